@@ -1,0 +1,30 @@
+/**
+ * npm run bench [suite...]: prints figures and ratios against the issues' budgets.
+ * Medians of repeated runs, with a baseline measured in the same run, since the machine is
+ * shared. It never fails: a figure over budget is reported as OVER.
+ */
+import { runFoundation } from './foundation';
+import { summary } from './report';
+
+const SUITES: Record<string, () => Promise<void>> = {
+  foundation: runFoundation,
+};
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = wanted.length ? wanted : Object.keys(SUITES);
+  for (const name of names) {
+    const suite = SUITES[name];
+    if (!suite) {
+      console.error(`Unknown suite "${name}". Suites: ${Object.keys(SUITES).join(', ')}`);
+      process.exit(2);
+    }
+    await suite();
+  }
+  const over = summary().filter((r) => r.verdict === 'OVER');
+  console.log(
+    `\n${summary().length} figures; ${over.length} over budget${over.length ? ': ' + over.map((r) => r.name).join('; ') : ''}.`,
+  );
+}
+
+void main();

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { contract, isMethod, type Method } from '../../shared/api/contract';
+import type { ApiError, Result } from '../../shared/api/envelope';
+import { RECOVERY_METHODS } from '../../shared/api/system';
+import type { Logger } from '../log';
+import type { ServiceContext } from '../services/context';
+import { AppError } from './errors';
+import type { Handlers } from './handlers';
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Turns zod issues into one message per field, keyed by the dotted path. */
+export function validationError(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || 'input';
+    fields[key] ??= issue.message;
+  }
+  const [field, message] = Object.entries(fields)[0] ?? ['input', 'The input is not valid.'];
+  return { code: 'VALIDATION', message, field, fields };
+}
+
+/**
+ * The single entry point of every API call, whichever transport carried it:
+ * look up the method, validate the input, run the service, validate the output, and
+ * return an envelope. Unexpected errors are logged with their stack and reach the UI only
+ * as INTERNAL with a plain sentence.
+ */
+export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: Logger): Dispatch {
+  return async (method, rawInput) => {
+    if (typeof method !== 'string' || !isMethod(method)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `There is no API method called "${String(method)}".` },
+      };
+    }
+    if (!ctx.host.isOpen && !RECOVERY_METHODS.includes(method)) {
+      return { ok: false, error: { code: 'DB_UNAVAILABLE', message: ctx.host.health().message } };
+    }
+    const spec = contract[method as Method];
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    try {
+      const handler = handlers[method as Method] as (c: ServiceContext, i: unknown) => unknown;
+      const value = await handler(ctx, parsed.data);
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      log.error('unexpected error', { method, error });
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message:
+            'Something went wrong, so the change may not have been saved. The details are in the log file.',
+        },
+      };
+    }
+  };
+}

@@ -1,0 +1,29 @@
+import type { ApiError, ErrorCode } from '../../shared/api/envelope';
+
+/**
+ * A failure a user can act on. Services throw it; the dispatcher turns it into the error
+ * envelope. Anything else thrown is a bug and becomes INTERNAL.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+
+  toApiError(): ApiError {
+    const error: ApiError = { code: this.code, message: this.message };
+    if (this.field) error.field = this.field;
+    const fields = this.fields ?? (this.field ? { [this.field]: this.message } : undefined);
+    if (fields) error.fields = fields;
+    return error;
+  }
+}
+
+export const fieldError = (field: string, message: string) => new AppError('VALIDATION', message, field);
+export const notFound = (what: string) =>
+  new AppError('NOT_FOUND', `${what} was not found. It may have been deleted.`);
+export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);

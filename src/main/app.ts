@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { handlers } from './api/handlers';
+import { acquireDataLock } from './data-lock';
+import { listBackups } from './db/backups';
+import { DatabaseHost } from './db/host';
+import { createLogger, type Logger } from './log';
+import { osUserName, systemClock, type Clock, type DataPaths, type ServiceContext } from './services/context';
+
+export interface FolioOptions {
+  dataDir: string;
+  mode: 'desktop' | 'browser';
+  version: string;
+  /** better_sqlite3.node built for Electron, when running in the desktop app. */
+  nativeBinding?: string;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export interface Folio {
+  dispatch: Dispatch;
+  ctx: ServiceContext;
+  /** Starts the backup on start and the daily backup timer. */
+  startBackgroundJobs(): void;
+  /** Stops the timers, waits for a backup in progress, closes the database and unlocks the folder. */
+  close(): Promise<void>;
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  return {
+    dataDir,
+    databaseFile: path.join(dataDir, 'folio.sqlite3'),
+    backupsDir: path.join(dataDir, 'backups'),
+    logsDir: path.join(dataDir, 'logs'),
+    attachmentsDir: path.join(dataDir, 'attachments'),
+  };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Everything both shells share: lock the data folder, open (check, back up, migrate) the
+ * database, build the service context and the dispatcher. The Electron entry and the
+ * browser-mode bridge each add only their transport.
+ */
+export async function openFolio(options: FolioOptions): Promise<Folio> {
+  const paths = dataPaths(options.dataDir);
+  const release = acquireDataLock(paths.dataDir);
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(paths.logsDir);
+  const host = new DatabaseHost({
+    file: paths.databaseFile,
+    backupsDir: paths.backupsDir,
+    nativeBinding: options.nativeBinding,
+    now: () => clock.now(),
+  });
+  try {
+    await host.open();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const ctx: ServiceContext = {
+    host,
+    clock,
+    user: osUserName(),
+    paths,
+    log,
+    app: { version: options.version, mode: options.mode },
+  };
+  const dispatch = createDispatcher(handlers, ctx, log);
+  const timers: NodeJS.Timeout[] = [];
+
+  // The backup "on start" runs after the first answers are served; the daily one is checked
+  // hourly so a laptop that sleeps through midnight still gets its backup when it wakes.
+  let inFlight: Promise<void> = Promise.resolve();
+  const automaticBackup = (kind: 'start' | 'daily') => {
+    if (!host.isOpen) return;
+    inFlight = host.backup(kind).then(
+      () => undefined,
+      (error: unknown) => log.error('automatic backup failed', { kind, error }),
+    );
+  };
+  const dailyIfDue = () => {
+    const last = listBackups(paths.backupsDir).find((b) => b.kind === 'start' || b.kind === 'daily');
+    if (!last || clock.now().getTime() - new Date(last.createdAt).getTime() >= DAY) automaticBackup('daily');
+  };
+
+  return {
+    dispatch,
+    ctx,
+    startBackgroundJobs() {
+      timers.push(setTimeout(() => automaticBackup('start'), 1000));
+      const hourly = setInterval(dailyIfDue, HOUR);
+      hourly.unref();
+      timers.push(hourly);
+    },
+    async close() {
+      for (const t of timers) clearTimeout(t);
+      await inFlight;
+      host.close();
+      release();
+    },
+  };
+}

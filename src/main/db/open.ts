@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+
+export type Sqlite = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for this runtime (the desktop app uses one built for Electron). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the data file with the pragmas every connection needs:
+ *  - WAL: readers never block the writer and a commit is one append;
+ *  - synchronous=FULL: a commit is fsynced before it is acknowledged, so not even a power
+ *    cut loses a saved invoice (NORMAL would only survive a process crash);
+ *  - foreign_keys: SQLite leaves them off unless asked, per connection.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+/** PRAGMA quick_check: the problems it found, or an empty list when the file is sound. */
+export function quickCheck(db: Sqlite): string[] {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((m) => m !== 'ok');
+  return problems;
+}
+
+export function schemaVersion(db: Sqlite): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,47 @@
+import os from 'node:os';
+import type { DatabaseHost } from '../db/host';
+import type { Store } from '../db/store';
+import type { Logger } from '../log';
+import { localToday, type IsoDate } from '../../shared/domain/dates';
+
+export interface Clock {
+  now(): Date;
+  today(): IsoDate;
+}
+
+export const systemClock: Clock = { now: () => new Date(), today: () => localToday() };
+
+export interface DataPaths {
+  dataDir: string;
+  databaseFile: string;
+  backupsDir: string;
+  logsDir: string;
+  attachmentsDir: string;
+}
+
+/**
+ * Everything a service may use, injected so services stay plain functions that run the
+ * same under Electron, the browser-mode bridge and the tests.
+ */
+export interface ServiceContext {
+  readonly host: DatabaseHost;
+  readonly clock: Clock;
+  /** OS user name, recorded in the audit log. */
+  readonly user: string;
+  readonly paths: DataPaths;
+  readonly log: Logger;
+  readonly app: { version: string; mode: 'desktop' | 'browser' };
+}
+
+/** The open database; throws DB_UNAVAILABLE when the file is corrupt or from a newer Folio. */
+export function storeOf(ctx: ServiceContext): Store {
+  return ctx.host.store;
+}
+
+export function osUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}

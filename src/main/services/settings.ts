@@ -1,0 +1,253 @@
+import type { ParsedInput } from '../../shared/api/contract';
+import {
+  preferencesSchema,
+  type BusinessProfile,
+  type NumberSeries,
+  type Preferences,
+  type Settings,
+} from '../../shared/api/settings';
+import { detectImageType } from '../../shared/domain/images';
+import { formatDocumentNumber } from '../../shared/domain/numbering';
+import { parseIsoDate } from '../../shared/domain/dates';
+import { fieldError } from '../api/errors';
+import { qb } from '../db/store';
+import type { BusinessProfileTable } from '../db/schema';
+import { recordAudit } from './audit';
+import { storeOf, type ServiceContext } from './context';
+import { readSetting, writeSetting } from './kv';
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  baseCurrency: 'USD',
+  locale: 'en-US',
+  defaultPaymentTerms: { kind: 'net', days: 30 },
+  fiscalYearStartMonth: 1,
+  fiscalYearStartDay: 1,
+};
+
+export function getPreferences(ctx: ServiceContext): Preferences {
+  return readSetting(ctx, 'preferences', preferencesSchema, DEFAULT_PREFERENCES);
+}
+
+function profileRow(ctx: ServiceContext) {
+  return storeOf(ctx).first(
+    qb
+      .selectFrom('business_profile')
+      .select([
+        'name',
+        'address_line1',
+        'address_line2',
+        'city',
+        'region',
+        'postal_code',
+        'country',
+        'email',
+        'phone',
+        'website',
+        'tax_number',
+        'logo_mime',
+        'setup_completed_at',
+        (eb) => eb.fn<number | null>('length', ['logo']).as('logo_bytes'),
+      ])
+      .where('id', '=', 1),
+  )!;
+}
+
+function toProfile(row: ReturnType<typeof profileRow>): BusinessProfile {
+  return {
+    name: row.name,
+    address: {
+      line1: row.address_line1,
+      line2: row.address_line2,
+      city: row.city,
+      region: row.region,
+      postalCode: row.postal_code,
+      country: row.country,
+    },
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    taxNumber: row.tax_number,
+  };
+}
+
+function profileColumns(p: BusinessProfile): Partial<BusinessProfileTable> {
+  return {
+    name: p.name,
+    address_line1: p.address.line1,
+    address_line2: p.address.line2,
+    city: p.address.city,
+    region: p.address.region,
+    postal_code: p.address.postalCode,
+    country: p.address.country,
+    email: p.email,
+    phone: p.phone,
+    website: p.website,
+    tax_number: p.taxNumber,
+  };
+}
+
+export function listNumberSeries(ctx: ServiceContext): NumberSeries[] {
+  return storeOf(ctx)
+    .all(qb.selectFrom('number_series').selectAll().orderBy('doc_type'))
+    .map((r) => ({
+      docType: r.doc_type,
+      prefix: r.prefix,
+      includeYear: r.include_year === 1,
+      padding: r.padding,
+      nextNumber: r.next_number,
+    }));
+}
+
+export function getSettings(ctx: ServiceContext): Settings {
+  const row = profileRow(ctx);
+  const year = parseIsoDate(ctx.clock.today()).year;
+  return {
+    setupComplete: row.setup_completed_at !== null,
+    profile: toProfile(row),
+    preferences: getPreferences(ctx),
+    numbering: listNumberSeries(ctx).map((s) => ({
+      ...s,
+      preview: formatDocumentNumber(s, year, s.nextNumber),
+    })),
+    logo: row.logo_mime ? { mimeType: row.logo_mime, bytes: row.logo_bytes ?? 0 } : null,
+  };
+}
+
+function saveProfile(ctx: ServiceContext, profile: BusinessProfile): void {
+  const before = toProfile(profileRow(ctx));
+  storeOf(ctx).run(qb.updateTable('business_profile').set(profileColumns(profile)).where('id', '=', 1));
+  recordAudit(ctx, {
+    entity: 'business_profile',
+    entityId: 1,
+    action: 'update',
+    before: flat(before),
+    after: flat(profile),
+  });
+}
+
+function savePreferences(ctx: ServiceContext, prefs: Preferences): void {
+  const before = getPreferences(ctx);
+  writeSetting(ctx, 'preferences', prefs);
+  recordAudit(ctx, {
+    entity: 'preferences',
+    entityId: 'preferences',
+    action: 'update',
+    before: flat(before),
+    after: flat(prefs),
+  });
+}
+
+/** Decodes and checks an uploaded logo: its bytes must really be a PNG or JPEG. */
+function decodeLogo(input: { dataBase64: string }, field: string): { bytes: Buffer; mime: string } {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const mime = detectImageType(bytes);
+  if (!mime)
+    throw fieldError(
+      field,
+      'The logo must be a PNG or JPEG image. This file is neither, whatever its name says.',
+    );
+  return { bytes, mime };
+}
+
+function saveLogo(ctx: ServiceContext, logo: { bytes: Buffer; mime: string } | null): void {
+  const before = profileRow(ctx);
+  storeOf(ctx).run(
+    qb
+      .updateTable('business_profile')
+      .set({ logo: logo?.bytes ?? null, logo_mime: logo?.mime ?? null })
+      .where('id', '=', 1),
+  );
+  recordAudit(ctx, {
+    entity: 'business_profile',
+    entityId: 1,
+    action: logo ? 'set_logo' : 'remove_logo',
+    before: { logo: before.logo_mime ? `${before.logo_mime}, ${before.logo_bytes} bytes` : null },
+    after: { logo: logo ? `${logo.mime}, ${logo.bytes.length} bytes` : null },
+  });
+}
+
+function saveNumbering(ctx: ServiceContext, series: NumberSeries): void {
+  const before = listNumberSeries(ctx).find((s) => s.docType === series.docType);
+  storeOf(ctx).run(
+    qb
+      .updateTable('number_series')
+      .set({
+        prefix: series.prefix,
+        include_year: series.includeYear ? 1 : 0,
+        padding: series.padding,
+        next_number: series.nextNumber,
+      })
+      .where('doc_type', '=', series.docType),
+  );
+  recordAudit(ctx, {
+    entity: 'number_series',
+    entityId: series.docType,
+    action: 'update',
+    before: before ? { ...before } : null,
+    after: { ...series },
+  });
+}
+
+export function completeSetup(ctx: ServiceContext, input: ParsedInput<'settings.completeSetup'>): Settings {
+  const logo = input.logo ? decodeLogo(input.logo, 'logo.dataBase64') : null;
+  storeOf(ctx).tx(() => {
+    saveProfile(ctx, input.profile);
+    savePreferences(ctx, input.preferences);
+    if (input.invoiceNumbering) saveNumbering(ctx, { ...input.invoiceNumbering, docType: 'invoice' });
+    if (logo) saveLogo(ctx, logo);
+    storeOf(ctx).run(
+      qb
+        .updateTable('business_profile')
+        .set({ setup_completed_at: ctx.clock.now().toISOString() })
+        .where('id', '=', 1),
+    );
+    recordAudit(ctx, { entity: 'business_profile', entityId: 1, action: 'complete_setup' });
+  });
+  return getSettings(ctx);
+}
+
+export function updateProfile(ctx: ServiceContext, input: BusinessProfile): Settings {
+  storeOf(ctx).tx(() => saveProfile(ctx, input));
+  return getSettings(ctx);
+}
+
+export function updatePreferences(ctx: ServiceContext, input: Preferences): Settings {
+  storeOf(ctx).tx(() => savePreferences(ctx, input));
+  return getSettings(ctx);
+}
+
+export function updateNumbering(ctx: ServiceContext, input: NumberSeries): Settings {
+  storeOf(ctx).tx(() => {
+    saveNumbering(ctx, input);
+  });
+  return getSettings(ctx);
+}
+
+export function setLogo(ctx: ServiceContext, input: ParsedInput<'settings.setLogo'>): Settings {
+  const logo = decodeLogo(input, 'dataBase64');
+  storeOf(ctx).tx(() => saveLogo(ctx, logo));
+  return getSettings(ctx);
+}
+
+export function removeLogo(ctx: ServiceContext): Settings {
+  storeOf(ctx).tx(() => saveLogo(ctx, null));
+  return getSettings(ctx);
+}
+
+export function getLogo(ctx: ServiceContext): { mimeType: string; dataBase64: string } | null {
+  const row = storeOf(ctx).first(
+    qb.selectFrom('business_profile').select(['logo', 'logo_mime']).where('id', '=', 1),
+  );
+  if (!row?.logo || !row.logo_mime) return null;
+  return { mimeType: row.logo_mime, dataBase64: Buffer.from(row.logo).toString('base64') };
+}
+
+/** Flattens nested settings objects so the audit diff names each field ("address.city"). */
+function flat(value: object, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flat(v, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = v;
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Browser mode: `npm run web` (or `node out/main/web.js --data DIR --port N`).
+ * Opens the data folder like the desktop app does, serves the renderer and the API on
+ * 127.0.0.1, and prints the URL with this run's token.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openFolio } from './app';
+import { DataFolderLockedError } from './data-lock';
+import { createLogger } from './log';
+import { startBridge } from './transports/http-bridge';
+import { version } from '../../package.json';
+
+function defaultDataDir(): string {
+  if (process.env.FOLIO_DATA) return process.env.FOLIO_DATA;
+  const home = os.homedir();
+  if (process.platform === 'darwin')
+    return path.join(home, 'Library', 'Application Support', 'Folio Browser Mode');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Folio Browser Mode');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'folio-browser-mode');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'Usage: npm run web -- [--data DIR] [--port N]\n  --data  data folder (default: FOLIO_DATA or ' +
+        defaultDataDir() +
+        ')\n  --port  port on 127.0.0.1 (default: any free port)',
+    );
+    return;
+  }
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+    process.exit(2);
+  }
+
+  const folio = await openFolio({ dataDir, mode: 'browser', version });
+  const bridge = await startBridge({
+    dispatch: folio.dispatch,
+    rendererDir: path.join(__dirname, '../renderer'),
+    port,
+    log: folio.ctx.log,
+  });
+  folio.startBackgroundJobs();
+
+  const health = folio.ctx.host.health();
+  console.log(`Folio is running in browser mode.`);
+  console.log(`  Data folder: ${dataDir}`);
+  if (health.status !== 'ok') console.log(`  Attention:   ${health.message}`);
+  console.log(`  Open:        ${bridge.url}`);
+  console.log(`FOLIO_URL=${bridge.url}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await bridge.close();
+    await folio.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataFolderLockedError) {
+    console.error(error.message);
+    process.exit(3);
+  }
+  createLogger(null, (line) => console.error(line)).error('browser mode failed to start', { error });
+  process.exit(1);
+});

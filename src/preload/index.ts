@@ -1,0 +1,12 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { FolioBridge } from '../shared/api/envelope';
+
+/**
+ * The whole surface the renderer gets: one typed call into the dispatcher. No ipcRenderer,
+ * no Node, no events; the renderer cannot reach anything the API contract does not name.
+ */
+const bridge: FolioBridge = {
+  call: (method, input) => ipcRenderer.invoke('folio:call', method, input),
+};
+
+contextBridge.exposeInMainWorld('folio', bridge);

@@ -1,0 +1,42 @@
+import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { RouterProvider } from 'react-router';
+import { useApi } from '../api/hooks';
+import { RecoveryScreen } from '../pages/RecoveryScreen';
+import { SetupWizard } from '../pages/SetupWizard';
+import { router } from './router';
+
+/**
+ * What the user sees first depends on the data file: a recovery screen when it is damaged
+ * or from a newer Folio, the setup wizard on first run, otherwise the app.
+ */
+export function Boot() {
+  const health = useApi('system.health', {});
+  const settings = useApi('settings.get', {}, { enabled: health.data?.status === 'ok' });
+
+  if (health.isPending || (health.data?.status === 'ok' && settings.isPending)) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading Folio" />
+      </Center>
+    );
+  }
+  const failure = health.error ?? settings.error;
+  if (failure) {
+    return (
+      <Center h="100vh" p="xl">
+        <Stack maw={520}>
+          <Title order={2}>Folio cannot be reached</Title>
+          <Alert
+            color="red"
+            title={failure.code === 'UNAUTHORIZED' ? 'Not signed in to this run' : 'Connection failed'}
+          >
+            <Text size="sm">{failure.message}</Text>
+          </Alert>
+        </Stack>
+      </Center>
+    );
+  }
+  if (health.data && health.data.status !== 'ok') return <RecoveryScreen health={health.data} />;
+  if (settings.data && !settings.data.setupComplete) return <SetupWizard initial={settings.data} />;
+  return <RouterProvider router={router} />;
+}

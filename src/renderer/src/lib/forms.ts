@@ -1,0 +1,39 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { ApiError } from '../api/client';
+import { notifyError } from '../api/hooks';
+
+/**
+ * Puts the server's field messages next to the fields of a form. The API names fields by
+ * their dotted path in the input, which is the form's path too (optionally under a prefix
+ * when the form holds only part of the input). Errors with no field become a notification.
+ */
+export function showApiError<T>(
+  form: UseFormReturnType<T>,
+  error: unknown,
+  options: { stripPrefix?: string } = {},
+): string[] {
+  if (!(error instanceof ApiError) || Object.keys(error.fields).length === 0) {
+    notifyError(error);
+    return [];
+  }
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fields)) {
+    const key =
+      options.stripPrefix && path.startsWith(options.stripPrefix)
+        ? path.slice(options.stripPrefix.length)
+        : path;
+    errors[key] = message;
+  }
+  form.setErrors(errors);
+  return Object.keys(errors);
+}
+
+/** Reads a picked file as base64 (without the data: prefix), for upload through the API. */
+export function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}

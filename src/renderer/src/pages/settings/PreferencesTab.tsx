@@ -1,0 +1,88 @@
+import { Button, Card, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useApiMutation } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { CurrencySelect } from '../../components/CurrencySelect';
+import { LocaleSelect } from '../../components/LocaleSelect';
+import { PaymentTermsField } from '../../components/PaymentTermsField';
+import { showApiError } from '../../lib/forms';
+import { MONTHS } from '../../lib/regional';
+import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { formatMoney } from '../../lib/format';
+
+export function PreferencesTab() {
+  const settings = useSettings();
+  const form = useForm({ initialValues: settings.preferences });
+  const save = useApiMutation('settings.updatePreferences', { success: 'Preferences saved.' });
+  useUnsavedGuard(form.isDirty());
+  const values = form.getValues();
+  const sample = formatSample(values.baseCurrency, values.locale);
+
+  return (
+    <Card withBorder padding="lg" maw={760}>
+      <form
+        onSubmit={form.onSubmit((v) =>
+          save.mutate(v, {
+            onSuccess: (s) => form.resetDirty(s.preferences),
+            onError: (e) => showApiError(form, e),
+          }),
+        )}
+      >
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            Money, formats and terms
+          </Title>
+          <CurrencySelect
+            label="Base currency"
+            locale={values.locale}
+            {...form.getInputProps('baseCurrency')}
+          />
+          <LocaleSelect label="Number and date format" {...form.getInputProps('locale')} />
+          {sample && (
+            <Text size="sm" c="dimmed">
+              Looks like: {sample}
+            </Text>
+          )}
+          <PaymentTermsField
+            label="Default payment terms"
+            value={values.defaultPaymentTerms}
+            onChange={(t) => form.setFieldValue('defaultPaymentTerms', t)}
+            error={form.errors.defaultPaymentTerms as string | undefined}
+          />
+          <Group grow>
+            <Select
+              label="Fiscal year starts in"
+              data={MONTHS}
+              allowDeselect={false}
+              value={String(values.fiscalYearStartMonth)}
+              onChange={(m) => form.setFieldValue('fiscalYearStartMonth', Number(m))}
+              error={form.errors.fiscalYearStartMonth}
+            />
+            <NumberInput
+              label="on day"
+              min={1}
+              max={31}
+              allowDecimal={false}
+              {...form.getInputProps('fiscalYearStartDay')}
+            />
+          </Group>
+          <Group justify="flex-end" mt="sm">
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save preferences
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** "$1,234,567.89 · Nov 23, 2026" in the chosen locale, or nothing while a field is invalid. */
+function formatSample(currency: string, locale: string): string {
+  try {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date());
+    return `${formatMoney(123456789, currency, locale)} · ${date}`;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { settingsApi } from './settings';
+import { systemApi } from './system';
+
+/**
+ * The whole API: method name -> zod input and output schema. Main validates against it,
+ * the renderer's client is typed from it. A new domain adds its own file and spreads it here.
+ */
+export const contract = {
+  ...systemApi,
+  ...settingsApi,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a service receives (after parsing). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+/** What a caller receives. */
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

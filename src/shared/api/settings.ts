@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { addressSchema, emptyInput, paymentTermsSchema } from './common';
+import { base64File, currencyCode, localeTag, optionalEmail, requiredText, text } from './fields';
+import { DOCUMENT_TYPES } from '../domain/numbering';
+import { LOGO_MAX_BYTES } from '../domain/images';
+
+export const businessProfileSchema = z.strictObject({
+  name: requiredText('Business name'),
+  address: addressSchema,
+  email: optionalEmail('Email'),
+  phone: text('Phone', 50),
+  website: text('Website', 200),
+  taxNumber: text('Tax or VAT number', 50),
+});
+export type BusinessProfile = z.infer<typeof businessProfileSchema>;
+
+export const preferencesSchema = z.strictObject({
+  baseCurrency: currencyCode('Base currency'),
+  locale: localeTag('Locale'),
+  defaultPaymentTerms: paymentTermsSchema,
+  /** Month (1–12) and day the fiscal year starts, for reports by fiscal year. */
+  fiscalYearStartMonth: z.number().int().min(1, 'Choose a month').max(12, 'Choose a month'),
+  fiscalYearStartDay: z.number().int().min(1, 'Choose a day').max(31, 'Choose a day'),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const numberSeriesSchema = z.strictObject({
+  docType: z.enum(DOCUMENT_TYPES),
+  prefix: text('Prefix', 20).refine((v) => !/[\\/:*?"<>|]/.test(v), {
+    error: 'Prefix cannot contain \\ / : * ? " < > | (they break file names)',
+  }),
+  includeYear: z.boolean(),
+  padding: z.number().int().min(1, 'Use 1 to 10 digits').max(10, 'Use 1 to 10 digits'),
+  nextNumber: z
+    .number({ error: 'Enter the next number' })
+    .int('The next number must be a whole number')
+    .min(1, 'The next number must be 1 or more')
+    .max(999_999_999, 'The next number is too large'),
+});
+export type NumberSeries = z.infer<typeof numberSeriesSchema>;
+
+export const logoInputSchema = z.strictObject({
+  fileName: text('File name', 255),
+  dataBase64: base64File('Logo', LOGO_MAX_BYTES),
+});
+
+/** Output shapes describe what is stored; the input schemas above also enforce the rules. */
+const stringFields = <K extends string>(...keys: K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.string()])) as Record<K, z.ZodString>);
+
+const settingsOutput = z.object({
+  setupComplete: z.boolean(),
+  profile: stringFields('name', 'email', 'phone', 'website', 'taxNumber').extend({
+    address: stringFields('line1', 'line2', 'city', 'region', 'postalCode', 'country'),
+  }),
+  preferences: z.object({
+    baseCurrency: z.string(),
+    locale: z.string(),
+    defaultPaymentTerms: paymentTermsSchema,
+    fiscalYearStartMonth: z.number(),
+    fiscalYearStartDay: z.number(),
+  }),
+  numbering: z.array(
+    z.object({
+      docType: z.enum(DOCUMENT_TYPES),
+      prefix: z.string(),
+      includeYear: z.boolean(),
+      padding: z.number(),
+      nextNumber: z.number(),
+      preview: z.string(),
+    }),
+  ),
+  logo: z.object({ mimeType: z.string(), bytes: z.number() }).nullable(),
+});
+export type Settings = z.infer<typeof settingsOutput>;
+
+export const settingsApi = {
+  'settings.get': { input: emptyInput, output: settingsOutput },
+  /** The first-run wizard saves everything in one step, so a failure leaves nothing half-set. */
+  'settings.completeSetup': {
+    input: z.strictObject({
+      profile: businessProfileSchema,
+      preferences: preferencesSchema,
+      invoiceNumbering: numberSeriesSchema.omit({ docType: true }).optional(),
+      logo: logoInputSchema.optional(),
+    }),
+    output: settingsOutput,
+  },
+  'settings.updateProfile': { input: businessProfileSchema, output: settingsOutput },
+  'settings.updatePreferences': { input: preferencesSchema, output: settingsOutput },
+  'settings.updateNumbering': { input: numberSeriesSchema, output: settingsOutput },
+  'settings.setLogo': { input: logoInputSchema, output: settingsOutput },
+  'settings.removeLogo': { input: emptyInput, output: settingsOutput },
+  'settings.getLogo': {
+    input: emptyInput,
+    output: z.object({ mimeType: z.string(), dataBase64: z.string() }).nullable(),
+  },
+} as const;

@@ -1,0 +1,33 @@
+import { addDays, endOfMonth, type IsoDate } from './dates';
+
+/**
+ * Payment terms: how a due date follows from an issue date.
+ *  - on_receipt: due the day it is issued;
+ *  - net: due N days after issue (net 30);
+ *  - eom: due N days after the end of the issue month (end of month + 10).
+ * A fixed due date is not a term: documents store the date itself.
+ */
+export type PaymentTerms =
+  { kind: 'on_receipt' } | { kind: 'net'; days: number } | { kind: 'eom'; days: number };
+
+export function dueDateFor(issueDate: IsoDate, terms: PaymentTerms): IsoDate {
+  switch (terms.kind) {
+    case 'on_receipt':
+      return issueDate;
+    case 'net':
+      return addDays(issueDate, terms.days);
+    case 'eom':
+      return addDays(endOfMonth(issueDate), terms.days);
+  }
+}
+
+export function describeTerms(terms: PaymentTerms): string {
+  switch (terms.kind) {
+    case 'on_receipt':
+      return 'Due on receipt';
+    case 'net':
+      return `Net ${terms.days}`;
+    case 'eom':
+      return terms.days === 0 ? 'End of month' : `End of month + ${terms.days}`;
+  }
+}

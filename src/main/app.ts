@@ -4,6 +4,7 @@ import { handlers } from './api/handlers';
 import { acquireDataLock } from './data-lock';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
+import { JOBS, runJob } from './jobs';
 import { createLogger, type Logger } from './log';
 import { osUserName, systemClock, type Clock, type DataPaths, type ServiceContext } from './services/context';
 
@@ -20,7 +21,7 @@ export interface FolioOptions {
 export interface Folio {
   dispatch: Dispatch;
   ctx: ServiceContext;
-  /** Starts the backup on start and the daily backup timer. */
+  /** Starts the backup on start, the daily backup timer and the timers of the background jobs. */
   startBackgroundJobs(): void;
   /** Stops the timers, waits for a backup in progress, closes the database and unlocks the folder. */
   close(): Promise<void>;
@@ -41,8 +42,8 @@ const DAY = 24 * HOUR;
 
 /**
  * Everything both shells share: lock the data folder, open (check, back up, migrate) the
- * database, build the service context and the dispatcher. The Electron entry and the
- * browser-mode bridge each add only their transport.
+ * database, build the service context and the dispatcher, run the background jobs once.
+ * The Electron entry and the browser-mode bridge each add only their transport.
  */
 export async function openFolio(options: FolioOptions): Promise<Folio> {
   const paths = dataPaths(options.dataDir);
@@ -71,6 +72,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   };
   const dispatch = createDispatcher(handlers, ctx, log);
   const timers: NodeJS.Timeout[] = [];
+  for (const job of JOBS) await runJob(job, ctx, log);
 
   // The backup "on start" runs after the first answers are served; the daily one is checked
   // hourly so a laptop that sleeps through midnight still gets its backup when it wakes.
@@ -95,6 +97,11 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       const hourly = setInterval(dailyIfDue, HOUR);
       hourly.unref();
       timers.push(hourly);
+      for (const job of JOBS) {
+        const timer = setInterval(() => void runJob(job, ctx, log), job.everyMs);
+        timer.unref();
+        timers.push(timer);
+      }
     },
     async close() {
       for (const t of timers) clearTimeout(t);

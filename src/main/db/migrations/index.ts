@@ -8,9 +8,12 @@ export interface Migration {
 }
 
 /**
- * Every schema change, in order. A migration is never edited once released: a change to
- * the schema is a new file with the next number. user_version holds the last one applied.
+ * Every schema change, in order; a migration's version is its position (1-based), which
+ * user_version records once it is applied. A released migration is never edited or moved:
+ * a change to the schema is a new file appended here.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: foundation }];
+const ORDERED: { name: string; up(db: Sqlite): void }[] = [{ name: 'foundation', up: foundation }];
+
+export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,25 @@
+import type { Logger } from './log';
+import type { ServiceContext } from './services/context';
+
+/**
+ * Work that runs when Folio opens its data (before the first request is served, so a
+ * restart shows caught-up data at once) and again on a timer while it runs: recurring
+ * documents, reminders. Each job must be idempotent: running it twice, or after a crash
+ * half-way, must not do anything twice.
+ */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(ctx: ServiceContext): void | Promise<void>;
+}
+
+export const JOBS: readonly Job[] = [];
+
+export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
+  if (!ctx.host.isOpen) return;
+  try {
+    await job.run(ctx);
+  } catch (error) {
+    log.error('background job failed', { job: job.name, error });
+  }
+}

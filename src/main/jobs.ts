@@ -1,5 +1,6 @@
 import type { Logger } from './log';
 import type { ServiceContext } from './services/context';
+import { recurringInvoicesJob } from './services/receivables/recurring';
 
 /**
  * Work that runs when Folio opens its data (before the first request is served, so a
@@ -13,7 +14,7 @@ export interface Job {
   run(ctx: ServiceContext): void | Promise<void>;
 }
 
-export const JOBS: readonly Job[] = [];
+export const JOBS: readonly Job[] = [recurringInvoicesJob];
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
   if (!ctx.host.isOpen) return;

@@ -57,3 +57,13 @@ describe('money', () => {
     expect(formatMoney(900719925474099, 'USD', 'en-US')).toBe('$9,007,199,254,740.99');
   });
 });
+
+describe('exchange rates', () => {
+  it('converts exactly between currencies with different minor units', async () => {
+    const { toBase } = await import('../../src/shared/domain/fx');
+    expect(toBase(10000, 'USD', '0.92', 'EUR')).toBe(9200);
+    expect(toBase(123456, 'JPY', '0.0061', 'EUR')).toBe(75308); // ¥123,456 × 0.0061 = €753.0816
+    expect(toBase(1000, 'BHD', '2.44', 'EUR')).toBe(244); // 1.000 BHD × 2.44 = €2.44
+    expect(toBase(5000, 'EUR', '1', 'EUR')).toBe(5000);
+  });
+});

@@ -3,6 +3,15 @@ import type { ServiceContext } from '../services/context';
 import { listAudit } from '../services/audit';
 import * as settings from '../services/settings';
 import * as system from '../services/system';
+import * as taxes from '../services/receivables/taxes';
+import * as items from '../services/receivables/items';
+import * as customers from '../services/receivables/customers';
+import * as documents from '../services/receivables/documents';
+import * as lifecycle from '../services/receivables/document-lifecycle';
+import { getDocument } from '../services/receivables/document-read';
+import { documentTotals, listDocuments } from '../services/receivables/document-list';
+import * as payments from '../services/receivables/payments';
+import * as recurring from '../services/receivables/recurring';
 
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
@@ -31,4 +40,50 @@ export const handlers: Handlers = {
   'settings.setLogo': settings.setLogo,
   'settings.removeLogo': settings.removeLogo,
   'settings.getLogo': settings.getLogo,
+
+  'taxes.list': taxes.listTaxes,
+  'taxes.create': taxes.createTax,
+  'taxes.update': taxes.updateTax,
+  'taxes.setArchived': taxes.setTaxArchived,
+  'items.list': items.listItems,
+  'items.get': items.getItem,
+  'items.create': items.createItem,
+  'items.update': items.updateItem,
+  'items.setArchived': items.setItemArchived,
+
+  'customers.list': customers.listCustomers,
+  'customers.get': customers.getCustomer,
+  'customers.create': customers.createCustomer,
+  'customers.update': customers.updateCustomer,
+  'customers.checkDuplicates': customers.checkDuplicates,
+  'customers.setArchived': customers.setCustomerArchived,
+  'customers.delete': customers.deleteCustomer,
+
+  'documents.list': listDocuments,
+  'documents.totals': documentTotals,
+  'documents.get': getDocument,
+  'documents.create': documents.createDocument,
+  'documents.update': documents.updateDocument,
+  'documents.deleteDraft': documents.deleteDraft,
+  'documents.issue': lifecycle.issueDocument,
+  'documents.void': lifecycle.voidDocument,
+  'documents.duplicate': lifecycle.duplicateDocument,
+  'documents.nextNumber': documents.nextNumber,
+  'quotes.setStatus': lifecycle.setQuoteStatus,
+  'quotes.convert': lifecycle.convertQuote,
+  'creditNotes.fromInvoice': lifecycle.creditNoteFromInvoice,
+  'creditNotes.apply': lifecycle.applyCreditNote,
+
+  'payments.list': payments.listPayments,
+  'payments.get': payments.getPayment,
+  'payments.record': payments.recordPayment,
+  'payments.applyCredit': payments.applyPaymentCredit,
+  'payments.undo': payments.undoPayment,
+
+  'recurring.list': recurring.listRecurring,
+  'recurring.get': recurring.getRecurring,
+  'recurring.create': recurring.createRecurring,
+  'recurring.update': recurring.updateRecurring,
+  'recurring.setPaused': recurring.setRecurringPaused,
+  'recurring.delete': recurring.deleteRecurring,
 };

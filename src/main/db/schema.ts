@@ -51,3 +51,201 @@ export interface DB {
   number_series: NumberSeriesTable;
   audit_log: AuditLogTable;
 }
+
+// --- Receivables (migration 0002) ---
+
+export interface TaxesTable {
+  id: Generated<number>;
+  name: string;
+  percent: string;
+  compound: number;
+  kind: 'standard' | 'zero_rated' | 'exempt';
+  reason: string;
+  archived_at: string | null;
+  created_at: string;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  name: string;
+  contact_person: string;
+  phone: string;
+  billing_address: string;
+  shipping_address: string;
+  tax_number: string;
+  currency: string;
+  payment_terms: string;
+  default_tax_id: number | null;
+  notes: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerEmailsTable {
+  id: Generated<number>;
+  customer_id: number;
+  position: number;
+  email: string;
+  billing: number;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  unit: string;
+  unit_price: number;
+  tax_ids: string;
+  sku: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type DocumentTypeColumn = 'invoice' | 'quote' | 'credit_note';
+export type DocumentStatusColumn =
+  'draft' | 'issued' | 'partially_paid' | 'paid' | 'sent' | 'accepted' | 'declined' | 'applied' | 'void';
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  type: DocumentTypeColumn;
+  status: DocumentStatusColumn;
+  number: string | null;
+  number_counter: number | null;
+  customer_id: number;
+  customer_name: string;
+  customer_snapshot: string;
+  issue_date: string;
+  due_date: string | null;
+  due: string;
+  currency: string;
+  exchange_rate: string;
+  prices_include_tax: number;
+  discount: string | null;
+  shipping: number;
+  shipping_tax_ids: string;
+  reference: string;
+  notes: string;
+  terms: string;
+  footer: string;
+  subtotal: number;
+  discount_amount: number;
+  net: number;
+  tax: number;
+  total: number;
+  total_base: number;
+  paid: number;
+  credited: number;
+  balance: number;
+  balance_base: number;
+  settled_on: string | null;
+  related_id: number | null;
+  recurring_id: number | null;
+  void_reason: string | null;
+  voided_at: string | null;
+  issued_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentLinesTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  kind: 'item' | 'heading' | 'note';
+  item_id: number | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  unit_price: number;
+  discount: string | null;
+  tax_ids: string;
+  exemption_reason: string;
+  amount: number;
+  net: number;
+  tax: number;
+  total: number;
+}
+
+export interface DocumentTaxesTable {
+  document_id: number;
+  tax_id: number;
+  name: string;
+  percent: string;
+  compound: number;
+  base: number;
+  amount: number;
+}
+
+export interface DocumentSummaryTable {
+  type: DocumentTypeColumn;
+  status: DocumentStatusColumn;
+  currency: string;
+  count: number;
+  total: number;
+  balance: number;
+  total_base: number;
+  balance_base: number;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  date: string;
+  amount: number;
+  currency: string;
+  method: 'bank_transfer' | 'card' | 'cash' | 'cheque' | 'other';
+  reference: string;
+  notes: string;
+  unapplied: number;
+  undone_at: string | null;
+  undo_reason: string | null;
+  created_at: string;
+}
+
+export interface AllocationsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  payment_id: number | null;
+  credit_note_id: number | null;
+  date: string;
+  amount: number;
+  undone_at: string | null;
+}
+
+export interface RecurringInvoicesTable {
+  id: Generated<number>;
+  name: string;
+  customer_id: number;
+  template: string;
+  schedule: string;
+  mode: 'draft' | 'issue';
+  next_index: number;
+  paused_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecurringOccurrencesTable {
+  recurring_id: number;
+  occurrence_index: number;
+  occurrence_date: string;
+  document_id: number | null;
+}
+
+export interface DB {
+  taxes: TaxesTable;
+  customers: CustomersTable;
+  customer_emails: CustomerEmailsTable;
+  items: ItemsTable;
+  documents: DocumentsTable;
+  document_lines: DocumentLinesTable;
+  document_taxes: DocumentTaxesTable;
+  document_summary: DocumentSummaryTable;
+  payments: PaymentsTable;
+  allocations: AllocationsTable;
+  recurring_invoices: RecurringInvoicesTable;
+  recurring_occurrences: RecurringOccurrencesTable;
+}

@@ -15,6 +15,7 @@ import type { BusinessProfileTable } from '../db/schema';
 import { recordAudit } from './audit';
 import { storeOf, type ServiceContext } from './context';
 import { readSetting, writeSetting } from './kv';
+import { guardNextNumber } from './receivables/numbering';
 
 export const DEFAULT_PREFERENCES: Preferences = {
   baseCurrency: 'USD',
@@ -218,6 +219,7 @@ export function updatePreferences(ctx: ServiceContext, input: Preferences): Sett
 
 export function updateNumbering(ctx: ServiceContext, input: NumberSeries): Settings {
   storeOf(ctx).tx(() => {
+    guardNextNumber(ctx, input.docType, input.nextNumber);
     saveNumbering(ctx, input);
   });
   return getSettings(ctx);

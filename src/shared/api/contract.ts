@@ -1,4 +1,9 @@
 import type { z } from 'zod';
+import { catalogApi } from './catalog';
+import { customersApi } from './customers';
+import { documentsApi } from './documents';
+import { paymentsApi } from './payments';
+import { recurringApi } from './recurring';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 
@@ -9,6 +14,11 @@ import { systemApi } from './system';
 export const contract = {
   ...systemApi,
   ...settingsApi,
+  ...catalogApi,
+  ...customersApi,
+  ...documentsApi,
+  ...paymentsApi,
+  ...recurringApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,74 @@
+import { toBase } from '../../../shared/domain/fx';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+
+/**
+ * Keeps an invoice's paid, credited, balance and status current from its allocations. Called
+ * in the same transaction as any change to money applied to it, so reads never recompute.
+ * settled_on is the date the balance reached zero (the last allocation's date), which lets
+ * aging "as of" a past date skip invoices already settled then.
+ */
+export function refreshInvoice(ctx: ServiceContext, invoiceId: number): void {
+  const store = storeOf(ctx);
+  const doc = store.first(
+    qb
+      .selectFrom('documents')
+      .select(['status', 'total', 'currency', 'exchange_rate'])
+      .where('id', '=', invoiceId),
+  );
+  if (!doc || doc.status === 'draft' || doc.status === 'void') return;
+  const sums = store
+    .prepare(
+      `SELECT coalesce(sum(CASE WHEN payment_id IS NOT NULL THEN amount END), 0) AS paid,
+              coalesce(sum(CASE WHEN credit_note_id IS NOT NULL THEN amount END), 0) AS credited,
+              max(date) AS last
+       FROM allocations WHERE invoice_id = ? AND undone_at IS NULL`,
+    )
+    .get(invoiceId) as { paid: number; credited: number; last: string | null };
+  const balance = doc.total - sums.paid - sums.credited;
+  const status = balance <= 0 ? 'paid' : sums.paid + sums.credited > 0 ? 'partially_paid' : 'issued';
+  const base = getPreferences(ctx).baseCurrency;
+  store.run(
+    qb
+      .updateTable('documents')
+      .set({
+        paid: sums.paid,
+        credited: sums.credited,
+        balance,
+        balance_base: toBase(balance, doc.currency, doc.exchange_rate, base),
+        status,
+        settled_on: balance <= 0 ? (sums.last ?? null) : null,
+      })
+      .where('id', '=', invoiceId),
+  );
+}
+
+/** A credit note's balance is the credit still unused; fully used, it is "applied". */
+export function refreshCreditNote(ctx: ServiceContext, creditNoteId: number): void {
+  const store = storeOf(ctx);
+  const doc = store.first(
+    qb
+      .selectFrom('documents')
+      .select(['status', 'total', 'currency', 'exchange_rate'])
+      .where('id', '=', creditNoteId),
+  );
+  if (!doc || doc.status === 'draft' || doc.status === 'void') return;
+  const used = store
+    .prepare(
+      'SELECT coalesce(sum(amount), 0) AS used, max(date) AS last FROM allocations WHERE credit_note_id = ? AND undone_at IS NULL',
+    )
+    .get(creditNoteId) as { used: number; last: string | null };
+  const balance = doc.total - used.used;
+  store.run(
+    qb
+      .updateTable('documents')
+      .set({
+        balance,
+        balance_base: toBase(balance, doc.currency, doc.exchange_rate, getPreferences(ctx).baseCurrency),
+        status: balance <= 0 ? 'applied' : 'issued',
+        settled_on: balance <= 0 ? used.last : null,
+      })
+      .where('id', '=', creditNoteId),
+  );
+}

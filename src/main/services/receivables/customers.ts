@@ -1,0 +1,371 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Address } from '../../../shared/api/common';
+import type { Customer, CustomerSummary, DuplicateWarning } from '../../../shared/api/customers';
+import type { PaymentTerms } from '../../../shared/domain/terms';
+import { AppError, fieldError, notFound } from '../../api/errors';
+import { sql } from 'kysely';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { ftsQuery } from './search';
+import { taxRates } from './taxes';
+
+const OPEN = ['issued', 'partially_paid'] as const;
+
+function customerRow(ctx: ServiceContext, id: number) {
+  const r = storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
+  if (!r) throw notFound('That customer');
+  return r;
+}
+
+function emailsOf(ctx: ServiceContext, id: number): { email: string; billing: boolean }[] {
+  return storeOf(ctx)
+    .all(
+      qb
+        .selectFrom('customer_emails')
+        .select(['email', 'billing'])
+        .where('customer_id', '=', id)
+        .orderBy('position'),
+    )
+    .map((e) => ({ email: e.email, billing: e.billing === 1 }));
+}
+
+function hasDocuments(ctx: ServiceContext, id: number): boolean {
+  return !!storeOf(ctx).first(qb.selectFrom('documents').select('id').where('customer_id', '=', id).limit(1));
+}
+
+export function getCustomerRecord(ctx: ServiceContext, id: number): Customer {
+  const r = customerRow(ctx, id);
+  return {
+    id: r.id,
+    name: r.name,
+    contactPerson: r.contact_person,
+    emails: emailsOf(ctx, id),
+    phone: r.phone,
+    billingAddress: JSON.parse(r.billing_address) as Address,
+    shippingAddress: JSON.parse(r.shipping_address) as Address,
+    taxNumber: r.tax_number,
+    currency: r.currency,
+    paymentTerms: JSON.parse(r.payment_terms) as PaymentTerms,
+    defaultTaxId: r.default_tax_id,
+    notes: r.notes,
+    archived: r.archived_at !== null,
+    hasDocuments: hasDocuments(ctx, id),
+    createdAt: r.created_at,
+  };
+}
+
+/** The customer's open balance and credit, by currency. */
+export function customerBalances(ctx: ServiceContext, id: number) {
+  const today = ctx.clock.today();
+  const balances = storeOf(ctx)
+    .prepare(
+      `SELECT currency, sum(balance) AS amount, sum(CASE WHEN due_date < ? THEN balance ELSE 0 END) AS overdue
+       FROM documents WHERE customer_id = ? AND type = 'invoice' AND status IN ('issued', 'partially_paid')
+       GROUP BY currency ORDER BY currency`,
+    )
+    .all(today, id) as { currency: string; amount: number; overdue: number }[];
+  const credit = storeOf(ctx)
+    .prepare(
+      `SELECT currency, sum(amount) AS amount FROM (
+         SELECT currency, unapplied AS amount FROM payments WHERE customer_id = ? AND undone_at IS NULL AND unapplied > 0
+         UNION ALL
+         SELECT currency, balance FROM documents WHERE customer_id = ? AND type = 'credit_note' AND status = 'issued' AND balance > 0
+       ) GROUP BY currency ORDER BY currency`,
+    )
+    .all(id, id) as { currency: string; amount: number }[];
+  return { balances, credit };
+}
+
+export function getCustomer(ctx: ServiceContext, input: { id: number }) {
+  return { customer: getCustomerRecord(ctx, input.id), ...customerBalances(ctx, input.id) };
+}
+
+export function listCustomers(
+  ctx: ServiceContext,
+  input: ParsedInput<'customers.list'>,
+): { rows: CustomerSummary[]; total: number } {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('customers as c');
+  if (!input.includeArchived) q = q.where('c.archived_at', 'is', null);
+  const match = ftsQuery(input.search);
+  if (match)
+    q = q.where(sql<boolean>`c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${match})`);
+
+  const total = Number(store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  let page = q.select(['c.id', 'c.name', 'c.contact_person', 'c.currency', 'c.archived_at']);
+  if (input.sort === 'balance') {
+    page = page.orderBy(
+      (eb) =>
+        eb
+          .selectFrom('documents as d')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('d.balance_base'), e.val(0)).as('b'))
+          .whereRef('d.customer_id', '=', 'c.id')
+          .where('d.type', '=', 'invoice')
+          .where('d.status', 'in', OPEN),
+      input.direction,
+    );
+  } else if (input.sort === 'created') {
+    page = page.orderBy('c.created_at', input.direction);
+  } else {
+    page = page.orderBy((eb) => eb.fn('lower', ['c.name']), input.direction);
+  }
+  const rows = store.all(page.orderBy('c.id').limit(input.limit).offset(input.offset));
+  const ids = rows.map((r) => r.id);
+  const balances = ids.length
+    ? (store
+        .prepare(
+          `SELECT customer_id, currency, sum(balance) AS amount, sum(CASE WHEN due_date < ? THEN balance ELSE 0 END) AS overdue
+           FROM documents WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND customer_id IN (${ids.map(() => '?').join(',')})
+           GROUP BY customer_id, currency`,
+        )
+        .all(ctx.clock.today(), ...ids) as {
+        customer_id: number;
+        currency: string;
+        amount: number;
+        overdue: number;
+      }[])
+    : [];
+  const billing = ids.length
+    ? store.all(
+        qb
+          .selectFrom('customer_emails')
+          .select(['customer_id', 'email'])
+          .where('customer_id', 'in', ids)
+          .orderBy('billing', 'desc')
+          .orderBy('position'),
+      )
+    : [];
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      contactPerson: r.contact_person,
+      billingEmail: billing.find((b) => b.customer_id === r.id)?.email ?? '',
+      currency: r.currency,
+      archived: r.archived_at !== null,
+      balances: balances
+        .filter((b) => b.customer_id === r.id)
+        .map((b) => ({ currency: b.currency, amount: b.amount })),
+      overdue: balances.filter((b) => b.customer_id === r.id).reduce((s, b) => s + b.overdue, 0),
+    })),
+  };
+}
+
+const normalizeTaxNumber = (v: string) => v.replace(/[\s.-]/g, '').toUpperCase();
+
+/** Existing customers with the same name, email or tax number: a warning, never a block. */
+export function checkDuplicates(
+  ctx: ServiceContext,
+  input: ParsedInput<'customers.checkDuplicates'>,
+): DuplicateWarning[] {
+  const store = storeOf(ctx);
+  const out: DuplicateWarning[] = [];
+  const exclude = input.excludeId ?? 0;
+  const name = input.name.trim();
+  if (name) {
+    for (const c of store
+      .prepare('SELECT id, name FROM customers WHERE name = ? COLLATE NOCASE AND id <> ? LIMIT 5')
+      .all(name, exclude) as {
+      id: number;
+      name: string;
+    }[])
+      out.push({
+        customerId: c.id,
+        customerName: c.name,
+        field: 'name',
+        message: `${c.name} already exists with this name.`,
+      });
+  }
+  for (const email of input.emails.map((e) => e.trim()).filter(Boolean)) {
+    for (const c of store
+      .prepare(
+        `SELECT DISTINCT c.id, c.name FROM customer_emails e JOIN customers c ON c.id = e.customer_id
+         WHERE e.email = ? COLLATE NOCASE AND c.id <> ? LIMIT 5`,
+      )
+      .all(email, exclude) as { id: number; name: string }[])
+      out.push({
+        customerId: c.id,
+        customerName: c.name,
+        field: 'email',
+        message: `${c.name} already uses ${email}.`,
+      });
+  }
+  const tax = normalizeTaxNumber(input.taxNumber);
+  if (tax) {
+    for (const c of store
+      .prepare(
+        `SELECT id, name FROM customers WHERE tax_number <> '' AND upper(replace(replace(replace(tax_number, ' ', ''), '.', ''), '-', '')) = ? AND id <> ? LIMIT 5`,
+      )
+      .all(tax, exclude) as { id: number; name: string }[])
+      out.push({
+        customerId: c.id,
+        customerName: c.name,
+        field: 'taxNumber',
+        message: `${c.name} has the same tax number.`,
+      });
+  }
+  return out;
+}
+
+function indexCustomer(ctx: ServiceContext, id: number, input: ParsedInput<'customers.create'>): void {
+  const store = storeOf(ctx);
+  store.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(id);
+  store
+    .prepare(
+      'INSERT INTO customers_fts (rowid, name, contact_person, emails, tax_number) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(id, input.name, input.contactPerson, input.emails.map((e) => e.email).join(' '), input.taxNumber);
+}
+
+function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
+  if (input.defaultTaxId !== null) taxRates(ctx, [input.defaultTaxId], 'defaultTaxId');
+  if (input.emails.length > 0 && !input.emails.some((e) => e.billing)) input.emails[0]!.billing = true;
+  if (input.emails.filter((e) => e.billing).length > 1)
+    throw fieldError('emails', 'Mark only one email address for invoices.');
+  return {
+    name: input.name,
+    contact_person: input.contactPerson,
+    phone: input.phone,
+    billing_address: JSON.stringify(input.billingAddress),
+    shipping_address: JSON.stringify(input.shippingAddress),
+    tax_number: input.taxNumber,
+    currency: input.currency,
+    payment_terms: JSON.stringify(input.paymentTerms),
+    default_tax_id: input.defaultTaxId,
+    notes: input.notes,
+  };
+}
+
+function saveEmails(ctx: ServiceContext, id: number, emails: { email: string; billing: boolean }[]): void {
+  const store = storeOf(ctx);
+  store.run(qb.deleteFrom('customer_emails').where('customer_id', '=', id));
+  emails.forEach((e, position) =>
+    store.run(
+      qb
+        .insertInto('customer_emails')
+        .values({ customer_id: id, position, email: e.email, billing: e.billing ? 1 : 0 }),
+    ),
+  );
+}
+
+export function createCustomer(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
+  const warnings = checkDuplicates(ctx, {
+    name: input.name,
+    emails: input.emails.map((e) => e.email),
+    taxNumber: input.taxNumber,
+    excludeId: null,
+  });
+  const id = storeOf(ctx).tx(() => {
+    const values = columns(ctx, input);
+    const now = ctx.clock.now().toISOString();
+    const { lastInsertRowid: id } = storeOf(ctx).run(
+      qb.insertInto('customers').values({ ...values, created_at: now, updated_at: now }),
+    );
+    saveEmails(ctx, id, input.emails);
+    indexCustomer(ctx, id, input);
+    recordAudit(ctx, {
+      entity: 'customer',
+      entityId: id,
+      action: 'create',
+      after: { ...values, emails: JSON.stringify(input.emails) },
+    });
+    return id;
+  });
+  return { customer: getCustomerRecord(ctx, id), warnings };
+}
+
+export function updateCustomer(ctx: ServiceContext, input: ParsedInput<'customers.update'>) {
+  const warnings = checkDuplicates(ctx, {
+    name: input.name,
+    emails: input.emails.map((e) => e.email),
+    taxNumber: input.taxNumber,
+    excludeId: input.id,
+  });
+  storeOf(ctx).tx(() => {
+    const before = customerRow(ctx, input.id);
+    const beforeEmails = JSON.stringify(emailsOf(ctx, input.id));
+    const values = columns(ctx, input);
+    storeOf(ctx).run(
+      qb
+        .updateTable('customers')
+        .set({ ...values, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', input.id),
+    );
+    saveEmails(ctx, input.id, input.emails);
+    indexCustomer(ctx, input.id, input);
+    // Drafts show the current name; issued documents keep the name they were issued with.
+    if (before.name !== input.name) {
+      storeOf(ctx).run(
+        qb
+          .updateTable('documents')
+          .set({ customer_name: input.name })
+          .where('customer_id', '=', input.id)
+          .where('status', '=', 'draft'),
+      );
+    }
+    recordAudit(ctx, {
+      entity: 'customer',
+      entityId: input.id,
+      action: 'update',
+      before: { ...before, emails: beforeEmails },
+      after: { ...before, ...values, emails: JSON.stringify(input.emails) },
+    });
+  });
+  return { customer: getCustomerRecord(ctx, input.id), warnings };
+}
+
+export function setCustomerArchived(
+  ctx: ServiceContext,
+  input: ParsedInput<'customers.setArchived'>,
+): Customer {
+  storeOf(ctx).tx(() => {
+    customerRow(ctx, input.id);
+    storeOf(ctx).run(
+      qb
+        .updateTable('customers')
+        .set({ archived_at: input.archived ? ctx.clock.now().toISOString() : null })
+        .where('id', '=', input.id),
+    );
+    // An archived customer is not billed: their recurring invoices pause with them.
+    if (input.archived) {
+      storeOf(ctx).run(
+        qb
+          .updateTable('recurring_invoices')
+          .set({ paused_at: ctx.clock.now().toISOString() })
+          .where('customer_id', '=', input.id)
+          .where('paused_at', 'is', null),
+      );
+    }
+    recordAudit(ctx, {
+      entity: 'customer',
+      entityId: input.id,
+      action: input.archived ? 'archive' : 'unarchive',
+    });
+  });
+  return getCustomerRecord(ctx, input.id);
+}
+
+export function deleteCustomer(ctx: ServiceContext, input: { id: number }): { deleted: true } {
+  storeOf(ctx).tx(() => {
+    const before = customerRow(ctx, input.id);
+    const used =
+      hasDocuments(ctx, input.id) ||
+      !!storeOf(ctx).first(
+        qb.selectFrom('payments').select('id').where('customer_id', '=', input.id).limit(1),
+      ) ||
+      !!storeOf(ctx).first(
+        qb.selectFrom('recurring_invoices').select('id').where('customer_id', '=', input.id).limit(1),
+      );
+    if (used)
+      throw new AppError(
+        'CONFLICT',
+        `${before.name} has documents or payments, so they can only be archived, not deleted.`,
+      );
+    storeOf(ctx).prepare('DELETE FROM customers_fts WHERE rowid = ?').run(input.id);
+    storeOf(ctx).run(qb.deleteFrom('customers').where('id', '=', input.id));
+    recordAudit(ctx, { entity: 'customer', entityId: input.id, action: 'delete', before: { ...before } });
+  });
+  return { deleted: true };
+}

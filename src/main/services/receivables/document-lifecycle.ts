@@ -1,0 +1,382 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Document, ParsedDocumentInput } from '../../../shared/api/documents';
+import { AppError, fieldError } from '../../api/errors';
+import { qb } from '../../db/store';
+import { toBase } from '../../../shared/domain/fx';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+import { refreshCreditNote, refreshInvoice } from './balances';
+import { documentRecord, getDocument } from './document-read';
+import { insertDraft, prepareDocument } from './document-save';
+import { takeNumber } from './numbering';
+
+/**
+ * Issuing, voiding, quote decisions, conversions and credit notes.
+ *
+ * Decision: an issued invoice is never edited. It is corrected with a credit note (which
+ * reverses all or part of it, and can be followed by a new invoice), so every number a
+ * customer has seen keeps meaning what it meant. The UI says so where the Edit button would be.
+ */
+
+/** Gives a draft its number and opens its balance; for a credit note, credits its invoice. */
+export function issueInTransaction(ctx: ServiceContext, id: number): void {
+  const store = storeOf(ctx);
+  const doc = documentRecord(ctx, id);
+  if (doc.status !== 'draft')
+    throw new AppError('CONFLICT', `${doc.number ?? 'This document'} is already issued.`);
+  if (doc.type === 'quote') throw new AppError('CONFLICT', 'A quote is sent, not issued: mark it as sent.');
+  const { number, counter } = takeNumber(ctx, doc.type, doc.issue_date);
+  const base = getPreferences(ctx).baseCurrency;
+  store.run(
+    qb
+      .updateTable('documents')
+      .set({
+        number,
+        number_counter: counter,
+        status: 'issued',
+        balance: doc.total,
+        balance_base: toBase(doc.total, doc.currency, doc.exchange_rate, base),
+        issued_at: ctx.clock.now().toISOString(),
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .where('id', '=', id),
+  );
+  if (doc.type === 'invoice') refreshInvoice(ctx, id);
+  if (doc.type === 'credit_note') {
+    refreshCreditNote(ctx, id);
+    const invoice = doc.related_id ? documentRecord(ctx, doc.related_id) : null;
+    if (
+      invoice &&
+      (invoice.status === 'issued' || invoice.status === 'partially_paid') &&
+      invoice.currency === doc.currency
+    ) {
+      applyCredit(ctx, id, invoice.id, Math.min(doc.total, invoice.balance), doc.issue_date);
+    }
+  }
+  recordAudit(ctx, {
+    entity: doc.type,
+    entityId: id,
+    action: 'issue',
+    before: { status: 'draft', number: null },
+    after: { status: 'issued', number },
+  });
+}
+
+export function issueDocument(ctx: ServiceContext, input: { id: number }): Document {
+  storeOf(ctx).tx(() => issueInTransaction(ctx, input.id));
+  return getDocument(ctx, input);
+}
+
+function applyCredit(
+  ctx: ServiceContext,
+  creditNoteId: number,
+  invoiceId: number,
+  amount: number,
+  date: string,
+): void {
+  if (amount <= 0) return;
+  storeOf(ctx).run(
+    qb
+      .insertInto('allocations')
+      .values({
+        invoice_id: invoiceId,
+        payment_id: null,
+        credit_note_id: creditNoteId,
+        date,
+        amount,
+        undone_at: null,
+      }),
+  );
+  refreshInvoice(ctx, invoiceId);
+  refreshCreditNote(ctx, creditNoteId);
+}
+
+export function applyCreditNote(ctx: ServiceContext, input: ParsedInput<'creditNotes.apply'>): Document {
+  storeOf(ctx).tx(() => {
+    const cn = documentRecord(ctx, input.creditNoteId);
+    if (cn.type !== 'credit_note' || cn.status !== 'issued')
+      throw fieldError('creditNoteId', 'Only an issued credit note with credit left can be applied.');
+    const invoice = documentRecord(ctx, input.invoiceId);
+    if (invoice.type !== 'invoice' || !['issued', 'partially_paid'].includes(invoice.status))
+      throw fieldError('invoiceId', 'Credit can only be applied to an open invoice.');
+    if (invoice.customer_id !== cn.customer_id)
+      throw fieldError('invoiceId', 'That invoice belongs to another customer.');
+    if (invoice.currency !== cn.currency)
+      throw fieldError(
+        'invoiceId',
+        `That invoice is in ${invoice.currency}, the credit note in ${cn.currency}.`,
+      );
+    if (input.amount > cn.balance)
+      throw fieldError('amount', `Only ${cn.balance} of credit is left on this credit note.`);
+    if (input.amount > invoice.balance)
+      throw fieldError('amount', 'That is more than the invoice still owes.');
+    applyCredit(ctx, cn.id, invoice.id, input.amount, input.date);
+    recordAudit(ctx, {
+      entity: 'credit_note',
+      entityId: cn.id,
+      action: 'apply',
+      details: {
+        invoiceId: invoice.id,
+        invoiceNumber: invoice.number,
+        amount: input.amount,
+        date: input.date,
+      },
+    });
+  });
+  return getDocument(ctx, { id: input.creditNoteId });
+}
+
+/**
+ * Void keeps the number (numbers are never reused or removed) and records the reason. An
+ * invoice with payments must have them undone first; a voided credit note gives back what it
+ * had credited.
+ */
+export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.void'>): Document {
+  storeOf(ctx).tx(() => {
+    const store = storeOf(ctx);
+    const doc = documentRecord(ctx, input.id);
+    if (doc.status === 'void') throw new AppError('CONFLICT', 'This document is already void.');
+    if (doc.status === 'draft')
+      throw new AppError('CONFLICT', 'A draft has no number to keep: delete it instead of voiding it.');
+    if (doc.type === 'invoice') {
+      const paid = store.first(
+        qb
+          .selectFrom('allocations')
+          .select('id')
+          .where('invoice_id', '=', doc.id)
+          .where('payment_id', 'is not', null)
+          .where('undone_at', 'is', null)
+          .limit(1),
+      );
+      if (paid)
+        throw new AppError(
+          'CONFLICT',
+          'This invoice has payments. Undo them first (they can then be re-applied elsewhere).',
+        );
+    }
+    const now = ctx.clock.now().toISOString();
+    const touched = store.all(
+      qb
+        .selectFrom('allocations')
+        .select(['id', 'invoice_id'])
+        .where((eb) => eb.or([eb('invoice_id', '=', doc.id), eb('credit_note_id', '=', doc.id)]))
+        .where('undone_at', 'is', null),
+    );
+    store.run(
+      qb
+        .updateTable('allocations')
+        .set({ undone_at: now })
+        .where('id', 'in', touched.length ? touched.map((a) => a.id) : [0]),
+    );
+    store.run(
+      qb
+        .updateTable('documents')
+        .set({
+          status: 'void',
+          void_reason: input.reason,
+          voided_at: now,
+          balance: 0,
+          balance_base: 0,
+          settled_on: null,
+          updated_at: now,
+        })
+        .where('id', '=', doc.id),
+    );
+    for (const a of touched) if (a.invoice_id !== doc.id) refreshInvoice(ctx, a.invoice_id);
+    // Credit notes that had been applied to this invoice get their credit back.
+    const creditNotes = store.all(
+      qb
+        .selectFrom('allocations')
+        .select('credit_note_id')
+        .where('invoice_id', '=', doc.id)
+        .where('credit_note_id', 'is not', null)
+        .where('undone_at', '=', now),
+    );
+    for (const c of creditNotes) refreshCreditNote(ctx, c.credit_note_id!);
+    recordAudit(ctx, {
+      entity: doc.type,
+      entityId: doc.id,
+      action: 'void',
+      before: { status: doc.status },
+      after: { status: 'void' },
+      details: { reason: input.reason, number: doc.number },
+    });
+  });
+  return getDocument(ctx, input);
+}
+
+/** The input that recreates a document's content, for duplicates, conversions and credit notes. */
+export function inputFrom(
+  doc: Document,
+  overrides: Partial<ParsedDocumentInput>,
+  today: string,
+): ParsedDocumentInput {
+  return {
+    type: doc.type,
+    customerId: doc.customerId,
+    issueDate: today,
+    due:
+      doc.due.kind === 'date' ? { kind: 'date', date: doc.due.date < today ? today : doc.due.date } : doc.due,
+    currency: doc.currency,
+    exchangeRate: doc.exchangeRate,
+    pricesIncludeTax: doc.pricesIncludeTax,
+    lines: doc.lines.map((l) => ({
+      kind: l.kind,
+      itemId: l.itemId,
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+      taxIds: l.taxIds,
+      exemptionReason: l.exemptionReason,
+    })),
+    discount: doc.discount,
+    shipping: doc.shipping,
+    shippingTaxIds: doc.shippingTaxIds,
+    reference: doc.reference,
+    notes: doc.notes,
+    terms: doc.terms,
+    footer: doc.footer,
+    relatedId: null,
+    ...overrides,
+  };
+}
+
+function createFrom(
+  ctx: ServiceContext,
+  input: ParsedDocumentInput,
+  audit: { action: string; sourceId: number },
+): number {
+  const prepared = prepareDocument(ctx, input, { allowArchivedCustomer: true });
+  const id = insertDraft(ctx, prepared);
+  recordAudit(ctx, {
+    entity: input.type,
+    entityId: id,
+    action: audit.action,
+    details: { from: audit.sourceId },
+  });
+  return id;
+}
+
+export function duplicateDocument(ctx: ServiceContext, input: { id: number }): Document {
+  const source = getDocument(ctx, input);
+  const id = storeOf(ctx).tx(() =>
+    createFrom(ctx, inputFrom(source, {}, ctx.clock.today()), { action: 'duplicate', sourceId: source.id }),
+  );
+  return getDocument(ctx, { id });
+}
+
+export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.setStatus'>): Document {
+  storeOf(ctx).tx(() => {
+    const quote = documentRecord(ctx, input.id);
+    if (quote.type !== 'quote') throw fieldError('id', 'That is not a quote.');
+    const allowed: Record<string, string[]> = {
+      sent: ['draft'],
+      accepted: ['sent', 'declined'],
+      declined: ['sent', 'accepted'],
+    };
+    if (!allowed[input.status]!.includes(quote.status)) {
+      throw new AppError('CONFLICT', `A ${quote.status} quote cannot be marked ${input.status}.`);
+    }
+    const now = ctx.clock.now().toISOString();
+    const numbering = quote.status === 'draft' ? takeNumber(ctx, 'quote', quote.issue_date) : null;
+    storeOf(ctx).run(
+      qb
+        .updateTable('documents')
+        .set({
+          status: input.status,
+          ...(numbering
+            ? { number: numbering.number, number_counter: numbering.counter, issued_at: now, sent_at: now }
+            : {}),
+          updated_at: now,
+        })
+        .where('id', '=', quote.id),
+    );
+    recordAudit(ctx, {
+      entity: 'quote',
+      entityId: quote.id,
+      action: `mark_${input.status}`,
+      before: { status: quote.status },
+      after: { status: input.status, ...(numbering ? { number: numbering.number } : {}) },
+    });
+  });
+  return getDocument(ctx, input);
+}
+
+/** A draft invoice with the quote's content, linked back to it; the quote counts as accepted. */
+export function convertQuote(ctx: ServiceContext, input: { id: number }): Document {
+  const quote = getDocument(ctx, input);
+  if (quote.type !== 'quote') throw fieldError('id', 'That is not a quote.');
+  if (!['sent', 'accepted'].includes(quote.status))
+    throw new AppError(
+      'CONFLICT',
+      'Only a sent or accepted quote can become an invoice. Mark it as sent first.',
+    );
+  const existing = quote.related.find((r) => r.type === 'invoice');
+  if (existing)
+    throw new AppError(
+      'CONFLICT',
+      `This quote was already converted to ${existing.number ?? 'a draft invoice'}.`,
+    );
+  const terms = getPreferences(ctx).defaultPaymentTerms;
+  const id = storeOf(ctx).tx(() => {
+    if (quote.status === 'sent') {
+      storeOf(ctx).run(
+        qb
+          .updateTable('documents')
+          .set({ status: 'accepted', updated_at: ctx.clock.now().toISOString() })
+          .where('id', '=', quote.id),
+      );
+      recordAudit(ctx, {
+        entity: 'quote',
+        entityId: quote.id,
+        action: 'mark_accepted',
+        before: { status: 'sent' },
+        after: { status: 'accepted' },
+      });
+    }
+    const customerTerms = storeOf(ctx).first(
+      qb.selectFrom('customers').select('payment_terms').where('id', '=', quote.customerId),
+    );
+    return createFrom(
+      ctx,
+      inputFrom(
+        quote,
+        {
+          type: 'invoice',
+          relatedId: quote.id,
+          due: { kind: 'terms', terms: customerTerms ? JSON.parse(customerTerms.payment_terms) : terms },
+        },
+        ctx.clock.today(),
+      ),
+      { action: 'convert_from_quote', sourceId: quote.id },
+    );
+  });
+  return getDocument(ctx, { id });
+}
+
+/** A draft credit note with the invoice's lines, to reduce them to what should be credited. */
+export function creditNoteFromInvoice(ctx: ServiceContext, input: { invoiceId: number }): Document {
+  const invoice = getDocument(ctx, { id: input.invoiceId });
+  if (invoice.type !== 'invoice' || invoice.status === 'draft' || invoice.status === 'void')
+    throw fieldError('invoiceId', 'Only an issued invoice can be credited. A draft can simply be edited.');
+  const id = storeOf(ctx).tx(() =>
+    createFrom(
+      ctx,
+      inputFrom(
+        invoice,
+        {
+          type: 'credit_note',
+          relatedId: invoice.id,
+          due: { kind: 'date', date: ctx.clock.today() },
+          reference: invoice.number ?? '',
+        },
+        ctx.clock.today(),
+      ),
+      { action: 'credit_invoice', sourceId: invoice.id },
+    ),
+  );
+  return getDocument(ctx, { id });
+}

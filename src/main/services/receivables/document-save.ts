@@ -1,0 +1,257 @@
+import type { ParsedDocumentInput } from '../../../shared/api/documents';
+import type { Address } from '../../../shared/api/common';
+import { computeTotals, lineAmount } from '../../../shared/domain/totals';
+import { dueDateFor } from '../../../shared/domain/terms';
+import { toBase } from '../../../shared/domain/fx';
+import { AppError, fieldError } from '../../api/errors';
+import { qb } from '../../db/store';
+import type { DocumentLinesTable, DocumentTaxesTable, DocumentsTable } from '../../db/schema';
+import { storeOf, type ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+import { taxRates, taxReasons } from './taxes';
+
+type Insertable<T> = { [K in keyof T as K extends 'id' ? never : K]: T[K] };
+
+export interface PreparedDocument {
+  doc: Omit<
+    Insertable<DocumentsTable>,
+    | 'status'
+    | 'number'
+    | 'number_counter'
+    | 'created_at'
+    | 'updated_at'
+    | 'paid'
+    | 'credited'
+    | 'settled_on'
+    | 'void_reason'
+    | 'voided_at'
+    | 'issued_at'
+    | 'sent_at'
+    | 'recurring_id'
+  >;
+  lines: Omit<Insertable<DocumentLinesTable>, 'document_id'>[];
+  taxes: Omit<DocumentTaxesTable, 'document_id'>[];
+}
+
+/** The lines of an address as printed, skipping empty parts. */
+export function addressLines(a: Address): string[] {
+  const cityLine = [a.postalCode, a.city].filter(Boolean).join(' ');
+  return [a.line1, a.line2, cityLine, a.region, a.country].filter((l) => l.trim() !== '');
+}
+
+/**
+ * Validates a document against the business rules (the schema has checked the shapes) and
+ * computes every figure with the shared totals function. Messages name the field to fix.
+ */
+export function prepareDocument(
+  ctx: ServiceContext,
+  input: ParsedDocumentInput,
+  options: { allowArchivedCustomer?: boolean } = {},
+): PreparedDocument {
+  const store = storeOf(ctx);
+  const customer = store.first(qb.selectFrom('customers').selectAll().where('id', '=', input.customerId));
+  if (!customer) throw fieldError('customerId', 'Choose a customer: the one given does not exist.');
+  if (customer.archived_at && !options.allowArchivedCustomer)
+    throw fieldError('customerId', `${customer.name} is archived. Unarchive them to bill them again.`);
+
+  let dueDate: string | null = null;
+  if (input.type !== 'credit_note') {
+    if (input.due.kind === 'terms') dueDate = dueDateFor(input.issueDate, input.due.terms);
+    else if (input.due.date < input.issueDate) {
+      const what = input.type === 'quote' ? 'The valid-until date' : 'The due date';
+      throw fieldError('due.date', `${what} must be on or after the issue date, ${input.issueDate}.`);
+    } else dueDate = input.due.date;
+  }
+
+  const base = getPreferences(ctx).baseCurrency;
+  const exchangeRate = input.currency === base ? '1' : input.exchangeRate;
+
+  input.lines.forEach((line, i) => {
+    if (line.kind !== 'item' && line.description.trim() === '')
+      throw fieldError(
+        `lines.${i}.description`,
+        line.kind === 'heading' ? 'Enter the heading text' : 'Enter the note text',
+      );
+    if (line.kind === 'item' && line.description.trim() === '' && line.itemId === null)
+      throw fieldError(`lines.${i}.description`, 'Describe what this line is for, or choose an item');
+    if (
+      line.itemId !== null &&
+      !store.first(qb.selectFrom('items').select('id').where('id', '=', line.itemId))
+    )
+      throw fieldError(`lines.${i}.itemId`, 'That item no longer exists; choose another.');
+    if (line.kind === 'item' && line.discount?.kind === 'amount') {
+      const amount = lineAmount(line.quantity, line.unitPrice);
+      if (BigInt(line.discount.amount) > (amount < 0n ? -amount : amount))
+        throw fieldError(`lines.${i}.discount`, 'The discount is more than the line amount.');
+    }
+  });
+
+  const allTaxIds = [...input.lines.flatMap((l) => l.taxIds), ...input.shippingTaxIds];
+  input.lines.forEach((l, i) => taxRates(ctx, l.taxIds, `lines.${i}.taxIds`));
+  const rates = taxRates(ctx, allTaxIds, 'shippingTaxIds');
+  const reasons = taxReasons(ctx, allTaxIds);
+
+  const totals = computeTotals({
+    pricesIncludeTax: input.pricesIncludeTax,
+    lines: input.lines,
+    discount: input.discount,
+    shipping: input.shipping,
+    shippingTaxIds: input.shippingTaxIds,
+    taxes: rates,
+  });
+  if (input.discount?.kind === 'amount' && input.discount.amount > totals.subtotal)
+    throw fieldError('discount', 'The discount is more than the lines add up to.');
+  if (totals.total < 0) {
+    throw fieldError(
+      'lines',
+      input.type === 'credit_note'
+        ? 'A credit note’s total must be zero or more: enter the amounts to credit as positive numbers.'
+        : 'The total is below zero. To give money back, create a credit note instead.',
+    );
+  }
+
+  const address = JSON.parse(customer.billing_address) as Address;
+  const billingEmail =
+    store.first(
+      qb
+        .selectFrom('customer_emails')
+        .select('email')
+        .where('customer_id', '=', customer.id)
+        .orderBy('billing', 'desc')
+        .orderBy('position')
+        .limit(1),
+    )?.email ?? '';
+
+  return {
+    doc: {
+      type: input.type,
+      customer_id: customer.id,
+      customer_name: customer.name,
+      customer_snapshot: JSON.stringify({
+        name: customer.name,
+        address: addressLines(address),
+        taxNumber: customer.tax_number,
+        email: billingEmail,
+      }),
+      issue_date: input.issueDate,
+      due_date: dueDate,
+      due: JSON.stringify(input.due),
+      currency: input.currency,
+      exchange_rate: exchangeRate,
+      prices_include_tax: input.pricesIncludeTax ? 1 : 0,
+      discount: input.discount ? JSON.stringify(input.discount) : null,
+      shipping: input.shipping,
+      shipping_tax_ids: JSON.stringify(input.shippingTaxIds),
+      reference: input.reference,
+      notes: input.notes,
+      terms: input.terms,
+      footer: input.footer,
+      subtotal: totals.subtotal,
+      discount_amount: totals.discount,
+      net: totals.net,
+      tax: totals.tax,
+      total: totals.total,
+      total_base: toBase(totals.total, input.currency, exchangeRate, base),
+      balance: 0,
+      balance_base: 0,
+      related_id: input.relatedId,
+    },
+    lines: input.lines.map((l, i) => {
+      const t = totals.lines[i]!;
+      const reason = l.exemptionReason || l.taxIds.map((id) => reasons.get(id)).find(Boolean) || '';
+      return {
+        position: i,
+        kind: l.kind,
+        item_id: l.itemId,
+        description: l.description,
+        quantity: l.kind === 'item' ? l.quantity : '0',
+        unit: l.unit,
+        unit_price: l.kind === 'item' ? l.unitPrice : 0,
+        discount: l.kind === 'item' && l.discount ? JSON.stringify(l.discount) : null,
+        tax_ids: JSON.stringify(l.kind === 'item' ? l.taxIds : []),
+        exemption_reason: reason,
+        amount: t.amount,
+        net: t.net,
+        tax: t.tax,
+        total: t.total,
+      };
+    }),
+    taxes: totals.taxes.map((t) => ({
+      tax_id: t.taxId,
+      name: t.name,
+      percent: t.percent,
+      compound: t.compound ? 1 : 0,
+      base: t.base,
+      amount: t.amount,
+    })),
+  };
+}
+
+/** Writes the lines and the tax snapshot of a document (replacing any it had). */
+export function writeParts(ctx: ServiceContext, documentId: number, prepared: PreparedDocument): void {
+  const store = storeOf(ctx);
+  store.run(qb.deleteFrom('document_lines').where('document_id', '=', documentId));
+  store.run(qb.deleteFrom('document_taxes').where('document_id', '=', documentId));
+  const insertLine = store.prepare(
+    `INSERT INTO document_lines (document_id, position, kind, item_id, description, quantity, unit, unit_price, discount,
+       tax_ids, exemption_reason, amount, net, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const l of prepared.lines) {
+    insertLine.run(
+      documentId,
+      l.position,
+      l.kind,
+      l.item_id,
+      l.description,
+      l.quantity,
+      l.unit,
+      l.unit_price,
+      l.discount,
+      l.tax_ids,
+      l.exemption_reason,
+      l.amount,
+      l.net,
+      l.tax,
+      l.total,
+    );
+  }
+  const insertTax = store.prepare(
+    'INSERT INTO document_taxes (document_id, tax_id, name, percent, compound, base, amount) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const t of prepared.taxes)
+    insertTax.run(documentId, t.tax_id, t.name, t.percent, t.compound, t.base, t.amount);
+}
+
+/** Inserts a new draft and returns its id. */
+export function insertDraft(
+  ctx: ServiceContext,
+  prepared: PreparedDocument,
+  extra: { recurring_id?: number | null } = {},
+): number {
+  const now = ctx.clock.now().toISOString();
+  const { lastInsertRowid } = storeOf(ctx).run(
+    qb.insertInto('documents').values({
+      ...prepared.doc,
+      status: 'draft',
+      number: null,
+      number_counter: null,
+      paid: 0,
+      credited: 0,
+      settled_on: null,
+      recurring_id: extra.recurring_id ?? null,
+      created_at: now,
+      updated_at: now,
+    }),
+  );
+  writeParts(ctx, lastInsertRowid, prepared);
+  return lastInsertRowid;
+}
+
+export function assertDraft(status: string, what: string): void {
+  if (status !== 'draft') {
+    throw new AppError(
+      'CONFLICT',
+      `This ${what} is issued and locked. To change it, create a credit note (and a new invoice if needed); the history stays intact.`,
+    );
+  }
+}

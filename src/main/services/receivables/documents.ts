@@ -1,0 +1,128 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Document, ParsedDocumentInput } from '../../../shared/api/documents';
+import { AppError, fieldError } from '../../api/errors';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { documentRecord, getDocument } from './document-read';
+import { assertDraft, insertDraft, prepareDocument, writeParts } from './document-save';
+import { previewNumber } from './numbering';
+
+const LABEL = { invoice: 'invoice', quote: 'quote', credit_note: 'credit note' } as const;
+
+/** The header fields the audit log compares (lines are summarised as a count and total). */
+function auditView(
+  doc: {
+    total: number;
+    issue_date: string;
+    due_date: string | null;
+    currency: string;
+    customer_id: number;
+    reference: string;
+  },
+  lines: number,
+) {
+  return {
+    customerId: doc.customer_id,
+    issueDate: doc.issue_date,
+    dueDate: doc.due_date,
+    currency: doc.currency,
+    reference: doc.reference,
+    total: doc.total,
+    lines,
+  };
+}
+
+function checkRelated(ctx: ServiceContext, input: ParsedDocumentInput): void {
+  if (input.relatedId === null) return;
+  const related = storeOf(ctx).first(
+    qb
+      .selectFrom('documents')
+      .select(['id', 'type', 'customer_id', 'status'])
+      .where('id', '=', input.relatedId),
+  );
+  if (!related) throw fieldError('relatedId', 'The related document does not exist.');
+  if (input.type === 'credit_note' && related.type !== 'invoice')
+    throw fieldError('relatedId', 'A credit note can only credit an invoice.');
+  if (related.customer_id !== input.customerId)
+    throw fieldError('relatedId', 'The related document belongs to another customer.');
+}
+
+export function createDocument(ctx: ServiceContext, input: ParsedInput<'documents.create'>): Document {
+  const id = storeOf(ctx).tx(() => {
+    checkRelated(ctx, input);
+    const prepared = prepareDocument(ctx, input);
+    const id = insertDraft(ctx, prepared);
+    recordAudit(ctx, {
+      entity: input.type,
+      entityId: id,
+      action: 'create',
+      after: auditView(prepared.doc, prepared.lines.length),
+    });
+    return id;
+  });
+  return getDocument(ctx, { id });
+}
+
+export function updateDocument(ctx: ServiceContext, input: ParsedInput<'documents.update'>): Document {
+  storeOf(ctx).tx(() => {
+    const before = documentRecord(ctx, input.id);
+    assertDraft(before.status, LABEL[before.type]);
+    if (before.type !== input.type)
+      throw fieldError('type', `This is a ${LABEL[before.type]}; its type cannot change.`);
+    checkRelated(ctx, input);
+    const beforeLines = Number(
+      storeOf(ctx).first(
+        qb
+          .selectFrom('document_lines')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('document_id', '=', input.id),
+      )?.n ?? 0,
+    );
+    const prepared = prepareDocument(ctx, input, { allowArchivedCustomer: true });
+    storeOf(ctx).run(
+      qb
+        .updateTable('documents')
+        .set({ ...prepared.doc, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', input.id),
+    );
+    writeParts(ctx, input.id, prepared);
+    recordAudit(ctx, {
+      entity: before.type,
+      entityId: input.id,
+      action: 'update',
+      before: auditView(before, beforeLines),
+      after: auditView(prepared.doc, prepared.lines.length),
+    });
+  });
+  return getDocument(ctx, input);
+}
+
+export function deleteDraft(ctx: ServiceContext, input: { id: number }): { deleted: true } {
+  storeOf(ctx).tx(() => {
+    const before = documentRecord(ctx, input.id);
+    if (before.status !== 'draft')
+      throw new AppError(
+        'CONFLICT',
+        `Only drafts can be deleted. An issued ${LABEL[before.type]} keeps its number: void it instead.`,
+      );
+    storeOf(ctx).run(
+      qb.updateTable('documents').set({ related_id: null }).where('related_id', '=', input.id),
+    );
+    storeOf(ctx).run(qb.deleteFrom('documents').where('id', '=', input.id));
+    recordAudit(ctx, {
+      entity: before.type,
+      entityId: input.id,
+      action: 'delete',
+      before: auditView(before, 0),
+    });
+  });
+  return { deleted: true };
+}
+
+export function nextNumber(
+  ctx: ServiceContext,
+  input: ParsedInput<'documents.nextNumber'>,
+): { number: string } {
+  return { number: previewNumber(ctx, input.type, ctx.clock.today()) };
+}

@@ -1,0 +1,111 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Item } from '../../../shared/api/catalog';
+import { notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import type { ItemsTable } from '../../db/schema';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { taxRates } from './taxes';
+
+type ItemRow = Omit<ItemsTable, 'id'> & { id: number };
+
+function toItem(r: ItemRow): Item {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    unit: r.unit,
+    unitPrice: r.unit_price,
+    taxIds: JSON.parse(r.tax_ids) as number[],
+    sku: r.sku,
+    archived: r.archived_at !== null,
+  };
+}
+
+export function getItem(ctx: ServiceContext, input: { id: number }): Item {
+  const r = storeOf(ctx).first(qb.selectFrom('items').selectAll().where('id', '=', input.id));
+  if (!r) throw notFound('That item');
+  return toItem(r);
+}
+
+/** Name, SKU or description containing the search text, names first: the editor's autocomplete. */
+export function listItems(ctx: ServiceContext, input: ParsedInput<'items.list'>): Item[] {
+  let q = qb.selectFrom('items').selectAll().orderBy('name').limit(input.limit);
+  if (!input.includeArchived) q = q.where('archived_at', 'is', null);
+  const search = input.search.trim();
+  if (search) {
+    const like = `%${search.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('instr', [eb.fn('lower', ['name']), eb.val(search.toLowerCase())]), '>', 0),
+        eb('sku', 'like', like),
+        eb(eb.fn('instr', [eb.fn('lower', ['description']), eb.val(search.toLowerCase())]), '>', 0),
+      ]),
+    );
+  }
+  return storeOf(ctx).all(q).map(toItem);
+}
+
+function values(ctx: ServiceContext, input: ParsedInput<'items.create'>) {
+  taxRates(ctx, input.taxIds, 'taxIds');
+  return {
+    name: input.name,
+    description: input.description,
+    unit: input.unit,
+    unit_price: input.unitPrice,
+    tax_ids: JSON.stringify(input.taxIds),
+    sku: input.sku,
+  };
+}
+
+export function createItem(ctx: ServiceContext, input: ParsedInput<'items.create'>): Item {
+  const id = storeOf(ctx).tx(() => {
+    const v = values(ctx, input);
+    const now = ctx.clock.now().toISOString();
+    const { lastInsertRowid } = storeOf(ctx).run(
+      qb.insertInto('items').values({ ...v, created_at: now, updated_at: now }),
+    );
+    recordAudit(ctx, { entity: 'item', entityId: lastInsertRowid, action: 'create', after: v });
+    return lastInsertRowid;
+  });
+  return getItem(ctx, { id });
+}
+
+export function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update'>): Item {
+  storeOf(ctx).tx(() => {
+    const before = getItem(ctx, input);
+    const v = values(ctx, input);
+    storeOf(ctx).run(
+      qb
+        .updateTable('items')
+        .set({ ...v, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', input.id),
+    );
+    recordAudit(ctx, {
+      entity: 'item',
+      entityId: input.id,
+      action: 'update',
+      before: { ...before, taxIds: JSON.stringify(before.taxIds) },
+      after: { ...input, taxIds: JSON.stringify(input.taxIds) },
+    });
+  });
+  return getItem(ctx, input);
+}
+
+export function setItemArchived(ctx: ServiceContext, input: ParsedInput<'items.setArchived'>): Item {
+  storeOf(ctx).tx(() => {
+    getItem(ctx, input);
+    storeOf(ctx).run(
+      qb
+        .updateTable('items')
+        .set({ archived_at: input.archived ? ctx.clock.now().toISOString() : null })
+        .where('id', '=', input.id),
+    );
+    recordAudit(ctx, {
+      entity: 'item',
+      entityId: input.id,
+      action: input.archived ? 'archive' : 'unarchive',
+    });
+  });
+  return getItem(ctx, input);
+}

@@ -1,0 +1,69 @@
+import { formatDocumentNumber, type DocumentType } from '../../../shared/domain/numbering';
+import { parseIsoDate } from '../../../shared/domain/dates';
+import { AppError, fieldError } from '../../api/errors';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+
+function series(ctx: ServiceContext, type: DocumentType) {
+  const s = storeOf(ctx).first(qb.selectFrom('number_series').selectAll().where('doc_type', '=', type));
+  if (!s) throw new Error(`No number series for ${type}`);
+  return {
+    prefix: s.prefix,
+    includeYear: s.include_year === 1,
+    padding: s.padding,
+    nextNumber: s.next_number,
+  };
+}
+
+/** What the next document of this type will be numbered if issued on `date`. */
+export function previewNumber(ctx: ServiceContext, type: DocumentType, date: string): string {
+  const s = series(ctx, type);
+  return formatDocumentNumber(s, parseIsoDate(date).year, s.nextNumber);
+}
+
+/**
+ * Takes the next number of the series. Call inside the issuing transaction: the counter and
+ * the document move together or not at all, which keeps numbers gapless, and the unique
+ * index on (type, number) makes a collision impossible rather than unlikely.
+ */
+export function takeNumber(
+  ctx: ServiceContext,
+  type: DocumentType,
+  issueDate: string,
+): { number: string; counter: number } {
+  const s = series(ctx, type);
+  const number = formatDocumentNumber(s, parseIsoDate(issueDate).year, s.nextNumber);
+  const taken = storeOf(ctx).first(
+    qb.selectFrom('documents').select('id').where('type', '=', type).where('number', '=', number),
+  );
+  if (taken) {
+    throw new AppError(
+      'CONFLICT',
+      `The number ${number} is already used. Set the next number in Settings → Numbering to a number not used yet.`,
+    );
+  }
+  storeOf(ctx).run(
+    qb
+      .updateTable('number_series')
+      .set({ next_number: s.nextNumber + 1 })
+      .where('doc_type', '=', type),
+  );
+  return { number, counter: s.nextNumber };
+}
+
+/** The editable next number may only move forward past every number already issued. */
+export function guardNextNumber(ctx: ServiceContext, type: DocumentType, nextNumber: number): void {
+  const row = storeOf(ctx).first(
+    qb
+      .selectFrom('documents')
+      .select((eb) => eb.fn.max('number_counter').as('highest'))
+      .where('type', '=', type),
+  );
+  const highest = Number(row?.highest ?? 0);
+  if (nextNumber <= highest) {
+    throw fieldError(
+      'nextNumber',
+      `Numbers up to ${highest} are already used, and a number is never reused. Choose ${highest + 1} or more.`,
+    );
+  }
+}

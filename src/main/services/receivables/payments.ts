@@ -1,0 +1,239 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Payment } from '../../../shared/api/payments';
+import { AppError, fieldError, notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { refreshInvoice } from './balances';
+
+export function getPayment(ctx: ServiceContext, input: { id: number }): Payment {
+  const store = storeOf(ctx);
+  const p = store.first(
+    qb
+      .selectFrom('payments as p')
+      .innerJoin('customers as c', 'c.id', 'p.customer_id')
+      .selectAll('p')
+      .select('c.name as customer_name')
+      .where('p.id', '=', input.id),
+  );
+  if (!p) throw notFound('That payment');
+  const allocations = store.all(
+    qb
+      .selectFrom('allocations as a')
+      .innerJoin('documents as d', 'd.id', 'a.invoice_id')
+      .select(['a.invoice_id', 'd.number', 'a.amount'])
+      .where('a.payment_id', '=', p.id)
+      .orderBy('a.id'),
+  );
+  return {
+    id: p.id,
+    customerId: p.customer_id,
+    customerName: p.customer_name,
+    date: p.date,
+    amount: p.amount,
+    currency: p.currency,
+    method: p.method,
+    reference: p.reference,
+    notes: p.notes,
+    unapplied: p.unapplied,
+    allocations: allocations.map((a) => ({
+      invoiceId: a.invoice_id,
+      invoiceNumber: a.number,
+      amount: a.amount,
+    })),
+    undone: p.undone_at !== null,
+    undoReason: p.undo_reason,
+  };
+}
+
+export function listPayments(ctx: ServiceContext, input: ParsedInput<'payments.list'>) {
+  let q = qb.selectFrom('payments');
+  if (input.customerId !== null) q = q.where('customer_id', '=', input.customerId);
+  const total = Number(storeOf(ctx).first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  const ids = storeOf(ctx).all(
+    q.select('id').orderBy('date', 'desc').orderBy('id', 'desc').limit(input.limit).offset(input.offset),
+  );
+  return { total, rows: ids.map((r) => getPayment(ctx, r)) };
+}
+
+/** Checks one allocation against its invoice; `field` is where a problem is reported. */
+function checkAllocation(
+  ctx: ServiceContext,
+  customerId: number,
+  currency: string,
+  invoiceId: number,
+  amount: number,
+  field: string,
+) {
+  const invoice = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId));
+  if (!invoice || invoice.type !== 'invoice')
+    throw fieldError(`${field}.invoiceId`, 'That invoice does not exist.');
+  if (invoice.customer_id !== customerId)
+    throw fieldError(`${field}.invoiceId`, `${invoice.number} belongs to another customer.`);
+  if (!['issued', 'partially_paid'].includes(invoice.status))
+    throw fieldError(
+      `${field}.invoiceId`,
+      `${invoice.number ?? 'That invoice'} is not open for payment (it is ${invoice.status.replace('_', ' ')}).`,
+    );
+  if (invoice.currency !== currency)
+    throw fieldError(
+      `${field}.invoiceId`,
+      `${invoice.number} is in ${invoice.currency}; this payment is in ${currency}.`,
+    );
+  if (amount > invoice.balance)
+    throw fieldError(
+      `${field}.amount`,
+      `That is more than ${invoice.number} still owes. Any extra becomes customer credit by itself.`,
+    );
+  return invoice;
+}
+
+/**
+ * Records money received: split over invoices of the customer as given, the rest kept as
+ * customer credit. Everything in one transaction, so a bad allocation saves nothing.
+ */
+export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.record'>): Payment {
+  const id = storeOf(ctx).tx(() => {
+    const store = storeOf(ctx);
+    const customer = store.first(
+      qb.selectFrom('customers').select(['id', 'name']).where('id', '=', input.customerId),
+    );
+    if (!customer) throw fieldError('customerId', 'Choose a customer: the one given does not exist.');
+    const seen = new Set<number>();
+    input.allocations.forEach((a, i) => {
+      if (seen.has(a.invoiceId))
+        throw fieldError(`allocations.${i}.invoiceId`, 'This invoice is listed twice.');
+      seen.add(a.invoiceId);
+      checkAllocation(ctx, input.customerId, input.currency, a.invoiceId, a.amount, `allocations.${i}`);
+    });
+    const applied = input.allocations.reduce((s, a) => s + a.amount, 0);
+    if (applied > input.amount)
+      throw fieldError('amount', 'The amounts applied to invoices add up to more than the payment.');
+
+    const { lastInsertRowid: id } = store.run(
+      qb.insertInto('payments').values({
+        customer_id: input.customerId,
+        date: input.date,
+        amount: input.amount,
+        currency: input.currency,
+        method: input.method,
+        reference: input.reference,
+        notes: input.notes,
+        unapplied: input.amount - applied,
+        undone_at: null,
+        undo_reason: null,
+        created_at: ctx.clock.now().toISOString(),
+      }),
+    );
+    for (const a of input.allocations) {
+      store.run(
+        qb
+          .insertInto('allocations')
+          .values({
+            invoice_id: a.invoiceId,
+            payment_id: id,
+            credit_note_id: null,
+            date: input.date,
+            amount: a.amount,
+            undone_at: null,
+          }),
+      );
+      refreshInvoice(ctx, a.invoiceId);
+    }
+    recordAudit(ctx, {
+      entity: 'payment',
+      entityId: id,
+      action: 'record',
+      after: {
+        customerId: input.customerId,
+        date: input.date,
+        amount: input.amount,
+        currency: input.currency,
+        method: input.method,
+        reference: input.reference,
+      },
+      details: { allocations: input.allocations, credit: input.amount - applied },
+    });
+    return id;
+  });
+  return getPayment(ctx, { id });
+}
+
+/** Spends a payment's unapplied amount (customer credit) on an open invoice. */
+export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'payments.applyCredit'>): Payment {
+  storeOf(ctx).tx(() => {
+    const store = storeOf(ctx);
+    const p = store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.paymentId));
+    if (!p || p.undone_at) throw fieldError('paymentId', 'That payment does not exist or was undone.');
+    if (input.amount > p.unapplied)
+      throw fieldError('amount', 'That is more than the credit left on this payment.');
+    checkAllocation(ctx, p.customer_id, p.currency, input.invoiceId, input.amount, 'allocation');
+    store.run(
+      qb
+        .insertInto('allocations')
+        .values({
+          invoice_id: input.invoiceId,
+          payment_id: p.id,
+          credit_note_id: null,
+          date: input.date,
+          amount: input.amount,
+          undone_at: null,
+        }),
+    );
+    store.run(
+      qb
+        .updateTable('payments')
+        .set({ unapplied: p.unapplied - input.amount })
+        .where('id', '=', p.id),
+    );
+    refreshInvoice(ctx, input.invoiceId);
+    recordAudit(ctx, {
+      entity: 'payment',
+      entityId: p.id,
+      action: 'apply_credit',
+      details: { invoiceId: input.invoiceId, amount: input.amount, date: input.date },
+    });
+  });
+  return getPayment(ctx, { id: input.paymentId });
+}
+
+/** Undoes a payment: its allocations stop counting, invoices reopen; the record stays, marked undone. */
+export function undoPayment(ctx: ServiceContext, input: ParsedInput<'payments.undo'>): Payment {
+  storeOf(ctx).tx(() => {
+    const store = storeOf(ctx);
+    const p = store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.id));
+    if (!p) throw notFound('That payment');
+    if (p.undone_at) throw new AppError('CONFLICT', 'This payment was already undone.');
+    const now = ctx.clock.now().toISOString();
+    const allocations = store.all(
+      qb
+        .selectFrom('allocations')
+        .select(['id', 'invoice_id'])
+        .where('payment_id', '=', p.id)
+        .where('undone_at', 'is', null),
+    );
+    store.run(
+      qb
+        .updateTable('allocations')
+        .set({ undone_at: now })
+        .where('payment_id', '=', p.id)
+        .where('undone_at', 'is', null),
+    );
+    store.run(
+      qb
+        .updateTable('payments')
+        .set({ undone_at: now, undo_reason: input.reason || null, unapplied: 0 })
+        .where('id', '=', p.id),
+    );
+    for (const a of allocations) refreshInvoice(ctx, a.invoice_id);
+    recordAudit(ctx, {
+      entity: 'payment',
+      entityId: p.id,
+      action: 'undo',
+      before: { undone: false },
+      after: { undone: true },
+      details: { reason: input.reason, amount: p.amount, invoices: allocations.map((a) => a.invoice_id) },
+    });
+  });
+  return getPayment(ctx, input);
+}

@@ -1,0 +1,310 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { ParsedDocumentInput } from '../../../shared/api/documents';
+import type { Recurring } from '../../../shared/api/recurring';
+import {
+  describeSchedule,
+  occurrencesUntil,
+  upcomingOccurrences,
+  type Schedule,
+} from '../../../shared/domain/schedule';
+import { AppError, notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import type { Job } from '../../jobs';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { insertDraft, prepareDocument } from './document-save';
+import { issueInTransaction } from './document-lifecycle';
+
+type Template = Omit<ParsedDocumentInput, 'issueDate' | 'type' | 'relatedId'>;
+
+function record(ctx: ServiceContext, id: number) {
+  const r = storeOf(ctx).first(
+    qb
+      .selectFrom('recurring_invoices as r')
+      .innerJoin('customers as c', 'c.id', 'r.customer_id')
+      .selectAll('r')
+      .select('c.name as customer_name')
+      .where('r.id', '=', id),
+  );
+  if (!r) throw notFound('That recurring invoice');
+  return r;
+}
+
+function toOutput(ctx: ServiceContext, r: ReturnType<typeof record>): Recurring {
+  const schedule = JSON.parse(r.schedule) as Schedule;
+  const template = JSON.parse(r.template) as Template;
+  const documents = storeOf(ctx).all(
+    qb
+      .selectFrom('recurring_occurrences as o')
+      .leftJoin('documents as d', 'd.id', 'o.document_id')
+      .select(['o.document_id', 'o.occurrence_date', 'd.number', 'd.status'])
+      .where('o.recurring_id', '=', r.id)
+      .orderBy('o.occurrence_date', 'desc')
+      .limit(50),
+  );
+  const generated = Number(
+    storeOf(ctx).first(
+      qb
+        .selectFrom('recurring_occurrences')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('recurring_id', '=', r.id),
+    )?.n ?? 0,
+  );
+  const preview = prepareDocument(
+    ctx,
+    { ...template, type: 'invoice', issueDate: schedule.startDate, relatedId: null },
+    { allowArchivedCustomer: true },
+  );
+  return {
+    id: r.id,
+    name: r.name,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    template: template as unknown as Record<string, unknown>,
+    schedule,
+    description: describeSchedule(schedule),
+    mode: r.mode,
+    paused: r.paused_at !== null,
+    generated,
+    total: preview.doc.total,
+    currency: template.currency,
+    upcoming: r.paused_at ? [] : upcomingOccurrences(schedule, r.next_index, 6),
+    documents: documents
+      .filter((d) => d.document_id !== null)
+      .map((d) => ({
+        id: d.document_id!,
+        number: d.number,
+        date: d.occurrence_date,
+        status: d.status ?? 'deleted',
+      })),
+  };
+}
+
+export function getRecurring(ctx: ServiceContext, input: { id: number }): Recurring {
+  return toOutput(ctx, record(ctx, input.id));
+}
+
+export function listRecurring(ctx: ServiceContext): Recurring[] {
+  const ids = storeOf(ctx).all(qb.selectFrom('recurring_invoices').select('id').orderBy('name'));
+  return ids.map((r) => getRecurring(ctx, r));
+}
+
+function validate(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): void {
+  // The template must make a valid invoice; its dates come from each occurrence.
+  prepareDocument(ctx, {
+    ...input.template,
+    type: 'invoice',
+    issueDate: input.schedule.startDate,
+    relatedId: null,
+  });
+}
+
+export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): Recurring {
+  const id = storeOf(ctx).tx(() => {
+    validate(ctx, input);
+    const now = ctx.clock.now().toISOString();
+    const { lastInsertRowid } = storeOf(ctx).run(
+      qb.insertInto('recurring_invoices').values({
+        name: input.name,
+        customer_id: input.template.customerId,
+        template: JSON.stringify(input.template),
+        schedule: JSON.stringify(input.schedule),
+        mode: input.mode,
+        next_index: 0,
+        paused_at: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    recordAudit(ctx, {
+      entity: 'recurring_invoice',
+      entityId: lastInsertRowid,
+      action: 'create',
+      after: { name: input.name, schedule: JSON.stringify(input.schedule), mode: input.mode },
+    });
+    return lastInsertRowid;
+  });
+  catchUpOne(ctx, id);
+  return getRecurring(ctx, { id });
+}
+
+/**
+ * A schedule edit applies from today: the next occurrence is the new schedule's first date on
+ * or after today, so nothing in the past is made up, and a date already invoiced is never
+ * invoiced twice (occurrences are keyed by date).
+ */
+export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'recurring.update'>): Recurring {
+  storeOf(ctx).tx(() => {
+    const before = record(ctx, input.id);
+    validate(ctx, input);
+    const scheduleChanged = before.schedule !== JSON.stringify(input.schedule);
+    const firstUpcoming = upcomingOccurrences(input.schedule, 0, 10_000).find(
+      (o) => o.date >= ctx.clock.today(),
+    );
+    const hasGenerated = !!storeOf(ctx).first(
+      qb
+        .selectFrom('recurring_occurrences')
+        .select('recurring_id')
+        .where('recurring_id', '=', input.id)
+        .limit(1),
+    );
+    storeOf(ctx).run(
+      qb
+        .updateTable('recurring_invoices')
+        .set({
+          name: input.name,
+          customer_id: input.template.customerId,
+          template: JSON.stringify(input.template),
+          schedule: JSON.stringify(input.schedule),
+          mode: input.mode,
+          updated_at: ctx.clock.now().toISOString(),
+          ...(scheduleChanged && hasGenerated ? { next_index: firstUpcoming?.index ?? 10_000 } : {}),
+        })
+        .where('id', '=', input.id),
+    );
+    recordAudit(ctx, {
+      entity: 'recurring_invoice',
+      entityId: input.id,
+      action: 'update',
+      before: { name: before.name, schedule: before.schedule, mode: before.mode, template: before.template },
+      after: {
+        name: input.name,
+        schedule: JSON.stringify(input.schedule),
+        mode: input.mode,
+        template: JSON.stringify(input.template),
+      },
+    });
+  });
+  catchUpOne(ctx, input.id);
+  return getRecurring(ctx, input);
+}
+
+/** Pausing stops generation; on resume, occurrences dated while paused are skipped. */
+export function setRecurringPaused(
+  ctx: ServiceContext,
+  input: ParsedInput<'recurring.setPaused'>,
+): Recurring {
+  storeOf(ctx).tx(() => {
+    const r = record(ctx, input.id);
+    if (input.paused === (r.paused_at !== null)) return;
+    const schedule = JSON.parse(r.schedule) as Schedule;
+    const skipTo = input.paused
+      ? r.next_index
+      : (upcomingOccurrences(schedule, r.next_index, 10_000).find((o) => o.date >= ctx.clock.today())
+          ?.index ?? r.next_index + 10_000);
+    storeOf(ctx).run(
+      qb
+        .updateTable('recurring_invoices')
+        .set({
+          paused_at: input.paused ? ctx.clock.now().toISOString() : null,
+          next_index: skipTo,
+          updated_at: ctx.clock.now().toISOString(),
+        })
+        .where('id', '=', r.id),
+    );
+    recordAudit(ctx, {
+      entity: 'recurring_invoice',
+      entityId: r.id,
+      action: input.paused ? 'pause' : 'resume',
+      details: { skippedTo: skipTo },
+    });
+  });
+  if (!input.paused) catchUpOne(ctx, input.id);
+  return getRecurring(ctx, input);
+}
+
+export function deleteRecurring(ctx: ServiceContext, input: { id: number }): { deleted: true } {
+  storeOf(ctx).tx(() => {
+    const r = record(ctx, input.id);
+    storeOf(ctx).run(qb.deleteFrom('recurring_invoices').where('id', '=', input.id));
+    recordAudit(ctx, {
+      entity: 'recurring_invoice',
+      entityId: input.id,
+      action: 'delete',
+      before: { name: r.name },
+    });
+  });
+  return { deleted: true };
+}
+
+/**
+ * Generates every occurrence of one schedule that is due (dated today or earlier) and not yet
+ * made. Each occurrence is its own transaction: the occurrence row (primary key: schedule +
+ * date), the invoice, its number if issued, and the schedule's next index commit together.
+ * So a crash half-way loses nothing and repeats nothing, and a second run finds the rows and
+ * makes nothing. Returns how many invoices were made.
+ */
+export function catchUpOne(ctx: ServiceContext, id: number): number {
+  const store = storeOf(ctx);
+  const r = record(ctx, id);
+  if (r.paused_at) return 0;
+  const schedule = JSON.parse(r.schedule) as Schedule;
+  const template = JSON.parse(r.template) as Template;
+  let made = 0;
+  for (const o of occurrencesUntil(schedule, ctx.clock.today(), r.next_index)) {
+    store.tx(() => {
+      const done = store.first(
+        qb
+          .selectFrom('recurring_occurrences')
+          .select('document_id')
+          .where('recurring_id', '=', id)
+          .where('occurrence_date', '=', o.date),
+      );
+      if (!done) {
+        const prepared = prepareDocument(
+          ctx,
+          { ...template, type: 'invoice', issueDate: o.date, relatedId: null },
+          { allowArchivedCustomer: true },
+        );
+        const documentId = insertDraft(ctx, prepared, { recurring_id: id });
+        store.run(
+          qb
+            .insertInto('recurring_occurrences')
+            .values({
+              recurring_id: id,
+              occurrence_index: o.index,
+              occurrence_date: o.date,
+              document_id: documentId,
+            }),
+        );
+        if (r.mode === 'issue') issueInTransaction(ctx, documentId);
+        recordAudit(ctx, {
+          entity: 'invoice',
+          entityId: documentId,
+          action: 'create_recurring',
+          details: { recurringId: id, occurrence: o.index, date: o.date },
+        });
+        made++;
+      }
+      store.run(
+        qb
+          .updateTable('recurring_invoices')
+          .set({ next_index: o.index + 1 })
+          .where('id', '=', id),
+      );
+    });
+  }
+  return made;
+}
+
+export function catchUpAll(ctx: ServiceContext): number {
+  const active = storeOf(ctx).all(
+    qb.selectFrom('recurring_invoices').select('id').where('paused_at', 'is', null).orderBy('id'),
+  );
+  return active.reduce((n, r) => {
+    try {
+      return n + catchUpOne(ctx, r.id);
+    } catch (error) {
+      // One broken template (say, a tax deleted since) must not stop the others.
+      ctx.log.error('recurring invoice failed', { recurringId: r.id, error });
+      if (error instanceof AppError) return n;
+      throw error;
+    }
+  }, 0);
+}
+
+export const recurringInvoicesJob: Job = {
+  name: 'recurring-invoices',
+  everyMs: 60 * 60 * 1000,
+  run: (ctx) => void catchUpAll(ctx),
+};

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { paymentTermsSchema } from './common';
+import { moneyAmount, percentText } from './catalog';
+import { currencyCode, id, isoDate, text } from './fields';
+import { isValidRate } from '../domain/fx';
+import { normalizeDecimal } from '../domain/decimal';
+import { QUANTITY_SCALE } from '../domain/totals';
+import { DISPLAY_STATUSES, STORED_STATUSES } from '../domain/status';
+
+export const DOC_TYPES = ['invoice', 'quote', 'credit_note'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** Lines and a 1 MB description are where documents get too big to print or open quickly. */
+export const MAX_LINES = 1000;
+export const MAX_DESCRIPTION = 5000;
+
+export const discountSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('percent'), percent: percentText('Discount') }),
+  z.strictObject({
+    kind: z.literal('amount'),
+    amount: moneyAmount('Discount').min(0, 'A discount cannot be negative'),
+  }),
+]);
+
+const quantityText = z
+  .string({ error: 'Enter a quantity' })
+  .trim()
+  .transform((v, ctx) => {
+    const n = normalizeDecimal(v, QUANTITY_SCALE);
+    if (n === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Quantity must be a number, like 1 or 1.5 (up to 4 decimals)',
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const lineInput = z.strictObject({
+  kind: z.enum(['item', 'heading', 'note']).default('item'),
+  itemId: id('Item').nullable().default(null),
+  description: text('Description', MAX_DESCRIPTION).default(''),
+  quantity: quantityText.default('1'),
+  unit: text('Unit', 30).default(''),
+  unitPrice: moneyAmount('Unit price').default(0),
+  discount: discountSchema.nullable().default(null),
+  taxIds: z.array(id('Tax')).max(5, 'At most 5 taxes on a line').default([]),
+  /** Why a line is zero-rated or exempt; printed with it. */
+  exemptionReason: text('Exemption reason', 300).default(''),
+});
+export type LineInput = z.input<typeof lineInput>;
+
+export const dueSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('terms'), terms: paymentTermsSchema }),
+  z.strictObject({ kind: z.literal('date'), date: isoDate('Due date') }),
+]);
+
+export const documentInput = z.strictObject({
+  type: z.enum(DOC_TYPES),
+  customerId: z.number({ error: 'Choose a customer' }).int().positive('Choose a customer'),
+  issueDate: isoDate('Issue date'),
+  /** Invoices: when payment is due. Quotes: valid until. Credit notes: not used. */
+  due: dueSchema,
+  currency: currencyCode('Currency'),
+  exchangeRate: z
+    .string()
+    .trim()
+    .default('1')
+    .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' }),
+  pricesIncludeTax: z.boolean().default(false),
+  lines: z
+    .array(lineInput)
+    .min(1, 'Add at least one line')
+    .max(
+      MAX_LINES,
+      `A document can have at most ${MAX_LINES.toLocaleString('en')} lines; split it into several`,
+    ),
+  discount: discountSchema.nullable().default(null),
+  shipping: moneyAmount('Shipping').min(0, 'Shipping cannot be negative').default(0),
+  shippingTaxIds: z.array(id('Tax')).max(5).default([]),
+  reference: text('PO number or reference', 100).default(''),
+  notes: text('Notes', 5000).default(''),
+  terms: text('Terms', 5000).default(''),
+  footer: text('Footer', 1000).default(''),
+  /** A credit note's invoice. */
+  relatedId: id('Related document').nullable().default(null),
+});
+export type DocumentInput = z.input<typeof documentInput>;
+export type ParsedDocumentInput = z.output<typeof documentInput>;
+
+const lineOutput = z.object({
+  id: z.number(),
+  kind: z.enum(['item', 'heading', 'note']),
+  itemId: z.number().nullable(),
+  description: z.string(),
+  quantity: z.string(),
+  unit: z.string(),
+  unitPrice: z.number(),
+  discount: discountSchema.nullable(),
+  taxIds: z.array(z.number()),
+  exemptionReason: z.string(),
+  amount: z.number(),
+  net: z.number(),
+  tax: z.number(),
+  total: z.number(),
+});
+
+const taxRow = z.object({
+  taxId: z.number(),
+  name: z.string(),
+  percent: z.string(),
+  compound: z.boolean(),
+  base: z.number(),
+  amount: z.number(),
+});
+
+export const documentRow = z.object({
+  id: z.number(),
+  type: z.enum(DOC_TYPES),
+  number: z.string().nullable(),
+  status: z.enum(STORED_STATUSES),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  customerId: z.number(),
+  customerName: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string().nullable(),
+  currency: z.string(),
+  total: z.number(),
+  balance: z.number(),
+  reference: z.string(),
+});
+export type DocumentRow = z.infer<typeof documentRow>;
+
+const allocationOut = z.object({
+  id: z.number(),
+  date: z.string(),
+  amount: z.number(),
+  source: z.enum(['payment', 'credit_note']),
+  paymentId: z.number().nullable(),
+  creditNoteId: z.number().nullable(),
+  creditNoteNumber: z.string().nullable(),
+  invoiceId: z.number(),
+  invoiceNumber: z.string().nullable(),
+  method: z.string().nullable(),
+  reference: z.string(),
+  undone: z.boolean(),
+});
+export type Allocation = z.infer<typeof allocationOut>;
+
+export const documentOutput = documentRow.extend({
+  due: dueSchema,
+  exchangeRate: z.string(),
+  pricesIncludeTax: z.boolean(),
+  lines: z.array(lineOutput),
+  discount: discountSchema.nullable(),
+  shipping: z.number(),
+  shippingTaxIds: z.array(z.number()),
+  notes: z.string(),
+  terms: z.string(),
+  footer: z.string(),
+  customerSnapshot: z.object({
+    name: z.string(),
+    address: z.array(z.string()),
+    taxNumber: z.string(),
+    email: z.string(),
+  }),
+  totals: z.object({
+    subtotal: z.number(),
+    discount: z.number(),
+    shipping: z.number(),
+    net: z.number(),
+    tax: z.number(),
+    total: z.number(),
+    taxes: z.array(taxRow),
+  }),
+  paid: z.number(),
+  credited: z.number(),
+  /** Money applied to this invoice, or (for a credit note) from it. */
+  allocations: z.array(allocationOut),
+  related: z.array(
+    z.object({
+      id: z.number(),
+      type: z.enum(DOC_TYPES),
+      number: z.string().nullable(),
+      relation: z.string(),
+    }),
+  ),
+  voidReason: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Document = z.infer<typeof documentOutput>;
+
+export const listFilters = z.strictObject({
+  type: z.enum(DOC_TYPES),
+  search: z.string().max(200).default(''),
+  statuses: z.array(z.enum(DISPLAY_STATUSES)).default([]),
+  customerId: z.number().int().positive().nullable().default(null),
+  from: isoDate('From').nullable().default(null),
+  to: isoDate('To').nullable().default(null),
+});
+export type ListFilters = z.input<typeof listFilters>;
+
+export const documentSort = z.enum(['issueDate', 'dueDate', 'number', 'customer', 'total', 'balance']);
+
+export const documentsApi = {
+  'documents.list': {
+    input: listFilters.extend({
+      sort: documentSort.default('issueDate'),
+      direction: z.enum(['asc', 'desc']).default('desc'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ rows: z.array(documentRow), total: z.number() }),
+  },
+  /** Totals of the filtered set, per currency (kept apart from the page so the page stays fast). */
+  'documents.totals': {
+    input: listFilters,
+    output: z.array(
+      z.object({ currency: z.string(), count: z.number(), total: z.number(), balance: z.number() }),
+    ),
+  },
+  'documents.get': { input: z.strictObject({ id: id('Document') }), output: documentOutput },
+  'documents.create': { input: documentInput, output: documentOutput },
+  'documents.update': { input: documentInput.extend({ id: id('Document') }), output: documentOutput },
+  'documents.deleteDraft': {
+    input: z.strictObject({ id: id('Document') }),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  /** Gives the next number and locks the document. */
+  'documents.issue': { input: z.strictObject({ id: id('Document') }), output: documentOutput },
+  'documents.void': {
+    input: z.strictObject({
+      id: id('Document'),
+      reason: z.string().trim().min(1, 'Say why the document is void').max(500),
+    }),
+    output: documentOutput,
+  },
+  'documents.duplicate': { input: z.strictObject({ id: id('Document') }), output: documentOutput },
+  'quotes.setStatus': {
+    input: z.strictObject({ id: id('Quote'), status: z.enum(['sent', 'accepted', 'declined']) }),
+    output: documentOutput,
+  },
+  /** A new draft invoice from an accepted (or sent) quote, linked to it. */
+  'quotes.convert': { input: z.strictObject({ id: id('Quote') }), output: documentOutput },
+  /** A draft credit note with the invoice's lines, to correct or cancel all or part of it. */
+  'creditNotes.fromInvoice': { input: z.strictObject({ invoiceId: id('Invoice') }), output: documentOutput },
+  /** Applies an issued credit note's unused credit to an open invoice of the same customer. */
+  'creditNotes.apply': {
+    input: z.strictObject({
+      creditNoteId: id('Credit note'),
+      invoiceId: id('Invoice'),
+      amount: moneyAmount('Amount').min(1, 'Enter an amount above zero'),
+      date: isoDate('Date'),
+    }),
+    output: documentOutput,
+  },
+  /** The next number a document type will get, for the editor. */
+  'documents.nextNumber': {
+    input: z.strictObject({ type: z.enum(DOC_TYPES) }),
+    output: z.object({ number: z.string() }),
+  },
+} as const;

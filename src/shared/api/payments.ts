@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { moneyAmount } from './catalog';
+import { id, isoDate, text } from './fields';
+
+export const PAYMENT_METHODS = ['bank_transfer', 'card', 'cash', 'cheque', 'other'] as const;
+export const PAYMENT_METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], string> = {
+  bank_transfer: 'Bank transfer',
+  card: 'Card',
+  cash: 'Cash',
+  cheque: 'Cheque',
+  other: 'Other',
+};
+
+export const paymentInput = z.strictObject({
+  customerId: z.number({ error: 'Choose a customer' }).int().positive('Choose a customer'),
+  date: isoDate('Payment date'),
+  amount: moneyAmount('Amount').min(1, 'Enter the amount received'),
+  currency: z.string().length(3),
+  method: z.enum(PAYMENT_METHODS, { error: 'Choose how you were paid' }),
+  reference: text('Reference', 100).default(''),
+  notes: text('Notes', 2000).default(''),
+  /** How the money is split over the customer's invoices; what is left becomes customer credit. */
+  allocations: z
+    .array(
+      z.strictObject({
+        invoiceId: id('Invoice'),
+        amount: moneyAmount('Amount').min(1, 'Enter an amount above zero'),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+export type PaymentInput = z.input<typeof paymentInput>;
+
+export const paymentOutput = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  date: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string(),
+  notes: z.string(),
+  /** Left over after the allocations: customer credit. */
+  unapplied: z.number(),
+  allocations: z.array(
+    z.object({ invoiceId: z.number(), invoiceNumber: z.string().nullable(), amount: z.number() }),
+  ),
+  undone: z.boolean(),
+  undoReason: z.string().nullable(),
+});
+export type Payment = z.infer<typeof paymentOutput>;
+
+export const paymentsApi = {
+  'payments.list': {
+    input: z
+      .strictObject({
+        customerId: z.number().int().positive().nullable().default(null),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .optional()
+      .default({ customerId: null, offset: 0, limit: 100 }),
+    output: z.object({ rows: z.array(paymentOutput), total: z.number() }),
+  },
+  'payments.get': { input: z.strictObject({ id: id('Payment') }), output: paymentOutput },
+  'payments.record': { input: paymentInput, output: paymentOutput },
+  /** Applies a payment's unapplied amount (customer credit) to an open invoice. */
+  'payments.applyCredit': {
+    input: z.strictObject({
+      paymentId: id('Payment'),
+      invoiceId: id('Invoice'),
+      amount: moneyAmount('Amount').min(1, 'Enter an amount above zero'),
+      date: isoDate('Date'),
+    }),
+    output: paymentOutput,
+  },
+  /** Reverses a payment: invoices get their balance back. Kept in the history, struck through. */
+  'payments.undo': {
+    input: z.strictObject({ id: id('Payment'), reason: z.string().trim().max(500).default('') }),
+    output: paymentOutput,
+  },
+} as const;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { documentInput } from './documents';
+import { id, isoDate, requiredText } from './fields';
+import { FREQUENCIES } from '../domain/schedule';
+
+export const scheduleInput = z
+  .strictObject({
+    frequency: z.enum(FREQUENCIES),
+    interval: z.number().int().min(1, 'Repeat at least every 1').max(52, 'At most every 52'),
+    dayOfMonth: z
+      .union([z.number().int().min(1).max(31), z.literal('last')])
+      .nullable()
+      .default(null),
+    startDate: isoDate('First date'),
+    endDate: isoDate('End date').nullable().default(null),
+    count: z.number().int().min(1, 'At least 1 invoice').max(1000).nullable().default(null),
+  })
+  .refine((s) => !s.endDate || s.endDate >= s.startDate, {
+    error: 'The end date must be on or after the first date',
+    path: ['endDate'],
+  });
+
+export const recurringInput = z.strictObject({
+  name: requiredText('Name', 120),
+  /** The invoice to repeat; its dates are set per occurrence. */
+  template: documentInput.omit({ issueDate: true, type: true, relatedId: true }),
+  schedule: scheduleInput,
+  /** issue: each occurrence is issued (numbered) at once; draft: it waits for review. */
+  mode: z.enum(['draft', 'issue']),
+});
+export type RecurringInput = z.input<typeof recurringInput>;
+
+export const recurringOutput = z.object({
+  id: z.number(),
+  name: z.string(),
+  customerId: z.number(),
+  customerName: z.string(),
+  template: z.record(z.string(), z.unknown()),
+  schedule: z.object({
+    frequency: z.enum(FREQUENCIES),
+    interval: z.number(),
+    dayOfMonth: z.union([z.number(), z.literal('last')]).nullable(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    count: z.number().nullable(),
+  }),
+  description: z.string(),
+  mode: z.enum(['draft', 'issue']),
+  paused: z.boolean(),
+  generated: z.number(),
+  total: z.number(),
+  currency: z.string(),
+  upcoming: z.array(z.object({ index: z.number(), date: z.string() })),
+  documents: z.array(
+    z.object({ id: z.number(), number: z.string().nullable(), date: z.string(), status: z.string() }),
+  ),
+});
+export type Recurring = z.infer<typeof recurringOutput>;
+
+export const recurringApi = {
+  'recurring.list': { input: z.strictObject({}).optional().default({}), output: z.array(recurringOutput) },
+  'recurring.get': { input: z.strictObject({ id: id('Recurring invoice') }), output: recurringOutput },
+  'recurring.create': { input: recurringInput, output: recurringOutput },
+  'recurring.update': {
+    input: recurringInput.extend({ id: id('Recurring invoice') }),
+    output: recurringOutput,
+  },
+  /** Paused schedules make nothing; occurrences that fall while paused are skipped, not caught up. */
+  'recurring.setPaused': {
+    input: z.strictObject({ id: id('Recurring invoice'), paused: z.boolean() }),
+    output: recurringOutput,
+  },
+  'recurring.delete': {
+    input: z.strictObject({ id: id('Recurring invoice') }),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+} as const;

@@ -4,10 +4,12 @@ import { BusinessTab } from './BusinessTab';
 import { PreferencesTab } from './PreferencesTab';
 import { NumberingTab } from './NumberingTab';
 import { BackupsTab } from './BackupsTab';
+import { TaxesTab } from './TaxesTab';
 
 const TABS = [
   { value: 'business', label: 'Business profile', Component: BusinessTab },
   { value: 'preferences', label: 'Preferences', Component: PreferencesTab },
+  { value: 'taxes', label: 'Taxes', Component: TaxesTab },
   { value: 'numbering', label: 'Numbering', Component: NumberingTab },
   { value: 'backups', label: 'Backups', Component: BackupsTab },
 ] as const;

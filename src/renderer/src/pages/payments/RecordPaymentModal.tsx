@@ -23,6 +23,7 @@ import { CustomerSelect } from '../../components/CustomerSelect';
 import { Money, useMoneyFormat } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { formatDate } from '../../lib/format';
+import { isValidRate } from '../../../../shared/domain/fx';
 
 type Method = (typeof PAYMENT_METHODS)[number];
 
@@ -64,6 +65,7 @@ export function RecordPaymentModal({
   const [amount, setAmount] = useState<number | null>(invoice?.balance ?? null);
   const [method, setMethod] = useState<Method>('bank_transfer');
   const [reference, setReference] = useState('');
+  const [rate, setRate] = useState('');
   const [notes, setNotes] = useState('');
   const [allocations, setAllocations] = useState<Record<number, number>>(
     invoice ? { [invoice.id]: invoice.balance } : {},
@@ -96,6 +98,11 @@ export function RecordPaymentModal({
     setErrors({});
     if (customerId === null) return setErrors({ customerId: 'Choose a customer' });
     if (amount === null) return setErrors({ amount: 'Enter the amount received' });
+    const foreign = currency !== preferences.baseCurrency;
+    if (foreign && !isValidRate(rate))
+      return setErrors({
+        exchangeRate: `Enter what 1 ${currency} was worth in ${preferences.baseCurrency}, like 1.17`,
+      });
     const list = Object.entries(allocations)
       .filter(([, a]) => a > 0)
       .map(([id, a]) => ({ invoiceId: Number(id), amount: a }));
@@ -105,6 +112,7 @@ export function RecordPaymentModal({
         date,
         amount,
         currency,
+        exchangeRate: foreign ? rate : '1',
         method,
         reference,
         notes,
@@ -156,6 +164,16 @@ export function RecordPaymentModal({
             allowDeselect={false}
             onChange={(m) => setMethod((m ?? 'bank_transfer') as Method)}
           />
+          {currency !== preferences.baseCurrency && (
+            <TextInput
+              label={`1 ${currency} in ${preferences.baseCurrency}`}
+              description="Exchange rate of this payment"
+              classNames={{ input: 'num' }}
+              value={rate}
+              onChange={(e) => setRate(e.currentTarget.value)}
+              error={errors.exchangeRate}
+            />
+          )}
           <TextInput
             label="Reference"
             placeholder="Bank reference, cheque number…"
@@ -239,7 +257,10 @@ export function RecordPaymentModal({
           onChange={(e) => setNotes(e.currentTarget.value)}
         />
         {Object.entries(errors)
-          .filter(([k]) => !['customerId', 'amount', 'date'].includes(k) && !k.startsWith('allocations.'))
+          .filter(
+            ([k]) =>
+              !['customerId', 'amount', 'date', 'exchangeRate'].includes(k) && !k.startsWith('allocations.'),
+          )
           .map(([k, m]) => (
             <Alert color="red" key={k}>
               {m}

@@ -12,6 +12,14 @@ import { getDocument } from '../services/receivables/document-read';
 import { documentTotals, listDocuments } from '../services/receivables/document-list';
 import * as payments from '../services/receivables/payments';
 import * as recurring from '../services/receivables/recurring';
+import { dashboardSummary } from '../services/reports/dashboard';
+import { receivablesAging, receivablesAgingItems } from '../services/reports/receivables-aging';
+import { cashflowForecast } from '../services/reports/cashflow';
+import { incomeExpenses } from '../services/reports/income';
+import { taxSummary } from '../services/reports/tax-summary';
+import { exportCsv } from '../services/reports/export-csv';
+import { updateReportSettings } from '../services/reports/report-settings';
+import * as collections from '../services/reports/collections';
 
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
@@ -86,4 +94,22 @@ export const handlers: Handlers = {
   'recurring.update': recurring.updateRecurring,
   'recurring.setPaused': recurring.setRecurringPaused,
   'recurring.delete': recurring.deleteRecurring,
+
+  'dashboard.summary': dashboardSummary,
+  'reports.receivablesAging': receivablesAging,
+  'reports.receivablesAgingItems': receivablesAgingItems,
+  'reports.cashflow': cashflowForecast,
+  'reports.setOpeningBalance': (ctx, input) =>
+    updateReportSettings(ctx, { openingBalance: input }).openingBalance!,
+  'reports.incomeExpenses': incomeExpenses,
+  'reports.taxSummary': taxSummary,
+  'reports.setTaxBasis': (ctx, input) => ({
+    basis: updateReportSettings(ctx, { taxBasis: input.basis }).taxBasis,
+  }),
+  'reports.exportCsv': exportCsv,
+  'collections.list': collections.listCollections,
+  'collections.notes': collections.collectionNotes,
+  'collections.logCall': collections.logCall,
+  'collections.recordPromise': collections.recordPromise,
+  'collections.setFlag': collections.setCollectionFlag,
 };

@@ -258,3 +258,28 @@ export interface DB {
   recurring_occurrences: RecurringOccurrencesTable;
   customer_payment_stats: CustomerPaymentStatsTable;
 }
+
+// --- Reports: collections (migration 0005) ---
+
+export interface CollectionsTable {
+  customer_id: number;
+  flagged: number;
+  promise_date: string | null;
+  promise_amount: number | null;
+  promise_note: string;
+  updated_at: string;
+}
+
+export interface CollectionNotesTable {
+  id: Generated<number>;
+  customer_id: number;
+  at: string;
+  kind: 'call' | 'note' | 'promise' | 'reminder';
+  text: string;
+  user: string;
+}
+
+export interface DB {
+  collections: CollectionsTable;
+  collection_notes: CollectionNotesTable;
+}

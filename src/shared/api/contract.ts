@@ -4,6 +4,7 @@ import { customersApi } from './customers';
 import { documentsApi } from './documents';
 import { paymentsApi } from './payments';
 import { recurringApi } from './recurring';
+import { reportsApi } from './reports';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...documentsApi,
   ...paymentsApi,
   ...recurringApi,
+  ...reportsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -67,12 +67,10 @@ const cashflowReport = z.object({
 });
 export type CashflowReport = z.infer<typeof cashflowReport>;
 
-const period = z
-  .strictObject({ from: isoDate('From'), to: isoDate('To') })
-  .refine((p) => p.from <= p.to, {
-    error: 'The end of the period must be on or after its start',
-    path: ['to'],
-  });
+const period = z.strictObject({ from: isoDate('From'), to: isoDate('To') }).refine((p) => p.from <= p.to, {
+  error: 'The end of the period must be on or after its start',
+  path: ['to'],
+});
 
 const incomeReport = z.object({
   currency: z.string(),

@@ -11,6 +11,14 @@ import { CustomersList } from '../pages/customers/CustomersList';
 import { CustomerFormPage } from '../pages/customers/CustomerForm';
 import { CustomerViewPage } from '../pages/customers/CustomerView';
 import { ItemsPage } from '../pages/items/ItemsPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ReportsIndex } from '../pages/reports/ReportsIndex';
+import { ReceivablesAgingReport } from '../pages/reports/AgingReport';
+import { CashflowReport } from '../pages/reports/CashflowReport';
+import { CollectionsReport } from '../pages/reports/CollectionsReport';
+import { IncomeReport } from '../pages/reports/IncomeReport';
+import { TaxReport } from '../pages/reports/TaxReport';
+import { AuditLogReport } from '../pages/reports/AuditLogReport';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -22,7 +30,7 @@ export const router = createHashRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
-      { path: 'dashboard', element: <ComingSoon page="dashboard" /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/credit-notes', element: <InvoicesPage /> },
       { path: 'invoices/payments', element: <InvoicesPage /> },
@@ -45,7 +53,13 @@ export const router = createHashRouter([
       { path: 'items', element: <ItemsPage /> },
       { path: 'bills/*', element: <ComingSoon page="bills" /> },
       { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
-      { path: 'reports/*', element: <ComingSoon page="reports" /> },
+      { path: 'reports', element: <ReportsIndex /> },
+      { path: 'reports/receivables-aging', element: <ReceivablesAgingReport /> },
+      { path: 'reports/cashflow', element: <CashflowReport /> },
+      { path: 'reports/collections', element: <CollectionsReport /> },
+      { path: 'reports/income', element: <IncomeReport /> },
+      { path: 'reports/tax', element: <TaxReport /> },
+      { path: 'reports/audit', element: <AuditLogReport /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },
       { path: 'help', element: <HelpPage /> },

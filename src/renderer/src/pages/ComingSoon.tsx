@@ -5,15 +5,6 @@ import { Card, List, Stack, Text, Title } from '@mantine/core';
  * Each entry is removed when its page lands.
  */
 const PLANS: Record<string, { title: string; lines: string[] }> = {
-  dashboard: {
-    title: 'Dashboard',
-    lines: [
-      'Total receivable and what is overdue',
-      'Money received this month',
-      'Bills due in the next 7 days and overdue bills',
-      'A 13-week cash-flow chart',
-    ],
-  },
   bills: {
     title: 'Bills',
     lines: [
@@ -23,15 +14,6 @@ const PLANS: Record<string, { title: string; lines: string[] }> = {
     ],
   },
   vendors: { title: 'Vendors', lines: ['Suppliers with their terms and bank details'] },
-  reports: {
-    title: 'Reports',
-    lines: [
-      'Receivables and payables aging',
-      'Cash-flow forecast',
-      'Tax summary and income by month',
-      'Audit log',
-    ],
-  },
 };
 
 export function ComingSoon({ page }: { page: keyof typeof PLANS }) {

@@ -13,7 +13,7 @@ import { EMPTY_ADDRESS, seedBusiness } from '../helpers/seed';
  *  I5  A  EUR   246.00  issued 11-15 due 12-15: 200.00 + VAT 23% 46.00; paid 123.00 on 11-18
  */
 let t: TestFolio;
-const ids: Record<string, number> = {};
+const ids = {} as Record<'A' | 'B' | 'I1' | 'I2' | 'I3' | 'I4' | 'I5', number>;
 
 beforeAll(async () => {
   t = await openTestFolio({ clock: fixedClock('2026-11-20T12:00:00Z') });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { payablesApi } from './payables';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 
@@ -9,6 +10,7 @@ import { systemApi } from './system';
 export const contract = {
   ...systemApi,
   ...settingsApi,
+  ...payablesApi,
 } as const;
 
 export type Contract = typeof contract;

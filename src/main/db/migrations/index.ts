@@ -1,5 +1,6 @@
 import type { Sqlite } from '../open';
 import { up as foundation } from './0001-foundation';
+import { up as payables } from './0003-payables';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,10 @@ export interface Migration {
  * user_version records once it is applied. A released migration is never edited or moved:
  * a change to the schema is a new file appended here.
  */
-const ORDERED: { name: string; up(db: Sqlite): void }[] = [{ name: 'foundation', up: foundation }];
+const ORDERED: { name: string; up(db: Sqlite): void }[] = [
+  { name: 'foundation', up: foundation },
+  { name: 'payables', up: payables },
+];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, type IsoDate } from './dates';
 import { discountDeadline, type EarlyPaymentTerms } from './early-payment';
 import { isOpen, type BillStatus } from './bill-status';
 
@@ -53,29 +53,44 @@ export function reminderHorizon(today: IsoDate, settings: ReminderSettings): Iso
   return addDays(today, settings.dueSoonDays);
 }
 
+/** Days since 1970-01-01 of a valid YYYY-MM-DD date, without re-validating it (hot loop). */
+const dayNumber = (iso: IsoDate) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+interface Today {
+  date: IsoDate;
+  day: number;
+  horizon: IsoDate;
+}
+
+const todayOf = (today: IsoDate, settings: ReminderSettings): Today => ({
+  date: today,
+  day: dayNumber(today),
+  horizon: reminderHorizon(today, settings),
+});
+
+function reminderAt(bill: ReminderCandidate, t: Today): Reminder | null {
+  if (!isOpen(bill.status) || bill.balance <= 0) return null;
+  const days = (date: IsoDate) => dayNumber(date) - t.day;
+  if (bill.dueDate < t.date)
+    return { billId: bill.billId, kind: 'overdue', date: bill.dueDate, days: days(bill.dueDate) };
+  if (bill.earlyPayment && bill.discountTaken === 0) {
+    const last = discountDeadline(bill.billDate, bill.earlyPayment);
+    if (last >= t.date && last <= t.horizon && last < bill.dueDate)
+      return { billId: bill.billId, kind: 'discount', date: last, days: days(last) };
+  }
+  if (bill.dueDate <= t.horizon)
+    return { billId: bill.billId, kind: 'due', date: bill.dueDate, days: days(bill.dueDate) };
+  return null;
+}
+
 /** The reminder a bill gives today, ignoring snoozes, or null. An overdue bill outranks a discount. */
 export function reminderFor(
   bill: ReminderCandidate,
   today: IsoDate,
   settings: ReminderSettings,
 ): Reminder | null {
-  if (!isOpen(bill.status) || bill.balance <= 0) return null;
-  const horizon = reminderHorizon(today, settings);
-  if (bill.dueDate < today)
-    return {
-      billId: bill.billId,
-      kind: 'overdue',
-      date: bill.dueDate,
-      days: daysBetween(today, bill.dueDate),
-    };
-  if (bill.earlyPayment && bill.discountTaken === 0) {
-    const last = discountDeadline(bill.billDate, bill.earlyPayment);
-    if (last >= today && last <= horizon && last < bill.dueDate)
-      return { billId: bill.billId, kind: 'discount', date: last, days: daysBetween(today, last) };
-  }
-  if (bill.dueDate <= horizon)
-    return { billId: bill.billId, kind: 'due', date: bill.dueDate, days: daysBetween(today, bill.dueDate) };
-  return null;
+  return reminderAt(bill, todayOf(today, settings));
 }
 
 export function isSnoozed(bill: Pick<ReminderCandidate, 'snoozedUntil'>, today: IsoDate): boolean {
@@ -88,10 +103,11 @@ export function activeReminders(
   today: IsoDate,
   settings: ReminderSettings,
 ): Reminder[] {
+  const t = todayOf(today, settings);
   const out: Reminder[] = [];
   for (const b of bills) {
     if (isSnoozed(b, today)) continue;
-    const r = reminderFor(b, today, settings);
+    const r = reminderAt(b, t);
     if (r) out.push(r);
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.billId - b.billId));

@@ -53,23 +53,14 @@ export function updateReminderSettings(ctx: ServiceContext, input: ReminderSetti
 
 type CandidateRow = Pick<
   Selectable<BillsTable>,
-  | 'status'
-  | 'bill_date'
-  | 'due_date'
-  | 'balance'
-  | 'total'
-  | 'discount_taken'
-  | 'discount_bp'
-  | 'discount_days'
-  | 'currency'
-  | 'vendor_invoice_number'
-> & { id: number; vendor_name: string; snoozed_until: string | null; notified_on: string | null };
+  'status' | 'bill_date' | 'due_date' | 'balance' | 'discount_taken' | 'discount_bp' | 'discount_days'
+> & { id: number; snoozed_until: string | null; notified_on: string | null };
 
+/** Only what the rules need: a few columns per open bill, read along the open-bills index. */
 const CANDIDATE_SQL = `
-  SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.total, b.discount_taken, b.discount_bp,
-    b.discount_days, b.currency, b.vendor_invoice_number, v.name AS vendor_name, r.snoozed_until, r.notified_on
+  SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
+    r.snoozed_until, r.notified_on
   FROM bills b INDEXED BY bills_open_by_due
-  JOIN vendors v ON v.id = b.vendor_id
   LEFT JOIN bill_reminders r ON r.bill_id = b.id`;
 
 function candidates(ctx: ServiceContext, today: string, settings: ReminderSettings): CandidateRow[] {
@@ -100,44 +91,71 @@ const toCandidate = (r: CandidateRow): ReminderCandidate => ({
   notifiedOn: r.notified_on,
 });
 
-function toItem(ctx: ServiceContext, r: CandidateRow, reminder: Reminder, today: string): ReminderItem {
-  const money = moneyFormatter(ctx, r.currency);
-  let message = describeDue(r.due_date, today);
-  if (reminder.kind === 'discount') {
-    const offer = earlyPaymentOffer(
-      {
-        billDate: r.bill_date,
-        total: r.total,
-        balance: r.balance,
-        discountTaken: r.discount_taken,
-        earlyPayment: earlyFromColumns(r.discount_bp, r.discount_days),
-      },
-      today,
-    );
-    if (offer)
-      message = `Pay ${money(offer.pay)} by ${dateFormatter(ctx)(offer.payBy)} to save ${money(offer.save)}`;
-  }
-  return {
-    billId: r.id,
-    vendorName: r.vendor_name,
-    vendorInvoiceNumber: r.vendor_invoice_number,
-    kind: reminder.kind,
-    date: reminder.date,
-    days: reminder.days,
-    dueDate: r.due_date,
-    currency: r.currency,
-    balance: r.balance,
-    message,
-    snoozedUntil: r.snoozed_until,
-  };
+type DetailRow = {
+  id: number;
+  bill_date: string;
+  due_date: string;
+  total: number;
+  balance: number;
+  discount_taken: number;
+  discount_bp: number | null;
+  discount_days: number | null;
+  currency: string;
+  vendor_invoice_number: string;
+  vendor_name: string;
+  snoozed_until: string | null;
+};
+
+/** Display details of the reminders shown, fetched for those only. */
+function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: string): ReminderItem[] {
+  if (reminders.length === 0) return [];
+  const rows = storeOf(ctx)
+    .prepare(
+      `SELECT b.id, b.bill_date, b.due_date, b.total, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
+         b.currency, b.vendor_invoice_number, v.name AS vendor_name, r.snoozed_until
+       FROM bills b JOIN vendors v ON v.id = b.vendor_id LEFT JOIN bill_reminders r ON r.bill_id = b.id
+       WHERE b.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(reminders.map((r) => r.billId))) as DetailRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const date = dateFormatter(ctx);
+  return reminders.map((reminder) => {
+    const r = byId.get(reminder.billId)!;
+    const money = moneyFormatter(ctx, r.currency);
+    let message = describeDue(r.due_date, today);
+    if (reminder.kind === 'discount') {
+      const offer = earlyPaymentOffer(
+        {
+          billDate: r.bill_date,
+          total: r.total,
+          balance: r.balance,
+          discountTaken: r.discount_taken,
+          earlyPayment: earlyFromColumns(r.discount_bp, r.discount_days),
+        },
+        today,
+      );
+      if (offer) message = `Pay ${money(offer.pay)} by ${date(offer.payBy)} to save ${money(offer.save)}`;
+    }
+    return {
+      billId: r.id,
+      vendorName: r.vendor_name,
+      vendorInvoiceNumber: r.vendor_invoice_number,
+      kind: reminder.kind,
+      date: reminder.date,
+      days: reminder.days,
+      dueDate: r.due_date,
+      currency: r.currency,
+      balance: r.balance,
+      message,
+      snoozedUntil: r.snoozed_until,
+    };
+  });
 }
 
 export function listReminders(ctx: ServiceContext) {
   const today = ctx.clock.today();
   const settings = getReminderSettings(ctx);
-  const rows = candidates(ctx, today, settings);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const cands = rows.map(toCandidate);
+  const cands = candidates(ctx, today, settings).map(toCandidate);
   const active = activeReminders(cands, today, settings);
   const snoozed = cands
     .filter((c) => isSnoozed(c, today))
@@ -148,8 +166,8 @@ export function listReminders(ctx: ServiceContext) {
   return {
     today,
     count: active.length,
-    items: active.slice(0, MAX_ITEMS).map((r) => toItem(ctx, byId.get(r.billId)!, r, today)),
-    snoozed: snoozed.slice(0, MAX_ITEMS).map((r) => toItem(ctx, byId.get(r.billId)!, r, today)),
+    items: toItems(ctx, active.slice(0, MAX_ITEMS), today),
+    snoozed: toItems(ctx, snoozed.slice(0, MAX_ITEMS), today),
   };
 }
 
@@ -161,15 +179,13 @@ export function takeDesktopNotifications(ctx: ServiceContext) {
   return storeOf(ctx).tx(() => {
     const today = ctx.clock.today();
     const settings = getReminderSettings(ctx);
-    const rows = candidates(ctx, today, settings);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const due = remindersToNotify(rows.map(toCandidate), today, settings);
+    const due = remindersToNotify(candidates(ctx, today, settings).map(toCandidate), today, settings);
     const mark = storeOf(ctx).prepare(
       `INSERT INTO bill_reminders (bill_id, notified_on) VALUES (?, ?)
        ON CONFLICT (bill_id) DO UPDATE SET notified_on = excluded.notified_on`,
     );
     for (const r of due) mark.run(r.billId, today);
-    return { items: due.map((r) => toItem(ctx, byId.get(r.billId)!, r, today)) };
+    return { items: toItems(ctx, due, today) };
   });
 }
 

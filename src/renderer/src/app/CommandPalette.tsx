@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { call } from '../api/client';
 import { NAV_ITEMS } from './navigation';
+import { billCommands } from '../pages/bills/commands';
 
 /** Ctrl/Cmd+K: every page and every app action, found by typing. */
 export function CommandPalette() {
@@ -23,6 +24,7 @@ export function CommandPalette() {
       leftSection: <IconFilePlus size={18} aria-hidden />,
       onClick: () => void navigate('/invoices/new'),
     },
+    ...billCommands((to) => void navigate(to)),
     {
       id: 'backup-now',
       label: 'Back up now',

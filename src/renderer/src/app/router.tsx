@@ -3,6 +3,8 @@ import { AppLayout } from './AppLayout';
 import { ComingSoon } from '../pages/ComingSoon';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
+import { BillsRoutes } from '../pages/bills/BillsRoutes';
+import { VendorsRoutes } from '../pages/vendors/VendorsRoutes';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -19,8 +21,8 @@ export const router = createHashRouter([
       { path: 'quotes/*', element: <ComingSoon page="quotes" /> },
       { path: 'customers/*', element: <ComingSoon page="customers" /> },
       { path: 'items/*', element: <ComingSoon page="items" /> },
-      { path: 'bills/*', element: <ComingSoon page="bills" /> },
-      { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
+      { path: 'bills/*', element: <BillsRoutes /> },
+      { path: 'vendors/*', element: <VendorsRoutes /> },
       { path: 'reports/*', element: <ComingSoon page="reports" /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },

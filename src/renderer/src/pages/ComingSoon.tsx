@@ -31,15 +31,6 @@ const PLANS: Record<string, { title: string; lines: string[] }> = {
     lines: ['Contacts, billing details and payment terms', 'Balance, open invoices and history per customer'],
   },
   items: { title: 'Items', lines: ['Products and services with prices, units and default taxes'] },
-  bills: {
-    title: 'Bills',
-    lines: [
-      'Enter bills with the scanned original',
-      'Due-date reminders and payment runs',
-      'Warnings for duplicate or overbilled bills',
-    ],
-  },
-  vendors: { title: 'Vendors', lines: ['Suppliers with their terms and bank details'] },
   reports: {
     title: 'Reports',
     lines: [

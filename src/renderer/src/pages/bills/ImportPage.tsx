@@ -105,10 +105,14 @@ export function ImportPage() {
 
       {result && (
         <Alert color="green" title="Import done" icon={<IconCheck size={18} />}>
-          {result.imported} bills imported
-          {result.vendorsCreated ? `, ${result.vendorsCreated} new vendors created` : ''}
-          {result.skipped ? `; ${result.skipped} rows with errors were skipped` : ''}.{' '}
-          <Link to="/bills/all">See all bills</Link>
+          {result.imported} {result.imported === 1 ? 'bill' : 'bills'} imported
+          {result.vendorsCreated
+            ? `, ${result.vendorsCreated} new ${result.vendorsCreated === 1 ? 'vendor' : 'vendors'} created`
+            : ''}
+          {result.skipped
+            ? `; ${result.skipped} ${result.skipped === 1 ? 'row' : 'rows'} with errors skipped`
+            : ''}
+          . <Link to="/bills/all">See all bills</Link>
         </Alert>
       )}
 
@@ -147,15 +151,15 @@ export function ImportPage() {
                 <Table.Th w={56} className="num">
                   Line
                 </Table.Th>
-                <Table.Th w={90}>Check</Table.Th>
-                <Table.Th w="16%">Vendor</Table.Th>
+                <Table.Th w={100}>Check</Table.Th>
+                <Table.Th>Vendor</Table.Th>
                 <Table.Th w={110}>Invoice no.</Table.Th>
                 <Table.Th w={110}>Bill date</Table.Th>
                 <Table.Th w={110}>Due</Table.Th>
                 <Table.Th w={120} className="num">
                   Total
                 </Table.Th>
-                <Table.Th>Messages</Table.Th>
+                <Table.Th w="34%">Messages</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

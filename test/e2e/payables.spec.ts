@@ -231,3 +231,38 @@ test('bad input gets a clear error: a 50 MB scan, a file of the wrong type, a CS
     ),
   ).toEqual(['A-1']);
 });
+
+test('one payment covers several bills of a vendor', async ({ app, page }) => {
+  await seedSetup(app);
+  const vendor = await seedVendor(app);
+  for (const [n, cents] of [
+    ['A-1', 10000],
+    ['A-2', 25000],
+  ] as const)
+    await app.call('bills.create', {
+      vendorId: vendor.id,
+      vendorInvoiceNumber: n,
+      billDate: isoIn(-10),
+      lines: [{ unitPrice: cents }],
+    });
+  await app.open(page, `/vendors/${vendor.id}`);
+  await page.getByRole('button', { name: 'Record payment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record a payment to Acme Paper Co' });
+  await dialog.getByLabel('Pay A-1').fill('100.00');
+  await dialog.getByLabel('Pay A-2').fill('400.00');
+  await dialog.getByRole('button', { name: 'Save payment' }).click();
+  await expect(
+    dialog.getByText('That is more than the €250.00 still owed on Acme Paper Co A-2.'),
+  ).toBeVisible();
+  await dialog.getByLabel('Pay A-2').fill('50.00');
+  await expect(dialog.getByLabel('Payment total')).toHaveText('Total €150.00');
+  await dialog.getByRole('button', { name: 'Save payment' }).click();
+  await expect(dialog).toHaveCount(0);
+  const payments = page.getByRole('table', { name: 'Payments to Acme Paper Co' });
+  await expect(payments.getByRole('row')).toHaveCount(2);
+  await expect(payments).toContainText('A-1, A-2');
+  await expect(payments).toContainText('€150.00');
+  const { rows } = await app.call('bills.list', {});
+  const status = Object.fromEntries(rows.map((r: any) => [r.vendorInvoiceNumber, r.status]));
+  expect(status).toEqual({ 'A-1': 'paid', 'A-2': 'partially_paid' });
+});

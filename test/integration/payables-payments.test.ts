@@ -265,3 +265,54 @@ describe('editing a bill with payments', () => {
     });
   });
 });
+
+describe('maintained totals', () => {
+  it('the per-status totals kept by triggers always equal a full recount', async () => {
+    const v = await t.call('vendors.create', vendorInput());
+    const usd = await t.call('vendors.create', vendorInput({ name: 'US Co', currency: 'USD' }));
+    const a = await t.call('bills.create', billInput(v.id, { vendorInvoiceNumber: 'A' }));
+    const b = await t.call('bills.create', billInput(usd.id, { vendorInvoiceNumber: 'B', status: 'draft' }));
+    const c = await t.call(
+      'bills.create',
+      billInput(v.id, { vendorInvoiceNumber: 'C', lines: [{ unitPrice: 10_00 }] }),
+    );
+    const p = await pay([{ billId: a.bill.id, amount: 23_00 }]);
+    await pay([{ billId: c.bill.id, amount: 10_00 }]);
+    await t.call('bills.approve', { id: b.bill.id });
+    await t.call('bills.update', {
+      ...billInput(usd.id, { vendorInvoiceNumber: 'B' }),
+      id: b.bill.id,
+      lines: [{ unitPrice: 5_00 }],
+    });
+    await t.call('billPayments.delete', { id: p.id });
+    const d = await t.call('bills.create', billInput(v.id, { vendorInvoiceNumber: 'D', status: 'draft' }));
+    await t.call('bills.delete', { id: d.bill.id });
+    const e = await t.call('bills.create', billInput(v.id, { vendorInvoiceNumber: 'E' }));
+    await t.call('bills.void', { id: e.bill.id, reason: 'test' });
+
+    const db = t.folio.ctx.host.store.sqlite;
+    const kept = db
+      .prepare(
+        'SELECT status, currency, bills, total, balance FROM bill_totals WHERE bills > 0 ORDER BY status, currency',
+      )
+      .all();
+    const counted = db
+      .prepare(
+        'SELECT status, currency, count(*) AS bills, sum(total) AS total, sum(balance) AS balance FROM bills GROUP BY status, currency ORDER BY status, currency',
+      )
+      .all();
+    expect(kept).toEqual(counted);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    const list = await t.call('bills.list', { filter: 'all' });
+    expect(list.count).toBe(4);
+    expect(list.totals).toEqual([
+      { currency: 'EUR', total: 123_00 + 10_00 + 123_00, balance: 123_00 },
+      { currency: 'USD', total: 5_00, balance: 5_00 },
+    ]);
+    expect((await t.call('bills.list', { filter: 'paid' })).count).toBe(1);
+    expect((await t.call('bills.list', { filter: 'open' })).totals).toEqual([
+      { currency: 'EUR', total: 123_00, balance: 123_00 },
+      { currency: 'USD', total: 5_00, balance: 5_00 },
+    ]);
+  });
+});

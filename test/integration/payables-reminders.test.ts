@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  activeReminders,
+  type ReminderCandidate,
+} from '../../src/shared/domain/bill-reminders';
+import { addDays } from '../../src/shared/domain/dates';
 
 let t: TestFolio;
 const clock = fixedClock('2026-03-10T08:00:00Z');
@@ -109,5 +115,59 @@ describe('desktop notifications', () => {
     await t.call('reminders.updateSettings', { dueSoonDays: 3, desktopNotifications: false });
     clock.set('2026-03-12T08:00:00Z');
     expect((await t.call('reminders.takeDesktopNotifications', {})).items).toEqual([]);
+  });
+});
+
+describe('the reminder centre at scale', () => {
+  it('counts and lists exactly what the reminder rules give for every open bill', async () => {
+    const v = await t.call('vendors.create', vendorInput());
+    const ids: number[] = [];
+    // 60 bills due from 40 days ago to 20 days ahead, some with discounts, some paid or drafts.
+    for (let i = 0; i < 60; i++) {
+      const due = addDays('2026-03-10', i - 40);
+      const { bill } = await t.call(
+        'bills.create',
+        billInput(v.id, {
+          vendorInvoiceNumber: `R-${i}`,
+          billDate: addDays(due, -20),
+          dueDate: due,
+          lines: [{ unitPrice: 1_00 + i }],
+          earlyPayment: i % 4 === 0 ? { discountPercent: 2, days: 19 } : null,
+          status: i % 9 === 0 ? 'draft' : 'awaiting_payment',
+        }),
+      );
+      ids.push(bill.id);
+    }
+    for (const i of [3, 17, 44])
+      await t.call('billPayments.create', {
+        paymentDate: '2026-03-10',
+        method: 'cash',
+        allocations: [{ billId: ids[i]!, amount: 1_00 + i }],
+      });
+    for (const i of [5, 20, 41]) await t.call('reminders.snooze', { billId: ids[i]!, until: '2026-03-15' });
+
+    const db = t.folio.ctx.host.store.sqlite;
+    const rows = db
+      .prepare(
+        `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
+           r.snoozed_until, r.notified_on FROM bills b LEFT JOIN bill_reminders r ON r.bill_id = b.id`,
+      )
+      .all() as any[];
+    const candidates: ReminderCandidate[] = rows.map((r) => ({
+      billId: r.id,
+      status: r.status,
+      billDate: r.bill_date,
+      dueDate: r.due_date,
+      balance: r.balance,
+      discountTaken: r.discount_taken,
+      earlyPayment: r.discount_bp ? { discountBp: r.discount_bp, days: r.discount_days } : null,
+      snoozedUntil: r.snoozed_until,
+      notifiedOn: r.notified_on,
+    }));
+    const expected = activeReminders(candidates, '2026-03-10', DEFAULT_REMINDER_SETTINGS);
+    const list = await t.call('reminders.list', {});
+    expect(list.count).toBe(expected.length);
+    expect(list.items.map((i) => [i.billId, i.kind])).toEqual(expected.map((r) => [r.billId, r.kind]));
+    expect(list.snoozed.map((i) => i.billId).sort((a, b) => a - b)).toEqual([ids[5], ids[20], ids[41]]);
   });
 });

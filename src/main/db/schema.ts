@@ -222,6 +222,14 @@ export interface BillPaymentAllocationsTable {
   discount: number;
 }
 
+export interface BillTotalsTable {
+  status: BillStatusColumn;
+  currency: string;
+  bills: number;
+  total: number;
+  balance: number;
+}
+
 export interface BillRemindersTable {
   bill_id: number;
   snoozed_until: string | null;
@@ -245,4 +253,5 @@ export interface DB {
   bill_payments: BillPaymentsTable;
   bill_payment_allocations: BillPaymentAllocationsTable;
   bill_reminders: BillRemindersTable;
+  bill_totals: BillTotalsTable;
 }

@@ -662,6 +662,8 @@ export const payablesApi = {
     input: emptyInput,
     output: z.object({
       today: z.string(),
+      /** Whether any bill exists at all (for the first-run empty state). */
+      hasBills: z.boolean(),
       overdue: dueViewSchema.omit({ rows: true }),
       next7: dueViewSchema.omit({ rows: true }),
       later: dueViewSchema.omit({ rows: true }),

@@ -142,6 +142,36 @@ export function up(db: Sqlite): void {
     CREATE INDEX bills_by_vendor_amount ON bills (vendor_id, total, bill_date) WHERE status <> 'void';
     CREATE INDEX bills_by_vendor_date ON bills (vendor_id, bill_date);
     CREATE INDEX bills_by_po ON bills (purchase_order_id) WHERE purchase_order_id IS NOT NULL;
+    -- The bill list, newest first, all bills or one status.
+    CREATE INDEX bills_by_date ON bills (bill_date, id);
+    CREATE INDEX bills_by_status_date ON bills (status, bill_date, id);
+
+    -- Count, total and balance per status and currency, kept by triggers in the same
+    -- transaction as every change, so list footers never add up the whole history.
+    CREATE TABLE bill_totals (
+      status TEXT NOT NULL,
+      currency TEXT NOT NULL,
+      bills INTEGER NOT NULL,
+      total INTEGER NOT NULL,
+      balance INTEGER NOT NULL,
+      PRIMARY KEY (status, currency)
+    ) STRICT;
+    CREATE TRIGGER bill_totals_insert AFTER INSERT ON bills BEGIN
+      INSERT INTO bill_totals VALUES (new.status, new.currency, 1, new.total, new.balance)
+        ON CONFLICT (status, currency) DO UPDATE SET bills = bills + 1, total = total + excluded.total,
+          balance = balance + excluded.balance;
+    END;
+    CREATE TRIGGER bill_totals_update AFTER UPDATE OF status, currency, total, balance ON bills BEGIN
+      UPDATE bill_totals SET bills = bills - 1, total = total - old.total, balance = balance - old.balance
+        WHERE status = old.status AND currency = old.currency;
+      INSERT INTO bill_totals VALUES (new.status, new.currency, 1, new.total, new.balance)
+        ON CONFLICT (status, currency) DO UPDATE SET bills = bills + 1, total = total + excluded.total,
+          balance = balance + excluded.balance;
+    END;
+    CREATE TRIGGER bill_totals_delete AFTER DELETE ON bills BEGIN
+      UPDATE bill_totals SET bills = bills - 1, total = total - old.total, balance = balance - old.balance
+        WHERE status = old.status AND currency = old.currency;
+    END;
 
     CREATE TABLE bill_lines (
       id INTEGER PRIMARY KEY,

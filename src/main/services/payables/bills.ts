@@ -1,7 +1,13 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Bill, BillRow } from '../../../shared/api/payables';
 import { milliToQuantity } from '../../../shared/domain/bill-amounts';
-import { describeDue, displayStatus, isOpen, statusFromBalance } from '../../../shared/domain/bill-status';
+import {
+  BILL_STATUSES,
+  describeDue,
+  displayStatus,
+  isOpen,
+  statusFromBalance,
+} from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
 import { conflict, fieldError, notFound } from '../../api/errors';
 import type { Selectable } from 'kysely';
@@ -529,25 +535,31 @@ export function listBills(ctx: ServiceContext, input: ParsedInput<'bills.list'>)
   const today = ctx.clock.today();
   const where: string[] = [];
   const params: unknown[] = [];
+  let index = 'bills_by_date';
   switch (input.filter) {
     case 'all':
       break;
     case 'open':
       where.push("b.status IN ('awaiting_payment', 'partially_paid')");
+      index = 'bills_by_status_date';
       break;
     case 'overdue':
-      where.push("b.status IN ('awaiting_payment', 'partially_paid') AND b.due_date < ?");
+      where.push("status IN ('awaiting_payment', 'partially_paid') AND due_date < ?");
       params.push(today);
+      index = 'bills_open_by_due';
       break;
     default:
       where.push('b.status = ?');
       params.push(input.filter);
+      index = 'bills_by_status_date';
   }
   if (input.vendorId) {
     where.push('b.vendor_id = ?');
     params.push(input.vendorId);
+    index = 'bills_by_vendor_date';
   }
-  if (input.search) {
+  const searching = input.search !== '';
+  if (searching) {
     const like = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     where.push(
       "(v.name LIKE ? ESCAPE '\\' OR b.vendor_invoice_number LIKE ? ESCAPE '\\' OR b.notes LIKE ? ESCAPE '\\')",
@@ -557,14 +569,37 @@ export function listBills(ctx: ServiceContext, input: ParsedInput<'bills.list'>)
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const store = storeOf(ctx);
   const rows = store
-    .prepare(`${ROW_SQL} ${clause} ORDER BY b.bill_date DESC, b.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, input.limit, input.offset) as RawRow[];
-  const sums = store
     .prepare(
-      `SELECT b.currency, count(*) AS n, sum(b.total) AS total, sum(CASE WHEN b.status IN ('awaiting_payment', 'partially_paid') THEN b.balance ELSE 0 END) AS balance
-       FROM bills b JOIN vendors v ON v.id = b.vendor_id ${clause} GROUP BY b.currency ORDER BY b.currency`,
+      `${ROW_SQL.replace('FROM bills b', `FROM bills b INDEXED BY ${index}`)} ${clause}
+       ORDER BY b.bill_date DESC, b.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params) as { currency: string; n: number; total: number; balance: number }[];
+    .all(...params, input.limit, input.offset) as RawRow[];
+  let sums: { currency: string; n: number; total: number; balance: number }[];
+  if (!searching && !input.vendorId && input.filter !== 'overdue') {
+    // Whole statuses: the maintained totals, whatever the number of bills.
+    const statuses =
+      input.filter === 'all'
+        ? BILL_STATUSES
+        : input.filter === 'open'
+          ? (['awaiting_payment', 'partially_paid'] as const)
+          : [input.filter];
+    sums = store
+      .prepare(
+        `SELECT currency, sum(bills) AS n, sum(total) AS total,
+           sum(CASE WHEN status IN ('awaiting_payment', 'partially_paid') THEN balance ELSE 0 END) AS balance
+         FROM bill_totals WHERE status IN (SELECT value FROM json_each(?))
+         GROUP BY currency HAVING sum(bills) > 0 ORDER BY currency`,
+      )
+      .all(JSON.stringify(statuses)) as typeof sums;
+  } else {
+    sums = store
+      .prepare(
+        `SELECT b.currency, count(*) AS n, sum(b.total) AS total,
+           sum(CASE WHEN b.status IN ('awaiting_payment', 'partially_paid') THEN b.balance ELSE 0 END) AS balance
+         FROM bills b JOIN vendors v ON v.id = b.vendor_id ${clause} GROUP BY b.currency ORDER BY b.currency`,
+      )
+      .all(...params) as typeof sums;
+  }
   return {
     rows: rows.map((r) => toRow(r, today)),
     count: sums.reduce((s, r) => s + r.n, 0),

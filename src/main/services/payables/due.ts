@@ -50,8 +50,10 @@ export function dueView(ctx: ServiceContext, input: ParsedInput<'bills.due'>): D
 
 export function dueSummary(ctx: ServiceContext) {
   const today = ctx.clock.today();
+  const any = storeOf(ctx).prepare('SELECT EXISTS (SELECT 1 FROM bills) AS any').get() as { any: number };
   return {
     today,
+    hasBills: any.any === 1,
     overdue: totals(ctx, 'overdue', today),
     next7: totals(ctx, 'next7', today),
     later: totals(ctx, 'later', today),

@@ -63,12 +63,20 @@ const CANDIDATE_SQL = `
   FROM bills b INDEXED BY bills_open_by_due
   LEFT JOIN bill_reminders r ON r.bill_id = b.id`;
 
-function candidates(ctx: ServiceContext, today: string, settings: ReminderSettings): CandidateRow[] {
+/** Open bills up to the horizon, plus open bills whose discount ends within it. */
+function candidates(
+  ctx: ServiceContext,
+  today: string,
+  settings: ReminderSettings,
+  from?: string,
+): CandidateRow[] {
   const store = storeOf(ctx);
   const horizon = reminderHorizon(today, settings);
-  const due = store
-    .prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date <= ?`)
-    .all(horizon) as CandidateRow[];
+  const due = (
+    from === undefined
+      ? store.prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date <= ?`).all(horizon)
+      : store.prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date BETWEEN ? AND ?`).all(from, horizon)
+  ) as CandidateRow[];
   // Bills due later whose early-payment discount ends within the horizon.
   const discounts = store
     .prepare(
@@ -78,6 +86,16 @@ function candidates(ctx: ServiceContext, today: string, settings: ReminderSettin
     .all(horizon, today, horizon) as CandidateRow[];
   return [...due, ...discounts];
 }
+
+/**
+ * Overdue bills are the bulk when many are left unpaid, and their reminder needs no
+ * arithmetic: every open bill with a balance, due before today and not snoozed, reminds as
+ * overdue (the first rule of reminderFor). So the reminder centre counts them along the
+ * open-bills index and reads only the first page of them; the other reminders go through the
+ * rules one by one. The integration tests check both paths agree.
+ */
+const OVERDUE_SQL = `FROM bills b INDEXED BY bills_open_by_due LEFT JOIN bill_reminders r ON r.bill_id = b.id
+  WHERE ${OPEN_SQL} AND due_date < ? AND b.balance > 0 AND (r.snoozed_until IS NULL OR r.snoozed_until <= ?)`;
 
 const toCandidate = (r: CandidateRow): ReminderCandidate => ({
   billId: r.id,
@@ -155,9 +173,35 @@ function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: str
 export function listReminders(ctx: ServiceContext) {
   const today = ctx.clock.today();
   const settings = getReminderSettings(ctx);
-  const cands = candidates(ctx, today, settings).map(toCandidate);
-  const active = activeReminders(cands, today, settings);
-  const snoozed = cands
+  const store = storeOf(ctx);
+  const overdueCount = (
+    store.prepare(`SELECT count(*) AS n ${OVERDUE_SQL}`).get(today, today) as { n: number }
+  ).n;
+  const overdue = (
+    store
+      .prepare(
+        `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
+           r.snoozed_until, r.notified_on ${OVERDUE_SQL} ORDER BY b.due_date, b.id LIMIT ?`,
+      )
+      .all(today, today, MAX_ITEMS) as CandidateRow[]
+  ).map(toCandidate);
+  // Due today or soon, and discounts ending soon (snoozed ones too, for the snoozed list).
+  const upcoming = candidates(ctx, today, settings, today).map(toCandidate);
+  const active = [
+    ...activeReminders(overdue, today, settings),
+    ...activeReminders(upcoming, today, settings),
+  ];
+  const snoozedOverdue = (
+    store
+      .prepare(
+        `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
+           r.snoozed_until, r.notified_on
+         FROM bill_reminders r JOIN bills b ON b.id = r.bill_id
+         WHERE r.snoozed_until > ? AND b.${OPEN_SQL} AND b.due_date < ? ORDER BY b.due_date LIMIT ?`,
+      )
+      .all(today, today, MAX_ITEMS) as CandidateRow[]
+  ).map(toCandidate);
+  const snoozed = [...snoozedOverdue, ...upcoming]
     .filter((c) => isSnoozed(c, today))
     .flatMap((c) => {
       const r = reminderFor(c, today, settings);
@@ -165,7 +209,7 @@ export function listReminders(ctx: ServiceContext) {
     });
   return {
     today,
-    count: active.length,
+    count: overdueCount + active.length - overdue.length,
     items: toItems(ctx, active.slice(0, MAX_ITEMS), today),
     snoozed: toItems(ctx, snoozed.slice(0, MAX_ITEMS), today),
   };

@@ -113,7 +113,7 @@ export function listVendors(ctx: ServiceContext, input: ParsedInput<'vendors.lis
     .limit(1000);
   if (!input.includeArchived) q = q.where('archived_at', 'is', null);
   if (input.search) {
-    const like = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${input.search}%`;
     q = q.where((eb) =>
       eb.or([
         eb('name', 'like', like),

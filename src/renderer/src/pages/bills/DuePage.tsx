@@ -17,9 +17,8 @@ const VIEWS: { view: DueView; title: string; empty: string; color?: string }[] =
 export function DuePage() {
   const navigate = useNavigate();
   const summary = useApi('bills.dueSummary', {});
-  const any = useApi('bills.list', { limit: 1 });
   useHotkeys([['n', () => void navigate('/bills/new')]]);
-  if (any.data && any.data.count === 0) {
+  if (summary.data && !summary.data.hasBills) {
     return (
       <EmptyState
         mt="xl"

@@ -37,6 +37,7 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { BillTable } from '../bills/parts/BillTable';
 import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
+import { VendorPaymentModal } from './VendorPaymentModal';
 
 export function VendorsRoutes() {
   return (
@@ -174,6 +175,7 @@ function VendorPage() {
   const payments = useApi('billPayments.list', { vendorId: id, limit: 20 });
   const categories = useApi('expenseCategories.list', {});
   const archive = useApiMutation('vendors.setArchived', { invalidates: PAYABLES });
+  const [paying, setPaying] = useState(false);
   if (vendor.error) return <Alert color="red">{vendor.error.message}</Alert>;
   if (!vendor.data)
     return (
@@ -215,6 +217,11 @@ function VendorPage() {
           <Button variant="default" component={Link} to={`/vendors/${id}/edit`}>
             Edit
           </Button>
+          {v.openBills > 0 && (
+            <Button variant="default" onClick={() => setPaying(true)}>
+              Record payment
+            </Button>
+          )}
           {!v.archived && (
             <Button component={Link} to={`/bills/new?vendor=${id}`}>
               New bill
@@ -222,6 +229,7 @@ function VendorPage() {
           )}
         </Group>
       </Group>
+      {paying && <VendorPaymentModal vendor={v} onClose={() => setPaying(false)} />}
       <Grid gap="md">
         <Grid.Col span={8}>
           <Card withBorder padding="lg">

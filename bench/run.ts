@@ -4,10 +4,12 @@
  * shared. It never fails: a figure over budget is reported as OVER.
  */
 import { runFoundation } from './foundation';
+import { runPayables } from './payables';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundation,
+  payables: runPayables,
 };
 
 async function main() {

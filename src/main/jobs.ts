@@ -1,6 +1,7 @@
 import type { Logger } from './log';
 import type { ServiceContext } from './services/context';
 import { recurringInvoicesJob } from './services/receivables/recurring';
+import { catchUpRecurringBills } from './services/payables/recurring';
 
 /**
  * Work that runs when Folio opens its data (before the first request is served, so a
@@ -14,7 +15,11 @@ export interface Job {
   run(ctx: ServiceContext): void | Promise<void>;
 }
 
-export const JOBS: readonly Job[] = [recurringInvoicesJob];
+export const JOBS: readonly Job[] = [
+  recurringInvoicesJob,
+  // Rent, subscriptions: every bill due up to today, exactly once (see services/payables/recurring.ts).
+  { name: 'recurring-bills', everyMs: 60 * 60 * 1000, run: (ctx) => void catchUpRecurringBills(ctx) },
+];
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
   if (!ctx.host.isOpen) return;

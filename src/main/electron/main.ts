@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BrowserWindow, app, dialog } from 'electron';
 import { openFolio, type Folio } from '../app';
 import { DataFolderLockedError } from '../data-lock';
+import { startBillNotifications } from './bill-notifications';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding, nativeModuleProblem } from './native-check';
@@ -16,6 +17,7 @@ import { createMainWindow } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let folio: Folio | null = null;
+let stopNotifications: (() => void) | null = null;
 
 registerSchemePrivileges();
 
@@ -45,6 +47,12 @@ async function start(): Promise<void> {
   buildMenu({ window: () => mainWindow, dispatch, dataDir });
   openWindow();
   folio.startBackgroundJobs();
+  const log = folio.ctx.log;
+  stopNotifications = startBillNotifications({
+    dispatch,
+    window: () => mainWindow,
+    onError: (error) => log.error('bill notifications failed', { error }),
+  });
 }
 
 function openWindow(): void {
@@ -75,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!folio || closing) return;
     closing = true;
     event.preventDefault();
+    stopNotifications?.();
     void folio.close().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {

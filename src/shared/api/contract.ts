@@ -5,6 +5,7 @@ import { documentsApi } from './documents';
 import { paymentsApi } from './payments';
 import { recurringApi } from './recurring';
 import { reportsApi } from './reports';
+import { payablesApi } from './payables';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...paymentsApi,
   ...recurringApi,
   ...reportsApi,
+  ...payablesApi,
 } as const;
 
 export type Contract = typeof contract;

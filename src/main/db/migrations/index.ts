@@ -1,6 +1,7 @@
 import type { Sqlite } from '../open';
 import { up as foundation } from './0001-foundation';
 import { up as receivables } from './0002-receivables';
+import { up as payables } from './0003-payables';
 import { up as reports } from './0005-reports';
 
 export interface Migration {
@@ -17,6 +18,7 @@ export interface Migration {
 const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'foundation', up: foundation },
   { name: 'receivables', up: receivables },
+  { name: 'payables', up: payables },
   { name: 'reports', up: reports },
 ];
 

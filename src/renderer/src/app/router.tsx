@@ -1,6 +1,5 @@
 import { Navigate, createHashRouter } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { ComingSoon } from '../pages/ComingSoon';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
 import { InvoicesPage, QuotesPage } from '../pages/documents/SalesPages';
@@ -19,6 +18,8 @@ import { CollectionsReport } from '../pages/reports/CollectionsReport';
 import { IncomeReport } from '../pages/reports/IncomeReport';
 import { TaxReport } from '../pages/reports/TaxReport';
 import { AuditLogReport } from '../pages/reports/AuditLogReport';
+import { BillsRoutes } from '../pages/bills/BillsRoutes';
+import { VendorsRoutes } from '../pages/vendors/VendorsRoutes';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -51,8 +52,6 @@ export const router = createHashRouter([
       { path: 'customers/:id', element: <CustomerViewPage /> },
       { path: 'customers/:id/edit', element: <CustomerFormPage /> },
       { path: 'items', element: <ItemsPage /> },
-      { path: 'bills/*', element: <ComingSoon page="bills" /> },
-      { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
       { path: 'reports', element: <ReportsIndex /> },
       { path: 'reports/receivables-aging', element: <ReceivablesAgingReport /> },
       { path: 'reports/cashflow', element: <CashflowReport /> },
@@ -60,6 +59,8 @@ export const router = createHashRouter([
       { path: 'reports/income', element: <IncomeReport /> },
       { path: 'reports/tax', element: <TaxReport /> },
       { path: 'reports/audit', element: <AuditLogReport /> },
+      { path: 'bills/*', element: <BillsRoutes /> },
+      { path: 'vendors/*', element: <VendorsRoutes /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },
       { path: 'help', element: <HelpPage /> },

@@ -19,6 +19,7 @@ import { storeOf, type ServiceContext } from '../context';
 import { nowIso, requireVendor } from './common';
 import { insertBill } from './bills';
 import { prepareBill, prepareLines } from './prepare';
+import { rateFor } from './balances';
 
 /**
  * Recurring bills (rent, subscriptions). A template has a schedule (shared with recurring
@@ -31,6 +32,7 @@ import { prepareBill, prepareLines } from './prepare';
 
 const templateSchema = z.object({
   currency: z.string(),
+  exchangeRate: z.string(),
   terms: paymentTermsSchema.nullable(),
   earlyPayment: earlyPaymentSchema.nullable().optional(),
   notes: z.string(),
@@ -77,6 +79,7 @@ function toRecurring(row: Row & { vendor_name: string; bills_created: number }):
     count: row.max_count,
     createAs: row.create_as,
     currency: t.currency,
+    exchangeRate: t.exchangeRate,
     terms: t.terms,
     earlyPayment: t.earlyPayment ?? null,
     lines: t.lines,
@@ -121,8 +124,10 @@ function columns(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create
     ctx,
     input.lines.map((l) => ({ ...l })),
   );
+  const currency = input.currency ?? vendor.currency;
   const template: Template = {
-    currency: input.currency ?? vendor.currency,
+    currency,
+    exchangeRate: rateFor(ctx, currency, input.exchangeRate),
     terms: input.terms,
     ...(input.earlyPayment !== undefined ? { earlyPayment: input.earlyPayment } : {}),
     notes: input.notes,
@@ -286,6 +291,7 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
       dueDate: null,
       terms: t.terms,
       currency: t.currency,
+      exchangeRate: t.exchangeRate,
       ...(t.earlyPayment !== undefined ? { earlyPayment: t.earlyPayment } : {}),
       purchaseOrderId: null,
       lines: t.lines.map((l) => ({ ...l, purchaseOrderLineId: null })),

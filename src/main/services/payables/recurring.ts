@@ -16,7 +16,10 @@ import type { RecurringBillsTable } from '../../db/schema';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
-import { nowIso, requireVendor } from './common';
+import { nowIso, parseTerms, requireVendor } from './common';
+import { toBase } from '../../../shared/domain/fx';
+import { dueDateFor } from '../../../shared/domain/terms';
+import { getPreferences } from '../settings';
 import { insertBill } from './bills';
 import { prepareBill, prepareLines } from './prepare';
 import { rateFor } from './balances';
@@ -48,6 +51,43 @@ const templateSchema = z.object({
 });
 type Template = z.infer<typeof templateSchema>;
 
+export function parseTemplate(json: string): Template {
+  return templateSchema.parse(JSON.parse(json));
+}
+
+/** What each bill a template makes comes to, in its currency. */
+export function templateTotal(t: Template): number {
+  return billTotals(
+    t.lines.map((l) => ({ quantityMilli: quantityToMilli(l.quantity) ?? 0, unitPrice: l.unitPrice, tax: l.tax })),
+  ).total;
+}
+
+/**
+ * The bills a template will still make from `from` to `to` (bill dates), each with its due
+ * date and total in the base currency: what the dashboard and the cash-flow forecast expect.
+ */
+export function upcomingRecurringBills(ctx: ServiceContext, from: string, to: string) {
+  const rows = storeOf(ctx)
+    .prepare(
+      `SELECT r.*, v.payment_terms FROM recurring_bills r JOIN vendors v ON v.id = r.vendor_id
+       WHERE r.active = 1 AND v.archived_at IS NULL`,
+    )
+    .all() as (Row & { payment_terms: string })[];
+  const base = getPreferences(ctx).baseCurrency;
+  return rows.flatMap((r) => {
+    const t = parseTemplate(r.template);
+    const amount = toBase(templateTotal(t), t.currency, t.exchangeRate, base);
+    const terms = t.terms ?? parseTerms(r.payment_terms);
+    const out: { id: number; name: string; billDate: string; dueDate: string; amount: number }[] = [];
+    for (const o of upcomingOccurrences(scheduleOf(r), r.next_index, 60)) {
+      if (o.date > to) break;
+      if (o.date < from) continue;
+      out.push({ id: r.id, name: r.name, billDate: o.date, dueDate: dueDateFor(o.date, terms), amount });
+    }
+    return out;
+  });
+}
+
 type Row = Selectable<RecurringBillsTable>;
 
 export function scheduleOf(
@@ -64,7 +104,7 @@ export function scheduleOf(
 }
 
 function toRecurring(row: Row & { vendor_name: string; bills_created: number }): RecurringBill {
-  const t = templateSchema.parse(JSON.parse(row.template));
+  const t = parseTemplate(row.template);
   const schedule = scheduleOf(row);
   return {
     id: row.id,
@@ -84,13 +124,7 @@ function toRecurring(row: Row & { vendor_name: string; bills_created: number }):
     earlyPayment: t.earlyPayment ?? null,
     lines: t.lines,
     notes: t.notes,
-    total: billTotals(
-      t.lines.map((l) => ({
-        quantityMilli: quantityToMilli(l.quantity) ?? 0,
-        unitPrice: l.unitPrice,
-        tax: l.tax,
-      })),
-    ).total,
+    total: templateTotal(t),
     active: row.active === 1,
     scheduleLabel: describeSchedule(schedule),
     billsCreated: row.bills_created,
@@ -283,7 +317,7 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
   if (already) {
     billId = already.id;
   } else {
-    const t = templateSchema.parse(JSON.parse(row.template));
+    const t = parseTemplate(row.template);
     const prepared = prepareBill(ctx, {
       vendorId: row.vendor_id,
       vendorInvoiceNumber: '',

@@ -58,7 +58,11 @@ export function parseTemplate(json: string): Template {
 /** What each bill a template makes comes to, in its currency. */
 export function templateTotal(t: Template): number {
   return billTotals(
-    t.lines.map((l) => ({ quantityMilli: quantityToMilli(l.quantity) ?? 0, unitPrice: l.unitPrice, tax: l.tax })),
+    t.lines.map((l) => ({
+      quantityMilli: quantityToMilli(l.quantity) ?? 0,
+      unitPrice: l.unitPrice,
+      tax: l.tax,
+    })),
   ).total;
 }
 

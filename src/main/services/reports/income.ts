@@ -138,7 +138,9 @@ export function incomeExpenses(
     billed: byMonth(billed.map((b) => ({ month: b.month, amount: b.total_base }))),
     // One row per allocation: count each payment once.
     paid: byMonth(
-      paid.filter((p, i) => paid[i - 1]?.payment_id !== p.payment_id).map((p) => ({ ...p, amount: p.amount_base })),
+      paid
+        .filter((p, i) => paid[i - 1]?.payment_id !== p.payment_id)
+        .map((p) => ({ ...p, amount: p.amount_base })),
     ),
   };
   const months = monthsOf(input.from, input.to).map((month) => ({

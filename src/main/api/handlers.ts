@@ -141,6 +141,7 @@ export const handlers: Handlers = {
   'bills.due': due.dueView,
   'bills.dueSummary': due.dueSummary,
   'bills.calendar': due.dueCalendar,
+  'bills.suggestRate': bills.suggestRate,
   'bills.approve': bills.approveBill,
   'bills.void': bills.voidBill,
   'bills.delete': bills.deleteBill,

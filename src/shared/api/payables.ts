@@ -725,6 +725,11 @@ export const payablesApi = {
       totals: totalsByCurrency,
     }),
   },
+  /** The rate of the vendor's latest bill in a currency, to prefill a new bill's rate. */
+  'bills.suggestRate': {
+    input: z.strictObject({ vendorId: id('Vendor'), currency: currencyCode('Currency') }),
+    output: z.object({ rate: z.string().nullable() }),
+  },
   'bills.approve': { input: z.strictObject({ id: id('Bill') }), output: savedBill },
   'bills.void': {
     input: z.strictObject({ id: id('Bill'), reason: requiredText('Reason', 500) }),

@@ -275,6 +275,22 @@ function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): Prepa
   };
 }
 
+/** The rate of the vendor's latest bill in that currency (one lookup of bills_by_vendor_date). */
+export function suggestRate(ctx: ServiceContext, input: ParsedInput<'bills.suggestRate'>) {
+  const row = storeOf(ctx).first(
+    qb
+      .selectFrom('bills')
+      .select('exchange_rate')
+      .where('vendor_id', '=', input.vendorId)
+      .where('currency', '=', input.currency)
+      .where('status', '<>', 'void')
+      .orderBy('bill_date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return { rate: row?.exchange_rate ?? null };
+}
+
 /** A draft becomes a bill awaiting payment; its checks run again. */
 export function approveBill(ctx: ServiceContext, input: { id: number }) {
   storeOf(ctx).tx(() => {

@@ -241,7 +241,9 @@ async function main() {
   ]);
   await payBill(paperBill.id, 20, 100000);
   await bill(paper, 'LPP-5188', 6, [{ description: 'Toner and paper', unitPrice: 21000, tax: 4830 }]);
-  await bill(power, 'EP-88812', 25, [{ description: 'Electricity, last month', unitPrice: 24500, tax: 3308 }]);
+  await bill(power, 'EP-88812', 25, [
+    { description: 'Electricity, last month', unitPrice: 24500, tax: 3308 },
+  ]);
   const hosting = await bill(
     cloud,
     'CF-1093',
@@ -250,9 +252,7 @@ async function main() {
     { exchangeRate: '0.92' },
   );
   await payBill(hosting.id, 12, 50000, '0.93');
-  await bill(accountant, 'K-417', 15, [
-    { description: 'Annual accounts', unitPrice: 95000, tax: 21850 },
-  ]);
+  await bill(accountant, 'K-417', 15, [{ description: 'Annual accounts', unitPrice: 95000, tax: 21850 }]);
   await call('bills.recurring.create', {
     vendorId: landlord.id,
     name: 'Studio rent',

@@ -465,7 +465,9 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   <ExchangeRateField
                     currency={values.currency}
                     description={
-                      lastRate.data?.rate ? 'Exchange rate; the vendor’s last bill used this' : 'Exchange rate'
+                      lastRate.data?.rate
+                        ? 'Exchange rate; the vendor’s last bill used this'
+                        : 'Exchange rate'
                     }
                     {...form.getInputProps('exchangeRate')}
                   />

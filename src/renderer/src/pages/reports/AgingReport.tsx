@@ -127,7 +127,10 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
           <Card withBorder>
             <BarChart
               h={180}
-              data={AGING_BUCKETS.map((b) => ({ bucket: AGING_LABELS[b], [s.series]: toChart(r.totals[b], c) }))}
+              data={AGING_BUCKETS.map((b) => ({
+                bucket: AGING_LABELS[b],
+                [s.series]: toChart(r.totals[b], c),
+              }))}
               dataKey="bucket"
               series={[{ name: s.series, color: 'indigo.6' }]}
               valueFormatter={(v) => fmt(fromChart(v, c), c)}

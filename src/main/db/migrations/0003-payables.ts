@@ -144,9 +144,11 @@ export function up(db: Sqlite): void {
     CREATE UNIQUE INDEX bills_recurring_once ON bills (recurring_id, recurring_index)
       WHERE recurring_id IS NOT NULL;
     -- Open bills in due-date order (id breaks ties), covering the totals per currency and in
-    -- the base currency (due-date views, dashboard cards, cash-flow forecast). status is there
-    -- only so that SQLite, which checks the WHERE term, can answer from the index alone.
-    CREATE INDEX bills_open_by_due ON bills (due_date, id, currency, balance, balance_base, status)
+    -- the base currency (due-date views, dashboard cards, cash-flow forecast) and payables aging
+    -- as of today, so none of them reads a bill row. status is there only so that SQLite, which
+    -- checks the WHERE term, can answer from the index alone.
+    CREATE INDEX bills_open_by_due ON bills (due_date, id, currency, balance, balance_base, status,
+      vendor_id, bill_date, exchange_rate, vendor_invoice_number)
       WHERE status IN ('awaiting_payment', 'partially_paid');
     -- Bills settled after a date: with the open bills, all that aging as of that date can owe.
     CREATE INDEX bills_settled ON bills (settled_on) WHERE settled_on IS NOT NULL;

@@ -405,3 +405,38 @@ describe('tax summary', () => {
     expect(nov.net).toBe(23_00 - 106_30);
   });
 });
+
+describe('figures kept current as bills change (last: these change the book)', () => {
+  it('a new rate revalues the bill, and an undone payment reopens it and clears its settled date', async () => {
+    const b3 = await t.call('bills.get', { id: ids.B3 });
+    await t.call('bills.update', {
+      id: ids.B3,
+      vendorId: ids.cloud,
+      vendorInvoiceNumber: b3.vendorInvoiceNumber,
+      billDate: b3.billDate,
+      dueDate: b3.dueDate,
+      exchangeRate: '1.10',
+      lines: [{ categoryId: category.Software, unitPrice: 1000_00 }],
+    });
+    // USD 1,000.00 at 1.10; USD 900.00 still owed = EUR 990.00.
+    expect(await t.call('bills.get', { id: ids.B3 })).toMatchObject({
+      status: 'partially_paid',
+      totalBase: 1100_00,
+      balanceBase: 990_00,
+    });
+
+    const [last] = await t.call('billPayments.list', { billId: ids.B1 });
+    expect(last).toMatchObject({ paymentDate: '2026-11-10', amount: 684_00 });
+    await t.call('billPayments.delete', { id: last!.id });
+    expect(await t.call('bills.get', { id: ids.B1 })).toMatchObject({
+      status: 'partially_paid',
+      balance: 684_00,
+      balanceBase: 684_00,
+      settledOn: null,
+    });
+    // Overdue now: B1 684.00 (due 08-31, 81 days ago), B2 300.00 and B3 990.00.
+    expect((await t.call('dashboard.summary', {})).billsOverdue).toEqual({ count: 3, amount: 1974_00 });
+    const aging = await t.call('reports.payablesAging', { asOf: '2026-11-20' });
+    expect(aging.rows.find((r) => r.id === ids.paper)).toMatchObject({ d61_90: 684_00, d90plus: 0 });
+  });
+});

@@ -53,7 +53,12 @@ beforeAll(async () => {
     method: 'cash',
     allocations: [{ invoiceId: b.id, amount: 1000 }],
   });
-  await make({ issueDate: '2026-06-29' });
+  const draft = await make({ issueDate: '2026-06-29' });
+  // An update of a draft writes only the columns that changed: the search sees the new reference.
+  await t.call('documents.update', {
+    ...invoiceInput(seed, { customerId: customer.id, issueDate: '2026-06-29', reference: 'PO-9911' }),
+    id: draft.id,
+  });
   await t.call('customers.update', {
     id: customer.id,
     name: 'Zoë Müller-Kovac Design',
@@ -203,6 +208,7 @@ describe('document lists at scale', () => {
       'INV 20',
       number,
       'PO-7781',
+      'PO-9911',
       'zoe mull',
       'muller-kovac',
       'no such name',
@@ -279,9 +285,12 @@ describe('document lists at scale', () => {
     const sqlite = t.folio.ctx.host.store.sqlite;
     const spy = vi.spyOn(Store.prototype, 'prepare');
     /** The plan of every SELECT the call runs, one string per statement. */
-    const plans = async (method: 'documents.list' | 'documents.totals', input: Record<string, unknown>) => {
+    const plans = async (
+      method: 'documents.list' | 'documents.totals' | 'customers.list',
+      input: Record<string, unknown>,
+    ) => {
       spy.mockClear();
-      await t.call(method, { type: 'invoice', ...input } as never);
+      await t.call(method, (method === 'customers.list' ? input : { type: 'invoice', ...input }) as never);
       return spy.mock.calls
         .map(([sql]) => sql)
         .filter((sql) => /^\s*select/i.test(sql))
@@ -333,6 +342,15 @@ describe('document lists at scale', () => {
       );
       expect(common[1]).not.toContain('TEMP B-TREE');
       expect(common).toHaveLength(2);
+      // Totals of a bare search add up the matches, read from the FTS index.
+      expect((await plans('documents.totals', { search: 'inv' }))[1]).toMatch(
+        /^SCAN f VIRTUAL TABLE INDEX \d+:\S* \| SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      );
+      // The customer list: count and page from the index of active customers by name.
+      const customers = await plans('customers.list', {});
+      expect(customers[0]).toBe('SCAN c USING INDEX customers_active_by_name');
+      expect(customers[1]).toBe('SCAN c USING INDEX customers_active_by_name');
+      expect(customers[2]).toMatch(/^SEARCH documents USING COVERING INDEX documents_open_by_customer/);
     } finally {
       spy.mockRestore();
     }

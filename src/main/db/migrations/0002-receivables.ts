@@ -38,8 +38,8 @@ export function up(db: Sqlite): void {
       updated_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
-    -- Counts the customer list without reading every customer.
-    CREATE INDEX customers_by_archived ON customers (archived_at);
+    -- The customer list (active customers by name): its pages and its count read this alone.
+    CREATE INDEX customers_active_by_name ON customers (name COLLATE NOCASE) WHERE archived_at IS NULL;
     CREATE INDEX customers_by_tax_number ON customers (tax_number) WHERE tax_number <> '';
 
     CREATE TABLE customer_emails (

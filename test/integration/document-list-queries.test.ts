@@ -53,6 +53,9 @@ beforeAll(async () => {
     method: 'cash',
     allocations: [{ invoiceId: b.id, amount: 1000 }],
   });
+  const c = await make({ issueDate: '2026-06-10' });
+  await t.call('documents.issue', { id: c.id });
+  await t.call('documents.void', { id: c.id, reason: 'Issued twice' });
   const draft = await make({ issueDate: '2026-06-29' });
   // An update of a draft writes only the columns that changed: the search sees the new reference.
   await t.call('documents.update', {
@@ -281,6 +284,29 @@ describe('document lists at scale', () => {
     }
   });
 
+  it('sort customers by what they owe on open invoices, kept current by triggers', async () => {
+    const owed = new Map<number, number>();
+    for (const r of t.folio.ctx.host.store.sqlite
+      .prepare(
+        `SELECT c.id, coalesce((SELECT sum(d.balance_base) FROM documents d WHERE d.customer_id = c.id
+           AND d.type = 'invoice' AND d.status IN ('issued', 'partially_paid')), 0) AS owed
+         FROM customers c WHERE c.archived_at IS NULL`,
+      )
+      .all() as { id: number; owed: number }[])
+      owed.set(r.id, r.owed);
+    expect([...owed.values()].filter((v) => v > 0).length).toBeGreaterThan(10);
+    for (const direction of ['asc', 'desc'] as const) {
+      const want = [...owed.entries()]
+        .sort((a, b) => (direction === 'asc' ? a[1] - b[1] : b[1] - a[1]) || a[0] - b[0])
+        .map(([id]) => id);
+      for (const offset of [0, 20]) {
+        const got = await t.call('customers.list', { sort: 'balance', direction, offset, limit: 50 });
+        expect(got.rows.map((r) => r.id)).toEqual(want.slice(offset, offset + 50));
+        expect(got.total).toBe(owed.size);
+      }
+    }
+  });
+
   it('use the intended indexes (EXPLAIN QUERY PLAN)', async () => {
     const sqlite = t.folio.ctx.host.store.sqlite;
     const spy = vi.spyOn(Store.prototype, 'prepare');
@@ -346,11 +372,14 @@ describe('document lists at scale', () => {
       expect((await plans('documents.totals', { search: 'inv' }))[1]).toMatch(
         /^SCAN f VIRTUAL TABLE INDEX \d+:\S* \| SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/,
       );
-      // The customer list: count and page from the index of active customers by name.
+      // The customer list: count from an index of active customers, the page in name order.
       const customers = await plans('customers.list', {});
-      expect(customers[0]).toBe('SCAN c USING INDEX customers_active_by_name');
+      expect(customers[0]).toMatch(/^SCAN c USING (COVERING )?INDEX customers_active_by_(name|balance)$/);
       expect(customers[1]).toBe('SCAN c USING INDEX customers_active_by_name');
       expect(customers[2]).toMatch(/^SEARCH documents USING COVERING INDEX documents_open_by_customer/);
+      expect((await plans('customers.list', { sort: 'balance', direction: 'desc' }))[1]).toMatch(
+        /^SCAN c USING INDEX customers_active_by_balance/,
+      );
     } finally {
       spy.mockRestore();
     }

@@ -34,12 +34,16 @@ export function up(db: Sqlite): void {
       default_tax_id INTEGER REFERENCES taxes (id),
       notes TEXT NOT NULL DEFAULT '',
       archived_at TEXT,
+      -- What the customer owes on open invoices, in the base currency: kept by the triggers
+      -- customers_open_balance_* below, so the customer list sorts by it from an index.
+      open_balance_base INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
-    -- The customer list (active customers by name): its pages and its count read this alone.
+    -- The customer list (active customers by name or by balance): its pages and its count read these.
     CREATE INDEX customers_active_by_name ON customers (name COLLATE NOCASE) WHERE archived_at IS NULL;
+    CREATE INDEX customers_active_by_balance ON customers (open_balance_base) WHERE archived_at IS NULL;
     CREATE INDEX customers_by_tax_number ON customers (tax_number) WHERE tax_number <> '';
 
     CREATE TABLE customer_emails (
@@ -270,6 +274,27 @@ export function up(db: Sqlite): void {
       ON CONFLICT (type, status, currency) DO UPDATE SET
         count = count + 1, total = total + excluded.total, balance = balance + excluded.balance,
         total_base = total_base + excluded.total_base, balance_base = balance_base + excluded.balance_base;
+    END;
+
+    -- customers.open_balance_base = the sum of balance_base over the customer's open invoices.
+    CREATE TRIGGER customers_open_balance_insert AFTER INSERT ON documents
+    WHEN new.type = 'invoice' AND new.status IN ('issued', 'partially_paid') AND new.balance_base <> 0
+    BEGIN
+      UPDATE customers SET open_balance_base = open_balance_base + new.balance_base WHERE id = new.customer_id;
+    END;
+    CREATE TRIGGER customers_open_balance_update AFTER UPDATE OF type, status, balance_base, customer_id ON documents
+    WHEN (old.type = 'invoice' AND old.status IN ('issued', 'partially_paid'))
+      OR (new.type = 'invoice' AND new.status IN ('issued', 'partially_paid'))
+    BEGIN
+      UPDATE customers SET open_balance_base = open_balance_base - old.balance_base
+      WHERE id = old.customer_id AND old.type = 'invoice' AND old.status IN ('issued', 'partially_paid');
+      UPDATE customers SET open_balance_base = open_balance_base + new.balance_base
+      WHERE id = new.customer_id AND new.type = 'invoice' AND new.status IN ('issued', 'partially_paid');
+    END;
+    CREATE TRIGGER customers_open_balance_delete AFTER DELETE ON documents
+    WHEN old.type = 'invoice' AND old.status IN ('issued', 'partially_paid') AND old.balance_base <> 0
+    BEGIN
+      UPDATE customers SET open_balance_base = open_balance_base - old.balance_base WHERE id = old.customer_id;
     END;
 
     CREATE TABLE payments (

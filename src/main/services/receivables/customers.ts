@@ -95,18 +95,8 @@ export function listCustomers(
   const total = Number(store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
   let page = q.select(['c.id', 'c.name', 'c.contact_person', 'c.currency', 'c.archived_at']);
   if (input.sort === 'balance') {
-    // The open-status condition is a literal so that the partial index of open invoices by
-    // customer answers each customer's sum alone.
-    page = page.orderBy(
-      (eb) =>
-        eb
-          .selectFrom('documents as d')
-          .select((e) => e.fn.coalesce(e.fn.sum<number>('d.balance_base'), e.val(0)).as('b'))
-          .whereRef('d.customer_id', '=', 'c.id')
-          .where('d.type', '=', 'invoice')
-          .where(sql<boolean>`d.status IN ('issued', 'partially_paid')`),
-      input.direction,
-    );
+    // Kept by triggers on documents, so the page reads the customers_active_by_balance index.
+    page = page.orderBy('c.open_balance_base', input.direction);
   } else if (input.sort === 'created') {
     page = page.orderBy('c.created_at', input.direction);
   } else {

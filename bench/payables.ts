@@ -51,7 +51,7 @@ const ITEMS = [
   'Courier',
 ];
 
-function generate(ctx: ServiceContext): void {
+export function generateBills(ctx: ServiceContext): void {
   const db = ctx.host.store.sqlite;
   const random = rng(42);
   const now = `${TODAY}T09:00:00.000Z`;
@@ -172,7 +172,7 @@ export async function runPayables(): Promise<void> {
     app: { version: 'bench', mode: 'browser' },
   };
   try {
-    generate(ctx);
+    generateBills(ctx);
     const summary = dueSummary(ctx);
     note(
       'payables',

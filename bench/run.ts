@@ -6,12 +6,14 @@
 import { runFoundation } from './foundation';
 import { runReceivables } from './receivables';
 import { runPayables } from './payables';
+import { runReports } from './reports';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundation,
   receivables: runReceivables,
   payables: runPayables,
+  reports: runReports,
 };
 
 async function main() {

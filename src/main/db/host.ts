@@ -115,7 +115,11 @@ export class DatabaseHost {
   }
 
   close(): void {
-    if (this.state.status === 'ok') this.state.sqlite.close();
+    if (this.state.status === 'ok') {
+      // Refresh the planner's statistics where they drifted, as SQLite advises at close.
+      this.state.sqlite.pragma('optimize');
+      this.state.sqlite.close();
+    }
     this.state = { status: 'closed' };
   }
 

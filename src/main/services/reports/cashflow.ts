@@ -36,7 +36,7 @@ function expectedReceipts(ctx: ServiceContext, today: string): Flow[] {
       .prepare(
         `SELECT date(d.due_date, printf('%+d days', coalesce(round(s.days_late_sum * 1.0 / s.settled_count), 0))) AS expected,
                 sum(d.balance_base) AS amount
-         FROM documents d LEFT JOIN customer_payment_stats s ON s.customer_id = d.customer_id AND s.settled_count > 0
+         FROM documents d INDEXED BY documents_open_by_due LEFT JOIN customer_payment_stats s ON s.customer_id = d.customer_id AND s.settled_count > 0
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0
          GROUP BY expected`,
       )

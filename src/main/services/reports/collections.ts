@@ -17,7 +17,7 @@ export function listCollections(ctx: ServiceContext): CollectionRow[] {
     .prepare(
       `SELECT d.customer_id, c.name, sum(d.balance_base) AS overdue, count(*) AS invoices, min(d.due_date) AS oldest,
               col.flagged, col.promise_date, col.promise_amount, col.promise_note
-       FROM documents d JOIN customers c ON c.id = d.customer_id LEFT JOIN collections col ON col.customer_id = d.customer_id
+       FROM documents d INDEXED BY documents_open_by_due JOIN customers c ON c.id = d.customer_id LEFT JOIN collections col ON col.customer_id = d.customer_id
        WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0 AND d.due_date < ?
        GROUP BY d.customer_id ORDER BY overdue DESC`,
     )

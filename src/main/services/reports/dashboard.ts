@@ -24,7 +24,7 @@ export function dashboardSummary(ctx: ServiceContext): Dashboard {
     .get() as { amount: number };
   const overdue = store
     .prepare(
-      `SELECT count(*) AS count, coalesce(sum(balance_base), 0) AS amount FROM documents
+      `SELECT count(*) AS count, coalesce(sum(balance_base), 0) AS amount FROM documents INDEXED BY documents_open_by_due
        WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND due_date < ? AND balance > 0`,
     )
     .get(today) as { count: number; amount: number };
@@ -37,7 +37,7 @@ export function dashboardSummary(ctx: ServiceContext): Dashboard {
     store
       .prepare(
         `SELECT d.customer_id, c.name, sum(d.balance_base) AS amount, min(d.due_date) AS oldest
-         FROM documents d JOIN customers c ON c.id = d.customer_id
+         FROM documents d INDEXED BY documents_open_by_due JOIN customers c ON c.id = d.customer_id
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.due_date < ? AND d.balance > 0
          GROUP BY d.customer_id ORDER BY amount DESC LIMIT 5`,
       )

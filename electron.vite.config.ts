@@ -18,6 +18,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           web: resolve(__dirname, 'src/main/web.ts'),
+          // Rendering thread for bulk PDF exports (src/main/pdf/pool.ts finds it next to the entries).
+          'pdf-worker': resolve(__dirname, 'src/main/pdf/worker.ts'),
         },
         output: { chunkFileNames: 'chunks/shared-[hash].js' },
       },

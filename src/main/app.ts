@@ -6,7 +6,16 @@ import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
 import { JOBS, runJob } from './jobs';
 import { createLogger, type Logger } from './log';
-import { osUserName, systemClock, type Clock, type DataPaths, type ServiceContext } from './services/context';
+import {
+  osUserName,
+  systemClock,
+  type Clock,
+  type DataPaths,
+  type DesktopShell,
+  type SecretBox,
+  type ServiceContext,
+} from './services/context';
+import { keyFileSecretBox } from './services/secrets';
 
 export interface FolioOptions {
   dataDir: string;
@@ -16,6 +25,10 @@ export interface FolioOptions {
   nativeBinding?: string;
   clock?: Clock;
   log?: Logger;
+  /** Desktop: the OS keychain (Electron safeStorage). Default: a key file in the data folder. */
+  secrets?: (dataDir: string) => SecretBox;
+  /** Desktop: opening files with their OS program. */
+  desktop?: DesktopShell;
 }
 
 export interface Folio {
@@ -69,6 +82,8 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     paths,
     log,
     app: { version: options.version, mode: options.mode },
+    secrets: options.secrets ? options.secrets(paths.dataDir) : keyFileSecretBox(paths.dataDir),
+    desktop: options.desktop ?? null,
   };
   const dispatch = createDispatcher(handlers, ctx, log);
   const timers: NodeJS.Timeout[] = [];
@@ -106,6 +121,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     async close() {
       for (const t of timers) clearTimeout(t);
       await inFlight;
+      for (const job of JOBS) await job.stop?.(ctx);
       host.close();
       release();
     },

@@ -1,6 +1,8 @@
 import type { Logger } from './log';
 import type { ServiceContext } from './services/context';
 import { recurringInvoicesJob } from './services/receivables/recurring';
+import { outboxJob } from './services/mail/outbox';
+import { remindersJob } from './services/mail/reminders';
 
 /**
  * Work that runs when Folio opens its data (before the first request is served, so a
@@ -12,9 +14,11 @@ export interface Job {
   name: string;
   everyMs: number;
   run(ctx: ServiceContext): void | Promise<void>;
+  /** Waits for work the job started in the background (a delivery in flight) before closing. */
+  stop?(ctx: ServiceContext): Promise<void>;
 }
 
-export const JOBS: readonly Job[] = [recurringInvoicesJob];
+export const JOBS: readonly Job[] = [recurringInvoicesJob, remindersJob, outboxJob];
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
   if (!ctx.host.isOpen) return;

@@ -12,6 +12,12 @@ import { getDocument } from '../services/receivables/document-read';
 import { documentTotals, listDocuments } from '../services/receivables/document-list';
 import * as payments from '../services/receivables/payments';
 import * as recurring from '../services/receivables/recurring';
+import * as printingSettings from '../services/printing/settings';
+import * as pdf from '../services/printing/pdf';
+import * as bulkExport from '../services/printing/export';
+import * as mailSettings from '../services/mail/settings';
+import * as outbox from '../services/mail/outbox';
+import * as reminders from '../services/mail/reminders';
 
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
@@ -86,4 +92,31 @@ export const handlers: Handlers = {
   'recurring.update': recurring.updateRecurring,
   'recurring.setPaused': recurring.setRecurringPaused,
   'recurring.delete': recurring.deleteRecurring,
+
+  'printing.getSettings': printingSettings.getDocumentSettings,
+  'printing.updateSettings': printingSettings.updateDocumentSettings,
+  'printing.render': pdf.renderForApi,
+  'printing.openForPrint': pdf.openForPrint,
+  'printing.exportStart': bulkExport.startExport,
+  'printing.exportStatus': bulkExport.exportStatus,
+  'printing.exportDownload': bulkExport.exportDownload,
+  'printing.exportCancel': bulkExport.exportCancel,
+
+  'mail.getSettings': mailSettings.getMailSettings,
+  'mail.updateAccount': mailSettings.updateAccount,
+  'mail.updateTemplate': mailSettings.updateTemplate,
+  'mail.resetTemplate': mailSettings.resetTemplate,
+  'mail.updateReminderLevels': mailSettings.updateReminderLevels,
+  'mail.sendTest': outbox.sendTestEmail,
+  'mail.compose': outbox.composeMessage,
+  'mail.send': outbox.sendMessage,
+  'mail.draft': outbox.draftMessage,
+  'mail.history': outbox.mailHistory,
+  'outbox.list': outbox.listOutbox,
+  'outbox.retry': outbox.retryMessage,
+  'outbox.cancel': outbox.cancelMessage,
+  'reminders.list': reminders.listReminders,
+  'reminders.refresh': reminders.refreshReminders,
+  'reminders.approve': reminders.approveReminders,
+  'reminders.dismiss': reminders.dismissReminders,
 };

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
 import { documentsApi } from './documents';
+import { mailApi } from './mail';
 import { paymentsApi } from './payments';
+import { printingApi } from './printing';
 import { recurringApi } from './recurring';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
@@ -19,6 +21,8 @@ export const contract = {
   ...documentsApi,
   ...paymentsApi,
   ...recurringApi,
+  ...printingApi,
+  ...mailApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { Sqlite } from '../open';
 import { up as foundation } from './0001-foundation';
 import { up as receivables } from './0002-receivables';
+import { up as documents } from './0004-documents';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export interface Migration {
 const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'foundation', up: foundation },
   { name: 'receivables', up: receivables },
+  { name: 'documents', up: documents },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

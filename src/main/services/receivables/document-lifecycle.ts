@@ -77,16 +77,14 @@ function applyCredit(
 ): void {
   if (amount <= 0) return;
   storeOf(ctx).run(
-    qb
-      .insertInto('allocations')
-      .values({
-        invoice_id: invoiceId,
-        payment_id: null,
-        credit_note_id: creditNoteId,
-        date,
-        amount,
-        undone_at: null,
-      }),
+    qb.insertInto('allocations').values({
+      invoice_id: invoiceId,
+      payment_id: null,
+      credit_note_id: creditNoteId,
+      date,
+      amount,
+      undone_at: null,
+    }),
   );
   refreshInvoice(ctx, invoiceId);
   refreshCreditNote(ctx, creditNoteId);

@@ -146,14 +146,12 @@ export function documentTotals(ctx: ServiceContext, f: Filters) {
       .having((eb) => eb.fn.sum('count'), '>', 0)
       .orderBy('currency');
     if (f.statuses.length) q = q.where('status', 'in', f.statuses as never[]);
-    return store
-      .all(q)
-      .map((r) => ({
-        currency: r.currency,
-        count: Number(r.count),
-        total: Number(r.total),
-        balance: Number(r.balance),
-      }));
+    return store.all(q).map((r) => ({
+      currency: r.currency,
+      count: Number(r.count),
+      total: Number(r.total),
+      balance: Number(r.balance),
+    }));
   }
   return store
     .all(

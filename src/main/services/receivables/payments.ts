@@ -127,16 +127,14 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
     );
     for (const a of input.allocations) {
       store.run(
-        qb
-          .insertInto('allocations')
-          .values({
-            invoice_id: a.invoiceId,
-            payment_id: id,
-            credit_note_id: null,
-            date: input.date,
-            amount: a.amount,
-            undone_at: null,
-          }),
+        qb.insertInto('allocations').values({
+          invoice_id: a.invoiceId,
+          payment_id: id,
+          credit_note_id: null,
+          date: input.date,
+          amount: a.amount,
+          undone_at: null,
+        }),
       );
       refreshInvoice(ctx, a.invoiceId);
     }
@@ -169,16 +167,14 @@ export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'paym
       throw fieldError('amount', 'That is more than the credit left on this payment.');
     checkAllocation(ctx, p.customer_id, p.currency, input.invoiceId, input.amount, 'allocation');
     store.run(
-      qb
-        .insertInto('allocations')
-        .values({
-          invoice_id: input.invoiceId,
-          payment_id: p.id,
-          credit_note_id: null,
-          date: input.date,
-          amount: input.amount,
-          undone_at: null,
-        }),
+      qb.insertInto('allocations').values({
+        invoice_id: input.invoiceId,
+        payment_id: p.id,
+        credit_note_id: null,
+        date: input.date,
+        amount: input.amount,
+        undone_at: null,
+      }),
     );
     store.run(
       qb

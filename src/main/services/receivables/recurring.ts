@@ -258,14 +258,12 @@ export function catchUpOne(ctx: ServiceContext, id: number): number {
         );
         const documentId = insertDraft(ctx, prepared, { recurring_id: id });
         store.run(
-          qb
-            .insertInto('recurring_occurrences')
-            .values({
-              recurring_id: id,
-              occurrence_index: o.index,
-              occurrence_date: o.date,
-              document_id: documentId,
-            }),
+          qb.insertInto('recurring_occurrences').values({
+            recurring_id: id,
+            occurrence_index: o.index,
+            occurrence_date: o.date,
+            document_id: documentId,
+          }),
         );
         if (r.mode === 'issue') issueInTransaction(ctx, documentId);
         recordAudit(ctx, {

@@ -3,6 +3,8 @@ import { AppLayout } from './AppLayout';
 import { ComingSoon } from '../pages/ComingSoon';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
+import { DocumentPage } from '../pages/documents/DocumentPage';
+import { OutboxPage } from '../pages/documents/OutboxPage';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -22,6 +24,9 @@ export const router = createHashRouter([
       { path: 'bills/*', element: <ComingSoon page="bills" /> },
       { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
       { path: 'reports/*', element: <ComingSoon page="reports" /> },
+      { path: 'documents/:id', element: <DocumentPage /> },
+      { path: 'outbox', element: <Navigate to="/outbox/reminders" replace /> },
+      { path: 'outbox/:tab', element: <OutboxPage /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },
       { path: 'help', element: <HelpPage /> },

@@ -4,11 +4,15 @@ import { BusinessTab } from './BusinessTab';
 import { PreferencesTab } from './PreferencesTab';
 import { NumberingTab } from './NumberingTab';
 import { BackupsTab } from './BackupsTab';
+import { DocumentsTab } from './DocumentsTab';
+import { EmailTab } from './EmailTab';
 
 const TABS = [
   { value: 'business', label: 'Business profile', Component: BusinessTab },
   { value: 'preferences', label: 'Preferences', Component: PreferencesTab },
   { value: 'numbering', label: 'Numbering', Component: NumberingTab },
+  { value: 'documents', label: 'Documents', Component: DocumentsTab },
+  { value: 'email', label: 'Email', Component: EmailTab },
   { value: 'backups', label: 'Backups', Component: BackupsTab },
 ] as const;
 

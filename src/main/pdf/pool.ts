@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DocumentView } from '../../shared/domain/document-view';
+import type { RenderRequest, RenderResponse } from './worker';
+
+/**
+ * A pool of rendering threads, one per core (at most four). The built app runs
+ * out/main/pdf-worker.js; the sources (tests, `tsx`) run worker.ts through tsx. When no thread
+ * can be started, rendering happens on the calling thread instead: slower, same bytes.
+ */
+export interface Renderer {
+  readonly threads: number;
+  render(view: DocumentView, logo: Buffer | null): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+function workerScript(): { file: string; source: boolean } | null {
+  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'worker.ts'), source: true };
+  for (const candidate of [
+    path.join(__dirname, 'pdf-worker.js'),
+    path.join(__dirname, '..', 'pdf-worker.js'),
+  ]) {
+    if (fs.existsSync(candidate)) return { file: candidate, source: false };
+  }
+  return null;
+}
+
+function startWorker(script: { file: string; source: boolean }): Worker {
+  if (!script.source) return new Worker(script.file);
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script.file)});`, {
+    eval: true,
+  });
+}
+
+export function defaultThreads(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
+
+export async function createRenderer(threads = defaultThreads()): Promise<Renderer> {
+  const script = workerScript();
+  const workers: Worker[] = [];
+  if (script) {
+    try {
+      for (let i = 0; i < threads; i++) workers.push(startWorker(script));
+    } catch {
+      await Promise.all(workers.map((w) => w.terminate()));
+      workers.length = 0;
+    }
+  }
+  if (!workers.length) return inlineRenderer();
+
+  const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  const idle: Worker[] = [...workers];
+  const queue: { request: RenderRequest; worker?: Worker }[] = [];
+  let nextId = 1;
+  let failed: Error | null = null;
+
+  const pump = () => {
+    while (idle.length && queue.length) {
+      const worker = idle.pop()!;
+      const { request } = queue.shift()!;
+      worker.postMessage(request);
+    }
+  };
+  for (const worker of workers) {
+    worker.on('message', (response: RenderResponse) => {
+      const p = pending.get(response.id);
+      pending.delete(response.id);
+      idle.push(worker);
+      if (p) {
+        if (response.ok)
+          p.resolve(Buffer.from(response.pdf.buffer, response.pdf.byteOffset, response.pdf.byteLength));
+        else p.reject(new Error(response.error));
+      }
+      pump();
+    });
+    worker.on('error', (error) => {
+      failed = error;
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    });
+  }
+
+  return {
+    threads: workers.length,
+    render(view, logo) {
+      if (failed) return Promise.reject(failed);
+      const id = nextId++;
+      return new Promise<Buffer>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        queue.push({ request: { id, view, logo: logo ? new Uint8Array(logo) : null } });
+        pump();
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+async function inlineRenderer(): Promise<Renderer> {
+  const [{ loadEngine }, { renderPdf }] = await Promise.all([import('./engine'), import('./render')]);
+  const engine = await loadEngine();
+  return {
+    threads: 0,
+    render: async (view, logo) => (await renderPdf(engine, view, logo)).pdf,
+    close: async () => {},
+  };
+}

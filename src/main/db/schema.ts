@@ -196,6 +196,8 @@ export interface PaymentsTable {
   date: string;
   amount: number;
   currency: string;
+  exchange_rate: string;
+  amount_base: number;
   method: 'bank_transfer' | 'card' | 'cash' | 'cheque' | 'other';
   reference: string;
   notes: string;
@@ -213,6 +215,12 @@ export interface AllocationsTable {
   date: string;
   amount: number;
   undone_at: string | null;
+}
+
+export interface CustomerPaymentStatsTable {
+  customer_id: number;
+  settled_count: number;
+  days_late_sum: number;
 }
 
 export interface RecurringInvoicesTable {
@@ -248,6 +256,7 @@ export interface DB {
   allocations: AllocationsTable;
   recurring_invoices: RecurringInvoicesTable;
   recurring_occurrences: RecurringOccurrencesTable;
+  customer_payment_stats: CustomerPaymentStatsTable;
 }
 
 // --- Documents and mail (migration 0004-documents) ---

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
 import { id, isoDate, text } from './fields';
+import { isValidRate } from '../domain/fx';
 
 export const PAYMENT_METHODS = ['bank_transfer', 'card', 'cash', 'cheque', 'other'] as const;
 export const PAYMENT_METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], string> = {
@@ -16,6 +17,12 @@ export const paymentInput = z.strictObject({
   date: isoDate('Payment date'),
   amount: moneyAmount('Amount').min(1, 'Enter the amount received'),
   currency: z.string().length(3),
+  /** Base-currency value of one unit of the payment currency, when they differ. */
+  exchangeRate: z
+    .string()
+    .trim()
+    .default('1')
+    .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' }),
   method: z.enum(PAYMENT_METHODS, { error: 'Choose how you were paid' }),
   reference: text('Reference', 100).default(''),
   notes: text('Notes', 2000).default(''),
@@ -39,6 +46,8 @@ export const paymentOutput = z.object({
   date: z.string(),
   amount: z.number(),
   currency: z.string(),
+  exchangeRate: z.string(),
+  amountBase: z.number(),
   method: z.enum(PAYMENT_METHODS),
   reference: z.string(),
   notes: z.string(),

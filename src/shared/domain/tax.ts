@@ -86,3 +86,9 @@ export function splitInclusive(
   taxes[taxes.length - 1] = { ...last, amount: last.amount + gap };
   return { net: estimate, taxes };
 }
+
+/** "VAT 23%" as named, or "GST 5%" when the name does not already say the rate; compound noted. */
+export function taxLabel(t: { name: string; percent: string; compound: boolean }): string {
+  const withRate = t.name.includes(`${t.percent}%`) ? t.name : `${t.name} ${t.percent}%`;
+  return t.compound ? `${withRate} (compound)` : withRate;
+}

@@ -211,6 +211,8 @@ export function up(db: Sqlite): void {
       date TEXT NOT NULL,
       amount INTEGER NOT NULL CHECK (amount > 0),
       currency TEXT NOT NULL,
+      exchange_rate TEXT NOT NULL DEFAULT '1',
+      amount_base INTEGER NOT NULL,
       method TEXT NOT NULL CHECK (method IN ('bank_transfer', 'card', 'cash', 'cheque', 'other')),
       reference TEXT NOT NULL DEFAULT '',
       notes TEXT NOT NULL DEFAULT '',
@@ -237,6 +239,14 @@ export function up(db: Sqlite): void {
     CREATE INDEX allocations_by_payment ON allocations (payment_id) WHERE payment_id IS NOT NULL;
     CREATE INDEX allocations_by_credit_note ON allocations (credit_note_id) WHERE credit_note_id IS NOT NULL;
     CREATE INDEX allocations_by_date ON allocations (date);
+
+    -- How late each customer pays, kept as invoices are settled or reopened: the cash-flow
+    -- forecast shifts expected receipts by the average without scanning every paid invoice.
+    CREATE TABLE customer_payment_stats (
+      customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+      settled_count INTEGER NOT NULL,
+      days_late_sum INTEGER NOT NULL
+    ) STRICT;
 
     CREATE TABLE recurring_invoices (
       id INTEGER PRIMARY KEY,

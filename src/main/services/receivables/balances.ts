@@ -1,4 +1,5 @@
 import { toBase } from '../../../shared/domain/fx';
+import { daysBetween } from '../../../shared/domain/dates';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
@@ -14,7 +15,7 @@ export function refreshInvoice(ctx: ServiceContext, invoiceId: number): void {
   const doc = store.first(
     qb
       .selectFrom('documents')
-      .select(['status', 'total', 'currency', 'exchange_rate'])
+      .select(['status', 'total', 'currency', 'exchange_rate', 'customer_id', 'due_date', 'settled_on'])
       .where('id', '=', invoiceId),
   );
   if (!doc || doc.status === 'draft' || doc.status === 'void') return;
@@ -29,6 +30,8 @@ export function refreshInvoice(ctx: ServiceContext, invoiceId: number): void {
   const balance = doc.total - sums.paid - sums.credited;
   const status = balance <= 0 ? 'paid' : sums.paid + sums.credited > 0 ? 'partially_paid' : 'issued';
   const base = getPreferences(ctx).baseCurrency;
+  const settledOn = balance <= 0 ? (sums.last ?? null) : null;
+  adjustPaymentStats(ctx, doc.customer_id, doc.due_date, doc.settled_on, settledOn);
   store.run(
     qb
       .updateTable('documents')
@@ -38,7 +41,7 @@ export function refreshInvoice(ctx: ServiceContext, invoiceId: number): void {
         balance,
         balance_base: toBase(balance, doc.currency, doc.exchange_rate, base),
         status,
-        settled_on: balance <= 0 ? (sums.last ?? null) : null,
+        settled_on: settledOn,
       })
       .where('id', '=', invoiceId),
   );
@@ -71,4 +74,28 @@ export function refreshCreditNote(ctx: ServiceContext, creditNoteId: number): vo
       })
       .where('id', '=', creditNoteId),
   );
+}
+
+/**
+ * Keeps customer_payment_stats current: an invoice settled (or no longer settled) moves the
+ * customer's count of settled invoices and their total days late (negative when early).
+ */
+export function adjustPaymentStats(
+  ctx: ServiceContext,
+  customerId: number,
+  dueDate: string | null,
+  oldSettled: string | null,
+  newSettled: string | null,
+): void {
+  if (!dueDate || oldSettled === newSettled) return;
+  const late = (d: string | null) => (d === null ? 0 : daysBetween(dueDate, d));
+  const count = (newSettled ? 1 : 0) - (oldSettled ? 1 : 0);
+  const days = late(newSettled) - late(oldSettled);
+  storeOf(ctx)
+    .prepare(
+      `INSERT INTO customer_payment_stats (customer_id, settled_count, days_late_sum) VALUES (?, ?, ?)
+       ON CONFLICT (customer_id) DO UPDATE SET settled_count = settled_count + excluded.settled_count,
+         days_late_sum = days_late_sum + excluded.days_late_sum`,
+    )
+    .run(customerId, count, days);
 }

@@ -6,7 +6,7 @@ import { toBase } from '../../../shared/domain/fx';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
-import { refreshCreditNote, refreshInvoice } from './balances';
+import { adjustPaymentStats, refreshCreditNote, refreshInvoice } from './balances';
 import { documentRecord, getDocument } from './document-read';
 import { insertDraft, prepareDocument } from './document-save';
 import { takeNumber } from './numbering';
@@ -154,6 +154,7 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
         );
     }
     const now = ctx.clock.now().toISOString();
+    if (doc.type === 'invoice') adjustPaymentStats(ctx, doc.customer_id, doc.due_date, doc.settled_on, null);
     const touched = store.all(
       qb
         .selectFrom('allocations')

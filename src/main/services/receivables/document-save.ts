@@ -3,6 +3,7 @@ import type { Address } from '../../../shared/api/common';
 import { computeTotals, lineAmount } from '../../../shared/domain/totals';
 import { dueDateFor } from '../../../shared/domain/terms';
 import { toBase } from '../../../shared/domain/fx';
+import { addressLines } from '../../../shared/domain/address';
 import { AppError, fieldError } from '../../api/errors';
 import { qb } from '../../db/store';
 import type { DocumentLinesTable, DocumentTaxesTable, DocumentsTable } from '../../db/schema';
@@ -31,12 +32,6 @@ export interface PreparedDocument {
   >;
   lines: Omit<Insertable<DocumentLinesTable>, 'document_id'>[];
   taxes: Omit<DocumentTaxesTable, 'document_id'>[];
-}
-
-/** The lines of an address as printed, skipping empty parts. */
-export function addressLines(a: Address): string[] {
-  const cityLine = [a.postalCode, a.city].filter(Boolean).join(' ');
-  return [a.line1, a.line2, cityLine, a.region, a.country].filter((l) => l.trim() !== '');
 }
 
 /**

@@ -5,6 +5,8 @@ import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { refreshInvoice } from './balances';
+import { getPreferences } from '../settings';
+import { toBase } from '../../../shared/domain/fx';
 
 export function getPayment(ctx: ServiceContext, input: { id: number }): Payment {
   const store = storeOf(ctx);
@@ -32,6 +34,8 @@ export function getPayment(ctx: ServiceContext, input: { id: number }): Payment 
     date: p.date,
     amount: p.amount,
     currency: p.currency,
+    exchangeRate: p.exchange_rate,
+    amountBase: p.amount_base,
     method: p.method,
     reference: p.reference,
     notes: p.notes,
@@ -109,6 +113,8 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
     const applied = input.allocations.reduce((s, a) => s + a.amount, 0);
     if (applied > input.amount)
       throw fieldError('amount', 'The amounts applied to invoices add up to more than the payment.');
+    const base = getPreferences(ctx).baseCurrency;
+    const rate = input.currency === base ? '1' : input.exchangeRate;
 
     const { lastInsertRowid: id } = store.run(
       qb.insertInto('payments').values({
@@ -116,6 +122,8 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
         date: input.date,
         amount: input.amount,
         currency: input.currency,
+        exchange_rate: rate,
+        amount_base: toBase(input.amount, input.currency, rate, base),
         method: input.method,
         reference: input.reference,
         notes: input.notes,

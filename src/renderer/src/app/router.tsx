@@ -3,8 +3,16 @@ import { AppLayout } from './AppLayout';
 import { ComingSoon } from '../pages/ComingSoon';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
-import { DocumentPage } from '../pages/documents/DocumentPage';
-import { OutboxPage } from '../pages/documents/OutboxPage';
+import { DocumentPage } from '../pages/document-output/DocumentPage';
+import { OutboxPage } from '../pages/document-output/OutboxPage';
+import { InvoicesPage, QuotesPage } from '../pages/documents/SalesPages';
+import { DocumentEditorPage } from '../pages/documents/DocumentEditor';
+import { DocumentViewPage } from '../pages/documents/DocumentView';
+import { RecurringEditorPage } from '../pages/recurring/RecurringEditor';
+import { CustomersList } from '../pages/customers/CustomersList';
+import { CustomerFormPage } from '../pages/customers/CustomerForm';
+import { CustomerViewPage } from '../pages/customers/CustomerView';
+import { ItemsPage } from '../pages/items/ItemsPage';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -17,10 +25,26 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <ComingSoon page="dashboard" /> },
-      { path: 'invoices/*', element: <ComingSoon page="invoices" /> },
-      { path: 'quotes/*', element: <ComingSoon page="quotes" /> },
-      { path: 'customers/*', element: <ComingSoon page="customers" /> },
-      { path: 'items/*', element: <ComingSoon page="items" /> },
+      { path: 'invoices', element: <InvoicesPage /> },
+      { path: 'invoices/credit-notes', element: <InvoicesPage /> },
+      { path: 'invoices/payments', element: <InvoicesPage /> },
+      { path: 'invoices/recurring', element: <InvoicesPage /> },
+      { path: 'invoices/recurring/new', element: <RecurringEditorPage /> },
+      { path: 'invoices/recurring/:id', element: <RecurringEditorPage /> },
+      { path: 'invoices/new', element: <DocumentEditorPage type="invoice" /> },
+      { path: 'invoices/:id', element: <DocumentViewPage type="invoice" /> },
+      { path: 'invoices/:id/edit', element: <DocumentEditorPage type="invoice" /> },
+      { path: 'quotes', element: <QuotesPage /> },
+      { path: 'quotes/new', element: <DocumentEditorPage type="quote" /> },
+      { path: 'quotes/:id', element: <DocumentViewPage type="quote" /> },
+      { path: 'quotes/:id/edit', element: <DocumentEditorPage type="quote" /> },
+      { path: 'credit-notes/:id', element: <DocumentViewPage type="credit_note" /> },
+      { path: 'credit-notes/:id/edit', element: <DocumentEditorPage type="credit_note" /> },
+      { path: 'customers', element: <CustomersList /> },
+      { path: 'customers/new', element: <CustomerFormPage /> },
+      { path: 'customers/:id', element: <CustomerViewPage /> },
+      { path: 'customers/:id/edit', element: <CustomerFormPage /> },
+      { path: 'items', element: <ItemsPage /> },
       { path: 'bills/*', element: <ComingSoon page="bills" /> },
       { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
       { path: 'reports/*', element: <ComingSoon page="reports" /> },

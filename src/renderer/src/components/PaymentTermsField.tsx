@@ -12,17 +12,21 @@ export function PaymentTermsField({
   value,
   onChange,
   error,
+  hideLabel,
 }: {
   label: string;
   value: PaymentTerms;
   onChange: (terms: PaymentTerms) => void;
   error?: string;
+  /** The label is read by screen readers but not shown (a heading above says it). */
+  hideLabel?: boolean;
 }) {
   const days = value.kind === 'on_receipt' ? 0 : value.days;
   return (
     <Group align="flex-start" gap="xs" wrap="nowrap">
       <Select
-        label={label}
+        label={hideLabel ? undefined : label}
+        aria-label={hideLabel ? label : undefined}
         data={KINDS}
         value={value.kind}
         allowDeselect={false}
@@ -36,7 +40,8 @@ export function PaymentTermsField({
       />
       {value.kind !== 'on_receipt' && (
         <NumberInput
-          label="Days"
+          label={hideLabel ? undefined : 'Days'}
+          aria-label={hideLabel ? 'Days' : undefined}
           min={0}
           max={365}
           allowDecimal={false}

@@ -14,23 +14,6 @@ const PLANS: Record<string, { title: string; lines: string[] }> = {
       'A 13-week cash-flow chart',
     ],
   },
-  invoices: {
-    title: 'Invoices',
-    lines: [
-      'Create, issue and send invoices',
-      'Record payments and see what is overdue',
-      'Credit notes and recurring invoices',
-    ],
-  },
-  quotes: {
-    title: 'Quotes',
-    lines: ['Send quotes, mark them accepted or declined', 'Convert an accepted quote into an invoice'],
-  },
-  customers: {
-    title: 'Customers',
-    lines: ['Contacts, billing details and payment terms', 'Balance, open invoices and history per customer'],
-  },
-  items: { title: 'Items', lines: ['Products and services with prices, units and default taxes'] },
   bills: {
     title: 'Bills',
     lines: [

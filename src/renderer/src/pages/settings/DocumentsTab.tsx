@@ -20,8 +20,8 @@ import { fileNameFrom } from '../../../../shared/domain/file-names';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
-import { PdfPreviewModal } from '../documents/PdfPreview';
-import { BulkExportDialog } from '../documents/BulkExport';
+import { PdfPreviewModal } from '../document-output/PdfPreview';
+import { BulkExportDialog } from '../document-output/BulkExport';
 
 type DocumentSettings = Output<'printing.getSettings'>;
 

@@ -6,10 +6,12 @@ import { NumberingTab } from './NumberingTab';
 import { BackupsTab } from './BackupsTab';
 import { DocumentsTab } from './DocumentsTab';
 import { EmailTab } from './EmailTab';
+import { TaxesTab } from './TaxesTab';
 
 const TABS = [
   { value: 'business', label: 'Business profile', Component: BusinessTab },
   { value: 'preferences', label: 'Preferences', Component: PreferencesTab },
+  { value: 'taxes', label: 'Taxes', Component: TaxesTab },
   { value: 'numbering', label: 'Numbering', Component: NumberingTab },
   { value: 'documents', label: 'Documents', Component: DocumentsTab },
   { value: 'email', label: 'Email', Component: EmailTab },

@@ -1,0 +1,30 @@
+import { Badge } from '@mantine/core';
+import { STATUS_LABELS, type DisplayStatus } from '../../../shared/domain/status';
+
+/** Status in colour and in words (never colour alone), per the app's conventions. */
+const COLORS: Record<DisplayStatus, string> = {
+  draft: 'gray',
+  issued: 'blue',
+  sent: 'blue',
+  partially_paid: 'yellow',
+  paid: 'green',
+  accepted: 'green',
+  applied: 'green',
+  overdue: 'red',
+  expired: 'orange',
+  declined: 'gray',
+  void: 'gray',
+};
+
+export function StatusBadge({ status }: { status: DisplayStatus }) {
+  return (
+    <Badge
+      color={COLORS[status]}
+      variant={status === 'void' ? 'outline' : 'light'}
+      radius="sm"
+      className={status === 'void' ? 'void' : undefined}
+    >
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
+}

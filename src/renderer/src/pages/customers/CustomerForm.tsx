@@ -1,0 +1,271 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Customer, CustomerInput } from '../../../../shared/api/customers';
+import { EMPTY_ADDRESS } from '../../../../shared/api/common';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { AddressFields } from '../../components/AddressFields';
+import { CurrencySelect } from '../../components/CurrencySelect';
+import { PaymentTermsField } from '../../components/PaymentTermsField';
+import { showApiError } from '../../lib/forms';
+import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { notifications } from '@mantine/notifications';
+
+type FormValues = Required<Omit<CustomerInput, 'defaultTaxId'>> & { defaultTaxId: string | null };
+
+export function CustomerFormPage() {
+  const { id } = useParams();
+  const existing = useApi('customers.get', { id: Number(id) }, { enabled: !!id });
+  if (id && existing.isPending)
+    return (
+      <Center h={300}>
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (id && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
+  return <CustomerForm existing={existing.data?.customer ?? null} key={id ?? 'new'} />;
+}
+
+function CustomerForm({ existing }: { existing: Customer | null }) {
+  const { preferences } = useSettings();
+  const navigate = useNavigate();
+  const taxes = useApi('taxes.list', {}).data ?? [];
+  const initial: FormValues = useMemo(
+    () =>
+      existing
+        ? {
+            name: existing.name,
+            contactPerson: existing.contactPerson,
+            emails: existing.emails,
+            phone: existing.phone,
+            billingAddress: existing.billingAddress,
+            shippingAddress: existing.shippingAddress,
+            taxNumber: existing.taxNumber,
+            currency: existing.currency,
+            paymentTerms: existing.paymentTerms,
+            defaultTaxId: existing.defaultTaxId ? String(existing.defaultTaxId) : null,
+            notes: existing.notes,
+          }
+        : {
+            name: '',
+            contactPerson: '',
+            emails: [{ email: '', billing: true }],
+            phone: '',
+            billingAddress: EMPTY_ADDRESS,
+            shippingAddress: EMPTY_ADDRESS,
+            taxNumber: '',
+            currency: preferences.baseCurrency,
+            paymentTerms: preferences.defaultPaymentTerms,
+            defaultTaxId: null,
+            notes: '',
+          },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const form = useForm<FormValues>({ initialValues: initial });
+  const v = form.getValues();
+  const [probe] = useDebouncedValue(
+    { name: v.name, emails: v.emails.map((e) => e.email), taxNumber: v.taxNumber },
+    300,
+  );
+  const duplicates = useApi(
+    'customers.checkDuplicates',
+    { ...probe, excludeId: existing?.id ?? null },
+    { enabled: !!(probe.name || probe.taxNumber || probe.emails.some(Boolean)) },
+  );
+  const create = useApiMutation('customers.create', { invalidates: ['customers'] });
+  const update = useApiMutation('customers.update', { invalidates: ['customers', 'documents'] });
+  useUnsavedGuard(form.isDirty() && !create.isPending && !update.isPending);
+
+  const submit = form.onSubmit(async (values) => {
+    const input = {
+      ...values,
+      emails: values.emails.filter((e) => e.email.trim() !== ''),
+      defaultTaxId: values.defaultTaxId ? Number(values.defaultTaxId) : null,
+    };
+    try {
+      const saved = existing
+        ? await update.mutateAsync({ ...input, id: existing.id })
+        : await create.mutateAsync(input);
+      form.resetDirty();
+      notifications.show({ color: 'green', message: `${saved.customer.name} saved.` });
+      void navigate(`/customers/${saved.customer.id}`);
+    } catch (error) {
+      showApiError(form, error);
+    }
+  });
+
+  const sameShipping = JSON.stringify(v.shippingAddress) === JSON.stringify(EMPTY_ADDRESS);
+  return (
+    <form onSubmit={submit}>
+      <Stack maw={980}>
+        <Group justify="space-between">
+          <Stack gap={2}>
+            <Anchor component={Link} to={existing ? `/customers/${existing.id}` : '/customers'} size="sm">
+              ← {existing ? existing.name : 'Customers'}
+            </Anchor>
+            <Title order={1} size="h2">
+              {existing ? `Edit ${existing.name}` : 'New customer'}
+            </Title>
+          </Stack>
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => void navigate(existing ? `/customers/${existing.id}` : '/customers')}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              Save customer
+            </Button>
+          </Group>
+        </Group>
+        {(duplicates.data ?? []).length > 0 && (
+          <Alert color="yellow" title="This may be a customer you already have" role="alert">
+            {duplicates.data!.map((d) => (
+              <Text size="sm" key={`${d.field}-${d.customerId}`}>
+                {d.message}{' '}
+                <Anchor component={Link} to={`/customers/${d.customerId}`} target="_blank">
+                  Open {d.customerName}
+                </Anchor>
+              </Text>
+            ))}
+            <Text size="xs" mt={4}>
+              You can still save: the warning is only to avoid duplicates.
+            </Text>
+          </Alert>
+        )}
+        <Card withBorder>
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput label="Customer name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+            <TextInput label="Contact person" {...form.getInputProps('contactPerson')} />
+            <TextInput label="Phone" {...form.getInputProps('phone')} />
+            <TextInput label="Tax or VAT number" {...form.getInputProps('taxNumber')} />
+          </SimpleGrid>
+          <Stack gap={4} mt="sm">
+            <Text size="sm" fw={500}>
+              Email addresses
+            </Text>
+            {v.emails.map((e, i) => (
+              <Group key={i} gap="xs" align="flex-start">
+                <TextInput
+                  aria-label={`Email ${i + 1}`}
+                  placeholder="name@example.com"
+                  style={{ flex: 1 }}
+                  {...form.getInputProps(`emails.${i}.email`)}
+                />
+                <Checkbox
+                  mt={8}
+                  label="Send invoices here"
+                  checked={e.billing}
+                  onChange={(ev) =>
+                    form.setFieldValue(
+                      'emails',
+                      v.emails.map((x, j) => ({
+                        ...x,
+                        billing:
+                          j === i ? ev.currentTarget.checked : ev.currentTarget.checked ? false : x.billing,
+                      })),
+                    )
+                  }
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={4}
+                  aria-label={`Remove email ${i + 1}`}
+                  onClick={() => form.removeListItem('emails', i)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+            {typeof form.errors.emails === 'string' && (
+              <Text size="xs" c="red">
+                {form.errors.emails}
+              </Text>
+            )}
+            <Button
+              variant="subtle"
+              size="xs"
+              w="fit-content"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem('emails', { email: '', billing: v.emails.length === 0 })}
+            >
+              Add email
+            </Button>
+          </Stack>
+        </Card>
+        <SimpleGrid cols={2}>
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              Billing address
+            </Title>
+            <AddressFields form={form} path="billingAddress" legend="Billing" />
+          </Card>
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              Shipping address{' '}
+              {sameShipping && (
+                <Text span size="xs" c="dimmed">
+                  (empty: same as billing)
+                </Text>
+              )}
+            </Title>
+            <AddressFields form={form} path="shippingAddress" legend="Shipping" />
+          </Card>
+        </SimpleGrid>
+        <Card withBorder>
+          <SimpleGrid cols={3} spacing="sm">
+            <CurrencySelect
+              label="Currency"
+              locale={preferences.locale}
+              {...form.getInputProps('currency')}
+            />
+            <PaymentTermsField
+              label="Payment terms"
+              value={v.paymentTerms}
+              onChange={(t) => form.setFieldValue('paymentTerms', t)}
+            />
+            <Select
+              label="Default tax"
+              clearable
+              placeholder="None"
+              data={taxes.map((t) => ({ value: String(t.id), label: t.name }))}
+              {...form.getInputProps('defaultTaxId')}
+            />
+          </SimpleGrid>
+          <Textarea
+            mt="sm"
+            label="Notes"
+            description="Only for you; not printed"
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+          />
+        </Card>
+      </Stack>
+    </form>
+  );
+}

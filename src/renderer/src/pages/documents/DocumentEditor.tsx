@@ -1,0 +1,181 @@
+import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useHotkeys } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Document, DocType } from '../../../../shared/api/documents';
+import { addDays, localToday } from '../../../../shared/domain/dates';
+import { isValidRate } from '../../../../shared/domain/fx';
+import { ApiError, call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { showApiError } from '../../lib/forms';
+import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { DocumentFields } from './DocumentFields';
+import { emptyLine, formPath, fromDocument, previewTotals, toInput, type DocumentForm } from './editor-form';
+import { StickyBar } from '../../components/StickyBar';
+import { useMoneyFormat } from '../../components/Money';
+import { DOC, docPath } from './labels';
+import { useCustomerDefaults } from './useCustomerDefaults';
+
+/** New or draft document: loads what it edits, then hands over to the form. */
+export function DocumentEditorPage({ type }: { type: DocType }) {
+  const { id } = useParams();
+  const existing = useApi('documents.get', { id: Number(id) }, { enabled: !!id });
+  if (id && existing.isPending)
+    return (
+      <Center h={300}>
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (id && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
+  if (existing.data && existing.data.status !== 'draft')
+    return (
+      <Alert color="blue" title={`${existing.data.number} is issued and locked`}>
+        Issued documents are never edited. Open it to create a credit note or a copy.{' '}
+        <Anchor component={Link} to={docPath(type, existing.data.id)}>
+          Open {existing.data.number}
+        </Anchor>
+      </Alert>
+    );
+  return <DocumentEditor type={type} existing={existing.data ?? null} key={id ?? 'new'} />;
+}
+
+export function blankDocument(
+  type: DocType,
+  settings: ReturnType<typeof useSettings>,
+  customerId: number | null,
+): DocumentForm {
+  const today = localToday();
+  return {
+    type,
+    customerId,
+    issueDate: today,
+    dueKind: type === 'invoice' ? 'terms' : 'date',
+    dueTerms: settings.preferences.defaultPaymentTerms,
+    dueDate: type === 'quote' ? addDays(today, 30) : today,
+    currency: settings.preferences.baseCurrency,
+    exchangeRate: '1',
+    pricesIncludeTax: false,
+    lines: [emptyLine()],
+    discountKind: 'none',
+    discountPercent: '',
+    discountAmount: null,
+    shipping: null,
+    shippingTaxIds: [],
+    reference: '',
+    notes: '',
+    terms: '',
+    footer: '',
+    relatedId: null,
+  };
+}
+
+/** Checks the editor can build a request at all; the server checks the rest. */
+export function localErrors(values: DocumentForm, baseCurrency: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (values.customerId === null) errors.customerId = 'Choose a customer';
+  values.lines.forEach((l, i) => {
+    if (l.kind === 'item' && l.unitPrice === null) errors[`lines.${i}.unitPrice`] = 'Enter the unit price';
+  });
+  if (values.currency !== baseCurrency && !isValidRate(values.exchangeRate))
+    errors.exchangeRate = 'Enter the exchange rate, like 1.0845';
+  return errors;
+}
+
+/** Puts the server's field messages on this form's fields. */
+export function showDocumentErrors(form: Parameters<typeof showApiError>[0], error: unknown): void {
+  if (error instanceof ApiError && Object.keys(error.fields).length) {
+    form.setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [formPath(k), m])));
+  } else showApiError(form, error);
+}
+
+function DocumentEditor({ type, existing }: { type: DocType; existing: Document | null }) {
+  const settings = useSettings();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  const [saving, setSaving] = useState<null | 'draft' | 'issue'>(null);
+  const label = DOC[type];
+  const initial = useMemo(
+    () =>
+      existing
+        ? fromDocument(existing)
+        : blankDocument(type, settings, params.get('customer') ? Number(params.get('customer')) : null),
+    // The form takes its initial values once; another document remounts through `key`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const form = useForm<DocumentForm>({ initialValues: initial });
+  const pickCustomer = useCustomerDefaults(form, !existing);
+  const taxes = useApi('taxes.list', { includeArchived: true }).data ?? [];
+  const money = useMoneyFormat();
+  useUnsavedGuard(form.isDirty() && saving === null);
+
+  const save = async (andIssue: boolean) => {
+    const errors = localErrors(form.getValues(), settings.preferences.baseCurrency);
+    form.setErrors(errors);
+    if (Object.keys(errors).length) return;
+    setSaving(andIssue ? 'issue' : 'draft');
+    try {
+      const input = toInput(form.getValues());
+      const saved = existing
+        ? await call('documents.update', { ...input, id: existing.id })
+        : await call('documents.create', input);
+      if (andIssue) {
+        if (type === 'quote') await call('quotes.setStatus', { id: saved.id, status: 'sent' });
+        else await call('documents.issue', { id: saved.id });
+      }
+      form.resetDirty();
+      await Promise.all(
+        ['documents', 'customers', 'audit'].map((d) => client.invalidateQueries({ queryKey: [d] })),
+      );
+      void navigate(docPath(type, saved.id));
+    } catch (error) {
+      setSaving(null);
+      showDocumentErrors(form, error);
+    }
+  };
+  useHotkeys([['mod+s', () => void save(false)]], []);
+
+  const values = form.getValues();
+  const total = previewTotals(values, taxes).total;
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {existing ? `Edit ${label.one.toLowerCase()} (draft)` : `New ${label.one.toLowerCase()}`}
+      </Title>
+      <DocumentFields form={form} type={type} pickCustomer={(id) => void pickCustomer(id)} />
+      <StickyBar>
+        <Text size="sm" c="dimmed" maw={480}>
+          {type === 'invoice'
+            ? 'Issuing gives the next number and locks the invoice; later changes go through a credit note. Ctrl+S saves the draft.'
+            : 'Ctrl+S saves the draft.'}
+        </Text>
+        <Group>
+          <Text fw={700} className="amount" aria-label="Document total">
+            Total {money(total, values.currency, true)}
+          </Text>
+          <Button
+            variant="default"
+            onClick={() => void navigate(existing ? docPath(type, existing.id) : label.list)}
+          >
+            Cancel
+          </Button>
+          <Button
+            variant="light"
+            onClick={() => void save(false)}
+            loading={saving === 'draft'}
+            disabled={saving !== null}
+          >
+            Save draft
+          </Button>
+          <Button onClick={() => void save(true)} loading={saving === 'issue'} disabled={saving !== null}>
+            {type === 'quote' ? 'Save and mark sent' : 'Save and issue'}
+          </Button>
+        </Group>
+      </StickyBar>
+    </Stack>
+  );
+}

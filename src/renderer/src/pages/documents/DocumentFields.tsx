@@ -1,0 +1,189 @@
+import {
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import type { UseFormReturnType } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { DocType } from '../../../../shared/api/documents';
+import { dueDateFor } from '../../../../shared/domain/terms';
+import { useApi } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { CurrencySelect } from '../../components/CurrencySelect';
+import { CustomerSelect } from '../../components/CustomerSelect';
+import { PaymentTermsField } from '../../components/PaymentTermsField';
+import { formatDate } from '../../lib/format';
+import { previewTotals, type DocumentForm } from './editor-form';
+import { LinesEditor } from './LinesEditor';
+import { TotalsPanel } from './TotalsPanel';
+
+/**
+ * Everything a document is made of: customer, dates, currency, lines, notes and totals.
+ * Shared by the document editor and the recurring-invoice template editor. The lines get the
+ * full width; the total also sits in the editor's sticky action bar, so it stays in view.
+ */
+export function DocumentFields({
+  form,
+  type,
+  pickCustomer,
+  withIssueDate = true,
+  aside,
+}: {
+  form: UseFormReturnType<DocumentForm>;
+  type: DocType;
+  pickCustomer: (id: number | null) => void;
+  withIssueDate?: boolean;
+  aside?: ReactNode;
+}) {
+  const settings = useSettings();
+  const taxes = useApi('taxes.list', { includeArchived: true }).data ?? [];
+  const values = form.getValues();
+  const totals = previewTotals(values, taxes);
+  const customer = useApi(
+    'customers.get',
+    { id: values.customerId ?? 0 },
+    { enabled: values.customerId !== null },
+  );
+  const defaultTaxIds = customer.data?.customer.defaultTaxId
+    ? [String(customer.data.customer.defaultTaxId)]
+    : [];
+  const dueShown =
+    values.dueKind === 'terms' ? dueDateFor(values.issueDate, values.dueTerms) : values.dueDate;
+  const foreign = values.currency !== settings.preferences.baseCurrency;
+
+  return (
+    <Stack>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: aside ? 8 : 12 }}>
+          <Card withBorder padding="md" h="100%">
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <CustomerSelect
+                  label="Customer"
+                  withAsterisk
+                  value={values.customerId}
+                  onChange={pickCustomer}
+                  error={form.errors.customerId as string | undefined}
+                />
+              </Grid.Col>
+              {withIssueDate && (
+                <Grid.Col span={{ base: 6, md: 2 }}>
+                  <DateInput
+                    label="Issue date"
+                    valueFormat="YYYY-MM-DD"
+                    {...form.getInputProps('issueDate')}
+                  />
+                </Grid.Col>
+              )}
+              {type !== 'credit_note' && (
+                <Grid.Col span={{ base: 12, md: withIssueDate ? 5 : 7 }}>
+                  <Stack gap={4}>
+                    <Group justify="space-between">
+                      <Text size="sm" fw={500}>
+                        {type === 'quote' ? 'Valid until' : 'Due'}
+                      </Text>
+                      <SegmentedControl
+                        size="xs"
+                        aria-label={type === 'quote' ? 'Valid until from' : 'Due date from'}
+                        data={[
+                          { value: 'terms', label: 'Terms' },
+                          { value: 'date', label: 'Fixed date' },
+                        ]}
+                        value={values.dueKind}
+                        onChange={(v) => form.setFieldValue('dueKind', v as 'terms')}
+                      />
+                    </Group>
+                    {values.dueKind === 'terms' ? (
+                      <>
+                        <PaymentTermsField
+                          label="Payment terms"
+                          value={values.dueTerms}
+                          onChange={(t) => form.setFieldValue('dueTerms', t)}
+                          hideLabel
+                        />
+                        {withIssueDate && (
+                          <Text size="xs" c="dimmed">
+                            Due {formatDate(dueShown, settings.preferences.locale)}
+                          </Text>
+                        )}
+                      </>
+                    ) : (
+                      <DateInput
+                        aria-label={type === 'quote' ? 'Valid until date' : 'Due date'}
+                        valueFormat="YYYY-MM-DD"
+                        {...form.getInputProps('dueDate')}
+                      />
+                    )}
+                  </Stack>
+                </Grid.Col>
+              )}
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <CurrencySelect
+                  label="Currency"
+                  locale={settings.preferences.locale}
+                  {...form.getInputProps('currency')}
+                />
+              </Grid.Col>
+              {foreign && (
+                <Grid.Col span={{ base: 6, md: 3 }}>
+                  <TextInput
+                    label={`1 ${values.currency} in ${settings.preferences.baseCurrency}`}
+                    description="Exchange rate, entered by you"
+                    classNames={{ input: 'num' }}
+                    {...form.getInputProps('exchangeRate')}
+                  />
+                </Grid.Col>
+              )}
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <TextInput label="PO number or reference" {...form.getInputProps('reference')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, md: 3 }}>
+                <Checkbox
+                  mt={30}
+                  label="Prices include tax"
+                  {...form.getInputProps('pricesIncludeTax', { type: 'checkbox' })}
+                />
+              </Grid.Col>
+            </Grid>
+          </Card>
+        </Grid.Col>
+        {aside && <Grid.Col span={{ base: 12, lg: 4 }}>{aside}</Grid.Col>}
+      </Grid>
+      <Card withBorder padding="md">
+        <LinesEditor form={form} taxes={taxes} totals={totals} defaultTaxIds={defaultTaxIds} />
+      </Card>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder padding="md" h="100%">
+            <SimpleGrid cols={1} spacing="sm">
+              <Textarea
+                label="Notes"
+                description="Shown on the document"
+                autosize
+                minRows={2}
+                {...form.getInputProps('notes')}
+              />
+              <SimpleGrid cols={2} spacing="sm">
+                <Textarea label="Terms" autosize minRows={2} {...form.getInputProps('terms')} />
+                <Textarea label="Footer" autosize minRows={2} {...form.getInputProps('footer')} />
+              </SimpleGrid>
+            </SimpleGrid>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder padding="md">
+            <TotalsPanel form={form} totals={totals} taxes={taxes} />
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

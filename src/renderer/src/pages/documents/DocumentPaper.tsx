@@ -1,0 +1,204 @@
+import { Box, Divider, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { Document } from '../../../../shared/api/documents';
+import { useApi } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { useMoneyFormat } from '../../components/Money';
+import { formatDate } from '../../lib/format';
+import { addressLines } from '../../../../shared/domain/address';
+import { discountOf } from '../../../../shared/domain/totals';
+import { taxLabel } from '../../../../shared/domain/tax';
+import { DOC } from './labels';
+
+function discountText(d: Document['lines'][number]['discount'], fmt: (n: number) => string): string {
+  if (!d) return '';
+  return d.kind === 'percent' ? `−${d.percent}%` : `−${fmt(d.amount)}`;
+}
+
+/** The document as the customer will read it: a paper-like view of its content and figures. */
+export function DocumentPaper({ doc }: { doc: Document }) {
+  const { profile, preferences } = useSettings();
+  const logo = useApi('settings.getLogo', {});
+  const money = useMoneyFormat();
+  const fmt = (n: number) => money(n, doc.currency);
+  const date = (d: string) => formatDate(d, preferences.locale);
+  const taxName = new Map(doc.totals.taxes.map((t) => [t.taxId, `${t.percent}%`]));
+  return (
+    <Paper withBorder shadow="xs" p="xl" aria-label={`${DOC[doc.type].one} preview`} role="document">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          {logo.data && (
+            <Image
+              src={`data:${logo.data.mimeType};base64,${logo.data.dataBase64}`}
+              alt={`${profile.name} logo`}
+              h={48}
+              w="auto"
+              fit="contain"
+            />
+          )}
+          <Text fw={700}>{profile.name}</Text>
+          {addressLines(profile.address).map((l) => (
+            <Text size="sm" key={l}>
+              {l}
+            </Text>
+          ))}
+          {profile.taxNumber && <Text size="sm">VAT {profile.taxNumber}</Text>}
+        </Stack>
+        <Stack gap={2} align="flex-end">
+          <Title order={2} size="h3">
+            {DOC[doc.type].one}
+          </Title>
+          <Text fw={600}>{doc.number ?? 'Draft'}</Text>
+          <Text size="sm">Date: {date(doc.issueDate)}</Text>
+          {doc.dueDate && doc.type !== 'credit_note' && (
+            <Text size="sm">
+              {doc.type === 'quote' ? 'Valid until' : 'Due'}: {date(doc.dueDate)}
+            </Text>
+          )}
+          {doc.reference && <Text size="sm">Reference: {doc.reference}</Text>}
+        </Stack>
+      </Group>
+      <Box mt="lg" mb="md">
+        <Text size="xs" c="dimmed" tt="uppercase">
+          Bill to
+        </Text>
+        <Text fw={600}>{doc.customerSnapshot.name}</Text>
+        {doc.customerSnapshot.address.map((l) => (
+          <Text size="sm" key={l}>
+            {l}
+          </Text>
+        ))}
+        {doc.customerSnapshot.taxNumber && <Text size="sm">VAT {doc.customerSnapshot.taxNumber}</Text>}
+      </Box>
+      <Table aria-label="Document lines" verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Description</Table.Th>
+            <Table.Th className="num">Qty</Table.Th>
+            <Table.Th className="num">Price</Table.Th>
+            <Table.Th className="num">Discount</Table.Th>
+            <Table.Th className="num">Tax</Table.Th>
+            <Table.Th className="num">Amount</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {doc.lines.map((l) =>
+            l.kind === 'item' ? (
+              <Table.Tr key={l.id}>
+                <Table.Td style={{ whiteSpace: 'pre-line' }}>
+                  {l.description}
+                  {l.exemptionReason && (
+                    <Text size="xs" c="dimmed">
+                      {l.exemptionReason}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td className="num">
+                  {l.quantity}
+                  {l.unit ? ` ${l.unit}` : ''}
+                </Table.Td>
+                <Table.Td className="num">{fmt(l.unitPrice)}</Table.Td>
+                <Table.Td className="num">{discountText(l.discount, fmt)}</Table.Td>
+                <Table.Td className="num">
+                  {l.taxIds
+                    .map((id) => taxName.get(id))
+                    .filter(Boolean)
+                    .join(' + ')}
+                </Table.Td>
+                <Table.Td className="num">
+                  {fmt(l.amount - Number(discountOf(BigInt(l.amount), l.discount)))}
+                </Table.Td>
+              </Table.Tr>
+            ) : (
+              <Table.Tr key={l.id}>
+                <Table.Td
+                  colSpan={6}
+                  fw={l.kind === 'heading' ? 600 : undefined}
+                  fs={l.kind === 'note' ? 'italic' : undefined}
+                >
+                  {l.description}
+                </Table.Td>
+              </Table.Tr>
+            ),
+          )}
+        </Table.Tbody>
+      </Table>
+      <SimpleGrid cols={2} mt="md">
+        <Stack gap={4}>
+          {doc.notes && (
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {doc.notes}
+            </Text>
+          )}
+          {doc.terms && (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+              {doc.terms}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap={4}>
+          <Group justify="space-between">
+            <Text size="sm">Subtotal{doc.pricesIncludeTax ? ' (incl. tax)' : ''}</Text>
+            <Text size="sm" className="num">
+              {fmt(doc.totals.subtotal)}
+            </Text>
+          </Group>
+          {doc.totals.discount !== 0 && (
+            <Group justify="space-between">
+              <Text size="sm">Discount</Text>
+              <Text size="sm" className="num">
+                {fmt(-doc.totals.discount)}
+              </Text>
+            </Group>
+          )}
+          {doc.totals.shipping !== 0 && (
+            <Group justify="space-between">
+              <Text size="sm">Shipping</Text>
+              <Text size="sm" className="num">
+                {fmt(doc.totals.shipping)}
+              </Text>
+            </Group>
+          )}
+          {doc.totals.taxes.map((t) => (
+            <Group justify="space-between" key={t.taxId}>
+              <Text size="sm">
+                {doc.pricesIncludeTax ? 'incl. ' : ''}
+                {taxLabel(t)} on {fmt(t.base)}
+              </Text>
+              <Text size="sm" className="num">
+                {fmt(t.amount)}
+              </Text>
+            </Group>
+          ))}
+          <Divider />
+          <Group justify="space-between">
+            <Text fw={700}>Total</Text>
+            <Text fw={700} className="num">
+              {money(doc.total, doc.currency, true)}
+            </Text>
+          </Group>
+          {doc.type === 'invoice' && doc.status !== 'draft' && doc.paid + doc.credited > 0 && (
+            <>
+              <Group justify="space-between">
+                <Text size="sm">Paid and credited</Text>
+                <Text size="sm" className="num">
+                  {fmt(-(doc.paid + doc.credited))}
+                </Text>
+              </Group>
+              <Group justify="space-between">
+                <Text fw={700}>Amount due</Text>
+                <Text fw={700} className="num">
+                  {money(doc.balance, doc.currency, true)}
+                </Text>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </SimpleGrid>
+      {doc.footer && (
+        <Text size="xs" c="dimmed" ta="center" mt="xl">
+          {doc.footer}
+        </Text>
+      )}
+    </Paper>
+  );
+}

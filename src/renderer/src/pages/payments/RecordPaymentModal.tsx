@@ -1,0 +1,280 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from '../../../../shared/api/payments';
+import type { DocumentRow } from '../../../../shared/api/documents';
+import { ApiError } from '../../api/client';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { CustomerSelect } from '../../components/CustomerSelect';
+import { Money, useMoneyFormat } from '../../components/Money';
+import { MoneyInput } from '../../components/MoneyInput';
+import { formatDate } from '../../lib/format';
+import { isValidRate } from '../../../../shared/domain/fx';
+
+type Method = (typeof PAYMENT_METHODS)[number];
+
+/** Shares an amount over invoices, oldest due date first. */
+function autoAllocate(amount: number, invoices: DocumentRow[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  let left = amount;
+  for (const inv of [...invoices].sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''))) {
+    if (left <= 0) break;
+    const share = Math.min(left, inv.balance);
+    out[inv.id] = share;
+    left -= share;
+  }
+  return out;
+}
+
+/**
+ * Money received: how much, when, how, and which invoices it pays. Amounts are shared over
+ * the open invoices oldest first until you change them; whatever is not applied becomes
+ * customer credit.
+ */
+export function RecordPaymentModal({
+  opened,
+  onClose,
+  customerId: fixedCustomer,
+  invoice,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  customerId?: number;
+  /** Opened from an invoice: its balance is proposed, applied to it. */
+  invoice?: { id: number; balance: number; currency: string };
+}) {
+  const { preferences } = useSettings();
+  const fmt = useMoneyFormat();
+  const today = new Date().toISOString().slice(0, 10);
+  const [customerId, setCustomerId] = useState<number | null>(fixedCustomer ?? null);
+  const [date, setDate] = useState(today);
+  const [amount, setAmount] = useState<number | null>(invoice?.balance ?? null);
+  const [method, setMethod] = useState<Method>('bank_transfer');
+  const [reference, setReference] = useState('');
+  const [rate, setRate] = useState('');
+  const [notes, setNotes] = useState('');
+  const [allocations, setAllocations] = useState<Record<number, number>>(
+    invoice ? { [invoice.id]: invoice.balance } : {},
+  );
+  const [manual, setManual] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const open = useApi(
+    'documents.list',
+    {
+      type: 'invoice',
+      customerId,
+      statuses: ['issued', 'partially_paid', 'overdue'],
+      sort: 'dueDate',
+      direction: 'asc',
+      limit: 500,
+    },
+    { enabled: opened && customerId !== null },
+  );
+  const currency = invoice?.currency ?? open.data?.rows[0]?.currency ?? preferences.baseCurrency;
+  const invoices = (open.data?.rows ?? []).filter((r) => r.currency === currency);
+  const record = useApiMutation('payments.record', {
+    invalidates: ['payments', 'documents', 'customers'],
+    success: 'Payment recorded.',
+  });
+
+  const applied = Object.values(allocations).reduce((s, a) => s + a, 0);
+  const credit = (amount ?? 0) - applied;
+
+  const submit = async () => {
+    setErrors({});
+    if (customerId === null) return setErrors({ customerId: 'Choose a customer' });
+    if (amount === null) return setErrors({ amount: 'Enter the amount received' });
+    const foreign = currency !== preferences.baseCurrency;
+    if (foreign && !isValidRate(rate))
+      return setErrors({
+        exchangeRate: `Enter what 1 ${currency} was worth in ${preferences.baseCurrency}, like 1.17`,
+      });
+    const list = Object.entries(allocations)
+      .filter(([, a]) => a > 0)
+      .map(([id, a]) => ({ invoiceId: Number(id), amount: a }));
+    try {
+      await record.mutateAsync({
+        customerId,
+        date,
+        amount,
+        currency,
+        exchangeRate: foreign ? rate : '1',
+        method,
+        reference,
+        notes,
+        allocations: list,
+      });
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError)
+        setErrors({ ...error.fields, ...(Object.keys(error.fields).length ? {} : { form: error.message }) });
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Record payment" size="xl">
+      <Stack>
+        <SimpleGrid cols={3} spacing="sm">
+          {fixedCustomer === undefined && (
+            <CustomerSelect
+              label="Customer"
+              withAsterisk
+              value={customerId}
+              onChange={setCustomerId}
+              error={errors.customerId}
+            />
+          )}
+          <DateInput
+            label="Payment date"
+            valueFormat="YYYY-MM-DD"
+            value={date}
+            onChange={(d) => setDate(d ?? today)}
+            error={errors.date}
+          />
+          <MoneyInput
+            label={`Amount received (${currency})`}
+            withAsterisk
+            currency={currency}
+            value={amount}
+            onChange={(v) => {
+              setAmount(v);
+              if (!manual) setAllocations(autoAllocate(v ?? 0, invoices));
+            }}
+            error={errors.amount}
+            data-autofocus
+          />
+          <Select
+            label="Method"
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
+            value={method}
+            allowDeselect={false}
+            onChange={(m) => setMethod((m ?? 'bank_transfer') as Method)}
+          />
+          {currency !== preferences.baseCurrency && (
+            <TextInput
+              label={`1 ${currency} in ${preferences.baseCurrency}`}
+              description="Exchange rate of this payment"
+              classNames={{ input: 'num' }}
+              value={rate}
+              onChange={(e) => setRate(e.currentTarget.value)}
+              error={errors.exchangeRate}
+            />
+          )}
+          <TextInput
+            label="Reference"
+            placeholder="Bank reference, cheque number…"
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        {customerId !== null && (
+          <>
+            {invoices.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                This customer has no open invoices in {currency}. The whole amount will be kept as customer
+                credit.
+              </Text>
+            ) : (
+              <Table aria-label="Apply to invoices" withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Invoice</Table.Th>
+                    <Table.Th>Due</Table.Th>
+                    <Table.Th className="num">Balance</Table.Th>
+                    <Table.Th className="num" w={180}>
+                      Apply
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {invoices.map((inv, i) => (
+                    <Table.Tr key={inv.id}>
+                      <Table.Td>
+                        <Checkbox
+                          label={inv.number}
+                          checked={(allocations[inv.id] ?? 0) > 0}
+                          onChange={(e) => {
+                            setManual(true);
+                            setAllocations({
+                              ...allocations,
+                              [inv.id]: e.currentTarget.checked
+                                ? Math.min(inv.balance, Math.max(credit, 0) || inv.balance)
+                                : 0,
+                            });
+                          }}
+                        />
+                      </Table.Td>
+                      <Table.Td>{inv.dueDate ? formatDate(inv.dueDate, preferences.locale) : '—'}</Table.Td>
+                      <Table.Td className="num">{fmt(inv.balance, inv.currency)}</Table.Td>
+                      <Table.Td>
+                        <MoneyInput
+                          aria-label={`Apply to ${inv.number}`}
+                          size="xs"
+                          currency={inv.currency}
+                          value={allocations[inv.id] ?? null}
+                          onChange={(v) => {
+                            setManual(true);
+                            setAllocations({ ...allocations, [inv.id]: v ?? 0 });
+                          }}
+                          error={errors[`allocations.${i}.amount`]}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Group justify="flex-end" gap="xl">
+              <Text size="sm">
+                Applied <Money amount={applied} currency={currency} fw={600} />
+              </Text>
+              <Text size="sm" c={credit < 0 ? 'red' : undefined}>
+                {credit < 0 ? 'Over-applied' : 'Kept as customer credit'}{' '}
+                <Money amount={Math.abs(credit)} currency={currency} fw={600} />
+              </Text>
+            </Group>
+          </>
+        )}
+        <Textarea
+          label="Notes"
+          autosize
+          minRows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        {Object.entries(errors)
+          .filter(
+            ([k]) =>
+              !['customerId', 'amount', 'date', 'exchangeRate'].includes(k) && !k.startsWith('allocations.'),
+          )
+          .map(([k, m]) => (
+            <Alert color="red" key={k}>
+              {m}
+            </Alert>
+          ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void submit()} loading={record.isPending}>
+            Record payment
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,361 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Group,
+  List,
+  Loader,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Recurring } from '../../../../shared/api/recurring';
+import type { Frequency } from '../../../../shared/domain/schedule';
+import { localToday } from '../../../../shared/domain/dates';
+import { ApiError, call } from '../../api/client';
+import { useApi, useApiMutation, notifyError } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDate } from '../../lib/format';
+import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { DocumentFields } from '../documents/DocumentFields';
+import { blankDocument, localErrors } from '../documents/DocumentEditor';
+import { formPath, fromDocument, toInput, type DocumentForm } from '../documents/editor-form';
+import { useCustomerDefaults } from '../documents/useCustomerDefaults';
+import type { Document } from '../../../../shared/api/documents';
+import type { DisplayStatus } from '../../../../shared/domain/status';
+
+interface ScheduleForm {
+  name: string;
+  frequency: Frequency;
+  interval: number;
+  day: string;
+  startDate: string;
+  ends: 'never' | 'date' | 'count';
+  endDate: string;
+  count: number;
+  mode: 'draft' | 'issue';
+}
+
+type RecurringForm = DocumentForm & { schedule: ScheduleForm };
+
+export function RecurringEditorPage() {
+  const { id } = useParams();
+  const existing = useApi('recurring.get', { id: Number(id) }, { enabled: !!id });
+  if (id && existing.isPending)
+    return (
+      <Center h={300}>
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (id && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
+  return <RecurringEditor existing={existing.data ?? null} key={id ?? 'new'} />;
+}
+
+/** The template as a document form: reuse the document editor's conversion. */
+function templateForm(r: Recurring): DocumentForm {
+  const t = r.template as unknown as Omit<Document, 'lines'> & { lines: Document['lines'] };
+  return fromDocument({
+    ...(t as unknown as Document),
+    type: 'invoice',
+    issueDate: r.schedule.startDate,
+    lines: t.lines.map((l, i) => ({ ...l, id: i, amount: 0, net: 0, tax: 0, total: 0 })),
+    related: [],
+    dueDate: null,
+  });
+}
+
+function RecurringEditor({ existing }: { existing: Recurring | null }) {
+  const settings = useSettings();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const initial: RecurringForm = useMemo(() => {
+    const doc = existing ? templateForm(existing) : blankDocument('invoice', settings, null);
+    const s = existing?.schedule;
+    return {
+      ...doc,
+      schedule: {
+        name: existing?.name ?? '',
+        frequency: s?.frequency ?? 'monthly',
+        interval: s?.interval ?? 1,
+        day: s?.dayOfMonth === null || s?.dayOfMonth === undefined ? 'start' : String(s.dayOfMonth),
+        startDate: s?.startDate ?? localToday(),
+        ends: s?.endDate ? 'date' : s?.count ? 'count' : 'never',
+        endDate: s?.endDate ?? '',
+        count: s?.count ?? 12,
+        mode: existing?.mode ?? 'issue',
+      },
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const form = useForm<RecurringForm>({ initialValues: initial });
+  const pickCustomer = useCustomerDefaults(form as never, !existing);
+  const setPaused = useApiMutation('recurring.setPaused', { invalidates: ['recurring', 'documents'] });
+  const remove = useApiMutation('recurring.delete', {
+    invalidates: ['recurring'],
+    success: 'Recurring invoice deleted.',
+  });
+  useUnsavedGuard(form.isDirty() && !saving);
+  const v = form.getValues();
+  const s = v.schedule;
+
+  const save = async () => {
+    const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency);
+    if (!s.name.trim()) errors['schedule.name'] = 'Give it a name, like "Monthly retainer"';
+    form.setErrors(errors);
+    if (Object.keys(errors).length) return;
+    const { type: _type, issueDate: _issue, relatedId: _related, ...template } = toInput(v);
+    const input = {
+      name: s.name,
+      template,
+      mode: s.mode,
+      schedule: {
+        frequency: s.frequency,
+        interval: s.interval,
+        dayOfMonth:
+          s.frequency === 'weekly' || s.day === 'start'
+            ? null
+            : s.day === 'last'
+              ? ('last' as const)
+              : Number(s.day),
+        startDate: s.startDate,
+        endDate: s.ends === 'date' ? s.endDate : null,
+        count: s.ends === 'count' ? s.count : null,
+      },
+    };
+    setSaving(true);
+    try {
+      const saved = existing
+        ? await call('recurring.update', { ...input, id: existing.id })
+        : await call('recurring.create', input);
+      form.resetDirty();
+      await Promise.all(['recurring', 'documents'].map((d) => client.invalidateQueries({ queryKey: [d] })));
+      void navigate(`/invoices/recurring/${saved.id}`);
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length) {
+        form.setErrors(
+          Object.fromEntries(
+            Object.entries(error.fields).map(([k, m]) => [
+              k.startsWith('template.')
+                ? formPath(k.slice(9))
+                : k === 'name'
+                  ? 'schedule.name'
+                  : k.startsWith('schedule.')
+                    ? k
+                    : k,
+              m,
+            ]),
+          ),
+        );
+      } else notifyError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const schedule = (
+    <Card withBorder padding="md">
+      <Stack gap="xs">
+        <Title order={2} size="h5">
+          Schedule
+        </Title>
+        <TextInput
+          label="Name"
+          withAsterisk
+          placeholder="Monthly retainer"
+          {...form.getInputProps('schedule.name')}
+        />
+        <Group grow>
+          <Select
+            label="Repeats"
+            allowDeselect={false}
+            data={[
+              { value: 'weekly', label: 'Weekly' },
+              { value: 'monthly', label: 'Monthly' },
+              { value: 'quarterly', label: 'Quarterly' },
+              { value: 'yearly', label: 'Yearly' },
+            ]}
+            {...form.getInputProps('schedule.frequency')}
+          />
+          <NumberInput
+            label="Every"
+            min={1}
+            max={52}
+            allowDecimal={false}
+            {...form.getInputProps('schedule.interval')}
+          />
+        </Group>
+        {s.frequency !== 'weekly' && (
+          <Select
+            label="On day"
+            allowDeselect={false}
+            data={[
+              { value: 'start', label: 'Same day as the first date' },
+              ...Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: `Day ${i + 1}` })),
+              { value: 'last', label: 'Last day of the month' },
+            ]}
+            {...form.getInputProps('schedule.day')}
+          />
+        )}
+        <DateInput
+          label="First date"
+          valueFormat="YYYY-MM-DD"
+          {...form.getInputProps('schedule.startDate')}
+        />
+        <Radio.Group label="Ends" {...form.getInputProps('schedule.ends')}>
+          <Stack gap={4} mt={4}>
+            <Radio value="never" label="Never" />
+            <Radio value="date" label="On a date" />
+            <Radio value="count" label="After a number of invoices" />
+          </Stack>
+        </Radio.Group>
+        {s.ends === 'date' && (
+          <DateInput label="End date" valueFormat="YYYY-MM-DD" {...form.getInputProps('schedule.endDate')} />
+        )}
+        {s.ends === 'count' && (
+          <NumberInput
+            label="Number of invoices"
+            min={1}
+            allowDecimal={false}
+            {...form.getInputProps('schedule.count')}
+          />
+        )}
+        <Radio.Group label="Each invoice is" {...form.getInputProps('schedule.mode')}>
+          <Stack gap={4} mt={4}>
+            <Radio value="issue" label="Issued automatically (numbered on its date)" />
+            <Radio value="draft" label="Created as a draft for me to review" />
+          </Stack>
+        </Radio.Group>
+        <Text size="xs" c="dimmed">
+          Dates already past are made when you save, each with its own date. If Folio was closed, missed
+          invoices are made once when it opens.
+        </Text>
+      </Stack>
+    </Card>
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Stack gap={2}>
+          <Anchor component={Link} to="/invoices/recurring" size="sm">
+            ← Recurring invoices
+          </Anchor>
+          <Title order={1} size="h2">
+            {existing ? existing.name : 'New recurring invoice'}
+          </Title>
+          {existing && (
+            <Text size="sm" c="dimmed">
+              {existing.description} · {existing.generated} made so far{existing.paused ? ' · paused' : ''}
+            </Text>
+          )}
+        </Stack>
+        <Group>
+          {existing && (
+            <>
+              <Button
+                variant="default"
+                onClick={() =>
+                  setPaused.mutate({ id: existing.id, paused: !existing.paused }, { onError: notifyError })
+                }
+              >
+                {existing.paused ? 'Resume' : 'Pause'}
+              </Button>
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() =>
+                  modals.openConfirmModal({
+                    title: 'Delete this recurring invoice?',
+                    children: (
+                      <Text size="sm">
+                        No more invoices will be made. Invoices already made stay as they are.
+                      </Text>
+                    ),
+                    labels: { confirm: 'Delete', cancel: 'Cancel' },
+                    confirmProps: { color: 'red' },
+                    onConfirm: () =>
+                      remove.mutate(
+                        { id: existing.id },
+                        { onSuccess: () => void navigate('/invoices/recurring'), onError: notifyError },
+                      ),
+                  })
+                }
+              >
+                Delete
+              </Button>
+            </>
+          )}
+          <Button onClick={() => void save()} loading={saving}>
+            {existing ? 'Save changes' : 'Save and start'}
+          </Button>
+        </Group>
+      </Group>
+      {existing && (
+        <SimpleGrid cols={2}>
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              Upcoming
+            </Title>
+            {existing.upcoming.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {existing.paused
+                  ? 'Paused: nothing will be made until you resume. Dates that pass while paused are skipped.'
+                  : 'The schedule has ended.'}
+              </Text>
+            ) : (
+              <List size="sm" aria-label="Upcoming invoices">
+                {existing.upcoming.map((o) => (
+                  <List.Item key={o.index}>{formatDate(o.date, settings.preferences.locale)}</List.Item>
+                ))}
+              </List>
+            )}
+          </Card>
+          <Card withBorder>
+            <Title order={2} size="h5" mb="xs">
+              Made so far
+            </Title>
+            {existing.documents.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                None yet.
+              </Text>
+            ) : (
+              <Stack gap={4} aria-label="Invoices made">
+                {existing.documents.map((d) => (
+                  <Group key={d.id} gap="xs">
+                    <Anchor component={Link} to={`/invoices/${d.id}`} size="sm">
+                      {d.number ?? 'Draft'}
+                    </Anchor>
+                    <Text size="sm">{formatDate(d.date, settings.preferences.locale)}</Text>
+                    {d.status !== 'deleted' && <StatusBadge status={d.status as DisplayStatus} />}
+                  </Group>
+                ))}
+              </Stack>
+            )}
+          </Card>
+        </SimpleGrid>
+      )}
+      <DocumentFields
+        form={form as never}
+        type="invoice"
+        withIssueDate={false}
+        pickCustomer={(id) => void pickCustomer(id)}
+        aside={schedule}
+      />
+    </Stack>
+  );
+}

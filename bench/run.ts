@@ -4,10 +4,12 @@
  * shared. It never fails: a figure over budget is reported as OVER.
  */
 import { runFoundation } from './foundation';
+import { runDocuments } from './documents';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundation,
+  documents: runDocuments,
 };
 
 async function main() {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/shared/domain/money';
 import { formatDate } from '../../src/shared/domain/dates';
+import { documentTotals } from '../../src/shared/domain/document-view';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { EMPTY_ADDRESS, seedBusiness, type Seed } from '../helpers/seed';
 import { BANK, issuedInvoice, manyLines, renderPdf, setupDocuments } from '../helpers/documents';
@@ -123,6 +124,24 @@ describe('invoice PDF', () => {
     ];
     for (const s of expected) expect(text, s).toContain(s);
     expect(paid.balance).toBe(paid.total - 10000);
+    // The PDF's figures come from the shared totals function; they are the stored ones.
+    const again = documentTotals(paid);
+    expect({
+      subtotal: again.subtotal,
+      discount: again.discount,
+      net: again.net,
+      tax: again.tax,
+      total: again.total,
+    }).toEqual({
+      subtotal: paid.totals.subtotal,
+      discount: paid.totals.discount,
+      net: paid.totals.net,
+      tax: paid.totals.tax,
+      total: paid.totals.total,
+    });
+    expect(again.taxes.map((x) => [x.taxId, x.base, x.amount])).toEqual(
+      paid.totals.taxes.map((x) => [x.taxId, x.base, x.amount]),
+    );
   });
 
   it.each([

@@ -29,6 +29,7 @@ export interface Engine {
 }
 
 let loading: Promise<Engine> | null = null;
+const qrCache = new Map<string, { size: number; dark(row: number, col: number): boolean }>();
 
 function face(fontkit: typeof Fontkit, relative: string): FontFace {
   const file = findUp(relative);
@@ -52,8 +53,16 @@ export function loadEngine(): Promise<Engine> {
       regular: face(fontkit, FONT_FILES.regular),
       bold: face(fontkit, FONT_FILES.bold),
       qr(text: string) {
-        const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-        return { size: modules.size, dark: (r: number, c: number) => Boolean(modules.get(r, c)) };
+        let code = qrCache.get(text);
+        if (!code) {
+          // A fixed mask: every mask is valid and scans alike; choosing the "best" of eight
+          // costs most of the encoding time, and a fixed one keeps the output stable.
+          const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M', maskPattern: 2 });
+          code = { size: modules.size, dark: (r: number, c: number) => Boolean(modules.get(r, c)) };
+          if (qrCache.size > 500) qrCache.clear();
+          qrCache.set(text, code);
+        }
+        return code;
       },
       documentsRendered: 0,
     };

@@ -17,6 +17,9 @@ export interface Renderer {
 }
 
 function workerScript(): { file: string; source: boolean } | null {
+  // The benchmark runs the sources but measures the built worker.
+  const override = process.env.FOLIO_PDF_WORKER;
+  if (override && fs.existsSync(override)) return { file: path.resolve(override), source: false };
   if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'worker.ts'), source: true };
   for (const candidate of [
     path.join(__dirname, 'pdf-worker.js'),

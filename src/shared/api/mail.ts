@@ -93,7 +93,7 @@ export const reminderLevelsInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['levels', i, 'days'],
-          message: `Must be more days than the ${v.levels[i - 1]!.name.toLowerCase()} reminder (${v.levels[i - 1]!.days})`,
+          message: `Must be more days than the level before it (${v.levels[i - 1]!.days})`,
         });
     }
   });

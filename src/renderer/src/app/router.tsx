@@ -3,7 +3,6 @@ import { AppLayout } from './AppLayout';
 import { ComingSoon } from '../pages/ComingSoon';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
-import { DocumentPage } from '../pages/document-output/DocumentPage';
 import { OutboxPage } from '../pages/document-output/OutboxPage';
 import { InvoicesPage, QuotesPage } from '../pages/documents/SalesPages';
 import { DocumentEditorPage } from '../pages/documents/DocumentEditor';
@@ -48,7 +47,6 @@ export const router = createHashRouter([
       { path: 'bills/*', element: <ComingSoon page="bills" /> },
       { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
       { path: 'reports/*', element: <ComingSoon page="reports" /> },
-      { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'outbox', element: <Navigate to="/outbox/reminders" replace /> },
       { path: 'outbox/:tab', element: <OutboxPage /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },

@@ -90,7 +90,7 @@ function ReminderQueue() {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/documents/${r.documentId}`}>
+                    <Anchor component={Link} to={`/invoices/${r.documentId}`}>
                       {r.number}
                     </Anchor>
                   </Table.Td>

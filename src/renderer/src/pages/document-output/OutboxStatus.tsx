@@ -13,7 +13,7 @@ const LABELS: Record<OutboxEntry['status'], { label: string; color: string }> = 
 export function OutboxStatus({ status }: { status: OutboxEntry['status'] }) {
   const s = LABELS[status];
   return (
-    <Badge color={s.color} variant="light">
+    <Badge color={s.color} variant="light" style={{ overflow: 'visible' }}>
       {s.label}
     </Badge>
   );

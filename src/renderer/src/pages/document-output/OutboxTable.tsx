@@ -1,10 +1,17 @@
-import { Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
 import type { OutboxEntry } from '../../../../shared/api/mail';
 import { notifyError, useApiMutation } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 import { OutboxStatus } from './OutboxStatus';
 
 const MAIL_DOMAINS = ['mail', 'outbox', 'reminders', 'documents'];
+const PATHS: Record<string, string> = {
+  invoice: '/invoices',
+  reminder: '/invoices',
+  quote: '/quotes',
+  credit_note: '/credit-notes',
+};
 
 /** Messages with their status; waiting and failed ones can be retried or cancelled. */
 export function OutboxTable({
@@ -28,7 +35,7 @@ export function OutboxTable({
           {showAbout && <Table.Th>About</Table.Th>}
           <Table.Th>To</Table.Th>
           <Table.Th>Subject</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th w={100}>Status</Table.Th>
           <Table.Th>
             <span className="visually-hidden">Actions</span>
           </Table.Th>
@@ -40,7 +47,21 @@ export function OutboxTable({
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {formatDateTime(e.sentAt ?? e.createdAt, locale)}
             </Table.Td>
-            {showAbout && <Table.Td>{e.about}</Table.Td>}
+            {showAbout && (
+              <Table.Td>
+                {e.documentId ? (
+                  <Anchor component={Link} to={`${PATHS[e.kind] ?? '/invoices'}/${e.documentId}`} size="sm">
+                    {e.about}
+                  </Anchor>
+                ) : e.customerId && e.kind === 'statement' ? (
+                  <Anchor component={Link} to={`/customers/${e.customerId}`} size="sm">
+                    {e.about}
+                  </Anchor>
+                ) : (
+                  e.about
+                )}
+              </Table.Td>
+            )}
             <Table.Td>{[...e.to, ...e.cc].join(', ')}</Table.Td>
             <Table.Td>
               <Text size="sm">{e.subject}</Text>
@@ -58,7 +79,7 @@ export function OutboxTable({
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <OutboxStatus status={e.status} />
             </Table.Td>
             <Table.Td>

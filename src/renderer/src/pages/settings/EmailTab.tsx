@@ -79,7 +79,12 @@ function AccountCard({ settings }: { settings: MailSettings }) {
     save.mutate(
       { ...rest, ...(password ? { password } : {}) },
       {
-        onSuccess: () => form.resetDirty({ ...form.getValues(), password: '' }),
+        onSuccess: () => {
+          // The password field empties once saved: it is stored sealed and never shown again.
+          const saved = { ...form.getValues(), password: '' };
+          form.setValues(saved);
+          form.resetDirty(saved);
+        },
         onError: (e) => showApiError(form, e),
       },
     ),

@@ -130,7 +130,7 @@ test('a wrong password shows a clear error in the Send dialog and in the outbox'
   const dialog = page.getByRole('dialog', { name: `Send Invoice ${invoice.number}` });
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(
-    dialog.getByText(/The mail server rejected the user name or password\. Check them in Settings → Email\./),
+    dialog.getByText(/The mail server rejected the user name or password\. Check them in Settings → Mail\./),
   ).toBeVisible();
   expect(smtp.received).toHaveLength(0);
 

@@ -191,7 +191,7 @@ describe('email', () => {
     const failed = await sendInvoice(doc.id);
     expect(failed.status).toBe('failed');
     expect(failed.lastError).toMatch(
-      /^The mail server rejected the user name or password\. Check them in Settings → Email\./,
+      /^The mail server rejected the user name or password\. Check them in Settings → Mail\./,
     );
     expect(smtp.logins).toEqual([{ user: 'folio', ok: false }]);
 
@@ -249,7 +249,7 @@ describe('email', () => {
     });
     expect(noAccount).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/Settings → Email/) },
+      error: { message: expect.stringMatching(/Settings → Mail/) },
     });
     const badAddress = await t.raw('mail.send', {
       ref: { kind: 'document', id: doc.id },

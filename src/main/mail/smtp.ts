@@ -121,19 +121,19 @@ export function describeFailure(error: unknown, account: Pick<SmtpAccount, 'host
     return {
       kind: 'auth',
       retry: false,
-      message: `The mail server rejected the user name or password. Check them in Settings → Email.${reply}`,
+      message: `The mail server rejected the user name or password. Check them in Settings → Mail.${reply}`,
     };
   if (code === 'ENOAUTH')
     return {
       kind: 'auth',
       retry: false,
-      message: 'The mail server needs a user name and password. Add them in Settings → Email.',
+      message: 'The mail server needs a user name and password. Add them in Settings → Mail.',
     };
   if (code === 'ETLS' || code === 'EREQUIRETLS' || /certificate|SSL|TLS/i.test(e.message ?? ''))
     return {
       kind: 'tls',
       retry: false,
-      message: `A secure connection to ${server} could not be made. Check the security setting (TLS or STARTTLS) and the port in Settings → Email.`,
+      message: `A secure connection to ${server} could not be made. Check the security setting (TLS or STARTTLS) and the port in Settings → Mail.`,
     };
   if (code === 'EENVELOPE' || (e.responseCode !== undefined && e.responseCode >= 500))
     return {

@@ -780,6 +780,52 @@ class Layout {
   }
 }
 
+interface GlyphLike {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
+interface EmbeddedFontInternals {
+  layoutCache: unknown;
+  scale: number;
+  font: { glyphForCodePoint(cp: number): GlyphLike };
+  layoutRun(text: string, features?: unknown): unknown;
+}
+
+/**
+ * Figures, amounts and dates ("€1,234.56", "2026-11-02", "23%") are most of the distinct
+ * words of a long invoice, and shaping each one through OpenType (fontkit) is the slow part of
+ * a first render. Noto Sans has no substitutions or kerning among these characters, so such a
+ * word is set glyph by glyph at its advance widths: the same result, without the shaper. The
+ * rule depends on the word alone, so output stays deterministic.
+ */
+const NUMERIC_WORD = /^[0-9.,:;%+\-()/'#\u00a0\u202f\u20ac$\u00a3\u00a5 ]+$/;
+
+function composeNumbers(font: EmbeddedFontInternals): void {
+  const shape = font.layoutRun.bind(font);
+  font.layoutRun = (text: string, features?: unknown) => {
+    if (features || !NUMERIC_WORD.test(text)) return shape(text, features);
+    const glyphs: GlyphLike[] = [];
+    const positions: {
+      xAdvance: number;
+      yAdvance: number;
+      xOffset: number;
+      yOffset: number;
+      advanceWidth: number;
+    }[] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const glyph = font.font.glyphForCodePoint(ch.codePointAt(0)!);
+      const w = glyph.advanceWidth * font.scale;
+      glyphs.push(glyph);
+      positions.push({ xAdvance: w, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: w });
+      advanceWidth += w;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
 /** Renders one document. Synchronous work; the promise resolves when pdfkit has flushed. */
 export function renderPdf(
   engine: Engine,
@@ -820,9 +866,10 @@ export function renderPdf(
     const face = faces[name];
     doc.registerFont(name, (cache ? face.font : face.file) as unknown as string);
     doc.font(name);
-    const font = (doc as unknown as { _font: { layoutCache: unknown } })._font;
+    const font = (doc as unknown as { _font: EmbeddedFontInternals })._font;
     // Share shaped words across documents (pdfkit would start an empty cache per document).
     if (cache) font.layoutCache = face.layoutCache;
+    composeNumbers(font);
     pdfFonts[name] = font;
   }
 

@@ -113,7 +113,7 @@ export function smtpAccount(
 ): SmtpAccount & { fromName: string; fromEmail: string; replyTo: string; bccSelf: boolean } {
   const a = storedAccountOf(ctx);
   if (!isAccountReady(a))
-    throw new AppError('CONFLICT', 'Set up the email account in Settings → Email before sending.');
+    throw new AppError('CONFLICT', 'Set up the email account in Settings → Mail before sending.');
   let password: string | null = null;
   if (a.passwordSealed) {
     try {
@@ -121,7 +121,7 @@ export function smtpAccount(
     } catch {
       throw new AppError(
         'VALIDATION',
-        'The saved email password can no longer be read on this computer (the data folder was moved or its key is gone). Enter it again in Settings → Email.',
+        'The saved email password can no longer be read on this computer (the data folder was moved or its key is gone). Enter it again in Settings → Mail.',
         'password',
       );
     }

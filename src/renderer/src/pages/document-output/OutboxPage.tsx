@@ -39,7 +39,7 @@ function ReminderQueue() {
     <Stack gap="xs">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Folio proposes a reminder when an invoice is overdue (levels and texts in Settings → Email). Nothing
+          Folio proposes a reminder when an invoice is overdue (levels and texts in Settings → Mail). Nothing
           is sent until you approve it.
         </Text>
         <Button

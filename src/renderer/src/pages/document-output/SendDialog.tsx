@@ -162,7 +162,7 @@ function SendForm({
           <Alert color="blue" title="No email account yet">
             To send from Folio, set up your mail server in{' '}
             <Anchor component={Link} to="/settings/email" onClick={onClose}>
-              Settings → Email
+              Settings → Mail
             </Anchor>
             . Meanwhile, Open in my mail app makes a draft with the PDF attached.
           </Alert>

@@ -14,7 +14,7 @@ const TABS = [
   { value: 'taxes', label: 'Taxes', Component: TaxesTab },
   { value: 'numbering', label: 'Numbering', Component: NumberingTab },
   { value: 'documents', label: 'Documents', Component: DocumentsTab },
-  { value: 'email', label: 'Email', Component: EmailTab },
+  { value: 'email', label: 'Mail', Component: EmailTab },
   { value: 'backups', label: 'Backups', Component: BackupsTab },
 ] as const;
 

@@ -5,11 +5,13 @@
  */
 import { runFoundation } from './foundation';
 import { runDocuments } from './documents';
+import { runPayables } from './payables';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundation,
   documents: runDocuments,
+  payables: runPayables,
 };
 
 async function main() {

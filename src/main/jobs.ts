@@ -1,8 +1,9 @@
 import type { Logger } from './log';
 import type { ServiceContext } from './services/context';
 import { recurringInvoicesJob } from './services/receivables/recurring';
+import { catchUpRecurringBills } from './services/payables/recurring';
 import { outboxJob } from './services/mail/outbox';
-import { remindersJob } from './services/mail/reminders';
+import { invoiceRemindersJob } from './services/mail/reminders';
 
 /**
  * Work that runs when Folio opens its data (before the first request is served, so a
@@ -18,7 +19,15 @@ export interface Job {
   stop?(ctx: ServiceContext): Promise<void>;
 }
 
-export const JOBS: readonly Job[] = [recurringInvoicesJob, remindersJob, outboxJob];
+export const JOBS: readonly Job[] = [
+  recurringInvoicesJob,
+  // Rent, subscriptions: every bill due up to today, exactly once (see services/payables/recurring.ts).
+  { name: 'recurring-bills', everyMs: 60 * 60 * 1000, run: (ctx) => void catchUpRecurringBills(ctx) },
+  // Overdue invoices proposed for a payment reminder (never sent without approval).
+  invoiceRemindersJob,
+  // Delivers what waits in the outbox; does not hold up opening the data folder.
+  outboxJob,
+];
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
   if (!ctx.host.isOpen) return;

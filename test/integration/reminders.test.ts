@@ -4,7 +4,7 @@ import { seedBusiness, EMPTY_ADDRESS, type Seed } from '../helpers/seed';
 import { issuedInvoice, setupDocuments } from '../helpers/documents';
 import { pdfText } from '../helpers/pdf';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { remindersJob } from '../../src/main/services/mail/reminders';
+import { invoiceRemindersJob } from '../../src/main/services/mail/reminders';
 
 const clock = fixedClock('2026-11-20T10:00:00Z');
 let t: TestFolio;
@@ -18,7 +18,11 @@ async function dueOn(due: string, overrides: Record<string, unknown> = {}) {
 }
 
 const proposals = async () =>
-  (await t.call('reminders.list', { status: 'proposed' })).map((r) => [r.number, r.level, r.daysOverdue]);
+  (await t.call('invoiceReminders.list', { status: 'proposed' })).map((r) => [
+    r.number,
+    r.level,
+    r.daysOverdue,
+  ]);
 
 beforeEach(async () => {
   clock.set('2026-11-20T10:00:00Z');
@@ -69,7 +73,7 @@ describe('payment reminders', () => {
       lines: [{ description: 'A draft', quantity: '1', unitPrice: 100 }],
     });
 
-    const list = await t.call('reminders.refresh', {});
+    const list = await t.call('invoiceReminders.refresh', {});
     expect(list.map((r) => [r.number, r.levelName, r.daysOverdue]).sort()).toEqual(
       [
         [friendly.number, 'Friendly', 3],
@@ -87,15 +91,15 @@ describe('payment reminders', () => {
     });
 
     // Running the job again proposes nothing new; nothing was queued or sent.
-    remindersJob.run(t.folio.ctx);
-    expect(await t.call('reminders.list', { status: 'proposed' })).toHaveLength(4);
+    invoiceRemindersJob.run(t.folio.ctx);
+    expect(await t.call('invoiceReminders.list', { status: 'proposed' })).toHaveLength(4);
     expect((await t.call('outbox.list', {})).total).toBe(0);
     expect(smtp.received).toHaveLength(0);
 
     // A day later the 13-day one becomes firm (replacing the friendly proposal nobody acted on),
     // and the 2-day one becomes friendly.
     clock.set('2026-11-21T10:00:00Z');
-    remindersJob.run(t.folio.ctx);
+    invoiceRemindersJob.run(t.folio.ctx);
     expect((await proposals()).sort()).toEqual(
       [
         [notYet.number, 1, 3],
@@ -118,7 +122,7 @@ describe('payment reminders', () => {
       ],
     });
     expect(await proposals()).toEqual([]);
-    expect(await t.call('reminders.refresh', {})).toMatchObject([
+    expect(await t.call('invoiceReminders.refresh', {})).toMatchObject([
       { number: late.number, level: 2, levelName: 'Firm' },
     ]);
     const bad = await t.raw('mail.updateReminderLevels', {
@@ -137,11 +141,11 @@ describe('payment reminders', () => {
   it('nothing is sent until approved; approval sends the letter and the invoice, and shows on the invoice', async () => {
     const late = await dueOn('2026-11-06', { reference: 'PO-55' }); // 14 days: firm
     const other = await dueOn('2026-11-10');
-    const [firm, friendly] = await t.call('reminders.refresh', {});
+    const [firm, friendly] = await t.call('invoiceReminders.refresh', {});
     expect(firm).toMatchObject({ number: late.number, level: 2 });
     expect(smtp.received).toHaveLength(0);
 
-    const approved = await t.call('reminders.approve', { ids: [firm!.id] });
+    const approved = await t.call('invoiceReminders.approve', { ids: [firm!.id] });
     expect(approved).toMatchObject([{ id: firm!.id, status: 'sent' }]);
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
@@ -167,8 +171,8 @@ describe('payment reminders', () => {
 
     // The other proposal is still waiting; dismissing it sends nothing and it does not come back.
     expect(await proposals()).toEqual([[other.number, friendly!.level, 10]]);
-    await t.call('reminders.dismiss', { ids: [friendly!.id] });
-    await t.call('reminders.refresh', {});
+    await t.call('invoiceReminders.dismiss', { ids: [friendly!.id] });
+    await t.call('invoiceReminders.refresh', {});
     expect(await proposals()).toEqual([]);
     expect(smtp.received).toHaveLength(1);
 
@@ -183,7 +187,7 @@ describe('payment reminders', () => {
     expect((await t.call('documents.get', { id: late.id })).sentAt).toBeNull();
 
     // Approving twice does nothing twice.
-    expect(await t.raw('reminders.approve', { ids: [firm!.id] })).toMatchObject({
+    expect(await t.raw('invoiceReminders.approve', { ids: [firm!.id] })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -200,10 +204,10 @@ describe('payment reminders', () => {
     });
     const noMail = await dueOn('2026-11-10', { customerId: customer.id });
     const paidLater = await dueOn('2026-11-10');
-    const list = await t.call('reminders.refresh', {});
+    const list = await t.call('invoiceReminders.refresh', {});
     const target = list.find((r) => r.documentId === noMail.id)!;
     expect(target.email).toBe('');
-    const refused = await t.raw('reminders.approve', { ids: [target.id] });
+    const refused = await t.raw('invoiceReminders.approve', { ids: [target.id] });
     expect(refused).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/No Mail Ltd has no email address/) },
@@ -223,6 +227,6 @@ describe('payment reminders', () => {
       method: 'card',
       allocations: [{ invoiceId: paidLater.id, amount: paidLater.total }],
     });
-    expect((await t.call('reminders.refresh', {})).map((r) => r.documentId)).toEqual([noMail.id]);
+    expect((await t.call('invoiceReminders.refresh', {})).map((r) => r.documentId)).toEqual([noMail.id]);
   });
 });

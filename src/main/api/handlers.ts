@@ -17,7 +17,25 @@ import * as pdf from '../services/printing/pdf';
 import * as bulkExport from '../services/printing/export';
 import * as mailSettings from '../services/mail/settings';
 import * as outbox from '../services/mail/outbox';
-import * as reminders from '../services/mail/reminders';
+import * as invoiceReminders from '../services/mail/reminders';
+import { dashboardSummary } from '../services/reports/dashboard';
+import { receivablesAging, receivablesAgingItems } from '../services/reports/receivables-aging';
+import { cashflowForecast } from '../services/reports/cashflow';
+import { incomeExpenses } from '../services/reports/income';
+import { taxSummary } from '../services/reports/tax-summary';
+import { exportCsv } from '../services/reports/export-csv';
+import { updateReportSettings } from '../services/reports/report-settings';
+import * as collections from '../services/reports/collections';
+import * as attachments from '../services/payables/attachments';
+import * as bills from '../services/payables/bills';
+import * as categories from '../services/payables/categories';
+import * as due from '../services/payables/due';
+import * as billImport from '../services/payables/import';
+import * as billPayments from '../services/payables/payments';
+import * as purchaseOrders from '../services/payables/purchase-orders';
+import * as recurringBills from '../services/payables/recurring';
+import * as reminders from '../services/payables/reminders';
+import * as vendors from '../services/payables/vendors';
 
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
@@ -115,8 +133,71 @@ export const handlers: Handlers = {
   'outbox.list': outbox.listOutbox,
   'outbox.retry': outbox.retryMessage,
   'outbox.cancel': outbox.cancelMessage,
+  'invoiceReminders.list': invoiceReminders.listReminders,
+  'invoiceReminders.refresh': invoiceReminders.refreshReminders,
+  'invoiceReminders.approve': invoiceReminders.approveReminders,
+  'invoiceReminders.dismiss': invoiceReminders.dismissReminders,
+  'dashboard.summary': dashboardSummary,
+  'reports.receivablesAging': receivablesAging,
+  'reports.receivablesAgingItems': receivablesAgingItems,
+  'reports.cashflow': cashflowForecast,
+  'reports.setOpeningBalance': (ctx, input) =>
+    updateReportSettings(ctx, { openingBalance: input }).openingBalance!,
+  'reports.incomeExpenses': incomeExpenses,
+  'reports.taxSummary': taxSummary,
+  'reports.setTaxBasis': (ctx, input) => ({
+    basis: updateReportSettings(ctx, { taxBasis: input.basis }).taxBasis,
+  }),
+  'reports.exportCsv': exportCsv,
+  'collections.list': collections.listCollections,
+  'collections.notes': collections.collectionNotes,
+  'collections.logCall': collections.logCall,
+  'collections.recordPromise': collections.recordPromise,
+  'collections.setFlag': collections.setCollectionFlag,
+  'expenseCategories.list': categories.listCategories,
+  'expenseCategories.create': categories.createCategory,
+  'expenseCategories.update': categories.updateCategory,
+  'vendors.list': vendors.listVendors,
+  'vendors.get': vendors.getVendor,
+  'vendors.create': vendors.createVendor,
+  'vendors.update': vendors.updateVendor,
+  'vendors.setArchived': vendors.setVendorArchived,
+  'bills.check': bills.checkBillInput,
+  'bills.create': bills.createBill,
+  'bills.update': bills.updateBill,
+  'bills.get': bills.getBill,
+  'bills.list': bills.listBills,
+  'bills.due': due.dueView,
+  'bills.dueSummary': due.dueSummary,
+  'bills.calendar': due.dueCalendar,
+  'bills.approve': bills.approveBill,
+  'bills.void': bills.voidBill,
+  'bills.delete': bills.deleteBill,
+  'bills.dismissWarning': bills.dismissWarning,
+  'bills.uploadAttachment': attachments.uploadAttachment,
+  'bills.getAttachment': attachments.getAttachment,
+  'bills.recurring.list': recurringBills.listRecurring,
+  'bills.recurring.get': recurringBills.getRecurring,
+  'bills.recurring.create': recurringBills.createRecurring,
+  'bills.recurring.update': recurringBills.updateRecurring,
+  'bills.recurring.setActive': recurringBills.setRecurringActive,
+  'bills.recurring.catchUp': recurringBills.catchUpNow,
+  'billPayments.create': billPayments.createPayment,
+  'billPayments.list': (ctx, input) => billPayments.listPayments(ctx, input),
+  'billPayments.delete': billPayments.deletePayment,
+  'billPayments.runPreview': billPayments.previewRun,
+  'billPayments.run': billPayments.runPayments,
+  'purchaseOrders.list': purchaseOrders.listPurchaseOrders,
+  'purchaseOrders.get': purchaseOrders.getPurchaseOrder,
+  'purchaseOrders.create': purchaseOrders.createPurchaseOrder,
+  'purchaseOrders.update': purchaseOrders.updatePurchaseOrder,
+  'purchaseOrders.setStatus': purchaseOrders.setPurchaseOrderStatus,
   'reminders.list': reminders.listReminders,
-  'reminders.refresh': reminders.refreshReminders,
-  'reminders.approve': reminders.approveReminders,
-  'reminders.dismiss': reminders.dismissReminders,
+  'reminders.snooze': reminders.snooze,
+  'reminders.unsnooze': reminders.unsnooze,
+  'reminders.takeDesktopNotifications': reminders.takeDesktopNotifications,
+  'reminders.getSettings': reminders.getReminderSettings,
+  'reminders.updateSettings': reminders.updateReminderSettings,
+  'billImport.preview': billImport.previewImport,
+  'billImport.commit': billImport.commitImport,
 };

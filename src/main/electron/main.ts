@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BrowserWindow, app, dialog } from 'electron';
 import { openFolio, type Folio } from '../app';
 import { DataFolderLockedError } from '../data-lock';
+import { startBillNotifications } from './bill-notifications';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding, nativeModuleProblem } from './native-check';
@@ -17,6 +18,7 @@ import { desktopShell, osSecretBox } from './desktop';
 
 let mainWindow: BrowserWindow | null = null;
 let folio: Folio | null = null;
+let stopNotifications: (() => void) | null = null;
 
 registerSchemePrivileges();
 
@@ -53,6 +55,12 @@ async function start(): Promise<void> {
   buildMenu({ window: () => mainWindow, dispatch, dataDir });
   openWindow();
   folio.startBackgroundJobs();
+  const log = folio.ctx.log;
+  stopNotifications = startBillNotifications({
+    dispatch,
+    window: () => mainWindow,
+    onError: (error) => log.error('bill notifications failed', { error }),
+  });
 }
 
 function openWindow(): void {
@@ -83,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!folio || closing) return;
     closing = true;
     event.preventDefault();
+    stopNotifications?.();
     void folio.close().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => {

@@ -31,10 +31,13 @@ export interface ServiceContext {
   readonly paths: DataPaths;
   readonly log: Logger;
   readonly app: { version: string; mode: 'desktop' | 'browser' };
-  /** Seals secrets (the SMTP password) before they are stored: OS keychain or a key file. */
-  readonly secrets: SecretBox;
-  /** What only the desktop shell can do (open a file with its OS program); null in browser mode. */
-  readonly desktop: DesktopShell | null;
+  /**
+   * Seals secrets (the SMTP password) before they are stored: the OS keychain (desktop) or a
+   * key file in the data folder (the default; see secretsOf).
+   */
+  readonly secrets?: SecretBox;
+  /** What only the desktop shell can do (open a file with its OS program); absent in browser mode. */
+  readonly desktop?: DesktopShell | null;
 }
 
 export interface SecretBox {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SecretBox } from './context';
+import type { SecretBox, ServiceContext } from './context';
 
 /**
  * Browser mode (and a desktop without a usable OS keychain) seals secrets with AES-256-GCM
@@ -46,4 +46,17 @@ export function keyFileSecretBox(dataDir: string): SecretBox {
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+const defaults = new WeakMap<ServiceContext, SecretBox>();
+
+/** The context's secret box, or the key-file one of its data folder. */
+export function secretsOf(ctx: ServiceContext): SecretBox {
+  if (ctx.secrets) return ctx.secrets;
+  let box = defaults.get(ctx);
+  if (!box) {
+    box = keyFileSecretBox(ctx.paths.dataDir);
+    defaults.set(ctx, box);
+  }
+  return box;
 }

@@ -6,6 +6,8 @@ import { mailApi } from './mail';
 import { paymentsApi } from './payments';
 import { printingApi } from './printing';
 import { recurringApi } from './recurring';
+import { reportsApi } from './reports';
+import { payablesApi } from './payables';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 
@@ -23,6 +25,8 @@ export const contract = {
   ...recurringApi,
   ...printingApi,
   ...mailApi,
+  ...reportsApi,
+  ...payablesApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -244,7 +244,7 @@ export const mailApi = {
   /** Takes a message that has not gone out yet out of the outbox. */
   'outbox.cancel': { input: z.strictObject({ id: id('Message') }), output: outboxEntry },
   /** Overdue invoices proposed for a reminder, newest proposals first. */
-  'reminders.list': {
+  'invoiceReminders.list': {
     input: z
       .strictObject({ status: z.enum(['proposed', 'all']).default('proposed') })
       .optional()
@@ -252,13 +252,13 @@ export const mailApi = {
     output: z.array(reminderProposal),
   },
   /** Looks for overdue invoices now (it also runs by itself every hour). */
-  'reminders.refresh': { input: emptyInput, output: z.array(reminderProposal) },
+  'invoiceReminders.refresh': { input: emptyInput, output: z.array(reminderProposal) },
   /** Queues the approved reminders, each with its letter and a copy of the invoice. */
-  'reminders.approve': {
+  'invoiceReminders.approve': {
     input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
     output: z.array(reminderProposal),
   },
-  'reminders.dismiss': {
+  'invoiceReminders.dismiss': {
     input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
     output: z.array(reminderProposal),
   },

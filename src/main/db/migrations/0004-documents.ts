@@ -50,7 +50,7 @@ export function up(db: Sqlite): void {
 
     -- One row per invoice and level: the unique key is what makes proposing idempotent and
     -- keeps a dismissed reminder from coming back.
-    CREATE TABLE reminders (
+    CREATE TABLE invoice_reminders (
       id INTEGER PRIMARY KEY,
       document_id INTEGER NOT NULL REFERENCES documents (id),
       level INTEGER NOT NULL CHECK (level IN (1, 2, 3)),
@@ -62,6 +62,6 @@ export function up(db: Sqlite): void {
       sent_at TEXT,
       UNIQUE (document_id, level)
     ) STRICT;
-    CREATE INDEX reminders_by_status ON reminders (status, proposed_at);
+    CREATE INDEX invoice_reminders_by_status ON invoice_reminders (status, proposed_at);
   `);
 }

@@ -121,7 +121,7 @@ export function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.histor
   if (input.documentId) {
     const r = storeOf(ctx).first(
       qb
-        .selectFrom('reminders')
+        .selectFrom('invoice_reminders')
         .select(['level', 'sent_at', 'outbox_id'])
         .where('document_id', '=', input.documentId)
         .where('status', '=', 'sent')
@@ -285,7 +285,7 @@ function markReminderQueued(ctx: ServiceContext, documentId: number, level: numb
   const now = ctx.clock.now().toISOString();
   const existing = storeOf(ctx).first(
     qb
-      .selectFrom('reminders')
+      .selectFrom('invoice_reminders')
       .select(['id'])
       .where('document_id', '=', documentId)
       .where('level', '=', level),
@@ -293,7 +293,7 @@ function markReminderQueued(ctx: ServiceContext, documentId: number, level: numb
   if (existing) {
     storeOf(ctx).run(
       qb
-        .updateTable('reminders')
+        .updateTable('invoice_reminders')
         .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
         .where('id', '=', existing.id),
     );
@@ -303,7 +303,7 @@ function markReminderQueued(ctx: ServiceContext, documentId: number, level: numb
     );
     const days = doc?.due_date ? daysOverdue(doc.due_date, ctx.clock.today()) : 0;
     storeOf(ctx).run(
-      qb.insertInto('reminders').values({
+      qb.insertInto('invoice_reminders').values({
         document_id: documentId,
         level,
         status: 'queued',
@@ -372,7 +372,10 @@ function finishSent(ctx: ServiceContext, row: Row, response: string): void {
       );
     }
     store.run(
-      qb.updateTable('reminders').set({ status: 'sent', sent_at: now }).where('outbox_id', '=', row.id),
+      qb
+        .updateTable('invoice_reminders')
+        .set({ status: 'sent', sent_at: now })
+        .where('outbox_id', '=', row.id),
     );
     recordAudit(ctx, {
       entity: 'email',
@@ -405,7 +408,9 @@ function finishFailed(ctx: ServiceContext, row: Row, kind: string, message: stri
         .where('id', '=', row.id),
     );
     if (!retry)
-      store.run(qb.updateTable('reminders').set({ status: 'failed' }).where('outbox_id', '=', row.id));
+      store.run(
+        qb.updateTable('invoice_reminders').set({ status: 'failed' }).where('outbox_id', '=', row.id),
+      );
   });
   ctx.log.error('email not sent', {
     outboxId: row.id,
@@ -536,7 +541,7 @@ export function cancelMessage(ctx: ServiceContext, input: { id: number }): Outbo
     );
     storeOf(ctx).run(
       qb
-        .updateTable('reminders')
+        .updateTable('invoice_reminders')
         .set({ status: 'proposed', outbox_id: null, decided_at: null })
         .where('outbox_id', '=', row.id),
     );

@@ -28,7 +28,7 @@ export function proposeReminders(ctx: ServiceContext): number {
     // Proposals about invoices that are no longer open and overdue are withdrawn.
     store
       .prepare(
-        `DELETE FROM reminders WHERE status = 'proposed' AND document_id NOT IN (
+        `DELETE FROM invoice_reminders WHERE status = 'proposed' AND document_id NOT IN (
            SELECT id FROM documents WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')
              AND balance > 0 AND due_date < ?)`,
       )
@@ -44,7 +44,7 @@ export function proposeReminders(ctx: ServiceContext): number {
         .orderBy('due_date'),
     );
     const existing = new Map<number, number[]>();
-    for (const r of store.all(qb.selectFrom('reminders').select(['document_id', 'level']))) {
+    for (const r of store.all(qb.selectFrom('invoice_reminders').select(['document_id', 'level']))) {
       const list = existing.get(r.document_id) ?? [];
       list.push(r.level);
       existing.set(r.document_id, list);
@@ -57,13 +57,13 @@ export function proposeReminders(ctx: ServiceContext): number {
       // A higher level replaces a lower one nobody acted on.
       store.run(
         qb
-          .deleteFrom('reminders')
+          .deleteFrom('invoice_reminders')
           .where('document_id', '=', doc.id)
           .where('status', '=', 'proposed')
           .where('level', '<', level),
       );
       store.run(
-        qb.insertInto('reminders').values({
+        qb.insertInto('invoice_reminders').values({
           document_id: doc.id,
           level,
           status: 'proposed',
@@ -80,8 +80,8 @@ export function proposeReminders(ctx: ServiceContext): number {
   return proposed;
 }
 
-export const remindersJob = {
-  name: 'reminders',
+export const invoiceRemindersJob = {
+  name: 'invoice-reminders',
   everyMs: 3_600_000,
   run(ctx: ServiceContext): void {
     proposeReminders(ctx);
@@ -93,7 +93,7 @@ export function listReminders(
   input: { status: 'proposed' | 'all' },
 ): ReminderProposal[] {
   let q = qb
-    .selectFrom('reminders as r')
+    .selectFrom('invoice_reminders as r')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
     .select([
       'r.id',
@@ -145,7 +145,7 @@ export function refreshReminders(ctx: ServiceContext): ReminderProposal[] {
 }
 
 function proposalsById(ctx: ServiceContext, ids: number[]) {
-  const rows = storeOf(ctx).all(qb.selectFrom('reminders').selectAll().where('id', 'in', ids));
+  const rows = storeOf(ctx).all(qb.selectFrom('invoice_reminders').selectAll().where('id', 'in', ids));
   if (rows.length !== new Set(ids).size)
     throw new AppError('NOT_FOUND', 'One of those reminders no longer exists. Refresh the list.');
   return rows;
@@ -197,14 +197,14 @@ export async function approveReminders(
   storeOf(ctx).tx(() => {
     for (const p of prepared) {
       const current = storeOf(ctx).first(
-        qb.selectFrom('reminders').select('status').where('id', '=', p.row.id),
+        qb.selectFrom('invoice_reminders').select('status').where('id', '=', p.row.id),
       );
       if (current?.status !== 'proposed')
         throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
       const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
       storeOf(ctx).run(
         qb
-          .updateTable('reminders')
+          .updateTable('invoice_reminders')
           .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
           .where('id', '=', p.row.id),
       );
@@ -227,7 +227,10 @@ export function dismissReminders(ctx: ServiceContext, input: { ids: number[] }):
       if (r.status !== 'proposed')
         throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
       storeOf(ctx).run(
-        qb.updateTable('reminders').set({ status: 'dismissed', decided_at: now }).where('id', '=', r.id),
+        qb
+          .updateTable('invoice_reminders')
+          .set({ status: 'dismissed', decided_at: now })
+          .where('id', '=', r.id),
       );
       recordAudit(ctx, {
         entity: 'reminder',

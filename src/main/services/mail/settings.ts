@@ -15,6 +15,7 @@ import type { SmtpAccount } from '../../mail/smtp';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../kv';
+import { secretsOf } from '../secrets';
 
 export const ACCOUNT_KEY = 'mail.account';
 export const TEMPLATES_KEY = 'mail.templates';
@@ -99,8 +100,8 @@ export function getMailSettings(ctx: ServiceContext): MailSettings {
       replyTo: a.replyTo,
       bccSelf: a.bccSelf,
       hasPassword: a.passwordSealed !== null,
-      passwordStorage: ctx.secrets.kind,
-      passwordStorageNote: STORAGE_NOTES[ctx.secrets.kind],
+      passwordStorage: secretsOf(ctx).kind,
+      passwordStorageNote: STORAGE_NOTES[secretsOf(ctx).kind],
     },
     templates: getTemplates(ctx),
     reminderLevels: getReminderLevels(ctx),
@@ -117,7 +118,7 @@ export function smtpAccount(
   let password: string | null = null;
   if (a.passwordSealed) {
     try {
-      password = ctx.secrets.open(a.passwordSealed);
+      password = secretsOf(ctx).open(a.passwordSealed);
     } catch {
       throw new AppError(
         'VALIDATION',
@@ -150,7 +151,7 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.upda
     let passwordSealed = before.passwordSealed;
     let password: 'unchanged' | 'changed' | 'removed' = 'unchanged';
     if (input.password !== undefined) {
-      passwordSealed = input.password === '' ? null : ctx.secrets.seal(input.password);
+      passwordSealed = input.password === '' ? null : secretsOf(ctx).seal(input.password);
       password = input.password === '' ? 'removed' : 'changed';
     }
     const next: StoredAccount = {

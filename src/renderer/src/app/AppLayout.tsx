@@ -6,6 +6,7 @@ import { NAV_ITEMS } from './navigation';
 import { CommandPalette } from './CommandPalette';
 import { useSettings } from './useSettings';
 import { useGlobalShortcuts } from './shortcuts';
+import { ReminderCentre } from '../pages/bills/ReminderCentre';
 
 export function AppLayout() {
   const settings = useSettings();
@@ -23,27 +24,30 @@ export function AppLayout() {
             </Avatar>
             <Text fw={600}>{settings.profile.name || 'Folio'}</Text>
           </Group>
-          <UnstyledButton
-            onClick={() => spotlight.open()}
-            aria-label="Search and commands"
-            px="sm"
-            py={4}
-            style={{
-              border: '1px solid var(--mantine-color-default-border)',
-              borderRadius: 6,
-              minWidth: 260,
-            }}
-          >
-            <Group gap="xs" justify="space-between">
-              <Group gap={6}>
-                <IconSearch size={16} aria-hidden />
-                <Text size="sm" c="dimmed">
-                  Search or run a command
-                </Text>
+          <Group gap="sm">
+            <ReminderCentre />
+            <UnstyledButton
+              onClick={() => spotlight.open()}
+              aria-label="Search and commands"
+              px="sm"
+              py={4}
+              style={{
+                border: '1px solid var(--mantine-color-default-border)',
+                borderRadius: 6,
+                minWidth: 260,
+              }}
+            >
+              <Group gap="xs" justify="space-between">
+                <Group gap={6}>
+                  <IconSearch size={16} aria-hidden />
+                  <Text size="sm" c="dimmed">
+                    Search or run a command
+                  </Text>
+                </Group>
+                <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
               </Group>
-              <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
-            </Group>
-          </UnstyledButton>
+            </UnstyledButton>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">

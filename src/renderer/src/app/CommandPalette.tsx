@@ -17,6 +17,7 @@ import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import { NAV_ITEMS } from './navigation';
 import { docPath } from '../pages/documents/labels';
+import { billCommands } from '../pages/bills/commands';
 
 /** Ctrl/Cmd+K: every page, every app action, and any customer or document, found by typing. */
 export function CommandPalette() {
@@ -80,6 +81,7 @@ export function CommandPalette() {
       leftSection: <IconFilePlus size={18} aria-hidden />,
       onClick: go('/invoices/recurring/new'),
     },
+    ...billCommands((to) => void navigate(to)),
     {
       id: 'backup-now',
       label: 'Back up now',

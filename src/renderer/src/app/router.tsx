@@ -1,6 +1,5 @@
 import { Navigate, createHashRouter } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { ComingSoon } from '../pages/ComingSoon';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
 import { OutboxPage } from '../pages/document-output/OutboxPage';
@@ -12,6 +11,16 @@ import { CustomersList } from '../pages/customers/CustomersList';
 import { CustomerFormPage } from '../pages/customers/CustomerForm';
 import { CustomerViewPage } from '../pages/customers/CustomerView';
 import { ItemsPage } from '../pages/items/ItemsPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ReportsIndex } from '../pages/reports/ReportsIndex';
+import { ReceivablesAgingReport } from '../pages/reports/AgingReport';
+import { CashflowReport } from '../pages/reports/CashflowReport';
+import { CollectionsReport } from '../pages/reports/CollectionsReport';
+import { IncomeReport } from '../pages/reports/IncomeReport';
+import { TaxReport } from '../pages/reports/TaxReport';
+import { AuditLogReport } from '../pages/reports/AuditLogReport';
+import { BillsRoutes } from '../pages/bills/BillsRoutes';
+import { VendorsRoutes } from '../pages/vendors/VendorsRoutes';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -23,7 +32,7 @@ export const router = createHashRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
-      { path: 'dashboard', element: <ComingSoon page="dashboard" /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/credit-notes', element: <InvoicesPage /> },
       { path: 'invoices/payments', element: <InvoicesPage /> },
@@ -44,9 +53,15 @@ export const router = createHashRouter([
       { path: 'customers/:id', element: <CustomerViewPage /> },
       { path: 'customers/:id/edit', element: <CustomerFormPage /> },
       { path: 'items', element: <ItemsPage /> },
-      { path: 'bills/*', element: <ComingSoon page="bills" /> },
-      { path: 'vendors/*', element: <ComingSoon page="vendors" /> },
-      { path: 'reports/*', element: <ComingSoon page="reports" /> },
+      { path: 'reports', element: <ReportsIndex /> },
+      { path: 'reports/receivables-aging', element: <ReceivablesAgingReport /> },
+      { path: 'reports/cashflow', element: <CashflowReport /> },
+      { path: 'reports/collections', element: <CollectionsReport /> },
+      { path: 'reports/income', element: <IncomeReport /> },
+      { path: 'reports/tax', element: <TaxReport /> },
+      { path: 'reports/audit', element: <AuditLogReport /> },
+      { path: 'bills/*', element: <BillsRoutes /> },
+      { path: 'vendors/*', element: <VendorsRoutes /> },
       { path: 'outbox', element: <Navigate to="/outbox/reminders" replace /> },
       { path: 'outbox/:tab', element: <OutboxPage /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },

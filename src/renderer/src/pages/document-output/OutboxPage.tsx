@@ -21,16 +21,16 @@ import { formatDate, formatMoney } from '../../lib/format';
 import { OutboxTable } from './OutboxTable';
 import { BulkExportDialog } from './BulkExport';
 
-const MAIL_DOMAINS = ['mail', 'outbox', 'reminders', 'documents'];
+const MAIL_DOMAINS = ['mail', 'outbox', 'invoiceReminders', 'documents'];
 
 /** Overdue invoices proposed for a reminder: nothing goes out until someone approves it. */
 function ReminderQueue() {
   const settings = useSettings();
   const locale = settings.preferences.locale;
-  const list = useApi('reminders.list', { status: 'proposed' });
-  const refresh = useApiMutation('reminders.refresh', { invalidates: ['reminders'] });
-  const approve = useApiMutation('reminders.approve', { invalidates: MAIL_DOMAINS });
-  const dismiss = useApiMutation('reminders.dismiss', { invalidates: MAIL_DOMAINS });
+  const list = useApi('invoiceReminders.list', { status: 'proposed' });
+  const refresh = useApiMutation('invoiceReminders.refresh', { invalidates: ['invoiceReminders'] });
+  const approve = useApiMutation('invoiceReminders.approve', { invalidates: MAIL_DOMAINS });
+  const dismiss = useApiMutation('invoiceReminders.dismiss', { invalidates: MAIL_DOMAINS });
   const [selected, setSelected] = useState<number[]>([]);
   const rows = list.data ?? [];
   const chosen = selected.filter((id) => rows.some((r) => r.id === id));
@@ -184,7 +184,7 @@ export function OutboxPage() {
   const { tab = 'reminders' } = useParams();
   const navigate = useNavigate();
   const counts = useApi('outbox.list', { status: 'pending', limit: 1 }, { refetchInterval: 5000 });
-  const reminders = useApi('reminders.list', { status: 'proposed' });
+  const reminders = useApi('invoiceReminders.list', { status: 'proposed' });
   const [exporting, setExporting] = useState(false);
   const failed = counts.data?.counts.failed ?? 0;
   const queued = counts.data?.counts.queued ?? 0;

@@ -5,7 +5,7 @@ import { notifyError, useApiMutation } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 import { OutboxStatus } from './OutboxStatus';
 
-const MAIL_DOMAINS = ['mail', 'outbox', 'reminders', 'documents'];
+const MAIL_DOMAINS = ['mail', 'outbox', 'invoiceReminders', 'documents'];
 const PATHS: Record<string, string> = {
   invoice: '/invoices',
   reminder: '/invoices',

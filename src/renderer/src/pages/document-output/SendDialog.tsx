@@ -31,7 +31,7 @@ interface Values {
   body: string;
 }
 
-const MAIL_DOMAINS = ['mail', 'outbox', 'reminders', 'documents'];
+const MAIL_DOMAINS = ['mail', 'outbox', 'invoiceReminders', 'documents'];
 
 /** Puts API messages such as "to.1" under the field they belong to ("to"). */
 function fieldErrors(error: unknown): Record<string, string> {

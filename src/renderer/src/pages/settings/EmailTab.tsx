@@ -292,7 +292,7 @@ function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
     },
   });
   const save = useApiMutation('mail.updateReminderLevels', {
-    invalidates: ['mail', 'reminders'],
+    invalidates: ['mail', 'invoiceReminders'],
     success: 'Reminder levels saved.',
   });
   return (

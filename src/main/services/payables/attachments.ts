@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { BillAttachment } from '../../../shared/api/payables';
+import { SHA256_HEX, detectAttachmentType, type AttachmentType } from '../../../shared/domain/attachments';
+import { AppError, fieldError, notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+
+/**
+ * Scanned bills live in the data folder's attachments/ directory under their SHA-256 hash
+ * (attachments/ab/abcdef…), so the same file is stored once and an identical scan on two
+ * bills is noticed. A file is written to a temporary name, flushed, then renamed, so a
+ * crash never leaves half a file under a hash. Files are never deleted: a restored backup
+ * may still refer to them.
+ */
+
+export function attachmentPath(ctx: ServiceContext, sha256: string): string {
+  if (!SHA256_HEX.test(sha256)) throw new AppError('VALIDATION', 'Not an attachment id.', 'sha256');
+  return path.join(ctx.paths.attachmentsDir, sha256.slice(0, 2), sha256);
+}
+
+export function uploadAttachment(
+  ctx: ServiceContext,
+  input: ParsedInput<'bills.uploadAttachment'>,
+): BillAttachment {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const mimeType = detectAttachmentType(bytes);
+  if (!mimeType)
+    throw fieldError(
+      'dataBase64',
+      `“${input.fileName}” is not a PDF, PNG or JPEG file, whatever its name says. ` +
+        'Scan or save the bill as a PDF, PNG or JPEG and attach that.',
+    );
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const file = attachmentPath(ctx, sha256);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  }
+  ctx.log.info('attachment stored', { sha256, bytes: bytes.length, mimeType });
+  return { sha256, fileName: input.fileName, mimeType, bytes: bytes.length };
+}
+
+/** An uploaded file's type and size, read back from the store (checked again by its bytes). */
+export function storedAttachment(
+  ctx: ServiceContext,
+  sha256: string,
+): { mimeType: AttachmentType; bytes: number } | null {
+  const file = attachmentPath(ctx, sha256);
+  if (!fs.existsSync(file)) return null;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    const mimeType = detectAttachmentType(head.subarray(0, n));
+    return mimeType ? { mimeType, bytes: fs.fstatSync(fd).size } : null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function getAttachment(ctx: ServiceContext, input: ParsedInput<'bills.getAttachment'>) {
+  const stored = storedAttachment(ctx, input.sha256);
+  if (!stored) throw notFound('The attachment file');
+  const row = storeOf(ctx).first(
+    qb
+      .selectFrom('bill_attachments')
+      .select('file_name')
+      .where('sha256', '=', input.sha256)
+      .orderBy('id', 'desc'),
+  );
+  const data = fs.readFileSync(attachmentPath(ctx, input.sha256));
+  return {
+    sha256: input.sha256,
+    fileName: row?.file_name ?? `${input.sha256.slice(0, 12)}${extension(stored.mimeType)}`,
+    mimeType: stored.mimeType,
+    bytes: stored.bytes,
+    dataBase64: data.toString('base64'),
+  };
+}
+
+function extension(mime: AttachmentType): string {
+  return mime === 'application/pdf' ? '.pdf' : mime === 'image/png' ? '.png' : '.jpg';
+}

@@ -1,0 +1,410 @@
+import crypto from 'node:crypto';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { BillPayment } from '../../../shared/api/payables';
+import {
+  BILL_STATUS_LABELS,
+  displayStatus,
+  isOpen,
+  statusFromBalance,
+} from '../../../shared/domain/bill-status';
+import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
+import { fieldError, notFound } from '../../api/errors';
+import type { Selectable } from 'kysely';
+import type { BillsTable } from '../../db/schema';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { earlyFromColumns, moneyFormatter, nowIso } from './common';
+
+/**
+ * Paying bills. A payment goes to one vendor in one currency and may cover several of their
+ * bills; each bill's paid amount, discount taken, balance and status are updated in the same
+ * transaction, so lists and totals never add up payment history. An early-payment discount is
+ * settled only with the payment that clears the rest of the bill by the last discount day.
+ * Deleting a payment (undo) reopens what it paid.
+ */
+
+type BillRowFull = Selectable<BillsTable> & { vendor_name: string };
+
+function loadBills(ctx: ServiceContext, ids: number[]): Map<number, BillRowFull> {
+  const rows = storeOf(ctx).all(
+    qb
+      .selectFrom('bills as b')
+      .innerJoin('vendors as v', 'v.id', 'b.vendor_id')
+      .selectAll('b')
+      .select('v.name as vendor_name')
+      .where('b.id', 'in', ids.length ? ids : [0]),
+  ) as BillRowFull[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const billLabel = (b: BillRowFull) =>
+  b.vendor_invoice_number ? `${b.vendor_name} ${b.vendor_invoice_number}` : `${b.vendor_name} bill #${b.id}`;
+
+function offerOn(b: BillRowFull, date: string) {
+  return earlyPaymentOffer(
+    {
+      billDate: b.bill_date,
+      total: b.total,
+      balance: b.balance,
+      discountTaken: b.discount_taken,
+      earlyPayment: earlyFromColumns(b.discount_bp, b.discount_days),
+    },
+    date,
+  );
+}
+
+/** Applies (sign 1) or reverses (sign -1) an allocation on its bill, with an audit entry. */
+function applyToBill(
+  ctx: ServiceContext,
+  bill: BillRowFull,
+  amount: number,
+  discount: number,
+  sign: 1 | -1,
+  paymentId: number,
+): void {
+  const paid = bill.paid + sign * amount;
+  const discountTaken = bill.discount_taken + sign * discount;
+  const balance = bill.total - paid - discountTaken;
+  const status = statusFromBalance('awaiting_payment', bill.total, paid + discountTaken);
+  storeOf(ctx).run(
+    qb
+      .updateTable('bills')
+      .set({ paid, discount_taken: discountTaken, balance, status, updated_at: nowIso(ctx) })
+      .where('id', '=', bill.id),
+  );
+  recordAudit(ctx, {
+    entity: 'bill',
+    entityId: bill.id,
+    action: sign === 1 ? 'payment' : 'payment_undone',
+    before: {
+      paid: bill.paid,
+      discountTaken: bill.discount_taken,
+      balance: bill.balance,
+      status: bill.status,
+    },
+    after: { paid, discountTaken, balance, status },
+    details: { paymentId },
+  });
+  Object.assign(bill, { paid, discount_taken: discountTaken, balance, status });
+}
+
+interface Allocation {
+  billId: number;
+  amount: number;
+  discount: number;
+}
+
+/** Records one payment inside the caller's transaction; every allocation checked at its field. */
+function recordPayment(
+  ctx: ServiceContext,
+  input: {
+    paymentDate: string;
+    method: BillPayment['method'];
+    reference: string;
+    notes: string;
+    runId: string | null;
+  },
+  allocations: readonly Allocation[],
+  bills: Map<number, BillRowFull>,
+  path = 'allocations',
+): number {
+  const seen = new Set<number>();
+  let vendor: BillRowFull | null = null;
+  allocations.forEach((a, i) => {
+    const b = bills.get(a.billId);
+    if (!b) throw fieldError(`${path}.${i}.billId`, 'That bill does not exist.');
+    if (seen.has(a.billId)) throw fieldError(`${path}.${i}.billId`, `${billLabel(b)} is listed twice.`);
+    seen.add(a.billId);
+    if (!isOpen(b.status))
+      throw fieldError(
+        `${path}.${i}.billId`,
+        b.status === 'draft'
+          ? `${billLabel(b)} is a draft. Approve it before paying it.`
+          : `${billLabel(b)} is ${BILL_STATUS_LABELS[b.status].toLowerCase()}; there is nothing to pay.`,
+      );
+    vendor ??= b;
+    if (b.vendor_id !== vendor.vendor_id)
+      throw fieldError(
+        `${path}.${i}.billId`,
+        `A payment goes to one vendor: ${billLabel(b)} is from ${b.vendor_name}, not ${vendor.vendor_name}. Record it separately.`,
+      );
+    if (b.currency !== vendor.currency)
+      throw fieldError(
+        `${path}.${i}.billId`,
+        `${billLabel(b)} is in ${b.currency}; this payment is in ${vendor.currency}.`,
+      );
+    const money = moneyFormatter(ctx, b.currency);
+    if (a.discount > 0) {
+      const offer = offerOn(b, input.paymentDate);
+      if (!offer)
+        throw fieldError(
+          `${path}.${i}.discount`,
+          `${billLabel(b)} has no early-payment discount on ${input.paymentDate}. Pay the full balance, ${money(b.balance)}.`,
+        );
+      if (a.discount !== offer.save)
+        throw fieldError(
+          `${path}.${i}.discount`,
+          `The early-payment discount on ${billLabel(b)} is ${money(offer.save)}.`,
+        );
+      if (a.amount !== offer.pay)
+        throw fieldError(
+          `${path}.${i}.amount`,
+          `To take the ${money(offer.save)} discount, pay the rest of ${billLabel(b)}: ${money(offer.pay)}.`,
+        );
+    }
+    if (a.amount + a.discount > b.balance)
+      throw fieldError(
+        `${path}.${i}.amount`,
+        `That is more than the ${money(b.balance)} still owed on ${billLabel(b)}.`,
+      );
+    if (a.amount + a.discount <= 0) throw fieldError(`${path}.${i}.amount`, 'Enter an amount to pay.');
+  });
+  const amount = allocations.reduce((s, a) => s + a.amount, 0);
+  if (amount <= 0) throw fieldError(`${path}`, 'Enter an amount to pay.');
+  const v = vendor!;
+  const { lastInsertRowid: paymentId } = storeOf(ctx).run(
+    qb.insertInto('bill_payments').values({
+      vendor_id: v.vendor_id,
+      payment_date: input.paymentDate,
+      currency: v.currency,
+      amount,
+      method: input.method,
+      reference: input.reference,
+      notes: input.notes,
+      run_id: input.runId,
+      created_at: nowIso(ctx),
+    }),
+  );
+  for (const a of allocations) {
+    storeOf(ctx).run(
+      qb
+        .insertInto('bill_payment_allocations')
+        .values({ payment_id: paymentId, bill_id: a.billId, amount: a.amount, discount: a.discount }),
+    );
+    applyToBill(ctx, bills.get(a.billId)!, a.amount, a.discount, 1, paymentId);
+  }
+  recordAudit(ctx, {
+    entity: 'bill_payment',
+    entityId: paymentId,
+    action: 'create',
+    after: {
+      vendorId: v.vendor_id,
+      paymentDate: input.paymentDate,
+      currency: v.currency,
+      amount,
+      method: input.method,
+      reference: input.reference,
+      allocations: allocations
+        .map((a) => `bill ${a.billId}: ${a.amount}${a.discount ? ` + discount ${a.discount}` : ''}`)
+        .join('; '),
+    },
+    ...(input.runId ? { details: { runId: input.runId } } : {}),
+  });
+  return paymentId;
+}
+
+export function createPayment(ctx: ServiceContext, input: ParsedInput<'billPayments.create'>): BillPayment {
+  const id = storeOf(ctx).tx(() =>
+    recordPayment(
+      ctx,
+      { ...input, runId: null },
+      input.allocations,
+      loadBills(
+        ctx,
+        input.allocations.map((a) => a.billId),
+      ),
+    ),
+  );
+  return getPayment(ctx, id);
+}
+
+export function getPayment(ctx: ServiceContext, id: number): BillPayment {
+  const list = listPayments(ctx, { limit: 1 }, id);
+  if (!list[0]) throw notFound('The payment');
+  return list[0];
+}
+
+export function listPayments(
+  ctx: ServiceContext,
+  input: ParsedInput<'billPayments.list'>,
+  onlyId?: number,
+): BillPayment[] {
+  const store = storeOf(ctx);
+  let q = qb
+    .selectFrom('bill_payments as p')
+    .innerJoin('vendors as v', 'v.id', 'p.vendor_id')
+    .selectAll('p')
+    .select('v.name as vendor_name')
+    .orderBy('p.payment_date', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(input.limit);
+  if (onlyId !== undefined) q = q.where('p.id', '=', onlyId);
+  if (input.vendorId) q = q.where('p.vendor_id', '=', input.vendorId);
+  if (input.billId)
+    q = q.where('p.id', 'in', (eb) =>
+      eb.selectFrom('bill_payment_allocations').select('payment_id').where('bill_id', '=', input.billId!),
+    );
+  const payments = store.all(q);
+  if (payments.length === 0) return [];
+  const allocations = store.all(
+    qb
+      .selectFrom('bill_payment_allocations as a')
+      .innerJoin('bills as b', 'b.id', 'a.bill_id')
+      .select(['a.payment_id', 'a.bill_id', 'a.amount', 'a.discount', 'b.vendor_invoice_number'])
+      .where(
+        'a.payment_id',
+        'in',
+        payments.map((p) => p.id),
+      )
+      .orderBy('a.bill_id'),
+  );
+  return payments.map((p) => ({
+    id: p.id,
+    vendorId: p.vendor_id,
+    vendorName: p.vendor_name,
+    paymentDate: p.payment_date,
+    currency: p.currency,
+    amount: p.amount,
+    method: p.method,
+    reference: p.reference,
+    notes: p.notes,
+    runId: p.run_id,
+    createdAt: p.created_at,
+    allocations: allocations
+      .filter((a) => a.payment_id === p.id)
+      .map((a) => ({
+        billId: a.bill_id,
+        vendorInvoiceNumber: a.vendor_invoice_number,
+        amount: a.amount,
+        discount: a.discount,
+      })),
+  }));
+}
+
+/** Undo: the payment is removed and every bill it paid is owed again. */
+export function deletePayment(ctx: ServiceContext, input: { id: number }) {
+  storeOf(ctx).tx(() => {
+    const payment = getPayment(ctx, input.id);
+    const bills = loadBills(
+      ctx,
+      payment.allocations.map((a) => a.billId),
+    );
+    for (const a of payment.allocations)
+      applyToBill(ctx, bills.get(a.billId)!, a.amount, a.discount, -1, payment.id);
+    storeOf(ctx).run(qb.deleteFrom('bill_payments').where('id', '=', payment.id));
+    recordAudit(ctx, {
+      entity: 'bill_payment',
+      entityId: payment.id,
+      action: 'delete',
+      before: {
+        vendorId: payment.vendorId,
+        paymentDate: payment.paymentDate,
+        amount: payment.amount,
+        method: payment.method,
+        reference: payment.reference,
+      },
+    });
+  });
+  return { ok: true as const };
+}
+
+// ---------------------------------------------------------------------------------------
+// Payment runs
+
+function plan(ctx: ServiceContext, paymentDate: string, billIds: readonly number[], takeDiscounts: boolean) {
+  const bills = loadBills(ctx, [...billIds]);
+  const today = ctx.clock.today();
+  const openWarnings = new Map(
+    (
+      storeOf(ctx)
+        .prepare(
+          `SELECT bill_id, count(*) AS n FROM bill_warnings
+           WHERE bill_id IN (SELECT value FROM json_each(?)) AND dismissed_at IS NULL GROUP BY bill_id`,
+        )
+        .all(JSON.stringify(billIds)) as { bill_id: number; n: number }[]
+    ).map((r) => [r.bill_id, r.n]),
+  );
+  const rows = [...new Set(billIds)].map((id, i) => {
+    const b = bills.get(id);
+    if (!b) throw fieldError(`billIds.${i}`, `Bill #${id} does not exist.`);
+    if (!isOpen(b.status))
+      throw fieldError(
+        `billIds.${i}`,
+        `${billLabel(b)} is ${BILL_STATUS_LABELS[b.status].toLowerCase()}; take it out of the run.`,
+      );
+    const offer = takeDiscounts ? offerOn(b, paymentDate) : null;
+    return {
+      billId: b.id,
+      vendorId: b.vendor_id,
+      vendorName: b.vendor_name,
+      vendorInvoiceNumber: b.vendor_invoice_number,
+      dueDate: b.due_date,
+      displayStatus: displayStatus(b.status, b.due_date, today),
+      currency: b.currency,
+      balance: b.balance,
+      discount: offer?.save ?? 0,
+      pay: offer?.pay ?? b.balance,
+      openWarnings: openWarnings.get(b.id) ?? 0,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      a.vendorName.localeCompare(b.vendorName) || a.dueDate.localeCompare(b.dueDate) || a.billId - b.billId,
+  );
+  const totals = new Map<string, { currency: string; cash: number; discounts: number; bills: number }>();
+  for (const r of rows) {
+    const t = totals.get(r.currency) ?? { currency: r.currency, cash: 0, discounts: 0, bills: 0 };
+    t.cash += r.pay;
+    t.discounts += r.discount;
+    t.bills += 1;
+    totals.set(r.currency, t);
+  }
+  return { rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)), bills };
+}
+
+/** What a payment run would pay: cash needed and discounts captured per currency. */
+export function previewRun(ctx: ServiceContext, input: ParsedInput<'billPayments.runPreview'>) {
+  const { rows, totals } = plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
+  return { rows, totals };
+}
+
+/** Pays every chosen bill in full in one transaction: one payment per vendor and currency. */
+export function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayments.run'>) {
+  const runId = crypto.randomUUID();
+  return storeOf(ctx).tx(() => {
+    const { rows, totals, bills } = plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = `${r.vendorId}|${r.currency}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    for (const group of groups.values()) {
+      recordPayment(
+        ctx,
+        {
+          paymentDate: input.paymentDate,
+          method: input.method,
+          reference: input.reference,
+          notes: 'Payment run',
+          runId,
+        },
+        group.map((r) => ({ billId: r.billId, amount: r.pay, discount: r.discount })),
+        bills,
+        'billIds',
+      );
+    }
+    recordAudit(ctx, {
+      entity: 'payment_run',
+      entityId: runId,
+      action: 'run',
+      details: {
+        paymentDate: input.paymentDate,
+        bills: rows.length,
+        payments: groups.size,
+        totals: totals.map((t) => `${t.currency} cash ${t.cash}, discounts ${t.discounts}`).join('; '),
+      },
+    });
+    return { runId, payments: groups.size, bills: rows.length, totals };
+  });
+}

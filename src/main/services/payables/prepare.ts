@@ -1,0 +1,175 @@
+import type { z } from 'zod';
+import type { billLineInput, EarlyPaymentInput } from '../../../shared/api/payables';
+import {
+  billTotals,
+  lineAmount,
+  quantityToMilli,
+  type BillTotals,
+} from '../../../shared/domain/bill-amounts';
+import { invoiceKey, itemKey } from '../../../shared/domain/bill-checks';
+import type { EarlyPaymentTerms } from '../../../shared/domain/early-payment';
+import { dueDateFor, type PaymentTerms } from '../../../shared/domain/terms';
+import type { AttachmentType } from '../../../shared/domain/attachments';
+import { AppError, fieldError } from '../../api/errors';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { earlyFromColumns, earlyFromInput, parseTerms, requireVendor } from './common';
+import { storedAttachment } from './attachments';
+
+/**
+ * Turns a bill as typed (API input) into what is stored: due date from the terms, currency
+ * and early-payment terms from the vendor when not given, line amounts and totals, and every
+ * reference (vendor, categories, purchase order and its lines, uploaded files) checked, each
+ * failure reported at its field.
+ */
+export interface PreparedLine {
+  description: string;
+  itemKey: string;
+  categoryId: number | null;
+  quantityMilli: number;
+  unitPrice: number;
+  amount: number;
+  tax: number;
+  purchaseOrderLineId: number | null;
+}
+
+export interface PreparedBill {
+  vendorId: number;
+  vendorName: string;
+  /** The vendor's bank details as recorded on this bill. */
+  bankDetails: string;
+  vendorBankChangedAt: string | null;
+  vendorInvoiceNumber: string;
+  invoiceKey: string;
+  billDate: string;
+  dueDate: string;
+  currency: string;
+  earlyPayment: EarlyPaymentTerms | null;
+  purchaseOrderId: number | null;
+  lines: PreparedLine[];
+  totals: BillTotals;
+  notes: string;
+  attachments: { sha256: string; fileName: string; mimeType: AttachmentType; bytes: number }[];
+  status: 'draft' | 'awaiting_payment';
+}
+
+export interface BillFields {
+  vendorId: number;
+  vendorInvoiceNumber: string;
+  billDate: string;
+  dueDate: string | null;
+  terms: PaymentTerms | null;
+  currency?: string | undefined;
+  earlyPayment?: EarlyPaymentInput | null | undefined;
+  purchaseOrderId: number | null;
+  lines: z.output<typeof billLineInput>[];
+  notes: string;
+  attachments: { sha256: string; fileName: string }[];
+  status: 'draft' | 'awaiting_payment';
+}
+
+export function prepareLines(
+  ctx: ServiceContext,
+  lines: readonly z.output<typeof billLineInput>[],
+  path = 'lines',
+): PreparedLine[] {
+  const categories = new Set(
+    storeOf(ctx)
+      .all(qb.selectFrom('expense_categories').select('id'))
+      .map((c) => c.id),
+  );
+  return lines.map((l, i) => {
+    if (l.categoryId !== null && !categories.has(l.categoryId))
+      throw fieldError(`${path}.${i}.categoryId`, 'That category does not exist. Choose another one.');
+    const quantityMilli = quantityToMilli(l.quantity)!;
+    return {
+      description: l.description,
+      itemKey: itemKey(l.description),
+      categoryId: l.categoryId,
+      quantityMilli,
+      unitPrice: l.unitPrice,
+      amount: lineAmount(quantityMilli, l.unitPrice),
+      tax: l.tax,
+      purchaseOrderLineId: l.purchaseOrderLineId,
+    };
+  });
+}
+
+export function prepareBill(
+  ctx: ServiceContext,
+  input: BillFields,
+  existing: { vendor_id: number; bank_details: string } | null = null,
+): PreparedBill {
+  // An existing bill of a vendor archived since may still be corrected.
+  const vendor = requireVendor(ctx, input.vendorId, 'vendorId', existing?.vendor_id === input.vendorId);
+  const currency = input.currency ?? vendor.currency;
+  const terms = input.terms ?? parseTerms(vendor.payment_terms);
+  const dueDate = input.dueDate ?? dueDateFor(input.billDate, terms);
+  const earlyPayment =
+    input.earlyPayment === undefined
+      ? earlyFromColumns(vendor.discount_bp, vendor.discount_days)
+      : earlyFromInput(input.earlyPayment);
+  const lines = prepareLines(ctx, input.lines);
+  const totals = billTotals(lines);
+  if (totals.total <= 0) throw fieldError('lines', 'The bill total must be more than zero. Enter an amount.');
+  if (totals.total > 1e13) throw fieldError('lines', 'The bill total is too large.');
+
+  if (input.purchaseOrderId !== null) {
+    const po = storeOf(ctx).first(
+      qb.selectFrom('purchase_orders').selectAll().where('id', '=', input.purchaseOrderId),
+    );
+    if (!po) throw fieldError('purchaseOrderId', 'That purchase order does not exist. Choose another one.');
+    if (po.vendor_id !== vendor.id)
+      throw fieldError(
+        'purchaseOrderId',
+        `${po.number} is for another vendor. Choose one of ${vendor.name}'s orders.`,
+      );
+    if (po.currency !== currency)
+      throw fieldError('purchaseOrderId', `${po.number} is in ${po.currency}; this bill is in ${currency}.`);
+    const poLines = new Set(
+      storeOf(ctx)
+        .all(qb.selectFrom('purchase_order_lines').select('id').where('purchase_order_id', '=', po.id))
+        .map((l) => l.id),
+    );
+    lines.forEach((l, i) => {
+      if (l.purchaseOrderLineId !== null && !poLines.has(l.purchaseOrderLineId))
+        throw fieldError(`lines.${i}.purchaseOrderLineId`, `That line is not on ${po.number}.`);
+    });
+  } else if (lines.some((l) => l.purchaseOrderLineId !== null)) {
+    const i = lines.findIndex((l) => l.purchaseOrderLineId !== null);
+    throw fieldError(`lines.${i}.purchaseOrderLineId`, 'Choose the purchase order this line is on.');
+  }
+
+  const seen = new Set<string>();
+  const attachments = input.attachments.flatMap((a, i) => {
+    if (seen.has(a.sha256)) return [];
+    seen.add(a.sha256);
+    const stored = storedAttachment(ctx, a.sha256);
+    if (!stored)
+      throw new AppError(
+        'VALIDATION',
+        `“${a.fileName}” was not uploaded completely. Attach the file again.`,
+        `attachments.${i}.sha256`,
+      );
+    return [{ sha256: a.sha256, fileName: a.fileName, ...stored }];
+  });
+
+  return {
+    vendorId: vendor.id,
+    vendorName: vendor.name,
+    bankDetails: existing && existing.vendor_id === vendor.id ? existing.bank_details : vendor.bank_details,
+    vendorBankChangedAt: vendor.bank_details_changed_at,
+    vendorInvoiceNumber: input.vendorInvoiceNumber,
+    invoiceKey: invoiceKey(input.vendorInvoiceNumber),
+    billDate: input.billDate,
+    dueDate,
+    currency,
+    earlyPayment,
+    purchaseOrderId: input.purchaseOrderId,
+    lines,
+    totals,
+    notes: input.notes,
+    attachments,
+    status: input.status,
+  };
+}

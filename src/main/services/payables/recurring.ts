@@ -1,0 +1,309 @@
+import { z } from 'zod';
+import type { ParsedInput } from '../../../shared/api/contract';
+import { earlyPaymentSchema, type RecurringBill } from '../../../shared/api/payables';
+import { paymentTermsSchema } from '../../../shared/api/common';
+import { billTotals, quantityToMilli } from '../../../shared/domain/bill-amounts';
+import {
+  describeSchedule,
+  occurrencesUntil,
+  upcomingOccurrences,
+  type Occurrence,
+  type Schedule,
+} from '../../../shared/domain/schedule';
+import { notFound } from '../../api/errors';
+import type { Selectable } from 'kysely';
+import type { RecurringBillsTable } from '../../db/schema';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { nowIso, requireVendor } from './common';
+import { insertBill } from './bills';
+import { prepareBill, prepareLines } from './prepare';
+
+/**
+ * Recurring bills (rent, subscriptions). A template has a schedule (shared with recurring
+ * invoices) and the content of each bill. Catching up makes every occurrence due up to today
+ * exactly once: each occurrence is one transaction that inserts the bill, tagged with the
+ * template and occurrence index (a unique index refuses a second one), and advances the
+ * template's next_index. A crash between two occurrences leaves the next one to do on the
+ * next run; a crash inside one rolls it back whole.
+ */
+
+const templateSchema = z.object({
+  currency: z.string(),
+  terms: paymentTermsSchema.nullable(),
+  earlyPayment: earlyPaymentSchema.nullable().optional(),
+  notes: z.string(),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      categoryId: z.number().nullable(),
+      quantity: z.number(),
+      unitPrice: z.number(),
+      tax: z.number(),
+    }),
+  ),
+});
+type Template = z.infer<typeof templateSchema>;
+
+type Row = Selectable<RecurringBillsTable>;
+
+export function scheduleOf(
+  row: Pick<Row, 'frequency' | 'every' | 'day_of_month' | 'start_date' | 'end_date' | 'max_count'>,
+): Schedule {
+  return {
+    frequency: row.frequency,
+    interval: row.every,
+    dayOfMonth: row.day_of_month === -1 ? 'last' : row.day_of_month,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    count: row.max_count,
+  };
+}
+
+function toRecurring(row: Row & { vendor_name: string; bills_created: number }): RecurringBill {
+  const t = templateSchema.parse(JSON.parse(row.template));
+  const schedule = scheduleOf(row);
+  return {
+    id: row.id,
+    vendorId: row.vendor_id,
+    vendorName: row.vendor_name,
+    name: row.name,
+    frequency: row.frequency,
+    interval: row.every,
+    dayOfMonth: schedule.dayOfMonth,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    count: row.max_count,
+    createAs: row.create_as,
+    currency: t.currency,
+    terms: t.terms,
+    earlyPayment: t.earlyPayment ?? null,
+    lines: t.lines,
+    notes: t.notes,
+    total: billTotals(
+      t.lines.map((l) => ({
+        quantityMilli: quantityToMilli(l.quantity) ?? 0,
+        unitPrice: l.unitPrice,
+        tax: l.tax,
+      })),
+    ).total,
+    active: row.active === 1,
+    scheduleLabel: describeSchedule(schedule),
+    billsCreated: row.bills_created,
+    nextDates: row.active === 1 ? upcomingOccurrences(schedule, row.next_index, 3).map((o) => o.date) : [],
+  };
+}
+
+const SELECT_SQL = `
+  SELECT r.*, v.name AS vendor_name,
+    (SELECT count(*) FROM bills b WHERE b.recurring_id = r.id) AS bills_created
+  FROM recurring_bills r JOIN vendors v ON v.id = r.vendor_id`;
+
+export function listRecurring(ctx: ServiceContext): RecurringBill[] {
+  const rows = storeOf(ctx).prepare(`${SELECT_SQL} ORDER BY r.active DESC, r.name`).all() as (Row & {
+    vendor_name: string;
+    bills_created: number;
+  })[];
+  return rows.map((r) => toRecurring(r));
+}
+
+export function getRecurring(ctx: ServiceContext, input: { id: number }): RecurringBill {
+  const row = storeOf(ctx).prepare(`${SELECT_SQL} WHERE r.id = ?`).get(input.id) as
+    (Row & { vendor_name: string; bills_created: number }) | undefined;
+  if (!row) throw notFound('The recurring bill');
+  return toRecurring(row);
+}
+
+function columns(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create'>, allowArchived: boolean) {
+  const vendor = requireVendor(ctx, input.vendorId, 'vendorId', allowArchived);
+  prepareLines(
+    ctx,
+    input.lines.map((l) => ({ ...l })),
+  );
+  const template: Template = {
+    currency: input.currency ?? vendor.currency,
+    terms: input.terms,
+    ...(input.earlyPayment !== undefined ? { earlyPayment: input.earlyPayment } : {}),
+    notes: input.notes,
+    lines: input.lines.map((l) => ({
+      description: l.description,
+      categoryId: l.categoryId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      tax: l.tax,
+    })),
+  };
+  return {
+    vendor_id: vendor.id,
+    name: input.name,
+    frequency: input.frequency,
+    every: input.interval,
+    day_of_month: input.dayOfMonth === 'last' ? -1 : input.dayOfMonth,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    max_count: input.count,
+    template: JSON.stringify(template),
+    create_as: input.createAs,
+  };
+}
+
+export function createRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create'>) {
+  const id = storeOf(ctx).tx(() => {
+    const c = columns(ctx, input, false);
+    const now = nowIso(ctx);
+    const { lastInsertRowid } = storeOf(ctx).run(
+      qb.insertInto('recurring_bills').values({ ...c, created_at: now, updated_at: now }),
+    );
+    recordAudit(ctx, { entity: 'recurring_bill', entityId: lastInsertRowid, action: 'create', after: c });
+    return lastInsertRowid;
+  });
+  // Bills already due (a start date in the past) are made at once, as the job would.
+  catchUpRecurringBills(ctx, { only: id });
+  return getRecurring(ctx, { id });
+}
+
+/** Changes apply to the bills not made yet; bills already made are not touched. */
+export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.update'>) {
+  storeOf(ctx).tx(() => {
+    const before = storeOf(ctx).first(
+      qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
+    );
+    if (!before) throw notFound('The recurring bill');
+    const c = columns(ctx, input.template, before.vendor_id === input.template.vendorId);
+    storeOf(ctx).run(
+      qb
+        .updateTable('recurring_bills')
+        .set({ ...c, updated_at: nowIso(ctx) })
+        .where('id', '=', input.id),
+    );
+    const { id: _i, created_at: _c, updated_at: _u, next_index: _n, active: _a, ...old } = before;
+    recordAudit(ctx, {
+      entity: 'recurring_bill',
+      entityId: input.id,
+      action: 'update',
+      before: old,
+      after: c,
+    });
+  });
+  catchUpRecurringBills(ctx, { only: input.id });
+  return getRecurring(ctx, { id: input.id });
+}
+
+export function setRecurringActive(ctx: ServiceContext, input: ParsedInput<'bills.recurring.setActive'>) {
+  storeOf(ctx).tx(() => {
+    const before = storeOf(ctx).first(
+      qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
+    );
+    if (!before) throw notFound('The recurring bill');
+    storeOf(ctx).run(
+      qb
+        .updateTable('recurring_bills')
+        .set({ active: input.active ? 1 : 0, updated_at: nowIso(ctx) })
+        .where('id', '=', input.id),
+    );
+    recordAudit(ctx, {
+      entity: 'recurring_bill',
+      entityId: input.id,
+      action: input.active ? 'resume' : 'pause',
+      before: { active: before.active === 1 },
+      after: { active: input.active },
+    });
+  });
+  // A resumed template catches up on what fell due while it was paused.
+  if (input.active) catchUpRecurringBills(ctx, { only: input.id });
+  return getRecurring(ctx, { id: input.id });
+}
+
+export interface CatchUpOptions {
+  /** Only this template. */
+  only?: number;
+  /** Called after each bill's transaction has committed (progress, and crash tests). */
+  onCommitted?: (made: { recurringId: number; index: number; billId: number; date: string }) => void;
+}
+
+/**
+ * Makes every bill due up to today that has not been made yet, each in its own transaction.
+ * Idempotent: a second run, or a run after a crash half-way, makes only what is missing.
+ */
+export function catchUpRecurringBills(
+  ctx: ServiceContext,
+  options: CatchUpOptions = {},
+): { created: number } {
+  const store = storeOf(ctx);
+  const today = ctx.clock.today();
+  let created = 0;
+  const templates = store.all(
+    qb
+      .selectFrom('recurring_bills')
+      .select('id')
+      .where('active', '=', 1)
+      .$if(options.only !== undefined, (q) => q.where('id', '=', options.only!)),
+  );
+  for (const { id } of templates) {
+    for (;;) {
+      const made = store.tx(() => makeNext(ctx, id, today));
+      if (!made) break;
+      created++;
+      options.onCommitted?.(made);
+    }
+  }
+  return { created };
+}
+
+/** Makes the next due occurrence of one template, or returns null when none is due. */
+function makeNext(ctx: ServiceContext, id: number, today: string) {
+  const store = storeOf(ctx);
+  // Read inside the transaction: another run may have advanced it.
+  const row = store.first(qb.selectFrom('recurring_bills').selectAll().where('id', '=', id)) as
+    Row | undefined;
+  if (!row || row.active !== 1) return null;
+  const [next]: Occurrence[] = occurrencesUntil(scheduleOf(row), today, row.next_index).slice(0, 1);
+  if (!next) return null;
+  const vendor = store.first(
+    qb.selectFrom('vendors').select(['archived_at', 'name']).where('id', '=', row.vendor_id),
+  )!;
+  if (vendor.archived_at) {
+    ctx.log.info('recurring bill skipped: vendor archived', { recurringId: id, vendor: vendor.name });
+    return null;
+  }
+  const already = store.first(
+    qb
+      .selectFrom('bills')
+      .select('id')
+      .where('recurring_id', '=', id)
+      .where('recurring_index', '=', next.index),
+  );
+  let billId: number;
+  if (already) {
+    billId = already.id;
+  } else {
+    const t = templateSchema.parse(JSON.parse(row.template));
+    const prepared = prepareBill(ctx, {
+      vendorId: row.vendor_id,
+      vendorInvoiceNumber: '',
+      billDate: next.date,
+      dueDate: null,
+      terms: t.terms,
+      currency: t.currency,
+      ...(t.earlyPayment !== undefined ? { earlyPayment: t.earlyPayment } : {}),
+      purchaseOrderId: null,
+      lines: t.lines.map((l) => ({ ...l, purchaseOrderLineId: null })),
+      notes: t.notes,
+      attachments: [],
+      status: row.create_as,
+    });
+    billId = insertBill(ctx, prepared, { source: 'recurring', recurring: { id, index: next.index } });
+  }
+  store.run(
+    qb
+      .updateTable('recurring_bills')
+      .set({ next_index: next.index + 1, updated_at: nowIso(ctx) })
+      .where('id', '=', id),
+  );
+  return { recurringId: id, index: next.index, billId, date: next.date };
+}
+
+export function catchUpNow(ctx: ServiceContext) {
+  return catchUpRecurringBills(ctx);
+}

@@ -1,0 +1,260 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { Vendor, VendorSummary } from '../../../shared/api/payables';
+import { describeEarlyPaymentTerms } from '../../../shared/domain/early-payment';
+import { notFound } from '../../api/errors';
+import type { Selectable } from 'kysely';
+import type { VendorsTable } from '../../db/schema';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import {
+  OPEN_SQL,
+  byCurrency,
+  earlyFromColumns,
+  earlyFromInput,
+  earlyToOutput,
+  nowIso,
+  parseTerms,
+  requireCategory,
+} from './common';
+
+/** Vendors: who sends the bills, with their terms and bank details (for the user's reference). */
+
+type VendorRow = Selectable<VendorsTable>;
+
+interface Balances {
+  openBalances: { currency: string; amount: number }[];
+  openBills: number;
+  overdueBills: number;
+}
+
+function balancesOf(ctx: ServiceContext, vendorIds: number[]): Map<number, Balances> {
+  const out = new Map<number, Balances>();
+  if (vendorIds.length === 0) return out;
+  const today = ctx.clock.today();
+  const rows = storeOf(ctx)
+    .prepare(
+      `SELECT vendor_id, currency, sum(balance) AS amount, count(*) AS bills,
+         sum(due_date < ?) AS overdue
+       FROM bills INDEXED BY bills_by_vendor_date
+       WHERE vendor_id IN (SELECT value FROM json_each(?)) AND ${OPEN_SQL}
+       GROUP BY vendor_id, currency`,
+    )
+    .all(today, JSON.stringify(vendorIds)) as {
+    vendor_id: number;
+    currency: string;
+    amount: number;
+    bills: number;
+    overdue: number;
+  }[];
+  for (const r of rows) {
+    const b = out.get(r.vendor_id) ?? { openBalances: [], openBills: 0, overdueBills: 0 };
+    b.openBalances.push({ currency: r.currency, amount: r.amount });
+    b.openBills += r.bills;
+    b.overdueBills += r.overdue;
+    out.set(r.vendor_id, b);
+  }
+  for (const b of out.values()) b.openBalances = byCurrency(b.openBalances);
+  return out;
+}
+
+const NO_BALANCE: Balances = { openBalances: [], openBills: 0, overdueBills: 0 };
+
+function toVendor(row: VendorRow, balances: Balances): Vendor {
+  const terms = parseTerms(row.payment_terms);
+  const early = earlyFromColumns(row.discount_bp, row.discount_days);
+  return {
+    id: row.id,
+    name: row.name,
+    contactName: row.contact_name,
+    email: row.email,
+    phone: row.phone,
+    address: {
+      line1: row.address_line1,
+      line2: row.address_line2,
+      city: row.city,
+      region: row.region,
+      postalCode: row.postal_code,
+      country: row.country,
+    },
+    taxNumber: row.tax_number,
+    currency: row.currency,
+    defaultCategoryId: row.default_category_id,
+    paymentTerms: terms,
+    earlyPayment: earlyToOutput(early),
+    termsLabel: describeEarlyPaymentTerms(terms, early),
+    bankDetails: row.bank_details,
+    bankDetailsChangedAt: row.bank_details_changed_at,
+    notes: row.notes,
+    archived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...balances,
+  };
+}
+
+function vendorRow(ctx: ServiceContext, id: number): VendorRow {
+  const row = storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', id));
+  if (!row) throw notFound('The vendor');
+  return row as VendorRow;
+}
+
+export function getVendor(ctx: ServiceContext, input: { id: number }): Vendor {
+  const row = vendorRow(ctx, input.id);
+  return toVendor(row, balancesOf(ctx, [row.id]).get(row.id) ?? NO_BALANCE);
+}
+
+export function listVendors(ctx: ServiceContext, input: ParsedInput<'vendors.list'>): VendorSummary[] {
+  let q = qb
+    .selectFrom('vendors')
+    .selectAll()
+    .orderBy('archived_at', 'asc')
+    .orderBy('name', 'asc')
+    .limit(1000);
+  if (!input.includeArchived) q = q.where('archived_at', 'is', null);
+  if (input.search) {
+    const like = `%${input.search}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('name', 'like', like),
+        eb('contact_name', 'like', like),
+        eb('email', 'like', like),
+        eb('tax_number', 'like', like),
+      ]),
+    );
+  }
+  const rows = storeOf(ctx).all(q) as VendorRow[];
+  const balances = balancesOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .sort(
+      (a, b) =>
+        Number(a.archived_at !== null) - Number(b.archived_at !== null) || a.name.localeCompare(b.name),
+    )
+    .map((r) => {
+      const v = toVendor(r, balances.get(r.id) ?? NO_BALANCE);
+      return {
+        id: v.id,
+        name: v.name,
+        contactName: v.contactName,
+        email: v.email,
+        phone: v.phone,
+        currency: v.currency,
+        termsLabel: v.termsLabel,
+        archived: v.archived,
+        openBalances: v.openBalances,
+        openBills: v.openBills,
+        overdueBills: v.overdueBills,
+      };
+    });
+}
+
+function columns(input: ParsedInput<'vendors.create'>) {
+  const early = earlyFromInput(input.earlyPayment);
+  return {
+    name: input.name,
+    contact_name: input.contactName,
+    email: input.email,
+    phone: input.phone,
+    address_line1: input.address.line1,
+    address_line2: input.address.line2,
+    city: input.address.city,
+    region: input.address.region,
+    postal_code: input.address.postalCode,
+    country: input.address.country,
+    tax_number: input.taxNumber,
+    currency: input.currency,
+    default_category_id: input.defaultCategoryId,
+    payment_terms: JSON.stringify(input.paymentTerms),
+    discount_bp: early?.discountBp ?? null,
+    discount_days: early?.days ?? null,
+    bank_details: input.bankDetails,
+    notes: input.notes,
+  };
+}
+
+/** The audit view of a vendor: every field, bank details included (they are not secrets). */
+function auditView(c: ReturnType<typeof columns>): Record<string, unknown> {
+  return { ...c };
+}
+
+export function createVendor(ctx: ServiceContext, input: ParsedInput<'vendors.create'>): Vendor {
+  requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
+  const id = storeOf(ctx).tx(() => createVendorInTx(ctx, input));
+  return getVendor(ctx, { id });
+}
+
+/** Inserts a vendor inside the caller's transaction (the CSV import creates vendors this way). */
+export function createVendorInTx(ctx: ServiceContext, input: ParsedInput<'vendors.create'>): number {
+  const now = nowIso(ctx);
+  const c = columns(input);
+  const { lastInsertRowid } = storeOf(ctx).run(
+    qb
+      .insertInto('vendors')
+      .values({ ...c, bank_details_changed_at: null, created_at: now, updated_at: now }),
+  );
+  recordAudit(ctx, { entity: 'vendor', entityId: lastInsertRowid, action: 'create', after: auditView(c) });
+  return lastInsertRowid;
+}
+
+export function updateVendor(ctx: ServiceContext, input: ParsedInput<'vendors.update'>): Vendor {
+  requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
+  storeOf(ctx).tx(() => {
+    const before = vendorRow(ctx, input.id);
+    const c = columns(input);
+    const now = nowIso(ctx);
+    const bankChanged = before.bank_details !== c.bank_details;
+    storeOf(ctx).run(
+      qb
+        .updateTable('vendors')
+        .set({
+          ...c,
+          updated_at: now,
+          // A change of bank details is dated: bills entered after it are checked against it.
+          bank_details_changed_at: bankChanged ? now : before.bank_details_changed_at,
+        })
+        .where('id', '=', input.id),
+    );
+    const {
+      id: _id,
+      created_at: _c,
+      updated_at: _u,
+      archived_at: _a,
+      bank_details_changed_at: _b,
+      ...old
+    } = before;
+    recordAudit(ctx, {
+      entity: 'vendor',
+      entityId: input.id,
+      action: 'update',
+      before: old,
+      after: auditView(c),
+      ...(bankChanged ? { details: { bankDetailsChanged: true } } : {}),
+    });
+  });
+  return getVendor(ctx, { id: input.id });
+}
+
+export function setVendorArchived(ctx: ServiceContext, input: ParsedInput<'vendors.setArchived'>): Vendor {
+  storeOf(ctx).tx(() => {
+    const before = vendorRow(ctx, input.id);
+    if ((before.archived_at !== null) === input.archived) return;
+    const now = nowIso(ctx);
+    storeOf(ctx).run(
+      qb
+        .updateTable('vendors')
+        .set({ archived_at: input.archived ? now : null, updated_at: now })
+        .where('id', '=', input.id),
+    );
+    recordAudit(ctx, {
+      entity: 'vendor',
+      entityId: input.id,
+      action: input.archived ? 'archive' : 'restore',
+      before: { archived: before.archived_at !== null },
+      after: { archived: input.archived },
+    });
+  });
+  return getVendor(ctx, { id: input.id });
+}

@@ -1,0 +1,136 @@
+import type { CashflowReport, CashflowWeek } from '../../../shared/api/reports';
+import type { ParsedDocumentInput } from '../../../shared/api/documents';
+import { addDays, daysBetween, parseIsoDate } from '../../../shared/domain/dates';
+import { toBase } from '../../../shared/domain/fx';
+import { upcomingOccurrences, type Schedule } from '../../../shared/domain/schedule';
+import { dueDateFor } from '../../../shared/domain/terms';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+import { prepareDocument } from '../receivables/document-save';
+import { getReportSettings } from './report-settings';
+
+export const FORECAST_WEEKS = 13;
+
+/** Monday of the week that holds `date` (weeks run Monday to Sunday). */
+export function weekStart(date: string): string {
+  const { year, month, day } = parseIsoDate(date);
+  const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+export interface Flow {
+  date: string;
+  amount: number;
+}
+
+/**
+ * Open invoices grouped by the date their money is expected: the due date moved by how late
+ * (or early) that customer has paid on average, never before today.
+ */
+function expectedReceipts(ctx: ServiceContext, today: string): Flow[] {
+  return (
+    storeOf(ctx)
+      .prepare(
+        `SELECT date(d.due_date, printf('%+d days', coalesce(round(s.days_late_sum * 1.0 / s.settled_count), 0))) AS expected,
+                sum(d.balance_base) AS amount
+         FROM documents d LEFT JOIN customer_payment_stats s ON s.customer_id = d.customer_id AND s.settled_count > 0
+         WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0
+         GROUP BY expected`,
+      )
+      .all() as { expected: string | null; amount: number }[]
+  ).map((r) => ({ date: r.expected && r.expected > today ? r.expected : today, amount: r.amount }));
+}
+
+type Template = Omit<ParsedDocumentInput, 'issueDate' | 'type' | 'relatedId'>;
+
+/** What one occurrence of a recurring invoice comes to, in the base currency. */
+export function recurringTotalBase(ctx: ServiceContext, templateJson: string, date: string): number {
+  const template = JSON.parse(templateJson) as Template;
+  const prepared = prepareDocument(
+    ctx,
+    { ...template, type: 'invoice', issueDate: date, relatedId: null },
+    { allowArchivedCustomer: true },
+  );
+  return toBase(
+    prepared.doc.total,
+    template.currency,
+    template.exchangeRate,
+    getPreferences(ctx).baseCurrency,
+  );
+}
+
+/** Invoices that recurring schedules will make within the horizon, at their expected dates. */
+function recurringReceipts(ctx: ServiceContext, today: string, horizonEnd: string): Flow[] {
+  const rows = storeOf(ctx).all(
+    qb.selectFrom('recurring_invoices').selectAll().where('paused_at', 'is', null),
+  );
+  const out: Flow[] = [];
+  for (const r of rows) {
+    const schedule = JSON.parse(r.schedule) as Schedule;
+    const template = JSON.parse(r.template) as Template;
+    const stats = storeOf(ctx).first(
+      qb.selectFrom('customer_payment_stats').selectAll().where('customer_id', '=', r.customer_id),
+    );
+    const late = stats && stats.settled_count > 0 ? Math.round(stats.days_late_sum / stats.settled_count) : 0;
+    let total: number | null = null;
+    for (const o of upcomingOccurrences(schedule, r.next_index, 60)) {
+      if (o.date > horizonEnd) break;
+      if (o.date < today) continue;
+      total ??= recurringTotalBase(ctx, r.template, o.date);
+      const due = template.due.kind === 'terms' ? dueDateFor(o.date, template.due.terms) : o.date;
+      out.push({ date: addDays(due, late) > today ? addDays(due, late) : today, amount: total });
+    }
+  }
+  return out;
+}
+
+/**
+ * The 13-week cash-flow forecast from this week's Monday: money expected in (open invoices,
+ * recurring invoices still to come), money going out (bills due, recurring bills), and the
+ * running balance from the opening cash the user entered.
+ */
+export function cashflowForecast(ctx: ServiceContext): CashflowReport {
+  const today = ctx.clock.today();
+  const start = weekStart(today);
+  const end = addDays(start, FORECAST_WEEKS * 7 - 1);
+  const settings = getReportSettings(ctx);
+  const opening = settings.openingBalance?.amount ?? 0;
+  const weeks: CashflowWeek[] = Array.from({ length: FORECAST_WEEKS }, (_, i) => ({
+    start: addDays(start, i * 7),
+    end: addDays(start, i * 7 + 6),
+    receipts: 0,
+    recurringReceipts: 0,
+    bills: 0,
+    recurringBills: 0,
+    net: 0,
+    balance: 0,
+  }));
+  const later = { receipts: 0, bills: 0 };
+  const place = (flows: Flow[], key: 'receipts' | 'recurringReceipts' | 'bills' | 'recurringBills') => {
+    for (const f of flows) {
+      const index = Math.floor(daysBetween(start, f.date) / 7);
+      if (index >= FORECAST_WEEKS) {
+        if (key === 'receipts') later.receipts += f.amount;
+        if (key === 'bills') later.bills += f.amount;
+        continue;
+      }
+      weeks[Math.max(index, 0)]![key] += f.amount;
+    }
+  };
+  place(expectedReceipts(ctx, today), 'receipts');
+  place(recurringReceipts(ctx, today, end), 'recurringReceipts');
+  let balance = opening;
+  for (const w of weeks) {
+    w.net = w.receipts + w.recurringReceipts - w.bills - w.recurringBills;
+    balance += w.net;
+    w.balance = balance;
+  }
+  return {
+    currency: getPreferences(ctx).baseCurrency,
+    openingBalance: opening,
+    openingDate: settings.openingBalance?.date ?? null,
+    weeks,
+    later,
+  };
+}

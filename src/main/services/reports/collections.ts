@@ -1,0 +1,165 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { CollectionRow } from '../../../shared/api/reports';
+import { daysBetween } from '../../../shared/domain/dates';
+import { notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+
+/**
+ * The collections workbench: every customer with overdue invoices, how much and how late, the
+ * last reminder and note, any promise to pay, and a flag for accounts being chased.
+ */
+export function listCollections(ctx: ServiceContext): CollectionRow[] {
+  const today = ctx.clock.today();
+  const store = storeOf(ctx);
+  const rows = store
+    .prepare(
+      `SELECT d.customer_id, c.name, sum(d.balance_base) AS overdue, count(*) AS invoices, min(d.due_date) AS oldest,
+              col.flagged, col.promise_date, col.promise_amount, col.promise_note
+       FROM documents d JOIN customers c ON c.id = d.customer_id LEFT JOIN collections col ON col.customer_id = d.customer_id
+       WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0 AND d.due_date < ?
+       GROUP BY d.customer_id ORDER BY overdue DESC`,
+    )
+    .all(today) as {
+    customer_id: number;
+    name: string;
+    overdue: number;
+    invoices: number;
+    oldest: string;
+    flagged: number | null;
+    promise_date: string | null;
+    promise_amount: number | null;
+    promise_note: string | null;
+  }[];
+  const lastNote = store.prepare(
+    `SELECT at, kind, text FROM collection_notes WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 1`,
+  );
+  const lastReminder = store.prepare(
+    `SELECT at, text FROM collection_notes WHERE customer_id = ? AND kind = 'reminder' ORDER BY at DESC, id DESC LIMIT 1`,
+  );
+  return rows.map((r) => {
+    const note = lastNote.get(r.customer_id) as { at: string; kind: string; text: string } | undefined;
+    const reminder = lastReminder.get(r.customer_id) as { at: string; text: string } | undefined;
+    return {
+      customerId: r.customer_id,
+      name: r.name,
+      overdue: r.overdue,
+      invoices: r.invoices,
+      oldestDueDate: r.oldest,
+      daysOverdue: daysBetween(r.oldest, today),
+      lastReminder: reminder ? { date: reminder.at.slice(0, 10), level: reminder.text } : null,
+      promise: r.promise_date
+        ? { date: r.promise_date, amount: r.promise_amount, note: r.promise_note ?? '' }
+        : null,
+      flagged: r.flagged === 1,
+      lastNote: note ?? null,
+    };
+  });
+}
+
+export function collectionNotes(ctx: ServiceContext, input: { customerId: number }) {
+  return storeOf(ctx).all(
+    qb
+      .selectFrom('collection_notes')
+      .select(['id', 'at', 'kind', 'text', 'user'])
+      .where('customer_id', '=', input.customerId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc'),
+  );
+}
+
+function ensureCustomer(ctx: ServiceContext, id: number): void {
+  if (!storeOf(ctx).first(qb.selectFrom('customers').select('id').where('id', '=', id)))
+    throw notFound('That customer');
+}
+
+/** A note in the collections log (a call, a promise, a reminder sent), audit-logged with it. */
+export function addCollectionNote(
+  ctx: ServiceContext,
+  customerId: number,
+  kind: 'call' | 'note' | 'promise' | 'reminder',
+  text: string,
+): void {
+  ensureCustomer(ctx, customerId);
+  const { lastInsertRowid } = storeOf(ctx).run(
+    qb
+      .insertInto('collection_notes')
+      .values({ customer_id: customerId, at: ctx.clock.now().toISOString(), kind, text, user: ctx.user }),
+  );
+  recordAudit(ctx, {
+    entity: 'collection_note',
+    entityId: lastInsertRowid,
+    action: kind,
+    details: { customerId, text },
+  });
+}
+
+function upsert(
+  ctx: ServiceContext,
+  customerId: number,
+  change: {
+    flagged?: number;
+    promise_date?: string | null;
+    promise_amount?: number | null;
+    promise_note?: string;
+  },
+) {
+  const now = ctx.clock.now().toISOString();
+  storeOf(ctx).run(
+    qb
+      .insertInto('collections')
+      .values({
+        customer_id: customerId,
+        flagged: 0,
+        promise_date: null,
+        promise_amount: null,
+        promise_note: '',
+        ...change,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('customer_id').doUpdateSet({ ...change, updated_at: now })),
+  );
+}
+
+export function logCall(ctx: ServiceContext, input: ParsedInput<'collections.logCall'>): { ok: true } {
+  storeOf(ctx).tx(() => addCollectionNote(ctx, input.customerId, 'call', input.text));
+  return { ok: true };
+}
+
+export function recordPromise(
+  ctx: ServiceContext,
+  input: ParsedInput<'collections.recordPromise'>,
+): { ok: true } {
+  storeOf(ctx).tx(() => {
+    ensureCustomer(ctx, input.customerId);
+    upsert(ctx, input.customerId, {
+      promise_date: input.date,
+      promise_amount: input.amount,
+      promise_note: input.note,
+    });
+    addCollectionNote(
+      ctx,
+      input.customerId,
+      'promise',
+      `Promised to pay by ${input.date}${input.note ? `: ${input.note}` : ''}`,
+    );
+  });
+  return { ok: true };
+}
+
+export function setCollectionFlag(
+  ctx: ServiceContext,
+  input: ParsedInput<'collections.setFlag'>,
+): { ok: true } {
+  storeOf(ctx).tx(() => {
+    ensureCustomer(ctx, input.customerId);
+    upsert(ctx, input.customerId, { flagged: input.flagged ? 1 : 0 });
+    recordAudit(ctx, {
+      entity: 'collections',
+      entityId: input.customerId,
+      action: input.flagged ? 'flag' : 'unflag',
+    });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,113 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import { AGING_BUCKETS, AGING_LABELS } from '../../../shared/domain/aging';
+import { toCsv } from '../../../shared/domain/csv';
+import { minorToDecimalString } from '../../../shared/domain/money';
+import { fieldError } from '../../api/errors';
+import type { ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+import { cashflowForecast } from './cashflow';
+import { listCollections } from './collections';
+import { incomeExpenses } from './income';
+import { receivablesAging } from './receivables-aging';
+import { taxSummary } from './tax-summary';
+
+/**
+ * A report as CSV, built from the very service output the screen shows, with amounts as plain
+ * decimals in the base currency (spreadsheets parse them; the currency is in the header).
+ */
+export function exportCsv(
+  ctx: ServiceContext,
+  input: ParsedInput<'reports.exportCsv'>,
+): { fileName: string; csv: string } {
+  const base = getPreferences(ctx).baseCurrency;
+  const m = (minor: number) => minorToDecimalString(minor, base);
+  const need = (field: 'asOf' | 'from' | 'to') => {
+    const v = input[field];
+    if (!v)
+      throw fieldError(
+        field,
+        `Choose the ${field === 'asOf' ? 'date' : field === 'from' ? 'start' : 'end'} of the report.`,
+      );
+    return v;
+  };
+  switch (input.report) {
+    case 'receivablesAging': {
+      const r = receivablesAging(ctx, { asOf: need('asOf') });
+      const header = [
+        'Customer',
+        ...AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} (${base})`),
+        `Total (${base})`,
+      ];
+      const rows = r.rows.map((row) => [row.name, ...AGING_BUCKETS.map((b) => m(row[b])), m(row.total)]);
+      rows.push(['Total', ...AGING_BUCKETS.map((b) => m(r.totals[b])), m(r.totals.total)]);
+      return { fileName: `Receivables aging ${r.asOf}.csv`, csv: toCsv(header, rows) };
+    }
+    case 'cashflow': {
+      const r = cashflowForecast(ctx);
+      const header = [
+        'Week from',
+        'Week to',
+        'Receipts',
+        'Recurring invoices',
+        'Bills',
+        'Recurring bills',
+        'Net',
+        'Balance',
+      ].map((h, i) => (i < 2 ? h : `${h} (${base})`));
+      const rows = r.weeks.map((w) => [
+        w.start,
+        w.end,
+        m(w.receipts),
+        m(w.recurringReceipts),
+        m(w.bills),
+        m(w.recurringBills),
+        m(w.net),
+        m(w.balance),
+      ]);
+      return { fileName: `Cash-flow forecast from ${r.weeks[0]!.start}.csv`, csv: toCsv(header, rows) };
+    }
+    case 'incomeExpenses': {
+      const r = incomeExpenses(ctx, { from: need('from'), to: need('to') });
+      const header = ['Month', 'Invoiced', 'Received', 'Billed', 'Paid'].map((h, i) =>
+        i === 0 ? h : `${h} (${base})`,
+      );
+      return {
+        fileName: `Income and expenses ${input.from} to ${input.to}.csv`,
+        csv: toCsv(
+          header,
+          r.months.map((x) => [x.month, m(x.invoiced), m(x.received), m(x.billed), m(x.paid)]),
+        ),
+      };
+    }
+    case 'taxSummary': {
+      const r = taxSummary(ctx, { from: need('from'), to: need('to'), basis: null });
+      const header = ['Direction', 'Tax', 'Rate (%)', `Base (${base})`, `Tax (${base})`];
+      const rows = [
+        ...r.collected.map((l) => ['Collected', l.name, l.percent, m(l.base), m(l.amount)]),
+        ...r.paid.map((l) => ['Paid', l.name, l.percent, m(l.base), m(l.amount)]),
+        ['Net owed', '', '', '', m(r.net)],
+      ];
+      return {
+        fileName: `Tax summary ${input.from} to ${input.to} (${r.basis}).csv`,
+        csv: toCsv(header, rows),
+      };
+    }
+    case 'collections': {
+      const rows = listCollections(ctx).map((c) => [
+        c.name,
+        m(c.overdue),
+        c.invoices,
+        c.daysOverdue,
+        c.promise?.date ?? '',
+        c.flagged ? 'yes' : '',
+      ]);
+      return {
+        fileName: `Collections ${ctx.clock.today()}.csv`,
+        csv: toCsv(
+          ['Customer', `Overdue (${base})`, 'Invoices', 'Days overdue', 'Promised by', 'Flagged'],
+          rows,
+        ),
+      };
+    }
+  }
+}

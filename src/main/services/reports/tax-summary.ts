@@ -1,0 +1,101 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { TaxReport } from '../../../shared/api/reports';
+import { roundDiv } from '../../../shared/domain/decimal';
+import { toBase } from '../../../shared/domain/fx';
+import { storeOf, type ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+import { getReportSettings } from './report-settings';
+
+type Line = TaxReport['collected'][number];
+
+function add(map: Map<string, Line>, name: string, percent: string, base: number, amount: number): void {
+  const key = `${name}|${percent}`;
+  const line = map.get(key) ?? { name, percent, base: 0, amount: 0 };
+  line.base += base;
+  line.amount += amount;
+  map.set(key, line);
+}
+
+/**
+ * Tax collected on invoices, per rate, in the base currency.
+ *  - accrual: the tax of invoices issued in the period, less credit notes issued in it;
+ *  - cash: the tax inside the money received in the period (each payment carries its share
+ *    of the invoice's tax, in proportion to the part of the invoice it paid).
+ */
+function collected(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 'cash'): Line[] {
+  const base = getPreferences(ctx).baseCurrency;
+  const store = storeOf(ctx);
+  const out = new Map<string, Line>();
+  if (basis === 'accrual') {
+    const rows = store
+      .prepare(
+        `SELECT d.type, d.currency, d.exchange_rate, t.name, t.percent, t.base, t.amount
+         FROM documents d JOIN document_taxes t ON t.document_id = d.id
+         WHERE d.type IN ('invoice', 'credit_note') AND d.status NOT IN ('draft', 'void') AND d.issue_date BETWEEN ? AND ?`,
+      )
+      .all(from, to) as {
+      type: string;
+      currency: string;
+      exchange_rate: string;
+      name: string;
+      percent: string;
+      base: number;
+      amount: number;
+    }[];
+    for (const r of rows) {
+      const sign = r.type === 'credit_note' ? -1 : 1;
+      add(
+        out,
+        r.name,
+        r.percent,
+        sign * toBase(r.base, r.currency, r.exchange_rate, base),
+        sign * toBase(r.amount, r.currency, r.exchange_rate, base),
+      );
+    }
+  } else {
+    const rows = store
+      .prepare(
+        `SELECT a.amount AS paid, d.total, d.currency, d.exchange_rate, t.name, t.percent, t.base, t.amount
+         FROM allocations a JOIN documents d ON d.id = a.invoice_id JOIN document_taxes t ON t.document_id = d.id
+         WHERE a.payment_id IS NOT NULL AND a.undone_at IS NULL AND a.date BETWEEN ? AND ? AND d.total > 0`,
+      )
+      .all(from, to) as {
+      paid: number;
+      total: number;
+      currency: string;
+      exchange_rate: string;
+      name: string;
+      percent: string;
+      base: number;
+      amount: number;
+    }[];
+    for (const r of rows) {
+      const share = (x: number) => Number(roundDiv(BigInt(x) * BigInt(r.paid), BigInt(r.total)));
+      add(
+        out,
+        r.name,
+        r.percent,
+        toBase(share(r.base), r.currency, r.exchange_rate, base),
+        toBase(share(r.amount), r.currency, r.exchange_rate, base),
+      );
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function taxSummary(ctx: ServiceContext, input: ParsedInput<'reports.taxSummary'>): TaxReport {
+  const basis = input.basis ?? getReportSettings(ctx).taxBasis;
+  const collectedLines = collected(ctx, input.from, input.to, basis);
+  const paid: Line[] = [];
+  const totalCollected = collectedLines.reduce((s, l) => s + l.amount, 0);
+  const totalPaid = paid.reduce((s, l) => s + l.amount, 0);
+  return {
+    basis,
+    currency: getPreferences(ctx).baseCurrency,
+    collected: collectedLines,
+    paid,
+    totalCollected,
+    totalPaid,
+    net: totalCollected - totalPaid,
+  };
+}

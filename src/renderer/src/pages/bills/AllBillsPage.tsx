@@ -1,0 +1,88 @@
+import { Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { BILL_LIST_FILTERS, BILL_STATUS_FILTER_LABELS } from '../../../../shared/api/payables';
+import { useApi } from '../../api/hooks';
+import { BillTable } from './parts/BillTable';
+import { useFormat } from './parts/format';
+
+const PAGE = 50;
+type Filter = (typeof BILL_LIST_FILTERS)[number];
+
+/** Every bill, newest first, with status filters, search and totals for the filtered set. */
+export function AllBillsPage() {
+  const { money } = useFormat();
+  const [params, setParams] = useSearchParams();
+  const filter = (BILL_LIST_FILTERS as readonly string[]).includes(params.get('filter') ?? '')
+    ? (params.get('filter') as Filter)
+    : 'all';
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [page, setPage] = useState(1);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkeys([['/', () => searchRef.current?.focus()]]);
+  const list = useApi('bills.list', { filter, search: debounced, limit: PAGE, offset: (page - 1) * PAGE });
+  const d = list.data;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <SegmentedControl
+          aria-label="Show"
+          size="xs"
+          value={filter}
+          onChange={(f) => {
+            setPage(1);
+            setParams(f === 'all' ? {} : { filter: f });
+          }}
+          data={BILL_LIST_FILTERS.map((f) => ({ value: f, label: BILL_STATUS_FILTER_LABELS[f] }))}
+        />
+        <TextInput
+          ref={searchRef}
+          aria-label="Search bills"
+          placeholder="Search vendor, invoice number, notes  ( / )"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => {
+            setPage(1);
+            setSearch(e.currentTarget.value);
+          }}
+          w={320}
+        />
+      </Group>
+      {d && d.rows.length === 0 ? (
+        <Text size="sm" c="dimmed" py="md">
+          No bills match.
+        </Text>
+      ) : (
+        d && (
+          <BillTable
+            rows={d.rows}
+            label="Bills"
+            showBillDate
+            footer={d.totals.map((t, i) => (
+              <Table.Tr key={t.currency}>
+                <Table.Th colSpan={5}>
+                  {i === 0 ? `${d.count} ${d.count === 1 ? 'bill' : 'bills'}` : ''}
+                  {d.totals.length > 1 ? `${i === 0 ? ' · ' : ''}total in ${t.currency}` : ''}
+                </Table.Th>
+                <Table.Th className="num">{money(t.total, t.currency)}</Table.Th>
+                <Table.Th className="num">{money(t.balance, t.currency)}</Table.Th>
+              </Table.Tr>
+            ))}
+          />
+        )
+      )}
+      {d && d.count > PAGE && (
+        <Pagination
+          total={Math.ceil(d.count / PAGE)}
+          value={page}
+          onChange={setPage}
+          size="sm"
+          aria-label="Pages"
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,589 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  FileInput,
+  Grid,
+  Group,
+  Input,
+  Loader,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconFileText, IconTrash } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Bill, BillWarning, BillAttachment } from '../../../../shared/api/payables';
+import { ATTACHMENT_MAX_BYTES } from '../../../../shared/domain/attachments';
+import { billTotals, quantityToMilli } from '../../../../shared/domain/bill-amounts';
+import { earlyPaymentOffer } from '../../../../shared/domain/early-payment';
+import { percentToBp } from '../../../../shared/domain/bill-amounts';
+import { dueDateFor, describeTerms } from '../../../../shared/domain/terms';
+import { ApiError, call } from '../../api/client';
+import { notifyError, useApi } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { CurrencySelect } from '../../components/CurrencySelect';
+import { formatBytes } from '../../lib/format';
+import { readFileBase64, showApiError } from '../../lib/forms';
+import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { useQueryClient } from '@tanstack/react-query';
+import { AttachmentViewer } from './parts/AttachmentViewer';
+import { DateField } from './parts/DateField';
+import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
+import { PAYABLES, todayIso, useFormat } from './parts/format';
+
+interface BillFormValues {
+  vendorId: string | null;
+  vendorInvoiceNumber: string;
+  billDate: string;
+  dueDate: string;
+  currency: string;
+  discountPercent: number | string;
+  discountDays: number | string;
+  purchaseOrderId: string | null;
+  lines: LineValues[];
+  notes: string;
+  attachments: BillAttachment[];
+}
+
+function fromBill(b: Bill): BillFormValues {
+  return {
+    vendorId: String(b.vendor.id),
+    vendorInvoiceNumber: b.vendorInvoiceNumber,
+    billDate: b.billDate,
+    dueDate: b.dueDate,
+    currency: b.currency,
+    discountPercent: b.earlyPayment?.discountPercent ?? '',
+    discountDays: b.earlyPayment?.days ?? '',
+    purchaseOrderId: b.purchaseOrder ? String(b.purchaseOrder.id) : null,
+    lines: b.lines.map((l) =>
+      newLine({
+        description: l.description,
+        categoryId: l.categoryId ? String(l.categoryId) : null,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        tax: l.tax,
+        purchaseOrderLineId: l.purchaseOrderLineId,
+      }),
+    ),
+    notes: b.notes,
+    attachments: b.attachments,
+  };
+}
+
+/** New bill and edit bill. */
+export function BillFormPage() {
+  const { id } = useParams();
+  const billId = id ? Number(id) : null;
+  const existing = useApi('bills.get', { id: billId ?? 0 }, { enabled: billId !== null });
+  if (billId !== null && !existing.data) {
+    return (
+      <Center h={200}>
+        <Loader aria-label="Loading the bill" />
+      </Center>
+    );
+  }
+  return <BillForm key={billId ?? 'new'} bill={existing.data ?? null} />;
+}
+
+function BillForm({ bill }: { bill: Bill | null }) {
+  const settings = useSettings();
+  const { money, date, locale } = useFormat();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  const vendors = useApi('vendors.list', {});
+  const initialVendor = bill ? String(bill.vendor.id) : params.get('vendor');
+  const form = useForm<BillFormValues>({
+    initialValues: bill
+      ? fromBill(bill)
+      : {
+          vendorId: initialVendor,
+          vendorInvoiceNumber: '',
+          billDate: todayIso(),
+          dueDate: '',
+          currency: settings.preferences.baseCurrency,
+          discountPercent: '',
+          discountDays: '',
+          purchaseOrderId: null,
+          lines: [newLine()],
+          notes: '',
+          attachments: [],
+        },
+  });
+  const values = form.getValues();
+  const vendorId = values.vendorId ? Number(values.vendorId) : null;
+  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
+  const orders = useApi(
+    'purchaseOrders.list',
+    { vendorId: vendorId ?? undefined, status: 'open' },
+    { enabled: vendorId !== null },
+  );
+  const poId = values.purchaseOrderId ? Number(values.purchaseOrderId) : null;
+  const order = useApi('purchaseOrders.get', { id: poId ?? 0 }, { enabled: poId !== null });
+  const [dueTouched, setDueTouched] = useState(bill !== null);
+  const [review, setReview] = useState<BillWarning[] | null>(null);
+  const [reason, setReason] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [savedId, setSavedId] = useState<number | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [viewing, setViewing] = useState<BillAttachment | null>(null);
+
+  useUnsavedGuard(form.isDirty() && savedId === null);
+  useEffect(() => {
+    if (savedId !== null) void navigate(`/bills/${savedId}`);
+  }, [savedId, navigate]);
+
+  // A vendor chosen for a new bill brings its currency, terms and early-payment discount.
+  const v = vendor.data;
+  useEffect(() => {
+    if (!v || bill) return;
+    form.setFieldValue('currency', v.currency);
+    form.setFieldValue('discountPercent', v.earlyPayment?.discountPercent ?? '');
+    form.setFieldValue('discountDays', v.earlyPayment?.days ?? '');
+    const firstLine = form.getValues().lines[0];
+    if (v.defaultCategoryId && firstLine && !firstLine.categoryId)
+      form.setFieldValue('lines.0.categoryId', String(v.defaultCategoryId));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the vendor changes
+  }, [v?.id]);
+
+  const suggestedDue = v && values.billDate ? dueDateFor(values.billDate, v.paymentTerms) : '';
+  useEffect(() => {
+    if (!dueTouched && suggestedDue) form.setFieldValue('dueDate', suggestedDue);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the terms until the user edits it
+  }, [suggestedDue, dueTouched]);
+
+  const totals = billTotals(
+    values.lines.map((l) => ({
+      quantityMilli: quantityToMilli(Number(l.quantity)) ?? 0,
+      unitPrice: l.unitPrice ?? 0,
+      tax: l.tax ?? 0,
+    })),
+  );
+  const discountBp = values.discountPercent === '' ? null : percentToBp(Number(values.discountPercent));
+  const early =
+    discountBp && values.discountDays !== '' ? { discountBp, days: Number(values.discountDays) } : null;
+  const offer =
+    early && values.billDate
+      ? earlyPaymentOffer(
+          {
+            billDate: values.billDate,
+            total: totals.total,
+            balance: totals.total,
+            discountTaken: 0,
+            earlyPayment: early,
+          },
+          values.billDate,
+        )
+      : null;
+  const poLineLabels = useMemo(
+    () => new Map((order.data?.lines ?? []).map((l) => [l.id, `${l.description} × ${l.quantity}`])),
+    [order.data],
+  );
+
+  const copyOrderLines = () => {
+    if (!order.data) return;
+    form.setFieldValue(
+      'lines',
+      order.data.lines.map((l) =>
+        newLine({
+          description: l.description,
+          categoryId: l.categoryId ? String(l.categoryId) : null,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          purchaseOrderLineId: l.id,
+        }),
+      ),
+    );
+  };
+  // Choosing an order for a bill with no lines yet copies the order's lines.
+  useEffect(() => {
+    const lines = form.getValues().lines;
+    if (order.data && lines.length === 1 && !lines[0]!.description && lines[0]!.unitPrice === null)
+      copyOrderLines();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the chosen order loads
+  }, [order.data?.id]);
+
+  const input = (status: 'draft' | 'awaiting_payment') => ({
+    vendorId: vendorId ?? 0,
+    vendorInvoiceNumber: values.vendorInvoiceNumber,
+    billDate: values.billDate,
+    dueDate: values.dueDate || null,
+    currency: values.currency,
+    earlyPayment:
+      values.discountPercent === '' || values.discountPercent === 0
+        ? null
+        : { discountPercent: Number(values.discountPercent), days: Number(values.discountDays || 0) },
+    purchaseOrderId: poId,
+    lines: values.lines.map(toLineInput),
+    notes: values.notes,
+    attachments: values.attachments.map((a) => ({ sha256: a.sha256, fileName: a.fileName })),
+    status,
+  });
+
+  const [pendingStatus, setPendingStatus] = useState<'draft' | 'awaiting_payment'>('awaiting_payment');
+
+  const save = async (
+    status: 'draft' | 'awaiting_payment',
+    acknowledge?: { keys: string[]; reason: string },
+  ) => {
+    setSaving(true);
+    try {
+      const body = { ...input(status), ...(acknowledge ? { acknowledge } : {}) };
+      const result = bill
+        ? await call('bills.update', { ...body, id: bill.id })
+        : await call('bills.create', body);
+      await Promise.all(PAYABLES.map((d) => client.invalidateQueries({ queryKey: [d] })));
+      notifications.show({
+        color: result.warnings.length ? 'orange' : 'green',
+        message: result.warnings.length
+          ? `Bill saved with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''} to review.`
+          : 'Bill saved.',
+      });
+      setReview(null);
+      form.resetDirty();
+      setSavedId(result.bill.id);
+    } catch (e) {
+      setReview(null);
+      showApiError(form, e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Checks first: warnings are shown for review before anything is saved. */
+  const submit = async (status: 'draft' | 'awaiting_payment') => {
+    form.clearErrors();
+    if (!vendorId) {
+      form.setFieldError('vendorId', 'Choose a vendor');
+      return;
+    }
+    setPendingStatus(status);
+    try {
+      const check = await call('bills.check', { ...input(status), id: bill?.id ?? null });
+      const open = check.warnings.filter((w) => w.dismissed === null);
+      if (open.length > 0) {
+        setReason('');
+        setReview(open);
+        return;
+      }
+    } catch (e) {
+      showApiError(form, e);
+      return;
+    }
+    await save(status);
+  };
+
+  const attach = async (file: File | null) => {
+    setUploadError(null);
+    if (!file) return;
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      setUploadError(
+        `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(ATTACHMENT_MAX_BYTES)}. Scan it at a lower resolution or split it.`,
+      );
+      return;
+    }
+    setUploading(true);
+    try {
+      const stored = await call('bills.uploadAttachment', {
+        fileName: file.name,
+        dataBase64: await readFileBase64(file),
+      });
+      if (!form.getValues().attachments.some((a) => a.sha256 === stored.sha256))
+        form.insertListItem('attachments', stored);
+    } catch (e) {
+      if (e instanceof ApiError && e.fields.dataBase64) setUploadError(e.fields.dataBase64);
+      else notifyError(e);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const vendorData = (vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }));
+  if (bill && !vendorData.some((x) => x.value === String(bill.vendor.id)))
+    vendorData.push({ value: String(bill.vendor.id), label: `${bill.vendor.name} (archived)` });
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {bill ? `Edit bill ${bill.vendorInvoiceNumber || `#${bill.id}`}` : 'New bill'}
+        </Title>
+        <Anchor component={Link} to={bill ? `/bills/${bill.id}` : '/bills'} size="sm">
+          Cancel
+        </Anchor>
+      </Group>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit('awaiting_payment');
+        }}
+      >
+        <Stack gap="md">
+          <Card withBorder padding="lg">
+            <Grid gap="sm">
+              <Grid.Col span={6}>
+                <Select
+                  label="Vendor"
+                  withAsterisk
+                  searchable
+                  data={vendorData}
+                  nothingFoundMessage="No vendor by that name"
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  {...form.getInputProps('vendorId')}
+                  onChange={(value) => {
+                    form.setFieldValue('vendorId', value);
+                    form.setFieldValue('purchaseOrderId', null);
+                  }}
+                  description={
+                    <>
+                      Not listed?{' '}
+                      <Anchor component={Link} to="/vendors/new" size="xs">
+                        Add a vendor
+                      </Anchor>
+                    </>
+                  }
+                />
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <TextInput label="Vendor invoice number" {...form.getInputProps('vendorInvoiceNumber')} />
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <DateField label="Bill date" withAsterisk {...form.getInputProps('billDate')} />
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <DateField
+                  label="Due date"
+                  withAsterisk
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  {...form.getInputProps('dueDate')}
+                  onChange={(d) => {
+                    setDueTouched(true);
+                    form.setFieldValue('dueDate', d);
+                  }}
+                  description={
+                    v && suggestedDue && values.dueDate !== suggestedDue
+                      ? `${describeTerms(v.paymentTerms)} would be ${date(suggestedDue)}`
+                      : v
+                        ? `${describeTerms(v.paymentTerms)} from the bill date`
+                        : undefined
+                  }
+                />
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <Input.Wrapper
+                  label="Early-payment discount"
+                  error={form.errors['earlyPayment.discountPercent'] ?? form.errors['earlyPayment.days']}
+                >
+                  <Group gap="xs" wrap="nowrap">
+                    <NumberInput
+                      aria-label="Discount percent"
+                      min={0}
+                      max={50}
+                      decimalScale={2}
+                      hideControls
+                      rightSection={
+                        <Text size="xs" c="dimmed">
+                          %
+                        </Text>
+                      }
+                      {...form.getInputProps('discountPercent')}
+                    />
+                    <NumberInput
+                      aria-label="Discount days"
+                      min={0}
+                      max={365}
+                      allowDecimal={false}
+                      hideControls
+                      rightSection={
+                        <Text size="xs" c="dimmed">
+                          days
+                        </Text>
+                      }
+                      rightSectionWidth={44}
+                      {...form.getInputProps('discountDays')}
+                    />
+                  </Group>
+                </Input.Wrapper>
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <Select
+                  label="Purchase order"
+                  placeholder={vendorId ? 'None' : 'Choose a vendor first'}
+                  clearable
+                  disabled={!vendorId}
+                  data={(orders.data ?? []).map((o) => ({
+                    value: String(o.id),
+                    label: `${o.number} · ${money(o.total, o.currency)}`,
+                  }))}
+                  {...form.getInputProps('purchaseOrderId')}
+                />
+              </Grid.Col>
+            </Grid>
+            {offer && (
+              <Text size="sm" c="teal.7" mt="xs">
+                Pay by {date(offer.payBy)} to save {money(offer.save, values.currency)}.
+              </Text>
+            )}
+          </Card>
+
+          <Card withBorder padding="lg">
+            <Group justify="space-between" mb="xs">
+              <Title order={2} size="h4">
+                Lines
+              </Title>
+              {order.data && (
+                <Button variant="light" size="compact-sm" onClick={copyOrderLines}>
+                  Copy lines from {order.data.number}
+                </Button>
+              )}
+            </Group>
+            <LinesEditor
+              form={form}
+              currency={values.currency}
+              poLineLabels={poId ? poLineLabels : undefined}
+            />
+            <Stack gap={2} align="flex-end" mt="sm" aria-label="Bill totals">
+              <Group gap="xl">
+                <Text size="sm" c="dimmed">
+                  Subtotal
+                </Text>
+                <Text size="sm" className="num" miw={120}>
+                  {money(totals.subtotal, values.currency)}
+                </Text>
+              </Group>
+              <Group gap="xl">
+                <Text size="sm" c="dimmed">
+                  Reclaimable tax
+                </Text>
+                <Text size="sm" className="num" miw={120}>
+                  {money(totals.tax, values.currency)}
+                </Text>
+              </Group>
+              <Group gap="xl">
+                <Text fw={600}>Total</Text>
+                <Text fw={600} className="num" miw={120}>
+                  {money(totals.total, values.currency)}
+                </Text>
+              </Group>
+            </Stack>
+          </Card>
+
+          <Card withBorder padding="lg">
+            <Grid gap="md">
+              <Grid.Col span={6}>
+                <FileInput
+                  label="Scanned bill"
+                  description={`PDF, PNG or JPEG, up to ${formatBytes(ATTACHMENT_MAX_BYTES)}`}
+                  placeholder={uploading ? 'Uploading…' : 'Attach a file'}
+                  accept="application/pdf,image/png,image/jpeg"
+                  value={null}
+                  onChange={(f) => void attach(f)}
+                  error={uploadError ?? (form.errors['attachments.0.sha256'] as string | undefined)}
+                  disabled={uploading}
+                />
+                <Stack gap={4} mt="xs">
+                  {values.attachments.map((a, i) => (
+                    <Group key={a.sha256} gap="xs" wrap="nowrap">
+                      <IconFileText size={16} aria-hidden />
+                      <Anchor component="button" type="button" size="sm" onClick={() => setViewing(a)}>
+                        {a.fileName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {formatBytes(a.bytes)}
+                      </Text>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        size="sm"
+                        aria-label={`Remove ${a.fileName}`}
+                        onClick={() => form.removeListItem('attachments', i)}
+                      >
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    </Group>
+                  ))}
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={6}>
+                <Textarea label="Notes" autosize minRows={3} {...form.getInputProps('notes')} />
+              </Grid.Col>
+            </Grid>
+          </Card>
+
+          <Group justify="flex-end">
+            {(!bill || bill.status === 'draft') && (
+              <Button
+                variant="default"
+                onClick={() => void submit('draft')}
+                loading={saving && pendingStatus === 'draft'}
+              >
+                Save as draft
+              </Button>
+            )}
+            <Button type="submit" loading={saving && pendingStatus === 'awaiting_payment'}>
+              {bill && bill.status !== 'draft' ? 'Save changes' : 'Save bill'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      <Modal opened={review !== null} onClose={() => setReview(null)} title="Review before saving" size="lg">
+        <Stack gap="sm">
+          <Text size="sm">
+            Folio found {review?.length === 1 ? 'something' : 'some things'} worth a second look. Nothing is
+            blocked: save with a reason if the bill is right, or save now and review it later on the bill.
+          </Text>
+          {review?.map((w) => (
+            <Alert key={w.key} color={w.group === 'fraud' ? 'red' : 'orange'} title={w.title} variant="light">
+              {w.message}
+            </Alert>
+          ))}
+          <Textarea
+            label="Reason"
+            description="Why this bill is fine: kept in the audit log."
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <Group justify="space-between">
+            <Button variant="subtle" onClick={() => setReview(null)}>
+              Back to the bill
+            </Button>
+            <Group gap="xs">
+              <Button variant="default" onClick={() => void save(pendingStatus)} loading={saving}>
+                Save and review later
+              </Button>
+              <Button
+                disabled={reason.trim() === ''}
+                loading={saving}
+                onClick={() =>
+                  void save(pendingStatus, { keys: review!.map((w) => w.key), reason: reason.trim() })
+                }
+              >
+                Save anyway
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </Modal>
+      {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,226 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  FileInput,
+  Group,
+  List,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Output } from '../../../../shared/api/contract';
+import { CSV_MAX_CHARS } from '../../../../shared/api/payables';
+import { ApiError } from '../../api/client';
+import { notifyError, useApiMutation } from '../../api/hooks';
+import { formatBytes } from '../../lib/format';
+import { PAYABLES, useFormat } from './parts/format';
+
+const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Category,Description,Terms
+Acme Supplies,A-1042,2026-03-01,,120.00,27.60,EUR,Supplies,Printer paper,2/10 net 30`;
+
+/**
+ * CSV import: the preview lists every row with what is wrong in it; only the good rows are
+ * imported, all together, when the user confirms.
+ */
+export function ImportPage() {
+  const { money, date } = useFormat();
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Output<'billImport.preview'> | null>(null);
+  const [result, setResult] = useState<Output<'billImport.commit'> | null>(null);
+  const check = useApiMutation('billImport.preview', { invalidates: [] });
+  const commit = useApiMutation('billImport.commit', { invalidates: PAYABLES });
+
+  const choose = async (f: File | null) => {
+    setFileError(null);
+    setPreview(null);
+    setResult(null);
+    setFile(null);
+    if (!f) return;
+    if (f.size > CSV_MAX_CHARS) {
+      setFileError(
+        `“${f.name}” is ${formatBytes(f.size)}; import at most ${formatBytes(CSV_MAX_CHARS)} at a time. Split the file.`,
+      );
+      return;
+    }
+    const text = await f.text();
+    setFile({ name: f.name, text });
+    check.mutate(
+      { csv: text, fileName: f.name },
+      {
+        onSuccess: setPreview,
+        onError: (e) => (e instanceof ApiError && e.fields.csv ? setFileError(e.fields.csv) : notifyError(e)),
+      },
+    );
+  };
+
+  const confirm = () => {
+    if (!file || !preview) return;
+    commit.mutate(
+      { csv: file.text, fileName: file.name, expectedRows: preview.okCount },
+      {
+        onSuccess: (r) => {
+          setResult(r);
+          setPreview(null);
+        },
+        onError: (e) => setFileError(e.message),
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md" maw={1200}>
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            Import bills from a CSV file
+          </Title>
+          <Text size="sm">
+            One bill per row, with a header row. Folio recognises these columns (other names for them work
+            too, such as Supplier, Date or VAT): <strong>Vendor</strong>, <strong>Bill date</strong> and{' '}
+            <strong>Amount</strong> (or Total) are required; Invoice number, Due date, Tax, Currency,
+            Category, Description, Terms and Notes are optional. Dates are YYYY-MM-DD; amounts are written as
+            in your number format. Vendors Folio does not know yet are created.
+          </Text>
+          <Code block>{SAMPLE}</Code>
+          <FileInput
+            label="CSV file"
+            placeholder="Choose a .csv file"
+            accept=".csv,text/csv"
+            clearable
+            value={null}
+            onChange={(f) => void choose(f)}
+            error={fileError}
+            description={file ? `Chosen: ${file.name}` : `Up to ${formatBytes(CSV_MAX_CHARS)}`}
+          />
+        </Stack>
+      </Card>
+
+      {result && (
+        <Alert color="green" title="Import done" icon={<IconCheck size={18} />}>
+          {result.imported} {result.imported === 1 ? 'bill' : 'bills'} imported
+          {result.vendorsCreated
+            ? `, ${result.vendorsCreated} new ${result.vendorsCreated === 1 ? 'vendor' : 'vendors'} created`
+            : ''}
+          {result.skipped
+            ? `; ${result.skipped} ${result.skipped === 1 ? 'row' : 'rows'} with errors skipped`
+            : ''}
+          . <Link to="/bills/all">See all bills</Link>
+        </Alert>
+      )}
+
+      {preview && (
+        <Card withBorder padding="lg" aria-label="Import preview">
+          <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ flex: 1 }}>
+              <Title order={3} size="h5">
+                Preview of {file?.name}
+              </Title>
+              <Text size="sm">
+                <strong>{preview.okCount}</strong> {preview.okCount === 1 ? 'row is' : 'rows are'} ready to
+                import
+                {preview.errorCount > 0 && (
+                  <>
+                    ; <strong>{preview.errorCount}</strong>{' '}
+                    {preview.errorCount === 1 ? 'row has' : 'rows have'} errors and will be skipped
+                  </>
+                )}
+                .{preview.newVendors.length > 0 && ` New vendors: ${preview.newVendors.join(', ')}.`} Nothing
+                is saved until you import.
+              </Text>
+            </Stack>
+            <Group gap="xs" wrap="nowrap">
+              <Button variant="default" onClick={() => setPreview(null)}>
+                Cancel
+              </Button>
+              <Button onClick={confirm} disabled={preview.okCount === 0} loading={commit.isPending}>
+                Import {preview.okCount} {preview.okCount === 1 ? 'bill' : 'bills'}
+              </Button>
+            </Group>
+          </Group>
+          <Table aria-label="Rows" withTableBorder layout="fixed" style={{ whiteSpace: 'normal' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={56} className="num">
+                  Line
+                </Table.Th>
+                <Table.Th w={100}>Check</Table.Th>
+                <Table.Th>Vendor</Table.Th>
+                <Table.Th w={110}>Invoice no.</Table.Th>
+                <Table.Th w={110}>Bill date</Table.Th>
+                <Table.Th w={110}>Due</Table.Th>
+                <Table.Th w={120} className="num">
+                  Total
+                </Table.Th>
+                <Table.Th w="34%">Messages</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.rows.map((r) => (
+                <Table.Tr key={r.line} bg={r.ok ? undefined : 'var(--mantine-color-red-light)'}>
+                  <Table.Td className="num">{r.line}</Table.Td>
+                  <Table.Td>
+                    {r.ok ? (
+                      <Badge
+                        color="green"
+                        variant="light"
+                        leftSection={<IconCheck size={12} />}
+                        style={{ textTransform: 'none' }}
+                      >
+                        Ready
+                      </Badge>
+                    ) : (
+                      <Badge
+                        color="red"
+                        variant="light"
+                        leftSection={<IconX size={12} />}
+                        style={{ textTransform: 'none' }}
+                      >
+                        Error
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {r.vendorName}
+                    {r.newVendor && r.ok && (
+                      <Badge size="xs" ml={4} variant="outline" style={{ textTransform: 'none' }}>
+                        new
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{r.vendorInvoiceNumber}</Table.Td>
+                  <Table.Td>
+                    {/^\d{4}-\d{2}-\d{2}$/.test(r.billDate) ? date(r.billDate) : r.billDate}
+                  </Table.Td>
+                  <Table.Td>{/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) ? date(r.dueDate) : r.dueDate}</Table.Td>
+                  <Table.Td className="num">{r.ok ? money(r.total, r.currency) : ''}</Table.Td>
+                  <Table.Td>
+                    <List size="xs" spacing={0}>
+                      {r.errors.map((e, i) => (
+                        <List.Item key={i} c="red.8">
+                          {e.column}: {e.message}
+                        </List.Item>
+                      ))}
+                      {r.warnings.map((w, i) => (
+                        <List.Item key={`w${i}`} c="orange.8">
+                          {w}
+                        </List.Item>
+                      ))}
+                    </List>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,417 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  EmptyState,
+  Grid,
+  Group,
+  Loader,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconClipboardList } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { PurchaseOrder } from '../../../../shared/api/payables';
+import { notifyError, useApi, useApiMutation } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { CurrencySelect } from '../../components/CurrencySelect';
+import { showApiError } from '../../lib/forms';
+import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { DateField } from './parts/DateField';
+import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
+import { StatusBadge } from './parts/StatusBadge';
+import { PAYABLES, todayIso, useFormat } from './parts/format';
+
+function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
+  return (
+    <Group gap={4}>
+      <Badge variant="light" color={status === 'open' ? 'blue' : 'gray'} style={{ textTransform: 'none' }}>
+        {status === 'open' ? 'Open' : 'Closed'}
+      </Badge>
+      {over && (
+        <Badge variant="light" color="red" style={{ textTransform: 'none' }}>
+          Over the order
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+export function PurchaseOrdersPage() {
+  const { money, date } = useFormat();
+  const list = useApi('purchaseOrders.list', {});
+  if (!list.data) return <Loader aria-label="Loading purchase orders" />;
+  if (list.data.length === 0)
+    return (
+      <EmptyState
+        mt="xl"
+        icon={<IconClipboardList size={32} />}
+        withIndicatorBackground
+        title="No purchase orders"
+        description="Record what you ordered and at what price; bills against the order are checked against it."
+      >
+        <EmptyState.Actions>
+          <Button component={Link} to="/bills/orders/new">
+            New purchase order
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    );
+  return (
+    <Stack gap="sm">
+      <Group justify="flex-end">
+        <Button component={Link} to="/bills/orders/new">
+          New purchase order
+        </Button>
+      </Group>
+      <Table aria-label="Purchase orders" withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Number</Table.Th>
+            <Table.Th>Vendor</Table.Th>
+            <Table.Th>Ordered on</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th className="num">Bills</Table.Th>
+            <Table.Th className="num">Order total</Table.Th>
+            <Table.Th className="num">Billed</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/bills/orders/${p.id}`} size="sm">
+                  {p.number}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{p.vendorName}</Table.Td>
+              <Table.Td>{date(p.orderDate)}</Table.Td>
+              <Table.Td>
+                <OrderStatus status={p.status} over={p.over} />
+              </Table.Td>
+              <Table.Td className="num">{p.bills}</Table.Td>
+              <Table.Td className="num">{money(p.total, p.currency)}</Table.Td>
+              <Table.Td className="num" c={p.over ? 'red' : undefined}>
+                {money(p.billed, p.currency)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+export function PurchaseOrderPage() {
+  const id = Number(useParams().id);
+  const { money, date } = useFormat();
+  const po = useApi('purchaseOrders.get', { id });
+  const setStatus = useApiMutation('purchaseOrders.setStatus', { invalidates: PAYABLES });
+  if (!po.data)
+    return (
+      <Center h={200}>
+        <Loader aria-label="Loading the purchase order" />
+      </Center>
+    );
+  const p = po.data;
+  const m = p.match;
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2} size="h3">
+            {p.number}
+          </Title>
+          <OrderStatus status={p.status} over={p.over} />
+        </Group>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            onClick={() =>
+              setStatus.mutate(
+                { id, status: p.status === 'open' ? 'closed' : 'open' },
+                { onError: notifyError },
+              )
+            }
+          >
+            {p.status === 'open' ? 'Close order' : 'Reopen order'}
+          </Button>
+          <Button variant="default" component={Link} to={`/bills/orders/${id}/edit`}>
+            Edit
+          </Button>
+          <Button component={Link} to={`/bills/new?vendor=${p.vendorId}`}>
+            New bill
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {p.vendorName} · ordered {date(p.orderDate)} · tolerance {p.tolerancePercent}% · amounts before tax
+      </Text>
+      <Card withBorder padding="lg">
+        <Title order={3} size="h5" mb="xs">
+          Ordered and billed
+        </Title>
+        <Table aria-label="Ordered and billed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Line</Table.Th>
+              <Table.Th className="num">Ordered</Table.Th>
+              <Table.Th className="num">Billed</Table.Th>
+              <Table.Th className="num">Order price</Table.Th>
+              <Table.Th className="num">Highest billed price</Table.Th>
+              <Table.Th className="num">Order amount</Table.Th>
+              <Table.Th className="num">Billed amount</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {m.rows.map((r) => (
+              <Table.Tr key={r.poLineId}>
+                <Table.Td>{r.description}</Table.Td>
+                <Table.Td className="num">{r.orderedQuantity}</Table.Td>
+                <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
+                  {r.billedQuantity}
+                  {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
+                </Table.Td>
+                <Table.Td className="num">{money(r.orderedUnitPrice, p.currency)}</Table.Td>
+                <Table.Td className="num" c={r.priceOver ? 'red' : undefined}>
+                  {r.billedUnitPrice === null ? '—' : money(r.billedUnitPrice, p.currency)}
+                  {r.priceOver && ` (+${r.priceOverPercent}%)`}
+                </Table.Td>
+                <Table.Td className="num">{money(r.orderedAmount, p.currency)}</Table.Td>
+                <Table.Td className="num">{money(r.billedAmount, p.currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {m.notOnOrder.map((l, i) => (
+              <Table.Tr key={`x${i}`}>
+                <Table.Td colSpan={6}>
+                  {l.description || 'Line'} (bill #{l.billId}){' '}
+                  <Badge size="xs" color="orange" variant="light">
+                    Not on the order
+                  </Badge>
+                </Table.Td>
+                <Table.Td className="num">{money(l.amount, p.currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th colSpan={5}>Total</Table.Th>
+              <Table.Th className="num">{money(m.orderedTotal, p.currency)}</Table.Th>
+              <Table.Th className="num" c={m.totalOver ? 'red' : undefined}>
+                {money(m.billedTotal, p.currency)}
+                {m.totalOver && ` (+${m.totalOverPercent}%)`}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={3} size="h5" mb="xs">
+          Bills against this order
+        </Title>
+        {p.billList.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            None yet.
+          </Text>
+        ) : (
+          <Table aria-label="Bills against this order">
+            <Table.Tbody>
+              {p.billList.map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/bills/${b.id}`} size="sm">
+                      {b.vendorInvoiceNumber || `Bill #${b.id}`}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{date(b.billDate)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={b.displayStatus} />
+                  </Table.Td>
+                  <Table.Td className="num">{money(b.subtotal, p.currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      {p.notes && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {p.notes}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+interface OrderValues {
+  vendorId: string | null;
+  number: string;
+  orderDate: string;
+  currency: string;
+  tolerancePercent: number | string;
+  notes: string;
+  lines: LineValues[];
+}
+
+export function PurchaseOrderFormPage() {
+  const { id } = useParams();
+  const poId = id ? Number(id) : null;
+  const existing = useApi('purchaseOrders.get', { id: poId ?? 0 }, { enabled: poId !== null });
+  if (poId !== null && !existing.data)
+    return (
+      <Center h={200}>
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  return <OrderForm key={poId ?? 'new'} order={existing.data ?? null} />;
+}
+
+function OrderForm({ order }: { order: PurchaseOrder | null }) {
+  const settings = useSettings();
+  const { money, locale } = useFormat();
+  const navigate = useNavigate();
+  const vendors = useApi('vendors.list', {});
+  const form = useForm<OrderValues>({
+    initialValues: order
+      ? {
+          vendorId: String(order.vendorId),
+          number: order.number,
+          orderDate: order.orderDate,
+          currency: order.currency,
+          tolerancePercent: order.tolerancePercent,
+          notes: order.notes,
+          lines: order.lines.map((l) =>
+            newLine({
+              description: l.description,
+              categoryId: l.categoryId ? String(l.categoryId) : null,
+              quantity: l.quantity,
+              unitPrice: l.unitPrice,
+            }),
+          ),
+        }
+      : {
+          vendorId: null,
+          number: '',
+          orderDate: todayIso(),
+          currency: settings.preferences.baseCurrency,
+          tolerancePercent: 5,
+          notes: '',
+          lines: [newLine()],
+        },
+  });
+  const [done, setDone] = useState<number | null>(null);
+  useUnsavedGuard(form.isDirty() && done === null);
+  useEffect(() => {
+    if (done !== null) void navigate(`/bills/orders/${done}`);
+  }, [done, navigate]);
+  const values = form.getValues();
+  const vendorId = values.vendorId ? Number(values.vendorId) : null;
+  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
+  useEffect(() => {
+    if (vendor.data && !order) form.setFieldValue('currency', vendor.data.currency);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the vendor changes
+  }, [vendor.data?.id]);
+  const create = useApiMutation('purchaseOrders.create', { invalidates: PAYABLES });
+  const update = useApiMutation('purchaseOrders.update', { invalidates: PAYABLES });
+  const total = values.lines.reduce((s, l) => s + lineTotal(l), 0);
+
+  const submit = (v: OrderValues) => {
+    const input = {
+      vendorId: vendorId ?? 0,
+      number: v.number,
+      orderDate: v.orderDate,
+      currency: v.currency,
+      tolerancePercent: Number(v.tolerancePercent),
+      notes: v.notes,
+      lines: v.lines.map((l) => ({
+        description: l.description,
+        categoryId: l.categoryId ? Number(l.categoryId) : null,
+        quantity: Number(l.quantity),
+        unitPrice: l.unitPrice ?? 0,
+      })),
+    };
+    const handlers = {
+      onSuccess: (p: PurchaseOrder) => {
+        form.resetDirty();
+        setDone(p.id);
+      },
+      onError: (e: unknown) => showApiError(form, e),
+    };
+    if (order) update.mutate({ ...input, id: order.id }, handlers);
+    else create.mutate(input, handlers);
+  };
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {order ? `Edit ${order.number}` : 'New purchase order'}
+        </Title>
+        <Anchor component={Link} to={order ? `/bills/orders/${order.id}` : '/bills/orders'} size="sm">
+          Cancel
+        </Anchor>
+      </Group>
+      <form onSubmit={form.onSubmit(submit)}>
+        <Stack gap="md">
+          <Card withBorder padding="lg">
+            <Grid gap="sm">
+              <Grid.Col span={5}>
+                <Select
+                  label="Vendor"
+                  withAsterisk
+                  searchable
+                  data={(vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
+                  {...form.getInputProps('vendorId')}
+                />
+              </Grid.Col>
+              <Grid.Col span={3}>
+                <TextInput label="PO number" placeholder="Next number" {...form.getInputProps('number')} />
+              </Grid.Col>
+              <Grid.Col span={4}>
+                <DateField label="Order date" {...form.getInputProps('orderDate')} />
+              </Grid.Col>
+              <Grid.Col span={4}>
+                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+              </Grid.Col>
+              <Grid.Col span={4}>
+                <NumberInput
+                  label="Tolerance %"
+                  description="Bills above the order by more than this get a warning"
+                  min={0}
+                  max={100}
+                  decimalScale={2}
+                  {...form.getInputProps('tolerancePercent')}
+                />
+              </Grid.Col>
+            </Grid>
+          </Card>
+          <Card withBorder padding="lg">
+            <LinesEditor form={form} currency={values.currency} withTax={false} />
+            <Group justify="flex-end" mt="sm" gap="xl">
+              <Text fw={600}>Order total (before tax)</Text>
+              <Text fw={600} className="num" miw={120}>
+                {money(total, values.currency)}
+              </Text>
+            </Group>
+            <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+          </Card>
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {order ? 'Save changes' : 'Save purchase order'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

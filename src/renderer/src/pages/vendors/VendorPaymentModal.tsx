@@ -1,0 +1,176 @@
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { Vendor } from '../../../../shared/api/payables';
+import {
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_LABELS,
+  type PaymentMethod,
+} from '../../../../shared/domain/bill-status';
+import { ApiError } from '../../api/client';
+import { notifyError, useApi, useApiMutation } from '../../api/hooks';
+import { DateField } from '../bills/parts/DateField';
+import { MoneyInput } from '../bills/parts/MoneyInput';
+import { PAYABLES, todayIso, useFormat } from '../bills/parts/format';
+
+/** One payment to a vendor covering several of their open bills, each for all or part of its balance. */
+export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClose: () => void }) {
+  const { money, date } = useFormat();
+  const open = useApi('bills.list', { vendorId: vendor.id, filter: 'open', limit: 500 });
+  const currencies = [...new Set((open.data?.rows ?? []).map((r) => r.currency))].sort();
+  const [currency, setCurrency] = useState<string | null>(null);
+  const chosenCurrency =
+    currency ?? (currencies.includes(vendor.currency) ? vendor.currency : (currencies[0] ?? vendor.currency));
+  const bills = useMemo(
+    () =>
+      (open.data?.rows ?? [])
+        .filter((r) => r.currency === chosenCurrency)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id),
+    [open.data, chosenCurrency],
+  );
+  const [amounts, setAmounts] = useState<Record<number, number | null>>({});
+  const [paymentDate, setPaymentDate] = useState(todayIso());
+  const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useApiMutation('billPayments.create', {
+    invalidates: PAYABLES,
+    success: 'Payment recorded.',
+  });
+  const allocations = bills
+    .filter((b) => (amounts[b.id] ?? 0) > 0)
+    .map((b) => ({ billId: b.id, amount: amounts[b.id]! }));
+  const total = allocations.reduce((s, a) => s + a.amount, 0);
+
+  const submit = () => {
+    setErrors({});
+    create.mutate(
+      { paymentDate, method, reference, allocations },
+      {
+        onSuccess: onClose,
+        onError: (e) => {
+          if (!(e instanceof ApiError) || Object.keys(e.fields).length === 0) return notifyError(e);
+          // Field paths name the allocation's index; show each message at its bill's row.
+          const mapped: Record<string, string> = {};
+          for (const [path, message] of Object.entries(e.fields)) {
+            const m = /^allocations\.(\d+)\./.exec(path);
+            const bill = m ? allocations[Number(m[1])] : undefined;
+            mapped[bill ? String(bill.billId) : path] = message;
+          }
+          setErrors(mapped);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Record a payment to ${vendor.name}`} size="xl">
+      <Stack gap="sm">
+        <Group align="flex-end" gap="sm">
+          <DateField
+            label="Payment date"
+            value={paymentDate}
+            onChange={setPaymentDate}
+            error={errors.paymentDate}
+            w={170}
+          />
+          <Select
+            label="Method"
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
+            value={method}
+            onChange={(m) => m && setMethod(m as PaymentMethod)}
+            allowDeselect={false}
+            w={170}
+          />
+          <TextInput
+            label="Reference"
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+          />
+          {currencies.length > 1 && (
+            <Select
+              label="Currency"
+              data={currencies}
+              value={chosenCurrency}
+              onChange={(c) => c && setCurrency(c)}
+              allowDeselect={false}
+              w={110}
+            />
+          )}
+        </Group>
+        {bills.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {vendor.name} has no bills waiting to be paid.
+          </Text>
+        ) : (
+          <Table aria-label="Bills this payment covers" layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Invoice no.</Table.Th>
+                <Table.Th w={150}>Due</Table.Th>
+                <Table.Th w={130} className="num">
+                  Balance
+                </Table.Th>
+                <Table.Th w={170} className="num">
+                  Pay now
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {bills.map((b) => {
+                const label = b.vendorInvoiceNumber || `#${b.id}`;
+                return (
+                  <Table.Tr key={b.id} style={{ verticalAlign: 'top' }}>
+                    <Table.Td pt={14}>{label}</Table.Td>
+                    <Table.Td pt={14}>
+                      <Text size="sm">{date(b.dueDate)}</Text>
+                      <Text size="xs" c={b.displayStatus === 'overdue' ? 'red' : 'dimmed'}>
+                        {b.dueLabel}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td className="num" pt={14}>
+                      {money(b.balance, b.currency)}
+                    </Table.Td>
+                    <Table.Td>
+                      <MoneyInput
+                        aria-label={`Pay ${label}`}
+                        currency={b.currency}
+                        value={amounts[b.id] ?? null}
+                        onChange={(v) => setAmounts((a) => ({ ...a, [b.id]: v }))}
+                        error={errors[String(b.id)]}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+        {errors.allocations && (
+          <Text c="red" size="sm">
+            {errors.allocations}
+          </Text>
+        )}
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            onClick={() => setAmounts(Object.fromEntries(bills.map((b) => [b.id, b.balance])))}
+            disabled={bills.length === 0}
+          >
+            Pay every balance
+          </Button>
+          <Group gap="md">
+            <Text fw={600} className="num" aria-label="Payment total">
+              Total {money(total, chosenCurrency)}
+            </Text>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={submit} disabled={allocations.length === 0} loading={create.isPending}>
+              Save payment
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,868 @@
+import { z } from 'zod';
+import { addressSchema, emptyInput, okOutput, paymentTermsSchema } from './common';
+import { base64File, currencyCode, id, isoDate, optionalEmail, requiredText, text } from './fields';
+import { ATTACHMENT_MAX_BYTES, SHA256_HEX } from '../domain/attachments';
+import { percentToBp, quantityToMilli } from '../domain/bill-amounts';
+import { WARNING_KINDS } from '../domain/bill-checks';
+import { BILL_STATUSES, PAYMENT_METHODS } from '../domain/bill-status';
+import { FREQUENCIES } from '../domain/schedule';
+
+/**
+ * Payables: vendors, expense categories, bills, bill payments, purchase orders, reminders,
+ * recurring bills and CSV import. Money is integer minor units of the document's currency;
+ * quantities and percentages are plain numbers (up to 3 and 2 decimals).
+ */
+
+// ---------------------------------------------------------------------------------------
+// Field schemas
+
+const MAX_AMOUNT = 1e13;
+
+export const money = (label: string) =>
+  z
+    .number({ error: `Enter the ${label.toLowerCase()}` })
+    .int(`${label} must be a whole number of the currency's smallest unit`)
+    .min(0, `${label} cannot be negative`)
+    .max(MAX_AMOUNT, `${label} is too large`);
+
+export const quantity = (label = 'Quantity') =>
+  z
+    .number({ error: `Enter the ${label.toLowerCase()}` })
+    .gt(0, `${label} must be more than 0`)
+    .max(1e9, `${label} is too large`)
+    .refine((q) => quantityToMilli(q) !== null, { error: `${label} can have at most 3 decimals` });
+
+export const percent = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `Enter the ${label.toLowerCase()}` })
+    .min(min, `${label} must be at least ${min}%`)
+    .max(max, `${label} can be at most ${max}%`)
+    .refine((p) => percentToBp(p) !== null, { error: `${label} can have at most 2 decimals` });
+
+export const earlyPaymentSchema = z.strictObject({
+  discountPercent: percent('Early-payment discount', 0.01, 50),
+  days: z
+    .number({ error: 'Enter the number of days the discount is available' })
+    .int('Discount days must be a whole number')
+    .min(0, 'Discount days cannot be negative')
+    .max(365, 'At most 365 days'),
+});
+export type EarlyPaymentInput = z.infer<typeof earlyPaymentSchema>;
+
+const chooseId = (what: string) =>
+  z
+    .number({ error: `Choose ${what}` })
+    .int()
+    .positive(`Choose ${what}`);
+
+// ---------------------------------------------------------------------------------------
+// Expense categories
+
+export const categorySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  archived: z.boolean(),
+  /** Bill lines using it (a used category can be archived, not deleted). */
+  usage: z.number(),
+});
+export type ExpenseCategory = z.infer<typeof categorySchema>;
+
+// ---------------------------------------------------------------------------------------
+// Vendors
+
+export const vendorInput = z.strictObject({
+  name: requiredText('Vendor name'),
+  contactName: text('Contact name').default(''),
+  email: optionalEmail('Email').default(''),
+  phone: text('Phone', 50).default(''),
+  address: addressSchema.default({ line1: '', line2: '', city: '', region: '', postalCode: '', country: '' }),
+  taxNumber: text('Tax number', 50).default(''),
+  currency: currencyCode('Currency'),
+  defaultCategoryId: chooseId('a category').nullable().default(null),
+  paymentTerms: paymentTermsSchema.default({ kind: 'net', days: 30 }),
+  earlyPayment: earlyPaymentSchema.nullable().default(null),
+  bankDetails: text('Bank details', 500).default(''),
+  notes: text('Notes', 2000).default(''),
+});
+export type VendorInput = z.input<typeof vendorInput>;
+
+const currencyAmount = z.object({ currency: z.string(), amount: z.number() });
+export type CurrencyAmount = z.infer<typeof currencyAmount>;
+
+const earlyPaymentOutput = z.object({ discountPercent: z.number(), days: z.number() });
+
+export const vendorSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  contactName: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  address: addressSchema,
+  taxNumber: z.string(),
+  currency: z.string(),
+  defaultCategoryId: z.number().nullable(),
+  paymentTerms: paymentTermsSchema,
+  earlyPayment: earlyPaymentOutput.nullable(),
+  /** "Net 30", "2/10 net 30". */
+  termsLabel: z.string(),
+  bankDetails: z.string(),
+  bankDetailsChangedAt: z.string().nullable(),
+  notes: z.string(),
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  openBalances: z.array(currencyAmount),
+  openBills: z.number(),
+  overdueBills: z.number(),
+});
+export type Vendor = z.infer<typeof vendorSchema>;
+
+export const vendorSummarySchema = vendorSchema.pick({
+  id: true,
+  name: true,
+  contactName: true,
+  email: true,
+  phone: true,
+  currency: true,
+  termsLabel: true,
+  archived: true,
+  openBalances: true,
+  openBills: true,
+  overdueBills: true,
+});
+export type VendorSummary = z.infer<typeof vendorSummarySchema>;
+
+// ---------------------------------------------------------------------------------------
+// Bills
+
+export const billLineInput = z.strictObject({
+  description: text('Description', 500).default(''),
+  categoryId: chooseId('a category').nullable().default(null),
+  quantity: quantity().default(1),
+  unitPrice: money('Amount'),
+  tax: money('Tax').default(0),
+  purchaseOrderLineId: z.number().int().positive().nullable().default(null),
+});
+export type BillLineInput = z.input<typeof billLineInput>;
+
+export const attachmentRef = z.strictObject({
+  sha256: z.string().regex(SHA256_HEX, 'This attachment was not uploaded; choose the file again'),
+  fileName: requiredText('File name', 255),
+});
+
+const billShape = {
+  vendorId: chooseId('a vendor'),
+  vendorInvoiceNumber: text('Vendor invoice number', 100).default(''),
+  billDate: isoDate('Bill date'),
+  /** Null: worked out from `terms` (or the vendor's terms) and the bill date. */
+  dueDate: isoDate('Due date').nullable().default(null),
+  terms: paymentTermsSchema.nullable().default(null),
+  /** Omitted: the vendor's currency. */
+  currency: currencyCode('Currency').optional(),
+  /** Omitted: the vendor's early-payment terms; null: none. */
+  earlyPayment: earlyPaymentSchema.nullable().optional(),
+  purchaseOrderId: z.number().int().positive().nullable().default(null),
+  lines: z
+    .array(billLineInput, { error: 'Add at least one line' })
+    .min(1, 'Add at least one line')
+    .max(200, 'A bill can have at most 200 lines'),
+  notes: text('Notes', 5000).default(''),
+  attachments: z.array(attachmentRef).max(20, 'A bill can have at most 20 attachments').default([]),
+  status: z.enum(['draft', 'awaiting_payment']).default('awaiting_payment'),
+  /** Warnings the user reviewed before saving, with the reason they are not a problem. */
+  acknowledge: z
+    .strictObject({
+      keys: z.array(z.string().max(300)).max(100),
+      reason: requiredText('Reason', 500),
+    })
+    .optional(),
+};
+
+const dueAfterBill = (v: { billDate: string; dueDate: string | null }, ctx: z.RefinementCtx) => {
+  if (v.dueDate !== null && v.dueDate < v.billDate)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dueDate'],
+      message: `Due date must be on or after the bill date, ${v.billDate}`,
+    });
+};
+
+export const billInput = z.strictObject(billShape).superRefine(dueAfterBill);
+export type BillInput = z.input<typeof billInput>;
+export const billUpdateInput = z.strictObject({ id: id('Bill'), ...billShape }).superRefine(dueAfterBill);
+export const billCheckInput = z
+  .strictObject({ id: z.number().int().positive().nullable().default(null), ...billShape })
+  .superRefine(dueAfterBill);
+
+export const warningSchema = z.object({
+  id: z.number().nullable(),
+  /** kind|fingerprint: what the user acknowledges. */
+  key: z.string(),
+  kind: z.enum(WARNING_KINDS),
+  group: z.enum(['duplicate', 'overbilling', 'fraud']),
+  title: z.string(),
+  message: z.string(),
+  relatedBillId: z.number().nullable(),
+  dismissed: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
+});
+export type BillWarning = z.infer<typeof warningSchema>;
+
+const displayStatus = z.enum([...BILL_STATUSES, 'overdue']);
+
+const offerSchema = z.object({ payBy: z.string(), save: z.number(), pay: z.number() });
+
+export const billRowSchema = z.object({
+  id: z.number(),
+  vendorId: z.number(),
+  vendorName: z.string(),
+  vendorInvoiceNumber: z.string(),
+  billDate: z.string(),
+  dueDate: z.string(),
+  currency: z.string(),
+  total: z.number(),
+  balance: z.number(),
+  status: z.enum(BILL_STATUSES),
+  displayStatus,
+  /** "Due in 3 days", "12 days overdue"; empty for drafts, paid and void bills. */
+  dueLabel: z.string(),
+  openWarnings: z.number(),
+  offer: offerSchema.nullable(),
+});
+export type BillRow = z.infer<typeof billRowSchema>;
+
+const matchSchema = z.object({
+  rows: z.array(
+    z.object({
+      poLineId: z.number(),
+      description: z.string(),
+      orderedQuantity: z.number(),
+      billedQuantity: z.number(),
+      orderedUnitPrice: z.number(),
+      billedUnitPrice: z.number().nullable(),
+      orderedAmount: z.number(),
+      billedAmount: z.number(),
+      quantityOver: z.boolean(),
+      priceOver: z.boolean(),
+      quantityOverPercent: z.number(),
+      priceOverPercent: z.number(),
+    }),
+  ),
+  notOnOrder: z.array(z.object({ billId: z.number(), description: z.string(), amount: z.number() })),
+  orderedTotal: z.number(),
+  billedTotal: z.number(),
+  totalOver: z.boolean(),
+  totalOverPercent: z.number(),
+  tolerancePercent: z.number(),
+});
+export type PurchaseOrderMatch = z.infer<typeof matchSchema>;
+
+export const attachmentSchema = z.object({
+  sha256: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  bytes: z.number(),
+});
+export type BillAttachment = z.infer<typeof attachmentSchema>;
+
+export const billSchema = z.object({
+  id: z.number(),
+  vendor: z.object({ id: z.number(), name: z.string(), archived: z.boolean() }),
+  vendorInvoiceNumber: z.string(),
+  billDate: z.string(),
+  dueDate: z.string(),
+  currency: z.string(),
+  lines: z.array(
+    z.object({
+      id: z.number(),
+      description: z.string(),
+      categoryId: z.number().nullable(),
+      categoryName: z.string().nullable(),
+      quantity: z.number(),
+      unitPrice: z.number(),
+      amount: z.number(),
+      tax: z.number(),
+      purchaseOrderLineId: z.number().nullable(),
+    }),
+  ),
+  subtotal: z.number(),
+  tax: z.number(),
+  total: z.number(),
+  paid: z.number(),
+  discountTaken: z.number(),
+  balance: z.number(),
+  status: z.enum(BILL_STATUSES),
+  displayStatus,
+  dueLabel: z.string(),
+  earlyPayment: earlyPaymentOutput.nullable(),
+  offer: offerSchema.nullable(),
+  purchaseOrder: z.object({ id: z.number(), number: z.string() }).nullable(),
+  match: matchSchema.nullable(),
+  attachments: z.array(attachmentSchema),
+  payments: z.array(
+    z.object({
+      paymentId: z.number(),
+      paymentDate: z.string(),
+      amount: z.number(),
+      discount: z.number(),
+      method: z.enum(PAYMENT_METHODS),
+      reference: z.string(),
+    }),
+  ),
+  warnings: z.array(warningSchema),
+  notes: z.string(),
+  source: z.enum(['manual', 'recurring', 'import']),
+  recurringId: z.number().nullable(),
+  voidReason: z.string().nullable(),
+  snoozedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Bill = z.infer<typeof billSchema>;
+
+const savedBill = z.object({ bill: billSchema, warnings: z.array(warningSchema) });
+
+const totalsByCurrency = z.array(currencyAmount);
+
+export const DUE_VIEWS = ['overdue', 'next7', 'later'] as const;
+export type DueView = (typeof DUE_VIEWS)[number];
+
+const dueViewSchema = z.object({
+  view: z.enum(DUE_VIEWS),
+  count: z.number(),
+  totals: totalsByCurrency,
+  rows: z.array(billRowSchema),
+});
+export type DueViewResult = z.infer<typeof dueViewSchema>;
+
+const page = {
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+};
+
+export const BILL_LIST_FILTERS = ['all', 'open', 'overdue', ...BILL_STATUSES] as const;
+
+// ---------------------------------------------------------------------------------------
+// Recurring bills
+
+export const recurringInput = z
+  .strictObject({
+    vendorId: chooseId('a vendor'),
+    name: requiredText('Name', 100),
+    frequency: z.enum(FREQUENCIES, { error: 'Choose how often' }),
+    interval: z
+      .number({ error: 'Enter how many periods apart' })
+      .int('Must be a whole number')
+      .min(1, 'At least 1')
+      .max(52, 'At most 52'),
+    dayOfMonth: z
+      .union([
+        z.number().int().min(1, 'Choose a day from 1 to 31').max(31, 'Choose a day from 1 to 31'),
+        z.literal('last'),
+      ])
+      .nullable()
+      .default(null),
+    startDate: isoDate('Start date'),
+    endDate: isoDate('End date').nullable().default(null),
+    count: z
+      .number()
+      .int()
+      .min(1, 'At least 1 bill')
+      .max(1000, 'At most 1000 bills')
+      .nullable()
+      .default(null),
+    createAs: z.enum(['draft', 'awaiting_payment']).default('awaiting_payment'),
+    currency: currencyCode('Currency').optional(),
+    terms: paymentTermsSchema.nullable().default(null),
+    earlyPayment: earlyPaymentSchema.nullable().optional(),
+    lines: z.array(billLineInput).min(1, 'Add at least one line').max(50, 'At most 50 lines'),
+    notes: text('Notes', 2000).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate !== null && v.endDate < v.startDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: `End date must be on or after the start date, ${v.startDate}`,
+      });
+  });
+export type RecurringInput = z.input<typeof recurringInput>;
+
+export const recurringSchema = z.object({
+  id: z.number(),
+  vendorId: z.number(),
+  vendorName: z.string(),
+  name: z.string(),
+  frequency: z.enum(FREQUENCIES),
+  interval: z.number(),
+  dayOfMonth: z.union([z.number(), z.literal('last')]).nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  count: z.number().nullable(),
+  createAs: z.enum(['draft', 'awaiting_payment']),
+  currency: z.string(),
+  terms: paymentTermsSchema.nullable(),
+  earlyPayment: earlyPaymentOutput.nullable(),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      categoryId: z.number().nullable(),
+      quantity: z.number(),
+      unitPrice: z.number(),
+      tax: z.number(),
+    }),
+  ),
+  notes: z.string(),
+  total: z.number(),
+  active: z.boolean(),
+  /** "Every month on day 1". */
+  scheduleLabel: z.string(),
+  billsCreated: z.number(),
+  nextDates: z.array(z.string()),
+});
+export type RecurringBill = z.infer<typeof recurringSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Payments
+
+const allocationInput = z.strictObject({
+  billId: id('Bill'),
+  amount: money('Amount'),
+  /** Early-payment discount settled with this payment (0 for none). */
+  discount: money('Discount').default(0),
+});
+
+export const paymentSchema = z.object({
+  id: z.number(),
+  vendorId: z.number(),
+  vendorName: z.string(),
+  paymentDate: z.string(),
+  currency: z.string(),
+  amount: z.number(),
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string(),
+  notes: z.string(),
+  runId: z.string().nullable(),
+  allocations: z.array(
+    z.object({
+      billId: z.number(),
+      vendorInvoiceNumber: z.string(),
+      amount: z.number(),
+      discount: z.number(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+export type BillPayment = z.infer<typeof paymentSchema>;
+
+const runRowSchema = z.object({
+  billId: z.number(),
+  vendorId: z.number(),
+  vendorName: z.string(),
+  vendorInvoiceNumber: z.string(),
+  dueDate: z.string(),
+  displayStatus,
+  currency: z.string(),
+  balance: z.number(),
+  discount: z.number(),
+  pay: z.number(),
+  openWarnings: z.number(),
+});
+
+const runTotals = z.array(
+  z.object({ currency: z.string(), cash: z.number(), discounts: z.number(), bills: z.number() }),
+);
+
+const paymentFields = {
+  paymentDate: isoDate('Payment date'),
+  method: z.enum(PAYMENT_METHODS, { error: 'Choose how it was paid' }),
+  reference: text('Reference', 200).default(''),
+};
+
+// ---------------------------------------------------------------------------------------
+// Purchase orders
+
+const poLineInput = z.strictObject({
+  description: requiredText('Description', 500),
+  categoryId: chooseId('a category').nullable().default(null),
+  quantity: quantity(),
+  unitPrice: money('Unit price'),
+});
+
+export const purchaseOrderInput = z.strictObject({
+  vendorId: chooseId('a vendor'),
+  /** Empty: the next PO-#### number. */
+  number: text('PO number', 50).default(''),
+  orderDate: isoDate('Order date'),
+  currency: currencyCode('Currency').optional(),
+  tolerancePercent: percent('Tolerance', 0, 100).default(5),
+  notes: text('Notes', 2000).default(''),
+  lines: z.array(poLineInput).min(1, 'Add at least one line').max(200, 'At most 200 lines'),
+});
+export type PurchaseOrderInput = z.input<typeof purchaseOrderInput>;
+
+export const purchaseOrderSummarySchema = z.object({
+  id: z.number(),
+  number: z.string(),
+  vendorId: z.number(),
+  vendorName: z.string(),
+  orderDate: z.string(),
+  currency: z.string(),
+  total: z.number(),
+  billed: z.number(),
+  bills: z.number(),
+  status: z.enum(['open', 'closed']),
+  over: z.boolean(),
+});
+export type PurchaseOrderSummary = z.infer<typeof purchaseOrderSummarySchema>;
+
+export const purchaseOrderSchema = purchaseOrderSummarySchema.extend({
+  tolerancePercent: z.number(),
+  notes: z.string(),
+  lines: z.array(
+    z.object({
+      id: z.number(),
+      description: z.string(),
+      categoryId: z.number().nullable(),
+      quantity: z.number(),
+      unitPrice: z.number(),
+      amount: z.number(),
+    }),
+  ),
+  match: matchSchema,
+  billList: z.array(
+    z.object({
+      id: z.number(),
+      vendorInvoiceNumber: z.string(),
+      billDate: z.string(),
+      subtotal: z.number(),
+      displayStatus,
+    }),
+  ),
+});
+export type PurchaseOrder = z.infer<typeof purchaseOrderSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Reminders
+
+export const reminderSettingsSchema = z.strictObject({
+  dueSoonDays: z
+    .number({ error: 'Enter a number of days' })
+    .int('Must be a whole number of days')
+    .min(0, 'Cannot be negative')
+    .max(60, 'At most 60 days'),
+  desktopNotifications: z.boolean(),
+});
+
+export const reminderItemSchema = z.object({
+  billId: z.number(),
+  vendorName: z.string(),
+  vendorInvoiceNumber: z.string(),
+  kind: z.enum(['overdue', 'due', 'discount']),
+  date: z.string(),
+  days: z.number(),
+  dueDate: z.string(),
+  currency: z.string(),
+  balance: z.number(),
+  /** "Due in 3 days", "2 days overdue", "Pay by 12 Mar 2026 to save €20.00". */
+  message: z.string(),
+  snoozedUntil: z.string().nullable(),
+});
+export type ReminderItem = z.infer<typeof reminderItemSchema>;
+
+// ---------------------------------------------------------------------------------------
+// CSV import
+
+export const CSV_MAX_CHARS = 5 * 1024 * 1024;
+const csvText = z
+  .string({ error: 'Choose a CSV file' })
+  .min(1, 'The CSV file is empty')
+  .max(CSV_MAX_CHARS, 'The CSV file is larger than 5 MB; split it into smaller files');
+
+const importRowSchema = z.object({
+  line: z.number(),
+  ok: z.boolean(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  vendorName: z.string(),
+  newVendor: z.boolean(),
+  vendorInvoiceNumber: z.string(),
+  billDate: z.string(),
+  dueDate: z.string(),
+  currency: z.string(),
+  total: z.number(),
+  warnings: z.array(z.string()),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+// ---------------------------------------------------------------------------------------
+
+export const payablesApi = {
+  'expenseCategories.list': { input: emptyInput, output: z.array(categorySchema) },
+  'expenseCategories.create': {
+    input: z.strictObject({ name: requiredText('Category name', 100) }),
+    output: categorySchema,
+  },
+  'expenseCategories.update': {
+    input: z.strictObject({
+      id: id('Category'),
+      name: requiredText('Category name', 100),
+      archived: z.boolean(),
+    }),
+    output: categorySchema,
+  },
+
+  'vendors.list': {
+    input: z
+      .strictObject({ search: text('Search', 100).default(''), includeArchived: z.boolean().default(false) })
+      .optional()
+      .default({ search: '', includeArchived: false }),
+    output: z.array(vendorSummarySchema),
+  },
+  'vendors.get': { input: z.strictObject({ id: id('Vendor') }), output: vendorSchema },
+  'vendors.create': { input: vendorInput, output: vendorSchema },
+  'vendors.update': { input: vendorInput.extend({ id: id('Vendor') }), output: vendorSchema },
+  'vendors.setArchived': {
+    input: z.strictObject({ id: id('Vendor'), archived: z.boolean() }),
+    output: vendorSchema,
+  },
+
+  'bills.check': {
+    input: billCheckInput,
+    output: z.object({
+      warnings: z.array(warningSchema),
+      dueDate: z.string(),
+      subtotal: z.number(),
+      tax: z.number(),
+      total: z.number(),
+    }),
+  },
+  'bills.create': { input: billInput, output: savedBill },
+  'bills.update': { input: billUpdateInput, output: savedBill },
+  'bills.get': { input: z.strictObject({ id: id('Bill') }), output: billSchema },
+  'bills.list': {
+    input: z
+      .strictObject({
+        filter: z.enum(BILL_LIST_FILTERS).default('all'),
+        vendorId: z.number().int().positive().optional(),
+        search: text('Search', 100).default(''),
+        ...page,
+      })
+      .optional()
+      .default({ filter: 'all', search: '', limit: 100, offset: 0 }),
+    output: z.object({
+      rows: z.array(billRowSchema),
+      count: z.number(),
+      totals: z.array(z.object({ currency: z.string(), total: z.number(), balance: z.number() })),
+    }),
+  },
+  'bills.due': {
+    input: z.strictObject({ view: z.enum(DUE_VIEWS), ...page }),
+    output: dueViewSchema,
+  },
+  'bills.dueSummary': {
+    input: emptyInput,
+    output: z.object({
+      today: z.string(),
+      /** Whether any bill exists at all (for the first-run empty state). */
+      hasBills: z.boolean(),
+      overdue: dueViewSchema.omit({ rows: true }),
+      next7: dueViewSchema.omit({ rows: true }),
+      later: dueViewSchema.omit({ rows: true }),
+    }),
+  },
+  'bills.calendar': {
+    input: z.strictObject({
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month must be in the form YYYY-MM'),
+    }),
+    output: z.object({
+      month: z.string(),
+      today: z.string(),
+      days: z.array(
+        z.object({
+          date: z.string(),
+          bills: z.array(
+            billRowSchema.pick({
+              id: true,
+              vendorName: true,
+              vendorInvoiceNumber: true,
+              currency: true,
+              total: true,
+              balance: true,
+              displayStatus: true,
+            }),
+          ),
+        }),
+      ),
+      totals: totalsByCurrency,
+    }),
+  },
+  'bills.approve': { input: z.strictObject({ id: id('Bill') }), output: savedBill },
+  'bills.void': {
+    input: z.strictObject({ id: id('Bill'), reason: requiredText('Reason', 500) }),
+    output: billSchema,
+  },
+  'bills.delete': { input: z.strictObject({ id: id('Bill') }), output: okOutput },
+  'bills.dismissWarning': {
+    input: z.strictObject({
+      billId: id('Bill'),
+      warningId: id('Warning'),
+      reason: requiredText('Reason', 500),
+    }),
+    output: billSchema,
+  },
+  'bills.uploadAttachment': {
+    input: z.strictObject({
+      fileName: requiredText('File name', 255),
+      dataBase64: base64File('Attachment', ATTACHMENT_MAX_BYTES),
+    }),
+    output: attachmentSchema,
+  },
+  'bills.getAttachment': {
+    input: z.strictObject({ sha256: z.string().regex(SHA256_HEX, 'Not an attachment id') }),
+    output: attachmentSchema.extend({ dataBase64: z.string() }),
+  },
+
+  'bills.recurring.list': { input: emptyInput, output: z.array(recurringSchema) },
+  'bills.recurring.get': { input: z.strictObject({ id: id('Recurring bill') }), output: recurringSchema },
+  'bills.recurring.create': { input: recurringInput, output: recurringSchema },
+  'bills.recurring.update': {
+    input: z.strictObject({ id: id('Recurring bill'), template: recurringInput }),
+    output: recurringSchema,
+  },
+  'bills.recurring.setActive': {
+    input: z.strictObject({ id: id('Recurring bill'), active: z.boolean() }),
+    output: recurringSchema,
+  },
+  /** Makes every bill that is due now (the background job does this at start and hourly). */
+  'bills.recurring.catchUp': { input: emptyInput, output: z.object({ created: z.number() }) },
+
+  'billPayments.create': {
+    input: z.strictObject({
+      ...paymentFields,
+      notes: text('Notes', 2000).default(''),
+      allocations: z
+        .array(allocationInput, { error: 'Choose the bills this payment covers' })
+        .min(1, 'Choose the bills this payment covers')
+        .max(500, 'At most 500 bills in one payment'),
+    }),
+    output: paymentSchema,
+  },
+  'billPayments.list': {
+    input: z
+      .strictObject({
+        vendorId: z.number().int().positive().optional(),
+        billId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .optional()
+      .default({ limit: 100 }),
+    output: z.array(paymentSchema),
+  },
+  /** Undo: the bills it paid are open again. */
+  'billPayments.delete': { input: z.strictObject({ id: id('Payment') }), output: okOutput },
+  'billPayments.runPreview': {
+    input: z.strictObject({
+      paymentDate: isoDate('Payment date'),
+      billIds: z.array(id('Bill')).max(2000, 'At most 2000 bills in one run'),
+      takeDiscounts: z.boolean().default(true),
+    }),
+    output: z.object({ rows: z.array(runRowSchema), totals: runTotals }),
+  },
+  'billPayments.run': {
+    input: z.strictObject({
+      ...paymentFields,
+      billIds: z
+        .array(id('Bill'))
+        .min(1, 'Choose the bills to pay')
+        .max(2000, 'At most 2000 bills in one run'),
+      takeDiscounts: z.boolean().default(true),
+    }),
+    output: z.object({
+      runId: z.string(),
+      payments: z.number(),
+      bills: z.number(),
+      totals: runTotals,
+    }),
+  },
+
+  'purchaseOrders.list': {
+    input: z
+      .strictObject({
+        vendorId: z.number().int().positive().optional(),
+        status: z.enum(['open', 'closed', 'all']).default('all'),
+      })
+      .optional()
+      .default({ status: 'all' }),
+    output: z.array(purchaseOrderSummarySchema),
+  },
+  'purchaseOrders.get': { input: z.strictObject({ id: id('Purchase order') }), output: purchaseOrderSchema },
+  'purchaseOrders.create': { input: purchaseOrderInput, output: purchaseOrderSchema },
+  'purchaseOrders.update': {
+    input: purchaseOrderInput.extend({ id: id('Purchase order') }),
+    output: purchaseOrderSchema,
+  },
+  'purchaseOrders.setStatus': {
+    input: z.strictObject({ id: id('Purchase order'), status: z.enum(['open', 'closed']) }),
+    output: purchaseOrderSchema,
+  },
+
+  'reminders.list': {
+    input: emptyInput,
+    output: z.object({
+      today: z.string(),
+      count: z.number(),
+      items: z.array(reminderItemSchema),
+      snoozed: z.array(reminderItemSchema),
+    }),
+  },
+  'reminders.snooze': {
+    input: z.strictObject({ billId: id('Bill'), until: isoDate('Snooze until') }),
+    output: okOutput,
+  },
+  'reminders.unsnooze': { input: z.strictObject({ billId: id('Bill') }), output: okOutput },
+  /**
+   * For the desktop shell: the reminders not yet notified today, each marked as notified in
+   * the same transaction, so no bill is notified twice on one day.
+   */
+  'reminders.takeDesktopNotifications': {
+    input: emptyInput,
+    output: z.object({ items: z.array(reminderItemSchema) }),
+  },
+  'reminders.getSettings': { input: emptyInput, output: reminderSettingsSchema },
+  'reminders.updateSettings': { input: reminderSettingsSchema, output: reminderSettingsSchema },
+
+  'billImport.preview': {
+    input: z.strictObject({ csv: csvText, fileName: text('File name', 255).default('') }),
+    output: z.object({
+      columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+      rows: z.array(importRowSchema),
+      okCount: z.number(),
+      errorCount: z.number(),
+      newVendors: z.array(z.string()),
+    }),
+  },
+  'billImport.commit': {
+    input: z.strictObject({
+      csv: csvText,
+      fileName: text('File name', 255).default(''),
+      /** The number of good rows the user saw in the preview and confirmed. */
+      expectedRows: z.number().int().min(1, 'There are no good rows to import'),
+    }),
+    output: z.object({
+      imported: z.number(),
+      skipped: z.number(),
+      vendorsCreated: z.number(),
+      billIds: z.array(z.number()),
+    }),
+  },
+} as const;
+
+export const BILL_STATUS_FILTER_LABELS: Record<(typeof BILL_LIST_FILTERS)[number], string> = {
+  all: 'All',
+  open: 'Open',
+  overdue: 'Overdue',
+  draft: 'Draft',
+  awaiting_payment: 'Awaiting payment',
+  partially_paid: 'Partially paid',
+  paid: 'Paid',
+  void: 'Void',
+};

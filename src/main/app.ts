@@ -109,6 +109,14 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     ctx,
     startBackgroundJobs() {
       timers.push(setTimeout(() => automaticBackup('start'), 1000));
+      // The PDF engine warms up once the first screen is served (see services/printing/warmup.ts).
+      const warm = setTimeout(() => {
+        import('./services/printing/warmup')
+          .then((m) => m.warmUpPdfEngine())
+          .catch((error: unknown) => log.error('PDF warm-up failed', { error }));
+      }, 2000);
+      warm.unref();
+      timers.push(warm);
       const hourly = setInterval(dailyIfDue, HOUR);
       hourly.unref();
       timers.push(hourly);

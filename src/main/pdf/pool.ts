@@ -56,23 +56,26 @@ export async function createRenderer(threads = defaultThreads()): Promise<Render
   if (!workers.length) return inlineRenderer();
 
   const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
-  const idle: Worker[] = [...workers];
-  const queue: { request: RenderRequest; worker?: Worker }[] = [];
+  // Each thread gets a few documents ahead, so it never waits for the main thread between two.
+  const DEPTH = 3;
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const queue: RenderRequest[] = [];
   let nextId = 1;
   let failed: Error | null = null;
 
   const pump = () => {
-    while (idle.length && queue.length) {
-      const worker = idle.pop()!;
-      const { request } = queue.shift()!;
-      worker.postMessage(request);
+    for (const worker of workers) {
+      while (queue.length && inFlight.get(worker)! < DEPTH) {
+        worker.postMessage(queue.shift()!);
+        inFlight.set(worker, inFlight.get(worker)! + 1);
+      }
     }
   };
   for (const worker of workers) {
     worker.on('message', (response: RenderResponse) => {
       const p = pending.get(response.id);
       pending.delete(response.id);
-      idle.push(worker);
+      inFlight.set(worker, inFlight.get(worker)! - 1);
       if (p) {
         if (response.ok)
           p.resolve(Buffer.from(response.pdf.buffer, response.pdf.byteOffset, response.pdf.byteLength));
@@ -94,7 +97,7 @@ export async function createRenderer(threads = defaultThreads()): Promise<Render
       const id = nextId++;
       return new Promise<Buffer>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        queue.push({ request: { id, view, logo: logo ? new Uint8Array(logo) : null } });
+        queue.push({ id, view, logo: logo ? new Uint8Array(logo) : null });
         pump();
       });
     },

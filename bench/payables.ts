@@ -9,6 +9,7 @@ import { dueCalendar, dueSummary, dueView } from '../src/main/services/payables/
 import { listReminders } from '../src/main/services/payables/reminders';
 import { invoiceKey, itemKey } from '../src/shared/domain/bill-checks';
 import { addDays } from '../src/shared/domain/dates';
+import { toBase } from '../src/shared/domain/fx';
 import { tempDir } from '../test/helpers/tmp';
 import { median, note, record, timeSync } from './report';
 
@@ -35,6 +36,9 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Base-currency (EUR) value of one unit of each vendor currency. */
+const RATES: Record<string, string> = { EUR: '1', USD: '0.92', GBP: '1.17' };
 
 const ITEMS = [
   'Printer paper',
@@ -66,9 +70,9 @@ function generate(ctx: ServiceContext): void {
     }
   })();
   const insertBill = db.prepare(
-    `INSERT INTO bills (id, vendor_id, vendor_invoice_number, invoice_key, bill_date, due_date, currency, subtotal,
-       tax, total, paid, balance, status, bank_details, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO bills (id, vendor_id, vendor_invoice_number, invoice_key, bill_date, due_date, currency, exchange_rate,
+       subtotal, tax, total, paid, balance, total_base, balance_base, settled_on, status, bank_details, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLine = db.prepare(
     `INSERT INTO bill_lines (bill_id, position, description, item_key, quantity_milli, unit_price, amount, tax,
@@ -110,6 +114,8 @@ function generate(ctx: ServiceContext): void {
         const status = open ? (partial ? 'partially_paid' : 'awaiting_payment') : 'paid';
         const number = `INV-${vendor}-${id}`;
         const item = ITEMS[vendor % ITEMS.length]!;
+        const currency = currencies[vendor]!;
+        const rate = RATES[currency]!;
         insertBill.run(
           id,
           vendor,
@@ -117,12 +123,16 @@ function generate(ctx: ServiceContext): void {
           invoiceKey(number),
           billDate,
           dueDate,
-          currencies[vendor],
+          currency,
+          rate,
           subtotal,
           tax,
           total,
           paid,
           total - paid,
+          toBase(total, currency, rate, 'EUR'),
+          toBase(total - paid, currency, rate, 'EUR'),
+          open ? null : dueDate,
           status,
           `IBAN XX${String(vendor).padStart(6, '0')}`,
           now,

@@ -184,6 +184,93 @@ async function main() {
     schedule: { frequency: 'monthly', interval: 1, startDate: addDays(today, -40) },
     mode: 'issue',
   });
+
+  // Payables: vendors, bills in various states (one in USD), payments and recurring bills.
+  const categories = new Map((await call('expenseCategories.list', {})).map((c) => [c.name, c.id]));
+  const vendor = (name: string, currency: string, days: number, category: string, extra = {}) =>
+    call('vendors.create', {
+      name,
+      currency,
+      paymentTerms: { kind: 'net', days },
+      defaultCategoryId: categories.get(category)!,
+      ...extra,
+    });
+  const landlord = await vendor('Harbour Properties', 'EUR', 5, 'Rent', {
+    bankDetails: 'IBAN IE29 AIBK 9311 5212 3456 78',
+  });
+  const paper = await vendor('Liffey Paper & Print', 'EUR', 30, 'Supplies', {
+    earlyPayment: { discountPercent: 2, days: 10 },
+  });
+  const power = await vendor('Eirpower', 'EUR', 14, 'Utilities');
+  const cloud = await vendor('Cloudfront Hosting Inc', 'USD', 30, 'Software');
+  const accountant = await vendor('Keane & Co Accountants', 'EUR', 30, 'Professional services');
+  const bill = async (
+    v: { id: number; defaultCategoryId: number | null },
+    number: string,
+    daysAgo: number,
+    lines: { description: string; unitPrice: number; tax?: number; category?: string }[],
+    extra = {},
+  ) =>
+    (
+      await call('bills.create', {
+        vendorId: v.id,
+        vendorInvoiceNumber: number,
+        billDate: addDays(today, -daysAgo),
+        lines: lines.map((x) => ({
+          description: x.description,
+          unitPrice: x.unitPrice,
+          tax: x.tax ?? 0,
+          categoryId: x.category ? categories.get(x.category)! : v.defaultCategoryId,
+        })),
+        ...extra,
+      })
+    ).bill;
+  const payBill = (billId: number, daysAgo: number, amount: number, exchangeRate?: string) =>
+    call('billPayments.create', {
+      paymentDate: addDays(today, -daysAgo),
+      method: 'bank_transfer',
+      ...(exchangeRate ? { exchangeRate } : {}),
+      allocations: [{ billId, amount }],
+    });
+  const rent = await bill(landlord, 'HP-2201', 33, [{ description: 'Studio rent', unitPrice: 180000 }]);
+  await payBill(rent.id, 29, rent.total);
+  await bill(landlord, 'HP-2234', 3, [{ description: 'Studio rent', unitPrice: 180000 }]);
+  const paperBill = await bill(paper, 'LPP-5120', 48, [
+    { description: 'Recycled card stock', unitPrice: 64000, tax: 14720 },
+    { description: 'Large-format printer', unitPrice: 120000, tax: 27600, category: 'Equipment' },
+  ]);
+  await payBill(paperBill.id, 20, 100000);
+  await bill(paper, 'LPP-5188', 6, [{ description: 'Toner and paper', unitPrice: 21000, tax: 4830 }]);
+  await bill(power, 'EP-88812', 25, [
+    { description: 'Electricity, last month', unitPrice: 24500, tax: 3308 },
+  ]);
+  const hosting = await bill(
+    cloud,
+    'CF-1093',
+    40,
+    [{ description: 'Managed hosting, yearly', unitPrice: 150000 }],
+    { exchangeRate: '0.92' },
+  );
+  await payBill(hosting.id, 12, 50000, '0.93');
+  await bill(accountant, 'K-417', 15, [{ description: 'Annual accounts', unitPrice: 95000, tax: 21850 }]);
+  await call('bills.recurring.create', {
+    vendorId: landlord.id,
+    name: 'Studio rent',
+    frequency: 'monthly',
+    interval: 1,
+    startDate: addDays(today, 27),
+    lines: [{ description: 'Studio rent', unitPrice: 180000, categoryId: categories.get('Rent')! }],
+  });
+  await call('bills.recurring.create', {
+    vendorId: cloud.id,
+    name: 'Design software seats',
+    frequency: 'monthly',
+    interval: 1,
+    startDate: addDays(today, 9),
+    exchangeRate: '0.92',
+    lines: [{ description: '5 seats', unitPrice: 27500, categoryId: categories.get('Software')! }],
+  });
+  await call('reports.setOpeningBalance', { amount: 1250000, date: today });
   await folio.close();
   console.log(`Demo data written to ${values.data}`);
 }

@@ -13,15 +13,15 @@ afterEach(async () => {
 });
 
 const GOOD_AND_BAD = [
-  'Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Category,Description,Terms',
-  'Acme Supplies,A-100,2026-03-01,,"1,200.50",276.12,EUR,Supplies,Paper and toner,',
-  'Power Co,P-7,2026-03-02,2026-03-20,89.90,,EUR,Utilities,February electricity,',
-  ',X-1,2026-03-02,,10,,,,,',
-  'Acme Supplies,A-101,13/02/2026,,12.3x,,EUR,Stationery,,',
-  'Acme Supplies,A-100,2026-03-03,,5,,EUR,,,',
-  'Power Co,P-8,2026-03-05,2026-03-01,10,,EUR,,,',
-  'Hosting Ltd,H-1,2026-03-05,,20,,XYZ,,,net soon',
-  'Hosting Ltd,H-2,2026-03-05,,19.99,0,USD,Software,Server,2/10 net 30',
+  'Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Exchange rate,Category,Description,Terms',
+  'Acme Supplies,A-100,2026-03-01,,"1,200.50",276.12,EUR,,Supplies,Paper and toner,',
+  'Power Co,P-7,2026-03-02,2026-03-20,89.90,,EUR,,Utilities,February electricity,',
+  ',X-1,2026-03-02,,10,,,,,,',
+  'Acme Supplies,A-101,13/02/2026,,12.3x,,EUR,,Stationery,,',
+  'Acme Supplies,A-100,2026-03-03,,5,,EUR,,,,',
+  'Power Co,P-8,2026-03-05,2026-03-01,10,,EUR,,,,',
+  'Hosting Ltd,H-1,2026-03-05,,20,,XYZ,,,,net soon',
+  'Hosting Ltd,H-2,2026-03-05,,19.99,0,USD,0.92,Software,Server,2/10 net 30',
 ].join('\n');
 
 describe('importing bills from CSV', () => {
@@ -74,6 +74,9 @@ describe('importing bills from CSV', () => {
       earlyPayment: { discountPercent: 2, days: 10 },
     });
     expect(acme.lines[0]).toMatchObject({ categoryName: 'Supplies', description: 'Paper and toner' });
+    // 19.99 USD at 0.92 = 18.3908, rounded to EUR 18.39.
+    const h2 = await t.call('bills.get', { id: bills.find((b) => b.vendorInvoiceNumber === 'H-2')!.id });
+    expect(h2).toMatchObject({ currency: 'USD', exchangeRate: '0.92', totalBase: 18_39 });
     const hosting = (await t.call('vendors.list', {})).find((v) => v.name === 'Hosting Ltd')!;
     expect(hosting).toMatchObject({ currency: 'USD', termsLabel: '2/10 net 30' });
     expect((await t.call('audit.list', { entity: 'bill_import' })).entries[0]).toMatchObject({

@@ -155,7 +155,12 @@ describe('bills', () => {
     );
     await t.call(
       'bills.create',
-      billInput(w.id, { vendorInvoiceNumber: 'H-1', lines: [{ unitPrice: 20_00 }], status: 'draft' }),
+      billInput(w.id, {
+        vendorInvoiceNumber: 'H-1',
+        exchangeRate: '0.92',
+        lines: [{ unitPrice: 20_00 }],
+        status: 'draft',
+      }),
     );
     const all = await t.call('bills.list', {});
     expect(all.count).toBe(3);
@@ -475,6 +480,7 @@ describe('due-date tracking', () => {
           vendorInvoiceNumber: n,
           billDate: '2026-02-01',
           dueDate: due,
+          ...(vendorId === w.id ? { exchangeRate: '0.92' } : {}),
           lines: [{ unitPrice: cents }],
           status,
         }),

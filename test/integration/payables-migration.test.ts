@@ -35,8 +35,9 @@ describe('the payables migration', () => {
     const insert = (balance: number) =>
       db
         .prepare(
-          `INSERT INTO bills (vendor_id, bill_date, due_date, currency, subtotal, tax, total, balance, status, created_at, updated_at)
-           VALUES (1, '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, ?, 'awaiting_payment', 'now', 'now')`,
+          `INSERT INTO bills (vendor_id, bill_date, due_date, currency, subtotal, tax, total, balance, total_base, balance_base,
+             status, created_at, updated_at)
+           VALUES (1, '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, ?, 100, 100, 'awaiting_payment', 'now', 'now')`,
         )
         .run(balance);
     expect(() => insert(90)).toThrow(/CHECK constraint failed/);

@@ -182,7 +182,7 @@ describe('payment runs', () => {
     );
     const d = await t.call(
       'bills.create',
-      billInput(usd.id, { vendorInvoiceNumber: 'D', lines: [{ unitPrice: 10_00 }] }),
+      billInput(usd.id, { vendorInvoiceNumber: 'D', exchangeRate: '0.92', lines: [{ unitPrice: 10_00 }] }),
     );
     await pay([{ billId: c.bill.id, amount: 15_00 }]);
     const ids = [a.bill.id, b.bill.id, c.bill.id, d.bill.id];
@@ -196,8 +196,8 @@ describe('payment runs', () => {
       ['C', 25_00, 0],
     ]);
     expect(preview.totals).toEqual([
-      { currency: 'EUR', cash: 245_54, discounts: 2_46, bills: 3 },
-      { currency: 'USD', cash: 10_00, discounts: 0, bills: 1 },
+      { currency: 'EUR', cash: 245_54, discounts: 2_46, bills: 3, billRate: '1' },
+      { currency: 'USD', cash: 10_00, discounts: 0, bills: 1, billRate: '0.92' },
     ]);
     const noDiscounts = await t.call('billPayments.runPreview', {
       paymentDate: '2026-03-12',
@@ -211,6 +211,7 @@ describe('payment runs', () => {
       method: 'bank_transfer',
       reference: 'Run 11',
       billIds: ids,
+      exchangeRates: [{ currency: 'USD', rate: '0.92' }],
     });
     expect(run).toMatchObject({ payments: 3, bills: 4, totals: preview.totals });
     for (const id of ids) expect((await t.call('bills.get', { id })).status).toBe('paid');
@@ -271,7 +272,10 @@ describe('maintained totals', () => {
     const v = await t.call('vendors.create', vendorInput());
     const usd = await t.call('vendors.create', vendorInput({ name: 'US Co', currency: 'USD' }));
     const a = await t.call('bills.create', billInput(v.id, { vendorInvoiceNumber: 'A' }));
-    const b = await t.call('bills.create', billInput(usd.id, { vendorInvoiceNumber: 'B', status: 'draft' }));
+    const b = await t.call(
+      'bills.create',
+      billInput(usd.id, { vendorInvoiceNumber: 'B', exchangeRate: '0.92', status: 'draft' }),
+    );
     const c = await t.call(
       'bills.create',
       billInput(v.id, { vendorInvoiceNumber: 'C', lines: [{ unitPrice: 10_00 }] }),
@@ -280,7 +284,7 @@ describe('maintained totals', () => {
     await pay([{ billId: c.bill.id, amount: 10_00 }]);
     await t.call('bills.approve', { id: b.bill.id });
     await t.call('bills.update', {
-      ...billInput(usd.id, { vendorInvoiceNumber: 'B' }),
+      ...billInput(usd.id, { vendorInvoiceNumber: 'B', exchangeRate: '0.92' }),
       id: b.bill.id,
       lines: [{ unitPrice: 5_00 }],
     });

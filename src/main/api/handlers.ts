@@ -20,6 +20,7 @@ import * as outbox from '../services/mail/outbox';
 import * as invoiceReminders from '../services/mail/reminders';
 import { dashboardSummary } from '../services/reports/dashboard';
 import { receivablesAging, receivablesAgingItems } from '../services/reports/receivables-aging';
+import { payablesAging, payablesAgingItems } from '../services/reports/payables-aging';
 import { cashflowForecast } from '../services/reports/cashflow';
 import { incomeExpenses } from '../services/reports/income';
 import { taxSummary } from '../services/reports/tax-summary';
@@ -140,6 +141,8 @@ export const handlers: Handlers = {
   'dashboard.summary': dashboardSummary,
   'reports.receivablesAging': receivablesAging,
   'reports.receivablesAgingItems': receivablesAgingItems,
+  'reports.payablesAging': payablesAging,
+  'reports.payablesAgingItems': payablesAgingItems,
   'reports.cashflow': cashflowForecast,
   'reports.setOpeningBalance': (ctx, input) =>
     updateReportSettings(ctx, { openingBalance: input }).openingBalance!,
@@ -170,6 +173,7 @@ export const handlers: Handlers = {
   'bills.due': due.dueView,
   'bills.dueSummary': due.dueSummary,
   'bills.calendar': due.dueCalendar,
+  'bills.suggestRate': bills.suggestRate,
   'bills.approve': bills.approveBill,
   'bills.void': bills.voidBill,
   'bills.delete': bills.deleteBill,

@@ -136,12 +136,16 @@ export interface BillsTable {
   bill_date: string;
   due_date: string;
   currency: string;
+  exchange_rate: Generated<string>;
   subtotal: number;
   tax: number;
   total: number;
   paid: Generated<number>;
   discount_taken: Generated<number>;
   balance: number;
+  total_base: number;
+  balance_base: number;
+  settled_on: string | null;
   status: BillStatusColumn;
   discount_bp: number | null;
   discount_days: number | null;
@@ -208,6 +212,8 @@ export interface BillPaymentsTable {
   payment_date: string;
   currency: string;
   amount: number;
+  exchange_rate: Generated<string>;
+  amount_base: number;
   method: 'bank_transfer' | 'card' | 'direct_debit' | 'cheque' | 'cash' | 'other';
   reference: string;
   notes: string;

@@ -6,6 +6,7 @@ import { percentToBp, quantityToMilli } from '../domain/bill-amounts';
 import { WARNING_KINDS } from '../domain/bill-checks';
 import { BILL_STATUSES, PAYMENT_METHODS } from '../domain/bill-status';
 import { FREQUENCIES } from '../domain/schedule';
+import { isValidRate } from '../domain/fx';
 
 /**
  * Payables: vendors, expense categories, bills, bill payments, purchase orders, reminders,
@@ -48,6 +49,15 @@ export const earlyPaymentSchema = z.strictObject({
     .max(365, 'At most 365 days'),
 });
 export type EarlyPaymentInput = z.infer<typeof earlyPaymentSchema>;
+
+/**
+ * Base-currency value of one unit of a foreign currency, typed as decimal text. Required when
+ * the bill or payment is not in the base currency (the services say so at this field).
+ */
+export const exchangeRate = z
+  .string({ error: 'Enter the exchange rate, like 1.0845' })
+  .trim()
+  .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' });
 
 const chooseId = (what: string) =>
   z
@@ -159,6 +169,8 @@ const billShape = {
   terms: paymentTermsSchema.nullable().default(null),
   /** Omitted: the vendor's currency. */
   currency: currencyCode('Currency').optional(),
+  /** Needed when the currency is not the base currency. */
+  exchangeRate: exchangeRate.optional(),
   /** Omitted: the vendor's early-payment terms; null: none. */
   earlyPayment: earlyPaymentSchema.nullable().optional(),
   purchaseOrderId: z.number().int().positive().nullable().default(null),
@@ -271,6 +283,7 @@ export const billSchema = z.object({
   billDate: z.string(),
   dueDate: z.string(),
   currency: z.string(),
+  exchangeRate: z.string(),
   lines: z.array(
     z.object({
       id: z.number(),
@@ -290,6 +303,11 @@ export const billSchema = z.object({
   paid: z.number(),
   discountTaken: z.number(),
   balance: z.number(),
+  /** Total and balance in the base currency, at the bill's exchange rate. */
+  totalBase: z.number(),
+  balanceBase: z.number(),
+  /** The date the balance reached zero; null while owed. */
+  settledOn: z.string().nullable(),
   status: z.enum(BILL_STATUSES),
   displayStatus,
   dueLabel: z.string(),
@@ -372,6 +390,8 @@ export const recurringInput = z
       .default(null),
     createAs: z.enum(['draft', 'awaiting_payment']).default('awaiting_payment'),
     currency: currencyCode('Currency').optional(),
+    /** Stored with the template: every bill it makes is at this rate. */
+    exchangeRate: exchangeRate.optional(),
     terms: paymentTermsSchema.nullable().default(null),
     earlyPayment: earlyPaymentSchema.nullable().optional(),
     lines: z.array(billLineInput).min(1, 'Add at least one line').max(50, 'At most 50 lines'),
@@ -400,6 +420,7 @@ export const recurringSchema = z.object({
   count: z.number().nullable(),
   createAs: z.enum(['draft', 'awaiting_payment']),
   currency: z.string(),
+  exchangeRate: z.string(),
   terms: paymentTermsSchema.nullable(),
   earlyPayment: earlyPaymentOutput.nullable(),
   lines: z.array(
@@ -438,6 +459,8 @@ export const paymentSchema = z.object({
   paymentDate: z.string(),
   currency: z.string(),
   amount: z.number(),
+  exchangeRate: z.string(),
+  amountBase: z.number(),
   method: z.enum(PAYMENT_METHODS),
   reference: z.string(),
   notes: z.string(),
@@ -469,7 +492,14 @@ const runRowSchema = z.object({
 });
 
 const runTotals = z.array(
-  z.object({ currency: z.string(), cash: z.number(), discounts: z.number(), bills: z.number() }),
+  z.object({
+    currency: z.string(),
+    cash: z.number(),
+    discounts: z.number(),
+    bills: z.number(),
+    /** The rate of the latest of these bills: what the payment form offers. */
+    billRate: z.string(),
+  }),
 );
 
 const paymentFields = {
@@ -695,6 +725,11 @@ export const payablesApi = {
       totals: totalsByCurrency,
     }),
   },
+  /** The rate of the vendor's latest bill in a currency, to prefill a new bill's rate. */
+  'bills.suggestRate': {
+    input: z.strictObject({ vendorId: id('Vendor'), currency: currencyCode('Currency') }),
+    output: z.object({ rate: z.string().nullable() }),
+  },
   'bills.approve': { input: z.strictObject({ id: id('Bill') }), output: savedBill },
   'bills.void': {
     input: z.strictObject({ id: id('Bill'), reason: requiredText('Reason', 500) }),
@@ -738,6 +773,8 @@ export const payablesApi = {
   'billPayments.create': {
     input: z.strictObject({
       ...paymentFields,
+      /** Needed when the bills are not in the base currency: the rate on the payment date. */
+      exchangeRate: exchangeRate.optional(),
       notes: text('Notes', 2000).default(''),
       allocations: z
         .array(allocationInput, { error: 'Choose the bills this payment covers' })
@@ -775,6 +812,11 @@ export const payablesApi = {
         .min(1, 'Choose the bills to pay')
         .max(2000, 'At most 2000 bills in one run'),
       takeDiscounts: z.boolean().default(true),
+      /** The rate on the payment date of each foreign currency in the run. */
+      exchangeRates: z
+        .array(z.strictObject({ currency: currencyCode('Currency'), rate: exchangeRate }))
+        .max(50)
+        .default([]),
     }),
     output: z.object({
       runId: z.string(),

@@ -121,6 +121,7 @@ export type CollectionRow = z.infer<typeof collectionRow>;
 
 export const REPORTS = [
   'receivablesAging',
+  'payablesAging',
   'cashflow',
   'incomeExpenses',
   'taxSummary',
@@ -133,6 +134,9 @@ export const dashboardOutput = z.object({
   receivable: z.number(),
   overdue: z.object({ count: z.number(), amount: z.number() }),
   receivedThisMonth: z.number(),
+  /** Open bills due from today to 7 days ahead, and open bills past due: count and balance. */
+  billsDueSoon: z.object({ count: z.number(), amount: z.number() }),
+  billsOverdue: z.object({ count: z.number(), amount: z.number() }),
   cashflow: z.array(cashflowWeek),
   mostOverdue: z.array(
     z.object({ customerId: z.number(), name: z.string(), amount: z.number(), daysOverdue: z.number() }),
@@ -153,6 +157,9 @@ export const reportsApi = {
   'dashboard.summary': { input: z.strictObject({}).optional().default({}), output: dashboardOutput },
   'reports.receivablesAging': { input: z.strictObject({ asOf: isoDate('As of') }), output: agingReport },
   'reports.receivablesAgingItems': { input: agingDrillInput, output: z.array(agingItem) },
+  /** The same for bills, by vendor. */
+  'reports.payablesAging': { input: z.strictObject({ asOf: isoDate('As of') }), output: agingReport },
+  'reports.payablesAgingItems': { input: agingDrillInput, output: z.array(agingItem) },
   'reports.cashflow': { input: z.strictObject({}).optional().default({}), output: cashflowReport },
   /** The cash in the bank the forecast starts from, as the user knows it on a date. */
   'reports.setOpeningBalance': {

@@ -5,9 +5,12 @@ import type { Sqlite } from '../open';
  * warnings and reminders, recurring bill templates, and payments allocated to bills.
  *
  * Reads never recompute history: a bill keeps its total, what was paid, the discount taken
- * and the balance (CHECKed to agree), updated in the same transaction as each payment.
- * Partial indexes serve the hot paths: open bills by due date (due-date views, reminders,
- * payment runs), and the duplicate checks (vendor + invoice number, vendor + amount + date).
+ * and the balance (CHECKed to agree), their value in the base currency at the bill's stored
+ * exchange rate, and the date it was settled, all updated in the same transaction as each
+ * change (refreshBill). Partial indexes serve the hot paths: open bills by due date (due-date
+ * views, reminders, payment runs, dashboard, cash-flow, aging as of today), bills settled on a
+ * date (aging as of a past date), and the duplicate checks (vendor + invoice number, vendor +
+ * amount + date).
  */
 export function up(db: Sqlite): void {
   db.exec(`
@@ -107,12 +110,19 @@ export function up(db: Sqlite): void {
       bill_date TEXT NOT NULL,
       due_date TEXT NOT NULL,
       currency TEXT NOT NULL,
+      -- Base-currency value of one unit of the bill's currency ('1' in the base currency).
+      exchange_rate TEXT NOT NULL DEFAULT '1',
       subtotal INTEGER NOT NULL,
       tax INTEGER NOT NULL,
       total INTEGER NOT NULL CHECK (total >= 0),
       paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0),
       discount_taken INTEGER NOT NULL DEFAULT 0 CHECK (discount_taken >= 0),
       balance INTEGER NOT NULL,
+      -- total and balance in the base currency at exchange_rate.
+      total_base INTEGER NOT NULL,
+      balance_base INTEGER NOT NULL,
+      -- The date the balance reached zero (the last payment's date); NULL while owed.
+      settled_on TEXT,
       status TEXT NOT NULL CHECK (status IN ('draft', 'awaiting_payment', 'partially_paid', 'paid', 'void')),
       discount_bp INTEGER CHECK (discount_bp BETWEEN 1 AND 5000),
       discount_days INTEGER CHECK (discount_days BETWEEN 0 AND 365),
@@ -133,9 +143,15 @@ export function up(db: Sqlite): void {
     ) STRICT;
     CREATE UNIQUE INDEX bills_recurring_once ON bills (recurring_id, recurring_index)
       WHERE recurring_id IS NOT NULL;
-    -- Open bills in due-date order (id breaks ties), covering the totals per currency.
-    CREATE INDEX bills_open_by_due ON bills (due_date, id, currency, balance)
+    -- Open bills in due-date order (id breaks ties), covering the totals per currency and in
+    -- the base currency (due-date views, dashboard cards, cash-flow forecast) and payables aging
+    -- as of today, so none of them reads a bill row. status is there only so that SQLite, which
+    -- checks the WHERE term, can answer from the index alone.
+    CREATE INDEX bills_open_by_due ON bills (due_date, id, currency, balance, balance_base, status,
+      vendor_id, bill_date, exchange_rate, vendor_invoice_number)
       WHERE status IN ('awaiting_payment', 'partially_paid');
+    -- Bills settled after a date: with the open bills, all that aging as of that date can owe.
+    CREATE INDEX bills_settled ON bills (settled_on) WHERE settled_on IS NOT NULL;
     CREATE INDEX bills_by_due ON bills (due_date);
     CREATE INDEX bills_by_vendor_invoice ON bills (vendor_id, invoice_key)
       WHERE invoice_key <> '' AND status <> 'void';
@@ -229,6 +245,9 @@ export function up(db: Sqlite): void {
       payment_date TEXT NOT NULL,
       currency TEXT NOT NULL,
       amount INTEGER NOT NULL CHECK (amount > 0),
+      -- Base-currency value of one unit of the payment's currency on the payment date.
+      exchange_rate TEXT NOT NULL DEFAULT '1',
+      amount_base INTEGER NOT NULL,
       method TEXT NOT NULL CHECK (method IN ('bank_transfer', 'card', 'direct_debit', 'cheque', 'cash', 'other')),
       reference TEXT NOT NULL DEFAULT '',
       notes TEXT NOT NULL DEFAULT '',

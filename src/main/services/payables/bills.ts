@@ -1,13 +1,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Bill, BillRow } from '../../../shared/api/payables';
 import { milliToQuantity } from '../../../shared/domain/bill-amounts';
-import {
-  BILL_STATUSES,
-  describeDue,
-  displayStatus,
-  isOpen,
-  statusFromBalance,
-} from '../../../shared/domain/bill-status';
+import { BILL_STATUSES, describeDue, displayStatus, isOpen } from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
 import { conflict, fieldError, notFound } from '../../api/errors';
 import type { Selectable } from 'kysely';
@@ -18,6 +12,9 @@ import { storeOf, type ServiceContext } from '../context';
 import { billExists, earlyFromColumns, earlyToOutput, moneyFormatter, nowIso } from './common';
 import { checkBill, dismiss, draftToWarning, listWarnings, saveWarnings } from './checks';
 import { prepareBill, type PreparedBill } from './prepare';
+import { refreshBill } from './balances';
+import { toBase } from '../../../shared/domain/fx';
+import { getPreferences } from '../settings';
 import { orderMatch } from './purchase-orders';
 
 /**
@@ -36,6 +33,7 @@ function billColumns(b: PreparedBill) {
     bill_date: b.billDate,
     due_date: b.dueDate,
     currency: b.currency,
+    exchange_rate: b.exchangeRate,
     subtotal: b.totals.subtotal,
     tax: b.totals.tax,
     total: b.totals.total,
@@ -55,6 +53,7 @@ function auditView(b: PreparedBill, status: string): Record<string, unknown> {
     billDate: b.billDate,
     dueDate: b.dueDate,
     currency: b.currency,
+    exchangeRate: b.exchangeRate,
     subtotal: b.totals.subtotal,
     tax: b.totals.tax,
     total: b.totals.total,
@@ -125,10 +124,14 @@ export function insertBill(
 ): number {
   const now = nowIso(ctx);
   const store = storeOf(ctx);
+  const totalBase = toBase(b.totals.total, b.currency, b.exchangeRate, getPreferences(ctx).baseCurrency);
   const { lastInsertRowid: id } = store.run(
     qb.insertInto('bills').values({
       ...billColumns(b),
       balance: b.totals.total,
+      // Nothing is paid on a new bill: its balance is its total.
+      total_base: totalBase,
+      balance_base: totalBase,
       status: b.status,
       source: options.source,
       recurring_id: options.recurring?.id ?? null,
@@ -204,19 +207,18 @@ export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update
             'Undo a payment first.',
         );
     }
-    const status =
-      b.status === 'draft' ? 'draft' : statusFromBalance('awaiting_payment', b.totals.total, settled);
     storeOf(ctx).run(
       qb
         .updateTable('bills')
         .set({
           ...billColumns(b),
           balance: b.totals.total - settled,
-          status,
+          status: b.status,
           updated_at: nowIso(ctx),
         })
         .where('id', '=', input.id),
     );
+    const { status } = refreshBill(ctx, input.id);
     writeLinesAndAttachments(ctx, input.id, b);
     recordAudit(ctx, {
       entity: 'bill',
@@ -248,6 +250,7 @@ function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): Prepa
     billDate: row.bill_date,
     dueDate: row.due_date,
     currency: row.currency,
+    exchangeRate: row.exchange_rate,
     earlyPayment: earlyFromColumns(row.discount_bp, row.discount_days),
     purchaseOrderId: row.purchase_order_id,
     lines: lines.map((l) => ({
@@ -272,6 +275,22 @@ function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): Prepa
   };
 }
 
+/** The rate of the vendor's latest bill in that currency (one lookup of bills_by_vendor_date). */
+export function suggestRate(ctx: ServiceContext, input: ParsedInput<'bills.suggestRate'>) {
+  const row = storeOf(ctx).first(
+    qb
+      .selectFrom('bills')
+      .select('exchange_rate')
+      .where('vendor_id', '=', input.vendorId)
+      .where('currency', '=', input.currency)
+      .where('status', '<>', 'void')
+      .orderBy('bill_date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return { rate: row?.exchange_rate ?? null };
+}
+
 /** A draft becomes a bill awaiting payment; its checks run again. */
 export function approveBill(ctx: ServiceContext, input: { id: number }) {
   storeOf(ctx).tx(() => {
@@ -284,6 +303,7 @@ export function approveBill(ctx: ServiceContext, input: { id: number }) {
         .set({ status: 'awaiting_payment', updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
+    refreshBill(ctx, input.id);
     recordAudit(ctx, {
       entity: 'bill',
       entityId: input.id,
@@ -319,6 +339,7 @@ export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>):
         .set({ status: 'void', void_reason: input.reason, updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
+    refreshBill(ctx, input.id);
     recordAudit(ctx, {
       entity: 'bill',
       entityId: input.id,
@@ -416,6 +437,7 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
     billDate: row.bill_date,
     dueDate: row.due_date,
     currency: row.currency,
+    exchangeRate: row.exchange_rate,
     lines: lines.map((l) => ({
       id: l.id,
       description: l.description,
@@ -433,6 +455,9 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
     paid: row.paid,
     discountTaken: row.discount_taken,
     balance: row.balance,
+    totalBase: row.total_base,
+    balanceBase: row.balance_base,
+    settledOn: row.settled_on,
     status: row.status,
     displayStatus: status,
     dueLabel: isOpen(row.status) ? describeDue(row.due_date, today) : '',

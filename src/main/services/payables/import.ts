@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ImportRow } from '../../../shared/api/payables';
 import { isCurrencyCode } from '../../../shared/domain/currencies';
+import { isValidRate } from '../../../shared/domain/fx';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { type EarlyPaymentTerms, parseTermsText } from '../../../shared/domain/early-payment';
 import { decimalSeparatorOf, parseMoney } from '../../../shared/domain/money';
@@ -44,6 +45,7 @@ const ALIASES: Record<string, string[]> = {
   billDate: ['bill date', 'date', 'invoice date', 'issue date'],
   dueDate: ['due date', 'due', 'payment due', 'due on'],
   currency: ['currency', 'ccy'],
+  exchangeRate: ['exchange rate', 'rate', 'fx rate', 'fx'],
   amount: ['amount', 'net', 'net amount', 'subtotal', 'amount excl tax', 'amount before tax'],
   tax: ['tax', 'vat', 'gst', 'sales tax', 'tax amount', 'vat amount'],
   total: ['total', 'gross', 'total amount', 'amount incl tax', 'amount including tax'],
@@ -59,6 +61,7 @@ export const FIELD_LABELS: Record<string, string> = {
   billDate: 'Bill date',
   dueDate: 'Due date',
   currency: 'Currency',
+  exchangeRate: 'Exchange rate',
   amount: 'Amount',
   tax: 'Tax',
   total: 'Total',
@@ -132,6 +135,7 @@ interface Interpreted {
   terms: PaymentTerms | null;
   earlyPayment: EarlyPaymentTerms | null | undefined;
   currency: string;
+  exchangeRate: string | undefined;
   amount: number;
   tax: number;
   categoryId: number | null;
@@ -152,7 +156,7 @@ async function interpret(ctx: ServiceContext, csv: string) {
       'csv',
       `The CSV needs a column for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
         `Found: ${headers.join(', ') || 'no headers'}. Name the columns Vendor, Invoice number, Bill date, ` +
-        'Due date, Amount, Tax, Currency, Category, Description, Terms.',
+        'Due date, Amount, Tax, Currency, Exchange rate, Category, Description, Terms.',
     );
 
   const prefs = getPreferences(ctx);
@@ -227,6 +231,19 @@ async function interpret(ctx: ServiceContext, csv: string) {
     const currency = currencyText || vendor?.currency || prefs.baseCurrency;
     if (currencyText && !isCurrencyCode(currencyText))
       err('currency', `“${cell('currency')}” is not a currency code such as EUR, USD or GBP.`);
+    // A bill in another currency needs its rate; a comma is read as the decimal point.
+    const rateText = cell('exchangeRate').replace(',', '.');
+    let exchangeRate: string | undefined;
+    if (isCurrencyCode(currency) && currency !== prefs.baseCurrency) {
+      if (!rateText)
+        err(
+          index.has('exchangeRate') ? 'exchangeRate' : 'currency',
+          `The bill is in ${currency}: enter its exchange rate (what 1 ${currency} is worth in ${prefs.baseCurrency}) in an Exchange rate column.`,
+        );
+      else if (!isValidRate(rateText))
+        err('exchangeRate', `“${cell('exchangeRate')}” is not an exchange rate, like 1.0845.`);
+      else exchangeRate = rateText;
+    }
 
     const readMoney = (f: string): number | null => {
       const text = cell(f);
@@ -296,6 +313,7 @@ async function interpret(ctx: ServiceContext, csv: string) {
       terms,
       earlyPayment,
       currency,
+      exchangeRate,
       amount,
       tax: taxValue,
       categoryId,
@@ -314,6 +332,7 @@ function fields(r: Interpreted, vendorId: number): BillFields {
     dueDate: r.dueDate || null,
     terms: r.terms,
     currency: r.currency,
+    exchangeRate: r.exchangeRate,
     ...(r.earlyPayment !== undefined
       ? {
           earlyPayment: r.earlyPayment

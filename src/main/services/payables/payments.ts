@@ -1,12 +1,7 @@
 import crypto from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BillPayment } from '../../../shared/api/payables';
-import {
-  BILL_STATUS_LABELS,
-  displayStatus,
-  isOpen,
-  statusFromBalance,
-} from '../../../shared/domain/bill-status';
+import { BILL_STATUS_LABELS, displayStatus, isOpen } from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
 import { fieldError, notFound } from '../../api/errors';
 import type { Selectable } from 'kysely';
@@ -15,6 +10,9 @@ import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { earlyFromColumns, moneyFormatter, nowIso } from './common';
+import { rateFor, refreshBill } from './balances';
+import { toBase } from '../../../shared/domain/fx';
+import { getPreferences } from '../settings';
 
 /**
  * Paying bills. A payment goes to one vendor in one currency and may cover several of their
@@ -54,39 +52,42 @@ function offerOn(b: BillRowFull, date: string) {
   );
 }
 
-/** Applies (sign 1) or reverses (sign -1) an allocation on its bill, with an audit entry. */
-function applyToBill(
+/**
+ * After an allocation to a bill was added or removed: refreshes the bill's figures from its
+ * allocations and records the change in the audit log.
+ */
+function refreshAfterPayment(
   ctx: ServiceContext,
   bill: BillRowFull,
-  amount: number,
-  discount: number,
-  sign: 1 | -1,
+  action: 'payment' | 'payment_undone',
   paymentId: number,
 ): void {
-  const paid = bill.paid + sign * amount;
-  const discountTaken = bill.discount_taken + sign * discount;
-  const balance = bill.total - paid - discountTaken;
-  const status = statusFromBalance('awaiting_payment', bill.total, paid + discountTaken);
+  const after = refreshBill(ctx, bill.id);
   storeOf(ctx).run(
     qb
       .updateTable('bills')
-      .set({ paid, discount_taken: discountTaken, balance, status, updated_at: nowIso(ctx) })
+      .set({ updated_at: nowIso(ctx) })
       .where('id', '=', bill.id),
   );
   recordAudit(ctx, {
     entity: 'bill',
     entityId: bill.id,
-    action: sign === 1 ? 'payment' : 'payment_undone',
+    action,
     before: {
       paid: bill.paid,
       discountTaken: bill.discount_taken,
       balance: bill.balance,
       status: bill.status,
     },
-    after: { paid, discountTaken, balance, status },
+    after: {
+      paid: after.paid,
+      discountTaken: after.discount_taken,
+      balance: after.balance,
+      status: after.status,
+    },
     details: { paymentId },
   });
-  Object.assign(bill, { paid, discount_taken: discountTaken, balance, status });
+  Object.assign(bill, after);
 }
 
 interface Allocation {
@@ -104,10 +105,13 @@ function recordPayment(
     reference: string;
     notes: string;
     runId: string | null;
+    /** Required when the bills are in a foreign currency (see rateFor). */
+    exchangeRate: string | undefined;
   },
   allocations: readonly Allocation[],
   bills: Map<number, BillRowFull>,
   path = 'allocations',
+  rateField = 'exchangeRate',
 ): number {
   const seen = new Set<number>();
   let vendor: BillRowFull | null = null;
@@ -163,12 +167,15 @@ function recordPayment(
   const amount = allocations.reduce((s, a) => s + a.amount, 0);
   if (amount <= 0) throw fieldError(`${path}`, 'Enter an amount to pay.');
   const v = vendor!;
+  const rate = rateFor(ctx, v.currency, input.exchangeRate, rateField);
   const { lastInsertRowid: paymentId } = storeOf(ctx).run(
     qb.insertInto('bill_payments').values({
       vendor_id: v.vendor_id,
       payment_date: input.paymentDate,
       currency: v.currency,
       amount,
+      exchange_rate: rate,
+      amount_base: toBase(amount, v.currency, rate, getPreferences(ctx).baseCurrency),
       method: input.method,
       reference: input.reference,
       notes: input.notes,
@@ -182,7 +189,7 @@ function recordPayment(
         .insertInto('bill_payment_allocations')
         .values({ payment_id: paymentId, bill_id: a.billId, amount: a.amount, discount: a.discount }),
     );
-    applyToBill(ctx, bills.get(a.billId)!, a.amount, a.discount, 1, paymentId);
+    refreshAfterPayment(ctx, bills.get(a.billId)!, 'payment', paymentId);
   }
   recordAudit(ctx, {
     entity: 'bill_payment',
@@ -193,6 +200,7 @@ function recordPayment(
       paymentDate: input.paymentDate,
       currency: v.currency,
       amount,
+      exchangeRate: rate,
       method: input.method,
       reference: input.reference,
       allocations: allocations
@@ -208,7 +216,7 @@ export function createPayment(ctx: ServiceContext, input: ParsedInput<'billPayme
   const id = storeOf(ctx).tx(() =>
     recordPayment(
       ctx,
-      { ...input, runId: null },
+      { ...input, runId: null, exchangeRate: input.exchangeRate },
       input.allocations,
       loadBills(
         ctx,
@@ -266,6 +274,8 @@ export function listPayments(
     paymentDate: p.payment_date,
     currency: p.currency,
     amount: p.amount,
+    exchangeRate: p.exchange_rate,
+    amountBase: p.amount_base,
     method: p.method,
     reference: p.reference,
     notes: p.notes,
@@ -290,9 +300,10 @@ export function deletePayment(ctx: ServiceContext, input: { id: number }) {
       ctx,
       payment.allocations.map((a) => a.billId),
     );
-    for (const a of payment.allocations)
-      applyToBill(ctx, bills.get(a.billId)!, a.amount, a.discount, -1, payment.id);
+    // The allocations go with the payment (ON DELETE CASCADE); then each bill is owed again.
     storeOf(ctx).run(qb.deleteFrom('bill_payments').where('id', '=', payment.id));
+    for (const a of payment.allocations)
+      refreshAfterPayment(ctx, bills.get(a.billId)!, 'payment_undone', payment.id);
     recordAudit(ctx, {
       entity: 'bill_payment',
       entityId: payment.id,
@@ -342,6 +353,8 @@ function plan(ctx: ServiceContext, paymentDate: string, billIds: readonly number
       dueDate: b.due_date,
       displayStatus: displayStatus(b.status, b.due_date, today),
       currency: b.currency,
+      exchangeRate: b.exchange_rate,
+      billDate: b.bill_date,
       balance: b.balance,
       discount: offer?.save ?? 0,
       pay: offer?.pay ?? b.balance,
@@ -352,15 +365,32 @@ function plan(ctx: ServiceContext, paymentDate: string, billIds: readonly number
     (a, b) =>
       a.vendorName.localeCompare(b.vendorName) || a.dueDate.localeCompare(b.dueDate) || a.billId - b.billId,
   );
-  const totals = new Map<string, { currency: string; cash: number; discounts: number; bills: number }>();
+  const totals = new Map<
+    string,
+    { currency: string; cash: number; discounts: number; bills: number; billRate: string; latest: string }
+  >();
   for (const r of rows) {
-    const t = totals.get(r.currency) ?? { currency: r.currency, cash: 0, discounts: 0, bills: 0 };
+    const t = totals.get(r.currency) ?? {
+      currency: r.currency,
+      cash: 0,
+      discounts: 0,
+      bills: 0,
+      billRate: r.exchangeRate,
+      latest: r.billDate,
+    };
     t.cash += r.pay;
     t.discounts += r.discount;
     t.bills += 1;
+    if (r.billDate > t.latest) Object.assign(t, { billRate: r.exchangeRate, latest: r.billDate });
     totals.set(r.currency, t);
   }
-  return { rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)), bills };
+  return {
+    rows: rows.map(({ exchangeRate: _r, billDate: _d, ...row }) => row),
+    totals: [...totals.values()]
+      .sort((a, b) => a.currency.localeCompare(b.currency))
+      .map(({ latest: _l, ...t }) => t),
+    bills,
+  };
 }
 
 /** What a payment run would pay: cash needed and discounts captured per currency. */
@@ -374,6 +404,7 @@ export function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayment
   const runId = crypto.randomUUID();
   return storeOf(ctx).tx(() => {
     const { rows, totals, bills } = plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
+    const rates = new Map(input.exchangeRates.map((r) => [r.currency, r.rate]));
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       const key = `${r.vendorId}|${r.currency}`;
@@ -388,10 +419,12 @@ export function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayment
           reference: input.reference,
           notes: 'Payment run',
           runId,
+          exchangeRate: rates.get(group[0]!.currency),
         },
         group.map((r) => ({ billId: r.billId, amount: r.pay, discount: r.discount })),
         bills,
         'billIds',
+        'exchangeRates',
       );
     }
     recordAudit(ctx, {

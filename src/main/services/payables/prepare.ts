@@ -15,6 +15,7 @@ import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { earlyFromColumns, earlyFromInput, parseTerms, requireVendor } from './common';
 import { storedAttachment } from './attachments';
+import { rateFor } from './balances';
 
 /**
  * Turns a bill as typed (API input) into what is stored: due date from the terms, currency
@@ -44,6 +45,8 @@ export interface PreparedBill {
   billDate: string;
   dueDate: string;
   currency: string;
+  /** '1' in the base currency. */
+  exchangeRate: string;
   earlyPayment: EarlyPaymentTerms | null;
   purchaseOrderId: number | null;
   lines: PreparedLine[];
@@ -60,6 +63,7 @@ export interface BillFields {
   dueDate: string | null;
   terms: PaymentTerms | null;
   currency?: string | undefined;
+  exchangeRate?: string | undefined;
   earlyPayment?: EarlyPaymentInput | null | undefined;
   purchaseOrderId: number | null;
   lines: z.output<typeof billLineInput>[];
@@ -103,6 +107,7 @@ export function prepareBill(
   // An existing bill of a vendor archived since may still be corrected.
   const vendor = requireVendor(ctx, input.vendorId, 'vendorId', existing?.vendor_id === input.vendorId);
   const currency = input.currency ?? vendor.currency;
+  const exchangeRate = rateFor(ctx, currency, input.exchangeRate);
   const terms = input.terms ?? parseTerms(vendor.payment_terms);
   const dueDate = input.dueDate ?? dueDateFor(input.billDate, terms);
   const earlyPayment =
@@ -164,6 +169,7 @@ export function prepareBill(
     billDate: input.billDate,
     dueDate,
     currency,
+    exchangeRate,
     earlyPayment,
     purchaseOrderId: input.purchaseOrderId,
     lines,

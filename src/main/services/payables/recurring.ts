@@ -16,9 +16,13 @@ import type { RecurringBillsTable } from '../../db/schema';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
-import { nowIso, requireVendor } from './common';
+import { nowIso, parseTerms, requireVendor } from './common';
+import { toBase } from '../../../shared/domain/fx';
+import { dueDateFor } from '../../../shared/domain/terms';
+import { getPreferences } from '../settings';
 import { insertBill } from './bills';
 import { prepareBill, prepareLines } from './prepare';
+import { rateFor } from './balances';
 
 /**
  * Recurring bills (rent, subscriptions). A template has a schedule (shared with recurring
@@ -31,6 +35,7 @@ import { prepareBill, prepareLines } from './prepare';
 
 const templateSchema = z.object({
   currency: z.string(),
+  exchangeRate: z.string(),
   terms: paymentTermsSchema.nullable(),
   earlyPayment: earlyPaymentSchema.nullable().optional(),
   notes: z.string(),
@@ -45,6 +50,47 @@ const templateSchema = z.object({
   ),
 });
 type Template = z.infer<typeof templateSchema>;
+
+export function parseTemplate(json: string): Template {
+  return templateSchema.parse(JSON.parse(json));
+}
+
+/** What each bill a template makes comes to, in its currency. */
+export function templateTotal(t: Template): number {
+  return billTotals(
+    t.lines.map((l) => ({
+      quantityMilli: quantityToMilli(l.quantity) ?? 0,
+      unitPrice: l.unitPrice,
+      tax: l.tax,
+    })),
+  ).total;
+}
+
+/**
+ * The bills a template will still make from `from` to `to` (bill dates), each with its due
+ * date and total in the base currency: what the dashboard and the cash-flow forecast expect.
+ */
+export function upcomingRecurringBills(ctx: ServiceContext, from: string, to: string) {
+  const rows = storeOf(ctx)
+    .prepare(
+      `SELECT r.*, v.payment_terms FROM recurring_bills r JOIN vendors v ON v.id = r.vendor_id
+       WHERE r.active = 1 AND v.archived_at IS NULL`,
+    )
+    .all() as (Row & { payment_terms: string })[];
+  const base = getPreferences(ctx).baseCurrency;
+  return rows.flatMap((r) => {
+    const t = parseTemplate(r.template);
+    const amount = toBase(templateTotal(t), t.currency, t.exchangeRate, base);
+    const terms = t.terms ?? parseTerms(r.payment_terms);
+    const out: { id: number; name: string; billDate: string; dueDate: string; amount: number }[] = [];
+    for (const o of upcomingOccurrences(scheduleOf(r), r.next_index, 60)) {
+      if (o.date > to) break;
+      if (o.date < from) continue;
+      out.push({ id: r.id, name: r.name, billDate: o.date, dueDate: dueDateFor(o.date, terms), amount });
+    }
+    return out;
+  });
+}
 
 type Row = Selectable<RecurringBillsTable>;
 
@@ -62,7 +108,7 @@ export function scheduleOf(
 }
 
 function toRecurring(row: Row & { vendor_name: string; bills_created: number }): RecurringBill {
-  const t = templateSchema.parse(JSON.parse(row.template));
+  const t = parseTemplate(row.template);
   const schedule = scheduleOf(row);
   return {
     id: row.id,
@@ -77,17 +123,12 @@ function toRecurring(row: Row & { vendor_name: string; bills_created: number }):
     count: row.max_count,
     createAs: row.create_as,
     currency: t.currency,
+    exchangeRate: t.exchangeRate,
     terms: t.terms,
     earlyPayment: t.earlyPayment ?? null,
     lines: t.lines,
     notes: t.notes,
-    total: billTotals(
-      t.lines.map((l) => ({
-        quantityMilli: quantityToMilli(l.quantity) ?? 0,
-        unitPrice: l.unitPrice,
-        tax: l.tax,
-      })),
-    ).total,
+    total: templateTotal(t),
     active: row.active === 1,
     scheduleLabel: describeSchedule(schedule),
     billsCreated: row.bills_created,
@@ -121,8 +162,10 @@ function columns(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create
     ctx,
     input.lines.map((l) => ({ ...l })),
   );
+  const currency = input.currency ?? vendor.currency;
   const template: Template = {
-    currency: input.currency ?? vendor.currency,
+    currency,
+    exchangeRate: rateFor(ctx, currency, input.exchangeRate),
     terms: input.terms,
     ...(input.earlyPayment !== undefined ? { earlyPayment: input.earlyPayment } : {}),
     notes: input.notes,
@@ -278,7 +321,7 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
   if (already) {
     billId = already.id;
   } else {
-    const t = templateSchema.parse(JSON.parse(row.template));
+    const t = parseTemplate(row.template);
     const prepared = prepareBill(ctx, {
       vendorId: row.vendor_id,
       vendorInvoiceNumber: '',
@@ -286,6 +329,7 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
       dueDate: null,
       terms: t.terms,
       currency: t.currency,
+      exchangeRate: t.exchangeRate,
       ...(t.earlyPayment !== undefined ? { earlyPayment: t.earlyPayment } : {}),
       purchaseOrderId: null,
       lines: t.lines.map((l) => ({ ...l, purchaseOrderLineId: null })),

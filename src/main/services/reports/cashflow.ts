@@ -9,6 +9,8 @@ import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
 import { prepareDocument } from '../receivables/document-save';
 import { getReportSettings } from './report-settings';
+import { OPEN_SQL } from '../payables/common';
+import { upcomingRecurringBills } from '../payables/recurring';
 
 export const FORECAST_WEEKS = 13;
 
@@ -86,6 +88,26 @@ function recurringReceipts(ctx: ServiceContext, today: string, horizonEnd: strin
 }
 
 /**
+ * Open bills at their due dates, in the base currency: one range of the partial index of open
+ * bills, grouped by due date. Overdue bills are due now.
+ */
+function billsDue(ctx: ServiceContext, today: string): Flow[] {
+  return (
+    storeOf(ctx)
+      .prepare(
+        `SELECT due_date, sum(balance_base) AS amount FROM bills INDEXED BY bills_open_by_due
+         WHERE ${OPEN_SQL} GROUP BY due_date`,
+      )
+      .all() as { due_date: string; amount: number }[]
+  ).map((r) => ({ date: r.due_date > today ? r.due_date : today, amount: r.amount }));
+}
+
+/** Bills that recurring bills will make within the horizon, at their due dates. */
+function recurringBills(ctx: ServiceContext, today: string, horizonEnd: string): Flow[] {
+  return upcomingRecurringBills(ctx, today, horizonEnd).map((b) => ({ date: b.dueDate, amount: b.amount }));
+}
+
+/**
  * The 13-week cash-flow forecast from this week's Monday: money expected in (open invoices,
  * recurring invoices still to come), money going out (bills due, recurring bills), and the
  * running balance from the opening cash the user entered.
@@ -120,6 +142,8 @@ export function cashflowForecast(ctx: ServiceContext): CashflowReport {
   };
   place(expectedReceipts(ctx, today), 'receipts');
   place(recurringReceipts(ctx, today, end), 'recurringReceipts');
+  place(billsDue(ctx, today), 'bills');
+  place(recurringBills(ctx, today, end), 'recurringBills');
   let balance = opening;
   for (const w of weeks) {
     w.net = w.receipts + w.recurringReceipts - w.bills - w.recurringBills;

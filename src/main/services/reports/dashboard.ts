@@ -4,6 +4,9 @@ import { upcomingOccurrences, type Schedule } from '../../../shared/domain/sched
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
+import { NEXT_DAYS } from '../payables/due';
+import { OPEN_SQL } from '../payables/common';
+import { upcomingRecurringBills } from '../payables/recurring';
 import { cashflowForecast, recurringTotalBase } from './cashflow';
 
 /**
@@ -45,6 +48,19 @@ export function dashboardSummary(ctx: ServiceContext): Dashboard {
     amount: r.amount,
     daysOverdue: Math.round((Date.parse(today) - Date.parse(r.oldest)) / 86_400_000),
   }));
+  // Open bills by due date: two ranges of the partial index of open bills, which covers the
+  // base-currency balance, so neither reads a bill row.
+  const dueBetween = store.prepare(
+    `SELECT count(*) AS count, coalesce(sum(balance_base), 0) AS amount FROM bills INDEXED BY bills_open_by_due
+     WHERE ${OPEN_SQL} AND due_date BETWEEN ? AND ?`,
+  );
+  const billsDueSoon = dueBetween.get(today, addDays(today, NEXT_DAYS)) as { count: number; amount: number };
+  const billsOverdue = store
+    .prepare(
+      `SELECT count(*) AS count, coalesce(sum(balance_base), 0) AS amount FROM bills INDEXED BY bills_open_by_due
+       WHERE ${OPEN_SQL} AND due_date < ?`,
+    )
+    .get(today) as { count: number; amount: number };
   const forecast = cashflowForecast(ctx);
   const horizon = addDays(today, 31);
   const nextRecurring = store
@@ -67,14 +83,25 @@ export function dashboardSummary(ctx: ServiceContext): Dashboard {
         },
       ];
     });
+  // The next bill of each recurring bill (the first one still to come within the month).
+  const seen = new Set<number>();
+  const nextBills = upcomingRecurringBills(ctx, today, horizon).flatMap((b) => {
+    if (seen.has(b.id)) return [];
+    seen.add(b.id);
+    return [{ kind: 'bill' as const, id: b.id, name: b.name, date: b.billDate, amount: b.amount }];
+  });
   return {
     currency: getPreferences(ctx).baseCurrency,
     today,
     receivable: receivable.amount,
     overdue,
     receivedThisMonth: received.amount,
+    billsDueSoon,
+    billsOverdue,
     cashflow: forecast.weeks,
     mostOverdue,
-    nextRecurring: nextRecurring.sort((a, b) => a.date.localeCompare(b.date)).slice(0, 5),
+    nextRecurring: [...nextRecurring, ...nextBills]
+      .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.id - b.id)
+      .slice(0, 5),
   };
 }

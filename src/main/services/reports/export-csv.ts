@@ -9,7 +9,21 @@ import { cashflowForecast } from './cashflow';
 import { listCollections } from './collections';
 import { incomeExpenses } from './income';
 import { receivablesAging } from './receivables-aging';
+import { payablesAging } from './payables-aging';
+import type { AgingReport } from '../../../shared/api/reports';
 import { taxSummary } from './tax-summary';
+
+/** An aging report: a row per customer or vendor, a column per bucket, and the totals. */
+function agingCsv(r: AgingReport, party: string, title: string, m: (minor: number) => string) {
+  const header = [
+    party,
+    ...AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} (${r.currency})`),
+    `Total (${r.currency})`,
+  ];
+  const rows = r.rows.map((row) => [row.name, ...AGING_BUCKETS.map((b) => m(row[b])), m(row.total)]);
+  rows.push(['Total', ...AGING_BUCKETS.map((b) => m(r.totals[b])), m(r.totals.total)]);
+  return { fileName: `${title} ${r.asOf}.csv`, csv: toCsv(header, rows) };
+}
 
 /**
  * A report as CSV, built from the very service output the screen shows, with amounts as plain
@@ -31,17 +45,10 @@ export function exportCsv(
     return v;
   };
   switch (input.report) {
-    case 'receivablesAging': {
-      const r = receivablesAging(ctx, { asOf: need('asOf') });
-      const header = [
-        'Customer',
-        ...AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} (${base})`),
-        `Total (${base})`,
-      ];
-      const rows = r.rows.map((row) => [row.name, ...AGING_BUCKETS.map((b) => m(row[b])), m(row.total)]);
-      rows.push(['Total', ...AGING_BUCKETS.map((b) => m(r.totals[b])), m(r.totals.total)]);
-      return { fileName: `Receivables aging ${r.asOf}.csv`, csv: toCsv(header, rows) };
-    }
+    case 'receivablesAging':
+      return agingCsv(receivablesAging(ctx, { asOf: need('asOf') }), 'Customer', 'Receivables aging', m);
+    case 'payablesAging':
+      return agingCsv(payablesAging(ctx, { asOf: need('asOf') }), 'Vendor', 'Payables aging', m);
     case 'cashflow': {
       const r = cashflowForecast(ctx);
       const header = [

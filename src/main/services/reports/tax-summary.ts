@@ -83,17 +83,66 @@ function collected(ctx: ServiceContext, from: string, to: string, basis: 'accrua
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Bills record the tax printed on them as an amount per line, not a rate: one line holds it all. */
+export const RECLAIMABLE_TAX = 'Reclaimable tax on bills';
+
+/**
+ * Reclaimable tax on bills, in the base currency at each bill's rate; `base` is the amount of
+ * the lines that carry tax.
+ *  - accrual: the tax of bills dated in the period (drafts and void bills left out);
+ *  - cash: the tax inside the bill payments made in the period, each payment carrying its share
+ *    of the bill's tax in proportion to the part of the bill it paid (the rule used for
+ *    invoices above).
+ */
+function paid(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 'cash'): Line[] {
+  const base = getPreferences(ctx).baseCurrency;
+  // The bill's tax is kept on the bill; the taxed amount is the sum of its lines that carry tax.
+  // `part` is what counts of the bill: all of it (accrual), or what a payment paid (cash).
+  const taxed = `(SELECT sum(l.amount) FROM bill_lines l WHERE l.bill_id = b.id AND l.tax > 0) AS taxed`;
+  const rows = storeOf(ctx)
+    .prepare(
+      basis === 'accrual'
+        ? `SELECT b.total AS part, b.total, b.currency, b.exchange_rate, b.tax, ${taxed}
+           FROM bills b INDEXED BY bills_by_date
+           WHERE b.bill_date BETWEEN ? AND ? AND b.status NOT IN ('draft', 'void') AND b.tax > 0`
+        : `SELECT a.amount AS part, b.total, b.currency, b.exchange_rate, b.tax, ${taxed}
+           FROM bill_payments p JOIN bill_payment_allocations a ON a.payment_id = p.id JOIN bills b ON b.id = a.bill_id
+           WHERE p.payment_date BETWEEN ? AND ? AND b.tax > 0`,
+    )
+    .all(from, to) as {
+    part: number;
+    total: number;
+    currency: string;
+    exchange_rate: string;
+    taxed: number;
+    tax: number;
+  }[];
+  if (rows.length === 0) return [];
+  const out = new Map<string, Line>();
+  for (const r of rows) {
+    const share = (x: number) => Number(roundDiv(BigInt(x) * BigInt(r.part), BigInt(r.total)));
+    add(
+      out,
+      RECLAIMABLE_TAX,
+      '',
+      toBase(share(r.taxed), r.currency, r.exchange_rate, base),
+      toBase(share(r.tax), r.currency, r.exchange_rate, base),
+    );
+  }
+  return [...out.values()];
+}
+
 export function taxSummary(ctx: ServiceContext, input: ParsedInput<'reports.taxSummary'>): TaxReport {
   const basis = input.basis ?? getReportSettings(ctx).taxBasis;
   const collectedLines = collected(ctx, input.from, input.to, basis);
-  const paid: Line[] = [];
+  const paidLines = paid(ctx, input.from, input.to, basis);
   const totalCollected = collectedLines.reduce((s, l) => s + l.amount, 0);
-  const totalPaid = paid.reduce((s, l) => s + l.amount, 0);
+  const totalPaid = paidLines.reduce((s, l) => s + l.amount, 0);
   return {
     basis,
     currency: getPreferences(ctx).baseCurrency,
     collected: collectedLines,
-    paid,
+    paid: paidLines,
     totalCollected,
     totalPaid,
     net: totalCollected - totalPaid,

@@ -13,7 +13,7 @@ import { CustomerViewPage } from '../pages/customers/CustomerView';
 import { ItemsPage } from '../pages/items/ItemsPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ReportsIndex } from '../pages/reports/ReportsIndex';
-import { ReceivablesAgingReport } from '../pages/reports/AgingReport';
+import { PayablesAgingReport, ReceivablesAgingReport } from '../pages/reports/AgingReport';
 import { CashflowReport } from '../pages/reports/CashflowReport';
 import { CollectionsReport } from '../pages/reports/CollectionsReport';
 import { IncomeReport } from '../pages/reports/IncomeReport';
@@ -55,6 +55,7 @@ export const router = createHashRouter([
       { path: 'items', element: <ItemsPage /> },
       { path: 'reports', element: <ReportsIndex /> },
       { path: 'reports/receivables-aging', element: <ReceivablesAgingReport /> },
+      { path: 'reports/payables-aging', element: <PayablesAgingReport /> },
       { path: 'reports/cashflow', element: <CashflowReport /> },
       { path: 'reports/collections', element: <CollectionsReport /> },
       { path: 'reports/income', element: <IncomeReport /> },

@@ -29,8 +29,11 @@ import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, isOpen } from '../../../../shar
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { formatBytes } from '../../lib/format';
+import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { DateField } from './parts/DateField';
+import { ExchangeRateField } from './parts/ExchangeRateField';
+import { isValidRate } from '../../../../shared/domain/fx';
 import { MoneyInput } from './parts/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
 import { PAYABLES, todayIso, useFormat } from './parts/format';
@@ -72,7 +75,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function BillDetail({ bill }: { bill: Bill }) {
-  const { money, date } = useFormat();
+  const { money, date, baseCurrency } = useFormat();
   const navigate = useNavigate();
   const [paying, setPaying] = useState(false);
   const [dismissing, setDismissing] = useState<BillWarning | null>(null);
@@ -331,6 +334,12 @@ function BillDetail({ bill }: { bill: Bill }) {
                   {money(bill.balance, c)}
                 </Text>
               </Group>
+              {bill.exchangeRate !== '1' && (
+                <Text size="xs" c="dimmed" className="num">
+                  At {bill.exchangeRate}: total {money(bill.totalBase, baseCurrency)}, balance{' '}
+                  {money(bill.balanceBase, baseCurrency)}
+                </Text>
+              )}
             </Stack>
           </Card>
           {bill.match && <MatchCard bill={bill} />}
@@ -511,7 +520,11 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const [amount, setAmount] = useState<number | null>(bill.offer ? bill.offer.pay : bill.balance);
   const [method, setMethod] = useState<string>('bank_transfer');
   const [reference, setReference] = useState('');
+  // Prefilled with the bill's rate: change it to the rate on the payment date.
+  const [rate, setRate] = useState(bill.exchangeRate);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { preferences } = useSettings();
+  const foreign = c !== preferences.baseCurrency;
   const create = useApiMutation('billPayments.create', {
     invalidates: PAYABLES,
     success: 'Payment recorded.',
@@ -520,12 +533,17 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
 
   const submit = () => {
     setErrors({});
+    if (foreign && !isValidRate(rate.trim()))
+      return setErrors({
+        exchangeRate: `Enter what 1 ${c} was worth in ${preferences.baseCurrency} on the payment date, like 1.0845`,
+      });
     const discount = takeDiscount && discountAvailable ? bill.offer!.save : 0;
     create.mutate(
       {
         paymentDate,
         method: method as (typeof PAYMENT_METHODS)[number],
         reference,
+        ...(foreign ? { exchangeRate: rate.trim() } : {}),
         allocations: [{ billId: bill.id, amount: amount ?? 0, discount }],
       },
       {
@@ -579,6 +597,13 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
             onChange={setAmount}
             error={errors.amount}
             data-autofocus
+          />
+          <ExchangeRateField
+            currency={c}
+            description={`On the payment date; the bill was entered at ${bill.exchangeRate}`}
+            value={rate}
+            onChange={(e) => setRate(e.currentTarget.value)}
+            error={errors.exchangeRate}
           />
           <Select
             label="Method"

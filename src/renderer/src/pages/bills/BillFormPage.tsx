@@ -30,6 +30,7 @@ import { billTotals, quantityToMilli } from '../../../../shared/domain/bill-amou
 import { earlyPaymentOffer } from '../../../../shared/domain/early-payment';
 import { percentToBp } from '../../../../shared/domain/bill-amounts';
 import { dueDateFor, describeTerms } from '../../../../shared/domain/terms';
+import { isValidRate, toBase } from '../../../../shared/domain/fx';
 import { ApiError, call } from '../../api/client';
 import { notifyError, useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -40,6 +41,7 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { DateField } from './parts/DateField';
+import { ExchangeRateField } from './parts/ExchangeRateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, todayIso, useFormat } from './parts/format';
 
@@ -49,6 +51,8 @@ interface BillFormValues {
   billDate: string;
   dueDate: string;
   currency: string;
+  /** Base-currency value of 1 unit of the bill's currency; used only when they differ. */
+  exchangeRate: string;
   discountPercent: number | string;
   discountDays: number | string;
   purchaseOrderId: string | null;
@@ -64,6 +68,7 @@ function fromBill(b: Bill): BillFormValues {
     billDate: b.billDate,
     dueDate: b.dueDate,
     currency: b.currency,
+    exchangeRate: b.exchangeRate,
     discountPercent: b.earlyPayment?.discountPercent ?? '',
     discountDays: b.earlyPayment?.days ?? '',
     purchaseOrderId: b.purchaseOrder ? String(b.purchaseOrder.id) : null,
@@ -114,6 +119,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
           billDate: todayIso(),
           dueDate: '',
           currency: settings.preferences.baseCurrency,
+          exchangeRate: '',
           discountPercent: '',
           discountDays: '',
           purchaseOrderId: null,
@@ -158,6 +164,21 @@ function BillForm({ bill }: { bill: Bill | null }) {
       form.setFieldValue('lines.0.categoryId', String(v.defaultCategoryId));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the vendor changes
   }, [v?.id]);
+
+  // A bill in another currency asks for its rate, prefilled with the vendor's last one.
+  const base = settings.preferences.baseCurrency;
+  const foreign = values.currency !== base;
+  const lastRate = useApi(
+    'bills.suggestRate',
+    { vendorId: vendorId ?? 0, currency: values.currency },
+    { enabled: foreign && vendorId !== null },
+  );
+  useEffect(() => {
+    const rate = lastRate.data?.rate;
+    if (rate && !form.isTouched('exchangeRate') && (!bill || bill.currency !== values.currency))
+      form.setFieldValue('exchangeRate', rate);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the suggestion for a currency arrives
+  }, [lastRate.data?.rate, values.currency]);
 
   const suggestedDue = v && values.billDate ? dueDateFor(values.billDate, v.paymentTerms) : '';
   useEffect(() => {
@@ -222,6 +243,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
     billDate: values.billDate,
     dueDate: values.dueDate || null,
     currency: values.currency,
+    ...(foreign ? { exchangeRate: values.exchangeRate.trim() } : {}),
     earlyPayment:
       values.discountPercent === '' || values.discountPercent === 0
         ? null
@@ -268,6 +290,10 @@ function BillForm({ bill }: { bill: Bill | null }) {
     form.clearErrors();
     if (!vendorId) {
       form.setFieldError('vendorId', 'Choose a vendor');
+      return;
+    }
+    if (foreign && !isValidRate(values.exchangeRate.trim())) {
+      form.setFieldError('exchangeRate', `Enter what 1 ${values.currency} is worth in ${base}, like 1.0845`);
       return;
     }
     setPendingStatus(status);
@@ -434,6 +460,19 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   {...form.getInputProps('purchaseOrderId')}
                 />
               </Grid.Col>
+              {foreign && (
+                <Grid.Col span={3}>
+                  <ExchangeRateField
+                    currency={values.currency}
+                    description={
+                      lastRate.data?.rate
+                        ? 'Exchange rate; the vendor’s last bill used this'
+                        : 'Exchange rate'
+                    }
+                    {...form.getInputProps('exchangeRate')}
+                  />
+                </Grid.Col>
+              )}
             </Grid>
             {offer && (
               <Text size="sm" c="teal.7" mt="xs">
@@ -481,6 +520,16 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   {money(totals.total, values.currency)}
                 </Text>
               </Group>
+              {foreign && isValidRate(values.exchangeRate.trim()) && (
+                <Group gap="xl">
+                  <Text size="sm" c="dimmed">
+                    Total in {base}
+                  </Text>
+                  <Text size="sm" c="dimmed" className="num" miw={120}>
+                    {money(toBase(totals.total, values.currency, values.exchangeRate.trim(), base), base)}
+                  </Text>
+                </Group>
+              )}
             </Stack>
           </Card>
 

@@ -22,15 +22,16 @@ import { notifyError, useApiMutation } from '../../api/hooks';
 import { formatBytes } from '../../lib/format';
 import { PAYABLES, useFormat } from './parts/format';
 
-const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Category,Description,Terms
-Acme Supplies,A-1042,2026-03-01,,120.00,27.60,EUR,Supplies,Printer paper,2/10 net 30`;
+const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Exchange rate,Category,Description,Terms
+Acme Supplies,A-1042,2026-03-01,,120.00,27.60,EUR,,Supplies,Printer paper,2/10 net 30
+Hosting Inc,H-77,2026-03-02,,19.99,,USD,0.92,Software,Server,net 30`;
 
 /**
  * CSV import: the preview lists every row with what is wrong in it; only the good rows are
  * imported, all together, when the user confirms.
  */
 export function ImportPage() {
-  const { money, date } = useFormat();
+  const { money, date, baseCurrency } = useFormat();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Output<'billImport.preview'> | null>(null);
@@ -86,8 +87,10 @@ export function ImportPage() {
             One bill per row, with a header row. Folio recognises these columns (other names for them work
             too, such as Supplier, Date or VAT): <strong>Vendor</strong>, <strong>Bill date</strong> and{' '}
             <strong>Amount</strong> (or Total) are required; Invoice number, Due date, Tax, Currency,
-            Category, Description, Terms and Notes are optional. Dates are YYYY-MM-DD; amounts are written as
-            in your number format. Vendors Folio does not know yet are created.
+            Category, Description, Terms and Notes are optional. A bill in another currency than{' '}
+            {baseCurrency} needs its <strong>Exchange rate</strong> (what 1 unit is worth in {baseCurrency}).
+            Dates are YYYY-MM-DD; amounts are written as in your number format. Vendors Folio does not know
+            yet are created.
           </Text>
           <Code block>{SAMPLE}</Code>
           <FileInput

@@ -24,6 +24,8 @@ import {
 } from '../../../../shared/domain/bill-status';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from './parts/DateField';
+import { ExchangeRateField } from './parts/ExchangeRateField';
+import { isValidRate } from '../../../../shared/domain/fx';
 import { StatusBadge } from './parts/StatusBadge';
 import { PAYABLES, billLabel, todayIso, useFormat } from './parts/format';
 
@@ -32,7 +34,7 @@ import { PAYABLES, billLabel, todayIso, useFormat } from './parts/format';
  * captured per currency, and mark them all paid in one step (one payment per vendor).
  */
 export function PaymentRunPage() {
-  const { money, date } = useFormat();
+  const { money, date, baseCurrency } = useFormat();
   const overdue = useApi('bills.due', { view: 'overdue', limit: 500 });
   const next7 = useApi('bills.due', { view: 'next7', limit: 500 });
   const later = useApi('bills.due', { view: 'later', limit: 500 });
@@ -42,6 +44,9 @@ export function PaymentRunPage() {
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [reference, setReference] = useState('');
   const run = useApiMutation('billPayments.run', { invalidates: PAYABLES });
+  // The rate of each foreign currency on the payment date, prefilled with its latest bill's.
+  const [typedRates, setTypedRates] = useState<Record<string, string>>({});
+  const [rateErrors, setRateErrors] = useState<Record<string, string>>({});
 
   const rows: BillRow[] = useMemo(
     () => [...(overdue.data?.rows ?? []), ...(next7.data?.rows ?? []), ...(later.data?.rows ?? [])],
@@ -71,7 +76,18 @@ export function PaymentRunPage() {
   };
   const withWarnings = (preview.data?.rows ?? []).filter((r) => r.openWarnings > 0);
 
-  const confirm = () =>
+  const foreignTotals = (preview.data?.totals ?? []).filter((t) => t.currency !== baseCurrency);
+  const rateOf = (t: { currency: string; billRate: string }) => (typedRates[t.currency] ?? t.billRate).trim();
+
+  const confirm = () => {
+    const bad = Object.fromEntries(
+      foreignTotals
+        .filter((t) => !isValidRate(rateOf(t)))
+        .map((t) => [t.currency, `Enter what 1 ${t.currency} is worth in ${baseCurrency}, like 1.0845`]),
+    );
+    setRateErrors(bad);
+    if (Object.keys(bad).length > 0) return;
+    const exchangeRates = foreignTotals.map((t) => ({ currency: t.currency, rate: rateOf(t) }));
     modals.openConfirmModal({
       title: `Mark ${ids.length} bills paid?`,
       children: (
@@ -84,7 +100,7 @@ export function PaymentRunPage() {
       labels: { confirm: 'Mark paid', cancel: 'Cancel' },
       onConfirm: () =>
         run.mutate(
-          { paymentDate, method, reference, billIds: ids, takeDiscounts },
+          { paymentDate, method, reference, billIds: ids, takeDiscounts, exchangeRates },
           {
             onSuccess: (r) => {
               setSelected(new Set());
@@ -107,6 +123,7 @@ export function PaymentRunPage() {
           },
         ),
     });
+  };
 
   const all = rows.length > 0 && ids.length === rows.length;
   return (
@@ -158,6 +175,18 @@ export function PaymentRunPage() {
                 <Text size="xs" c="teal.7" className="num" aria-label={`Discounts captured ${t.currency}`}>
                   Discounts captured {money(t.discounts, t.currency)}
                 </Text>
+                <ExchangeRateField
+                  currency={t.currency}
+                  size="xs"
+                  w={130}
+                  mt={4}
+                  value={typedRates[t.currency] ?? t.billRate}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setTypedRates((r) => ({ ...r, [t.currency]: value }));
+                  }}
+                  error={rateErrors[t.currency]}
+                />
               </Stack>
             ))}
             <Button onClick={confirm} disabled={ids.length === 0 || !preview.data} loading={run.isPending}>

@@ -27,6 +27,8 @@ import { FREQUENCIES, type Frequency } from '../../../../shared/domain/schedule'
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
+import { isValidRate } from '../../../../shared/domain/fx';
+import { ExchangeRateField } from './parts/ExchangeRateField';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
@@ -132,6 +134,7 @@ interface RecurringValues {
   count: number | string;
   createAs: 'draft' | 'awaiting_payment';
   currency: string;
+  exchangeRate: string;
   lines: LineValues[];
   notes: string;
 }
@@ -149,6 +152,7 @@ function fromRecurring(r: RecurringBill): RecurringValues {
     count: r.count ?? 12,
     createAs: r.createAs,
     currency: r.currency,
+    exchangeRate: r.exchangeRate,
     lines: r.lines.map((l) =>
       newLine({
         description: l.description,
@@ -195,6 +199,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
           count: 12,
           createAs: 'awaiting_payment',
           currency: settings.preferences.baseCurrency,
+          exchangeRate: '',
           lines: [newLine()],
           notes: '',
         },
@@ -213,8 +218,29 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
     if (vendor.data && !template) form.setFieldValue('currency', vendor.data.currency);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- when the vendor changes
   }, [vendor.data?.id]);
+  // Every bill of a template in another currency is made at the rate stored with it,
+  // prefilled with the vendor's last rate.
+  const foreign = values.currency !== settings.preferences.baseCurrency;
+  const lastRate = useApi(
+    'bills.suggestRate',
+    { vendorId: vendorId ?? 0, currency: values.currency },
+    { enabled: foreign && vendorId !== null },
+  );
+  useEffect(() => {
+    const rate = lastRate.data?.rate;
+    if (rate && !form.isTouched('exchangeRate') && (!template || template.currency !== values.currency))
+      form.setFieldValue('exchangeRate', rate);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the suggestion for a currency arrives
+  }, [lastRate.data?.rate, values.currency]);
 
   const submit = (v: RecurringValues) => {
+    if (foreign && !isValidRate(v.exchangeRate.trim())) {
+      form.setFieldError(
+        'exchangeRate',
+        `Enter what 1 ${v.currency} is worth in ${settings.preferences.baseCurrency}, like 1.0845`,
+      );
+      return;
+    }
     const input = {
       vendorId: vendorId ?? 0,
       name: v.name,
@@ -231,6 +257,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       count: v.ends === 'after' ? Number(v.count) : null,
       createAs: v.createAs,
       currency: v.currency,
+      ...(foreign ? { exchangeRate: v.exchangeRate.trim() } : {}),
       lines: v.lines.map((l) => {
         const { purchaseOrderLineId: _p, ...rest } = toLineInput(l);
         return rest;
@@ -357,6 +384,15 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
               <Grid.Col span={4}>
                 <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
               </Grid.Col>
+              {foreign && (
+                <Grid.Col span={4}>
+                  <ExchangeRateField
+                    currency={values.currency}
+                    description="Every bill it makes is at this rate"
+                    {...form.getInputProps('exchangeRate')}
+                  />
+                </Grid.Col>
+              )}
             </Grid>
           </Card>
           <Card withBorder padding="lg">

@@ -17,6 +17,7 @@ import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { Money } from '../../components/Money';
 import { formatDate } from '../../lib/format';
+import { addDays } from '../../../../shared/domain/dates';
 import { CashflowChart } from '../reports/CashflowChart';
 
 /** A figure that opens the list behind it. */
@@ -49,6 +50,8 @@ function StatCard({
   );
 }
 
+const bills = (n: number) => `${n} ${n === 1 ? 'bill' : 'bills'}`;
+
 /** Where the money is: what is owed, what is late, what came in, and the next 13 weeks. */
 export function DashboardPage() {
   const { preferences } = useSettings();
@@ -66,7 +69,7 @@ export function DashboardPage() {
       <Title order={1} size="h2">
         Dashboard
       </Title>
-      <SimpleGrid cols={{ base: 2, md: 3 }}>
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
         <StatCard
           label="Total receivable"
           to="/invoices?status=issued,partially_paid,overdue"
@@ -93,6 +96,26 @@ export function DashboardPage() {
           hint={`Since ${formatDate(`${s.today.slice(0, 7)}-01`, preferences.locale)}`}
         >
           <Money amount={s.receivedThisMonth} currency={c} fw={700} size="xl" c="teal" />
+        </StatCard>
+        <StatCard
+          label="Bills due in 7 days"
+          to="/bills"
+          hint={`${bills(s.billsDueSoon.count)} to pay by ${formatDate(addDays(s.today, 7), preferences.locale)}`}
+        >
+          <Money amount={s.billsDueSoon.amount} currency={c} fw={700} size="xl" />
+        </StatCard>
+        <StatCard
+          label="Overdue bills"
+          to="/bills/all?filter=overdue"
+          hint={`${bills(s.billsOverdue.count)} past due`}
+        >
+          <Money
+            amount={s.billsOverdue.amount}
+            currency={c}
+            fw={700}
+            size="xl"
+            c={s.billsOverdue.amount > 0 ? 'red' : undefined}
+          />
         </StatCard>
       </SimpleGrid>
       <Card withBorder>

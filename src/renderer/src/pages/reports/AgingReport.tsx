@@ -11,12 +11,60 @@ import { useSettings } from '../../app/useSettings';
 import { useMoneyFormat } from '../../components/Money';
 import { formatDate } from '../../lib/format';
 import { ReportFrame } from './ReportFrame';
+import type { AgingItem } from '../../../../shared/api/reports';
+
+/** What differs between the two sides of aging: the calls, the words and the links. */
+const SIDES = {
+  receivables: {
+    report: 'reports.receivablesAging',
+    items: 'reports.receivablesAgingItems',
+    csv: 'receivablesAging',
+    title: 'Receivables aging',
+    description: (date: string, c: string) =>
+      `What customers owed on ${date}, by how late it was. Amounts in ${c} at each invoice's rate.`,
+    party: 'Customer',
+    parties: 'All customers',
+    partyLink: (id: number) => `/customers/${id}`,
+    item: 'Invoice',
+    itemsLabel: 'Invoices behind the figure',
+    itemLink: (id: number) => `/invoices/${id}`,
+    itemName: (i: AgingItem) => i.number ?? `#${i.id}`,
+    series: 'Owed',
+    chartLabel: 'Receivables by age',
+    tableLabel: 'Aging by customer',
+    empty: 'Nothing was owed on that date.',
+  },
+  payables: {
+    report: 'reports.payablesAging',
+    items: 'reports.payablesAgingItems',
+    csv: 'payablesAging',
+    title: 'Payables aging',
+    description: (date: string, c: string) =>
+      `What you owed vendors on ${date}, by how late it was. Amounts in ${c} at each bill's rate.`,
+    party: 'Vendor',
+    parties: 'All vendors',
+    partyLink: (id: number) => `/vendors/${id}`,
+    item: 'Bill',
+    itemsLabel: 'Bills behind the figure',
+    itemLink: (id: number) => `/bills/${id}`,
+    itemName: (i: AgingItem) => i.number ?? `Bill #${i.id}`,
+    series: 'Owed',
+    chartLabel: 'Payables by age',
+    tableLabel: 'Aging by vendor',
+    empty: 'You owed nothing on that date.',
+  },
+} as const;
+
+export const ReceivablesAgingReport = () => <AgingReport side="receivables" />;
+export const PayablesAgingReport = () => <AgingReport side="payables" />;
 
 /**
- * Receivables aging by customer as of any date, rebuilt from the documents and the payments
- * dated on or before it. Every figure opens the invoices behind it.
+ * Aging by customer (receivables) or vendor (payables) as of any date, rebuilt from the
+ * invoices or bills and the payments dated on or before it. Every figure opens the invoices or
+ * bills behind it.
  */
-export function ReceivablesAgingReport() {
+function AgingReport({ side }: { side: keyof typeof SIDES }) {
+  const s = SIDES[side];
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const [params, setParams] = useSearchParams();
@@ -26,9 +74,9 @@ export function ReceivablesAgingReport() {
     bucket: AgingBucket | null;
     title: string;
   } | null>(null);
-  const report = useApi('reports.receivablesAging', { asOf });
+  const report = useApi(s.report, { asOf });
   const items = useApi(
-    'reports.receivablesAgingItems',
+    s.items,
     { asOf, partyId: cell?.partyId ?? null, bucket: cell?.bucket ?? null },
     { enabled: !!cell },
   );
@@ -61,9 +109,9 @@ export function ReceivablesAgingReport() {
 
   return (
     <ReportFrame
-      title="Receivables aging"
-      description={`What customers owed on ${formatDate(asOf, preferences.locale)}, by how late it was. Amounts in ${c} at each invoice's rate.`}
-      csv={{ report: 'receivablesAging', asOf }}
+      title={s.title}
+      description={s.description(formatDate(asOf, preferences.locale), c)}
+      csv={{ report: s.csv, asOf }}
       controls={
         <DateInput
           label="As of"
@@ -79,21 +127,24 @@ export function ReceivablesAgingReport() {
           <Card withBorder>
             <BarChart
               h={180}
-              data={AGING_BUCKETS.map((b) => ({ bucket: AGING_LABELS[b], Owed: toChart(r.totals[b], c) }))}
+              data={AGING_BUCKETS.map((b) => ({
+                bucket: AGING_LABELS[b],
+                [s.series]: toChart(r.totals[b], c),
+              }))}
               dataKey="bucket"
-              series={[{ name: 'Owed', color: 'indigo.6' }]}
+              series={[{ name: s.series, color: 'indigo.6' }]}
               valueFormatter={(v) => fmt(fromChart(v, c), c)}
-              aria-label="Receivables by age"
+              aria-label={s.chartLabel}
               role="img"
             />
           </Card>
           {r.rows.length === 0 ? (
-            <Text>Nothing was owed on that date.</Text>
+            <Text>{s.empty}</Text>
           ) : (
-            <Table withTableBorder striped aria-label="Aging by customer">
+            <Table withTableBorder striped aria-label={s.tableLabel}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Customer</Table.Th>
+                  <Table.Th>{s.party}</Table.Th>
                   {AGING_BUCKETS.map((b) => (
                     <Table.Th key={b} className="num">
                       {AGING_LABELS[b]}
@@ -106,7 +157,7 @@ export function ReceivablesAgingReport() {
                 {r.rows.map((row) => (
                   <Table.Tr key={row.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/customers/${row.id}`} size="sm">
+                      <Anchor component={Link} to={s.partyLink(row.id)} size="sm">
                         {row.name}
                       </Anchor>
                     </Table.Td>
@@ -124,10 +175,10 @@ export function ReceivablesAgingReport() {
                   <Table.Th>Total</Table.Th>
                   {AGING_BUCKETS.map((b) => (
                     <Table.Th key={b}>
-                      {figure(r.totals[b], null, b, `All customers, ${AGING_LABELS[b]}`)}
+                      {figure(r.totals[b], null, b, `${s.parties}, ${AGING_LABELS[b]}`)}
                     </Table.Th>
                   ))}
-                  <Table.Th>{figure(r.totals.total, null, null, 'All customers')}</Table.Th>
+                  <Table.Th>{figure(r.totals.total, null, null, s.parties)}</Table.Th>
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
@@ -135,11 +186,11 @@ export function ReceivablesAgingReport() {
         </>
       )}
       <Drawer opened={!!cell} onClose={() => setCell(null)} position="right" size="lg" title={cell?.title}>
-        <Table aria-label="Invoices behind the figure">
+        <Table aria-label={s.itemsLabel}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Invoice</Table.Th>
-              <Table.Th>Customer</Table.Th>
+              <Table.Th>{s.item}</Table.Th>
+              <Table.Th>{s.party}</Table.Th>
               <Table.Th>Due</Table.Th>
               <Table.Th className="num">Days late</Table.Th>
               <Table.Th className="num">Owed then</Table.Th>
@@ -149,8 +200,8 @@ export function ReceivablesAgingReport() {
             {(items.data ?? []).map((i) => (
               <Table.Tr key={i.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/invoices/${i.id}`} size="sm">
-                    {i.number}
+                  <Anchor component={Link} to={s.itemLink(i.id)} size="sm">
+                    {s.itemName(i)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{i.partyName}</Table.Td>

@@ -27,7 +27,7 @@ export function CashflowReport() {
   return (
     <ReportFrame
       title="Cash-flow forecast"
-      description="Open invoices are expected on their due date moved by how many days late (or early) each customer has paid on average; bills on their due dates; recurring invoices and bills on their next dates."
+      description="Open invoices are expected on their due date moved by how many days late (or early) each customer has paid on average; bills on their due dates (overdue ones this week); recurring invoices and bills on their next dates."
       csv={{ report: 'cashflow' }}
       controls={
         <Group align="flex-end">

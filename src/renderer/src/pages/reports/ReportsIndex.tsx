@@ -3,6 +3,7 @@ import {
   IconCalendarDollar,
   IconChartBar,
   IconClockHour4,
+  IconHourglass,
   IconListSearch,
   IconPhoneCall,
   IconReceiptTax,
@@ -15,6 +16,12 @@ export const REPORT_PAGES = [
     title: 'Receivables aging',
     text: 'Who owes what, by how late, as of any date.',
     icon: IconClockHour4,
+  },
+  {
+    to: '/reports/payables-aging',
+    title: 'Payables aging',
+    text: 'What you owe vendors, by how late, as of any date.',
+    icon: IconHourglass,
   },
   {
     to: '/reports/cashflow',

@@ -45,7 +45,8 @@ function Lines({
             lines.map((l) => (
               <Table.Tr key={`${l.name}|${l.percent}`}>
                 <Table.Td>
-                  {l.name} ({l.percent}%)
+                  {l.name}
+                  {l.percent && ` (${l.percent}%)`}
                 </Table.Td>
                 <Table.Td className="num">{fmt(l.base, currency)}</Table.Td>
                 <Table.Td className="num">{fmt(l.amount, currency)}</Table.Td>
@@ -80,7 +81,7 @@ export function TaxReport() {
   return (
     <ReportFrame
       title="Tax summary"
-      description="Accrual: tax on documents dated in the period. Cash: tax inside the money received and paid in the period."
+      description="Accrual: tax on documents dated in the period. Cash: tax inside the money received and paid in the period. Bills keep the tax printed on them, not its rate, so their tax is one line."
       csv={{ report: 'taxSummary', ...period }}
       controls={
         <Group align="flex-end">

@@ -9,12 +9,14 @@ import {
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from '../bills/parts/DateField';
+import { ExchangeRateField } from '../bills/parts/ExchangeRateField';
+import { isValidRate } from '../../../../shared/domain/fx';
 import { MoneyInput } from '../bills/parts/MoneyInput';
 import { PAYABLES, todayIso, useFormat } from '../bills/parts/format';
 
 /** One payment to a vendor covering several of their open bills, each for all or part of its balance. */
 export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClose: () => void }) {
-  const { money, date } = useFormat();
+  const { money, date, baseCurrency } = useFormat();
   const open = useApi('bills.list', { vendorId: vendor.id, filter: 'open', limit: 500 });
   const currencies = [...new Set((open.data?.rows ?? []).map((r) => r.currency))].sort();
   const [currency, setCurrency] = useState<string | null>(null);
@@ -32,6 +34,15 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const foreign = chosenCurrency !== baseCurrency;
+  // Prefilled with the rate of the vendor's latest bill in the currency, until the user types one.
+  const [typedRate, setTypedRate] = useState<string | null>(null);
+  const suggested = useApi(
+    'bills.suggestRate',
+    { vendorId: vendor.id, currency: chosenCurrency },
+    { enabled: foreign },
+  );
+  const rate = typedRate ?? suggested.data?.rate ?? '';
   const create = useApiMutation('billPayments.create', {
     invalidates: PAYABLES,
     success: 'Payment recorded.',
@@ -43,8 +54,12 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
 
   const submit = () => {
     setErrors({});
+    if (foreign && !isValidRate(rate.trim()))
+      return setErrors({
+        exchangeRate: `Enter what 1 ${chosenCurrency} was worth in ${baseCurrency} on the payment date, like 1.0845`,
+      });
     create.mutate(
-      { paymentDate, method, reference, allocations },
+      { paymentDate, method, reference, ...(foreign ? { exchangeRate: rate.trim() } : {}), allocations },
       {
         onSuccess: onClose,
         onError: (e) => {
@@ -91,11 +106,22 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
               label="Currency"
               data={currencies}
               value={chosenCurrency}
-              onChange={(c) => c && setCurrency(c)}
+              onChange={(c) => {
+                if (!c) return;
+                setCurrency(c);
+                setTypedRate(null);
+              }}
               allowDeselect={false}
               w={110}
             />
           )}
+          <ExchangeRateField
+            currency={chosenCurrency}
+            value={rate}
+            onChange={(e) => setTypedRate(e.currentTarget.value)}
+            error={errors.exchangeRate}
+            w={150}
+          />
         </Group>
         {bills.length === 0 ? (
           <Text size="sm" c="dimmed">

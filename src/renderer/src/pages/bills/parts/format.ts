@@ -12,6 +12,9 @@ export const PAYABLES = [
   'purchaseOrders',
   'expenseCategories',
   'audit',
+  // The dashboard and the reports read bills too.
+  'dashboard',
+  'reports',
 ];
 
 /** Formats amounts and dates in the business locale. */

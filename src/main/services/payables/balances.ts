@@ -1,0 +1,73 @@
+import { statusFromBalance, type BillStatus } from '../../../shared/domain/bill-status';
+import { toBase } from '../../../shared/domain/fx';
+import { fieldError } from '../../api/errors';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { getPreferences } from '../settings';
+
+export interface BillState {
+  paid: number;
+  discount_taken: number;
+  balance: number;
+  status: BillStatus;
+  settled_on: string | null;
+}
+
+/**
+ * Keeps a bill's paid amount, discount taken, balance, status, base-currency figures and
+ * settled_on current from its payment allocations. Called in the same transaction as every
+ * change to a bill or to money applied to it (save, approve, void, payment, undo, payment run),
+ * so reports read maintained figures and never recompute history. settled_on is the date the
+ * balance reached zero (the last payment's date), which lets aging as of a past date skip the
+ * bills already settled then. Drafts and void bills keep their status.
+ */
+export function refreshBill(ctx: ServiceContext, billId: number): BillState {
+  const store = storeOf(ctx);
+  const bill = store.first(
+    qb.selectFrom('bills').select(['status', 'total', 'currency', 'exchange_rate']).where('id', '=', billId),
+  )!;
+  const sums = store
+    .prepare(
+      `SELECT coalesce(sum(a.amount), 0) AS paid, coalesce(sum(a.discount), 0) AS discount, max(p.payment_date) AS last
+       FROM bill_payment_allocations a JOIN bill_payments p ON p.id = a.payment_id WHERE a.bill_id = ?`,
+    )
+    .get(billId) as { paid: number; discount: number; last: string | null };
+  const balance = bill.total - sums.paid - sums.discount;
+  const status = statusFromBalance(bill.status, bill.total, sums.paid + sums.discount);
+  const base = getPreferences(ctx).baseCurrency;
+  const state: BillState = {
+    paid: sums.paid,
+    discount_taken: sums.discount,
+    balance,
+    status,
+    settled_on: status === 'paid' ? sums.last : null,
+  };
+  store.run(
+    qb
+      .updateTable('bills')
+      .set({
+        ...state,
+        total_base: toBase(bill.total, bill.currency, bill.exchange_rate, base),
+        balance_base: toBase(balance, bill.currency, bill.exchange_rate, base),
+      })
+      .where('id', '=', billId),
+  );
+  return state;
+}
+
+/**
+ * The exchange rate to store for an amount in `currency`: '1' in the base currency; otherwise
+ * the rate given, which must then be there (reported at `field`).
+ */
+export function rateFor(
+  ctx: ServiceContext,
+  currency: string,
+  rate: string | undefined,
+  field = 'exchangeRate',
+): string {
+  const base = getPreferences(ctx).baseCurrency;
+  if (currency === base) return '1';
+  if (rate === undefined)
+    throw fieldError(field, `Enter the exchange rate: what 1 ${currency} is worth in ${base}, like 1.0845.`);
+  return rate;
+}

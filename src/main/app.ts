@@ -87,7 +87,15 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   };
   const dispatch = createDispatcher(handlers, ctx, log);
   const timers: NodeJS.Timeout[] = [];
-  for (const job of JOBS) await runJob(job, ctx, log);
+  for (const job of JOBS) {
+    if (!job.deferAtOpen) {
+      await runJob(job, ctx, log);
+      continue;
+    }
+    const first = setTimeout(() => void runJob(job, ctx, log), 1000);
+    first.unref();
+    timers.push(first);
+  }
 
   // The backup "on start" runs after the first answers are served; the daily one is checked
   // hourly so a laptop that sleeps through midnight still gets its backup when it wakes.

@@ -4,7 +4,7 @@ import { seedBusiness, EMPTY_ADDRESS, type Seed } from '../helpers/seed';
 import { issuedInvoice, setupDocuments } from '../helpers/documents';
 import { pdfText } from '../helpers/pdf';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { invoiceRemindersJob } from '../../src/main/services/mail/reminders';
+import { invoiceRemindersJob } from '../../src/main/jobs';
 
 const clock = fixedClock('2026-11-20T10:00:00Z');
 let t: TestFolio;
@@ -91,7 +91,7 @@ describe('payment reminders', () => {
     });
 
     // Running the job again proposes nothing new; nothing was queued or sent.
-    invoiceRemindersJob.run(t.folio.ctx);
+    await invoiceRemindersJob.run(t.folio.ctx);
     expect(await t.call('invoiceReminders.list', { status: 'proposed' })).toHaveLength(4);
     expect((await t.call('outbox.list', {})).total).toBe(0);
     expect(smtp.received).toHaveLength(0);
@@ -99,7 +99,7 @@ describe('payment reminders', () => {
     // A day later the 13-day one becomes firm (replacing the friendly proposal nobody acted on),
     // and the 2-day one becomes friendly.
     clock.set('2026-11-21T10:00:00Z');
-    invoiceRemindersJob.run(t.folio.ctx);
+    await invoiceRemindersJob.run(t.folio.ctx);
     expect((await proposals()).sort()).toEqual(
       [
         [notYet.number, 1, 3],

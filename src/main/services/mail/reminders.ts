@@ -80,14 +80,6 @@ export function proposeReminders(ctx: ServiceContext): number {
   return proposed;
 }
 
-export const invoiceRemindersJob = {
-  name: 'invoice-reminders',
-  everyMs: 3_600_000,
-  run(ctx: ServiceContext): void {
-    proposeReminders(ctx);
-  },
-};
-
 export function listReminders(
   ctx: ServiceContext,
   input: { status: 'proposed' | 'all' },

@@ -4,12 +4,14 @@
  * shared. It never fails: a figure over budget is reported as OVER.
  */
 import { runFoundation } from './foundation';
+import { runReceivables } from './receivables';
 import { runDocuments } from './documents';
 import { runPayables } from './payables';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundation,
+  receivables: runReceivables,
   documents: runDocuments,
   payables: runPayables,
 };

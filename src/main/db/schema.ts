@@ -288,6 +288,8 @@ export interface CustomersTable {
   default_tax_id: number | null;
   notes: string;
   archived_at: string | null;
+  /** Kept by triggers: the sum of balance_base over the customer's open invoices. */
+  open_balance_base: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -34,10 +34,16 @@ export function up(db: Sqlite): void {
       default_tax_id INTEGER REFERENCES taxes (id),
       notes TEXT NOT NULL DEFAULT '',
       archived_at TEXT,
+      -- What the customer owes on open invoices, in the base currency: kept by the triggers
+      -- customers_open_balance_* below, so the customer list sorts by it from an index.
+      open_balance_base INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+    -- The customer list (active customers by name or by balance): its pages and its count read these.
+    CREATE INDEX customers_active_by_name ON customers (name COLLATE NOCASE) WHERE archived_at IS NULL;
+    CREATE INDEX customers_active_by_balance ON customers (open_balance_base) WHERE archived_at IS NULL;
     CREATE INDEX customers_by_tax_number ON customers (tax_number) WHERE tax_number <> '';
 
     CREATE TABLE customer_emails (
@@ -111,12 +117,27 @@ export function up(db: Sqlite): void {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;
+    -- Every index on (…, x) also orders by id (the rowid ends each entry), which is the lists'
+    -- tie-breaker: a list page in any indexed order reads its 100 rows and stops.
     CREATE UNIQUE INDEX documents_by_number ON documents (type, number) WHERE number IS NOT NULL;
-    CREATE INDEX documents_by_issue_date ON documents (type, issue_date, id);
+    CREATE INDEX documents_by_issue_date ON documents (type, issue_date);
     CREATE INDEX documents_by_status ON documents (type, status, issue_date);
     CREATE INDEX documents_by_customer ON documents (customer_id, type, issue_date);
     CREATE INDEX documents_by_related ON documents (related_id) WHERE related_id IS NOT NULL;
-    CREATE INDEX documents_open_by_due ON documents (type, due_date) WHERE status IN ('issued', 'partially_paid');
+    CREATE INDEX documents_by_due_date ON documents (type, due_date);
+    CREATE INDEX documents_by_counter ON documents (type, number_counter);
+    CREATE INDEX documents_by_customer_name ON documents (type, customer_name COLLATE NOCASE);
+    -- Open documents with every column that the overdue, issued and partially paid lists,
+    -- their counts and totals (and aging) test or add up, so those read this small index alone,
+    -- in list order (issue date, then id). Queries name it (INDEXED BY) and spell its condition
+    -- with literals: SQLite uses a partial index only when the query implies its WHERE.
+    CREATE INDEX documents_open ON documents (type, issue_date, id, status, due_date, balance, currency, total)
+      WHERE status IN ('issued', 'partially_paid');
+    -- Open invoices by customer with what balances need: the customer page, the balances in
+    -- the customer list and its sort by balance read this index alone.
+    CREATE INDEX documents_open_by_customer
+      ON documents (customer_id, type, status, currency, due_date, balance, balance_base)
+      WHERE status IN ('issued', 'partially_paid');
     CREATE INDEX documents_settled ON documents (type, settled_on) WHERE settled_on IS NOT NULL;
 
     CREATE TABLE document_lines (
@@ -150,23 +171,69 @@ export function up(db: Sqlite): void {
       base INTEGER NOT NULL,
       amount INTEGER NOT NULL,
       PRIMARY KEY (document_id, tax_id)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
 
-    CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    -- Full-text search: one index per document type, since every search is within a type: a
+    -- search counts its matches in the index alone, and no column filter (which costs
+    -- reading positions) is needed. Each is contentless (the text is in documents) and kept
+    -- by the triggers below. bench/receivables-data.ts indexes generated batches with these
+    -- same INSERTs.
+    CREATE VIRTUAL TABLE invoices_fts USING fts5 (
       number, customer_name, reference,
       content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
     );
-    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-      INSERT INTO documents_fts (rowid, number, customer_name, reference)
+    CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+      number, customer_name, reference,
+      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE credit_notes_fts USING fts5 (
+      number, customer_name, reference,
+      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER invoices_fts_insert AFTER INSERT ON documents WHEN new.type = 'invoice' BEGIN
+      INSERT INTO invoices_fts (rowid, number, customer_name, reference)
       VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
     END;
-    CREATE TRIGGER documents_fts_update AFTER UPDATE OF number, customer_name, reference ON documents BEGIN
-      DELETE FROM documents_fts WHERE rowid = old.id;
-      INSERT INTO documents_fts (rowid, number, customer_name, reference)
+    CREATE TRIGGER invoices_fts_update AFTER UPDATE OF number, customer_name, reference, type ON documents
+    WHEN (old.type = 'invoice' OR new.type = 'invoice') AND (old.number IS NOT new.number
+      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
+    BEGIN
+      DELETE FROM invoices_fts WHERE rowid = old.id AND old.type = 'invoice';
+      INSERT INTO invoices_fts (rowid, number, customer_name, reference)
+      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = 'invoice';
+    END;
+    CREATE TRIGGER invoices_fts_delete AFTER DELETE ON documents WHEN old.type = 'invoice' BEGIN
+      DELETE FROM invoices_fts WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON documents WHEN new.type = 'quote' BEGIN
+      INSERT INTO quotes_fts (rowid, number, customer_name, reference)
       VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
     END;
-    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-      DELETE FROM documents_fts WHERE rowid = old.id;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE OF number, customer_name, reference, type ON documents
+    WHEN (old.type = 'quote' OR new.type = 'quote') AND (old.number IS NOT new.number
+      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
+    BEGIN
+      DELETE FROM quotes_fts WHERE rowid = old.id AND old.type = 'quote';
+      INSERT INTO quotes_fts (rowid, number, customer_name, reference)
+      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = 'quote';
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON documents WHEN old.type = 'quote' BEGIN
+      DELETE FROM quotes_fts WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER credit_notes_fts_insert AFTER INSERT ON documents WHEN new.type = 'credit_note' BEGIN
+      INSERT INTO credit_notes_fts (rowid, number, customer_name, reference)
+      VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
+    END;
+    CREATE TRIGGER credit_notes_fts_update AFTER UPDATE OF number, customer_name, reference, type ON documents
+    WHEN (old.type = 'credit_note' OR new.type = 'credit_note') AND (old.number IS NOT new.number
+      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
+    BEGIN
+      DELETE FROM credit_notes_fts WHERE rowid = old.id AND old.type = 'credit_note';
+      INSERT INTO credit_notes_fts (rowid, number, customer_name, reference)
+      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = 'credit_note';
+    END;
+    CREATE TRIGGER credit_notes_fts_delete AFTER DELETE ON documents WHEN old.type = 'credit_note' BEGIN
+      DELETE FROM credit_notes_fts WHERE rowid = old.id;
     END;
 
     -- Count, total and balance per type, status and currency: unfiltered list totals and the
@@ -194,7 +261,11 @@ export function up(db: Sqlite): void {
         total_base = total_base - old.total_base, balance_base = balance_base - old.balance_base
       WHERE type = old.type AND status = old.status AND currency = old.currency;
     END;
-    CREATE TRIGGER document_summary_update AFTER UPDATE OF status, currency, total, balance, total_base, balance_base ON documents BEGIN
+    CREATE TRIGGER document_summary_update AFTER UPDATE OF type, status, currency, total, balance, total_base, balance_base ON documents
+    WHEN old.type IS NOT new.type OR old.status IS NOT new.status OR old.currency IS NOT new.currency
+      OR old.total IS NOT new.total OR old.balance IS NOT new.balance OR old.total_base IS NOT new.total_base
+      OR old.balance_base IS NOT new.balance_base
+    BEGIN
       UPDATE document_summary SET
         count = count - 1, total = total - old.total, balance = balance - old.balance,
         total_base = total_base - old.total_base, balance_base = balance_base - old.balance_base
@@ -203,6 +274,27 @@ export function up(db: Sqlite): void {
       ON CONFLICT (type, status, currency) DO UPDATE SET
         count = count + 1, total = total + excluded.total, balance = balance + excluded.balance,
         total_base = total_base + excluded.total_base, balance_base = balance_base + excluded.balance_base;
+    END;
+
+    -- customers.open_balance_base = the sum of balance_base over the customer's open invoices.
+    CREATE TRIGGER customers_open_balance_insert AFTER INSERT ON documents
+    WHEN new.type = 'invoice' AND new.status IN ('issued', 'partially_paid') AND new.balance_base <> 0
+    BEGIN
+      UPDATE customers SET open_balance_base = open_balance_base + new.balance_base WHERE id = new.customer_id;
+    END;
+    CREATE TRIGGER customers_open_balance_update AFTER UPDATE OF type, status, balance_base, customer_id ON documents
+    WHEN (old.type = 'invoice' AND old.status IN ('issued', 'partially_paid'))
+      OR (new.type = 'invoice' AND new.status IN ('issued', 'partially_paid'))
+    BEGIN
+      UPDATE customers SET open_balance_base = open_balance_base - old.balance_base
+      WHERE id = old.customer_id AND old.type = 'invoice' AND old.status IN ('issued', 'partially_paid');
+      UPDATE customers SET open_balance_base = open_balance_base + new.balance_base
+      WHERE id = new.customer_id AND new.type = 'invoice' AND new.status IN ('issued', 'partially_paid');
+    END;
+    CREATE TRIGGER customers_open_balance_delete AFTER DELETE ON documents
+    WHEN old.type = 'invoice' AND old.status IN ('issued', 'partially_paid') AND old.balance_base <> 0
+    BEGIN
+      UPDATE customers SET open_balance_base = open_balance_base - old.balance_base WHERE id = old.customer_id;
     END;
 
     CREATE TABLE payments (
@@ -222,6 +314,9 @@ export function up(db: Sqlite): void {
       created_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX payments_by_customer ON payments (customer_id, date);
+    -- Customer credit: the few payments with money left to apply.
+    CREATE INDEX payments_unapplied ON payments (customer_id, currency, unapplied)
+      WHERE unapplied > 0 AND undone_at IS NULL;
     CREATE INDEX payments_by_date ON payments (date);
 
     -- Money applied to an invoice: from a payment, or from a credit note.

@@ -9,7 +9,6 @@ import { qb } from '../../db/store';
 import type { DocumentLinesTable, DocumentTaxesTable, DocumentsTable } from '../../db/schema';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
-import { taxRates, taxReasons } from './taxes';
 
 type Insertable<T> = { [K in keyof T as K extends 'id' ? never : K]: T[K] };
 
@@ -61,6 +60,13 @@ export function prepareDocument(
   const base = getPreferences(ctx).baseCurrency;
   const exchangeRate = input.currency === base ? '1' : input.exchangeRate;
 
+  // One query for every item and one for every tax the document names, not one per line.
+  const itemIds = [...new Set(input.lines.flatMap((l) => (l.itemId === null ? [] : [l.itemId])))];
+  const knownItems = new Set(
+    itemIds.length
+      ? store.all(qb.selectFrom('items').select('id').where('id', 'in', itemIds)).map((r) => r.id)
+      : [],
+  );
   input.lines.forEach((line, i) => {
     if (line.kind !== 'item' && line.description.trim() === '')
       throw fieldError(
@@ -69,10 +75,7 @@ export function prepareDocument(
       );
     if (line.kind === 'item' && line.description.trim() === '' && line.itemId === null)
       throw fieldError(`lines.${i}.description`, 'Describe what this line is for, or choose an item');
-    if (
-      line.itemId !== null &&
-      !store.first(qb.selectFrom('items').select('id').where('id', '=', line.itemId))
-    )
+    if (line.itemId !== null && !knownItems.has(line.itemId))
       throw fieldError(`lines.${i}.itemId`, 'That item no longer exists; choose another.');
     if (line.kind === 'item' && line.discount?.kind === 'amount') {
       const amount = lineAmount(line.quantity, line.unitPrice);
@@ -81,10 +84,31 @@ export function prepareDocument(
     }
   });
 
-  const allTaxIds = [...input.lines.flatMap((l) => l.taxIds), ...input.shippingTaxIds];
-  input.lines.forEach((l, i) => taxRates(ctx, l.taxIds, `lines.${i}.taxIds`));
-  const rates = taxRates(ctx, allTaxIds, 'shippingTaxIds');
-  const reasons = taxReasons(ctx, allTaxIds);
+  const allTaxIds = [...new Set([...input.lines.flatMap((l) => l.taxIds), ...input.shippingTaxIds])];
+  const taxRows = allTaxIds.length
+    ? store.all(
+        qb
+          .selectFrom('taxes')
+          .select(['id', 'name', 'percent', 'compound', 'kind', 'reason'])
+          .where('id', 'in', allTaxIds),
+      )
+    : [];
+  const taxById = new Map(taxRows.map((r) => [r.id, r]));
+  const checkTaxes = (ids: number[], field: string) => {
+    for (const id of ids)
+      if (!taxById.has(id)) throw fieldError(field, `Tax ${id} does not exist; choose another tax.`);
+  };
+  input.lines.forEach((l, i) => checkTaxes(l.taxIds, `lines.${i}.taxIds`));
+  checkTaxes(input.shippingTaxIds, 'shippingTaxIds');
+  const rates = taxRows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    percent: r.percent,
+    compound: r.compound === 1,
+  }));
+  const reasons = new Map(
+    taxRows.filter((r) => r.kind !== 'standard' && r.reason).map((r) => [r.id, r.reason] as const),
+  );
 
   const totals = computeTotals({
     pricesIncludeTax: input.pricesIncludeTax,

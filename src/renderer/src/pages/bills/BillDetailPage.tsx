@@ -1,3 +1,4 @@
+import { localToday } from '../../../../shared/domain/dates';
 import {
   Alert,
   Anchor,
@@ -34,9 +35,9 @@ import { AttachmentViewer } from './parts/AttachmentViewer';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { isValidRate } from '../../../../shared/domain/fx';
-import { MoneyInput } from './parts/MoneyInput';
+import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
-import { PAYABLES, todayIso, useFormat } from './parts/format';
+import { PAYABLES, useFormat } from './parts/format';
 
 export function BillDetailPage() {
   const id = Number(useParams().id);
@@ -515,7 +516,7 @@ function MatchCard({ bill }: { bill: Bill }) {
 function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const { money, date } = useFormat();
   const c = bill.currency;
-  const [paymentDate, setPaymentDate] = useState(todayIso());
+  const [paymentDate, setPaymentDate] = useState(localToday());
   const [takeDiscount, setTakeDiscount] = useState(bill.offer !== null);
   const [amount, setAmount] = useState<number | null>(bill.offer ? bill.offer.pay : bill.balance);
   const [method, setMethod] = useState<string>('bank_transfer');

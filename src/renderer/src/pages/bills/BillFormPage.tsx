@@ -1,3 +1,4 @@
+import { localToday } from '../../../../shared/domain/dates';
 import {
   ActionIcon,
   Alert,
@@ -43,7 +44,7 @@ import { AttachmentViewer } from './parts/AttachmentViewer';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
-import { PAYABLES, todayIso, useFormat } from './parts/format';
+import { PAYABLES, useFormat } from './parts/format';
 
 interface BillFormValues {
   vendorId: string | null;
@@ -116,7 +117,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
       : {
           vendorId: initialVendor,
           vendorInvoiceNumber: '',
-          billDate: todayIso(),
+          billDate: localToday(),
           dueDate: '',
           currency: settings.preferences.baseCurrency,
           exchangeRate: '',

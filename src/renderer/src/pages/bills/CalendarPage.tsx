@@ -2,9 +2,9 @@ import { ActionIcon, Anchor, Box, Card, Group, SimpleGrid, Stack, Text, Title, T
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { BILL_STATUS_COLORS, BILL_STATUS_LABELS } from '../../../../shared/domain/bill-status';
-import { addMonths, daysInMonth } from '../../../../shared/domain/dates';
+import { addMonths, daysInMonth, localToday } from '../../../../shared/domain/dates';
 import { useApi } from '../../api/hooks';
-import { formatTotals, todayIso, useFormat } from './parts/format';
+import { formatTotals, useFormat } from './parts/format';
 
 /** First day of the week in the locale (1 = Monday … 7 = Sunday). */
 function firstDayOfWeek(locale: string): number {
@@ -27,7 +27,7 @@ export function CalendarPage() {
   const [params, setParams] = useSearchParams();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '')
     ? params.get('month')!
-    : todayIso().slice(0, 7);
+    : localToday().slice(0, 7);
   const cal = useApi('bills.calendar', { month });
   const [y, m] = month.split('-').map(Number) as [number, number];
   const first = firstDayOfWeek(locale);
@@ -46,7 +46,7 @@ export function CalendarPage() {
   const title = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, 1)),
   );
-  const today = cal.data?.today ?? todayIso();
+  const today = cal.data?.today ?? localToday();
 
   return (
     <Stack gap="sm">

@@ -16,7 +16,7 @@ import { modals } from '@mantine/modals';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { BillRow } from '../../../../shared/api/payables';
-import { addDays } from '../../../../shared/domain/dates';
+import { addDays, localToday } from '../../../../shared/domain/dates';
 import {
   PAYMENT_METHODS,
   PAYMENT_METHOD_LABELS,
@@ -27,7 +27,7 @@ import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { isValidRate } from '../../../../shared/domain/fx';
 import { StatusBadge } from './parts/StatusBadge';
-import { PAYABLES, billLabel, todayIso, useFormat } from './parts/format';
+import { PAYABLES, billLabel, useFormat } from './parts/format';
 
 /**
  * A payment run: choose the bills to pay this week, see the cash needed and the discounts
@@ -39,7 +39,7 @@ export function PaymentRunPage() {
   const next7 = useApi('bills.due', { view: 'next7', limit: 500 });
   const later = useApi('bills.due', { view: 'later', limit: 500 });
   const [selected, setSelected] = useState<Set<number> | null>(null);
-  const [paymentDate, setPaymentDate] = useState(todayIso());
+  const [paymentDate, setPaymentDate] = useState(localToday());
   const [takeDiscounts, setTakeDiscounts] = useState(true);
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [reference, setReference] = useState('');
@@ -55,7 +55,7 @@ export function PaymentRunPage() {
   // By default: everything overdue or due in the next 7 days, and bills whose discount ends by then.
   const defaults = useMemo(() => {
     if (!overdue.data || !next7.data || !later.data) return new Set<number>();
-    const week = addDays(todayIso(), 7);
+    const week = addDays(localToday(), 7);
     const soon = later.data.rows.filter((r) => r.offer && r.offer.payBy <= week);
     return new Set([...overdue.data.rows, ...next7.data.rows, ...soon].map((r) => r.id));
   }, [overdue.data, next7.data, later.data]);

@@ -1,3 +1,4 @@
+import { localToday } from '../../../../shared/domain/dates';
 import {
   Anchor,
   Badge,
@@ -30,7 +31,7 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
 import { StatusBadge } from './parts/StatusBadge';
-import { PAYABLES, todayIso, useFormat } from './parts/format';
+import { PAYABLES, useFormat } from './parts/format';
 
 function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
   return (
@@ -302,7 +303,7 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
       : {
           vendorId: null,
           number: '',
-          orderDate: todayIso(),
+          orderDate: localToday(),
           currency: settings.preferences.baseCurrency,
           tolerancePercent: 5,
           notes: '',

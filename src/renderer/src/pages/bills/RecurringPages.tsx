@@ -1,3 +1,4 @@
+import { localToday } from '../../../../shared/domain/dates';
 import {
   Anchor,
   Button,
@@ -33,7 +34,7 @@ import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
-import { PAYABLES, todayIso, useFormat } from './parts/format';
+import { PAYABLES, useFormat } from './parts/format';
 
 const FREQUENCY_LABELS: Record<Frequency, string> = {
   weekly: 'Weekly',
@@ -193,7 +194,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
           frequency: 'monthly',
           interval: 1,
           dayOfMonth: '',
-          startDate: todayIso(),
+          startDate: localToday(),
           ends: 'never',
           endDate: '',
           count: 12,

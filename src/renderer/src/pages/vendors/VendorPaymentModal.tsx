@@ -1,3 +1,4 @@
+import { localToday } from '../../../../shared/domain/dates';
 import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Vendor } from '../../../../shared/api/payables';
@@ -11,8 +12,8 @@ import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from '../bills/parts/DateField';
 import { ExchangeRateField } from '../bills/parts/ExchangeRateField';
 import { isValidRate } from '../../../../shared/domain/fx';
-import { MoneyInput } from '../bills/parts/MoneyInput';
-import { PAYABLES, todayIso, useFormat } from '../bills/parts/format';
+import { MoneyInput } from '../../components/MoneyInput';
+import { PAYABLES, useFormat } from '../bills/parts/format';
 
 /** One payment to a vendor covering several of their open bills, each for all or part of its balance. */
 export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClose: () => void }) {
@@ -30,7 +31,7 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
     [open.data, chosenCurrency],
   );
   const [amounts, setAmounts] = useState<Record<number, number | null>>({});
-  const [paymentDate, setPaymentDate] = useState(todayIso());
+  const [paymentDate, setPaymentDate] = useState(localToday());
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

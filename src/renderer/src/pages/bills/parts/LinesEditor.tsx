@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { lineAmount, quantityToMilli } from '../../../../../shared/domain/bill-amounts';
 import { useApi } from '../../../api/hooks';
-import { MoneyInput } from './MoneyInput';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { useFormat } from './format';
 
 export interface LineValues {

@@ -1,0 +1,387 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Store } from '../../src/main/db/store';
+import type { DocumentRow } from '../../src/shared/api/documents';
+import { displayStatus, type DisplayStatus } from '../../src/shared/domain/status';
+import { COMMON_NAME, TODAY, generate, rng, type Generated } from '../../bench/receivables-data';
+import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
+import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
+
+/**
+ * The list, search and totals queries are tuned for a million documents (index choice, FTS
+ * driving, partial index, summary table). This checks, on generated data plus documents made
+ * through the API, that every combination returns exactly what a plain filter over all
+ * documents returns, and that the plans are the intended ones.
+ */
+
+let t: TestFolio;
+let seed: Seed;
+let gen: Generated;
+let extraCustomerId: number;
+
+beforeAll(async () => {
+  t = await openTestFolio({ clock: fixedClock(`${TODAY}T12:00:00.000Z`) });
+  seed = await seedBusiness(t);
+  gen = generate(
+    t.folio.ctx.host.store,
+    {
+      taxes: [seed.vat23, seed.vat9],
+      items: [seed.design, seed.prints].map((i) => ({ ...i })),
+    },
+    { invoices: 3000, batch: 700, seed: 7 },
+  );
+  // Documents through the services too: the FTS and summary triggers on insert, on issue
+  // (number assigned), on payment (status and balance) and on a customer's rename (drafts).
+  const { customer } = await t.call('customers.create', {
+    name: 'Zoë Müller Design',
+    billingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+    shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 14 },
+  });
+  extraCustomerId = customer.id;
+  const make = (overrides: Parameters<typeof invoiceInput>[1]) =>
+    t.call('documents.create', invoiceInput(seed, { customerId: customer.id, ...overrides }));
+  const a = await make({ issueDate: '2026-05-01', reference: 'PO-7781' });
+  await t.call('documents.issue', { id: a.id });
+  const b = await make({ issueDate: '2026-06-20' });
+  await t.call('documents.issue', { id: b.id });
+  await t.call('payments.record', {
+    customerId: customer.id,
+    date: '2026-06-25',
+    amount: 1000,
+    currency: 'EUR',
+    method: 'cash',
+    allocations: [{ invoiceId: b.id, amount: 1000 }],
+  });
+  const c = await make({ issueDate: '2026-06-10' });
+  await t.call('documents.issue', { id: c.id });
+  await t.call('documents.void', { id: c.id, reason: 'Issued twice' });
+  const draft = await make({ issueDate: '2026-06-29' });
+  // An update of a draft writes only the columns that changed: the search sees the new reference.
+  await t.call('documents.update', {
+    ...invoiceInput(seed, { customerId: customer.id, issueDate: '2026-06-29', reference: 'PO-9911' }),
+    id: draft.id,
+  });
+  await t.call('customers.update', {
+    id: customer.id,
+    name: 'Zoë Müller-Kovac Design',
+    billingAddress: customer.billingAddress,
+    shippingAddress: customer.shippingAddress,
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 14 },
+  });
+});
+afterAll(async () => t.close());
+
+interface Doc {
+  id: number;
+  type: 'invoice' | 'quote' | 'credit_note';
+  status: DocumentRow['status'];
+  number: string | null;
+  number_counter: number | null;
+  customer_id: number;
+  customer_name: string;
+  issue_date: string;
+  due_date: string | null;
+  currency: string;
+  total: number;
+  balance: number;
+  reference: string;
+}
+
+const allDocs = () =>
+  t.folio.ctx.host.store.sqlite
+    .prepare(
+      `SELECT id, type, status, number, number_counter, customer_id, customer_name, issue_date, due_date, currency,
+              total, balance, reference FROM documents`,
+    )
+    .all() as Doc[];
+
+/** The FTS tokenizer, near enough for this data: unicode61 with diacritics removed. */
+const tokens = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** The search as specified: every word is a phrase, its last token a prefix, in one of the columns. */
+function matches(d: Doc, text: string): boolean {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const columns = [d.number ?? '', d.customer_name, d.reference].map(tokens);
+  return words.every((w) => {
+    const phrase = tokens(w);
+    return columns.some((col) =>
+      col.some((_, p) =>
+        phrase.every((tok, k) =>
+          k === phrase.length - 1 ? (col[p + k] ?? '').startsWith(tok) : col[p + k] === tok,
+        ),
+      ),
+    );
+  });
+}
+
+type Sort = 'issueDate' | 'dueDate' | 'number' | 'customer' | 'total' | 'balance';
+interface Query {
+  type: 'invoice' | 'quote';
+  search: string;
+  statuses: DisplayStatus[];
+  customerId: number | null;
+  from: string | null;
+  to: string | null;
+  sort: Sort;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+const sortValue = (d: Doc, sort: Sort): string | number | null => {
+  switch (sort) {
+    case 'issueDate':
+      return d.issue_date;
+    case 'dueDate':
+      return d.due_date;
+    case 'number':
+      return d.number_counter;
+    case 'customer':
+      return d.customer_name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    case 'total':
+      return d.total;
+    case 'balance':
+      return d.balance;
+  }
+};
+
+/** SQLite order: NULL first, then numbers, then text; ties by id. */
+function compare(a: Doc, b: Doc, sort: Sort): number {
+  const x = sortValue(a, sort);
+  const y = sortValue(b, sort);
+  if (x !== y) {
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return a.id - b.id;
+}
+
+function expected(docs: Doc[], q: Query) {
+  const set = docs.filter(
+    (d) =>
+      d.type === q.type &&
+      (q.statuses.length === 0 ||
+        q.statuses.includes(
+          displayStatus({ type: d.type, status: d.status, dueDate: d.due_date, balance: d.balance }, TODAY),
+        )) &&
+      (q.customerId === null || d.customer_id === q.customerId) &&
+      (!q.from || d.issue_date >= q.from) &&
+      (!q.to || d.issue_date <= q.to) &&
+      (!q.search || matches(d, q.search)),
+  );
+  const sorted = [...set].sort((a, b) => (q.direction === 'asc' ? 1 : -1) * compare(a, b, q.sort));
+  const totals = new Map<string, { currency: string; count: number; total: number; balance: number }>();
+  for (const d of set) {
+    const r = totals.get(d.currency) ?? { currency: d.currency, count: 0, total: 0, balance: 0 };
+    r.count++;
+    r.total += d.total;
+    r.balance += d.balance;
+    totals.set(d.currency, r);
+  }
+  return {
+    ids: sorted.slice(q.offset, q.offset + q.limit).map((d) => d.id),
+    total: set.length,
+    totals: [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)),
+  };
+}
+
+describe('document lists at scale', () => {
+  it('return exactly what a plain filter over all documents returns, for every kind of filter', async () => {
+    const docs = allDocs();
+    expect(docs.length).toBeGreaterThan(3000);
+    const number = docs.find((d) => d.type === 'invoice' && d.number && d.status === 'issued')!.number!;
+    const searches = [
+      '',
+      COMMON_NAME,
+      COMMON_NAME.toLowerCase().slice(0, 3),
+      gen.rareName,
+      'inv', // every numbered invoice: more matches than the FTS-driven plan takes
+      'INV 20',
+      number,
+      'PO-7781',
+      'PO-9911',
+      'zoe mull',
+      'muller-kovac',
+      'no such name',
+    ];
+    const statuses: DisplayStatus[][] = [
+      [],
+      ['overdue'],
+      ['issued'],
+      ['partially_paid'],
+      ['overdue', 'issued', 'partially_paid'],
+      ['paid'],
+      ['draft'],
+      ['void', 'paid'],
+      ['overdue', 'paid'],
+      ['sent'],
+      ['expired'],
+      ['accepted', 'declined'],
+    ];
+    const customers = [null, gen.busyCustomerId, gen.rareCustomerId, extraCustomerId];
+    const ranges: [string | null, string | null][] = [
+      [null, null],
+      ['2026-04-01', '2026-06-30'],
+      ['2022-01-01', null],
+    ];
+    const sorts: Sort[] = ['issueDate', 'dueDate', 'number', 'customer', 'total', 'balance'];
+    const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const random = rng(11);
+    const queries: Query[] = [];
+    // Every search and every status set on its own, then a seeded sample of combinations.
+    for (const search of searches)
+      for (const st of statuses)
+        queries.push({
+          type: 'invoice',
+          search,
+          statuses: st,
+          customerId: null,
+          from: null,
+          to: null,
+          sort: 'issueDate',
+          direction: 'desc',
+          offset: 0,
+          limit: 50,
+        });
+    for (let i = 0; i < 250; i++) {
+      const [from, to] = pick(random, ranges);
+      queries.push({
+        type: random() < 0.85 ? 'invoice' : 'quote',
+        search: random() < 0.5 ? pick(random, searches) : '',
+        statuses: random() < 0.6 ? pick(random, statuses) : [],
+        customerId: random() < 0.3 ? pick(random, customers) : null,
+        from,
+        to,
+        sort: pick(random, sorts),
+        direction: random() < 0.5 ? 'asc' : 'desc',
+        offset: pick(random, [0, 0, 7, 120]),
+        limit: pick(random, [1, 20, 100]),
+      });
+    }
+    for (const q of queries) {
+      const want = expected(docs, q);
+      const { sort, direction, offset, limit, ...filters } = q;
+      const got = await t.call('documents.list', q);
+      expect({ q, ids: got.rows.map((r) => r.id), total: got.total }).toEqual({
+        q,
+        ids: want.ids,
+        total: want.total,
+      });
+      if (offset === 0 && sort === 'issueDate' && direction === 'desc' && limit > 0)
+        expect({ q, totals: await t.call('documents.totals', filters) }).toEqual({ q, totals: want.totals });
+    }
+  });
+
+  it('sort customers by what they owe on open invoices, kept current by triggers', async () => {
+    const owed = new Map<number, number>();
+    for (const r of t.folio.ctx.host.store.sqlite
+      .prepare(
+        `SELECT c.id, coalesce((SELECT sum(d.balance_base) FROM documents d WHERE d.customer_id = c.id
+           AND d.type = 'invoice' AND d.status IN ('issued', 'partially_paid')), 0) AS owed
+         FROM customers c WHERE c.archived_at IS NULL`,
+      )
+      .all() as { id: number; owed: number }[])
+      owed.set(r.id, r.owed);
+    expect([...owed.values()].filter((v) => v > 0).length).toBeGreaterThan(10);
+    for (const direction of ['asc', 'desc'] as const) {
+      const want = [...owed.entries()]
+        .sort((a, b) => (direction === 'asc' ? a[1] - b[1] : b[1] - a[1]) || a[0] - b[0])
+        .map(([id]) => id);
+      for (const offset of [0, 20]) {
+        const got = await t.call('customers.list', { sort: 'balance', direction, offset, limit: 50 });
+        expect(got.rows.map((r) => r.id)).toEqual(want.slice(offset, offset + 50));
+        expect(got.total).toBe(owed.size);
+      }
+    }
+  });
+
+  it('use the intended indexes (EXPLAIN QUERY PLAN)', async () => {
+    const sqlite = t.folio.ctx.host.store.sqlite;
+    const spy = vi.spyOn(Store.prototype, 'prepare');
+    /** The plan of every SELECT the call runs, one string per statement. */
+    const plans = async (
+      method: 'documents.list' | 'documents.totals' | 'customers.list',
+      input: Record<string, unknown>,
+    ) => {
+      spy.mockClear();
+      await t.call(method, (method === 'customers.list' ? input : { type: 'invoice', ...input }) as never);
+      return spy.mock.calls
+        .map(([sql]) => sql)
+        .filter((sql) => /^\s*select/i.test(sql))
+        .map((sql) => {
+          const params = Array((sql.match(/\?/g) ?? []).length).fill(TODAY);
+          const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+          return rows.map((r) => r.detail).join(' | ');
+        });
+    };
+    try {
+      // First page, default sort: the issue-date index, in order (no sort step); count from the summary.
+      expect(await plans('documents.list', {})).toEqual([
+        'SEARCH d USING INDEX documents_by_issue_date (type=?)',
+        'SEARCH document_summary USING PRIMARY KEY (type=?)',
+      ]);
+      // Every sort order has its index.
+      for (const [sort, index] of [
+        ['dueDate', 'documents_by_due_date'],
+        ['number', 'documents_by_counter'],
+        ['customer', 'documents_by_customer_name'],
+      ])
+        expect((await plans('documents.list', { sort }))[0]).toBe(`SEARCH d USING INDEX ${index} (type=?)`);
+      // Overdue: the partial index of open documents, alone for the count and the totals.
+      const overdue = await plans('documents.list', { statuses: ['overdue'] });
+      expect(overdue).toEqual([
+        'SEARCH d USING INDEX documents_open (type=?)',
+        'SEARCH d USING COVERING INDEX documents_open (type=?)',
+      ]);
+      expect((await plans('documents.totals', { statuses: ['overdue'] }))[0]).toMatch(
+        /^SEARCH d USING COVERING INDEX documents_open \(type=\?\)/,
+      );
+      // A customer's invoices: the customer index, in order.
+      expect(await plans('documents.list', { customerId: gen.busyCustomerId })).toEqual([
+        'SEARCH d USING INDEX documents_by_customer (customer_id=? AND type=?)',
+        'SEARCH d USING COVERING INDEX documents_by_customer (customer_id=? AND type=?)',
+      ]);
+      // A rare search: counted in the FTS index, then driven from it (a few lookups and a sort).
+      const rare = await plans('documents.list', { search: gen.rareName });
+      expect(rare[0]).toMatch(/^SCAN invoices_fts VIRTUAL TABLE/);
+      expect(rare[1]).toMatch(
+        /^SCAN f VIRTUAL TABLE INDEX \d+:\S* \| SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\) \| USE TEMP B-TREE FOR ORDER BY$/,
+      );
+      expect(rare).toHaveLength(2);
+      // A common search: counted in the FTS index, the page read in list order against the matches.
+      const common = await plans('documents.list', { search: 'inv' });
+      expect(common[0]).toMatch(/^SCAN invoices_fts VIRTUAL TABLE/);
+      expect(common[1]).toMatch(
+        /^SEARCH d USING INDEX documents_by_issue_date \(type=\?\) \| LIST SUBQUERY 1/,
+      );
+      expect(common[1]).not.toContain('TEMP B-TREE');
+      expect(common).toHaveLength(2);
+      // Totals of a bare search add up the matches, read from the FTS index.
+      expect((await plans('documents.totals', { search: 'inv' }))[1]).toMatch(
+        /^SCAN f VIRTUAL TABLE INDEX \d+:\S* \| SEARCH d USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      );
+      // The customer list: count from an index of active customers, the page in name order.
+      const customers = await plans('customers.list', {});
+      expect(customers[0]).toMatch(/^SCAN c USING (COVERING )?INDEX customers_active_by_(name|balance)$/);
+      expect(customers[1]).toBe('SCAN c USING INDEX customers_active_by_name');
+      expect(customers[2]).toMatch(/^SEARCH documents USING COVERING INDEX documents_open_by_customer/);
+      expect((await plans('customers.list', { sort: 'balance', direction: 'desc' }))[1]).toMatch(
+        /^SCAN c USING INDEX customers_active_by_balance/,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

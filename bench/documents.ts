@@ -96,6 +96,8 @@ function coldFirstPdf(
 
 export async function runDocuments(): Promise<void> {
   console.log('\nDocuments');
+  // Measure the render threads as shipped (out/main/pdf-worker.js), not the sources run by tsx.
+  process.env.FOLIO_PDF_WORKER ??= path.resolve(__dirname, '../out/main/pdf-worker.js');
   const tmp = tempDir('folio-bench-docs-');
   const t = await openTestFolio({ dataDir: tmp.dir, clock: fixedClock('2026-11-20T10:00:00Z'), keep: true });
   const seed = await seedBusiness(t);

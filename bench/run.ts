@@ -5,6 +5,7 @@
  */
 import { runFoundation } from './foundation';
 import { runReceivables } from './receivables';
+import { runDocuments } from './documents';
 import { runPayables } from './payables';
 import { runReports } from './reports';
 import { summary } from './report';
@@ -12,6 +13,7 @@ import { summary } from './report';
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundation,
   receivables: runReceivables,
+  documents: runDocuments,
   payables: runPayables,
   reports: runReports,
 };

@@ -6,7 +6,16 @@ import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
 import { JOBS, runJob } from './jobs';
 import { createLogger, type Logger } from './log';
-import { osUserName, systemClock, type Clock, type DataPaths, type ServiceContext } from './services/context';
+import {
+  osUserName,
+  systemClock,
+  type Clock,
+  type DataPaths,
+  type DesktopShell,
+  type SecretBox,
+  type ServiceContext,
+} from './services/context';
+import { keyFileSecretBox } from './services/secrets';
 
 export interface FolioOptions {
   dataDir: string;
@@ -16,6 +25,10 @@ export interface FolioOptions {
   nativeBinding?: string;
   clock?: Clock;
   log?: Logger;
+  /** Desktop: the OS keychain (Electron safeStorage). Default: a key file in the data folder. */
+  secrets?: (dataDir: string) => SecretBox;
+  /** Desktop: opening files with their OS program. */
+  desktop?: DesktopShell;
 }
 
 export interface Folio {
@@ -69,10 +82,20 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     paths,
     log,
     app: { version: options.version, mode: options.mode },
+    secrets: options.secrets ? options.secrets(paths.dataDir) : keyFileSecretBox(paths.dataDir),
+    desktop: options.desktop ?? null,
   };
   const dispatch = createDispatcher(handlers, ctx, log);
   const timers: NodeJS.Timeout[] = [];
-  for (const job of JOBS) await runJob(job, ctx, log);
+  for (const job of JOBS) {
+    if (!job.deferAtOpen) {
+      await runJob(job, ctx, log);
+      continue;
+    }
+    const first = setTimeout(() => void runJob(job, ctx, log), 1000);
+    first.unref();
+    timers.push(first);
+  }
 
   // The backup "on start" runs after the first answers are served; the daily one is checked
   // hourly so a laptop that sleeps through midnight still gets its backup when it wakes.
@@ -94,6 +117,14 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     ctx,
     startBackgroundJobs() {
       timers.push(setTimeout(() => automaticBackup('start'), 1000));
+      // The PDF engine warms up once the first screen is served (see services/printing/warmup.ts).
+      const warm = setTimeout(() => {
+        import('./services/printing/warmup')
+          .then((m) => m.warmUpPdfEngine())
+          .catch((error: unknown) => log.error('PDF warm-up failed', { error }));
+      }, 2000);
+      warm.unref();
+      timers.push(warm);
       const hourly = setInterval(dailyIfDue, HOUR);
       hourly.unref();
       timers.push(hourly);
@@ -106,6 +137,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     async close() {
       for (const t of timers) clearTimeout(t);
       await inFlight;
+      for (const job of JOBS) await job.stop?.(ctx);
       host.close();
       release();
     },

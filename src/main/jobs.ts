@@ -13,12 +13,50 @@ export interface Job {
   name: string;
   everyMs: number;
   run(ctx: ServiceContext): void | Promise<void>;
+  /** Waits for work the job started in the background (a delivery in flight) before closing. */
+  stop?(ctx: ServiceContext): Promise<void>;
+  /**
+   * First run a second after opening instead of before the first answer: for work that can
+   * wait and would otherwise load its modules during the cold start (mail, reminders).
+   */
+  deferAtOpen?: boolean;
 }
+
+/** The outbox and reminder modules load a moment after opening, not before the first answer. */
+let outboxModule: Promise<typeof import('./services/mail/outbox')> | null = null;
+const loadOutbox = () => (outboxModule ??= import('./services/mail/outbox'));
+
+/** Delivers what waits in the outbox (see services/mail/outbox.ts); never waits for the network. */
+export const outboxJob: Job = {
+  name: 'outbox',
+  everyMs: 30_000,
+  deferAtOpen: true,
+  async run(ctx) {
+    (await loadOutbox()).outboxJob.run(ctx);
+  },
+  async stop(ctx) {
+    if (outboxModule) await (await outboxModule).outboxJob.stop(ctx);
+  },
+};
+
+/** Proposes payment reminders for overdue invoices (see services/mail/reminders.ts). */
+export const invoiceRemindersJob: Job = {
+  name: 'invoice-reminders',
+  everyMs: 3_600_000,
+  deferAtOpen: true,
+  run: async (ctx) => {
+    (await import('./services/mail/reminders')).proposeReminders(ctx);
+  },
+};
 
 export const JOBS: readonly Job[] = [
   recurringInvoicesJob,
   // Rent, subscriptions: every bill due up to today, exactly once (see services/payables/recurring.ts).
   { name: 'recurring-bills', everyMs: 60 * 60 * 1000, run: (ctx) => void catchUpRecurringBills(ctx) },
+  // Overdue invoices proposed for a payment reminder (never sent without approval).
+  invoiceRemindersJob,
+  // Delivers what waits in the outbox; does not hold up opening the data folder.
+  outboxJob,
 ];
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {

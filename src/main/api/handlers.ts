@@ -32,6 +32,14 @@ import * as recurringBills from '../services/payables/recurring';
 import * as reminders from '../services/payables/reminders';
 import * as vendors from '../services/payables/vendors';
 
+// Documents and mail load on first use: opening the app does not need them (cold start).
+const printingSettings = () => import('../services/printing/settings');
+const pdf = () => import('../services/printing/pdf');
+const bulkExport = () => import('../services/printing/export');
+const mailSettings = () => import('../services/mail/settings');
+const outbox = () => import('../services/mail/outbox');
+const invoiceReminders = () => import('../services/mail/reminders');
+
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
   input: ParsedInput<M>,
@@ -106,6 +114,33 @@ export const handlers: Handlers = {
   'recurring.setPaused': recurring.setRecurringPaused,
   'recurring.delete': recurring.deleteRecurring,
 
+  'printing.getSettings': async (ctx) => (await printingSettings()).getDocumentSettings(ctx),
+  'printing.updateSettings': async (ctx, input) =>
+    (await printingSettings()).updateDocumentSettings(ctx, input),
+  'printing.render': async (ctx, input) => (await pdf()).renderForApi(ctx, input),
+  'printing.openForPrint': async (ctx, input) => (await pdf()).openForPrint(ctx, input),
+  'printing.exportStart': async (ctx, input) => (await bulkExport()).startExport(ctx, input),
+  'printing.exportStatus': async (ctx, input) => (await bulkExport()).exportStatus(ctx, input),
+  'printing.exportDownload': async (ctx, input) => (await bulkExport()).exportDownload(ctx, input),
+  'printing.exportCancel': async (ctx, input) => (await bulkExport()).exportCancel(ctx, input),
+
+  'mail.getSettings': async (ctx) => (await mailSettings()).getMailSettings(ctx),
+  'mail.updateAccount': async (ctx, input) => (await mailSettings()).updateAccount(ctx, input),
+  'mail.updateTemplate': async (ctx, input) => (await mailSettings()).updateTemplate(ctx, input),
+  'mail.resetTemplate': async (ctx, input) => (await mailSettings()).resetTemplate(ctx, input),
+  'mail.updateReminderLevels': async (ctx, input) => (await mailSettings()).updateReminderLevels(ctx, input),
+  'mail.sendTest': async (ctx, input) => (await outbox()).sendTestEmail(ctx, input),
+  'mail.compose': async (ctx, input) => (await outbox()).composeMessage(ctx, input),
+  'mail.send': async (ctx, input) => (await outbox()).sendMessage(ctx, input),
+  'mail.draft': async (ctx, input) => (await outbox()).draftMessage(ctx, input),
+  'mail.history': async (ctx, input) => (await outbox()).mailHistory(ctx, input),
+  'outbox.list': async (ctx, input) => (await outbox()).listOutbox(ctx, input),
+  'outbox.retry': async (ctx, input) => (await outbox()).retryMessage(ctx, input),
+  'outbox.cancel': async (ctx, input) => (await outbox()).cancelMessage(ctx, input),
+  'invoiceReminders.list': async (ctx, input) => (await invoiceReminders()).listReminders(ctx, input),
+  'invoiceReminders.refresh': async (ctx) => (await invoiceReminders()).refreshReminders(ctx),
+  'invoiceReminders.approve': async (ctx, input) => (await invoiceReminders()).approveReminders(ctx, input),
+  'invoiceReminders.dismiss': async (ctx, input) => (await invoiceReminders()).dismissReminders(ctx, input),
   'dashboard.summary': dashboardSummary,
   'reports.receivablesAging': receivablesAging,
   'reports.receivablesAgingItems': receivablesAgingItems,

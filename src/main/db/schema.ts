@@ -495,3 +495,59 @@ export interface DB {
   collections: CollectionsTable;
   collection_notes: CollectionNotesTable;
 }
+
+// --- Documents and mail (migration 0004-documents) ---
+
+export type OutboxKindColumn = 'invoice' | 'quote' | 'credit_note' | 'receipt' | 'statement' | 'reminder';
+export type OutboxStatusColumn = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: OutboxKindColumn;
+  document_id: number | null;
+  payment_id: number | null;
+  customer_id: number | null;
+  about: string;
+  from_address: string;
+  reply_to: string;
+  to_addresses: string;
+  cc_addresses: string;
+  bcc_addresses: string;
+  subject: string;
+  body: string;
+  message_id: string;
+  status: OutboxStatusColumn;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  failure_kind: string | null;
+  server_response: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface OutboxAttachmentsTable {
+  outbox_id: number;
+  position: number;
+  file_name: string;
+  content_type: string;
+  content: Buffer;
+}
+
+export interface InvoiceRemindersTable {
+  id: Generated<number>;
+  document_id: number;
+  level: number;
+  status: 'proposed' | 'queued' | 'sent' | 'failed' | 'dismissed';
+  days_overdue: number;
+  proposed_at: string;
+  decided_at: string | null;
+  outbox_id: number | null;
+  sent_at: string | null;
+}
+
+export interface DB {
+  outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentsTable;
+  invoice_reminders: InvoiceRemindersTable;
+}

@@ -14,6 +14,7 @@ import { electronNativeBinding, nativeModuleProblem } from './native-check';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
 import { hardenSessions } from './security';
 import { createMainWindow } from './window';
+import { desktopShell, osSecretBox } from './desktop';
 
 let mainWindow: BrowserWindow | null = null;
 let folio: Folio | null = null;
@@ -33,7 +34,14 @@ async function start(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   try {
-    folio = await openFolio({ dataDir, mode: 'desktop', version: app.getVersion(), nativeBinding });
+    folio = await openFolio({
+      dataDir,
+      mode: 'desktop',
+      version: app.getVersion(),
+      nativeBinding,
+      secrets: osSecretBox,
+      desktop: desktopShell,
+    });
   } catch (error) {
     const message = error instanceof DataFolderLockedError ? error.message : String(error);
     dialog.showErrorBox('Folio cannot start', message);

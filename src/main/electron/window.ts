@@ -54,6 +54,9 @@ export function createMainWindow(options: {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // Chromium's built-in PDF viewer, for the in-app preview of PDFs Folio renders itself
+      // (blob: frames only; the CSP still refuses <object> and <embed>). See SECURITY.md.
+      plugins: true,
       // Middle-click would otherwise open links in a new window, bypassing will-navigate.
       disableBlinkFeatures: 'Auxclick',
     },

@@ -31,6 +31,26 @@ export interface ServiceContext {
   readonly paths: DataPaths;
   readonly log: Logger;
   readonly app: { version: string; mode: 'desktop' | 'browser' };
+  /**
+   * Seals secrets (the SMTP password) before they are stored: the OS keychain (desktop) or a
+   * key file in the data folder (the default; see secretsOf).
+   */
+  readonly secrets?: SecretBox;
+  /** What only the desktop shell can do (open a file with its OS program); absent in browser mode. */
+  readonly desktop?: DesktopShell | null;
+}
+
+export interface SecretBox {
+  /** os-keychain: Electron safeStorage; key-file: AES-256-GCM with a key file in the data folder. */
+  readonly kind: 'os-keychain' | 'key-file';
+  seal(plain: string): string;
+  /** Throws when the secret cannot be opened (the key is gone, the data was copied elsewhere). */
+  open(sealed: string): string;
+}
+
+export interface DesktopShell {
+  /** Opens a file with the OS's default program (a PDF viewer, the mail program). */
+  openPath(file: string): Promise<void>;
 }
 
 /** The open database; throws DB_UNAVAILABLE when the file is corrupt or from a newer Folio. */

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
 import { documentsApi } from './documents';
+import { mailApi } from './mail';
 import { paymentsApi } from './payments';
+import { printingApi } from './printing';
 import { recurringApi } from './recurring';
 import { reportsApi } from './reports';
 import { payablesApi } from './payables';
@@ -21,6 +23,8 @@ export const contract = {
   ...documentsApi,
   ...paymentsApi,
   ...recurringApi,
+  ...printingApi,
+  ...mailApi,
   ...reportsApi,
   ...payablesApi,
 } as const;

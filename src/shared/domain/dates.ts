@@ -62,3 +62,18 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 export function localToday(now: Date = new Date()): IsoDate {
   return toIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date in the locale's medium form ("2 Nov 2026", "Nov 2, 2026"): the same text
+ * on screen and on paper. Formatted at UTC midnight so no time zone can shift the day.
+ */
+export function formatDate(iso: IsoDate, locale: string): string {
+  let f = dateFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormatters.set(locale, f);
+  }
+  return f.format(toUtcMs(iso));
+}

@@ -3,6 +3,7 @@ import { up as foundation } from './0001-foundation';
 import { up as receivables } from './0002-receivables';
 import { up as payables } from './0003-payables';
 import { up as reports } from './0005-reports';
+import { up as documents } from './0004-documents';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,9 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'receivables', up: receivables },
   { name: 'payables', up: payables },
   { name: 'reports', up: reports },
+  // Appended after 0005-reports, which reached main first: versions are positions, so the
+  // file number of a migration is only a name (this one is version 5).
+  { name: 'documents', up: documents },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -4,6 +4,7 @@ import {
   IconFileInvoice,
   IconFileText,
   IconLayoutDashboard,
+  IconMailForward,
   IconPackage,
   IconReceipt,
   IconSettings,
@@ -20,5 +21,6 @@ export const NAV_ITEMS = [
   { to: '/bills', label: 'Bills', icon: IconReceipt },
   { to: '/vendors', label: 'Vendors', icon: IconBuildingStore },
   { to: '/reports', label: 'Reports', icon: IconChartBar },
+  { to: '/outbox', label: 'Outbox', icon: IconMailForward },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;

@@ -2,6 +2,7 @@ import { Navigate, createHashRouter } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { HelpPage } from '../pages/HelpPage';
+import { OutboxPage } from '../pages/document-output/OutboxPage';
 import { InvoicesPage, QuotesPage } from '../pages/documents/SalesPages';
 import { DocumentEditorPage } from '../pages/documents/DocumentEditor';
 import { DocumentViewPage } from '../pages/documents/DocumentView';
@@ -62,6 +63,8 @@ export const router = createHashRouter([
       { path: 'reports/audit', element: <AuditLogReport /> },
       { path: 'bills/*', element: <BillsRoutes /> },
       { path: 'vendors/*', element: <VendorsRoutes /> },
+      { path: 'outbox', element: <Navigate to="/outbox/reminders" replace /> },
+      { path: 'outbox/:tab', element: <OutboxPage /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },
       { path: 'help', element: <HelpPage /> },

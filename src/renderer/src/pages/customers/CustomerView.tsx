@@ -28,6 +28,7 @@ import { formatDate } from '../../lib/format';
 import { DOC, docPath } from '../documents/labels';
 import { PaymentsList } from '../payments/PaymentsList';
 import { RecordPaymentModal } from '../payments/RecordPaymentModal';
+import { StatementButton } from '../document-output/Mounts';
 
 export function CustomerViewPage() {
   const { id } = useParams();
@@ -144,6 +145,7 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
           <Button variant="light" onClick={() => setPaying(true)}>
             Record payment
           </Button>
+          <StatementButton customerId={customer.id} customerName={customer.name} />
           {customer.hasDocuments ? (
             <Button
               variant="subtle"

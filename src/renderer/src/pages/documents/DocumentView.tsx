@@ -43,6 +43,7 @@ import { RecordPaymentModal } from '../payments/RecordPaymentModal';
 import { auditLabel } from '../../lib/audit-labels';
 import { DocumentPaper } from './DocumentPaper';
 import { DOC, docPath } from './labels';
+import { DocumentOutputCard, SentLogCard } from '../document-output/Mounts';
 
 const INVALIDATES = ['documents', 'payments', 'customers', 'audit', 'recurring'];
 
@@ -253,6 +254,7 @@ function DocumentView({ doc }: { doc: Document }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
+            <DocumentOutputCard doc={doc} />
             {doc.type !== 'quote' && !isDraft && (
               <Card withBorder>
                 <Stack gap={4}>
@@ -376,6 +378,7 @@ function DocumentView({ doc }: { doc: Document }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      <SentLogCard documentId={doc.id} />
       {paying && (
         <RecordPaymentModal
           opened

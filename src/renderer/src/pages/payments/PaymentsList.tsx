@@ -11,6 +11,7 @@ import { useMoneyFormat } from '../../components/Money';
 import { formatDate } from '../../lib/format';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 import { RecordPaymentModal } from './RecordPaymentModal';
+import { ReceiptButton } from '../document-output/Mounts';
 
 /** Every payment received, newest first; each can be undone (it stays listed, struck through). */
 export function PaymentsList({ customerId }: { customerId?: number }) {
@@ -67,36 +68,39 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
     {
       key: 'undo',
       header: '',
-      width: 80,
+      width: 170,
       render: (p) =>
         p.undone ? (
           <Text size="xs" c="dimmed">
             Undone
           </Text>
         ) : (
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            color="red"
-            aria-label={`Undo payment from ${p.customerName} of ${fmt(p.amount, p.currency)}`}
-            onClick={(e) => {
-              e.stopPropagation();
-              modals.openConfirmModal({
-                title: 'Undo this payment?',
-                children: (
-                  <Text size="sm">
-                    Invoices it paid become open again; credit it left is removed. It stays listed, struck
-                    through.
-                  </Text>
-                ),
-                labels: { confirm: 'Undo payment', cancel: 'Keep it' },
-                confirmProps: { color: 'red' },
-                onConfirm: () => undo.mutate({ id: p.id, reason: '' }, { onError: notifyError }),
-              });
-            }}
-          >
-            Undo
-          </Button>
+          <Group gap={4} wrap="nowrap">
+            <ReceiptButton paymentId={p.id} label={`${p.customerName}, ${fmt(p.amount, p.currency)}`} />
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              aria-label={`Undo payment from ${p.customerName} of ${fmt(p.amount, p.currency)}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                modals.openConfirmModal({
+                  title: 'Undo this payment?',
+                  children: (
+                    <Text size="sm">
+                      Invoices it paid become open again; credit it left is removed. It stays listed, struck
+                      through.
+                    </Text>
+                  ),
+                  labels: { confirm: 'Undo payment', cancel: 'Keep it' },
+                  confirmProps: { color: 'red' },
+                  onConfirm: () => undo.mutate({ id: p.id, reason: '' }, { onError: notifyError }),
+                });
+              }}
+            >
+              Undo
+            </Button>
+          </Group>
         ),
     },
   ];

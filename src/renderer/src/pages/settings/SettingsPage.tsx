@@ -4,6 +4,8 @@ import { BusinessTab } from './BusinessTab';
 import { PreferencesTab } from './PreferencesTab';
 import { NumberingTab } from './NumberingTab';
 import { BackupsTab } from './BackupsTab';
+import { DocumentsTab } from './DocumentsTab';
+import { EmailTab } from './EmailTab';
 import { TaxesTab } from './TaxesTab';
 
 const TABS = [
@@ -11,6 +13,8 @@ const TABS = [
   { value: 'preferences', label: 'Preferences', Component: PreferencesTab },
   { value: 'taxes', label: 'Taxes', Component: TaxesTab },
   { value: 'numbering', label: 'Numbering', Component: NumberingTab },
+  { value: 'documents', label: 'Documents', Component: DocumentsTab },
+  { value: 'email', label: 'Mail', Component: EmailTab },
   { value: 'backups', label: 'Backups', Component: BackupsTab },
 ] as const;
 

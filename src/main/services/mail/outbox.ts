@@ -1,0 +1,652 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { OutboxEntry } from '../../../shared/api/mail';
+import { renderTemplate } from '../../../shared/domain/templates';
+import { daysOverdue } from '../../../shared/domain/reminders';
+import { AppError, fieldError, notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import type { OutboxTable } from '../../db/schema';
+import type { OutgoingMessage } from '../../mail/smtp';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { handoffDir, renderView } from '../printing/pdf';
+import { loadSubject, logoOf, type PrintRef, type Subject } from '../printing/views';
+import { getMailSettings, getTemplates, isAccountReady, smtpAccount, storedAccountOf } from './settings';
+
+/**
+ * The outbox: Send renders the PDF, stores the message with its attachment and tries to
+ * deliver it at once. A message that could not go out (offline, server down) stays queued;
+ * the sender tries again with backoff (30 s, 1, 2, 4 … minutes, at most hourly) from a timer
+ * and whenever something new is sent. One delivery pass runs at a time per open data folder,
+ * and a message is marked "sending" in the database before it is handed to the server, so
+ * it is delivered once. The rows that were sent are the document's sent log.
+ */
+
+export const BACKOFF_BASE_MS = 30_000;
+export const BACKOFF_MAX_MS = 3_600_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+interface SenderState {
+  running: Promise<void> | null;
+  again: boolean;
+}
+const senders = new WeakMap<ServiceContext, SenderState>();
+
+function senderOf(ctx: ServiceContext): SenderState {
+  let s = senders.get(ctx);
+  if (!s) {
+    s = { running: null, again: false };
+    senders.set(ctx, s);
+  }
+  return s;
+}
+
+// --- Reading -----------------------------------------------------------------------------
+
+type Row = OutboxTable & { id: number };
+
+function entryOf(ctx: ServiceContext, row: Row): OutboxEntry {
+  const attachments = storeOf(ctx)
+    .prepare(
+      'SELECT file_name, length(content) AS bytes FROM outbox_attachments WHERE outbox_id = ? ORDER BY position',
+    )
+    .all(row.id) as { file_name: string; bytes: number }[];
+  return {
+    id: row.id,
+    kind: row.kind,
+    documentId: row.document_id,
+    paymentId: row.payment_id,
+    customerId: row.customer_id,
+    about: row.about,
+    to: JSON.parse(row.to_addresses) as string[],
+    cc: JSON.parse(row.cc_addresses) as string[],
+    bcc: JSON.parse(row.bcc_addresses) as string[],
+    subject: row.subject,
+    attachments: attachments.map((a) => ({ fileName: a.file_name, bytes: a.bytes })),
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    messageId: row.message_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+function rowOf(ctx: ServiceContext, id: number): Row {
+  const row = storeOf(ctx).first(qb.selectFrom('outbox').selectAll().where('id', '=', id));
+  if (!row) throw notFound('That message');
+  return row as Row;
+}
+
+export function getEntry(ctx: ServiceContext, id: number): OutboxEntry {
+  return entryOf(ctx, rowOf(ctx, id));
+}
+
+export function listOutbox(ctx: ServiceContext, input: ParsedInput<'outbox.list'>) {
+  let q = qb.selectFrom('outbox');
+  if (input.status === 'pending') q = q.where('status', 'in', ['queued', 'sending', 'failed']);
+  if (input.status === 'sent') q = q.where('status', '=', 'sent');
+  const store = storeOf(ctx);
+  const total = Number(store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  const rows = store.all(
+    q.selectAll().orderBy('id', 'desc').limit(input.limit).offset(input.offset),
+  ) as Row[];
+  const counts = store
+    .prepare(
+      `SELECT sum(status IN ('queued', 'sending')) AS queued, sum(status = 'failed') AS failed FROM outbox`,
+    )
+    .get() as { queued: number | null; failed: number | null };
+  return {
+    rows: rows.map((r) => entryOf(ctx, r)),
+    total,
+    counts: { queued: counts.queued ?? 0, failed: counts.failed ?? 0 },
+  };
+}
+
+export function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.history'>) {
+  let q = qb.selectFrom('outbox').selectAll();
+  if (input.documentId) q = q.where('document_id', '=', input.documentId);
+  else if (input.paymentId) q = q.where('payment_id', '=', input.paymentId);
+  else q = q.where('customer_id', '=', input.customerId!).where('kind', '=', 'statement');
+  const rows = storeOf(ctx).all(
+    q.where('status', '!=', 'cancelled').orderBy('id', 'desc').limit(200),
+  ) as Row[];
+  let lastReminder = null;
+  if (input.documentId) {
+    const r = storeOf(ctx).first(
+      qb
+        .selectFrom('invoice_reminders')
+        .select(['level', 'sent_at', 'outbox_id'])
+        .where('document_id', '=', input.documentId)
+        .where('status', '=', 'sent')
+        .orderBy('sent_at', 'desc')
+        .limit(1),
+    );
+    if (r?.sent_at && r.outbox_id) {
+      const levels = getMailSettings(ctx).reminderLevels;
+      lastReminder = {
+        level: r.level,
+        levelName: levels.find((l) => l.level === r.level)?.name ?? `Level ${r.level}`,
+        sentAt: r.sent_at,
+        outboxId: r.outbox_id,
+      };
+    }
+  }
+  return { entries: rows.map((r) => entryOf(ctx, r)), lastReminder };
+}
+
+// --- Composing ---------------------------------------------------------------------------
+
+export function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
+  const subject = loadSubject(ctx, input.ref);
+  const template = getTemplates(ctx)[subject.templateKind];
+  const account = storedAccountOf(ctx);
+  return {
+    to: subject.recipients,
+    cc: [],
+    bcc: account.bccSelf && account.fromEmail ? [account.fromEmail] : [],
+    subject: renderTemplate(template.subject, subject.values),
+    body: renderTemplate(template.body, subject.values),
+    attachmentName: subject.view.fileName,
+    blockers: subject.blockers,
+    accountReady: isAccountReady(account),
+  };
+}
+
+interface Attachment {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** The PDFs a message carries: the document, or a reminder letter with a copy of its invoice. */
+export async function attachmentsFor(ctx: ServiceContext, subject: Subject): Promise<Attachment[]> {
+  const logo = subject.view.showLogo ? logoOf(ctx) : null;
+  const views = subject.companion ? [subject.view, subject.companion] : [subject.view];
+  const out: Attachment[] = [];
+  for (const view of views) {
+    const pdf = await renderView(view, logo);
+    out.push({ fileName: pdf.fileName, bytes: pdf.bytes });
+  }
+  return out;
+}
+
+function messageIdFor(fromEmail: string): string {
+  const domain = fromEmail.split('@')[1] || 'folio.invalid';
+  return `<${crypto.randomUUID()}@${domain}>`;
+}
+
+function fromAddress(ctx: ServiceContext): { name: string; address: string } {
+  const a = storedAccountOf(ctx);
+  const profile = storeOf(ctx).first(
+    qb.selectFrom('business_profile').select(['name', 'email']).where('id', '=', 1),
+  );
+  return { name: a.fromName || profile?.name || '', address: a.fromEmail || profile?.email || '' };
+}
+
+export interface NewMessage {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+}
+
+/** Inserts a queued message; call inside a transaction. */
+export function queueMessage(
+  ctx: ServiceContext,
+  subject: Subject,
+  message: NewMessage,
+  attachments: Attachment[],
+): number {
+  const store = storeOf(ctx);
+  const from = fromAddress(ctx);
+  const now = ctx.clock.now().toISOString();
+  const { lastInsertRowid: id } = store.run(
+    qb.insertInto('outbox').values({
+      kind: subject.kind,
+      document_id: subject.link.documentId,
+      payment_id: subject.link.paymentId,
+      customer_id: subject.link.customerId,
+      about: subject.about,
+      from_address: JSON.stringify(from),
+      reply_to: storedAccountOf(ctx).replyTo,
+      to_addresses: JSON.stringify(message.to),
+      cc_addresses: JSON.stringify(message.cc),
+      bcc_addresses: JSON.stringify(message.bcc),
+      subject: message.subject,
+      body: message.body,
+      message_id: messageIdFor(from.address),
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      failure_kind: null,
+      server_response: null,
+      created_at: now,
+      sent_at: null,
+    }),
+  );
+  attachments.forEach((a, position) =>
+    store.run(
+      qb.insertInto('outbox_attachments').values({
+        outbox_id: id,
+        position,
+        file_name: a.fileName,
+        content_type: 'application/pdf',
+        content: a.bytes,
+      }),
+    ),
+  );
+  recordAudit(ctx, {
+    entity: 'email',
+    entityId: id,
+    action: 'queue',
+    details: {
+      about: subject.about,
+      documentId: subject.link.documentId,
+      to: message.to,
+      cc: message.cc,
+      bcc: message.bcc,
+      subject: message.subject,
+      attachments: attachments.map((a) => a.fileName),
+    },
+  });
+  return id;
+}
+
+/** Send: render, queue, and try to deliver at once (waiting at most a few seconds for it). */
+export async function sendMessage(
+  ctx: ServiceContext,
+  input: ParsedInput<'mail.send'>,
+): Promise<OutboxEntry> {
+  const subject = loadSubject(ctx, input.ref);
+  if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
+  smtpAccount(ctx);
+  const attachments = await attachmentsFor(ctx, subject);
+  const id = storeOf(ctx).tx(() => {
+    const outboxId = queueMessage(ctx, subject, input, attachments);
+    if (subject.reminderLevel && subject.link.documentId) {
+      markReminderQueued(ctx, subject.link.documentId, subject.reminderLevel, outboxId);
+    }
+    return outboxId;
+  });
+  await deliverSoon(ctx);
+  return getEntry(ctx, id);
+}
+
+/** A reminder sent by hand from the Send dialog counts like an approved proposal. */
+function markReminderQueued(ctx: ServiceContext, documentId: number, level: number, outboxId: number): void {
+  const now = ctx.clock.now().toISOString();
+  const existing = storeOf(ctx).first(
+    qb
+      .selectFrom('invoice_reminders')
+      .select(['id'])
+      .where('document_id', '=', documentId)
+      .where('level', '=', level),
+  );
+  if (existing) {
+    storeOf(ctx).run(
+      qb
+        .updateTable('invoice_reminders')
+        .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
+        .where('id', '=', existing.id),
+    );
+  } else {
+    const doc = storeOf(ctx).first(
+      qb.selectFrom('documents').select('due_date').where('id', '=', documentId),
+    );
+    const days = doc?.due_date ? daysOverdue(doc.due_date, ctx.clock.today()) : 0;
+    storeOf(ctx).run(
+      qb.insertInto('invoice_reminders').values({
+        document_id: documentId,
+        level,
+        status: 'queued',
+        days_overdue: days,
+        proposed_at: now,
+        decided_at: now,
+        outbox_id: outboxId,
+        sent_at: null,
+      }),
+    );
+  }
+}
+
+// --- Delivering --------------------------------------------------------------------------
+
+function outgoing(ctx: ServiceContext, row: Row): OutgoingMessage {
+  const attachments = storeOf(ctx).all(
+    qb
+      .selectFrom('outbox_attachments')
+      .select(['file_name', 'content_type', 'content'])
+      .where('outbox_id', '=', row.id)
+      .orderBy('position'),
+  );
+  return {
+    from: JSON.parse(row.from_address) as { name: string; address: string },
+    replyTo: row.reply_to,
+    to: JSON.parse(row.to_addresses) as string[],
+    cc: JSON.parse(row.cc_addresses) as string[],
+    bcc: JSON.parse(row.bcc_addresses) as string[],
+    subject: row.subject,
+    text: row.body,
+    messageId: row.message_id,
+    date: new Date(row.created_at),
+    attachments: attachments.map((a) => ({
+      filename: a.file_name,
+      content: Buffer.from(a.content),
+      contentType: a.content_type,
+    })),
+  };
+}
+
+function finishSent(ctx: ServiceContext, row: Row, response: string): void {
+  const store = storeOf(ctx);
+  const now = ctx.clock.now().toISOString();
+  store.tx(() => {
+    store.run(
+      qb
+        .updateTable('outbox')
+        .set({
+          status: 'sent',
+          sent_at: now,
+          server_response: response.slice(0, 500),
+          last_error: null,
+          failure_kind: null,
+          next_attempt_at: null,
+        })
+        .where('id', '=', row.id),
+    );
+    if (row.document_id && row.kind !== 'reminder') {
+      store.run(
+        qb
+          .updateTable('documents')
+          .set({ sent_at: now })
+          .where('id', '=', row.document_id)
+          .where('sent_at', 'is', null),
+      );
+    }
+    store.run(
+      qb
+        .updateTable('invoice_reminders')
+        .set({ status: 'sent', sent_at: now })
+        .where('outbox_id', '=', row.id),
+    );
+    recordAudit(ctx, {
+      entity: 'email',
+      entityId: row.id,
+      action: 'sent',
+      details: {
+        about: row.about,
+        documentId: row.document_id,
+        messageId: row.message_id,
+        attempt: row.attempts,
+      },
+    });
+  });
+  ctx.log.info('email sent', { outboxId: row.id, messageId: row.message_id, attempt: row.attempts });
+}
+
+function finishFailed(ctx: ServiceContext, row: Row, kind: string, message: string, retry: boolean): void {
+  const store = storeOf(ctx);
+  const next = retry ? new Date(ctx.clock.now().getTime() + backoffMs(row.attempts)).toISOString() : null;
+  store.tx(() => {
+    store.run(
+      qb
+        .updateTable('outbox')
+        .set({
+          status: retry ? 'queued' : 'failed',
+          next_attempt_at: next,
+          last_error: message,
+          failure_kind: kind,
+        })
+        .where('id', '=', row.id),
+    );
+    if (!retry)
+      store.run(
+        qb.updateTable('invoice_reminders').set({ status: 'failed' }).where('outbox_id', '=', row.id),
+      );
+  });
+  ctx.log.error('email not sent', {
+    outboxId: row.id,
+    attempt: row.attempts,
+    kind,
+    retry,
+    nextAttemptAt: next,
+  });
+}
+
+async function deliverOne(ctx: ServiceContext, id: number): Promise<void> {
+  const store = storeOf(ctx);
+  const row = store.tx(() => {
+    const r = rowOf(ctx, id);
+    if (r.status !== 'queued') return null;
+    store.run(
+      qb
+        .updateTable('outbox')
+        .set({ status: 'sending', attempts: r.attempts + 1 })
+        .where('id', '=', id),
+    );
+    return { ...r, status: 'sending' as const, attempts: r.attempts + 1 };
+  });
+  if (!row) return;
+  let account;
+  try {
+    account = smtpAccount(ctx);
+  } catch (error) {
+    finishFailed(ctx, row, 'auth', error instanceof Error ? error.message : String(error), false);
+    return;
+  }
+  const { sendMail, describeFailure } = await import('../../mail/smtp');
+  try {
+    const result = await sendMail(account, outgoing(ctx, row));
+    finishSent(ctx, row, result.response);
+  } catch (error) {
+    const f = describeFailure(error, account);
+    finishFailed(ctx, row, f.kind, f.message, f.retry);
+  }
+}
+
+/** Delivers every due message, one at a time. */
+async function deliveryPass(ctx: ServiceContext, state: SenderState): Promise<void> {
+  do {
+    state.again = false;
+    const tried = new Set<number>();
+    for (;;) {
+      if (!ctx.host.isOpen) return;
+      const now = ctx.clock.now().toISOString();
+      const due = storeOf(ctx)
+        .all(
+          qb
+            .selectFrom('outbox')
+            .select('id')
+            .where('status', '=', 'queued')
+            .where('next_attempt_at', '<=', now)
+            .orderBy('next_attempt_at')
+            .orderBy('id')
+            .limit(20),
+        )
+        .filter((r) => !tried.has(r.id));
+      if (!due.length) break;
+      for (const { id } of due) {
+        tried.add(id);
+        await deliverOne(ctx, id);
+      }
+    }
+  } while (state.again);
+}
+
+/** Starts a delivery pass (or asks the running one to look again) and returns when it ends. */
+export function kickSender(ctx: ServiceContext): Promise<void> {
+  const state = senderOf(ctx);
+  if (state.running) {
+    state.again = true;
+    return state.running;
+  }
+  state.running = deliveryPass(ctx, state)
+    .catch((error: unknown) => ctx.log.error('email sender failed', { error }))
+    .finally(() => {
+      state.running = null;
+    });
+  return state.running;
+}
+
+/** Kicks the sender and waits for it, but not longer than `waitMs`: the answer must not hang. */
+export async function deliverSoon(ctx: ServiceContext, waitMs = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    kickSender(ctx),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+export function retryMessage(ctx: ServiceContext, input: { id: number }): Promise<OutboxEntry> {
+  storeOf(ctx).tx(() => {
+    const row = rowOf(ctx, input.id);
+    if (row.status === 'sent') throw new AppError('CONFLICT', 'This message has already been sent.');
+    if (row.status === 'sending') throw new AppError('CONFLICT', 'This message is being sent right now.');
+    storeOf(ctx).run(
+      qb
+        .updateTable('outbox')
+        .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
+        .where('id', '=', row.id),
+    );
+    recordAudit(ctx, {
+      entity: 'email',
+      entityId: row.id,
+      action: 'retry',
+      before: { status: row.status },
+      after: { status: 'queued' },
+    });
+  });
+  return deliverSoon(ctx).then(() => getEntry(ctx, input.id));
+}
+
+export function cancelMessage(ctx: ServiceContext, input: { id: number }): OutboxEntry {
+  storeOf(ctx).tx(() => {
+    const row = rowOf(ctx, input.id);
+    if (row.status === 'sent') throw new AppError('CONFLICT', 'This message has already been sent.');
+    if (row.status === 'sending')
+      throw new AppError('CONFLICT', 'This message is being sent right now and cannot be stopped.');
+    storeOf(ctx).run(
+      qb.updateTable('outbox').set({ status: 'cancelled', next_attempt_at: null }).where('id', '=', row.id),
+    );
+    storeOf(ctx).run(
+      qb
+        .updateTable('invoice_reminders')
+        .set({ status: 'proposed', outbox_id: null, decided_at: null })
+        .where('outbox_id', '=', row.id),
+    );
+    recordAudit(ctx, {
+      entity: 'email',
+      entityId: row.id,
+      action: 'cancel',
+      before: { status: row.status },
+      after: { status: 'cancelled' },
+    });
+  });
+  return getEntry(ctx, input.id);
+}
+
+/**
+ * The background job: after a crash a message may be left "sending" (no pass is running
+ * now, so none is really in flight): it is queued again. Then due messages are delivered.
+ * It does not wait for the network, so opening the data folder is never slowed by it.
+ */
+export const outboxJob = {
+  name: 'outbox',
+  everyMs: 30_000,
+  run(ctx: ServiceContext): void {
+    const state = senderOf(ctx);
+    if (!state.running) {
+      storeOf(ctx).run(
+        qb
+          .updateTable('outbox')
+          .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
+          .where('status', '=', 'sending'),
+      );
+    }
+    void kickSender(ctx);
+  },
+  async stop(ctx: ServiceContext): Promise<void> {
+    await senderOf(ctx).running;
+  },
+};
+
+// --- Test email and drafts -----------------------------------------------------------------
+
+export async function sendTestEmail(ctx: ServiceContext, input: { to: string }) {
+  const account = smtpAccount(ctx);
+  const from = fromAddress(ctx);
+  const { sendMail, describeFailure } = await import('../../mail/smtp');
+  try {
+    const result = await sendMail(account, {
+      from,
+      replyTo: account.replyTo,
+      to: [input.to],
+      cc: [],
+      bcc: [],
+      subject: 'Folio test email',
+      text: `This is a test email from Folio, sent through ${account.host}:${account.port}.\n\nIf you can read it, invoices will go out the same way.`,
+      messageId: messageIdFor(from.address),
+      date: ctx.clock.now(),
+      attachments: [],
+    });
+    ctx.log.info('test email sent', { messageId: result.messageId });
+    return { messageId: result.messageId, response: result.response };
+  } catch (error) {
+    const f = describeFailure(error, account);
+    ctx.log.error('test email failed', { kind: f.kind });
+    const field = f.kind === 'auth' ? 'password' : f.kind === 'rejected' ? 'to' : 'host';
+    throw new AppError('VALIDATION', f.message, field);
+  }
+}
+
+/** "Open in my mail app": an .eml draft with the PDF attached. */
+export async function draftMessage(ctx: ServiceContext, input: ParsedInput<'mail.draft'>) {
+  const subject = loadSubject(ctx, input.ref);
+  if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
+  const attachments = await attachmentsFor(ctx, subject);
+  const from = fromAddress(ctx);
+  if (!from.address)
+    throw fieldError('from', 'Add your business email in Settings → Business profile first.');
+  const { buildEml } = await import('../../mail/smtp');
+  const eml = await buildEml({
+    from,
+    replyTo: storedAccountOf(ctx).replyTo,
+    to: input.to,
+    cc: input.cc,
+    bcc: input.bcc,
+    subject: input.subject,
+    text: input.body,
+    messageId: messageIdFor(from.address),
+    date: ctx.clock.now(),
+    attachments: attachments.map((a) => ({
+      filename: a.fileName,
+      content: a.bytes,
+      contentType: 'application/pdf',
+    })),
+  });
+  const fileName = subject.view.fileName.replace(/\.pdf$/, '.eml');
+  recordAudit(ctx, {
+    entity: 'email',
+    entityId: subject.link.documentId ?? subject.link.paymentId ?? subject.link.customerId ?? 0,
+    action: 'draft',
+    details: { about: subject.about, to: input.to, subject: input.subject },
+  });
+  if (ctx.desktop) {
+    const file = path.join(handoffDir(), fileName);
+    fs.writeFileSync(file, eml);
+    await ctx.desktop.openPath(file);
+    return { opened: true, fileName, dataBase64: '' };
+  }
+  return { opened: false, fileName, dataBase64: eml.toString('base64') };
+}

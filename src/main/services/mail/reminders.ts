@@ -1,0 +1,236 @@
+import type { ReminderProposal } from '../../../shared/api/mail';
+import {
+  reminderLevelToPropose,
+  daysOverdue,
+  type ReminderLevelNumber,
+} from '../../../shared/domain/reminders';
+import { renderTemplate } from '../../../shared/domain/templates';
+import { AppError } from '../../api/errors';
+import { qb } from '../../db/store';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { customerInfo, loadSubject } from '../printing/views';
+import { attachmentsFor, deliverSoon, queueMessage, type NewMessage } from './outbox';
+import { getReminderLevels, getTemplates, smtpAccount } from './settings';
+
+/**
+ * Payment reminders. A job looks at open invoices past their due date (at start and every
+ * hour) and proposes a reminder at the level reached (see shared/domain/reminders.ts). It
+ * only ever writes proposals: a reminder is queued for sending when, and only when, a person
+ * approves it. A proposal whose invoice is paid or void before anyone acts on it goes away.
+ */
+export function proposeReminders(ctx: ServiceContext): number {
+  const store = storeOf(ctx);
+  const today = ctx.clock.today();
+  const levels = getReminderLevels(ctx);
+  let proposed = 0;
+  store.tx(() => {
+    // Proposals about invoices that are no longer open and overdue are withdrawn.
+    store
+      .prepare(
+        `DELETE FROM invoice_reminders WHERE status = 'proposed' AND document_id NOT IN (
+           SELECT id FROM documents WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')
+             AND balance > 0 AND due_date < ?)`,
+      )
+      .run(today);
+    const overdue = store.all(
+      qb
+        .selectFrom('documents')
+        .select(['id', 'due_date'])
+        .where('type', '=', 'invoice')
+        .where('status', 'in', ['issued', 'partially_paid'])
+        .where('balance', '>', 0)
+        .where('due_date', '<', today)
+        .orderBy('due_date'),
+    );
+    const existing = new Map<number, number[]>();
+    for (const r of store.all(qb.selectFrom('invoice_reminders').select(['document_id', 'level']))) {
+      const list = existing.get(r.document_id) ?? [];
+      list.push(r.level);
+      existing.set(r.document_id, list);
+    }
+    const now = ctx.clock.now().toISOString();
+    for (const doc of overdue) {
+      const days = daysOverdue(doc.due_date!, today);
+      const level = reminderLevelToPropose(days, levels, existing.get(doc.id) ?? []);
+      if (!level) continue;
+      // A higher level replaces a lower one nobody acted on.
+      store.run(
+        qb
+          .deleteFrom('invoice_reminders')
+          .where('document_id', '=', doc.id)
+          .where('status', '=', 'proposed')
+          .where('level', '<', level),
+      );
+      store.run(
+        qb.insertInto('invoice_reminders').values({
+          document_id: doc.id,
+          level,
+          status: 'proposed',
+          days_overdue: days,
+          proposed_at: now,
+          decided_at: null,
+          outbox_id: null,
+          sent_at: null,
+        }),
+      );
+      proposed++;
+    }
+  });
+  return proposed;
+}
+
+export function listReminders(
+  ctx: ServiceContext,
+  input: { status: 'proposed' | 'all' },
+): ReminderProposal[] {
+  let q = qb
+    .selectFrom('invoice_reminders as r')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .select([
+      'r.id',
+      'r.document_id',
+      'r.level',
+      'r.status',
+      'r.proposed_at',
+      'r.outbox_id',
+      'd.number',
+      'd.customer_id',
+      'd.customer_name',
+      'd.due_date',
+      'd.balance',
+      'd.currency',
+    ]);
+  if (input.status === 'proposed') q = q.where('r.status', '=', 'proposed');
+  const rows = storeOf(ctx).all(
+    q.orderBy('r.level', 'desc').orderBy('d.due_date').orderBy('r.id').limit(1000),
+  );
+  const levels = getReminderLevels(ctx);
+  const today = ctx.clock.today();
+  const emails = new Map<number, string>();
+  return rows.map((r) => {
+    if (!emails.has(r.customer_id))
+      emails.set(r.customer_id, customerInfo(ctx, r.customer_id).emails.join(', '));
+    return {
+      id: r.id,
+      documentId: r.document_id,
+      number: r.number ?? '',
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      email: emails.get(r.customer_id) ?? '',
+      dueDate: r.due_date ?? '',
+      daysOverdue: r.due_date ? daysOverdue(r.due_date, today) : 0,
+      balance: r.balance,
+      currency: r.currency,
+      level: r.level,
+      levelName: levels.find((l) => l.level === r.level)?.name ?? `Level ${r.level}`,
+      status: r.status,
+      proposedAt: r.proposed_at,
+      outboxId: r.outbox_id,
+    };
+  });
+}
+
+export function refreshReminders(ctx: ServiceContext): ReminderProposal[] {
+  proposeReminders(ctx);
+  return listReminders(ctx, { status: 'proposed' });
+}
+
+function proposalsById(ctx: ServiceContext, ids: number[]) {
+  const rows = storeOf(ctx).all(qb.selectFrom('invoice_reminders').selectAll().where('id', 'in', ids));
+  if (rows.length !== new Set(ids).size)
+    throw new AppError('NOT_FOUND', 'One of those reminders no longer exists. Refresh the list.');
+  return rows;
+}
+
+/** Queues each approved reminder: its level's email, the letter and a copy of the invoice. */
+export async function approveReminders(
+  ctx: ServiceContext,
+  input: { ids: number[] },
+): Promise<ReminderProposal[]> {
+  smtpAccount(ctx);
+  const rows = proposalsById(ctx, input.ids);
+  const templates = getTemplates(ctx);
+  const prepared: {
+    row: (typeof rows)[number];
+    subject: ReturnType<typeof loadSubject>;
+    message: NewMessage;
+    attachments: Awaited<ReturnType<typeof attachmentsFor>>;
+  }[] = [];
+  for (const r of rows) {
+    if (r.status !== 'proposed')
+      throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+    const subject = loadSubject(ctx, {
+      kind: 'reminder',
+      documentId: r.document_id,
+      level: r.level as ReminderLevelNumber,
+    });
+    if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
+    if (!subject.recipients.length)
+      throw new AppError(
+        'VALIDATION',
+        `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss the reminder for ${subject.values.document_number}.`,
+      );
+    const template = templates[subject.templateKind];
+    prepared.push({
+      row: r,
+      subject,
+      message: {
+        to: subject.recipients,
+        cc: [],
+        bcc: [],
+        subject: renderTemplate(template.subject, subject.values),
+        body: renderTemplate(template.body, subject.values),
+      },
+      attachments: await attachmentsFor(ctx, subject),
+    });
+  }
+  const now = ctx.clock.now().toISOString();
+  storeOf(ctx).tx(() => {
+    for (const p of prepared) {
+      const current = storeOf(ctx).first(
+        qb.selectFrom('invoice_reminders').select('status').where('id', '=', p.row.id),
+      );
+      if (current?.status !== 'proposed')
+        throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
+      storeOf(ctx).run(
+        qb
+          .updateTable('invoice_reminders')
+          .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
+          .where('id', '=', p.row.id),
+      );
+      recordAudit(ctx, {
+        entity: 'reminder',
+        entityId: p.row.id,
+        action: 'approve',
+        details: { documentId: p.row.document_id, level: p.row.level, outboxId },
+      });
+    }
+  });
+  await deliverSoon(ctx);
+  return listReminders(ctx, { status: 'all' }).filter((r) => input.ids.includes(r.id));
+}
+
+export function dismissReminders(ctx: ServiceContext, input: { ids: number[] }): ReminderProposal[] {
+  const now = ctx.clock.now().toISOString();
+  storeOf(ctx).tx(() => {
+    for (const r of proposalsById(ctx, input.ids)) {
+      if (r.status !== 'proposed')
+        throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      storeOf(ctx).run(
+        qb
+          .updateTable('invoice_reminders')
+          .set({ status: 'dismissed', decided_at: now })
+          .where('id', '=', r.id),
+      );
+      recordAudit(ctx, {
+        entity: 'reminder',
+        entityId: r.id,
+        action: 'dismiss',
+        details: { documentId: r.document_id, level: r.level },
+      });
+    }
+  });
+  return listReminders(ctx, { status: 'all' }).filter((r) => input.ids.includes(r.id));
+}

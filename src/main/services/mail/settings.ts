@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import type { MailSettings } from '../../../shared/api/mail';
+import type { ParsedInput } from '../../../shared/api/contract';
+import { SMTP_SECURITY } from '../../../shared/api/mail';
+import {
+  DEFAULT_TEMPLATES,
+  TEMPLATE_KINDS,
+  type MailTemplate,
+  type TemplateKind,
+} from '../../../shared/domain/templates';
+import { DEFAULT_REMINDER_LEVELS, type ReminderLevel } from '../../../shared/domain/reminders';
+import { AppError } from '../../api/errors';
+import { qb } from '../../db/store';
+import type { SmtpAccount } from '../../mail/smtp';
+import { recordAudit } from '../audit';
+import { storeOf, type ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../kv';
+import { secretsOf } from '../secrets';
+
+export const ACCOUNT_KEY = 'mail.account';
+export const TEMPLATES_KEY = 'mail.templates';
+export const LEVELS_KEY = 'reminders.levels';
+
+/** As stored: the password only ever sealed (see services/secrets.ts and the Electron adapter). */
+const storedAccount = z.object({
+  host: z.string(),
+  port: z.number(),
+  security: z.enum(SMTP_SECURITY),
+  user: z.string(),
+  fromName: z.string(),
+  fromEmail: z.string(),
+  replyTo: z.string().default(''),
+  bccSelf: z.boolean().default(false),
+  passwordSealed: z.string().nullable(),
+});
+export type StoredAccount = z.infer<typeof storedAccount>;
+
+const EMPTY_ACCOUNT: StoredAccount = {
+  host: '',
+  port: 587,
+  security: 'starttls',
+  user: '',
+  fromName: '',
+  fromEmail: '',
+  replyTo: '',
+  bccSelf: false,
+  passwordSealed: null,
+};
+
+const storedTemplates = z.record(z.string(), z.object({ subject: z.string(), body: z.string() }));
+const storedLevels = z.array(
+  z.object({
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    name: z.string(),
+    days: z.number(),
+    enabled: z.boolean(),
+  }),
+);
+
+export function storedAccountOf(ctx: ServiceContext): StoredAccount {
+  return readSetting(ctx, ACCOUNT_KEY, storedAccount, EMPTY_ACCOUNT);
+}
+
+export function getTemplates(ctx: ServiceContext): Record<TemplateKind, MailTemplate> {
+  const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
+  return Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, stored[k] ?? DEFAULT_TEMPLATES[k]])) as Record<
+    TemplateKind,
+    MailTemplate
+  >;
+}
+
+export function getReminderLevels(ctx: ServiceContext): ReminderLevel[] {
+  return readSetting(ctx, LEVELS_KEY, storedLevels, DEFAULT_REMINDER_LEVELS);
+}
+
+export function isAccountReady(a: StoredAccount): boolean {
+  return a.host !== '' && a.fromEmail !== '';
+}
+
+const STORAGE_NOTES = {
+  'os-keychain':
+    'The password is encrypted by your operating system’s keychain. The database, its backups and exports only hold the encrypted form.',
+  'key-file':
+    'Browser mode: the password is encrypted (AES-256) with a key in the file secret.key in your data folder. ' +
+    'The database and its backups only hold the encrypted form and backups do not include the key, ' +
+    'but anyone who can read your whole data folder can recover the password: keep that folder private.',
+} as const;
+
+export function getMailSettings(ctx: ServiceContext): MailSettings {
+  const a = storedAccountOf(ctx);
+  return {
+    account: {
+      configured: isAccountReady(a),
+      host: a.host,
+      port: a.port,
+      security: a.security,
+      user: a.user,
+      fromName: a.fromName,
+      fromEmail: a.fromEmail,
+      replyTo: a.replyTo,
+      bccSelf: a.bccSelf,
+      hasPassword: a.passwordSealed !== null,
+      passwordStorage: secretsOf(ctx).kind,
+      passwordStorageNote: STORAGE_NOTES[secretsOf(ctx).kind],
+    },
+    templates: getTemplates(ctx),
+    reminderLevels: getReminderLevels(ctx),
+  };
+}
+
+/** The account with its password opened, for the sender. */
+export function smtpAccount(
+  ctx: ServiceContext,
+): SmtpAccount & { fromName: string; fromEmail: string; replyTo: string; bccSelf: boolean } {
+  const a = storedAccountOf(ctx);
+  if (!isAccountReady(a))
+    throw new AppError('CONFLICT', 'Set up the email account in Settings → Mail before sending.');
+  let password: string | null = null;
+  if (a.passwordSealed) {
+    try {
+      password = secretsOf(ctx).open(a.passwordSealed);
+    } catch {
+      throw new AppError(
+        'VALIDATION',
+        'The saved email password can no longer be read on this computer (the data folder was moved or its key is gone). Enter it again in Settings → Mail.',
+        'password',
+      );
+    }
+  }
+  return {
+    host: a.host,
+    port: a.port,
+    security: a.security,
+    user: a.user,
+    password,
+    fromName: a.fromName,
+    fromEmail: a.fromEmail,
+    replyTo: a.replyTo,
+    bccSelf: a.bccSelf,
+  };
+}
+
+function publicFields(a: StoredAccount): Record<string, unknown> {
+  const { passwordSealed: _sealed, ...rest } = a;
+  return rest;
+}
+
+export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.updateAccount'>): MailSettings {
+  storeOf(ctx).tx(() => {
+    const before = storedAccountOf(ctx);
+    let passwordSealed = before.passwordSealed;
+    let password: 'unchanged' | 'changed' | 'removed' = 'unchanged';
+    if (input.password !== undefined) {
+      passwordSealed = input.password === '' ? null : secretsOf(ctx).seal(input.password);
+      password = input.password === '' ? 'removed' : 'changed';
+    }
+    const next: StoredAccount = {
+      host: input.host,
+      port: input.port,
+      security: input.security,
+      user: input.user,
+      fromName: input.fromName,
+      fromEmail: input.fromEmail,
+      replyTo: input.replyTo,
+      bccSelf: input.bccSelf,
+      passwordSealed,
+    };
+    writeSetting(ctx, ACCOUNT_KEY, next);
+    recordAudit(ctx, {
+      entity: 'mail_account',
+      entityId: 'smtp',
+      action: 'update',
+      before: publicFields(before),
+      after: publicFields(next),
+      // Only the fact that the password changed, never its value.
+      details: { credential: password },
+    });
+    // Messages stopped by a rejected login or a refused connection get another chance.
+    storeOf(ctx).run(
+      qb
+        .updateTable('outbox')
+        .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
+        .where('status', '=', 'failed')
+        .where('failure_kind', 'in', ['auth', 'tls']),
+    );
+  });
+  return getMailSettings(ctx);
+}
+
+export function updateTemplate(ctx: ServiceContext, input: ParsedInput<'mail.updateTemplate'>): MailSettings {
+  storeOf(ctx).tx(() => {
+    const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
+    const before = getTemplates(ctx)[input.kind];
+    writeSetting(ctx, TEMPLATES_KEY, {
+      ...stored,
+      [input.kind]: { subject: input.subject, body: input.body },
+    });
+    recordAudit(ctx, {
+      entity: 'mail_template',
+      entityId: input.kind,
+      action: 'update',
+      before: { ...before },
+      after: { subject: input.subject, body: input.body },
+    });
+  });
+  return getMailSettings(ctx);
+}
+
+export function resetTemplate(ctx: ServiceContext, input: { kind: TemplateKind }): MailSettings {
+  storeOf(ctx).tx(() => {
+    const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
+    const before = getTemplates(ctx)[input.kind];
+    const { [input.kind]: _removed, ...rest } = stored;
+    writeSetting(ctx, TEMPLATES_KEY, rest);
+    recordAudit(ctx, {
+      entity: 'mail_template',
+      entityId: input.kind,
+      action: 'reset',
+      before: { ...before },
+      after: { ...DEFAULT_TEMPLATES[input.kind] },
+    });
+  });
+  return getMailSettings(ctx);
+}
+
+export function updateReminderLevels(
+  ctx: ServiceContext,
+  input: ParsedInput<'mail.updateReminderLevels'>,
+): MailSettings {
+  storeOf(ctx).tx(() => {
+    const before = getReminderLevels(ctx);
+    writeSetting(ctx, LEVELS_KEY, input.levels);
+    recordAudit(ctx, {
+      entity: 'reminder_levels',
+      entityId: 'reminders',
+      action: 'update',
+      before: Object.fromEntries(before.map((l) => [`level${l.level}`, l])),
+      after: Object.fromEntries(input.levels.map((l) => [`level${l.level}`, l])),
+    });
+  });
+  return getMailSettings(ctx);
+}

@@ -1,0 +1,326 @@
+import type { z } from 'zod';
+import type { printRef } from '../../../shared/api/printing';
+import type { Document } from '../../../shared/api/documents';
+import type { Address } from '../../../shared/api/common';
+import {
+  addressLinesOf,
+  amountDueOf,
+  buildDocumentView,
+  buildReceiptView,
+  buildReminderView,
+  buildStatementView,
+  statementClosing,
+  type DocumentView,
+  type StatementData,
+  type StatementEntry,
+  type ViewContext,
+  type ViewCustomer,
+} from '../../../shared/domain/document-view';
+import { formatDate } from '../../../shared/domain/dates';
+import { formatMoney } from '../../../shared/domain/money';
+import { daysOverdue, type ReminderLevelNumber } from '../../../shared/domain/reminders';
+import { renderTemplate, type TemplateKind, type TemplateValues } from '../../../shared/domain/templates';
+import { PAYMENT_METHOD_LABELS } from '../../../shared/api/payments';
+import { fieldError, notFound } from '../../api/errors';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { getDocument } from '../receivables/document-read';
+import { getPayment } from '../receivables/payments';
+import { getSettings } from '../settings';
+import { getDocumentSettings } from './settings';
+import { getTemplates } from '../mail/settings';
+
+export type PrintRef = z.output<typeof printRef>;
+export type OutboxKind = 'invoice' | 'quote' | 'credit_note' | 'receipt' | 'statement' | 'reminder';
+
+/** A printable record: its view, and what an email about it needs. */
+export interface Subject {
+  view: DocumentView;
+  kind: OutboxKind;
+  templateKind: TemplateKind;
+  values: TemplateValues;
+  recipients: string[];
+  link: { documentId: number | null; paymentId: number | null; customerId: number | null };
+  about: string;
+  /** Why it cannot be sent yet; empty when it can. */
+  blockers: string[];
+  /** The invoice copy a reminder carries along with its letter. */
+  companion?: DocumentView;
+  reminderLevel?: ReminderLevelNumber;
+}
+
+const TYPE_TITLES = { invoice: 'Invoice', quote: 'Quote', credit_note: 'Credit note' } as const;
+
+export function viewContext(ctx: ServiceContext): ViewContext {
+  const s = getSettings(ctx);
+  return {
+    business: { ...s.profile, hasLogo: s.logo !== null },
+    locale: s.preferences.locale,
+    settings: getDocumentSettings(ctx),
+    today: ctx.clock.today(),
+  };
+}
+
+export function logoOf(ctx: ServiceContext): Buffer | null {
+  const row = storeOf(ctx).first(qb.selectFrom('business_profile').select('logo').where('id', '=', 1));
+  return row?.logo ? Buffer.from(row.logo) : null;
+}
+
+export interface CustomerInfo extends ViewCustomer {
+  id: number;
+  currency: string;
+  emails: string[];
+}
+
+export function customerInfo(ctx: ServiceContext, id: number): CustomerInfo {
+  const store = storeOf(ctx);
+  const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', id));
+  if (!c) throw notFound('That customer');
+  const emails = store
+    .all(
+      qb
+        .selectFrom('customer_emails')
+        .select(['email', 'billing'])
+        .where('customer_id', '=', id)
+        .orderBy('position'),
+    )
+    .sort((a, b) => b.billing - a.billing);
+  const billing = emails.filter((e) => e.billing === 1).map((e) => e.email);
+  return {
+    id: c.id,
+    name: c.name,
+    contactPerson: c.contact_person,
+    addressLines: addressLinesOf(JSON.parse(c.billing_address) as Address),
+    taxNumber: c.tax_number,
+    currency: c.currency,
+    emails: billing.length ? billing : emails.slice(0, 1).map((e) => e.email),
+  };
+}
+
+function documentValues(doc: Document, ctx: ViewContext, contact: string): TemplateValues {
+  const money = (m: number) => formatMoney(m, doc.currency, ctx.locale);
+  return {
+    customer_name: doc.customerSnapshot.name,
+    contact_name: contact || doc.customerSnapshot.name,
+    document_number: doc.number ?? '',
+    document_type: TYPE_TITLES[doc.type],
+    amount_due: money(doc.type === 'invoice' ? amountDueOf(doc) : doc.balance),
+    total: money(doc.total),
+    due_date: doc.dueDate ? formatDate(doc.dueDate, ctx.locale) : '',
+    issue_date: formatDate(doc.issueDate, ctx.locale),
+    days_overdue: doc.dueDate ? String(daysOverdue(doc.dueDate, ctx.today)) : '0',
+    business_name: ctx.business.name,
+  };
+}
+
+function documentBlockers(doc: Document): string[] {
+  if (doc.status === 'void') return ['This document is void: it is kept for the record, not sent.'];
+  if (doc.status === 'draft') {
+    return doc.type === 'quote'
+      ? ['This quote is a draft. Mark it as sent to give it its number, then send it.']
+      : [
+          `This ${TYPE_TITLES[doc.type].toLowerCase()} is a draft. Issue it to give it its number, then send it.`,
+        ];
+  }
+  return [];
+}
+
+function recipientsOf(info: CustomerInfo, doc?: Document): string[] {
+  if (info.emails.length) return info.emails;
+  return doc?.customerSnapshot.email ? [doc.customerSnapshot.email] : [];
+}
+
+export function statementData(
+  ctx: ServiceContext,
+  customer: CustomerInfo,
+  from: string,
+  to: string,
+  currency: string,
+): StatementData {
+  const store = storeOf(ctx);
+  const docs = store.all(
+    qb
+      .selectFrom('documents')
+      .select(['type', 'number', 'issue_date', 'due_date', 'total', 'reference'])
+      .where('customer_id', '=', customer.id)
+      .where('currency', '=', currency)
+      .where('type', 'in', ['invoice', 'credit_note'])
+      .where('status', 'not in', ['draft', 'void'])
+      .where('issue_date', '<=', to)
+      .orderBy('issue_date')
+      .orderBy('id'),
+  );
+  const payments = store.all(
+    qb
+      .selectFrom('payments')
+      .select(['date', 'amount', 'method', 'reference'])
+      .where('customer_id', '=', customer.id)
+      .where('currency', '=', currency)
+      .where('undone_at', 'is', null)
+      .where('date', '<=', to)
+      .orderBy('date')
+      .orderBy('id'),
+  );
+  let opening = 0;
+  const entries: StatementEntry[] = [];
+  for (const d of docs) {
+    const sign = d.type === 'invoice' ? 1 : -1;
+    if (d.issue_date < from) {
+      opening += sign * d.total;
+      continue;
+    }
+    const label =
+      d.type === 'invoice'
+        ? `Invoice ${d.number ?? ''}${d.reference ? ` · ${d.reference}` : ''}`
+        : `Credit note ${d.number ?? ''}`;
+    entries.push({
+      date: d.issue_date,
+      kind: d.type === 'invoice' ? 'invoice' : 'credit_note',
+      label,
+      dueDate: d.type === 'invoice' ? d.due_date : null,
+      amount: d.total,
+    });
+  }
+  for (const p of payments) {
+    if (p.date < from) {
+      opening -= p.amount;
+      continue;
+    }
+    entries.push({
+      date: p.date,
+      kind: 'payment',
+      label: `Payment, ${PAYMENT_METHOD_LABELS[p.method]}${p.reference ? ` (${p.reference})` : ''}`,
+      dueDate: null,
+      amount: p.amount,
+    });
+  }
+  return { customer, currency, from, to, opening, entries };
+}
+
+/** Loads what a print reference points at and builds its view. */
+export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
+  const vc = viewContext(ctx);
+  switch (ref.kind) {
+    case 'document': {
+      const doc = getDocument(ctx, { id: ref.id });
+      const info = customerInfo(ctx, doc.customerId);
+      const view = buildDocumentView(doc, vc);
+      return {
+        view,
+        kind: doc.type,
+        templateKind: doc.type,
+        values: documentValues(doc, vc, info.contactPerson),
+        recipients: recipientsOf(info, doc),
+        link: { documentId: doc.id, paymentId: null, customerId: doc.customerId },
+        about: `${TYPE_TITLES[doc.type]} ${doc.number ?? `(draft ${doc.id})`}`,
+        blockers: documentBlockers(doc),
+      };
+    }
+    case 'receipt': {
+      const payment = getPayment(ctx, { id: ref.paymentId });
+      const info = customerInfo(ctx, payment.customerId);
+      const invoices = payment.allocations.length
+        ? storeOf(ctx).all(
+            qb
+              .selectFrom('documents')
+              .select(['id', 'number', 'issue_date', 'total', 'balance'])
+              .where(
+                'id',
+                'in',
+                payment.allocations.map((a) => a.invoiceId),
+              ),
+          )
+        : [];
+      const view = buildReceiptView(
+        payment,
+        info,
+        invoices.map((i) => ({
+          id: i.id,
+          number: i.number,
+          issueDate: i.issue_date,
+          total: i.total,
+          balance: i.balance,
+        })),
+        vc,
+      );
+      const money = formatMoney(payment.amount, payment.currency, vc.locale);
+      return {
+        view,
+        kind: 'receipt',
+        templateKind: 'receipt',
+        values: {
+          customer_name: info.name,
+          contact_name: info.contactPerson || info.name,
+          document_number: view.meta[0]!.value,
+          document_type: 'Payment receipt',
+          amount_due: formatMoney(0, payment.currency, vc.locale),
+          total: money,
+          due_date: '',
+          issue_date: formatDate(payment.date, vc.locale),
+          days_overdue: '0',
+          business_name: vc.business.name,
+        },
+        recipients: recipientsOf(info),
+        link: { documentId: null, paymentId: payment.id, customerId: payment.customerId },
+        about: `Receipt for payment of ${money}`,
+        blockers: payment.undone ? ['This payment was undone: there is nothing to give a receipt for.'] : [],
+      };
+    }
+    case 'statement': {
+      const info = customerInfo(ctx, ref.customerId);
+      const currency = ref.currency ?? info.currency;
+      const data = statementData(ctx, info, ref.from, ref.to, currency);
+      const view = buildStatementView(data, vc);
+      const closing = statementClosing(data);
+      return {
+        view,
+        kind: 'statement',
+        templateKind: 'statement',
+        values: {
+          customer_name: info.name,
+          contact_name: info.contactPerson || info.name,
+          document_number: '',
+          document_type: 'Statement of account',
+          amount_due: formatMoney(Math.max(0, closing), currency, vc.locale),
+          total: formatMoney(closing, currency, vc.locale),
+          due_date: '',
+          issue_date: formatDate(ref.to, vc.locale),
+          days_overdue: '0',
+          business_name: vc.business.name,
+        },
+        recipients: recipientsOf(info),
+        link: { documentId: null, paymentId: null, customerId: info.id },
+        about: `Statement ${ref.from} to ${ref.to}`,
+        blockers: [],
+      };
+    }
+    case 'reminder': {
+      const doc = getDocument(ctx, { id: ref.documentId });
+      if (doc.type !== 'invoice') throw fieldError('ref.documentId', 'Reminders are for invoices only.');
+      const info = customerInfo(ctx, doc.customerId);
+      const overdue = doc.dueDate ? daysOverdue(doc.dueDate, vc.today) : 0;
+      const values = documentValues(doc, vc, info.contactPerson);
+      const templateKind = `reminder_${ref.level}` as const;
+      // The letter carries the same words as the email of its level.
+      const letter = renderTemplate(getTemplates(ctx)[templateKind].body, values);
+      const view = buildReminderView(doc, ref.level, letter, overdue, vc);
+      const blockers = documentBlockers(doc);
+      if (!blockers.length && !['issued', 'partially_paid'].includes(doc.status))
+        blockers.push(
+          `Invoice ${doc.number} is ${doc.status.replace('_', ' ')}: there is nothing to remind about.`,
+        );
+      return {
+        view,
+        kind: 'reminder',
+        templateKind,
+        values,
+        recipients: recipientsOf(info, doc),
+        link: { documentId: doc.id, paymentId: null, customerId: doc.customerId },
+        about: `${view.title}: invoice ${doc.number ?? ''}`,
+        blockers,
+        companion: buildDocumentView(doc, vc),
+        reminderLevel: ref.level,
+      };
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconFileText, IconReceipt } from '@tabler/icons-react';
+import type { Document } from '../../../../shared/api/documents';
+import { addDays } from '../../../../shared/domain/dates';
+import { DOCUMENT_TYPE_LABELS } from '../../../../shared/domain/numbering';
+import { useApi } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { formatDateTime } from '../../lib/format';
+import { DocumentActions, SentLog } from './DocumentOutput';
+
+/**
+ * The pieces other pages mount: the PDF and email card of an invoice, quote or credit note,
+ * its sent log, a customer's statement, a payment's receipt.
+ */
+export function DocumentOutputCard({ doc }: { doc: Document }) {
+  const { preferences } = useSettings();
+  const label = `${DOCUMENT_TYPE_LABELS[doc.type]} ${doc.number ?? '(draft)'}`;
+  const history = useApi('mail.history', { documentId: doc.id });
+  const last = history.data?.lastReminder;
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={2} size="h5">
+          PDF and email
+        </Title>
+        <DocumentActions printRef={{ kind: 'document', id: doc.id }} label={label} />
+        {doc.sentAt && (
+          <Text size="xs" c="dimmed">
+            Sent {formatDateTime(doc.sentAt, preferences.locale)}
+          </Text>
+        )}
+        {last && (
+          <Text size="xs" c="dimmed">
+            Last reminder: {last.levelName}, {formatDateTime(last.sentAt, preferences.locale)}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function SentLogCard({ documentId }: { documentId: number }) {
+  return (
+    <Card withBorder>
+      <SentLog documentId={documentId} />
+    </Card>
+  );
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A customer's statement of account for a period: preview, print, download or send. */
+export function StatementButton({ customerId, customerName }: { customerId: number; customerName: string }) {
+  const [open, setOpen] = useState(false);
+  const [from, setFrom] = useState(addDays(today(), -90));
+  const [to, setTo] = useState(today());
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconFileText size={16} aria-hidden />}
+        onClick={() => setOpen(true)}
+      >
+        Statement
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`Statement for ${customerName}`}
+        size="lg"
+        centered
+      >
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            Everything invoiced, paid and credited in the period, with a running balance.
+          </Text>
+          <Group grow>
+            <TextInput
+              type="date"
+              label="From"
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label="To"
+              value={to}
+              onChange={(e) => setTo(e.currentTarget.value)}
+              error={valid ? undefined : 'The period must end on or after its start'}
+            />
+          </Group>
+          {valid && (
+            <DocumentActions
+              printRef={{ kind: 'statement', customerId, from, to, currency: null }}
+              label={`statement for ${customerName}`}
+            />
+          )}
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** A payment's receipt: preview, print, download or send. */
+export function ReceiptButton({ paymentId, label }: { paymentId: number; label: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        aria-label={`Receipt for ${label}`}
+        leftSection={<IconReceipt size={14} aria-hidden />}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+      >
+        Receipt
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`Receipt for ${label}`}
+        size="lg"
+        centered
+        onClick={(e) => e.stopPropagation()}
+      >
+        <DocumentActions printRef={{ kind: 'receipt', paymentId }} label={`receipt for ${label}`} />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconFileZip } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { notifications } from '@mantine/notifications';
+import { notifyError, useApi, useApiMutation } from '../../api/hooks';
+import { useSettings } from '../../app/useSettings';
+import { formatDate, formatMoney } from '../../lib/format';
+import { OutboxTable } from './OutboxTable';
+import { BulkExportDialog } from './BulkExport';
+
+const MAIL_DOMAINS = ['mail', 'outbox', 'invoiceReminders', 'documents'];
+
+/** Overdue invoices proposed for a reminder: nothing goes out until someone approves it. */
+function ReminderQueue() {
+  const settings = useSettings();
+  const locale = settings.preferences.locale;
+  const list = useApi('invoiceReminders.list', { status: 'proposed' });
+  const refresh = useApiMutation('invoiceReminders.refresh', { invalidates: ['invoiceReminders'] });
+  const approve = useApiMutation('invoiceReminders.approve', { invalidates: MAIL_DOMAINS });
+  const dismiss = useApiMutation('invoiceReminders.dismiss', { invalidates: MAIL_DOMAINS });
+  const [selected, setSelected] = useState<number[]>([]);
+  const rows = list.data ?? [];
+  const chosen = selected.filter((id) => rows.some((r) => r.id === id));
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Folio proposes a reminder when an invoice is overdue (levels and texts in Settings → Mail). Nothing
+          is sent until you approve it.
+        </Text>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => refresh.mutate({}, { onError: notifyError })}
+          loading={refresh.isPending}
+        >
+          Check for overdue invoices
+        </Button>
+      </Group>
+      {rows.length === 0 ? (
+        <Text size="sm">No reminders waiting for approval.</Text>
+      ) : (
+        <>
+          <Table withTableBorder aria-label="Reminders to approve">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>
+                  <Checkbox
+                    aria-label="Select all reminders"
+                    checked={chosen.length === rows.length}
+                    indeterminate={chosen.length > 0 && chosen.length < rows.length}
+                    onChange={(e) => setSelected(e.currentTarget.checked ? rows.map((r) => r.id) : [])}
+                  />
+                </Table.Th>
+                <Table.Th>Invoice</Table.Th>
+                <Table.Th>Customer</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Due</Table.Th>
+                <Table.Th className="num">Days overdue</Table.Th>
+                <Table.Th className="num">Amount due</Table.Th>
+                <Table.Th>Reminder</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`Select the reminder for ${r.number}`}
+                      checked={chosen.includes(r.id)}
+                      onChange={(e) =>
+                        setSelected((s) =>
+                          e.currentTarget.checked ? [...s, r.id] : s.filter((x) => x !== r.id),
+                        )
+                      }
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/invoices/${r.documentId}`}>
+                      {r.number}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.customerName}</Table.Td>
+                  <Table.Td>
+                    {r.email || (
+                      <Text c="red" size="sm">
+                        No email address
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(r.dueDate, locale)}</Table.Td>
+                  <Table.Td className="num">{r.daysOverdue}</Table.Td>
+                  <Table.Td className="num">{formatMoney(r.balance, r.currency, locale)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={r.level === 3 ? 'red' : r.level === 2 ? 'orange' : 'blue'}>
+                      {r.levelName}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end">
+            <Button
+              variant="subtle"
+              color="gray"
+              disabled={!chosen.length}
+              onClick={() =>
+                dismiss.mutate({ ids: chosen }, { onSuccess: () => setSelected([]), onError: notifyError })
+              }
+            >
+              Dismiss selected
+            </Button>
+            <Button
+              disabled={!chosen.length}
+              loading={approve.isPending}
+              onClick={() =>
+                approve.mutate(
+                  { ids: chosen },
+                  {
+                    onSuccess: (r) => {
+                      setSelected([]);
+                      const sent = r.filter((x) => x.status === 'sent').length;
+                      notifications.show({
+                        color: 'green',
+                        message: `${r.length} reminder${r.length === 1 ? '' : 's'} approved: ${sent} sent, ${r.length - sent} in the outbox.`,
+                      });
+                    },
+                    onError: notifyError,
+                  },
+                )
+              }
+            >
+              Approve and send {chosen.length || ''}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function MessageList({ status }: { status: 'pending' | 'sent' }) {
+  const settings = useSettings();
+  const list = useApi(
+    'outbox.list',
+    { status, limit: 200 },
+    { refetchInterval: status === 'pending' ? 5000 : false },
+  );
+  const rows = list.data?.rows ?? [];
+  if (!rows.length)
+    return (
+      <Text size="sm">
+        {status === 'pending'
+          ? 'The outbox is empty: every message has gone out.'
+          : 'Nothing sent from Folio yet.'}
+      </Text>
+    );
+  return (
+    <OutboxTable
+      entries={rows}
+      locale={settings.preferences.locale}
+      label={status === 'pending' ? 'Outbox' : 'Sent messages'}
+    />
+  );
+}
+
+/** Reminders to approve, the outbox (waiting or failed) and sent messages. */
+export function OutboxPage() {
+  const { tab = 'reminders' } = useParams();
+  const navigate = useNavigate();
+  const counts = useApi('outbox.list', { status: 'pending', limit: 1 }, { refetchInterval: 5000 });
+  const reminders = useApi('invoiceReminders.list', { status: 'proposed' });
+  const [exporting, setExporting] = useState(false);
+  const failed = counts.data?.counts.failed ?? 0;
+  const queued = counts.data?.counts.queued ?? 0;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Outbox
+        </Title>
+        <Button
+          variant="default"
+          leftSection={<IconFileZip size={16} aria-hidden />}
+          onClick={() => setExporting(true)}
+        >
+          Export PDFs…
+        </Button>
+      </Group>
+      {failed > 0 && (
+        <Alert color="red">
+          {failed} message{failed === 1 ? '' : 's'} could not be sent. See why below, fix it and retry.
+        </Alert>
+      )}
+      <Tabs value={tab} onChange={(v) => v && void navigate(`/outbox/${v}`)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="reminders">Reminders to approve ({reminders.data?.length ?? 0})</Tabs.Tab>
+          <Tabs.Tab value="pending">Waiting ({queued + failed})</Tabs.Tab>
+          <Tabs.Tab value="sent">Sent</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="reminders" pt="md">
+          <ReminderQueue />
+        </Tabs.Panel>
+        <Tabs.Panel value="pending" pt="md">
+          <MessageList status="pending" />
+        </Tabs.Panel>
+        <Tabs.Panel value="sent" pt="md">
+          <MessageList status="sent" />
+        </Tabs.Panel>
+      </Tabs>
+      <BulkExportDialog opened={exporting} onClose={() => setExporting(false)} />
+    </Stack>
+  );
+}

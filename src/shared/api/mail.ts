@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { emptyInput } from './common';
+import { id, optionalEmail, requiredText, text } from './fields';
+import { printRef } from './printing';
+import { TEMPLATE_KINDS, unknownPlaceholders } from '../domain/templates';
+import { REMINDER_LEVELS } from '../domain/reminders';
+
+/**
+ * Email: the SMTP account, templates, the outbox with its sender, drafts for the user's own
+ * mail program, and payment reminders waiting for approval.
+ */
+export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
+export const SMTP_SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = {
+  tls: 'TLS (usually port 465)',
+  starttls: 'STARTTLS (usually port 587)',
+  none: 'None: only for a server on this computer or a trusted network',
+};
+
+const emailAddress = (label: string) =>
+  optionalEmail(label).refine((v) => v !== '', { error: `Enter the ${label.toLowerCase()}` });
+
+export const smtpAccountInput = z.strictObject({
+  host: requiredText('SMTP server', 253).refine((v) => /^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(v), {
+    error: 'Enter a server name like smtp.example.com, without http:// or a port',
+  }),
+  port: z
+    .number({ error: 'Enter the port, such as 465 or 587' })
+    .int('The port is a whole number')
+    .min(1, 'The port is a number from 1 to 65535')
+    .max(65535, 'The port is a number from 1 to 65535'),
+  security: z.enum(SMTP_SECURITY, { error: 'Choose how the connection is secured' }),
+  user: text('User name', 254),
+  /** Omitted: keep the stored password. Empty: remove it. */
+  password: z.string().max(500, 'The password is too long').optional(),
+  fromName: text('Sender name', 100),
+  fromEmail: emailAddress('Sender email'),
+  replyTo: optionalEmail('Reply-to'),
+  bccSelf: z.boolean().default(false),
+});
+
+const accountOutput = z.object({
+  configured: z.boolean(),
+  host: z.string(),
+  port: z.number(),
+  security: z.enum(SMTP_SECURITY),
+  user: z.string(),
+  fromName: z.string(),
+  fromEmail: z.string(),
+  replyTo: z.string(),
+  bccSelf: z.boolean(),
+  hasPassword: z.boolean(),
+  /** How the password is kept: by the OS keychain (desktop) or a key file (browser mode). */
+  passwordStorage: z.enum(['os-keychain', 'key-file']),
+  passwordStorageNote: z.string(),
+});
+
+const templateText = (label: string, max: number) =>
+  text(label, max).refine((v) => unknownPlaceholders(v).length === 0, {
+    error: (i) =>
+      `${unknownPlaceholders(i.input as string).join(', ')} is not a placeholder. Pick one from the list below the template.`,
+  });
+
+export const templateInput = z.strictObject({
+  kind: z.enum(TEMPLATE_KINDS),
+  subject: templateText('Subject', 300).min(1, 'Enter a subject'),
+  body: templateText('Message', 10_000).min(1, 'Enter the message'),
+});
+
+const templateOutput = z.object({ subject: z.string(), body: z.string() });
+
+export const reminderLevelsInput = z
+  .strictObject({
+    levels: z
+      .array(
+        z.strictObject({
+          level: z.union(
+            REMINDER_LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+          ),
+          name: requiredText('Name', 40),
+          days: z
+            .number({ error: 'Enter a number of days' })
+            .int('Days must be a whole number')
+            .min(1, 'At least 1 day after the due date')
+            .max(365, 'At most 365 days'),
+          enabled: z.boolean(),
+        }),
+      )
+      .length(3),
+  })
+  .superRefine((v, ctx) => {
+    for (let i = 1; i < v.levels.length; i++) {
+      if (v.levels[i]!.days <= v.levels[i - 1]!.days)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', i, 'days'],
+          message: `Must be more days than the level before it (${v.levels[i - 1]!.days})`,
+        });
+    }
+  });
+
+const levelsOutput = z.array(
+  z.object({ level: z.number(), name: z.string(), days: z.number(), enabled: z.boolean() }),
+);
+
+const mailSettingsOutput = z.object({
+  account: accountOutput,
+  templates: z.record(z.enum(TEMPLATE_KINDS), templateOutput),
+  reminderLevels: levelsOutput,
+});
+export type MailSettings = z.infer<typeof mailSettingsOutput>;
+
+const addressList = (label: string) =>
+  z.array(emailAddress(label)).max(20, `At most 20 addresses in ${label}`).default([]);
+
+export const messageInput = z.strictObject({
+  ref: printRef,
+  to: addressList('To').refine((v) => v.length > 0, { error: 'Enter at least one recipient' }),
+  cc: addressList('Cc'),
+  bcc: addressList('Bcc'),
+  subject: requiredText('Subject', 300),
+  body: text('Message', 20_000),
+});
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+
+export const outboxEntry = z.object({
+  id: z.number(),
+  kind: z.string(),
+  documentId: z.number().nullable(),
+  paymentId: z.number().nullable(),
+  customerId: z.number().nullable(),
+  /** What the message is about, for lists: "Invoice INV-2026-0042". */
+  about: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()),
+  subject: z.string(),
+  attachments: z.array(z.object({ fileName: z.string(), bytes: z.number() })),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  messageId: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntry>;
+
+export const reminderProposal = z.object({
+  id: z.number(),
+  documentId: z.number(),
+  number: z.string(),
+  customerId: z.number(),
+  customerName: z.string(),
+  email: z.string(),
+  dueDate: z.string(),
+  daysOverdue: z.number(),
+  balance: z.number(),
+  currency: z.string(),
+  level: z.number(),
+  levelName: z.string(),
+  status: z.enum(['proposed', 'queued', 'sent', 'failed', 'dismissed']),
+  proposedAt: z.string(),
+  outboxId: z.number().nullable(),
+});
+export type ReminderProposal = z.infer<typeof reminderProposal>;
+
+export const mailApi = {
+  'mail.getSettings': { input: emptyInput, output: mailSettingsOutput },
+  'mail.updateAccount': { input: smtpAccountInput, output: mailSettingsOutput },
+  'mail.updateTemplate': { input: templateInput, output: mailSettingsOutput },
+  'mail.resetTemplate': {
+    input: z.strictObject({ kind: z.enum(TEMPLATE_KINDS) }),
+    output: mailSettingsOutput,
+  },
+  'mail.updateReminderLevels': { input: reminderLevelsInput, output: mailSettingsOutput },
+  /** Sends a short message through the saved account at once (not through the outbox). */
+  'mail.sendTest': {
+    input: z.strictObject({ to: emailAddress('Test recipient') }),
+    output: z.object({ messageId: z.string(), response: z.string() }),
+  },
+  /** The message the Send dialog starts from: recipients and text from the template. */
+  'mail.compose': {
+    input: z.strictObject({ ref: printRef }),
+    output: z.object({
+      to: z.array(z.string()),
+      cc: z.array(z.string()),
+      bcc: z.array(z.string()),
+      subject: z.string(),
+      body: z.string(),
+      attachmentName: z.string(),
+      /** Reasons this record cannot be sent yet (a draft without a number, a void document). */
+      blockers: z.array(z.string()),
+      /** Whether an SMTP account is set up; without one, only "Open in my mail app" works. */
+      accountReady: z.boolean(),
+    }),
+  },
+  /**
+   * Puts the message with its PDF in the outbox and tries to deliver it at once. Offline, or
+   * if the server does not answer, it stays queued and the sender retries with backoff.
+   */
+  'mail.send': { input: messageInput, output: outboxEntry },
+  /**
+   * "Open in my mail app": an .eml draft with the PDF attached (X-Unsent: 1). Desktop: opened
+   * by the system's mail program. Browser mode: returned for download (opened: false).
+   */
+  'mail.draft': {
+    input: messageInput.extend({ to: addressList('To') }),
+    output: z.object({ opened: z.boolean(), fileName: z.string(), dataBase64: z.string() }),
+  },
+  /** Messages about one document, payment or customer: sent, waiting and failed. */
+  'mail.history': {
+    input: z
+      .strictObject({
+        documentId: id('Document').optional(),
+        paymentId: id('Payment').optional(),
+        customerId: id('Customer').optional(),
+      })
+      .refine((v) => v.documentId || v.paymentId || v.customerId, { error: 'Say which record' }),
+    output: z.object({
+      entries: z.array(outboxEntry),
+      lastReminder: z
+        .object({ level: z.number(), levelName: z.string(), sentAt: z.string(), outboxId: z.number() })
+        .nullable(),
+    }),
+  },
+  'outbox.list': {
+    input: z
+      .strictObject({
+        status: z.enum(['pending', 'sent', 'all']).default('all'),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .optional()
+      .default({ status: 'all', limit: 100, offset: 0 }),
+    output: z.object({
+      rows: z.array(outboxEntry),
+      total: z.number(),
+      counts: z.object({ queued: z.number(), failed: z.number() }),
+    }),
+  },
+  /** Tries a queued or failed message again now. */
+  'outbox.retry': { input: z.strictObject({ id: id('Message') }), output: outboxEntry },
+  /** Takes a message that has not gone out yet out of the outbox. */
+  'outbox.cancel': { input: z.strictObject({ id: id('Message') }), output: outboxEntry },
+  /** Overdue invoices proposed for a reminder, newest proposals first. */
+  'invoiceReminders.list': {
+    input: z
+      .strictObject({ status: z.enum(['proposed', 'all']).default('proposed') })
+      .optional()
+      .default({ status: 'proposed' }),
+    output: z.array(reminderProposal),
+  },
+  /** Looks for overdue invoices now (it also runs by itself every hour). */
+  'invoiceReminders.refresh': { input: emptyInput, output: z.array(reminderProposal) },
+  /** Queues the approved reminders, each with its letter and a copy of the invoice. */
+  'invoiceReminders.approve': {
+    input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
+    output: z.array(reminderProposal),
+  },
+  'invoiceReminders.dismiss': {
+    input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
+    output: z.array(reminderProposal),
+  },
+} as const;

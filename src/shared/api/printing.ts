@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { emptyInput } from './common';
+import { id, isoDate, text } from './fields';
+import { ADDRESS_POSITIONS, PAPER_SIZES } from '../domain/document-view';
+import { isValidBic, isValidIban } from '../domain/iban';
+import { unknownFileNameFields } from '../domain/file-names';
+
+/**
+ * PDFs: the document layout settings, rendering one document for preview, print, download
+ * or email, and the bulk export of a period as a zip.
+ */
+export const documentSettingsSchema = z.strictObject({
+  paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or US Letter' }),
+  accentColor: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Accent colour must be a colour code like #3B5BDB'),
+  addressPosition: z.enum(ADDRESS_POSITIONS, { error: 'Choose where the address goes' }),
+  fileNamePattern: text('File name pattern', 120)
+    .min(1, 'Enter a file name pattern, such as {number} {customer}')
+    .refine((v) => unknownFileNameFields(v).length === 0, {
+      error: (i) =>
+        `${unknownFileNameFields(i.input as string).join(', ')} is not a field: use {number}, {customer}, {type} or {date}`,
+    })
+    .refine((v) => /\{(number|date)\}/.test(v), {
+      error: 'Include {number} or {date}, so two documents do not get the same name',
+    }),
+  showLogo: z.boolean(),
+  paymentInstructions: text('Payment instructions', 1000),
+  bankName: text('Bank', 100),
+  accountHolder: text('Account holder', 70),
+  iban: text('IBAN', 42).refine((v) => v === '' || isValidIban(v), {
+    error: 'This IBAN is not valid: check it against your bank statement (its check digits do not match)',
+  }),
+  bic: text('BIC', 11).refine((v) => v === '' || isValidBic(v), {
+    error: 'A BIC has 8 or 11 letters and digits, like AIBKIE2D',
+  }),
+  epcQr: z.boolean(),
+  defaultFooter: text('Footer', 500),
+});
+
+const documentSettingsOutput = z.object({
+  paperSize: z.enum(PAPER_SIZES),
+  accentColor: z.string(),
+  addressPosition: z.enum(ADDRESS_POSITIONS),
+  fileNamePattern: z.string(),
+  showLogo: z.boolean(),
+  paymentInstructions: z.string(),
+  bankName: z.string(),
+  accountHolder: z.string(),
+  iban: z.string(),
+  bic: z.string(),
+  epcQr: z.boolean(),
+  defaultFooter: z.string(),
+});
+
+/** What to print: a document, a payment's receipt, a statement, or a reminder letter. */
+export const printRef = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('document'), id: id('Document') }),
+  z.strictObject({ kind: z.literal('receipt'), paymentId: id('Payment') }),
+  z
+    .strictObject({
+      kind: z.literal('statement'),
+      customerId: id('Customer'),
+      from: isoDate('From'),
+      to: isoDate('To'),
+      currency: z.string().length(3).toUpperCase().nullable().default(null),
+    })
+    .refine((v) => v.from <= v.to, { error: 'The period must end on or after its start', path: ['to'] }),
+  z.strictObject({
+    kind: z.literal('reminder'),
+    documentId: id('Invoice'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  }),
+]);
+export type PrintRef = z.input<typeof printRef>;
+
+const EXPORT_TYPES = ['invoice', 'quote', 'credit_note'] as const;
+
+const exportStatus = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  fileName: z.string(),
+  bytes: z.number(),
+  error: z.string().nullable(),
+  /** Rendering processes used (worker threads), for the curious and the benchmark. */
+  workers: z.number(),
+});
+export type ExportStatus = z.infer<typeof exportStatus>;
+
+export const printingApi = {
+  'printing.getSettings': { input: emptyInput, output: documentSettingsOutput },
+  'printing.updateSettings': { input: documentSettingsSchema, output: documentSettingsOutput },
+  /** The PDF, base64, for the preview, the browser's print, a download or a check. */
+  'printing.render': {
+    input: z.strictObject({ ref: printRef }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string(), pages: z.number(), bytes: z.number() }),
+  },
+  /**
+   * Desktop: writes the PDF to a temporary file and opens it in the system's PDF viewer, whose
+   * Print command uses the OS print dialog. Browser mode answers opened: false; the page then
+   * opens the PDF in a browser tab to print.
+   */
+  'printing.openForPrint': {
+    input: z.strictObject({ ref: printRef }),
+    output: z.object({ opened: z.boolean(), fileName: z.string() }),
+  },
+  /** Starts a zip of every document dated in the period (rendered on worker threads). */
+  'printing.exportStart': {
+    input: z
+      .strictObject({
+        from: isoDate('From'),
+        to: isoDate('To'),
+        types: z
+          .array(z.enum(EXPORT_TYPES))
+          .min(1, 'Choose at least one kind of document')
+          .default([...EXPORT_TYPES]),
+        includeDrafts: z.boolean().default(false),
+      })
+      .refine((v) => v.from <= v.to, { error: 'The period must end on or after its start', path: ['to'] }),
+    output: exportStatus,
+  },
+  'printing.exportStatus': { input: z.strictObject({ jobId: z.string().max(64) }), output: exportStatus },
+  'printing.exportDownload': {
+    input: z.strictObject({ jobId: z.string().max(64) }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+  },
+  'printing.exportCancel': { input: z.strictObject({ jobId: z.string().max(64) }), output: exportStatus },
+} as const;

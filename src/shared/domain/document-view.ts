@@ -1,0 +1,711 @@
+/**
+ * The view model of every printed document: what a PDF shows, as text already formatted
+ * for the business locale, with figures from the shared totals function. The PDF renderer
+ * only places these strings; the tests read them back from the PDF.
+ *
+ * Six kinds: invoice, quote, credit note, payment receipt, customer statement and payment
+ * reminder letter. Each builder is a pure function of the record and the settings.
+ */
+import type { Document } from '../api/documents';
+import type { Payment } from '../api/payments';
+import { formatDate, type IsoDate } from './dates';
+import { epcPayload } from './epc';
+import { fileNameFrom } from './file-names';
+import { formatIban } from './iban';
+import { formatMoney } from './money';
+import { REMINDER_TITLES, type ReminderLevelNumber } from './reminders';
+import { computeTotals, type DocumentTotals } from './totals';
+import { describeTerms } from './terms';
+
+export const VIEW_KINDS = ['invoice', 'quote', 'credit_note', 'receipt', 'statement', 'reminder'] as const;
+export type ViewKind = (typeof VIEW_KINDS)[number];
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+/** Where the recipient's address goes: the window of a DIN 5008 (form B) or a US #10 envelope. */
+export const ADDRESS_POSITIONS = ['din5008', 'us10'] as const;
+export type AddressPosition = (typeof ADDRESS_POSITIONS)[number];
+
+export interface DocumentSettings {
+  paperSize: PaperSize;
+  accentColor: string;
+  addressPosition: AddressPosition;
+  fileNamePattern: string;
+  showLogo: boolean;
+  paymentInstructions: string;
+  bankName: string;
+  accountHolder: string;
+  iban: string;
+  bic: string;
+  /** Print an EPC (SEPA) payment QR code on euro invoices when an IBAN is set. */
+  epcQr: boolean;
+  /** Printed at the bottom of every page when a document has no footer of its own. */
+  defaultFooter: string;
+}
+
+export interface ViewBusiness {
+  name: string;
+  address: {
+    line1: string;
+    line2: string;
+    city: string;
+    region: string;
+    postalCode: string;
+    country: string;
+  };
+  email: string;
+  phone: string;
+  website: string;
+  taxNumber: string;
+  hasLogo: boolean;
+}
+
+export interface ViewContext {
+  business: ViewBusiness;
+  locale: string;
+  settings: DocumentSettings;
+  today: IsoDate;
+}
+
+export interface ViewCustomer {
+  name: string;
+  contactPerson: string;
+  addressLines: string[];
+  taxNumber: string;
+}
+
+export interface ViewColumn {
+  key: string;
+  label: string;
+  align: 'left' | 'right';
+  /** Fixed width in points, or null for the column that takes the rest and wraps. */
+  width: number | null;
+}
+
+export interface ViewRow {
+  kind: 'item' | 'heading' | 'note';
+  cells: Record<string, string>;
+  /** Smaller text under the description: a line discount, an exemption reason. */
+  sub?: string;
+}
+
+export interface ViewTotal {
+  label: string;
+  value: string;
+  emphasis?: 'strong' | 'due';
+}
+
+export interface DocumentView {
+  kind: ViewKind;
+  paper: PaperSize;
+  addressPosition: AddressPosition;
+  accent: string;
+  locale: string;
+  /** Big title: "Invoice", "Final notice". */
+  title: string;
+  /** PDF metadata; the date is the document's own, so the same document gives the same bytes. */
+  metadata: { title: string; author: string; subject: string; date: IsoDate };
+  fileName: string;
+  mark: { text: 'DRAFT' | 'PAID' | 'VOID'; tone: 'grey' | 'green' | 'red' } | null;
+  showLogo: boolean;
+  business: { name: string; lines: string[] };
+  /** The sender line above the window address. */
+  returnAddress: string;
+  recipient: { name: string; lines: string[] };
+  meta: { label: string; value: string }[];
+  /** Paragraphs before the table (the reminder letter's text). */
+  intro: string[];
+  table: { columns: ViewColumn[]; rows: ViewRow[]; emptyText: string };
+  totals: ViewTotal[];
+  /** Small print under the totals: exemption reasons, "prices include tax". */
+  taxNotes: string[];
+  payment: { title: string; lines: string[]; epc: string | null } | null;
+  sections: { title: string; text: string }[];
+  footer: string;
+  /** Heading of pages 2 and later: "Invoice INV-2026-0042 (continued)". */
+  continued: string;
+}
+
+const TITLES: Record<Document['type'], string> = {
+  invoice: 'Invoice',
+  quote: 'Quote',
+  credit_note: 'Credit note',
+};
+const NUMBER_LABELS: Record<Document['type'], string> = {
+  invoice: 'Invoice no.',
+  quote: 'Quote no.',
+  credit_note: 'Credit note no.',
+};
+
+/** Regions where the tax number of a business is usually called a tax ID, not a VAT number. */
+const TAX_ID_REGIONS = new Set(['US', 'CA', 'AU', 'NZ', 'IN', 'JP', 'BR', 'MX', 'SG']);
+
+/** The country of a locale ("en-US" -> "US", "de" -> "DE"), or '' when it cannot tell. */
+export function regionOf(locale: string): string {
+  try {
+    return new Intl.Locale(locale).maximize().region ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function taxIdLabel(locale: string): string {
+  return TAX_ID_REGIONS.has(regionOf(locale)) ? 'Tax ID' : 'VAT no.';
+}
+
+/** The lines of a postal address as printed, skipping empty parts. */
+export function addressLinesOf(a: ViewBusiness['address']): string[] {
+  const cityLine = [a.postalCode, a.city].filter(Boolean).join(' ');
+  return [a.line1, a.line2, cityLine, a.region, a.country].filter((l) => l.trim() !== '');
+}
+
+const quantityFormats = new Map<string, Intl.NumberFormat>();
+/** "6.5" -> "6.5" (en) or "6,5" (de), exactly: Intl formats the decimal text, no float. */
+export function formatQuantity(quantity: string, locale: string): string {
+  let f = quantityFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+    quantityFormats.set(locale, f);
+  }
+  return f.format(quantity as unknown as number);
+}
+
+export function formatPercent(percent: string, locale: string): string {
+  return `${formatQuantity(percent, locale)}%`;
+}
+
+function businessBlock(ctx: ViewContext): DocumentView['business'] {
+  const b = ctx.business;
+  const lines = addressLinesOf(b.address);
+  const contact = [b.phone, b.email].filter(Boolean);
+  if (contact.length) lines.push(contact.join(' · '));
+  if (b.website) lines.push(b.website);
+  if (b.taxNumber) lines.push(`${taxIdLabel(ctx.locale)} ${b.taxNumber}`);
+  return { name: b.name, lines };
+}
+
+function returnAddress(b: ViewBusiness): string {
+  const a = b.address;
+  return [b.name, a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country]
+    .filter((s) => s.trim() !== '')
+    .join(' · ');
+}
+
+function paymentBlock(
+  ctx: ViewContext,
+  due: number,
+  currency: string,
+  reference: string,
+): DocumentView['payment'] {
+  const s = ctx.settings;
+  const lines: string[] = [];
+  for (const line of s.paymentInstructions.split('\n')) if (line.trim()) lines.push(line.trim());
+  if (s.bankName) lines.push(`Bank: ${s.bankName}`);
+  const holder = s.accountHolder || ctx.business.name;
+  if (s.iban) {
+    lines.push(`Account holder: ${holder}`);
+    lines.push(`IBAN: ${formatIban(s.iban)}`);
+  }
+  if (s.bic) lines.push(`BIC: ${s.bic.toUpperCase()}`);
+  if (reference) lines.push(`Payment reference: ${reference}`);
+  const epc =
+    s.epcQr && s.iban
+      ? epcPayload({ name: holder, iban: s.iban, bic: s.bic, amount: due, currency, remittance: reference })
+      : null;
+  if (lines.length === (reference ? 1 : 0) && !epc) return null;
+  return { title: 'How to pay', lines, epc };
+}
+
+function fileName(ctx: ViewContext, type: string, number: string, customer: string, date: IsoDate) {
+  return fileNameFrom(ctx.settings.fileNamePattern, { number, customer, type, date });
+}
+
+function common(ctx: ViewContext) {
+  return {
+    paper: ctx.settings.paperSize,
+    addressPosition: ctx.settings.addressPosition,
+    accent: ctx.settings.accentColor,
+    locale: ctx.locale,
+    showLogo: ctx.settings.showLogo && ctx.business.hasLogo,
+    business: businessBlock(ctx),
+    returnAddress: returnAddress(ctx.business),
+  };
+}
+
+function sections(notes: string, terms: string): DocumentView['sections'] {
+  const out: DocumentView['sections'] = [];
+  if (notes.trim()) out.push({ title: 'Notes', text: notes.trim() });
+  if (terms.trim()) out.push({ title: 'Terms', text: terms.trim() });
+  return out;
+}
+
+/** The document's figures through THE totals function, from its lines and its tax snapshot. */
+export function documentTotals(doc: Document): DocumentTotals {
+  return computeTotals({
+    pricesIncludeTax: doc.pricesIncludeTax,
+    lines: doc.lines.map((l) => ({
+      kind: l.kind,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+      taxIds: l.taxIds,
+    })),
+    discount: doc.discount,
+    shipping: doc.shipping,
+    shippingTaxIds: doc.shippingTaxIds,
+    taxes: doc.totals.taxes.map((t) => ({
+      id: t.taxId,
+      name: t.name,
+      percent: t.percent,
+      compound: t.compound,
+    })),
+  });
+}
+
+function markOf(doc: { status: string; type: string }): DocumentView['mark'] {
+  if (doc.status === 'draft') return { text: 'DRAFT', tone: 'grey' };
+  if (doc.status === 'void') return { text: 'VOID', tone: 'red' };
+  if (doc.type === 'invoice' && doc.status === 'paid') return { text: 'PAID', tone: 'green' };
+  return null;
+}
+
+/** What is still owed on an invoice: its balance once issued, its total while a draft. */
+export function amountDueOf(doc: Pick<Document, 'status' | 'total' | 'balance'>): number {
+  if (doc.status === 'void') return 0;
+  return doc.status === 'draft' ? doc.total : doc.balance;
+}
+
+/** Invoice, quote or credit note. */
+export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView {
+  const { locale } = ctx;
+  const money = (minor: number) => formatMoney(minor, doc.currency, locale);
+  const date = (iso: string) => formatDate(iso, locale);
+  const totals = documentTotals(doc);
+  const title = TITLES[doc.type];
+  const number = doc.number ?? `Draft ${doc.id}`;
+  const taxById = new Map(doc.totals.taxes.map((t) => [t.taxId, t]));
+  const hasTax = doc.totals.taxes.length > 0;
+
+  const columns: ViewColumn[] = [
+    { key: 'description', label: 'Description', align: 'left', width: null },
+    { key: 'quantity', label: 'Qty', align: 'right', width: 58 },
+    {
+      key: 'price',
+      label: doc.pricesIncludeTax ? 'Price incl. tax' : 'Unit price',
+      align: 'right',
+      width: 70,
+    },
+    ...(hasTax ? [{ key: 'tax', label: 'Tax', align: 'right' as const, width: 44 }] : []),
+    { key: 'amount', label: 'Amount', align: 'right', width: 78 },
+  ];
+
+  const rows: ViewRow[] = doc.lines.map((line, i): ViewRow => {
+    if (line.kind !== 'item') return { kind: line.kind, cells: { description: line.description } };
+    const t = totals.lines[i]!;
+    const subs: string[] = [];
+    if (line.discount && t.lineDiscount !== 0) {
+      const what =
+        line.discount.kind === 'percent'
+          ? `Discount ${formatPercent(line.discount.percent, locale)}`
+          : 'Discount';
+      subs.push(`${what}: -${money(t.lineDiscount)} (before discount ${money(t.amount)})`);
+    }
+    if (line.exemptionReason) subs.push(line.exemptionReason);
+    return {
+      kind: 'item',
+      cells: {
+        description: line.description,
+        quantity: [formatQuantity(line.quantity, locale), line.unit].filter(Boolean).join(' '),
+        price: money(line.unitPrice),
+        tax: line.taxIds
+          .map((id) => (taxById.get(id) ? formatPercent(taxById.get(id)!.percent, locale) : ''))
+          .join(' + '),
+        amount: money(t.amount - t.lineDiscount),
+      },
+      ...(subs.length ? { sub: subs.join(' · ') } : {}),
+    };
+  });
+
+  const out: ViewTotal[] = [];
+  const taxRows = totals.taxes.map((t) => ({ label: taxLabel(t, locale, money), value: money(t.amount) }));
+  out.push({
+    label: doc.pricesIncludeTax ? 'Subtotal (incl. tax)' : 'Subtotal',
+    value: money(totals.subtotal),
+  });
+  if (totals.discount) out.push({ label: discountLabel(doc, locale), value: `-${money(totals.discount)}` });
+  if (totals.shipping) out.push({ label: 'Shipping', value: money(totals.shipping) });
+  if (doc.pricesIncludeTax) {
+    out.push({
+      label: doc.type === 'credit_note' ? 'Total credit' : 'Total',
+      value: money(totals.total),
+      emphasis: 'strong',
+    });
+    if (hasTax) {
+      out.push({ label: 'Net (excl. tax)', value: money(totals.net) });
+      for (const r of taxRows) out.push({ label: `Includes ${r.label}`, value: r.value });
+    }
+  } else {
+    if (hasTax) {
+      out.push({ label: 'Net (excl. tax)', value: money(totals.net) });
+      out.push(...taxRows);
+    }
+    out.push({
+      label: doc.type === 'credit_note' ? 'Total credit' : 'Total',
+      value: money(totals.total),
+      emphasis: 'strong',
+    });
+  }
+
+  const due = doc.type === 'invoice' ? amountDueOf({ ...doc, total: totals.total }) : 0;
+  if (doc.type === 'invoice' && doc.status !== 'void') {
+    if (doc.paid) out.push({ label: 'Paid', value: `-${money(doc.paid)}` });
+    if (doc.credited) out.push({ label: 'Credited', value: `-${money(doc.credited)}` });
+    out.push({ label: 'Amount due', value: money(due), emphasis: 'due' });
+  }
+  if (
+    doc.type === 'credit_note' &&
+    doc.status !== 'draft' &&
+    doc.status !== 'void' &&
+    doc.balance !== doc.total
+  ) {
+    out.push({ label: 'Applied to invoices', value: `-${money(doc.total - doc.balance)}` });
+    out.push({ label: 'Credit remaining', value: money(doc.balance), emphasis: 'due' });
+  }
+
+  const meta: DocumentView['meta'] = [{ label: NUMBER_LABELS[doc.type], value: number }];
+  meta.push({ label: doc.type === 'credit_note' ? 'Date' : 'Issue date', value: date(doc.issueDate) });
+  if (doc.type === 'invoice' && doc.dueDate) meta.push({ label: 'Due date', value: date(doc.dueDate) });
+  if (doc.type === 'quote' && doc.dueDate) meta.push({ label: 'Valid until', value: date(doc.dueDate) });
+  if (doc.type === 'invoice' && doc.due.kind === 'terms')
+    meta.push({ label: 'Terms', value: describeTerms(doc.due.terms) });
+  const credited = doc.type === 'credit_note' ? doc.related.find((r) => r.type === 'invoice') : undefined;
+  if (doc.reference && doc.reference !== credited?.number)
+    meta.push({ label: 'PO / reference', value: doc.reference });
+  if (credited?.number) meta.push({ label: 'Credits invoice', value: credited.number });
+  if (doc.customerSnapshot.taxNumber)
+    meta.push({ label: `Customer ${taxIdLabel(locale)}`, value: doc.customerSnapshot.taxNumber });
+  if (doc.currency !== 'EUR' && doc.currency !== 'USD') meta.push({ label: 'Currency', value: doc.currency });
+
+  const taxNotes: string[] = [];
+  if (doc.pricesIncludeTax && hasTax) taxNotes.push('Prices include tax.');
+  const reasons = new Set(doc.lines.map((l) => l.exemptionReason).filter(Boolean));
+  if (reasons.size && !rows.some((r) => r.sub)) for (const r of reasons) taxNotes.push(r);
+
+  const payable = doc.type === 'invoice' && doc.status !== 'void' && doc.status !== 'paid' && due > 0;
+  return {
+    ...common(ctx),
+    kind: doc.type,
+    title,
+    metadata: {
+      title: `${title} ${number}`,
+      author: ctx.business.name,
+      subject: `${title} ${number} for ${doc.customerSnapshot.name}`,
+      date: doc.issueDate,
+    },
+    fileName: fileName(ctx, title, number, doc.customerSnapshot.name, doc.issueDate),
+    mark: markOf(doc),
+    recipient: { name: doc.customerSnapshot.name, lines: doc.customerSnapshot.address },
+    meta,
+    intro: [],
+    table: { columns, rows, emptyText: 'No lines.' },
+    totals: out,
+    taxNotes,
+    payment: payable ? paymentBlock(ctx, due, doc.currency, doc.number ?? '') : null,
+    sections: sections(doc.notes, doc.terms),
+    footer: doc.footer.trim() || ctx.settings.defaultFooter.trim(),
+    continued: `${title} ${number} (continued)`,
+  };
+}
+
+/** "VAT 23% on €682.25", or "Sales tax (8.875%) on $100.00" when the name lacks the rate. */
+function taxLabel(
+  t: { name: string; percent: string; base: number },
+  locale: string,
+  money: (m: number) => string,
+): string {
+  const pct = formatPercent(t.percent, locale);
+  const named =
+    t.name.replace(/\s+/g, '').includes(pct.replace(/\s+/g, '')) || t.name.includes(`${t.percent}%`);
+  return `${named ? t.name : `${t.name} (${pct})`} on ${money(t.base)}`;
+}
+
+function discountLabel(doc: Document, locale: string): string {
+  if (doc.discount?.kind === 'percent') return `Discount ${formatPercent(doc.discount.percent, locale)}`;
+  return 'Discount';
+}
+
+const METHOD_LABELS: Record<string, string> = {
+  bank_transfer: 'Bank transfer',
+  card: 'Card',
+  cash: 'Cash',
+  cheque: 'Cheque',
+  other: 'Other',
+};
+
+export interface ReceiptInvoice {
+  id: number;
+  number: string | null;
+  issueDate: IsoDate;
+  total: number;
+  balance: number;
+}
+
+/** A receipt for a payment received, listing the invoices it paid. */
+export function buildReceiptView(
+  payment: Payment,
+  customer: ViewCustomer,
+  invoices: ReceiptInvoice[],
+  ctx: ViewContext,
+): DocumentView {
+  const { locale } = ctx;
+  const money = (minor: number) => formatMoney(minor, payment.currency, locale);
+  const byId = new Map(invoices.map((i) => [i.id, i]));
+  const applied = payment.allocations.reduce((s, a) => s + a.amount, 0);
+  const rows: ViewRow[] = payment.allocations.map((a) => {
+    const inv = byId.get(a.invoiceId);
+    return {
+      kind: 'item',
+      cells: {
+        description: `Invoice ${a.invoiceNumber ?? a.invoiceId}`,
+        date: inv ? formatDate(inv.issueDate, locale) : '',
+        total: inv ? money(inv.total) : '',
+        applied: money(a.amount),
+        balance: inv ? money(inv.balance) : '',
+      },
+    };
+  });
+  const number = `PAY-${String(payment.id).padStart(5, '0')}`;
+  const meta = [
+    { label: 'Receipt no.', value: number },
+    { label: 'Date received', value: formatDate(payment.date, locale) },
+    { label: 'Method', value: METHOD_LABELS[payment.method] ?? payment.method },
+  ];
+  if (payment.reference) meta.push({ label: 'Reference', value: payment.reference });
+  if (customer.taxNumber) meta.push({ label: `Customer ${taxIdLabel(locale)}`, value: customer.taxNumber });
+  const totals: ViewTotal[] = [
+    { label: 'Amount received', value: money(payment.amount), emphasis: 'strong' },
+    { label: 'Applied to invoices', value: money(applied) },
+  ];
+  if (payment.unapplied) totals.push({ label: 'Credit on your account', value: money(payment.unapplied) });
+  return {
+    ...common(ctx),
+    kind: 'receipt',
+    title: 'Payment receipt',
+    metadata: {
+      title: `Payment receipt ${number}`,
+      author: ctx.business.name,
+      subject: `Payment of ${money(payment.amount)} from ${customer.name}`,
+      date: payment.date,
+    },
+    fileName: fileName(ctx, 'Receipt', `Receipt ${number}`, customer.name, payment.date),
+    mark: payment.undone ? { text: 'VOID', tone: 'red' } : null,
+    recipient: { name: customer.name, lines: customer.addressLines },
+    meta,
+    intro: [
+      `Thank you for your payment of ${money(payment.amount)}, received on ${formatDate(payment.date, locale)}.`,
+    ],
+    table: {
+      columns: [
+        { key: 'description', label: 'Paid against', align: 'left', width: null },
+        { key: 'date', label: 'Invoice date', align: 'right', width: 70 },
+        { key: 'total', label: 'Invoice total', align: 'right', width: 78 },
+        { key: 'applied', label: 'Paid now', align: 'right', width: 76 },
+        { key: 'balance', label: 'Still due', align: 'right', width: 78 },
+      ],
+      rows,
+      emptyText: 'Not applied to an invoice: the whole amount is credit on your account.',
+    },
+    totals,
+    taxNotes: [],
+    payment: null,
+    sections: payment.notes.trim() ? [{ title: 'Notes', text: payment.notes.trim() }] : [],
+    footer: ctx.settings.defaultFooter.trim(),
+    continued: `Payment receipt ${number} (continued)`,
+  };
+}
+
+export interface StatementEntry {
+  date: IsoDate;
+  kind: 'invoice' | 'credit_note' | 'payment';
+  /** Document number, or the payment's method and reference. */
+  label: string;
+  dueDate: IsoDate | null;
+  /** Invoices add to the balance; payments and credit notes reduce it. */
+  amount: number;
+}
+
+export interface StatementData {
+  customer: ViewCustomer;
+  currency: string;
+  from: IsoDate;
+  to: IsoDate;
+  opening: number;
+  entries: StatementEntry[];
+}
+
+/** Everything billed, paid and credited in a period, with a running balance. */
+export function buildStatementView(data: StatementData, ctx: ViewContext): DocumentView {
+  const { locale } = ctx;
+  const money = (minor: number) => formatMoney(minor, data.currency, locale);
+  const date = (iso: string) => formatDate(iso, locale);
+  let balance = data.opening;
+  let charges = 0;
+  let credits = 0;
+  const rows: ViewRow[] = [
+    {
+      kind: 'item',
+      cells: {
+        date: date(data.from),
+        description: 'Opening balance',
+        charge: '',
+        credit: '',
+        balance: money(balance),
+      },
+    },
+  ];
+  const sorted = [...data.entries].sort(
+    (a, b) => a.date.localeCompare(b.date) || ORDER[a.kind] - ORDER[b.kind],
+  );
+  for (const e of sorted) {
+    const isCharge = e.kind === 'invoice';
+    balance += isCharge ? e.amount : -e.amount;
+    if (isCharge) charges += e.amount;
+    else credits += e.amount;
+    rows.push({
+      kind: 'item',
+      cells: {
+        date: date(e.date),
+        description: e.dueDate ? `${e.label} · due ${date(e.dueDate)}` : e.label,
+        charge: isCharge ? money(e.amount) : '',
+        credit: isCharge ? '' : money(e.amount),
+        balance: money(balance),
+      },
+    });
+  }
+  const closingLabel = balance > 0 ? 'Balance due' : balance < 0 ? 'Credit balance' : 'Balance';
+  const period = `${date(data.from)} – ${date(data.to)}`;
+  const meta = [
+    { label: 'Statement date', value: date(data.to) },
+    { label: 'Period', value: period },
+    { label: 'Currency', value: data.currency },
+  ];
+  if (data.customer.taxNumber)
+    meta.push({ label: `Customer ${taxIdLabel(locale)}`, value: data.customer.taxNumber });
+  return {
+    ...common(ctx),
+    kind: 'statement',
+    title: 'Statement of account',
+    metadata: {
+      title: `Statement of account ${data.from} to ${data.to}`,
+      author: ctx.business.name,
+      subject: `Statement of account for ${data.customer.name}`,
+      date: data.to,
+    },
+    fileName: fileName(ctx, 'Statement', `Statement ${data.to}`, data.customer.name, data.to),
+    mark: null,
+    recipient: { name: data.customer.name, lines: data.customer.addressLines },
+    meta,
+    intro: [],
+    table: {
+      columns: [
+        { key: 'date', label: 'Date', align: 'left', width: 64 },
+        { key: 'description', label: 'Details', align: 'left', width: null },
+        { key: 'charge', label: 'Charges', align: 'right', width: 74 },
+        { key: 'credit', label: 'Credits', align: 'right', width: 74 },
+        { key: 'balance', label: 'Balance', align: 'right', width: 78 },
+      ],
+      rows,
+      emptyText: '',
+    },
+    totals: [
+      { label: 'Opening balance', value: money(data.opening) },
+      { label: 'Charges', value: money(charges) },
+      { label: 'Payments and credits', value: `-${money(credits)}` },
+      { label: closingLabel, value: money(Math.abs(balance)), emphasis: 'due' },
+    ],
+    taxNotes: [],
+    payment: balance > 0 ? paymentBlock(ctx, balance, data.currency, '') : null,
+    sections: [],
+    footer: ctx.settings.defaultFooter.trim(),
+    continued: `Statement of account, ${period} (continued)`,
+  };
+}
+
+const ORDER: Record<StatementEntry['kind'], number> = { invoice: 0, credit_note: 1, payment: 2 };
+
+/** The closing balance a statement arrives at (for checks and the email's {amount_due}). */
+export function statementClosing(data: StatementData): number {
+  return data.entries.reduce((s, e) => s + (e.kind === 'invoice' ? e.amount : -e.amount), data.opening);
+}
+
+/** A reminder letter about one overdue invoice, with the text of its level's template. */
+export function buildReminderView(
+  doc: Document,
+  level: ReminderLevelNumber,
+  letter: string,
+  overdue: number,
+  ctx: ViewContext,
+): DocumentView {
+  const { locale } = ctx;
+  const money = (minor: number) => formatMoney(minor, doc.currency, locale);
+  const date = (iso: string) => formatDate(iso, locale);
+  const title = REMINDER_TITLES[level];
+  const number = doc.number ?? `Draft ${doc.id}`;
+  const due = amountDueOf(doc);
+  const meta = [
+    { label: 'Date', value: date(ctx.today) },
+    { label: 'Invoice no.', value: number },
+    { label: 'Invoice date', value: date(doc.issueDate) },
+  ];
+  if (doc.dueDate) meta.push({ label: 'Due date', value: date(doc.dueDate) });
+  meta.push({ label: 'Days overdue', value: String(overdue) });
+  if (doc.reference) meta.push({ label: 'PO / reference', value: doc.reference });
+  const settled = doc.paid + doc.credited;
+  return {
+    ...common(ctx),
+    kind: 'reminder',
+    title,
+    metadata: {
+      title: `${title}: invoice ${number}`,
+      author: ctx.business.name,
+      subject: `${title} for invoice ${number}`,
+      date: ctx.today,
+    },
+    fileName: fileName(ctx, title, `${title} ${number}`, doc.customerSnapshot.name, ctx.today),
+    mark: null,
+    recipient: { name: doc.customerSnapshot.name, lines: doc.customerSnapshot.address },
+    meta,
+    intro: letter
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    table: {
+      columns: [
+        { key: 'description', label: 'Invoice', align: 'left', width: null },
+        { key: 'due', label: 'Due date', align: 'right', width: 70 },
+        { key: 'total', label: 'Total', align: 'right', width: 76 },
+        { key: 'settled', label: 'Paid or credited', align: 'right', width: 84 },
+        { key: 'balance', label: 'Amount due', align: 'right', width: 80 },
+      ],
+      rows: [
+        {
+          kind: 'item',
+          cells: {
+            description: `${number} of ${date(doc.issueDate)}`,
+            due: doc.dueDate ? date(doc.dueDate) : '',
+            total: money(doc.total),
+            settled: settled ? money(settled) : '',
+            balance: money(due),
+          },
+        },
+      ],
+      emptyText: '',
+    },
+    totals: [{ label: 'Amount due', value: money(due), emphasis: 'due' }],
+    taxNotes: [],
+    payment: due > 0 ? paymentBlock(ctx, due, doc.currency, doc.number ?? '') : null,
+    sections: [],
+    footer: ctx.settings.defaultFooter.trim(),
+    continued: `${title}: invoice ${number} (continued)`,
+  };
+}

@@ -471,7 +471,7 @@ export interface DB {
   customer_payment_stats: CustomerPaymentStatsTable;
 }
 
-// --- Reports: collections (migration 0005) ---
+// --- Reports: collections (migration 0004) ---
 
 export interface CollectionsTable {
   customer_id: number;
@@ -496,7 +496,7 @@ export interface DB {
   collection_notes: CollectionNotesTable;
 }
 
-// --- Documents and mail (migration 0004-documents) ---
+// --- Documents and mail (migration 0005) ---
 
 export type OutboxKindColumn = 'invoice' | 'quote' | 'credit_note' | 'receipt' | 'statement' | 'reminder';
 export type OutboxStatusColumn = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';

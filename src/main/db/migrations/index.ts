@@ -2,8 +2,8 @@ import type { Sqlite } from '../open';
 import { up as foundation } from './0001-foundation';
 import { up as receivables } from './0002-receivables';
 import { up as payables } from './0003-payables';
-import { up as reports } from './0005-reports';
-import { up as documents } from './0004-documents';
+import { up as reports } from './0004-reports';
+import { up as documents } from './0005-documents';
 
 export interface Migration {
   version: number;
@@ -21,8 +21,6 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'receivables', up: receivables },
   { name: 'payables', up: payables },
   { name: 'reports', up: reports },
-  // Appended after 0005-reports, which reached main first: versions are positions, so the
-  // file number of a migration is only a name (this one is version 5).
   { name: 'documents', up: documents },
 ];
 

@@ -236,6 +236,17 @@ describe('dashboard and collections', () => {
     expect(rows[0]!.lastNote).toMatchObject({ kind: 'call', text: 'Spoke to accounts payable' });
   });
 
+  it('shows the reminders proposed for each overdue customer, waiting for approval', async () => {
+    const proposals = await t.call('invoiceReminders.refresh', {});
+    const rows = await t.call('collections.list', {});
+    for (const row of rows) {
+      expect(row.proposedReminders).toBe(proposals.filter((p) => p.customerId === row.customerId).length);
+      expect(row.lastReminder).toBeNull();
+    }
+    // Bravo's invoice is 50 days late and Alpha's 20: both are proposed a reminder.
+    expect(rows.map((r) => r.proposedReminders > 0)).toEqual([true, true]);
+  });
+
   it('exports the aging as CSV with the same figures', async () => {
     const { csv, fileName } = await t.call('reports.exportCsv', {
       report: 'receivablesAging',

@@ -486,7 +486,7 @@ export interface CollectionNotesTable {
   id: Generated<number>;
   customer_id: number;
   at: string;
-  kind: 'call' | 'note' | 'promise' | 'reminder';
+  kind: 'call' | 'note' | 'promise';
   text: string;
   user: string;
 }

@@ -113,6 +113,8 @@ export const collectionRow = z.object({
   oldestDueDate: z.string(),
   daysOverdue: z.number(),
   lastReminder: z.object({ date: z.string(), level: z.string() }).nullable(),
+  /** Reminders proposed for this customer's overdue invoices, waiting for approval in the outbox. */
+  proposedReminders: z.number(),
   promise: z.object({ date: z.string(), amount: z.number().nullable(), note: z.string() }).nullable(),
   flagged: z.boolean(),
   lastNote: z.object({ at: z.string(), kind: z.string(), text: z.string() }).nullable(),

@@ -16,7 +16,7 @@ export function up(db: Sqlite): void {
       id INTEGER PRIMARY KEY,
       customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
       at TEXT NOT NULL,
-      kind TEXT NOT NULL CHECK (kind IN ('call', 'note', 'promise', 'reminder')),
+      kind TEXT NOT NULL CHECK (kind IN ('call', 'note', 'promise')),
       text TEXT NOT NULL,
       user TEXT NOT NULL
     ) STRICT;

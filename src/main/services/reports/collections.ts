@@ -5,6 +5,7 @@ import { notFound } from '../../api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
+import { getReminderLevels } from '../mail/settings';
 
 /**
  * The collections workbench: every customer with overdue invoices, how much and how late, the
@@ -35,12 +36,19 @@ export function listCollections(ctx: ServiceContext): CollectionRow[] {
   const lastNote = store.prepare(
     `SELECT at, kind, text FROM collection_notes WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT 1`,
   );
+  // Reminders are sent through the documents' reminder flow (approved in the outbox).
   const lastReminder = store.prepare(
-    `SELECT at, text FROM collection_notes WHERE customer_id = ? AND kind = 'reminder' ORDER BY at DESC, id DESC LIMIT 1`,
+    `SELECT r.sent_at AS at, r.level FROM invoice_reminders r JOIN documents d ON d.id = r.document_id
+     WHERE d.customer_id = ? AND r.status = 'sent' ORDER BY r.sent_at DESC LIMIT 1`,
   );
+  const proposed = store.prepare(
+    `SELECT count(*) AS n FROM invoice_reminders r JOIN documents d ON d.id = r.document_id
+     WHERE d.customer_id = ? AND r.status = 'proposed'`,
+  );
+  const levelNames = new Map<number, string>(getReminderLevels(ctx).map((l) => [l.level, l.name]));
   return rows.map((r) => {
     const note = lastNote.get(r.customer_id) as { at: string; kind: string; text: string } | undefined;
-    const reminder = lastReminder.get(r.customer_id) as { at: string; text: string } | undefined;
+    const reminder = lastReminder.get(r.customer_id) as { at: string; level: number } | undefined;
     return {
       customerId: r.customer_id,
       name: r.name,
@@ -48,7 +56,13 @@ export function listCollections(ctx: ServiceContext): CollectionRow[] {
       invoices: r.invoices,
       oldestDueDate: r.oldest,
       daysOverdue: daysBetween(r.oldest, today),
-      lastReminder: reminder ? { date: reminder.at.slice(0, 10), level: reminder.text } : null,
+      lastReminder: reminder
+        ? {
+            date: reminder.at.slice(0, 10),
+            level: levelNames.get(reminder.level) ?? `Level ${reminder.level}`,
+          }
+        : null,
+      proposedReminders: (proposed.get(r.customer_id) as { n: number }).n,
       promise: r.promise_date
         ? { date: r.promise_date, amount: r.promise_amount, note: r.promise_note ?? '' }
         : null,
@@ -74,11 +88,11 @@ function ensureCustomer(ctx: ServiceContext, id: number): void {
     throw notFound('That customer');
 }
 
-/** A note in the collections log (a call, a promise, a reminder sent), audit-logged with it. */
-export function addCollectionNote(
+/** A note in the collections log (a call or a promise), audit-logged with it. */
+function addCollectionNote(
   ctx: ServiceContext,
   customerId: number,
-  kind: 'call' | 'note' | 'promise' | 'reminder',
+  kind: 'call' | 'note' | 'promise',
   text: string,
 ): void {
   ensureCustomer(ctx, customerId);

@@ -141,6 +141,15 @@ export function CollectionsReport() {
                     </Button>
                     <Button
                       size="compact-xs"
+                      variant="light"
+                      component={Link}
+                      to="/outbox/reminders"
+                      aria-label={`Send a reminder to ${r.name}`}
+                    >
+                      Send reminder{r.proposedReminders > 0 ? ` (${r.proposedReminders})` : ''}
+                    </Button>
+                    <Button
+                      size="compact-xs"
                       variant="subtle"
                       component={Link}
                       to={`/invoices?customer=${r.customerId}&status=overdue`}

@@ -16,6 +16,8 @@ export default defineConfig({
       // The PDF engine (pdfkit, fontkit, qrcode) is bundled for the same reason, into a chunk
       // loaded only with the first PDF: it halves that first PDF's load time.
       externalizeDeps: { exclude: ['zod', 'kysely', 'pdfkit', 'fontkit', 'qrcode'] },
+      // Less source for V8 to parse at every start.
+      minify: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),

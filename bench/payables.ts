@@ -2,6 +2,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseHost } from '../src/main/db/host';
 import { dataPaths } from '../src/main/app';
+import { writeSetting } from '../src/main/services/kv';
+import { DEFAULT_PREFERENCES } from '../src/main/services/settings';
 import { silentLogger } from '../src/main/log';
 import type { ServiceContext } from '../src/main/services/context';
 import { checkBillInput, listBills } from '../src/main/services/payables/bills';
@@ -172,6 +174,8 @@ export async function runPayables(): Promise<void> {
     app: { version: 'bench', mode: 'browser' },
   };
   try {
+    // The generator's rates are EUR values (see RATES): the business keeps its books in EUR.
+    writeSetting(ctx, 'preferences', { ...DEFAULT_PREFERENCES, baseCurrency: 'EUR' });
     generateBills(ctx);
     const summary = dueSummary(ctx);
     note(
@@ -195,9 +199,13 @@ export async function runPayables(): Promise<void> {
         'SELECT vendor_invoice_number AS n, bill_date AS d FROM bills WHERE vendor_id = 7 ORDER BY id DESC LIMIT 1',
       )
       .get() as { n: string; d: string };
+    const vendorCurrency = (
+      ctx.host.store.sqlite.prepare('SELECT currency FROM vendors WHERE id = 7').get() as { currency: string }
+    ).currency;
     const input = {
       id: null,
       vendorId: 7,
+      exchangeRate: RATES[vendorCurrency]!,
       vendorInvoiceNumber: last.n.toLowerCase().replace(/-/g, ' '),
       billDate: last.d,
       dueDate: null,

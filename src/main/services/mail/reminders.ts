@@ -11,7 +11,8 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { customerInfo, loadSubject } from '../printing/views';
 import { attachmentsFor, deliverSoon, queueMessage, type NewMessage } from './outbox';
-import { getReminderLevels, getTemplates, smtpAccount } from './settings';
+import { getTemplates, smtpAccount } from './settings';
+import { getReminderLevels } from './reminder-levels';
 
 /**
  * Payment reminders. A job looks at open invoices past their due date (at start and every

@@ -8,18 +8,17 @@ import {
   type MailTemplate,
   type TemplateKind,
 } from '../../../shared/domain/templates';
-import { DEFAULT_REMINDER_LEVELS, type ReminderLevel } from '../../../shared/domain/reminders';
 import { AppError } from '../../api/errors';
 import { qb } from '../../db/store';
 import type { SmtpAccount } from '../../mail/smtp';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../kv';
+import { LEVELS_KEY, getReminderLevels } from './reminder-levels';
 import { secretsOf } from '../secrets';
 
 export const ACCOUNT_KEY = 'mail.account';
 export const TEMPLATES_KEY = 'mail.templates';
-export const LEVELS_KEY = 'reminders.levels';
 
 /** As stored: the password only ever sealed (see services/secrets.ts and the Electron adapter). */
 const storedAccount = z.object({
@@ -48,14 +47,6 @@ const EMPTY_ACCOUNT: StoredAccount = {
 };
 
 const storedTemplates = z.record(z.string(), z.object({ subject: z.string(), body: z.string() }));
-const storedLevels = z.array(
-  z.object({
-    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    name: z.string(),
-    days: z.number(),
-    enabled: z.boolean(),
-  }),
-);
 
 export function storedAccountOf(ctx: ServiceContext): StoredAccount {
   return readSetting(ctx, ACCOUNT_KEY, storedAccount, EMPTY_ACCOUNT);
@@ -67,10 +58,6 @@ export function getTemplates(ctx: ServiceContext): Record<TemplateKind, MailTemp
     TemplateKind,
     MailTemplate
   >;
-}
-
-export function getReminderLevels(ctx: ServiceContext): ReminderLevel[] {
-  return readSetting(ctx, LEVELS_KEY, storedLevels, DEFAULT_REMINDER_LEVELS);
 }
 
 export function isAccountReady(a: StoredAccount): boolean {

@@ -5,7 +5,7 @@ import { notFound } from '../../api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
-import { getReminderLevels } from '../mail/settings';
+import { getReminderLevels } from '../mail/reminder-levels';
 
 /**
  * The collections workbench: every customer with overdue invoices, how much and how late, the

@@ -1,13 +1,12 @@
+import { Loaded } from '../../components/PageState';
 import {
   ActionIcon,
   Alert,
   Anchor,
   Button,
   Card,
-  Center,
   Checkbox,
   Group,
-  Loader,
   Select,
   SimpleGrid,
   Stack,
@@ -37,14 +36,8 @@ type FormValues = Required<Omit<CustomerInput, 'defaultTaxId'>> & { defaultTaxId
 export function CustomerFormPage() {
   const { id } = useParams();
   const existing = useApi('customers.get', { id: Number(id) }, { enabled: !!id });
-  if (id && existing.isPending)
-    return (
-      <Center h={300}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  if (id && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
-  return <CustomerForm existing={existing.data?.customer ?? null} key={id ?? 'new'} />;
+  if (!id) return <CustomerForm existing={null} key="new" />;
+  return <Loaded query={existing}>{(c) => <CustomerForm existing={c.customer} key={id} />}</Loaded>;
 }
 
 function CustomerForm({ existing }: { existing: Customer | null }) {

@@ -1,12 +1,11 @@
+import { Loaded } from '../../components/PageState';
 import {
   Alert,
   Anchor,
   Badge,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   SimpleGrid,
   Stack,
   Table,
@@ -33,14 +32,7 @@ import { StatementButton } from '../document-output/Mounts';
 export function CustomerViewPage() {
   const { id } = useParams();
   const data = useApi('customers.get', { id: Number(id) });
-  if (data.isPending)
-    return (
-      <Center h={300}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  if (data.error) return <Alert color="red">{data.error.message}</Alert>;
-  return <CustomerView data={data.data} />;
+  return <Loaded query={data}>{(d) => <CustomerView data={d} />}</Loaded>;
 }
 
 function DocumentsOf({ customerId, type, open }: { customerId: number; type: DocType; open?: boolean }) {

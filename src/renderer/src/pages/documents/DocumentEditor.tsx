@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Loaded } from '../../components/PageState';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,23 +24,23 @@ import { useCustomerDefaults } from './useCustomerDefaults';
 export function DocumentEditorPage({ type }: { type: DocType }) {
   const { id } = useParams();
   const existing = useApi('documents.get', { id: Number(id) }, { enabled: !!id });
-  if (id && existing.isPending)
-    return (
-      <Center h={300}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  if (id && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
-  if (existing.data && existing.data.status !== 'draft')
-    return (
-      <Alert color="blue" title={`${existing.data.number} is issued and locked`}>
-        Issued documents are never edited. Open it to create a credit note or a copy.{' '}
-        <Anchor component={Link} to={docPath(type, existing.data.id)}>
-          Open {existing.data.number}
-        </Anchor>
-      </Alert>
-    );
-  return <DocumentEditor type={type} existing={existing.data ?? null} key={id ?? 'new'} />;
+  if (!id) return <DocumentEditor type={type} existing={null} key="new" />;
+  return (
+    <Loaded query={existing}>
+      {(doc) =>
+        doc.status === 'draft' ? (
+          <DocumentEditor type={type} existing={doc} key={id} />
+        ) : (
+          <Alert color="blue" title={`${doc.number} is issued and locked`}>
+            Issued documents are never edited. Open it to create a credit note or a copy.{' '}
+            <Anchor component={Link} to={docPath(type, doc.id)}>
+              Open {doc.number}
+            </Anchor>
+          </Alert>
+        )
+      }
+    </Loaded>
+  );
 }
 
 export function blankDocument(

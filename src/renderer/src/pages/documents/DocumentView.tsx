@@ -1,12 +1,11 @@
+import { Loaded } from '../../components/PageState';
 import {
   Alert,
   Anchor,
   Button,
   Card,
-  Center,
   Grid,
   Group,
-  Loader,
   Menu,
   Modal,
   Stack,
@@ -50,16 +49,14 @@ const INVALIDATES = ['documents', 'payments', 'customers', 'audit', 'recurring']
 export function DocumentViewPage({ type }: { type: DocType }) {
   const { id } = useParams();
   const doc = useApi('documents.get', { id: Number(id) });
-  if (doc.isPending)
-    return (
-      <Center h={300}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  if (doc.error) return <Alert color="red">{doc.error.message}</Alert>;
-  // A link with the wrong type in its path (say /invoices/7 for a credit note) goes to the right one.
-  if (doc.data.type !== type) return <Navigate to={docPath(doc.data.type, doc.data.id)} replace />;
-  return <DocumentView doc={doc.data} />;
+  return (
+    <Loaded query={doc}>
+      {(d) =>
+        // A link with the wrong type in its path (say /invoices/7 for a credit note) goes to the right one.
+        d.type !== type ? <Navigate to={docPath(d.type, d.id)} replace /> : <DocumentView doc={d} />
+      }
+    </Loaded>
+  );
 }
 
 function DocumentView({ doc }: { doc: Document }) {

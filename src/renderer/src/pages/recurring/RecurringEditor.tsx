@@ -1,12 +1,10 @@
+import { Loaded } from '../../components/PageState';
 import {
-  Alert,
   Anchor,
   Button,
   Card,
-  Center,
   Group,
   List,
-  Loader,
   NumberInput,
   Radio,
   Select,
@@ -55,14 +53,8 @@ type RecurringForm = DocumentForm & { schedule: ScheduleForm };
 export function RecurringEditorPage() {
   const { id } = useParams();
   const existing = useApi('recurring.get', { id: Number(id) }, { enabled: !!id });
-  if (id && existing.isPending)
-    return (
-      <Center h={300}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  if (id && existing.error) return <Alert color="red">{existing.error.message}</Alert>;
-  return <RecurringEditor existing={existing.data ?? null} key={id ?? 'new'} />;
+  if (!id) return <RecurringEditor existing={null} key="new" />;
+  return <Loaded query={existing}>{(r) => <RecurringEditor existing={r} key={id} />}</Loaded>;
 }
 
 /** The template as a document form: reuse the document editor's conversion. */

@@ -86,11 +86,19 @@ interface Plan {
   openIndex: boolean;
 }
 
-function plan(store: Store, f: Filters, options: { totals?: boolean } = {}): Plan {
+/** Orders no index keeps: the whole filtered set is sorted, so reading it in list order gains nothing. */
+const UNINDEXED_SORTS: readonly string[] = ['total', 'balance'];
+
+function plan(store: Store, f: Filters, options: { totals?: boolean; sort?: string } = {}): Plan {
   const s = search(store, f);
   // Totals add up every match, so without other filters the FTS index (in rowid order) is
-  // the way in whatever the count; a page can stop early, so many matches read in list order.
-  const driven = s !== null && (s.matches <= FTS_DRIVEN_MAX || (!!options.totals && !hasOtherFilters(f)));
+  // the way in whatever the count, as is a sort that reads everything anyway; otherwise a
+  // page can stop early, so many matches are read in list order.
+  const driven =
+    s !== null &&
+    (s.matches <= FTS_DRIVEN_MAX ||
+      (!!options.totals && !hasOtherFilters(f)) ||
+      UNINDEXED_SORTS.includes(options.sort ?? ''));
   const openIndex =
     f.statuses.length > 0 &&
     f.statuses.every((st) => OPEN_STATUSES.includes(st)) &&
@@ -114,7 +122,9 @@ function filtered(ctx: ServiceContext, p: Plan) {
   if (s && p.driven) q = q.where(sql<SqlBool>`f.${sql.raw(s.table)} MATCH ${s.match} AND d.id = f.rowid`);
   else if (s)
     q = q.where(
-      sql<SqlBool>`d.id IN (SELECT rowid FROM ${sql.raw(s.table)} WHERE ${sql.raw(s.table)} MATCH ${s.match})`,
+      // The unary + keeps SQLite from driving the query by these rowids (and then sorting all
+      // of them): with many matches, reading the list in its index order stops after a page.
+      sql<SqlBool>`+d.id IN (SELECT rowid FROM ${sql.raw(s.table)} WHERE ${sql.raw(s.table)} MATCH ${s.match})`,
     );
   q = q.where('d.type', '=', f.type);
   if (f.statuses.length === 1) q = q.where(statusCondition(f.statuses[0]!, f.type, today));
@@ -179,7 +189,7 @@ export function listDocuments(
 ): { rows: DocumentRow[]; total: number } {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
-  const p = plan(store, input);
+  const p = plan(store, input, { sort: input.sort });
   const column = SORT_COLUMNS[input.sort];
   const rows =
     p.search?.matches === 0

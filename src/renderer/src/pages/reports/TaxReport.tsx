@@ -2,6 +2,7 @@ import { Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '
 import { useSearchParams } from 'react-router';
 import type { TaxReport as TaxReportData } from '../../../../shared/api/reports';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
+import { taxLabel } from '../../../../shared/domain/tax';
 import { useSettings } from '../../app/useSettings';
 import { useMoneyFormat } from '../../components/Money';
 import { PeriodPicker, usePresets } from './PeriodPicker';
@@ -45,8 +46,7 @@ function Lines({
             lines.map((l) => (
               <Table.Tr key={`${l.name}|${l.percent}`}>
                 <Table.Td>
-                  {l.name}
-                  {l.percent && ` (${l.percent}%)`}
+                  {l.percent ? taxLabel({ name: l.name, percent: l.percent, compound: false }) : l.name}
                 </Table.Td>
                 <Table.Td className="num">{fmt(l.base, currency)}</Table.Td>
                 <Table.Td className="num">{fmt(l.amount, currency)}</Table.Td>

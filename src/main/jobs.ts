@@ -49,6 +49,14 @@ export const invoiceRemindersJob: Job = {
   },
 };
 
+/** Moves the write-ahead log into the data file between requests, not in the middle of a save. */
+export const checkpointJob: Job = {
+  name: 'checkpoint',
+  everyMs: 30_000,
+  deferAtOpen: true,
+  run: (ctx) => void ctx.host.store.sqlite.pragma('wal_checkpoint(PASSIVE)'),
+};
+
 export const JOBS: readonly Job[] = [
   recurringInvoicesJob,
   // Rent, subscriptions: every bill due up to today, exactly once (see services/payables/recurring.ts).
@@ -57,6 +65,7 @@ export const JOBS: readonly Job[] = [
   invoiceRemindersJob,
   // Delivers what waits in the outbox; does not hold up opening the data folder.
   outboxJob,
+  checkpointJob,
 ];
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {

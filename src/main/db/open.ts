@@ -24,6 +24,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
   });
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Checkpoints move the log into the file. Leave them to the background job (jobs.ts) rather
+  // than to whichever save crosses SQLite's default 1,000 pages; this bound only caps the log.
+  if (!options.readonly) db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');

@@ -1,3 +1,4 @@
+import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
   ActionIcon,
@@ -5,12 +6,10 @@ import {
   Anchor,
   Button,
   Card,
-  Center,
   FileInput,
   Grid,
   Group,
   Input,
-  Loader,
   Modal,
   NumberInput,
   Select,
@@ -93,14 +92,8 @@ export function BillFormPage() {
   const { id } = useParams();
   const billId = id ? Number(id) : null;
   const existing = useApi('bills.get', { id: billId ?? 0 }, { enabled: billId !== null });
-  if (billId !== null && !existing.data) {
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the bill" />
-      </Center>
-    );
-  }
-  return <BillForm key={billId ?? 'new'} bill={existing.data ?? null} />;
+  if (billId === null) return <BillForm key="new" bill={null} />;
+  return <Loaded query={existing}>{(bill) => <BillForm key={billId} bill={bill} />}</Loaded>;
 }
 
 function BillForm({ bill }: { bill: Bill | null }) {

@@ -1,5 +1,7 @@
+import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -118,6 +120,7 @@ export function PurchaseOrderPage() {
   const { money, date } = useFormat();
   const po = useApi('purchaseOrders.get', { id });
   const setStatus = useApiMutation('purchaseOrders.setStatus', { invalidates: PAYABLES });
+  if (po.error) return <Alert color="red">{po.error.message}</Alert>;
   if (!po.data)
     return (
       <Center h={200}>
@@ -268,13 +271,8 @@ export function PurchaseOrderFormPage() {
   const { id } = useParams();
   const poId = id ? Number(id) : null;
   const existing = useApi('purchaseOrders.get', { id: poId ?? 0 }, { enabled: poId !== null });
-  if (poId !== null && !existing.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  return <OrderForm key={poId ?? 'new'} order={existing.data ?? null} />;
+  if (poId === null) return <OrderForm key="new" order={null} />;
+  return <Loaded query={existing}>{(order) => <OrderForm key={poId} order={order} />}</Loaded>;
 }
 
 function OrderForm({ order }: { order: PurchaseOrder | null }) {

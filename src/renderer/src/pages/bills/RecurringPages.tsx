@@ -1,9 +1,9 @@
+import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
   Anchor,
   Button,
   Card,
-  Center,
   EmptyState,
   Grid,
   Group,
@@ -171,13 +171,8 @@ export function RecurringFormPage() {
   const { id } = useParams();
   const rid = id && id !== 'new' ? Number(id) : null;
   const existing = useApi('bills.recurring.get', { id: rid ?? 0 }, { enabled: rid !== null });
-  if (rid !== null && !existing.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  return <RecurringForm key={rid ?? 'new'} template={existing.data ?? null} />;
+  if (rid === null) return <RecurringForm key="new" template={null} />;
+  return <Loaded query={existing}>{(template) => <RecurringForm key={rid} template={template} />}</Loaded>;
 }
 
 function RecurringForm({ template }: { template: RecurringBill | null }) {

@@ -1,3 +1,4 @@
+import { Loaded } from '../../components/PageState';
 import {
   Alert,
   Anchor,
@@ -360,13 +361,8 @@ function VendorFormPage() {
   const { id } = useParams();
   const vid = id ? Number(id) : null;
   const existing = useApi('vendors.get', { id: vid ?? 0 }, { enabled: vid !== null });
-  if (vid !== null && !existing.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the vendor" />
-      </Center>
-    );
-  return <VendorForm key={vid ?? 'new'} vendor={existing.data ?? null} />;
+  if (vid === null) return <VendorForm key="new" vendor={null} />;
+  return <Loaded query={existing}>{(vendor) => <VendorForm key={vid} vendor={vendor} />}</Loaded>;
 }
 
 function VendorForm({ vendor }: { vendor: Vendor | null }) {

@@ -1,5 +1,37 @@
 import type { Sqlite } from '../open';
 
+/** One full-text table per document type, so a search counts its matches in the index alone. */
+const FTS_TABLES = [
+  ['invoice', 'invoices_fts'],
+  ['quote', 'quotes_fts'],
+  ['credit_note', 'credit_notes_fts'],
+] as const;
+
+/** A type's FTS5 table and the triggers that keep it in step with documents (only on real changes). */
+function searchIndex(type: string, table: string): string {
+  return `
+    CREATE VIRTUAL TABLE ${table} USING fts5 (
+      number, customer_name, reference,
+      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER ${table}_insert AFTER INSERT ON documents WHEN new.type = '${type}' BEGIN
+      INSERT INTO ${table} (rowid, number, customer_name, reference)
+      VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
+    END;
+    CREATE TRIGGER ${table}_update AFTER UPDATE OF number, customer_name, reference, type ON documents
+    WHEN (old.type = '${type}' OR new.type = '${type}') AND (old.number IS NOT new.number
+      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
+    BEGIN
+      DELETE FROM ${table} WHERE rowid = old.id AND old.type = '${type}';
+      INSERT INTO ${table} (rowid, number, customer_name, reference)
+      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = '${type}';
+    END;
+    CREATE TRIGGER ${table}_delete AFTER DELETE ON documents WHEN old.type = '${type}' BEGIN
+      DELETE FROM ${table} WHERE rowid = old.id;
+    END;
+`;
+}
+
 /**
  * Receivables: taxes, customers, items, documents (quotes, invoices, credit notes) with their
  * lines and tax snapshot, payments and allocations, recurring invoices, full-text search.
@@ -182,64 +214,7 @@ export function up(db: Sqlite): void {
     -- reading positions) is needed. Each is contentless (the text is in documents) and kept
     -- by the triggers below. bench/receivables-data.ts indexes generated batches with these
     -- same INSERTs.
-    CREATE VIRTUAL TABLE invoices_fts USING fts5 (
-      number, customer_name, reference,
-      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
-    );
-    CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-      number, customer_name, reference,
-      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
-    );
-    CREATE VIRTUAL TABLE credit_notes_fts USING fts5 (
-      number, customer_name, reference,
-      content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER invoices_fts_insert AFTER INSERT ON documents WHEN new.type = 'invoice' BEGIN
-      INSERT INTO invoices_fts (rowid, number, customer_name, reference)
-      VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
-    END;
-    CREATE TRIGGER invoices_fts_update AFTER UPDATE OF number, customer_name, reference, type ON documents
-    WHEN (old.type = 'invoice' OR new.type = 'invoice') AND (old.number IS NOT new.number
-      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
-    BEGIN
-      DELETE FROM invoices_fts WHERE rowid = old.id AND old.type = 'invoice';
-      INSERT INTO invoices_fts (rowid, number, customer_name, reference)
-      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = 'invoice';
-    END;
-    CREATE TRIGGER invoices_fts_delete AFTER DELETE ON documents WHEN old.type = 'invoice' BEGIN
-      DELETE FROM invoices_fts WHERE rowid = old.id;
-    END;
-    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON documents WHEN new.type = 'quote' BEGIN
-      INSERT INTO quotes_fts (rowid, number, customer_name, reference)
-      VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
-    END;
-    CREATE TRIGGER quotes_fts_update AFTER UPDATE OF number, customer_name, reference, type ON documents
-    WHEN (old.type = 'quote' OR new.type = 'quote') AND (old.number IS NOT new.number
-      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
-    BEGIN
-      DELETE FROM quotes_fts WHERE rowid = old.id AND old.type = 'quote';
-      INSERT INTO quotes_fts (rowid, number, customer_name, reference)
-      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = 'quote';
-    END;
-    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON documents WHEN old.type = 'quote' BEGIN
-      DELETE FROM quotes_fts WHERE rowid = old.id;
-    END;
-    CREATE TRIGGER credit_notes_fts_insert AFTER INSERT ON documents WHEN new.type = 'credit_note' BEGIN
-      INSERT INTO credit_notes_fts (rowid, number, customer_name, reference)
-      VALUES (new.id, coalesce(new.number, ''), new.customer_name, new.reference);
-    END;
-    CREATE TRIGGER credit_notes_fts_update AFTER UPDATE OF number, customer_name, reference, type ON documents
-    WHEN (old.type = 'credit_note' OR new.type = 'credit_note') AND (old.number IS NOT new.number
-      OR old.customer_name IS NOT new.customer_name OR old.reference IS NOT new.reference OR old.type IS NOT new.type)
-    BEGIN
-      DELETE FROM credit_notes_fts WHERE rowid = old.id AND old.type = 'credit_note';
-      INSERT INTO credit_notes_fts (rowid, number, customer_name, reference)
-      SELECT new.id, coalesce(new.number, ''), new.customer_name, new.reference WHERE new.type = 'credit_note';
-    END;
-    CREATE TRIGGER credit_notes_fts_delete AFTER DELETE ON documents WHEN old.type = 'credit_note' BEGIN
-      DELETE FROM credit_notes_fts WHERE rowid = old.id;
-    END;
-
+${FTS_TABLES.map(([type, table]) => searchIndex(type, table)).join('')}
     -- Count, total and balance per type, status and currency: unfiltered list totals and the
     -- dashboard read this instead of summing a million rows.
     CREATE TABLE document_summary (

@@ -41,6 +41,7 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { DateField } from './parts/DateField';
+import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
@@ -162,17 +163,12 @@ function BillForm({ bill }: { bill: Bill | null }) {
   // A bill in another currency asks for its rate, prefilled with the vendor's last one.
   const base = settings.preferences.baseCurrency;
   const foreign = values.currency !== base;
-  const lastRate = useApi(
-    'bills.suggestRate',
-    { vendorId: vendorId ?? 0, currency: values.currency },
-    { enabled: foreign && vendorId !== null },
-  );
-  useEffect(() => {
-    const rate = lastRate.data?.rate;
-    if (rate && !form.isTouched('exchangeRate') && (!bill || bill.currency !== values.currency))
-      form.setFieldValue('exchangeRate', rate);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the suggestion for a currency arrives
-  }, [lastRate.data?.rate, values.currency]);
+  const suggestedRate = useSuggestedRate(form, {
+    vendorId,
+    currency: values.currency,
+    foreign,
+    savedCurrency: bill?.currency,
+  });
 
   const suggestedDue = v && values.billDate ? dueDateFor(values.billDate, v.paymentTerms) : '';
   useEffect(() => {
@@ -459,9 +455,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   <ExchangeRateField
                     currency={values.currency}
                     description={
-                      lastRate.data?.rate
-                        ? 'Exchange rate; the vendor’s last bill used this'
-                        : 'Exchange rate'
+                      suggestedRate ? 'Exchange rate; the vendor’s last bill used this' : 'Exchange rate'
                     }
                     {...form.getInputProps('exchangeRate')}
                   />

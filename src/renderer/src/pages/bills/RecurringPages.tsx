@@ -29,6 +29,7 @@ import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { isValidRate } from '../../../../shared/domain/fx';
+import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
@@ -217,17 +218,12 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
   // Every bill of a template in another currency is made at the rate stored with it,
   // prefilled with the vendor's last rate.
   const foreign = values.currency !== settings.preferences.baseCurrency;
-  const lastRate = useApi(
-    'bills.suggestRate',
-    { vendorId: vendorId ?? 0, currency: values.currency },
-    { enabled: foreign && vendorId !== null },
-  );
-  useEffect(() => {
-    const rate = lastRate.data?.rate;
-    if (rate && !form.isTouched('exchangeRate') && (!template || template.currency !== values.currency))
-      form.setFieldValue('exchangeRate', rate);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the suggestion for a currency arrives
-  }, [lastRate.data?.rate, values.currency]);
+  useSuggestedRate(form, {
+    vendorId,
+    currency: values.currency,
+    foreign,
+    savedCurrency: template?.currency,
+  });
 
   const submit = (v: RecurringValues) => {
     if (foreign && !isValidRate(v.exchangeRate.trim())) {

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconReceipt } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import type { DueView } from '../../../../shared/api/payables';
 import { useApi } from '../../api/hooks';
 import { BillTable } from './parts/BillTable';
 import { formatTotals, useFormat } from './parts/format';
+import { FirstRecord } from './parts/FirstRecord';
 
 const VIEWS: { view: DueView; title: string; empty: string; color?: string }[] = [
   { view: 'overdue', title: 'Overdue', empty: 'Nothing overdue.', color: 'red' },
@@ -20,22 +21,18 @@ export function DuePage() {
   useHotkeys([['n', () => void navigate('/bills/new')]]);
   if (summary.data && !summary.data.hasBills) {
     return (
-      <EmptyState
-        mt="xl"
-        icon={<IconReceipt size={32} />}
-        withIndicatorBackground
+      <FirstRecord
+        icon={IconReceipt}
         title="No bills yet"
         description="Enter a bill from a vendor, with its scan, and Folio will remind you before it is due."
       >
-        <EmptyState.Actions>
-          <Button component={Link} to="/bills/new">
-            Enter your first bill
-          </Button>
-          <Button component={Link} to="/bills/import" variant="default">
-            Import from CSV
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
+        <Button component={Link} to="/bills/new">
+          Enter your first bill
+        </Button>
+        <Button component={Link} to="/bills/import" variant="default">
+          Import from CSV
+        </Button>
+      </FirstRecord>
     );
   }
   return (

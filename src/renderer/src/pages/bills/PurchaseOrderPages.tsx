@@ -7,7 +7,6 @@ import {
   Button,
   Card,
   Center,
-  EmptyState,
   Grid,
   Group,
   Loader,
@@ -34,6 +33,7 @@ import { DateField } from './parts/DateField';
 import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
 import { StatusBadge } from './parts/StatusBadge';
 import { PAYABLES, useFormat } from './parts/format';
+import { FirstRecord } from './parts/FirstRecord';
 
 function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
   return (
@@ -56,19 +56,15 @@ export function PurchaseOrdersPage() {
   if (!list.data) return <Loader aria-label="Loading purchase orders" />;
   if (list.data.length === 0)
     return (
-      <EmptyState
-        mt="xl"
-        icon={<IconClipboardList size={32} />}
-        withIndicatorBackground
+      <FirstRecord
+        icon={IconClipboardList}
         title="No purchase orders"
         description="Record what you ordered and at what price; bills against the order are checked against it."
       >
-        <EmptyState.Actions>
-          <Button component={Link} to="/bills/orders/new">
-            New purchase order
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
+        <Button component={Link} to="/bills/orders/new">
+          New purchase order
+        </Button>
+      </FirstRecord>
     );
   return (
     <Stack gap="sm">

@@ -4,7 +4,6 @@ import {
   Anchor,
   Button,
   Card,
-  EmptyState,
   Grid,
   Group,
   Loader,
@@ -36,6 +35,7 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
+import { FirstRecord } from './parts/FirstRecord';
 
 const FREQUENCY_LABELS: Record<Frequency, string> = {
   weekly: 'Weekly',
@@ -52,19 +52,15 @@ export function RecurringListPage() {
   if (!list.data) return <Loader aria-label="Loading recurring bills" />;
   if (list.data.length === 0) {
     return (
-      <EmptyState
-        mt="xl"
-        icon={<IconRepeat size={32} />}
-        withIndicatorBackground
+      <FirstRecord
+        icon={IconRepeat}
         title="No recurring bills"
         description="Rent, subscriptions and other regular bills can be entered once: Folio makes each bill on its date, even for the days it was closed."
       >
-        <EmptyState.Actions>
-          <Button component={Link} to="/bills/recurring/new">
-            New recurring bill
-          </Button>
-        </EmptyState.Actions>
-      </EmptyState>
+        <Button component={Link} to="/bills/recurring/new">
+          New recurring bill
+        </Button>
+      </FirstRecord>
     );
   }
   return (

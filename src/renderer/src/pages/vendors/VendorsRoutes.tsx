@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Center,
-  EmptyState,
   Grid,
   Group,
   Loader,
@@ -39,6 +38,7 @@ import { BillTable } from '../bills/parts/BillTable';
 import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { VendorPaymentModal } from './VendorPaymentModal';
+import { FirstRecord } from '../bills/parts/FirstRecord';
 
 export function VendorsRoutes() {
   return (
@@ -75,19 +75,15 @@ function VendorsList() {
         </Button>
       </Group>
       {none ? (
-        <EmptyState
-          mt="xl"
-          icon={<IconBuildingStore size={32} />}
-          withIndicatorBackground
+        <FirstRecord
+          icon={IconBuildingStore}
           title="No vendors yet"
           description="Add the suppliers who send you bills, with their payment terms and bank details."
         >
-          <EmptyState.Actions>
-            <Button component={Link} to="/vendors/new">
-              Add your first vendor
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+          <Button component={Link} to="/vendors/new">
+            Add your first vendor
+          </Button>
+        </FirstRecord>
       ) : (
         <>
           <Group justify="space-between">

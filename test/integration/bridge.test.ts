@@ -38,7 +38,9 @@ describe('the browser-mode bridge', () => {
     const missing = await post({}, setupBody);
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    const wrong = await post({ Authorization: `Bearer ${bridge.token.slice(0, -2)}xx` }, setupBody);
+    // One character changed, to one it cannot already be.
+    const last = bridge.token.at(-1) === 'A' ? 'B' : 'A';
+    const wrong = await post({ Authorization: `Bearer ${bridge.token.slice(0, -1)}${last}` }, setupBody);
     expect(wrong.status).toBe(401);
     const settings = await bridge.call('settings.get');
     expect(settings.value.setupComplete).toBe(false);

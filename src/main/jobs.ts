@@ -2,25 +2,9 @@ import type { Logger } from './log';
 import type { ServiceContext } from './services/context';
 import { recurringInvoicesJob } from './services/receivables/recurring';
 import { catchUpRecurringBills } from './services/payables/recurring';
+import type { Job } from './services/job';
 
-/**
- * Work that runs when Folio opens its data (before the first request is served, so a
- * restart shows caught-up data at once) and again on a timer while it runs: recurring
- * documents, reminders. Each job must be idempotent: running it twice, or after a crash
- * half-way, must not do anything twice.
- */
-export interface Job {
-  name: string;
-  everyMs: number;
-  run(ctx: ServiceContext): void | Promise<void>;
-  /** Waits for work the job started in the background (a delivery in flight) before closing. */
-  stop?(ctx: ServiceContext): Promise<void>;
-  /**
-   * First run a second after opening instead of before the first answer: for work that can
-   * wait and would otherwise load its modules during the cold start (mail, reminders).
-   */
-  deferAtOpen?: boolean;
-}
+export type { Job } from './services/job';
 
 /** The outbox and reminder modules load a moment after opening, not before the first answer. */
 let outboxModule: Promise<typeof import('./services/mail/outbox')> | null = null;

@@ -4,7 +4,7 @@ import type { ApiError, Result } from '../../shared/api/envelope';
 import { RECOVERY_METHODS } from '../../shared/api/system';
 import type { Logger } from '../log';
 import type { ServiceContext } from '../services/context';
-import { AppError } from './errors';
+import { AppError } from '../../shared/api/errors';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;

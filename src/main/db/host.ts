@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../shared/api/system';
-import { AppError } from '../api/errors';
+import { AppError } from '../../shared/api/errors';
 import { backupPath, copyRawFile, createBackup, listBackups, pruneBackups, type BackupKind } from './backups';
 import { LATEST_VERSION, NewerDatabaseError, migrate, pendingMigrations } from './migrate';
 import { openDatabase, quickCheck, schemaVersion, type Sqlite } from './open';

@@ -9,7 +9,7 @@ import {
 import { detectImageType } from '../../shared/domain/images';
 import { formatDocumentNumber } from '../../shared/domain/numbering';
 import { parseIsoDate } from '../../shared/domain/dates';
-import { fieldError } from '../api/errors';
+import { fieldError } from '../../shared/api/errors';
 import { qb } from '../db/store';
 import type { BusinessProfileTable } from '../db/schema';
 import { recordAudit } from './audit';

@@ -5,7 +5,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { OutboxEntry } from '../../../shared/api/mail';
 import { renderTemplate } from '../../../shared/domain/templates';
 import { daysOverdue } from '../../../shared/domain/reminders';
-import { AppError, fieldError, notFound } from '../../api/errors';
+import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { OutboxTable } from '../../db/schema';
 import type { OutgoingMessage } from '../../mail/smtp';

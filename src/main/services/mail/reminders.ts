@@ -5,7 +5,7 @@ import {
   type ReminderLevelNumber,
 } from '../../../shared/domain/reminders';
 import { renderTemplate } from '../../../shared/domain/templates';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

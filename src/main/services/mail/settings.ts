@@ -8,7 +8,7 @@ import {
   type MailTemplate,
   type TemplateKind,
 } from '../../../shared/domain/templates';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { SmtpAccount } from '../../mail/smtp';
 import { recordAudit } from '../audit';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BillAttachment } from '../../../shared/api/payables';
 import { SHA256_HEX, detectAttachmentType, type AttachmentType } from '../../../shared/domain/attachments';
-import { AppError, fieldError, notFound } from '../../api/errors';
+import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 

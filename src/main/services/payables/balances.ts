@@ -1,6 +1,6 @@
 import { statusFromBalance, type BillStatus } from '../../../shared/domain/bill-status';
 import { toBase } from '../../../shared/domain/fx';
-import { fieldError } from '../../api/errors';
+import { fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';

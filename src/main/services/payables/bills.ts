@@ -3,7 +3,7 @@ import type { Bill, BillRow } from '../../../shared/api/payables';
 import { milliToQuantity } from '../../../shared/domain/bill-amounts';
 import { BILL_STATUSES, describeDue, displayStatus, isOpen } from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
-import { conflict, fieldError, notFound } from '../../api/errors';
+import { conflict, fieldError, notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { BillsTable } from '../../db/schema';
 import { qb } from '../../db/store';

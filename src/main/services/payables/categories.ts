@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ExpenseCategory } from '../../../shared/api/payables';
-import { conflict, notFound } from '../../api/errors';
+import { conflict, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

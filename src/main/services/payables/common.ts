@@ -4,7 +4,7 @@ import { bpToPercent, percentToBp } from '../../../shared/domain/bill-amounts';
 import type { EarlyPaymentTerms } from '../../../shared/domain/early-payment';
 import { formatMoney } from '../../../shared/domain/money';
 import type { PaymentTerms } from '../../../shared/domain/terms';
-import { fieldError, notFound } from '../../api/errors';
+import { fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';

@@ -8,7 +8,7 @@ import { decimalSeparatorOf, parseMoney } from '../../../shared/domain/money';
 import { dueDateFor, type PaymentTerms } from '../../../shared/domain/terms';
 import { invoiceKey } from '../../../shared/domain/bill-checks';
 import { bpToPercent } from '../../../shared/domain/bill-amounts';
-import { AppError, conflict, fieldError } from '../../api/errors';
+import { AppError, conflict, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

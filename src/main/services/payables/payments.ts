@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { BillPayment } from '../../../shared/api/payables';
 import { BILL_STATUS_LABELS, displayStatus, isOpen } from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
-import { fieldError, notFound } from '../../api/errors';
+import { fieldError, notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { BillsTable } from '../../db/schema';
 import { qb } from '../../db/store';

@@ -10,7 +10,7 @@ import { invoiceKey, itemKey } from '../../../shared/domain/bill-checks';
 import type { EarlyPaymentTerms } from '../../../shared/domain/early-payment';
 import { dueDateFor, type PaymentTerms } from '../../../shared/domain/terms';
 import type { AttachmentType } from '../../../shared/domain/attachments';
-import { AppError, fieldError } from '../../api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { earlyFromColumns, earlyFromInput, parseTerms, requireVendor } from './common';

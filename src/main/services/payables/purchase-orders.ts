@@ -3,7 +3,7 @@ import type { PurchaseOrder, PurchaseOrderMatch, PurchaseOrderSummary } from '..
 import { bpToPercent, milliToQuantity, percentToBp } from '../../../shared/domain/bill-amounts';
 import { displayStatus } from '../../../shared/domain/bill-status';
 import { matchPurchaseOrder } from '../../../shared/domain/purchase-order-match';
-import { conflict, notFound } from '../../api/errors';
+import { conflict, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

@@ -10,7 +10,7 @@ import {
   type Occurrence,
   type Schedule,
 } from '../../../shared/domain/schedule';
-import { notFound } from '../../api/errors';
+import { notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { RecurringBillsTable } from '../../db/schema';
 import { qb } from '../../db/store';

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain/bill-reminders';
 import { describeDue, isOpen } from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
-import { conflict, fieldError } from '../../api/errors';
+import { conflict, fieldError } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { BillsTable } from '../../db/schema';
 import { qb } from '../../db/store';

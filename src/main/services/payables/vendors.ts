@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Vendor, VendorSummary } from '../../../shared/api/payables';
 import { describeEarlyPaymentTerms } from '../../../shared/domain/early-payment';
-import { notFound } from '../../api/errors';
+import { notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { VendorsTable } from '../../db/schema';
 import { qb } from '../../db/store';

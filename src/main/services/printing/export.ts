@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { ExportStatus } from '../../../shared/api/printing';
 import { buildDocumentView, type DocumentView } from '../../../shared/domain/document-view';
 import { safeFileName } from '../../../shared/domain/file-names';
-import { AppError, fieldError } from '../../api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DocumentView } from '../../../shared/domain/document-view';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import { loadSubject, logoOf, type PrintRef } from './views';
 

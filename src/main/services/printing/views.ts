@@ -21,7 +21,7 @@ import { formatMoney } from '../../../shared/domain/money';
 import { daysOverdue, type ReminderLevelNumber } from '../../../shared/domain/reminders';
 import { renderTemplate, type TemplateKind, type TemplateValues } from '../../../shared/domain/templates';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/api/payments';
-import { fieldError, notFound } from '../../api/errors';
+import { fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getDocument } from '../receivables/document-read';

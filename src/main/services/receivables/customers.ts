@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Address } from '../../../shared/api/common';
 import type { Customer, CustomerSummary, DuplicateWarning } from '../../../shared/api/customers';
 import type { PaymentTerms } from '../../../shared/domain/terms';
-import { AppError, fieldError, notFound } from '../../api/errors';
+import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { sql } from 'kysely';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Document, ParsedDocumentInput } from '../../../shared/api/documents';
-import { AppError, fieldError } from '../../api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { toBase } from '../../../shared/domain/fx';
 import { recordAudit } from '../audit';

@@ -1,7 +1,7 @@
 import type { Allocation, Document } from '../../../shared/api/documents';
 import type { Discount } from '../../../shared/domain/totals';
 import { displayStatus } from '../../../shared/domain/status';
-import { notFound } from '../../api/errors';
+import { notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 

@@ -4,7 +4,7 @@ import { computeTotals, lineAmount } from '../../../shared/domain/totals';
 import { dueDateFor } from '../../../shared/domain/terms';
 import { toBase } from '../../../shared/domain/fx';
 import { addressLines } from '../../../shared/domain/address';
-import { AppError, fieldError } from '../../api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { DocumentLinesTable, DocumentTaxesTable, DocumentsTable } from '../../db/schema';
 import { storeOf, type ServiceContext } from '../context';

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Item } from '../../../shared/api/catalog';
-import { notFound } from '../../api/errors';
+import { notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { ItemsTable } from '../../db/schema';
 import { recordAudit } from '../audit';

@@ -1,6 +1,6 @@
 import { formatDocumentNumber, type DocumentType } from '../../../shared/domain/numbering';
 import { parseIsoDate } from '../../../shared/domain/dates';
-import { AppError, fieldError } from '../../api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 

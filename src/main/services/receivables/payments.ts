@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Payment } from '../../../shared/api/payments';
-import { AppError, fieldError, notFound } from '../../api/errors';
+import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

@@ -7,9 +7,9 @@ import {
   upcomingOccurrences,
   type Schedule,
 } from '../../../shared/domain/schedule';
-import { AppError, notFound } from '../../api/errors';
+import { AppError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
-import type { Job } from '../../jobs';
+import type { Job } from '../job';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { insertDraft, prepareDocument } from './document-save';

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Tax, taxInput } from '../../../shared/api/catalog';
 import { PERCENT_SCALE, type TaxRate } from '../../../shared/domain/tax';
 import { normalizeDecimal } from '../../../shared/domain/decimal';
-import { fieldError, notFound } from '../../api/errors';
+import { fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

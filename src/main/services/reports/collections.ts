@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { CollectionRow } from '../../../shared/api/reports';
 import { daysBetween } from '../../../shared/domain/dates';
-import { notFound } from '../../api/errors';
+import { notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import { AGING_BUCKETS, AGING_LABELS } from '../../../shared/domain/aging';
 import { toCsv } from '../../../shared/domain/csv';
 import { minorToDecimalString } from '../../../shared/domain/money';
-import { fieldError } from '../../api/errors';
+import { fieldError } from '../../../shared/api/errors';
 import type { ServiceContext } from '../context';
 import { getPreferences } from '../settings';
 import { cashflowForecast } from './cashflow';

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../shared/api/envelope';
+import type { ApiError, ErrorCode } from './envelope';
 
 /**
  * A failure a user can act on. Services throw it; the dispatcher turns it into the error

@@ -1,7 +1,7 @@
 import type { Input } from '../../src/shared/api/contract';
 import { SAMPLE_PREFERENCES, SAMPLE_PROFILE, type TestFolio } from './folio';
 
-/** A small but real PDF (one blank page) that poppler can read. */
+/** A small but real PDF (one blank page) that a PDF reader can read. */
 export const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',

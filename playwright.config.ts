@@ -1,11 +1,16 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './test/helpers/browser';
 
 /**
- * End-to-end tests drive Debian's Chromium (never a downloaded browser) against browser
- * mode: each test file starts the real bridge on its own temporary data folder.
+ * End-to-end tests drive a Chromium found by test/helpers/browser.ts (CHROMIUM_PATH, a system
+ * Chromium or Chrome, else the one inside the @sparticuz/chromium npm package; never a
+ * downloaded browser) against browser mode: each test starts the real bridge on its own
+ * temporary data folder. globalSetup finds the browser once (unpacking the npm one if needed)
+ * and passes its path to the workers in FOLIO_E2E_CHROMIUM.
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -15,15 +20,8 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1366, height: 860 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      executablePath: process.env.FOLIO_E2E_CHROMIUM ?? systemChromium(),
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
   },

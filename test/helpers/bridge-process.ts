@@ -26,7 +26,7 @@ export function startBridgeProcess(dataDir: string, extraArgs: string[] = []): P
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 120_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /FOLIO_URL=(\S+)/.exec(out);

@@ -88,7 +88,7 @@ export async function startSmtp(options: { user?: string; password?: string } = 
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   what: string,
-  ms = 15_000,
+  ms = 120_000, // a deadline only for a condition that never comes: generous for a loaded machine
 ): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {

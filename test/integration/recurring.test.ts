@@ -82,63 +82,78 @@ describe('recurring invoices', () => {
     expect((await invoicesOf(t)).map((i) => i.issueDate)).toEqual(['2026-03-01', '2026-03-22', '2026-03-29']);
   });
 
-  it('a crash in the middle of a catch-up repeats nothing and loses nothing', async () => {
-    const dir = tempDir();
-    cleanups.push(dir.cleanup);
-    const today = localToday();
-    const start = addDays(today, -7 * 59); // 60 weekly occurrences up to today
-    // Create the schedule "before" its start, so nothing is generated yet.
-    const early = fixedClock(`${addDays(start, -1)}T12:00:00Z`);
-    let t = await open(dir.dir, early);
-    const seed = await seedBusiness(t);
-    await t.call('recurring.create', {
-      name: 'Weekly',
-      template: template(seed),
-      schedule: { frequency: 'weekly', interval: 1, startDate: start },
-      mode: 'issue',
-    });
-    expect(await invoicesOf(t)).toEqual([]);
-    await t.close();
-    cleanups.pop();
-
-    // Kill the catch-up part-way: retry with later kills until one lands in the middle.
-    const generated = () => {
-      const db = openDatabase(path.join(dir.dir, 'folio.sqlite3'), { readonly: true });
-      const n = (
-        db.prepare("SELECT count(*) AS n FROM documents WHERE type = 'invoice'").get() as { n: number }
-      ).n;
-      db.close();
-      return n;
-    };
-    const partial: number[] = [];
-    for (let attempt = 0; attempt < 12 && partial.length < 2; attempt++) {
-      const delay = 20 * 1.5 ** attempt;
-      await new Promise<void>((resolve, reject) => {
-        const child = fork(path.join(__dirname, '../helpers/recurring-catchup-child.ts'), [dir.dir], {
-          execArgv: ['--import', 'tsx'],
-          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-        });
-        child.on('message', (m: { started?: boolean }) => {
-          if (m.started) setTimeout(() => child.kill('SIGKILL'), delay);
-        });
-        child.on('exit', () => resolve());
-        child.on('error', reject);
+  it(
+    'a crash in the middle of a catch-up repeats nothing and loses nothing',
+    async () => {
+      const dir = tempDir();
+      cleanups.push(dir.cleanup);
+      const today = localToday();
+      const start = addDays(today, -7 * 59); // 60 weekly occurrences up to today
+      // Create the schedule "before" its start, so nothing is generated yet.
+      const early = fixedClock(`${addDays(start, -1)}T12:00:00Z`);
+      let t = await open(dir.dir, early);
+      const seed = await seedBusiness(t);
+      await t.call('recurring.create', {
+        name: 'Weekly',
+        template: template(seed),
+        schedule: { frequency: 'weekly', interval: 1, startDate: start },
+        mode: 'issue',
       });
-      const n = generated();
-      if (n > 0 && n < 60) partial.push(n);
-      if (n === 60) break;
-    }
-    // At least one kill interrupted a catch-up half-way (otherwise this test proves nothing).
-    expect(partial.length).toBeGreaterThan(0);
+      expect(await invoicesOf(t)).toEqual([]);
+      await t.close();
+      cleanups.pop();
 
-    t = await open(dir.dir);
-    const rows = await invoicesOf(t);
-    expect(rows).toHaveLength(60);
-    expect(new Set(rows.map((r) => r.issueDate)).size).toBe(60);
-    expect(rows[0]!.issueDate).toBe(start);
-    expect(rows.at(-1)!.issueDate).toBe(today);
-    // Issued in date order with gapless numbers, even across the kills.
-    const counters = rows.map((r) => Number(r.number!.slice(-4)));
-    expect(counters).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-  });
+      // Kill the catch-up part-way, bound by work: watch the file (a reader sees each committed
+      // occurrence) and kill once a random number of invoices exist, while the child is still
+      // making more; repeat until the catch-up has finished across the kills.
+      const generated = () => {
+        const db = openDatabase(path.join(dir.dir, 'folio.sqlite3'), { readonly: true });
+        const n = (
+          db.prepare("SELECT count(*) AS n FROM documents WHERE type = 'invoice'").get() as { n: number }
+        ).n;
+        db.close();
+        return n;
+      };
+      const partial: number[] = [];
+      for (let attempt = 0; attempt < 20 && generated() < 60; attempt++) {
+        const before = generated();
+        const target = before + 1 + Math.floor(Math.random() * Math.min(10, 59 - before));
+        await new Promise<void>((resolve, reject) => {
+          const child = fork(path.join(__dirname, '../helpers/recurring-catchup-child.ts'), [dir.dir], {
+            execArgv: ['--import', 'tsx'],
+            stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+          });
+          let exited = false;
+          const watch = () => {
+            if (exited) return;
+            if (generated() >= target) child.kill('SIGKILL');
+            else setTimeout(watch, 1);
+          };
+          child.on('message', (m: { started?: boolean }) => {
+            if (m.started) watch();
+          });
+          child.on('exit', () => {
+            exited = true;
+            resolve();
+          });
+          child.on('error', reject);
+        });
+        const n = generated();
+        if (n > 0 && n < 60) partial.push(n);
+      }
+      // At least one kill interrupted a catch-up half-way (otherwise this test proves nothing).
+      expect(partial.length).toBeGreaterThan(0);
+
+      t = await open(dir.dir);
+      const rows = await invoicesOf(t);
+      expect(rows).toHaveLength(60);
+      expect(new Set(rows.map((r) => r.issueDate)).size).toBe(60);
+      expect(rows[0]!.issueDate).toBe(start);
+      expect(rows.at(-1)!.issueDate).toBe(today);
+      // Issued in date order with gapless numbers, even across the kills.
+      const counters = rows.map((r) => Number(r.number!.slice(-4)));
+      expect(counters).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    },
+    30 * 60_000,
+  ); // bound by work (at most 20 runs); this only stops a hung run
 });

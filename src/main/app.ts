@@ -85,7 +85,11 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     secrets: options.secrets ? options.secrets(paths.dataDir) : keyFileSecretBox(paths.dataDir),
     desktop: options.desktop ?? null,
   };
-  const dispatch = createDispatcher(handlers, ctx, log);
+  const baseDispatch = createDispatcher(handlers, ctx, log);
+  // The full integrity check waits for the first answer (see startBackgroundJobs).
+  let firstAnswered: () => void = () => {};
+  const firstAnswer = new Promise<void>((resolve) => (firstAnswered = resolve));
+  const dispatch: Dispatch = (method, input) => baseDispatch(method, input).finally(() => firstAnswered());
   const timers: NodeJS.Timeout[] = [];
   for (const job of JOBS) {
     if (!job.deferAtOpen) {
@@ -116,6 +120,21 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     dispatch,
     ctx,
     startBackgroundJobs() {
+      // The full quick_check of the file, on a worker thread, once the first screen has its
+      // first answer (or after a second): opening only checked the schema and table roots.
+      let checking = false;
+      const fullCheck = () => {
+        if (checking) return;
+        checking = true;
+        void host.checkInBackground().then((outcome) => {
+          if (outcome === 'damaged')
+            log.error('the data file failed its integrity check', { message: host.health().message });
+        });
+      };
+      void firstAnswer.then(fullCheck);
+      const checkTimer = setTimeout(fullCheck, 1000);
+      checkTimer.unref();
+      timers.push(checkTimer);
       timers.push(setTimeout(() => automaticBackup('start'), 1000));
       // The PDF engine warms up once the first screen is served (see services/printing/warmup.ts).
       const warm = setTimeout(() => {

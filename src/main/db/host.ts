@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import { backupPath, copyRawFile, createBackup, listBackups, pruneBackups, type BackupKind } from './backups';
 import { LATEST_VERSION, NewerDatabaseError, migrate, pendingMigrations } from './migrate';
 import { openDatabase, quickCheck, schemaVersion, type Sqlite } from './open';
+import { fullCheckInBackground, openCheck, type FullCheck } from './integrity';
 import { Store } from './store';
 import type { Backup } from '../../shared/api/system';
 
@@ -29,6 +30,8 @@ export interface HostOptions {
 export class DatabaseHost {
   private state: State = { status: 'closed' };
   private readonly now: () => Date;
+  /** The background integrity check of the file as opened (see checkInBackground). */
+  private fullCheck: FullCheck | null = null;
 
   constructor(readonly options: HostOptions) {
     this.now = options.now ?? (() => new Date());
@@ -69,9 +72,10 @@ export class DatabaseHost {
   }
 
   /**
-   * Opens the file, creating it if needed. A file that fails quick_check, cannot be read,
-   * or comes from a newer Folio leaves the host in a recovery state instead of throwing,
-   * so the UI can offer the latest backup.
+   * Opens the file, creating it if needed. A file that fails the open check (db/integrity.ts:
+   * the schema and every table's root), cannot be read, or comes from a newer Folio leaves the
+   * host in a recovery state instead of throwing, so the UI can offer the latest backup. The
+   * full quick_check of the file follows in the background (checkInBackground).
    */
   async open(): Promise<void> {
     this.close();
@@ -79,14 +83,10 @@ export class DatabaseHost {
     let sqlite: Sqlite | undefined;
     try {
       sqlite = openDatabase(this.options.file, { nativeBinding: this.options.nativeBinding });
-      const problems = quickCheck(sqlite);
+      const problems = openCheck(sqlite);
       if (problems.length > 0) {
         sqlite.close();
-        this.state = {
-          status: 'corrupt',
-          version: 0,
-          message: `The data file failed its integrity check (${problems[0]}). Restore the latest good backup.`,
-        };
+        this.state = { status: 'corrupt', version: 0, message: failedCheckMessage(problems) };
         return;
       }
       const pending = pendingMigrations(sqlite);
@@ -114,7 +114,32 @@ export class DatabaseHost {
     }
   }
 
+  /**
+   * Runs the full quick_check of the open file on a worker thread while the app keeps
+   * answering. On damage the file is closed and the host is in recovery (every call but
+   * system.* and backups.* answers DB_UNAVAILABLE; the UI shows the recovery screen).
+   * 'skipped' when no healthy file is open, or it was closed or swapped meanwhile.
+   */
+  async checkInBackground(): Promise<'ok' | 'damaged' | 'skipped'> {
+    if (this.state.status !== 'ok' || this.fullCheck) return 'skipped';
+    const opened = this.state;
+    const check = fullCheckInBackground(this.options.file, this.options.nativeBinding);
+    this.fullCheck = check;
+    const result = await check.result;
+    if (this.fullCheck !== check || this.state !== opened) return 'skipped';
+    this.fullCheck = null;
+    if ('failed' in result) return 'skipped';
+    if (result.problems.length === 0) return 'ok';
+    opened.sqlite.close();
+    this.state = { status: 'corrupt', version: 0, message: failedCheckMessage(result.problems) };
+    return 'damaged';
+  }
+
   close(): void {
+    if (this.fullCheck) {
+      void this.fullCheck.stop();
+      this.fullCheck = null;
+    }
     if (this.state.status === 'ok') {
       // Refresh the planner's statistics where they drifted, as SQLite advises at close.
       this.state.sqlite.pragma('optimize');
@@ -163,6 +188,9 @@ export class DatabaseHost {
     return { restored, safetyCopy };
   }
 }
+
+const failedCheckMessage = (problems: string[]) =>
+  `The data file failed its integrity check (${problems[0]}). Restore the latest good backup.`;
 
 /** Why a backup cannot be restored, or null when it is sound and not from a newer Folio. */
 function inspectBackup(file: string): string | null {

@@ -9,11 +9,24 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError } from './api/client';
 import { theme } from './theme';
 import { Boot } from './app/Boot';
 
-const queryClient = new QueryClient({
+/**
+ * The data file became unusable after the first screen (the background integrity check found
+ * damage): every call answers DB_UNAVAILABLE. Ask for the health again, so Boot shows the
+ * recovery screen.
+ */
+const onApiError = (error: unknown) => {
+  if (error instanceof ApiError && error.code === 'DB_UNAVAILABLE')
+    void queryClient.invalidateQueries({ queryKey: ['system', 'system.health'] });
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     // Local data: refetch after every change (see useApiMutation), never on a timer.
     queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false },

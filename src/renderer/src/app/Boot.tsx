@@ -10,7 +10,9 @@ import { router } from './router';
  * or from a newer Folio, the setup wizard on first run, otherwise the app.
  */
 export function Boot() {
-  const health = useApi('system.health', {});
+  // Asked again now and then: the full integrity check runs after the first screen (see
+  // db/integrity.ts), and damage it finds must bring up the recovery screen.
+  const health = useApi('system.health', {}, { refetchInterval: 15_000 });
   const settings = useApi('settings.get', {}, { enabled: health.data?.status === 'ok' });
 
   if (health.isPending || (health.data?.status === 'ok' && settings.isPending)) {

@@ -1,6 +1,6 @@
 import type { AgingItem, AgingReport, AgingRow } from '../../../shared/api/reports';
 import { agingBucket, type AgingBucket } from '../../../shared/domain/aging';
-import { daysBetween } from '../../../shared/domain/dates';
+import { addDays, daysBetween } from '../../../shared/domain/dates';
 import { toBase } from '../../../shared/domain/fx';
 
 /**
@@ -57,6 +57,58 @@ export function agingReport(outstanding: readonly Outstanding[], asOf: string, b
     byParty.set(o.party_id, row);
   }
   const rows = [...byParty.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  return { asOf, currency: base, rows, totals };
+}
+
+/** One party's open amounts in the base currency, summed by bucket in SQL (see agingSumsSql). */
+export interface PartySums {
+  party_id: number;
+  party_name: string;
+  current: number;
+  d1_30: number;
+  d31_60: number;
+  d61_90: number;
+  d90plus: number;
+}
+
+/**
+ * The SUM(CASE …) columns that bucket `amount` by `due` (a YYYY-MM-DD column, or NULL: not
+ * yet due) relative to the as-of date, with the same boundaries as agingBucket: the dates
+ * are computed here, so the database compares text dates along an index. Parameters
+ * :d0 (as of), :d30, :d60 and :d90 come from agingSumsParams.
+ */
+export function agingSumsSql(due: string, amount: string): string {
+  return `sum(CASE WHEN ${due} IS NULL OR ${due} >= :d0 THEN ${amount} ELSE 0 END) AS current,
+          sum(CASE WHEN ${due} < :d0 AND ${due} >= :d30 THEN ${amount} ELSE 0 END) AS d1_30,
+          sum(CASE WHEN ${due} < :d30 AND ${due} >= :d60 THEN ${amount} ELSE 0 END) AS d31_60,
+          sum(CASE WHEN ${due} < :d60 AND ${due} >= :d90 THEN ${amount} ELSE 0 END) AS d61_90,
+          sum(CASE WHEN ${due} < :d90 THEN ${amount} ELSE 0 END) AS d90plus`;
+}
+
+/** Days overdue = days from the due date to asOf: 1–30 overdue is due in [asOf − 30, asOf − 1]. */
+export function agingSumsParams(asOf: string) {
+  return { d0: asOf, d30: addDays(asOf, -30), d60: addDays(asOf, -60), d90: addDays(asOf, -90) };
+}
+
+/** The same report as agingReport, from sums made in SQL (the amounts already in base). */
+export function agingReportFromSums(sums: readonly PartySums[], asOf: string, base: string): AgingReport {
+  const totals = emptyFigures();
+  const rows: AgingRow[] = sums.map((s) => {
+    const row = {
+      id: s.party_id,
+      name: s.party_name,
+      current: s.current,
+      d1_30: s.d1_30,
+      d31_60: s.d31_60,
+      d61_90: s.d61_90,
+      d90plus: s.d90plus,
+      total: s.current + s.d1_30 + s.d31_60 + s.d61_90 + s.d90plus,
+    };
+    for (const k of ['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus', 'total'] as const)
+      totals[k] += row[k];
+    return row;
+  });
+  rows.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
   return { asOf, currency: base, rows, totals };
 }
 

@@ -3,7 +3,15 @@ import type { AgingItem, AgingReport } from '../../../shared/api/reports';
 import { storeOf, type ServiceContext } from '../context';
 import { OPEN_SQL } from '../payables/common';
 import { getPreferences } from '../settings';
-import { agingItems, agingReport, type Outstanding } from './aging';
+import {
+  agingItems,
+  agingReport,
+  agingReportFromSums,
+  agingSumsParams,
+  agingSumsSql,
+  type Outstanding,
+  type PartySums,
+} from './aging';
 
 /**
  * What each bill still owed on `asOf`, by vendor. Drafts and void bills never count. Today's
@@ -12,7 +20,7 @@ import { agingItems, agingReport, type Outstanding } from './aging';
  * early-payment discounts they settled) dated on or before it, looking only at bills open now
  * or settled after that date (the partial index bills_settled), never the whole history.
  */
-function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding[] {
+export function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding[] {
   const store = storeOf(ctx);
   const columns = `b.id, nullif(b.vendor_invoice_number, '') AS number, b.vendor_id AS party_id, v.name AS party_name,
                    b.bill_date AS issue_date, b.due_date, b.currency, b.exchange_rate`;
@@ -43,9 +51,32 @@ function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding[] {
     .all({ asOf }) as Outstanding[];
 }
 
+/**
+ * Today's (or a later date's) aging, summed in SQL over the covering partial index
+ * bills_open_by_due (balance_base is toBase(balance) at the bill's rate, kept by
+ * payables/balances.ts): no bill row is read or fetched into JavaScript. The same figures as
+ * agingReport over outstandingBills.
+ */
+function agingSums(ctx: ServiceContext, asOf: string): PartySums[] {
+  return storeOf(ctx)
+    .prepare(
+      `WITH sums AS (
+         SELECT vendor_id AS party_id, ${agingSumsSql('due_date', 'balance_base')}
+         FROM bills INDEXED BY bills_open_by_due
+         WHERE ${OPEN_SQL} AND balance > 0 AND bill_date <= :d0
+         GROUP BY vendor_id
+       )
+       SELECT s.*, v.name AS party_name FROM sums s JOIN vendors v ON v.id = s.party_id`,
+    )
+    .all(agingSumsParams(asOf)) as PartySums[];
+}
+
 /** Payables aging by vendor as of a date, in the base currency at each bill's rate. */
 export function payablesAging(ctx: ServiceContext, input: ParsedInput<'reports.payablesAging'>): AgingReport {
-  return agingReport(outstandingBills(ctx, input.asOf), input.asOf, getPreferences(ctx).baseCurrency);
+  const base = getPreferences(ctx).baseCurrency;
+  if (input.asOf >= ctx.clock.today())
+    return agingReportFromSums(agingSums(ctx, input.asOf), input.asOf, base);
+  return agingReport(outstandingBills(ctx, input.asOf), input.asOf, base);
 }
 
 /** The bills behind an aging cell: a vendor, a bucket, or both. */

@@ -51,28 +51,48 @@ export function outstandingInvoices(ctx: ServiceContext, asOf: string): Outstand
 }
 
 /**
- * Today's (or a later date's) aging, summed in SQL: the open invoices' maintained base-currency
- * balances (balance_base = toBase(balance) at the invoice's rate, kept by balances.ts) bucketed
- * along the covering partial index documents_open_by_due, so no invoice row is read and none is
- * fetched into JavaScript. Invoices issued after the date (rare) are taken out again through
- * documents_by_issue_date. The same figures as agingReport over outstandingInvoices.
+ * Today's (or a later date's) aging without reading the old invoices one by one:
+ *  - invoices due within the 90 days before the date, later, or without a due date are summed
+ *    by bucket along the covering partial index documents_open_by_due (balance_base is
+ *    toBase(balance) at the invoice's rate, kept by balances.ts);
+ *  - "90+ days" is the rest of each customer's open balance, which triggers keep in
+ *    customers.open_balance_base (the sum of balance_base over their open invoices);
+ *  - invoices issued after the date (rare) are taken out again, found by documents_by_issue_date.
+ * A customer has a row when they have an open invoice issued on or before the date, as in
+ * agingReport over outstandingInvoices, which gives the same figures (tested).
  */
 function agingSums(ctx: ServiceContext, asOf: string): PartySums[] {
   return storeOf(ctx)
     .prepare(
-      `WITH open AS (
+      `WITH items AS (
          SELECT customer_id, due_date, balance_base AS amount, 1 AS n
          FROM documents INDEXED BY documents_open_by_due
-         WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND balance > 0
+         WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND balance > 0 AND due_date >= :d90
+         UNION ALL
+         SELECT customer_id, due_date, balance_base, 1
+         FROM documents INDEXED BY documents_open_by_due
+         WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND balance > 0 AND due_date IS NULL
          UNION ALL
          SELECT customer_id, due_date, -balance_base, -1
          FROM documents INDEXED BY documents_by_issue_date
          WHERE type = 'invoice' AND issue_date > :d0 AND status IN ('issued', 'partially_paid') AND balance > 0
-       ), sums AS (
-         SELECT customer_id AS party_id, ${agingSumsSql('due_date', 'amount')}
-         FROM open GROUP BY customer_id HAVING sum(n) > 0
+       ), recent AS (
+         SELECT customer_id, ${agingSumsSql('due_date', 'amount')},
+                sum(CASE WHEN n = 1 THEN amount ELSE 0 END) AS counted,
+                sum(n) AS items
+         FROM items GROUP BY customer_id
        )
-       SELECT s.*, c.name AS party_name FROM sums s JOIN customers c ON c.id = s.party_id`,
+       SELECT c.id AS party_id, c.name AS party_name,
+              coalesce(r.current, 0) AS current, coalesce(r.d1_30, 0) AS d1_30,
+              coalesce(r.d31_60, 0) AS d31_60, coalesce(r.d61_90, 0) AS d61_90,
+              c.open_balance_base - coalesce(r.counted, 0) + coalesce(r.d90plus, 0) AS d90plus
+       FROM customers c LEFT JOIN recent r ON r.customer_id = c.id
+       WHERE coalesce(r.items, 0) > 0
+          OR c.open_balance_base - coalesce(r.counted, 0) + coalesce(r.d90plus, 0) <> 0
+          OR EXISTS (SELECT 1 FROM documents d INDEXED BY documents_open_by_customer
+                     WHERE d.customer_id = c.id AND d.type = 'invoice'
+                       AND d.status IN ('issued', 'partially_paid') AND d.due_date < :d90
+                       AND d.balance > 0 AND d.issue_date <= :d0)`,
     )
     .all(agingSumsParams(asOf)) as PartySums[];
 }

@@ -122,20 +122,19 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     startBackgroundJobs() {
       // The full quick_check of the file, on a worker thread, once the first screen has its
       // first answer (or after a second): opening only checked the schema and table roots.
-      let checking = false;
-      const fullCheck = () => {
-        if (checking) return;
-        checking = true;
-        void host.checkInBackground().then((outcome) => {
+      // The backup on start waits for it, so a damaged file never becomes the newest backup
+      // (nor makes pruning drop a good one).
+      let checked: Promise<unknown> | null = null;
+      const fullCheck = () =>
+        (checked ??= host.checkInBackground().then((outcome) => {
           if (outcome === 'damaged')
             log.error('the data file failed its integrity check', { message: host.health().message });
-        });
-      };
+        }));
       void firstAnswer.then(fullCheck);
       const checkTimer = setTimeout(fullCheck, 1000);
       checkTimer.unref();
       timers.push(checkTimer);
-      timers.push(setTimeout(() => automaticBackup('start'), 1000));
+      timers.push(setTimeout(() => void fullCheck().then(() => automaticBackup('start')), 1000));
       // The PDF engine warms up once the first screen is served (see services/printing/warmup.ts).
       const warm = setTimeout(() => {
         import('./services/printing/warmup')

@@ -22,6 +22,9 @@ export function Boot() {
       </Center>
     );
   }
+  // Before any failure: a check that fails after the first screen makes the other calls
+  // answer DB_UNAVAILABLE, and what the user needs then is the recovery screen.
+  if (health.data && health.data.status !== 'ok') return <RecoveryScreen health={health.data} />;
   const failure = health.error ?? settings.error;
   if (failure) {
     return (
@@ -38,7 +41,6 @@ export function Boot() {
       </Center>
     );
   }
-  if (health.data && health.data.status !== 'ok') return <RecoveryScreen health={health.data} />;
   if (settings.data && !settings.data.setupComplete) return <SetupWizard initial={settings.data} />;
   return <RouterProvider router={router} />;
 }

@@ -51,30 +51,23 @@ export function proposeReminders(ctx: ServiceContext): number {
       existing.set(r.document_id, list);
     }
     const now = ctx.clock.now().toISOString();
+    // Prepared once (not compiled per invoice): a large book's first run proposes tens of
+    // thousands of reminders in this transaction, which blocks every other call meanwhile.
+    const withdrawLower = store.prepare(
+      "DELETE FROM invoice_reminders WHERE document_id = ? AND status = 'proposed' AND level < ?",
+    );
+    const propose = store.prepare(
+      `INSERT INTO invoice_reminders
+         (document_id, level, status, days_overdue, proposed_at, decided_at, outbox_id, sent_at)
+       VALUES (?, ?, 'proposed', ?, ?, NULL, NULL, NULL)`,
+    );
     for (const doc of overdue) {
       const days = daysOverdue(doc.due_date!, today);
       const level = reminderLevelToPropose(days, levels, existing.get(doc.id) ?? []);
       if (!level) continue;
       // A higher level replaces a lower one nobody acted on.
-      store.run(
-        qb
-          .deleteFrom('invoice_reminders')
-          .where('document_id', '=', doc.id)
-          .where('status', '=', 'proposed')
-          .where('level', '<', level),
-      );
-      store.run(
-        qb.insertInto('invoice_reminders').values({
-          document_id: doc.id,
-          level,
-          status: 'proposed',
-          days_overdue: days,
-          proposed_at: now,
-          decided_at: null,
-          outbox_id: null,
-          sent_at: null,
-        }),
-      );
+      withdrawLower.run(doc.id, level);
+      propose.run(doc.id, level, days, now);
       proposed++;
     }
   });

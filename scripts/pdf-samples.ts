@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fixedClock, openTestFolio } from '../test/helpers/folio';
 import { EMPTY_ADDRESS, invoiceInput, seedBusiness } from '../test/helpers/seed';
 import { manyLines, setupDocuments } from '../test/helpers/documents';
-import { pdfImages } from '../test/helpers/pdf';
+import { pdfPageImages } from '../test/helpers/pdf-images';
 
 async function main() {
   const out = path.resolve(process.argv[2] ?? 'out/pdf-samples');
@@ -122,7 +122,7 @@ async function main() {
         const r = await t.call('printing.render', { ref });
         const pdf = Buffer.from(r.dataBase64, 'base64');
         fs.writeFileSync(path.join(out, `${paper}-${name}.pdf`), pdf);
-        pdfImages(pdf, out, `${paper}-${name}`);
+        await pdfPageImages(pdf, out, `${paper}-${name}`);
         console.log(`${paper}-${name}.pdf  ${r.pages} page(s)  ${r.fileName}`);
       }
     }

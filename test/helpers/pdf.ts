@@ -6,7 +6,8 @@ import path from 'node:path';
  * package: WASM, no system tools). Nothing here looks at Folio's own code.
  *
  * `mupdf` is an ES module that instantiates its WASM on import, so it is loaded once here
- * (top-level await) and every helper below stays synchronous.
+ * (top-level await, which Vitest supports) and every helper below stays synchronous. Scripts
+ * run by tsx (CommonJS, no top-level await) use test/helpers/pdf-images.ts instead.
  */
 const mupdf = await import('mupdf');
 type PDFDocument = import('mupdf').PDFDocument;

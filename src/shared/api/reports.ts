@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
-import { id, isoDate, text } from './fields';
+import { id, isoDate, multilineText, text } from './fields';
 import { AGING_BUCKETS } from '../domain/aging';
 
 /** Every figure in a report is in the base currency, converted at each document's stored rate. */
@@ -201,7 +201,7 @@ export const reportsApi = {
   'collections.logCall': {
     input: z.strictObject({
       customerId: id('Customer'),
-      text: text('Notes', 2000).min(1, 'Say what was discussed'),
+      text: multilineText('Notes', 2000).min(1, 'Say what was discussed'),
     }),
     output: z.object({ ok: z.literal(true) }),
   },

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { paymentTermsSchema } from './common';
 import { moneyAmount, percentText } from './catalog';
-import { currencyCode, id, isoDate, multilineText, plainString, searchText, text } from './fields';
+import {
+  currencyCode,
+  id,
+  isoDate,
+  multilineText,
+  periodInOrder,
+  plainString,
+  searchText,
+  text,
+} from './fields';
 import { isValidRate } from '../domain/fx';
 import { normalizeDecimal } from '../domain/decimal';
 import { QUANTITY_SCALE } from '../domain/totals';
@@ -203,17 +212,19 @@ export const documentSort = z.enum(['issueDate', 'dueDate', 'number', 'customer'
 
 export const documentsApi = {
   'documents.list': {
-    input: listFilters.extend({
-      sort: documentSort.default('issueDate'),
-      direction: z.enum(['asc', 'desc']).default('desc'),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
+    input: listFilters
+      .extend({
+        sort: documentSort.default('issueDate'),
+        direction: z.enum(['asc', 'desc']).default('desc'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .refine(...periodInOrder),
     output: z.object({ rows: z.array(documentRow), total: z.number() }),
   },
   /** Totals of the filtered set, per currency (kept apart from the page so the page stays fast). */
   'documents.totals': {
-    input: listFilters,
+    input: listFilters.refine(...periodInOrder),
     output: z.array(
       z.object({ currency: z.string(), count: z.number(), total: z.number(), balance: z.number() }),
     ),

@@ -194,3 +194,13 @@ export function unknownFieldsMessage(keys: readonly string[]): string {
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `Folio does not know the field${keys.length > 1 ? 's' : ''} ${list}${keys.length > 5 ? ' (and more)' : ''}. Leave it out.`;
 }
+
+/**
+ * The one rule for every from/to pair: when both are given, the end is on or after the start,
+ * said at `to`. Apply it with `.refine(...periodInOrder)` after any `.extend`.
+ */
+export const PERIOD_ORDER_MESSAGE = 'The end of the period must be on or after its start';
+export const periodInOrder: [
+  (v: { from?: string | null; to?: string | null }) => boolean,
+  { error: string; path: string[] },
+] = [(v) => !v.from || !v.to || v.from <= v.to, { error: PERIOD_ORDER_MESSAGE, path: ['to'] }];

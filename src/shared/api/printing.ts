@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { currencyCode, id, isoDate, multilineText, text } from './fields';
+import { currencyCode, id, isoDate, multilineText, periodInOrder, text } from './fields';
 import { ADDRESS_POSITIONS, PAPER_SIZES } from '../domain/document-view';
 import { isValidBic, isValidIban } from '../domain/iban';
 import { unknownFileNameFields } from '../domain/file-names';
@@ -66,7 +66,7 @@ export const printRef = z.discriminatedUnion('kind', [
       to: isoDate('To'),
       currency: currencyCode('Currency').nullable().default(null),
     })
-    .refine((v) => v.from <= v.to, { error: 'The period must end on or after its start', path: ['to'] }),
+    .refine(...periodInOrder),
   z.strictObject({
     kind: z.literal('reminder'),
     documentId: id('Invoice'),
@@ -119,7 +119,7 @@ export const printingApi = {
           .default([...EXPORT_TYPES]),
         includeDrafts: z.boolean().default(false),
       })
-      .refine((v) => v.from <= v.to, { error: 'The period must end on or after its start', path: ['to'] }),
+      .refine(...periodInOrder),
     output: exportStatus,
   },
   'printing.exportStatus': { input: z.strictObject({ jobId: text('Export', 64) }), output: exportStatus },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { isoDate, searchText, text } from './fields';
+import { isoDate, periodInOrder, searchText, text } from './fields';
 
 export const healthSchema = z.object({
   /** ok: working; corrupt: quick_check failed; newer: the file was written by a newer Folio. */
@@ -60,6 +60,7 @@ export const systemApi = {
         beforeId: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(500).default(100),
       })
+      .refine(...periodInOrder)
       .optional()
       .default({ limit: 100 }),
     output: z.object({ entries: z.array(auditEntrySchema), nextBeforeId: z.number().nullable() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { isCurrencyCode } from '../domain/currencies';
+import { safeUserFileName } from '../domain/file-names';
 
 /**
  * Field schemas reused by every domain contract. Each one carries the message a user sees
@@ -52,6 +53,12 @@ export const multilineText = (label: string, max = 5000) =>
 
 export const requiredMultilineText = (label: string, max = 5000) =>
   multilineText(label, max).min(1, `Enter the ${label.toLowerCase()}`);
+
+/**
+ * The name of a file the user chose: refused if it holds control characters, otherwise made
+ * safe (no path, no bidi overrides, no hidden or device names) by the one file-name sanitiser.
+ */
+export const fileNameText = (label = 'File name') => text(label, 255).transform((v) => safeUserFileName(v));
 
 /** A search box: one line, never required. */
 export const searchText = (max = 200) => text('Search', max);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addressSchema, emptyInput, okOutput, paymentTermsSchema } from './common';
 import {
   base64File,
+  fileNameText,
   currencyCode,
   id,
   isoDate,
@@ -167,7 +168,7 @@ export type BillLineInput = z.input<typeof billLineInput>;
 
 export const attachmentRef = z.strictObject({
   sha256: z.string().regex(SHA256_HEX, 'This attachment was not uploaded; choose the file again'),
-  fileName: requiredText('File name', 255),
+  fileName: fileNameText(),
 });
 
 const billShape = {
@@ -756,7 +757,7 @@ export const payablesApi = {
   },
   'bills.uploadAttachment': {
     input: z.strictObject({
-      fileName: requiredText('File name', 255),
+      fileName: fileNameText(),
       dataBase64: base64File('Attachment', ATTACHMENT_MAX_BYTES),
     }),
     output: attachmentSchema,

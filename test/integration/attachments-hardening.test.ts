@@ -85,3 +85,27 @@ describe('bill attachments', () => {
     });
   });
 });
+
+describe('the logo', () => {
+  it('is checked the same way: a PNG header followed by HTML is refused at the field', async () => {
+    const pngHtml = Buffer.concat([
+      Buffer.from(ONE_PIXEL_PNG, 'base64').subarray(0, 16),
+      Buffer.from('<html>'),
+    ]);
+    const result = await t.raw('settings.setLogo', {
+      fileName: 'logo.png',
+      dataBase64: pngHtml.toString('base64'),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        field: 'dataBase64',
+        message: expect.stringContaining('not a whole PNG or JPEG'),
+      },
+    });
+    expect((await t.raw('settings.setLogo', { fileName: 'logo.png', dataBase64: ONE_PIXEL_PNG })).ok).toBe(
+      true,
+    );
+  });
+});

@@ -1,6 +1,9 @@
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { RouterProvider } from 'react-router';
+import { useSyncExternalStore } from 'react';
+import { connectionState, subscribeConnection } from '../api/client';
 import { useApi } from '../api/hooks';
+import { ConnectionGuard } from './ConnectionGuard';
 import { RecoveryScreen } from '../pages/RecoveryScreen';
 import { SetupWizard } from '../pages/SetupWizard';
 import { router } from './router';
@@ -10,6 +13,15 @@ import { router } from './router';
  * or from a newer Folio, the setup wizard on first run, otherwise the app.
  */
 export function Boot() {
+  return (
+    <ConnectionGuard>
+      <BootScreens />
+    </ConnectionGuard>
+  );
+}
+
+function BootScreens() {
+  const connection = useSyncExternalStore(subscribeConnection, connectionState);
   const health = useApi('system.health', {});
   const settings = useApi('settings.get', {}, { enabled: health.data?.status === 'ok' });
 
@@ -21,6 +33,8 @@ export function Boot() {
     );
   }
   const failure = health.error ?? settings.error;
+  // Not running: the ConnectionGuard says so and retries; nothing else to show behind it.
+  if (failure && connection === 'unreachable') return <Center h="100vh" />;
   if (failure) {
     return (
       <Center h="100vh" p="xl">

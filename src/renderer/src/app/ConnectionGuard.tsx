@@ -8,8 +8,9 @@ const RETRY_MS = 2000;
 
 /**
  * When Folio's main process stops answering (browser mode with the server stopped), the page
- * says so in plain words over whatever was on screen (nothing typed is thrown away), keeps
- * trying in the background, and carries on by itself once Folio answers again.
+ * says so in plain words over whatever was on screen, keeps trying in the background, and
+ * carries on by itself if the same run answers again (or says to open the new URL when Folio
+ * was restarted with a new token).
  */
 export function ConnectionGuard({ children }: { children: ReactNode }) {
   const connection = useSyncExternalStore(subscribeConnection, connectionState);
@@ -49,7 +50,7 @@ export function ConnectionGuard({ children }: { children: ReactNode }) {
               </Title>
               <Text id="connection-text">
                 {connection === 'unreachable'
-                  ? 'Start it again with npm start (desktop app) or npm run web (browser mode). This page reconnects by itself when Folio is back; nothing you typed is lost.'
+                  ? 'Start it again with npm start (desktop app) or npm run web (browser mode), then reload this page or open the address Folio prints. This page keeps checking and tells you when Folio answers again.'
                   : 'Folio was restarted with a new address. Open the URL it printed (the line with ?token=…) to carry on.'}
               </Text>
               <Group justify="space-between">

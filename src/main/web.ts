@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openFolio } from './app';
 import { DataFolderLockedError } from './data-lock';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { startBridge } from './transports/http-bridge';
 import { version } from '../../package.json';
 
@@ -20,6 +20,29 @@ function defaultDataDir(): string {
   if (process.platform === 'win32')
     return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Folio Browser Mode');
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'folio-browser-mode');
+}
+
+/** Where the last-resort handlers write: the data folder's log once it is open, stderr before. */
+let lastResortLog: Logger = createLogger(null, (line) => console.error(line));
+
+/**
+ * No request and no stray promise may end the server: whatever escapes every handler is
+ * logged and Folio keeps serving. (Start-up failures still end in main().catch below.)
+ */
+function keepServing(): void {
+  const report = (message: string, error: unknown) => {
+    try {
+      lastResortLog.error(message, { error });
+    } catch {
+      try {
+        console.error(message, error);
+      } catch {
+        // Nothing left to report to.
+      }
+    }
+  };
+  process.on('uncaughtException', (error) => report('uncaught exception (Folio keeps running)', error));
+  process.on('unhandledRejection', (reason) => report('unhandled rejection (Folio keeps running)', reason));
 }
 
 async function main(): Promise<void> {
@@ -46,6 +69,7 @@ async function main(): Promise<void> {
   }
 
   const folio = await openFolio({ dataDir, mode: 'browser', version });
+  lastResortLog = folio.ctx.log;
   const bridge = await startBridge({
     dispatch: folio.dispatch,
     rendererDir: path.join(__dirname, '../renderer'),
@@ -73,6 +97,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
+keepServing();
 main().catch((error: unknown) => {
   if (error instanceof DataFolderLockedError) {
     console.error(error.message);

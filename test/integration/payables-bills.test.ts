@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ONE_PIXEL_PNG, fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
+import { ONE_PIXEL_PNG, TWO_PIXEL_JPEG, fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { TINY_PDF, auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
 
 let t: TestFolio;
@@ -411,7 +411,7 @@ describe('attachments', () => {
     expect(fs.readFileSync(file).equals(TINY_PDF)).toBe(true);
     const png = await t.call('bills.uploadAttachment', { fileName: 'photo.PNG', dataBase64: ONE_PIXEL_PNG });
     expect(png.mimeType).toBe('image/png');
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+    const jpeg = Buffer.from(TWO_PIXEL_JPEG, 'base64');
     expect(
       (await t.call('bills.uploadAttachment', { fileName: 'x.jpeg', dataBase64: jpeg.toString('base64') }))
         .mimeType,

@@ -5,6 +5,7 @@ import { RECOVERY_METHODS } from '../../shared/api/system';
 import type { Logger } from '../log';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../shared/api/errors';
+import { plainIssueMessage, unknownFieldsMessage } from '../../shared/api/fields';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -14,7 +15,7 @@ export function validationError(error: z.ZodError): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || 'input';
-    fields[key] ??= issue.message;
+    fields[key] ??= issue.code === 'unrecognized_keys' ? unknownFieldsMessage(issue.keys) : issue.message;
   }
   const [field, message] = Object.entries(fields)[0] ?? ['input', 'The input is not valid.'];
   return { code: 'VALIDATION', message, field, fields };
@@ -31,16 +32,22 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: L
     if (typeof method !== 'string' || !isMethod(method)) {
       return {
         ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: `There is no API method called "${String(method)}".` },
+        error: {
+          code: 'UNKNOWN_METHOD',
+          message:
+            typeof method === 'string'
+              ? `There is no API method called "${method.slice(0, 100)}".`
+              : 'A call needs the name of an API method, as text.',
+        },
       };
     }
     if (!ctx.host.isOpen && !RECOVERY_METHODS.includes(method)) {
       return { ok: false, error: { code: 'DB_UNAVAILABLE', message: ctx.host.health().message } };
     }
     const spec = contract[method as Method];
-    const parsed = spec.input.safeParse(rawInput);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     try {
+      const parsed = spec.input.safeParse(rawInput, { error: plainIssueMessage });
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const handler = handlers[method as Method] as (c: ServiceContext, i: unknown) => unknown;
       const value = await handler(ctx, parsed.data);
       return { ok: true, value: spec.output.parse(value) };

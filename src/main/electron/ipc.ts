@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatch } from '../api/dispatch';
+import { parseCallEnvelope } from '../../shared/api/envelope';
 import { APP_ORIGIN } from './protocol';
 
 export const CALL_CHANNEL = 'folio:call';
@@ -23,6 +24,8 @@ export function registerIpc(dispatch: Dispatch): void {
         error: { code: 'UNAUTHORIZED', message: 'Calls are accepted only from the Folio window.' },
       };
     }
-    return dispatch(typeof method === 'string' ? method : '', input);
+    const envelope = parseCallEnvelope({ method, input });
+    if (!envelope.ok) return { ok: false, error: envelope.error };
+    return dispatch(envelope.call.method, envelope.call.input);
   });
 }

@@ -6,6 +6,7 @@ import {
   type Preferences,
   type Settings,
 } from '../../shared/api/settings';
+import { attachmentStructureProblem } from '../../shared/domain/attachments';
 import { detectImageType } from '../../shared/domain/images';
 import { formatDocumentNumber } from '../../shared/domain/numbering';
 import { parseIsoDate } from '../../shared/domain/dates';
@@ -142,10 +143,12 @@ function savePreferences(ctx: ServiceContext, prefs: Preferences): void {
 function decodeLogo(input: { dataBase64: string }, field: string): { bytes: Buffer; mime: string } {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const mime = detectImageType(bytes);
-  if (!mime)
+  if (!mime || attachmentStructureProblem(bytes, mime))
     throw fieldError(
       field,
-      'The logo must be a PNG or JPEG image. This file is neither, whatever its name says.',
+      mime
+        ? 'The logo is not a whole PNG or JPEG image (it is damaged or has something else inside). Save it again and choose that.'
+        : 'The logo must be a PNG or JPEG image. This file is neither, whatever its name says.',
     );
   return { bytes, mime };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, requiredText, text } from './fields';
+import { id, multilineText, requiredText, searchText, text } from './fields';
 import { isValidPercent } from '../domain/tax';
 
 /** Taxes and items: what documents are made of. */
@@ -42,7 +42,7 @@ export type Tax = z.infer<typeof taxOutput>;
 
 export const itemInput = z.strictObject({
   name: requiredText('Item name'),
-  description: text('Description', 5000).default(''),
+  description: multilineText('Description', 5000).default(''),
   unit: text('Unit', 30).default(''),
   unitPrice: moneyAmount('Unit price'),
   taxIds: z.array(id('Tax')).max(5, 'At most 5 taxes').default([]),
@@ -76,7 +76,7 @@ export const catalogApi = {
   'items.list': {
     input: z
       .strictObject({
-        search: z.string().max(200).default(''),
+        search: searchText().default(''),
         includeArchived: z.boolean().default(false),
         limit: z.number().int().min(1).max(500).default(200),
       })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
-import { currencyCode, id, optionalEmail, requiredText, text } from './fields';
+import { currencyCode, id, multilineText, optionalEmail, requiredText, searchText, text } from './fields';
 
 export const customerInput = z.strictObject({
   name: requiredText('Customer name'),
@@ -23,7 +23,7 @@ export const customerInput = z.strictObject({
   currency: currencyCode('Currency'),
   paymentTerms: paymentTermsSchema,
   defaultTaxId: id('Default tax').nullable().default(null),
-  notes: text('Notes', 5000).default(''),
+  notes: multilineText('Notes', 5000).default(''),
 });
 export type CustomerInput = z.input<typeof customerInput>;
 
@@ -83,7 +83,7 @@ export const customersApi = {
   'customers.list': {
     input: z
       .strictObject({
-        search: z.string().max(200).default(''),
+        search: searchText().default(''),
         includeArchived: z.boolean().default(false),
         sort: customerSort.default('name'),
         direction: z.enum(['asc', 'desc']).default('asc'),
@@ -114,9 +114,9 @@ export const customersApi = {
   /** Live check while typing a new customer: same name, email or tax number as an existing one. */
   'customers.checkDuplicates': {
     input: z.strictObject({
-      name: z.string().max(200).default(''),
-      emails: z.array(z.string().max(254)).max(10).default([]),
-      taxNumber: z.string().max(50).default(''),
+      name: text('Name', 200).default(''),
+      emails: z.array(text('Email', 254)).max(10).default([]),
+      taxNumber: text('Tax number', 50).default(''),
       excludeId: z.number().int().positive().nullable().default(null),
     }),
     output: z.array(duplicateWarning),

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { paymentTermsSchema } from './common';
 import { moneyAmount, percentText } from './catalog';
-import { currencyCode, id, isoDate, text } from './fields';
+import {
+  currencyCode,
+  id,
+  isoDate,
+  multilineText,
+  periodInOrder,
+  plainString,
+  searchText,
+  text,
+} from './fields';
 import { isValidRate } from '../domain/fx';
 import { normalizeDecimal } from '../domain/decimal';
 import { QUANTITY_SCALE } from '../domain/totals';
@@ -22,25 +31,22 @@ export const discountSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const quantityText = z
-  .string({ error: 'Enter a quantity' })
-  .trim()
-  .transform((v, ctx) => {
-    const n = normalizeDecimal(v, QUANTITY_SCALE);
-    if (n === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Quantity must be a number, like 1 or 1.5 (up to 4 decimals)',
-      });
-      return z.NEVER;
-    }
-    return n;
-  });
+const quantityText = plainString('Quantity').transform((v, ctx) => {
+  const n = normalizeDecimal(v, QUANTITY_SCALE);
+  if (n === null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Quantity must be a number, like 1 or 1.5 (up to 4 decimals)',
+    });
+    return z.NEVER;
+  }
+  return n;
+});
 
 export const lineInput = z.strictObject({
   kind: z.enum(['item', 'heading', 'note']).default('item'),
   itemId: id('Item').nullable().default(null),
-  description: text('Description', MAX_DESCRIPTION).default(''),
+  description: multilineText('Description', MAX_DESCRIPTION).default(''),
   quantity: quantityText.default('1'),
   unit: text('Unit', 30).default(''),
   unitPrice: moneyAmount('Unit price').default(0),
@@ -63,9 +69,7 @@ export const documentInput = z.strictObject({
   /** Invoices: when payment is due. Quotes: valid until. Credit notes: not used. */
   due: dueSchema,
   currency: currencyCode('Currency'),
-  exchangeRate: z
-    .string()
-    .trim()
+  exchangeRate: plainString('Exchange rate')
     .default('1')
     .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' }),
   pricesIncludeTax: z.boolean().default(false),
@@ -80,9 +84,9 @@ export const documentInput = z.strictObject({
   shipping: moneyAmount('Shipping').min(0, 'Shipping cannot be negative').default(0),
   shippingTaxIds: z.array(id('Tax')).max(5).default([]),
   reference: text('PO number or reference', 100).default(''),
-  notes: text('Notes', 5000).default(''),
-  terms: text('Terms', 5000).default(''),
-  footer: text('Footer', 1000).default(''),
+  notes: multilineText('Notes', 5000).default(''),
+  terms: multilineText('Terms', 5000).default(''),
+  footer: multilineText('Footer', 1000).default(''),
   /** A credit note's invoice. */
   relatedId: id('Related document').nullable().default(null),
 });
@@ -196,7 +200,7 @@ export type Document = z.infer<typeof documentOutput>;
 
 export const listFilters = z.strictObject({
   type: z.enum(DOC_TYPES),
-  search: z.string().max(200).default(''),
+  search: searchText().default(''),
   statuses: z.array(z.enum(DISPLAY_STATUSES)).default([]),
   customerId: z.number().int().positive().nullable().default(null),
   from: isoDate('From').nullable().default(null),
@@ -208,17 +212,19 @@ export const documentSort = z.enum(['issueDate', 'dueDate', 'number', 'customer'
 
 export const documentsApi = {
   'documents.list': {
-    input: listFilters.extend({
-      sort: documentSort.default('issueDate'),
-      direction: z.enum(['asc', 'desc']).default('desc'),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
+    input: listFilters
+      .extend({
+        sort: documentSort.default('issueDate'),
+        direction: z.enum(['asc', 'desc']).default('desc'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .refine(...periodInOrder),
     output: z.object({ rows: z.array(documentRow), total: z.number() }),
   },
   /** Totals of the filtered set, per currency (kept apart from the page so the page stays fast). */
   'documents.totals': {
-    input: listFilters,
+    input: listFilters.refine(...periodInOrder),
     output: z.array(
       z.object({ currency: z.string(), count: z.number(), total: z.number(), balance: z.number() }),
     ),
@@ -235,7 +241,7 @@ export const documentsApi = {
   'documents.void': {
     input: z.strictObject({
       id: id('Document'),
-      reason: z.string().trim().min(1, 'Say why the document is void').max(500),
+      reason: multilineText('Reason', 500).min(1, 'Say why the document is void'),
     }),
     output: documentOutput,
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { id, optionalEmail, requiredText, text } from './fields';
+import { id, multilineText, optionalEmail, plainString, requiredText, text } from './fields';
 import { printRef } from './printing';
 import { TEMPLATE_KINDS, unknownPlaceholders } from '../domain/templates';
 import { REMINDER_LEVELS } from '../domain/reminders';
@@ -31,7 +31,7 @@ export const smtpAccountInput = z.strictObject({
   security: z.enum(SMTP_SECURITY, { error: 'Choose how the connection is secured' }),
   user: text('User name', 254),
   /** Omitted: keep the stored password. Empty: remove it. */
-  password: z.string().max(500, 'The password is too long').optional(),
+  password: plainString('Password', { trim: false }).max(500, 'The password is too long').optional(),
   fromName: text('Sender name', 100),
   fromEmail: emailAddress('Sender email'),
   replyTo: optionalEmail('Reply-to'),
@@ -54,16 +54,19 @@ const accountOutput = z.object({
   passwordStorageNote: z.string(),
 });
 
-const templateText = (label: string, max: number) =>
-  text(label, max).refine((v) => unknownPlaceholders(v).length === 0, {
-    error: (i) =>
-      `${unknownPlaceholders(i.input as string).join(', ')} is not a placeholder. Pick one from the list below the template.`,
-  });
+const templateText = (label: string, max: number, multiline = false) =>
+  (multiline ? multilineText(label, max) : text(label, max)).refine(
+    (v) => unknownPlaceholders(v).length === 0,
+    {
+      error: (i) =>
+        `${unknownPlaceholders(i.input as string).join(', ')} is not a placeholder. Pick one from the list below the template.`,
+    },
+  );
 
 export const templateInput = z.strictObject({
   kind: z.enum(TEMPLATE_KINDS),
   subject: templateText('Subject', 300).min(1, 'Enter a subject'),
-  body: templateText('Message', 10_000).min(1, 'Enter the message'),
+  body: templateText('Message', 10_000, true).min(1, 'Enter the message'),
 });
 
 const templateOutput = z.object({ subject: z.string(), body: z.string() });
@@ -118,7 +121,7 @@ export const messageInput = z.strictObject({
   cc: addressList('Cc'),
   bcc: addressList('Bcc'),
   subject: requiredText('Subject', 300),
-  body: text('Message', 20_000),
+  body: multilineText('Message', 20_000),
 });
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;

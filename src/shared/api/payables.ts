@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { addressSchema, emptyInput, okOutput, paymentTermsSchema } from './common';
-import { base64File, currencyCode, id, isoDate, optionalEmail, requiredText, text } from './fields';
+import {
+  base64File,
+  fileNameText,
+  currencyCode,
+  id,
+  isoDate,
+  multilineText,
+  optionalEmail,
+  requiredMultilineText,
+  requiredText,
+  text,
+} from './fields';
 import { ATTACHMENT_MAX_BYTES, SHA256_HEX } from '../domain/attachments';
 import { percentToBp, quantityToMilli } from '../domain/bill-amounts';
 import { WARNING_KINDS } from '../domain/bill-checks';
@@ -91,8 +102,8 @@ export const vendorInput = z.strictObject({
   defaultCategoryId: chooseId('a category').nullable().default(null),
   paymentTerms: paymentTermsSchema.default({ kind: 'net', days: 30 }),
   earlyPayment: earlyPaymentSchema.nullable().default(null),
-  bankDetails: text('Bank details', 500).default(''),
-  notes: text('Notes', 2000).default(''),
+  bankDetails: multilineText('Bank details', 500).default(''),
+  notes: multilineText('Notes', 2000).default(''),
 });
 export type VendorInput = z.input<typeof vendorInput>;
 
@@ -146,7 +157,7 @@ export type VendorSummary = z.infer<typeof vendorSummarySchema>;
 // Bills
 
 export const billLineInput = z.strictObject({
-  description: text('Description', 500).default(''),
+  description: multilineText('Description', 500).default(''),
   categoryId: chooseId('a category').nullable().default(null),
   quantity: quantity().default(1),
   unitPrice: money('Amount'),
@@ -157,7 +168,7 @@ export type BillLineInput = z.input<typeof billLineInput>;
 
 export const attachmentRef = z.strictObject({
   sha256: z.string().regex(SHA256_HEX, 'This attachment was not uploaded; choose the file again'),
-  fileName: requiredText('File name', 255),
+  fileName: fileNameText(),
 });
 
 const billShape = {
@@ -178,14 +189,14 @@ const billShape = {
     .array(billLineInput, { error: 'Add at least one line' })
     .min(1, 'Add at least one line')
     .max(200, 'A bill can have at most 200 lines'),
-  notes: text('Notes', 5000).default(''),
+  notes: multilineText('Notes', 5000).default(''),
   attachments: z.array(attachmentRef).max(20, 'A bill can have at most 20 attachments').default([]),
   status: z.enum(['draft', 'awaiting_payment']).default('awaiting_payment'),
   /** Warnings the user reviewed before saving, with the reason they are not a problem. */
   acknowledge: z
     .strictObject({
-      keys: z.array(z.string().max(300)).max(100),
-      reason: requiredText('Reason', 500),
+      keys: z.array(text('Warning', 300)).max(100),
+      reason: requiredMultilineText('Reason', 500),
     })
     .optional(),
 };
@@ -395,7 +406,7 @@ export const recurringInput = z
     terms: paymentTermsSchema.nullable().default(null),
     earlyPayment: earlyPaymentSchema.nullable().optional(),
     lines: z.array(billLineInput).min(1, 'Add at least one line').max(50, 'At most 50 lines'),
-    notes: text('Notes', 2000).default(''),
+    notes: multilineText('Notes', 2000).default(''),
   })
   .superRefine((v, ctx) => {
     if (v.endDate !== null && v.endDate < v.startDate)
@@ -512,7 +523,7 @@ const paymentFields = {
 // Purchase orders
 
 const poLineInput = z.strictObject({
-  description: requiredText('Description', 500),
+  description: requiredMultilineText('Description', 500),
   categoryId: chooseId('a category').nullable().default(null),
   quantity: quantity(),
   unitPrice: money('Unit price'),
@@ -525,7 +536,7 @@ export const purchaseOrderInput = z.strictObject({
   orderDate: isoDate('Order date'),
   currency: currencyCode('Currency').optional(),
   tolerancePercent: percent('Tolerance', 0, 100).default(5),
-  notes: text('Notes', 2000).default(''),
+  notes: multilineText('Notes', 2000).default(''),
   lines: z.array(poLineInput).min(1, 'Add at least one line').max(200, 'At most 200 lines'),
 });
 export type PurchaseOrderInput = z.input<typeof purchaseOrderInput>;
@@ -732,7 +743,7 @@ export const payablesApi = {
   },
   'bills.approve': { input: z.strictObject({ id: id('Bill') }), output: savedBill },
   'bills.void': {
-    input: z.strictObject({ id: id('Bill'), reason: requiredText('Reason', 500) }),
+    input: z.strictObject({ id: id('Bill'), reason: requiredMultilineText('Reason', 500) }),
     output: billSchema,
   },
   'bills.delete': { input: z.strictObject({ id: id('Bill') }), output: okOutput },
@@ -740,13 +751,13 @@ export const payablesApi = {
     input: z.strictObject({
       billId: id('Bill'),
       warningId: id('Warning'),
-      reason: requiredText('Reason', 500),
+      reason: requiredMultilineText('Reason', 500),
     }),
     output: billSchema,
   },
   'bills.uploadAttachment': {
     input: z.strictObject({
-      fileName: requiredText('File name', 255),
+      fileName: fileNameText(),
       dataBase64: base64File('Attachment', ATTACHMENT_MAX_BYTES),
     }),
     output: attachmentSchema,
@@ -775,7 +786,7 @@ export const payablesApi = {
       ...paymentFields,
       /** Needed when the bills are not in the base currency: the rate on the payment date. */
       exchangeRate: exchangeRate.optional(),
-      notes: text('Notes', 2000).default(''),
+      notes: multilineText('Notes', 2000).default(''),
       allocations: z
         .array(allocationInput, { error: 'Choose the bills this payment covers' })
         .min(1, 'Choose the bills this payment covers')

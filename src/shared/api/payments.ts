@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
-import { id, isoDate, text } from './fields';
+import { currencyCode, id, isoDate, multilineText, plainString, text } from './fields';
 import { isValidRate } from '../domain/fx';
 
 export const PAYMENT_METHODS = ['bank_transfer', 'card', 'cash', 'cheque', 'other'] as const;
@@ -16,16 +16,14 @@ export const paymentInput = z.strictObject({
   customerId: z.number({ error: 'Choose a customer' }).int().positive('Choose a customer'),
   date: isoDate('Payment date'),
   amount: moneyAmount('Amount').min(1, 'Enter the amount received'),
-  currency: z.string().length(3),
+  currency: currencyCode('Currency'),
   /** Base-currency value of one unit of the payment currency, when they differ. */
-  exchangeRate: z
-    .string()
-    .trim()
+  exchangeRate: plainString('Exchange rate')
     .default('1')
     .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' }),
   method: z.enum(PAYMENT_METHODS, { error: 'Choose how you were paid' }),
   reference: text('Reference', 100).default(''),
-  notes: text('Notes', 2000).default(''),
+  notes: multilineText('Notes', 2000).default(''),
   /** How the money is split over the customer's invoices; what is left becomes customer credit. */
   allocations: z
     .array(
@@ -87,7 +85,7 @@ export const paymentsApi = {
   },
   /** Reverses a payment: invoices get their balance back. Kept in the history, struck through. */
   'payments.undo': {
-    input: z.strictObject({ id: id('Payment'), reason: z.string().trim().max(500).default('') }),
+    input: z.strictObject({ id: id('Payment'), reason: multilineText('Reason', 500).default('') }),
     output: paymentOutput,
   },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { id, isoDate, text } from './fields';
+import { currencyCode, id, isoDate, multilineText, periodInOrder, text } from './fields';
 import { ADDRESS_POSITIONS, PAPER_SIZES } from '../domain/document-view';
 import { isValidBic, isValidIban } from '../domain/iban';
 import { unknownFileNameFields } from '../domain/file-names';
@@ -26,7 +26,7 @@ export const documentSettingsSchema = z.strictObject({
       error: 'Include {number} or {date}, so two documents do not get the same name',
     }),
   showLogo: z.boolean(),
-  paymentInstructions: text('Payment instructions', 1000),
+  paymentInstructions: multilineText('Payment instructions', 1000),
   bankName: text('Bank', 100),
   accountHolder: text('Account holder', 70),
   iban: text('IBAN', 42).refine((v) => v === '' || isValidIban(v), {
@@ -36,7 +36,7 @@ export const documentSettingsSchema = z.strictObject({
     error: 'A BIC has 8 or 11 letters and digits, like AIBKIE2D',
   }),
   epcQr: z.boolean(),
-  defaultFooter: text('Footer', 500),
+  defaultFooter: multilineText('Footer', 500),
 });
 
 const documentSettingsOutput = z.object({
@@ -64,9 +64,9 @@ export const printRef = z.discriminatedUnion('kind', [
       customerId: id('Customer'),
       from: isoDate('From'),
       to: isoDate('To'),
-      currency: z.string().length(3).toUpperCase().nullable().default(null),
+      currency: currencyCode('Currency').nullable().default(null),
     })
-    .refine((v) => v.from <= v.to, { error: 'The period must end on or after its start', path: ['to'] }),
+    .refine(...periodInOrder),
   z.strictObject({
     kind: z.literal('reminder'),
     documentId: id('Invoice'),
@@ -119,13 +119,13 @@ export const printingApi = {
           .default([...EXPORT_TYPES]),
         includeDrafts: z.boolean().default(false),
       })
-      .refine((v) => v.from <= v.to, { error: 'The period must end on or after its start', path: ['to'] }),
+      .refine(...periodInOrder),
     output: exportStatus,
   },
-  'printing.exportStatus': { input: z.strictObject({ jobId: z.string().max(64) }), output: exportStatus },
+  'printing.exportStatus': { input: z.strictObject({ jobId: text('Export', 64) }), output: exportStatus },
   'printing.exportDownload': {
-    input: z.strictObject({ jobId: z.string().max(64) }),
+    input: z.strictObject({ jobId: text('Export', 64) }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
   },
-  'printing.exportCancel': { input: z.strictObject({ jobId: z.string().max(64) }), output: exportStatus },
+  'printing.exportCancel': { input: z.strictObject({ jobId: text('Export', 64) }), output: exportStatus },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
-import { id, isoDate, text } from './fields';
+import { id, isoDate, multilineText, periodInOrder, text } from './fields';
 import { AGING_BUCKETS } from '../domain/aging';
 
 /** Every figure in a report is in the base currency, converted at each document's stored rate. */
@@ -67,10 +67,7 @@ const cashflowReport = z.object({
 });
 export type CashflowReport = z.infer<typeof cashflowReport>;
 
-const period = z.strictObject({ from: isoDate('From'), to: isoDate('To') }).refine((p) => p.from <= p.to, {
-  error: 'The end of the period must be on or after its start',
-  path: ['to'],
-});
+const period = z.strictObject({ from: isoDate('From'), to: isoDate('To') }).refine(...periodInOrder);
 
 const incomeReport = z.object({
   currency: z.string(),
@@ -170,11 +167,13 @@ export const reportsApi = {
   },
   'reports.incomeExpenses': { input: period, output: incomeReport },
   'reports.taxSummary': {
-    input: z.strictObject({
-      from: isoDate('From'),
-      to: isoDate('To'),
-      basis: z.enum(['accrual', 'cash']).nullable().default(null),
-    }),
+    input: z
+      .strictObject({
+        from: isoDate('From'),
+        to: isoDate('To'),
+        basis: z.enum(['accrual', 'cash']).nullable().default(null),
+      })
+      .refine(...periodInOrder),
     output: taxReport,
   },
   'reports.setTaxBasis': {
@@ -183,12 +182,14 @@ export const reportsApi = {
   },
   /** A report as CSV, computed by the same service as the screen. */
   'reports.exportCsv': {
-    input: z.strictObject({
-      report: z.enum(REPORTS),
-      asOf: isoDate('As of').optional(),
-      from: isoDate('From').optional(),
-      to: isoDate('To').optional(),
-    }),
+    input: z
+      .strictObject({
+        report: z.enum(REPORTS),
+        asOf: isoDate('As of').optional(),
+        from: isoDate('From').optional(),
+        to: isoDate('To').optional(),
+      })
+      .refine(...periodInOrder),
     output: z.object({ fileName: z.string(), csv: z.string() }),
   },
   'collections.list': { input: z.strictObject({}).optional().default({}), output: z.array(collectionRow) },
@@ -201,7 +202,7 @@ export const reportsApi = {
   'collections.logCall': {
     input: z.strictObject({
       customerId: id('Customer'),
-      text: text('Notes', 2000).min(1, 'Say what was discussed'),
+      text: multilineText('Notes', 2000).min(1, 'Say what was discussed'),
     }),
     output: z.object({ ok: z.literal(true) }),
   },

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { addressSchema, emptyInput, paymentTermsSchema } from './common';
-import { base64File, currencyCode, localeTag, optionalEmail, requiredText, text } from './fields';
+import {
+  base64File,
+  fileNameText,
+  currencyCode,
+  localeTag,
+  optionalEmail,
+  requiredText,
+  text,
+} from './fields';
 import { DOCUMENT_TYPES } from '../domain/numbering';
 import { LOGO_MAX_BYTES } from '../domain/images';
 
@@ -40,7 +48,7 @@ export const numberSeriesSchema = z.strictObject({
 export type NumberSeries = z.infer<typeof numberSeriesSchema>;
 
 export const logoInputSchema = z.strictObject({
-  fileName: text('File name', 255),
+  fileName: fileNameText(),
   dataBase64: base64File('Logo', LOGO_MAX_BYTES),
 });
 

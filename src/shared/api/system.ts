@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { isoDate } from './fields';
+import { isoDate, periodInOrder, searchText, text } from './fields';
 
 export const healthSchema = z.object({
   /** ok: working; corrupt: quick_check failed; newer: the file was written by a newer Folio. */
@@ -46,20 +46,21 @@ export const systemApi = {
   'backups.list': { input: emptyInput, output: z.array(backupSchema) },
   'backups.create': { input: emptyInput, output: backupSchema },
   'backups.restore': {
-    input: z.strictObject({ name: z.string().min(1, 'Choose a backup to restore') }),
+    input: z.strictObject({ name: text('Backup', 300).min(1, 'Choose a backup to restore') }),
     output: z.object({ restored: backupSchema, safetyCopy: backupSchema.nullable() }),
   },
   'audit.list': {
     input: z
       .strictObject({
-        entity: z.string().max(50).optional(),
-        entityId: z.string().max(100).optional(),
+        entity: text('Kind of record', 50).optional(),
+        entityId: text('Record', 100).optional(),
         from: isoDate('From').optional(),
         to: isoDate('To').optional(),
-        text: z.string().max(200).optional(),
+        text: searchText().optional(),
         beforeId: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(500).default(100),
       })
+      .refine(...periodInOrder)
       .optional()
       .default({ limit: 100 }),
     output: z.object({ entries: z.array(auditEntrySchema), nextBeforeId: z.number().nullable() }),

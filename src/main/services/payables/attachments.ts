@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BillAttachment } from '../../../shared/api/payables';
-import { SHA256_HEX, detectAttachmentType, type AttachmentType } from '../../../shared/domain/attachments';
+import {
+  SHA256_HEX,
+  attachmentStructureProblem,
+  detectAttachmentType,
+  type AttachmentType,
+} from '../../../shared/domain/attachments';
+import { safeUserFileName } from '../../../shared/domain/file-names';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
@@ -32,6 +38,13 @@ export function uploadAttachment(
       'dataBase64',
       `“${input.fileName}” is not a PDF, PNG or JPEG file, whatever its name says. ` +
         'Scan or save the bill as a PDF, PNG or JPEG and attach that.',
+    );
+  const problem = attachmentStructureProblem(bytes, mimeType);
+  if (problem)
+    throw fieldError(
+      'dataBase64',
+      `“${input.fileName}” starts like a ${problem.kind} file but ${problem.reason}. ` +
+        'Save or scan the bill again as a PDF, PNG or JPEG and attach that.',
     );
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const file = attachmentPath(ctx, sha256);
@@ -82,7 +95,9 @@ export function getAttachment(ctx: ServiceContext, input: ParsedInput<'bills.get
   const data = fs.readFileSync(attachmentPath(ctx, input.sha256));
   return {
     sha256: input.sha256,
-    fileName: row?.file_name ?? `${input.sha256.slice(0, 12)}${extension(stored.mimeType)}`,
+    fileName: row
+      ? safeUserFileName(row.file_name)
+      : `${input.sha256.slice(0, 12)}${extension(stored.mimeType)}`,
     mimeType: stored.mimeType,
     bytes: stored.bytes,
     dataBase64: data.toString('base64'),

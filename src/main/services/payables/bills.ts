@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/api/contract';
+import { safeUserFileName } from '../../../shared/domain/file-names';
 import type { Bill, BillRow } from '../../../shared/api/payables';
 import { milliToQuantity } from '../../../shared/domain/bill-amounts';
 import { BILL_STATUSES, describeDue, displayStatus, isOpen } from '../../../shared/domain/bill-status';
@@ -267,7 +268,7 @@ function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): Prepa
     notes: row.notes,
     attachments: attachments.map((a) => ({
       sha256: a.sha256,
-      fileName: a.file_name,
+      fileName: safeUserFileName(a.file_name),
       mimeType: a.mime_type,
       bytes: a.bytes,
     })),
@@ -478,7 +479,7 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
     match: po ? orderMatch(ctx, po.id) : null,
     attachments: attachments.map((a) => ({
       sha256: a.sha256,
-      fileName: a.file_name,
+      fileName: safeUserFileName(a.file_name),
       mimeType: a.mime_type,
       bytes: a.bytes,
     })),

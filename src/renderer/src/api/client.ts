@@ -34,14 +34,55 @@ function bridgeToken(): string {
 
 let token: string | null = null;
 
+/**
+ * Whether Folio's main process answers: 'unreachable' when the browser-mode server is stopped
+ * (or the desktop app's main process is gone), 'restarted' when it answers with 401 because it
+ * was started again with a new token. The ConnectionGuard shows it and retries quietly.
+ */
+export type Connection = 'ok' | 'unreachable' | 'restarted';
+let connection: Connection = 'ok';
+const connectionListeners = new Set<() => void>();
+
+export const connectionState = (): Connection => connection;
+export function subscribeConnection(listener: () => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+function setConnection(next: Connection): void {
+  if (next === connection) return;
+  connection = next;
+  for (const listener of connectionListeners) listener();
+}
+
+export const NOT_RUNNING_MESSAGE =
+  'Folio is not running. Start it again (npm start for the desktop app, npm run web for browser mode), then reload this page.';
+
+class Unreachable extends Error {}
+let answeredOnce = false;
+
 async function callBridge(method: string, input: unknown): Promise<Result<unknown>> {
   token ??= bridgeToken();
-  const response = await fetch('/api/call', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ method, input }),
-  });
-  return (await response.json()) as Result<unknown>;
+  let response: Response;
+  try {
+    response = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ method, input }),
+    });
+  } catch {
+    throw new Unreachable();
+  }
+  let result: Result<unknown>;
+  try {
+    result = (await response.json()) as Result<unknown>;
+  } catch {
+    // Not our JSON: something else answers on this port, or the server died mid-answer.
+    throw new Unreachable();
+  }
+  // A 401 after earlier answers: the server was restarted with a new token.
+  if (response.status === 401 && answeredOnce) setConnection('restarted');
+  if (response.status !== 401) answeredOnce = true;
+  return result;
 }
 
 /**
@@ -52,9 +93,11 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
   let result: Result<unknown>;
   try {
     result = window.folio ? await window.folio.call(method, input) : await callBridge(method, input);
-  } catch {
-    throw new ApiError({ code: 'INTERNAL', message: 'Folio is not responding. Is it still running?' });
+  } catch (error) {
+    if (error instanceof Unreachable || !window.folio) setConnection('unreachable');
+    throw new ApiError({ code: 'INTERNAL', message: NOT_RUNNING_MESSAGE });
   }
+  if (!(!result.ok && result.error.code === 'UNAUTHORIZED')) setConnection('ok');
   if (!result.ok) throw new ApiError(result.error);
   return result.value as Output<M>;
 }

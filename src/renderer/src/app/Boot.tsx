@@ -1,6 +1,9 @@
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { RouterProvider } from 'react-router';
+import { useSyncExternalStore } from 'react';
+import { connectionState, subscribeConnection } from '../api/client';
 import { useApi } from '../api/hooks';
+import { ConnectionGuard } from './ConnectionGuard';
 import { RecoveryScreen } from '../pages/RecoveryScreen';
 import { SetupWizard } from '../pages/SetupWizard';
 import { router } from './router';
@@ -10,6 +13,15 @@ import { router } from './router';
  * or from a newer Folio, the setup wizard on first run, otherwise the app.
  */
 export function Boot() {
+  return (
+    <ConnectionGuard>
+      <BootScreens />
+    </ConnectionGuard>
+  );
+}
+
+function BootScreens() {
+  const connection = useSyncExternalStore(subscribeConnection, connectionState);
   // Asked again now and then: the full integrity check runs after the first screen (see
   // db/integrity.ts), and damage it finds must bring up the recovery screen.
   const health = useApi('system.health', {}, { refetchInterval: 15_000 });
@@ -26,6 +38,8 @@ export function Boot() {
   // answer DB_UNAVAILABLE, and what the user needs then is the recovery screen.
   if (health.data && health.data.status !== 'ok') return <RecoveryScreen health={health.data} />;
   const failure = health.error ?? settings.error;
+  // Not running: the ConnectionGuard says so and retries; nothing else to show behind it.
+  if (failure && connection === 'unreachable') return <Center h="100vh" />;
   if (failure) {
     return (
       <Center h="100vh" p="xl">

@@ -20,6 +20,7 @@ import { IncomeReport } from '../pages/reports/IncomeReport';
 import { TaxReport } from '../pages/reports/TaxReport';
 import { AuditLogReport } from '../pages/reports/AuditLogReport';
 import { BillsRoutes } from '../pages/bills/BillsRoutes';
+import { NotFoundPage } from '../pages/NotFoundPage';
 import { VendorsRoutes } from '../pages/vendors/VendorsRoutes';
 
 /**
@@ -68,7 +69,7 @@ export const router = createHashRouter([
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },
       { path: 'settings/:tab', element: <SettingsPage /> },
       { path: 'help', element: <HelpPage /> },
-      { path: '*', element: <Navigate to="/dashboard" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { Link, Route, Routes, useLocation } from 'react-router';
+import { NotFoundPage } from '../NotFoundPage';
 import { AllBillsPage } from './AllBillsPage';
 import { BillDetailPage } from './BillDetailPage';
 import { BillFormPage } from './BillFormPage';
@@ -148,6 +149,7 @@ export function BillsRoutes() {
       <Route path="new" element={<BillFormPage />} />
       <Route path=":id" element={<BillDetailPage />} />
       <Route path=":id/edit" element={<BillFormPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileText, IconReceipt } from '@tabler/icons-react';
 import type { Document } from '../../../../shared/api/documents';
+import { PERIOD_ORDER_MESSAGE } from '../../../../shared/api/fields';
 import { addDays } from '../../../../shared/domain/dates';
 import { DOCUMENT_TYPE_LABELS } from '../../../../shared/domain/numbering';
 import { useApi } from '../../api/hooks';
@@ -91,7 +92,7 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
               label="To"
               value={to}
               onChange={(e) => setTo(e.currentTarget.value)}
-              error={valid ? undefined : 'The period must end on or after its start'}
+              error={valid ? undefined : PERIOD_ORDER_MESSAGE}
             />
           </Group>
           {valid && (

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconFileZip } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { NotFoundPage } from '../NotFoundPage';
 import { notifications } from '@mantine/notifications';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -180,6 +181,8 @@ function MessageList({ status }: { status: 'pending' | 'sent' }) {
 }
 
 /** Reminders to approve, the outbox (waiting or failed) and sent messages. */
+const OUTBOX_TABS = ['reminders', 'pending', 'sent'];
+
 export function OutboxPage() {
   const { tab = 'reminders' } = useParams();
   const navigate = useNavigate();
@@ -188,6 +191,7 @@ export function OutboxPage() {
   const [exporting, setExporting] = useState(false);
   const failed = counts.data?.counts.failed ?? 0;
   const queued = counts.data?.counts.queued ?? 0;
+  if (!OUTBOX_TABS.includes(tab)) return <NotFoundPage />;
   return (
     <Stack>
       <Group justify="space-between">

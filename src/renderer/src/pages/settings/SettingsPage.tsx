@@ -7,6 +7,7 @@ import { BackupsTab } from './BackupsTab';
 import { DocumentsTab } from './DocumentsTab';
 import { EmailTab } from './EmailTab';
 import { TaxesTab } from './TaxesTab';
+import { NotFoundPage } from '../NotFoundPage';
 
 const TABS = [
   { value: 'business', label: 'Business profile', Component: BusinessTab },
@@ -21,6 +22,7 @@ const TABS = [
 export function SettingsPage() {
   const { tab = 'business' } = useParams();
   const navigate = useNavigate();
+  if (!TABS.some((t) => t.value === tab)) return <NotFoundPage />;
   return (
     <Stack>
       <Title order={1} size="h2">

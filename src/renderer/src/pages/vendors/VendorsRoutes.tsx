@@ -25,6 +25,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconBuildingStore, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
+import { NotFoundPage } from '../NotFoundPage';
 import type { Vendor, VendorInput } from '../../../../shared/api/payables';
 import { describeEarlyPaymentTerms } from '../../../../shared/domain/early-payment';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
@@ -47,6 +48,7 @@ export function VendorsRoutes() {
       <Route path="new" element={<VendorFormPage />} />
       <Route path=":id" element={<VendorPage />} />
       <Route path=":id/edit" element={<VendorFormPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

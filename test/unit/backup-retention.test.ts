@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { backupName, backupsToKeep } from '../../src/main/db/backups';
 import type { Backup } from '../../src/shared/api/system';
 
-function backup(iso: string, kind: Backup['kind']): Backup {
-  return { name: backupName(new Date(iso), kind), kind, createdAt: new Date(iso).toISOString(), bytes: 1 };
+function backup(iso: string, kind: Backup['kind'], rows: number | null = 10): Backup {
+  return {
+    name: backupName(new Date(iso), kind),
+    kind,
+    createdAt: new Date(iso).toISOString(),
+    bytes: 1,
+    rows,
+    hasData: rows === null ? null : rows > 5,
+  };
 }
 
 describe('backup retention', () => {

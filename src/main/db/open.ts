@@ -18,10 +18,22 @@ export interface OpenOptions {
  *  - foreign_keys: SQLite leaves them off unless asked, per connection.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
-  const db = new Database(file, {
+  return configure(connect(file, options), options);
+}
+
+/**
+ * Opens the file without changing it: no pragma that writes has run yet, so the caller can
+ * read `user_version` first and leave a file from a newer Folio exactly as it was.
+ */
+export function connect(file: string, options: OpenOptions = {}): Sqlite {
+  return new Database(file, {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+}
+
+/** The pragmas every connection needs (see openDatabase); switching to WAL writes the file. */
+export function configure(db: Sqlite, options: { readonly?: boolean } = {}): Sqlite {
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // Checkpoints move the log into the file. Leave them to the background job (jobs.ts) rather

@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { BillAttachment } from '../../../shared/api/payables';
 import { SHA256_HEX, detectAttachmentType, type AttachmentType } from '../../../shared/domain/attachments';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
+import { PRIVATE_FILE, ensurePrivateDir } from '../../db/private-files';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 
@@ -36,9 +37,10 @@ export function uploadAttachment(
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const file = attachmentPath(ctx, sha256);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(ctx.paths.attachmentsDir);
+    ensurePrivateDir(path.dirname(file));
     const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    const fd = fs.openSync(temp, 'w');
+    const fd = fs.openSync(temp, 'w', PRIVATE_FILE);
     try {
       fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);

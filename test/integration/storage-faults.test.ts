@@ -10,7 +10,11 @@ import { tempDir } from '../helpers/tmp';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
+  // Every clean-up runs even when one fails (an unmount must not be skipped).
+  for (const c of cleanups.splice(0).reverse())
+    await Promise.resolve()
+      .then(c)
+      .catch(() => undefined);
 });
 
 function newDir(): string {

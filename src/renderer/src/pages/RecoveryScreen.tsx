@@ -26,6 +26,15 @@ const NEXT_STEP: Record<Exclude<Health['status'], 'ok'>, string> = {
     'Nothing has been changed. Once the cause is fixed, close Folio and start it again; or restore a backup below.',
 };
 
+/** The browser's language when Intl accepts it (Chromium may report "en-US@posix"), else English. */
+function browserLocale(): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([navigator.language])[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 /**
  * Shown instead of the app when the data file cannot be used: damaged, from a newer Folio,
  * missing while backups exist, read-only, or failing to open. Say what happened and what to
@@ -35,7 +44,7 @@ export function RecoveryScreen({ health }: { health: Health }) {
   const backups = useApi('backups.list', {});
   const startNew = useApiMutation('system.startNewBook', { invalidates: ['system', 'settings', 'backups'] });
   const status = health.status === 'ok' ? 'failed' : health.status;
-  const locale = navigator.language;
+  const locale = browserLocale();
 
   const confirmStartNew = () =>
     modals.openConfirmModal({

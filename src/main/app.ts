@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
@@ -89,6 +90,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     log.error('data folder unusable', { dataDir: paths.dataDir, message: folderProblem.message });
   } else {
     tightenDataFolder(paths.dataDir);
+    removeInterruptedWork(paths.dataDir);
     await host.open();
     if (!host.isOpen) log.error('data file not opened', { health: host.health() });
   }
@@ -159,6 +161,14 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       release();
     },
   };
+}
+
+/** Staging folders of a backup file being saved or restored when the process died. */
+function removeInterruptedWork(dataDir: string): void {
+  for (const name of fs.readdirSync(dataDir)) {
+    if (/^\.(export|restore)-[0-9a-f]{12}$/.test(name))
+      fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  }
 }
 
 /** A data folder that cannot be created, locked or written, in the user's words. */

@@ -170,9 +170,13 @@ describe('leftovers', () => {
     for (const name of [partial, `${backup.name}-wal`, `${backup.name}-shm`, `${backup.name}-journal`])
       fs.writeFileSync(path.join(backups, name), 'x'.repeat(1000));
     fs.writeFileSync(path.join(backups, 'my-notes.txt'), 'not ours: kept');
+    // A backup file being saved when the process died.
+    fs.mkdirSync(path.join(dir, '.export-0123456789ab'));
+    fs.writeFileSync(path.join(dir, '.export-0123456789ab', 'folio.sqlite3'), 'x');
 
     await folioIn(dir);
     expect(fs.readdirSync(backups).sort()).toEqual([backup.name, 'catalogue.json', 'my-notes.txt'].sort());
+    expect(fs.existsSync(path.join(dir, '.export-0123456789ab'))).toBe(false);
   });
 
   it('restoring leaves no -wal or -shm files in backups/, also from a backup in WAL mode', async () => {

@@ -161,12 +161,12 @@ function makeImmutable(p: string): boolean {
   } catch {
     return false;
   }
-  cleanups.push(() => execFileSync('chattr', ['-i', p], { stdio: 'ignore' }));
+  cleanups.push(() => void execFileSync('chattr', ['-i', p], { stdio: 'ignore' }));
   return true;
 }
 
 describe('a read-only data file or folder', () => {
-  it.each(['file', 'folder'])(
+  it.for(['file', 'folder'])(
     '(%s) opens the recovery screen saying so, not "healthy"',
     async (which, ctx) => {
       const dir = newDir();

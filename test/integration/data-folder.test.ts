@@ -291,6 +291,25 @@ describe('the data folder lock', () => {
     }
   });
 
+  it('a lock from another computer (a shared folder) is held until the user takes it over', async () => {
+    const dir = newDir();
+    fs.writeFileSync(
+      lockOf(dir),
+      JSON.stringify({ pid: 4242, startTime: '1', bootId: 'theirs', host: 'the-other-laptop', nonce: 'x' }),
+    );
+    await expect(openTestFolio({ dataDir: dir, keep: true })).rejects.toThrow(
+      /from the computer "the-other-laptop"/,
+    );
+    const folio = await openFolio({
+      dataDir: dir,
+      mode: 'browser',
+      version: 'test',
+      log: silentLogger,
+      takeOver: true,
+    });
+    await folio.close();
+  });
+
   it('a lock held by a running process blocks the start until the user takes it over', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     cleanups.push(() => child.kill('SIGKILL'));

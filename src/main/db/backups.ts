@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Backup } from '../../shared/api/system';
 import { localToday } from '../../shared/domain/dates';
-import type { Sqlite } from './open';
+import { connect, type Sqlite } from './open';
 import { PRIVATE_FILE, ensurePrivateDir, tighten, writePrivateFile } from './private-files';
 
 /**
@@ -91,7 +90,7 @@ export function measureContent(db: Sqlite): ContentMeasure {
  */
 export function readOnlyFile<T>(file: string, read: (db: Sqlite) => T): T {
   const extras = ['-wal', '-shm'].map((s) => file + s).filter((f) => !fs.existsSync(f));
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = connect(file, { readonly: true, fileMustExist: true });
   try {
     return read(db);
   } finally {
@@ -176,7 +175,7 @@ export function sealCopy(file: string): ContentMeasure | null {
   tighten(file, PRIVATE_FILE);
   let db: Sqlite | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = connect(file, { fileMustExist: true });
     db.pragma('journal_mode = DELETE');
     return measureContent(db);
   } catch {

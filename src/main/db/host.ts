@@ -13,7 +13,7 @@ import {
   type BackupKind,
 } from './backups';
 import { LATEST_VERSION, NewerDatabaseError, migrate, pendingMigrations } from './migrate';
-import { configure, connect, quickCheck, schemaVersion, type Sqlite } from './open';
+import { configure, connect, quickCheck, schemaVersion, useNativeBinding, type Sqlite } from './open';
 import { PRIVATE_FILE, ensurePrivateDir, tighten } from './private-files';
 import { DISK_FULL_MESSAGE, isDiskFull, isReadOnly } from './storage-errors';
 import { Store } from './store';
@@ -47,6 +47,7 @@ export class DatabaseHost {
 
   constructor(readonly options: HostOptions) {
     this.now = options.now ?? (() => new Date());
+    useNativeBinding(options.nativeBinding);
   }
 
   get store(): Store {

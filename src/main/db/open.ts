@@ -6,6 +6,17 @@ export interface OpenOptions {
   /** Path of a better_sqlite3.node built for this runtime (the desktop app uses one built for Electron). */
   nativeBinding?: string;
   readonly?: boolean;
+  fileMustExist?: boolean;
+}
+
+/**
+ * The binding every connection of this process uses unless told otherwise: the desktop app
+ * sets the one built for Electron once (DatabaseHost does), so helper connections (reading a
+ * backup, measuring a copy) do not load the Node build, which Electron cannot run.
+ */
+let defaultBinding: string | undefined;
+export function useNativeBinding(nativeBinding: string | undefined): void {
+  if (nativeBinding) defaultBinding = nativeBinding;
 }
 
 /**
@@ -26,9 +37,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
  * read `user_version` first and leave a file from a newer Folio exactly as it was.
  */
 export function connect(file: string, options: OpenOptions = {}): Sqlite {
+  const nativeBinding = options.nativeBinding ?? defaultBinding;
   return new Database(file, {
     readonly: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    fileMustExist: options.fileMustExist ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
   });
 }
 

@@ -55,3 +55,23 @@ test('Save a backup to… downloads one file that Restore from a file… brings 
   await expect(page.getByText(/That file is not a Folio backup/)).toBeVisible();
   expect((await app.call('settings.get')).profile.name).toBe(PROFILE.name);
 });
+
+test('a second backup folder is checked at the field and then receives a copy', async ({ app, page }) => {
+  await seedSetup(app);
+  await app.open(page, '/settings/backups');
+  const folder = page.getByLabel('Second backup folder');
+  await folder.fill('usb/backups');
+  await page.getByRole('button', { name: 'Save folder' }).click();
+  await expect(page.getByText(/Enter the full path of the folder/)).toBeVisible();
+
+  const usb = `${app.dataDir}-usb`;
+  fs.mkdirSync(usb);
+  try {
+    await folder.fill(usb);
+    await page.getByRole('button', { name: 'Save folder' }).click();
+    await expect(page.getByText(/was copied to/)).toBeVisible();
+    expect(fs.readdirSync(usb).filter((n) => n.endsWith('.sqlite3'))).toHaveLength(1);
+  } finally {
+    fs.rmSync(usb, { recursive: true, force: true });
+  }
+});

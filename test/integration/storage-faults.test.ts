@@ -97,7 +97,7 @@ describe('a full disk', () => {
     expect((await folio.call('system.health', {})).value.status).toBe('ok');
   });
 
-  it('on a real full file system (a 3 MB tmpfs), the same words and no crash', async (ctx) => {
+  it('on a real full file system (a 3 MB tmpfs), the same words, no crash, and a start-up that says why', async (ctx) => {
     const mount = newDir();
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m,mode=0700', 'tmpfs', mount], { stdio: 'ignore' });
@@ -119,19 +119,7 @@ describe('a full disk', () => {
     await folio.call('settings.completeSetup', { profile: SAMPLE_PROFILE, preferences: SAMPLE_PREFERENCES });
     // Fill the disk to the last byte.
     const filler = path.join(mount, 'filler');
-    const fd = fs.openSync(filler, 'w');
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) fs.writeSync(fd, chunk);
-    } catch {
-      try {
-        for (;;) fs.writeSync(fd, chunk.subarray(0, 512));
-      } catch {
-        // full
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
+    fillDisk(filler);
     let refused: any = null;
     for (let i = 0; i < 400 && !refused; i++) {
       const r = await folio.call(
@@ -142,12 +130,43 @@ describe('a full disk', () => {
     }
     expect(refused).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     expect(refused.error.message).toMatch(DISK_FULL);
+
+    // Starting Folio on the full disk opens the recovery screen with the reason. (Closing
+    // removes the -wal file, which frees space: fill it again.)
+    await folio.close();
+    fillDisk(filler);
+    const again = await openReal(dir);
+    const health = (await again.call('system.health', {})).value;
+    expect(health.status).toBe('failed');
+    expect(health.message).toMatch(/^The disk is full/);
+    await again.close();
+
     fs.rmSync(filler);
-    expect(await folio.call('vendors.create', vendorInput({ name: 'After the clean-up' }))).toMatchObject({
+    const folioAfter = await openReal(dir);
+    expect((await folioAfter.call('system.health', {})).value.status).toBe('ok');
+    expect(
+      await folioAfter.call('vendors.create', vendorInput({ name: 'After the clean-up' })),
+    ).toMatchObject({
       ok: true,
     });
   });
 });
+
+/** Appends to a file until the file system is full to the last byte. */
+function fillDisk(file: string): void {
+  const fd = fs.openSync(file, 'a');
+  try {
+    for (const size of [64 * 1024, 4096, 512, 1]) {
+      try {
+        for (;;) fs.writeSync(fd, Buffer.alloc(size, 1));
+      } catch {
+        // full at this size; try smaller pieces
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** Makes a file or folder unwritable even for root (the immutable attribute); false when not possible. */
 function makeImmutable(p: string): boolean {

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
-import { acquireDataLock } from './data-lock';
+import { DataFolderLockedError, acquireDataLock } from './data-lock';
+import { tightenDataFolder } from './db/private-files';
+import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
+import { mirrorBackup } from './services/backup-files';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
 import { JOBS, runJob } from './jobs';
@@ -29,6 +33,8 @@ export interface FolioOptions {
   secrets?: (dataDir: string) => SecretBox;
   /** Desktop: opening files with their OS program. */
   desktop?: DesktopShell;
+  /** Take over the data folder's lock even though it names a running process (the user chose to). */
+  takeOver?: boolean;
 }
 
 export interface Folio {
@@ -60,20 +66,33 @@ const DAY = 24 * HOUR;
  */
 export async function openFolio(options: FolioOptions): Promise<Folio> {
   const paths = dataPaths(options.dataDir);
-  const release = acquireDataLock(paths.dataDir);
+  // Only a lock held by a running Folio stops the start (DataFolderLockedError); any other
+  // failure here (a folder that cannot be created or written, a full disk) opens the
+  // recovery screen with the reason, served by the same dispatcher.
+  let release = () => {};
+  let folderProblem: ReturnType<typeof describeFolderFailure> | null = null;
+  try {
+    release = acquireDataLock(paths.dataDir, { takeOver: options.takeOver });
+  } catch (error) {
+    if (error instanceof DataFolderLockedError) throw error;
+    folderProblem = describeFolderFailure(error, paths.dataDir);
+  }
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? createLogger(paths.logsDir);
+  const log = options.log ?? createLogger(folderProblem ? null : paths.logsDir);
   const host = new DatabaseHost({
     file: paths.databaseFile,
     backupsDir: paths.backupsDir,
     nativeBinding: options.nativeBinding,
     now: () => clock.now(),
   });
-  try {
+  if (folderProblem) {
+    host.fail(folderProblem.status, folderProblem.message);
+    log.error('data folder unusable', { dataDir: paths.dataDir, message: folderProblem.message });
+  } else {
+    tightenDataFolder(paths.dataDir);
+    removeInterruptedWork(paths.dataDir);
     await host.open();
-  } catch (error) {
-    release();
-    throw error;
+    if (!host.isOpen) log.error('data file not opened', { health: host.health() });
   }
   const ctx: ServiceContext = {
     host,
@@ -107,7 +126,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   const automaticBackup = (kind: 'start' | 'daily') => {
     if (!host.isOpen) return;
     inFlight = host.backup(kind).then(
-      () => undefined,
+      (backup) => mirrorBackup(ctx, backup),
       (error: unknown) => log.error('automatic backup failed', { kind, error }),
     );
   };
@@ -159,5 +178,42 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       host.close();
       release();
     },
+  };
+}
+
+/** Staging folders of a backup file being saved or restored when the process died. */
+function removeInterruptedWork(dataDir: string): void {
+  for (const name of fs.readdirSync(dataDir)) {
+    if (/^\.(export|restore)-[0-9a-f]{12}$/.test(name))
+      fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+/** A data folder that cannot be created, locked or written, in the user's words. */
+export function describeFolderFailure(
+  error: unknown,
+  dataDir: string,
+): { status: 'readonly' | 'failed'; message: string } {
+  const code = (error as { code?: string }).code ?? '';
+  if (isDiskFull(error))
+    return {
+      status: 'failed',
+      message: DISK_FULL_MESSAGE.replace(', then try again.', ', then start Folio again.'),
+    };
+  const why =
+    code === 'ENOTDIR' || code === 'EEXIST'
+      ? 'part of that path is a file, not a folder'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'your user may not write there'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+  return {
+    status: 'readonly',
+    message:
+      `Folio cannot create or write its data folder ${dataDir} (${why}). ` +
+      'Choose another data folder (browser mode: --data), or make this one writable for your user, then start Folio again.',
   };
 }

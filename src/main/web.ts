@@ -50,14 +50,16 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' },
       port: { type: 'string' },
+      'take-over': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'Usage: npm run web -- [--data DIR] [--port N]\n  --data  data folder (default: FOLIO_DATA or ' +
+      'Usage: npm run web -- [--data DIR] [--port N] [--take-over]\n  --data       data folder (default: FOLIO_DATA or ' +
         defaultDataDir() +
-        ')\n  --port  port on 127.0.0.1 (default: any free port)',
+        ')\n  --port       port on 127.0.0.1 (default: any free port)' +
+        '\n  --take-over  open the data folder even though its lock names another Folio (after a crash)',
     );
     return;
   }
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const folio = await openFolio({ dataDir, mode: 'browser', version });
+  const folio = await openFolio({ dataDir, mode: 'browser', version, takeOver: values['take-over'] });
   lastResortLog = folio.ctx.log;
   const bridge = await startBridge({
     dispatch: folio.dispatch,
@@ -100,9 +102,16 @@ async function main(): Promise<void> {
 keepServing();
 main().catch((error: unknown) => {
   if (error instanceof DataFolderLockedError) {
-    console.error(error.message);
+    console.error(`${error.message} (Start with --take-over to do so.)`);
     process.exit(3);
   }
-  createLogger(null, (line) => console.error(line)).error('browser mode failed to start', { error });
+  // One plain line for the person at the terminal; the details go to stderr's next lines only
+  // when FOLIO_DEBUG is set.
+  const code = (error as { code?: string }).code;
+  console.error(
+    `Folio could not start: ${error instanceof Error ? error.message : String(error)}${code ? ` (${code})` : ''}`,
+  );
+  if (process.env.FOLIO_DEBUG)
+    createLogger(null, (line) => console.error(line)).error('start failed', { error });
   process.exit(1);
 });

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { backupName, backupsToKeep } from '../../src/main/db/backups';
 import type { Backup } from '../../src/shared/api/system';
 
-function backup(iso: string, kind: Backup['kind']): Backup {
-  return { name: backupName(new Date(iso), kind), kind, createdAt: new Date(iso).toISOString(), bytes: 1 };
+function backup(iso: string, kind: Backup['kind'], rows: number | null = 10): Backup {
+  return {
+    name: backupName(new Date(iso), kind),
+    kind,
+    createdAt: new Date(iso).toISOString(),
+    bytes: 1,
+    rows,
+    hasData: rows === null ? null : rows > 5,
+  };
 }
 
 describe('backup retention', () => {
@@ -48,5 +55,29 @@ describe('backup retention', () => {
       '2026-07',
       '2026-08',
     ]);
+  });
+
+  it('never prunes a fuller backup because a newer, emptier one exists on the same day', () => {
+    const good = backup('2026-11-23T08:00:00Z', 'start', 5400);
+    const empty = backup('2026-11-23T09:00:00Z', 'start', 3);
+    const keep = backupsToKeep([good, empty], now);
+    expect(keep.has(good.name)).toBe(true);
+    expect(keep.has(empty.name)).toBe(true);
+    // With equal content, the newest of the day is enough.
+    const again = backup('2026-11-23T10:00:00Z', 'daily', 5400);
+    const keep2 = backupsToKeep([good, empty, again], now);
+    expect([...keep2]).toEqual([again.name]);
+  });
+
+  it('keeps the last backup that holds data, however old, and judges by size when rows are unknown', () => {
+    const withData = backup('2024-01-10T08:00:00Z', 'daily', 900);
+    const empties = Array.from({ length: 20 }, (_, i) =>
+      backup(`2026-11-${String(i + 1).padStart(2, '0')}T08:00:00Z`, 'start', 2),
+    );
+    expect(backupsToKeep([withData, ...empties], now).has(withData.name)).toBe(true);
+
+    const bigger = { ...backup('2026-11-22T08:00:00Z', 'start', null), bytes: 90_000 };
+    const smaller = { ...backup('2026-11-22T09:00:00Z', 'start', null), bytes: 40_000 };
+    expect(backupsToKeep([bigger, smaller], now).has(bigger.name)).toBe(true);
   });
 });

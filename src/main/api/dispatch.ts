@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import type { ServiceContext } from '../services/context';
 import { AppError } from '../../shared/api/errors';
 import { plainIssueMessage, unknownFieldsMessage } from '../../shared/api/fields';
+import { storageError } from '../db/storage-errors';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -53,6 +54,12 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: L
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      // A full disk or a read-only data folder: the transaction was rolled back; say so.
+      const storage = storageError(error);
+      if (storage) {
+        log.error('storage failure', { method, error });
+        return { ok: false, error: storage.toApiError() };
+      }
       log.error('unexpected error', { method, error });
       return {
         ok: false,

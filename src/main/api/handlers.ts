@@ -3,6 +3,7 @@ import type { ServiceContext } from '../services/context';
 import { listAudit } from '../services/audit';
 import * as settings from '../services/settings';
 import * as system from '../services/system';
+import * as backupFiles from '../services/backup-files';
 import * as taxes from '../services/receivables/taxes';
 import * as items from '../services/receivables/items';
 import * as customers from '../services/receivables/customers';
@@ -57,6 +58,11 @@ export const handlers: Handlers = {
   'backups.list': system.backupsList,
   'backups.create': system.backupNow,
   'backups.restore': system.backupRestore,
+  'system.startNewBook': system.startNewBook,
+  'backups.settings': backupFiles.backupSettings,
+  'backups.updateSettings': backupFiles.updateBackupSettings,
+  'backups.saveToFile': backupFiles.saveBackupToFile,
+  'backups.restoreFromFile': backupFiles.restoreBackupFromFile,
   'audit.list': listAudit,
 
   'settings.get': settings.getSettings,

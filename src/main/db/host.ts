@@ -1,18 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Health } from '../../shared/api/system';
+import type { Backup, Health } from '../../shared/api/system';
 import { AppError } from '../../shared/api/errors';
-import { backupPath, copyRawFile, createBackup, listBackups, pruneBackups, type BackupKind } from './backups';
+import {
+  backupPath,
+  cleanBackupsFolder,
+  copyRawFile,
+  createBackup,
+  listBackups,
+  readOnlyFile,
+  pruneBackups,
+  type BackupKind,
+} from './backups';
 import { LATEST_VERSION, NewerDatabaseError, migrate, pendingMigrations } from './migrate';
-import { openDatabase, quickCheck, schemaVersion, type Sqlite } from './open';
+import { configure, connect, quickCheck, schemaVersion, useNativeBinding, type Sqlite } from './open';
 import { fullCheckInBackground, openCheck, type FullCheck } from './integrity';
+import { PRIVATE_FILE, ensurePrivateDir, tighten } from './private-files';
+import { DISK_FULL_MESSAGE, isDiskFull, isReadOnly } from './storage-errors';
 import { Store } from './store';
-import type { Backup } from '../../shared/api/system';
 
+type Problem = Exclude<Health['status'], 'ok'>;
 type State =
   | { status: 'ok'; sqlite: Sqlite; store: Store }
-  | { status: 'corrupt'; message: string; version: number }
-  | { status: 'newer'; message: string; version: number }
+  | { status: Problem; message: string; version: number }
   | { status: 'closed' };
 
 export interface HostOptions {
@@ -22,10 +32,15 @@ export interface HostOptions {
   now?: () => Date;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
 /**
  * Owns the one connection to the data file and its life: checks and migrates it on open,
  * refuses files it must not touch, swaps it for a backup on restore. Services reach the
  * database only through `store`, which explains itself when the file is unusable.
+ *
+ * Opening never throws: every way it can fail leaves the host in a recovery state with a
+ * sentence for the user (see Health), and the dispatcher then serves only recovery methods.
  */
 export class DatabaseHost {
   private state: State = { status: 'closed' };
@@ -35,6 +50,7 @@ export class DatabaseHost {
 
   constructor(readonly options: HostOptions) {
     this.now = options.now ?? (() => new Date());
+    useNativeBinding(options.nativeBinding);
   }
 
   get store(): Store {
@@ -58,7 +74,7 @@ export class DatabaseHost {
       };
     if (s.status === 'closed')
       return {
-        status: 'corrupt',
+        status: 'failed',
         message: 'The data file is closed.',
         schemaVersion: 0,
         appSchemaVersion: LATEST_VERSION,
@@ -71,46 +87,96 @@ export class DatabaseHost {
     };
   }
 
-  /**
-   * Opens the file, creating it if needed. A file that fails the open check (db/integrity.ts:
-   * the schema and every table's root), cannot be read, or comes from a newer Folio leaves the
-   * host in a recovery state instead of throwing, so the UI can offer the latest backup. The
-   * full quick_check of the file follows in the background (checkInBackground).
-   */
-  async open(): Promise<void> {
+  /** Puts the host in a recovery state for a failure found before the file could be opened. */
+  fail(status: Problem, message: string): void {
     this.close();
-    fs.mkdirSync(path.dirname(this.options.file), { recursive: true });
+    this.state = { status, message, version: 0 };
+  }
+
+  /**
+   * Opens the file, creating it when there is nothing to lose. A missing or empty file while
+   * backups exist, a file that fails quick_check, cannot be read or written, or comes from a
+   * newer Folio leaves the host in a recovery state instead, so the UI can offer the backups.
+   * `newBook` creates a new, empty book even though backups exist (the user chose it).
+   */
+  async open(options: { newBook?: boolean } = {}): Promise<void> {
+    this.close();
+    const file = this.options.file;
     let sqlite: Sqlite | undefined;
     try {
-      sqlite = openDatabase(this.options.file, { nativeBinding: this.options.nativeBinding });
+      ensurePrivateDir(path.dirname(file));
+      fs.rmSync(`${file}.restoring`, { force: true });
+      cleanBackupsFolder(this.options.backupsDir);
+
+      const size = fileSize(file);
+      if (!size && !options.newBook) {
+        const backups = listBackups(this.options.backupsDir);
+        if (backups.length > 0) {
+          const what = size === null ? 'is missing' : 'is empty (0 bytes)';
+          this.state = {
+            status: 'missing',
+            version: 0,
+            message:
+              `The data file ${path.basename(file)} ${what}, but this folder has backups. ` +
+              'Restore the newest backup that holds your data, or start a new, empty book.',
+          };
+          return;
+        }
+      }
+      if (size === 0) fs.rmSync(file); // nothing in it, and no backup says it ever held data
+      const newer = headerVersion(file);
+      if (newer !== null && newer > LATEST_VERSION) {
+        this.state = {
+          status: 'newer',
+          version: newer,
+          message: new NewerDatabaseError(newer, LATEST_VERSION).message,
+        };
+        return;
+      }
+      if (size === null || size === 0) fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE));
+      // SQLite gives the -wal and -shm files the data file's mode.
+      tighten(file, PRIVATE_FILE);
+
+      sqlite = connect(file, { nativeBinding: this.options.nativeBinding });
+      // Nothing has written to the file yet: a newer Folio's file is refused untouched.
+      pendingMigrations(sqlite);
+      configure(sqlite);
       const problems = openCheck(sqlite);
       if (problems.length > 0) {
         sqlite.close();
         this.state = { status: 'corrupt', version: 0, message: failedCheckMessage(problems) };
         return;
       }
+      probeWritable(sqlite);
       const pending = pendingMigrations(sqlite);
       if (pending.length > 0 && schemaVersion(sqlite) > 0) {
         await this.backupOf(sqlite, 'pre-migration');
       }
-      migrate(sqlite);
-      this.state = { status: 'ok', sqlite, store: new Store(sqlite) };
-    } catch (error) {
-      sqlite?.close();
-      if (error instanceof NewerDatabaseError) {
-        this.state = { status: 'newer', version: error.fileVersion, message: error.message };
-        return;
-      }
-      const code = (error as { code?: string }).code ?? '';
-      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      try {
+        migrate(sqlite);
+      } catch (error) {
+        if (isDiskFull(error) || isReadOnly(error)) throw error;
+        const version = schemaVersion(sqlite);
+        sqlite.close();
         this.state = {
-          status: 'corrupt',
-          version: 0,
-          message: 'The data file is damaged and cannot be read. Restore the latest good backup.',
+          status: 'failed',
+          version,
+          message:
+            `Folio could not update the data file to this version (${errorText(error)}). ` +
+            'Nothing was changed: the file is as it was, and a backup was made before the update. ' +
+            'Install the previous Folio to keep working, or restore a backup.',
         };
         return;
       }
-      throw error;
+      for (const suffix of ['', '-wal', '-shm']) tighten(file + suffix, PRIVATE_FILE);
+      this.state = { status: 'ok', sqlite, store: new Store(sqlite) };
+    } catch (error) {
+      try {
+        sqlite?.close();
+      } catch {
+        // already closed
+      }
+      this.state = { ...describeOpenFailure(error, file), version: 0 };
     }
   }
 
@@ -135,14 +201,28 @@ export class DatabaseHost {
     return 'damaged';
   }
 
+  /** "Start a new, empty book" on the recovery screen, when the data file is missing or empty. */
+  async startNewBook(): Promise<void> {
+    if (this.state.status !== 'missing')
+      throw new AppError(
+        'CONFLICT',
+        'A new book can only be started when the data file is missing or empty.',
+      );
+    await this.open({ newBook: true });
+  }
+
   close(): void {
     if (this.fullCheck) {
       void this.fullCheck.stop();
       this.fullCheck = null;
     }
     if (this.state.status === 'ok') {
-      // Refresh the planner's statistics where they drifted, as SQLite advises at close.
-      this.state.sqlite.pragma('optimize');
+      try {
+        // Refresh the planner's statistics where they drifted, as SQLite advises at close.
+        this.state.sqlite.pragma('optimize');
+      } catch {
+        // a read-only or full disk: closing matters more than statistics
+      }
       this.state.sqlite.close();
     }
     this.state = { status: 'closed' };
@@ -152,6 +232,14 @@ export class DatabaseHost {
     if (this.state.status !== 'ok')
       throw new AppError('DB_UNAVAILABLE', 'There is no healthy data file to back up.');
     return this.backupOf(this.state.sqlite, kind);
+  }
+
+  /** A consistent copy of the live database at `target` (for a backup file saved elsewhere). */
+  async copyTo(target: string): Promise<void> {
+    if (this.state.status !== 'ok')
+      throw new AppError('DB_UNAVAILABLE', 'There is no healthy data file to back up.');
+    await this.state.sqlite.backup(target);
+    tighten(target, PRIVATE_FILE);
   }
 
   private async backupOf(sqlite: Sqlite, kind: BackupKind): Promise<Backup> {
@@ -170,41 +258,126 @@ export class DatabaseHost {
     const source = backupPath(this.options.backupsDir, name);
     const problem = inspectBackup(source);
     if (problem) throw new AppError('VALIDATION', problem, 'name');
+    const safetyCopy = await this.restoreFile(source);
+    return { restored, safetyCopy };
+  }
 
+  /**
+   * Replaces the data file with `source`, a database file already checked with inspectBackup.
+   * The current data is kept first as a 'pre-restore' backup. Returns that safety copy.
+   */
+  async restoreFile(source: string): Promise<Backup | null> {
     // Copy beside the data file first (the safety copy below may prune old backups), then
     // rename over it: a crash mid-copy leaves the current file untouched.
     const file = this.options.file;
     const temp = `${file}.restoring`;
     fs.copyFileSync(source, temp);
-
-    const safetyCopy =
-      this.state.status === 'ok'
-        ? await this.backupOf(this.state.sqlite, 'pre-restore')
-        : copyRawFile(this.options.file, this.options.backupsDir, 'pre-restore', this.now());
-    this.close();
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    fs.renameSync(temp, file);
-    await this.open();
-    return { restored, safetyCopy };
+    tighten(temp, PRIVATE_FILE);
+    try {
+      const safetyCopy =
+        this.state.status === 'ok'
+          ? await this.backupOf(this.state.sqlite, 'pre-restore')
+          : copyRawFile(this.options.file, this.options.backupsDir, 'pre-restore', this.now());
+      this.close();
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+      fs.renameSync(temp, file);
+      await this.open();
+      return safetyCopy;
+    } finally {
+      fs.rmSync(temp, { force: true });
+      cleanBackupsFolder(this.options.backupsDir);
+    }
   }
 }
 
 const failedCheckMessage = (problems: string[]) =>
   `The data file failed its integrity check (${problems[0]}). Restore the latest good backup.`;
 
-/** Why a backup cannot be restored, or null when it is sound and not from a newer Folio. */
-function inspectBackup(file: string): string | null {
-  let db: Sqlite | undefined;
+function fileSize(file: string): number | null {
   try {
-    db = openDatabase(file, { readonly: true });
-    const problems = quickCheck(db);
-    if (problems.length > 0) return `That backup is damaged (${problems[0]}). Choose an older one.`;
-    const version = schemaVersion(db);
-    if (version > LATEST_VERSION) return new NewerDatabaseError(version, LATEST_VERSION).message;
+    return fs.statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** user_version from the file header (offset 60), read without SQLite; null when not a database. */
+function headerVersion(file: string): number | null {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(100);
+    if (fs.readSync(fd, head, 0, 100, 0) < 100 || !head.subarray(0, 16).equals(SQLITE_HEADER)) return null;
+    return head.readUInt32BE(60);
+  } catch {
     return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * A file SQLite opened read-only (the file or its folder cannot be written) answers reads and
+ * fails every save; find out at open with a write that is rolled back.
+ */
+function probeWritable(sqlite: Sqlite): void {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    sqlite.exec('CREATE TABLE main.folio_write_probe (x INTEGER) STRICT');
+  } finally {
+    sqlite.exec('ROLLBACK');
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeOpenFailure(error: unknown, file: string): { status: Problem; message: string } {
+  const code = (error as { code?: string }).code ?? '';
+  if (error instanceof NewerDatabaseError) return { status: 'newer', message: error.message };
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return {
+      status: 'corrupt',
+      message: 'The data file is damaged and cannot be read. Restore the latest good backup.',
+    };
+  if (isDiskFull(error))
+    return {
+      status: 'failed',
+      message: `${DISK_FULL_MESSAGE.replace(', then try again.', ', then start Folio again.')}`,
+    };
+  if (isReadOnly(error) || code === 'SQLITE_CANTOPEN')
+    return {
+      status: 'readonly',
+      message:
+        `Folio cannot write to its data file ${file} (${code || errorText(error)}), so nothing could be saved. ` +
+        'Make the file and its folder writable for your user (or move the data folder off a read-only disk), ' +
+        'then start Folio again. Your data has not been changed.',
+    };
+  return {
+    status: 'failed',
+    message: `Folio could not open its data file ${file}: ${errorText(error)}. The details are in the log file.`,
+  };
+}
+
+/** Why a backup cannot be restored, or null when it is sound and not from a newer Folio. */
+export function inspectBackup(file: string): string | null {
+  try {
+    const version = headerVersion(file);
+    if (version === null) return 'That file is not a Folio backup (it is not a database).';
+    if (version > LATEST_VERSION) return new NewerDatabaseError(version, LATEST_VERSION).message;
+    return readOnlyFile(file, (db) => {
+      const problems = quickCheck(db);
+      if (problems.length > 0) return `That backup is damaged (${problems[0]}). Choose an older one.`;
+      const hasProfile = db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'business_profile'")
+        .pluck()
+        .get() as number;
+      if (version === 0 || !hasProfile) return 'That file is a database, but not one made by Folio.';
+      return null;
+    });
   } catch {
     return 'That backup cannot be read. Choose an older one.';
-  } finally {
-    db?.close();
   }
 }

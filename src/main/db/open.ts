@@ -6,6 +6,17 @@ export interface OpenOptions {
   /** Path of a better_sqlite3.node built for this runtime (the desktop app uses one built for Electron). */
   nativeBinding?: string;
   readonly?: boolean;
+  fileMustExist?: boolean;
+}
+
+/**
+ * The binding every connection of this process uses unless told otherwise: the desktop app
+ * sets the one built for Electron once (DatabaseHost does), so helper connections (reading a
+ * backup, measuring a copy) do not load the Node build, which Electron cannot run.
+ */
+let defaultBinding: string | undefined;
+export function useNativeBinding(nativeBinding: string | undefined): void {
+  if (nativeBinding) defaultBinding = nativeBinding;
 }
 
 /**
@@ -18,10 +29,24 @@ export interface OpenOptions {
  *  - foreign_keys: SQLite leaves them off unless asked, per connection.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
-  const db = new Database(file, {
+  return configure(connect(file, options), options);
+}
+
+/**
+ * Opens the file without changing it: no pragma that writes has run yet, so the caller can
+ * read `user_version` first and leave a file from a newer Folio exactly as it was.
+ */
+export function connect(file: string, options: OpenOptions = {}): Sqlite {
+  const nativeBinding = options.nativeBinding ?? defaultBinding;
+  return new Database(file, {
     readonly: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    fileMustExist: options.fileMustExist ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
   });
+}
+
+/** The pragmas every connection needs (see openDatabase); switching to WAL writes the file. */
+export function configure(db: Sqlite, options: { readonly?: boolean } = {}): Sqlite {
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // Checkpoints move the log into the file. Leave them to the background job (jobs.ts) rather

@@ -2,7 +2,7 @@
  * What the services may ask of the desktop shell, implemented with Electron. Kept thin: the
  * services decide what to do and only call these to reach the OS.
  */
-import { safeStorage, shell } from 'electron';
+import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
 import type { DesktopShell, SecretBox } from '../services/context';
 import { keyFileSecretBox } from '../services/secrets';
 
@@ -35,5 +35,17 @@ export const desktopShell: DesktopShell = {
   async openPath(file: string) {
     const error = await shell.openPath(file);
     if (error) throw new Error(error);
+  },
+  async chooseSaveFile(defaultName, filter) {
+    const owner = BrowserWindow.getFocusedWindow();
+    const options = { defaultPath: defaultName, filters: [filter] };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  async chooseOpenFile(filter) {
+    const owner = BrowserWindow.getFocusedWindow();
+    const options = { filters: [filter], properties: ['openFile' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   },
 };

@@ -33,20 +33,43 @@ async function start(): Promise<void> {
   }
 
   const dataDir = app.getPath('userData');
-  try {
-    folio = await openFolio({
+  const open = (takeOver: boolean) =>
+    openFolio({
       dataDir,
       mode: 'desktop',
       version: app.getVersion(),
       nativeBinding,
       secrets: osSecretBox,
       desktop: desktopShell,
+      takeOver,
     });
+  try {
+    folio = await open(false);
   } catch (error) {
-    const message = error instanceof DataFolderLockedError ? error.message : String(error);
-    dialog.showErrorBox('Folio cannot start', message);
-    app.quit();
-    return;
+    if (error instanceof DataFolderLockedError) {
+      // After a crash the lock may name a process that is no longer Folio: let the user decide.
+      const choice = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Folio is already open',
+        message: error.message,
+        buttons: ['Quit', 'Take over'],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (choice.response === 1) {
+        try {
+          folio = await open(true);
+        } catch (again) {
+          dialog.showErrorBox('Folio cannot start', String(again));
+        }
+      }
+    } else {
+      dialog.showErrorBox('Folio cannot start', error instanceof Error ? error.message : String(error));
+    }
+    if (!folio) {
+      app.quit();
+      return;
+    }
   }
 
   registerIpc(folio.dispatch);

@@ -66,7 +66,7 @@ export function createMainWindow(options: {
 
   const save = () => {
     const next: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
-    fs.writeFileSync(options.stateFile, JSON.stringify(next));
+    fs.writeFileSync(options.stateFile, JSON.stringify(next), { mode: 0o600 });
   };
   win.on('close', save);
 

@@ -51,6 +51,13 @@ export interface SecretBox {
 export interface DesktopShell {
   /** Opens a file with the OS's default program (a PDF viewer, the mail program). */
   openPath(file: string): Promise<void>;
+  /** The OS Save dialog; the chosen path, or null when cancelled. */
+  chooseSaveFile?(
+    defaultName: string,
+    filter: { name: string; extensions: string[] },
+  ): Promise<string | null>;
+  /** The OS Open dialog; the chosen path, or null when cancelled. */
+  chooseOpenFile?(filter: { name: string; extensions: string[] }): Promise<string | null>;
 }
 
 /** The open database; throws DB_UNAVAILABLE when the file is corrupt or from a newer Folio. */

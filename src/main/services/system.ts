@@ -48,3 +48,10 @@ export async function backupRestore(ctx: ServiceContext, input: ParsedInput<'bac
   ctx.log.info('restored backup', { name: input.name, safetyCopy: result.safetyCopy?.name });
   return result;
 }
+
+/** "Start a new, empty book" on the recovery screen (only when the data file is missing or empty). */
+export async function startNewBook(ctx: ServiceContext) {
+  await ctx.host.startNewBook();
+  ctx.log.info('started a new, empty book', { health: ctx.host.health() });
+  return ctx.host.health();
+}

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'UNAUTHORIZED', // transport: missing or wrong token
   'DB_UNAVAILABLE', // the database is corrupt or from a newer Folio; only recovery methods work
   'BUSY', // transport: another large upload is being received; try again in a moment
+  'DISK_FULL', // the disk under the data folder is full; the change was rolled back
+  'READ_ONLY', // the data file or folder cannot be written; the change was rolled back
   'INTERNAL', // a bug: logged in main, never shown with a stack
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

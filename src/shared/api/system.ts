@@ -3,8 +3,12 @@ import { emptyInput } from './common';
 import { isoDate, periodInOrder, searchText, text } from './fields';
 
 export const healthSchema = z.object({
-  /** ok: working; corrupt: quick_check failed; newer: the file was written by a newer Folio. */
-  status: z.enum(['ok', 'corrupt', 'newer']),
+  /**
+   * ok: working; corrupt: quick_check failed; newer: the file was written by a newer Folio;
+   * missing: no data file (or an empty one) although backups exist; readonly: the file or its
+   * folder cannot be written; failed: opening failed otherwise (a failed update, a full disk).
+   */
+  status: z.enum(['ok', 'corrupt', 'newer', 'missing', 'readonly', 'failed']),
   message: z.string(),
   schemaVersion: z.number(),
   appSchemaVersion: z.number(),
@@ -16,8 +20,20 @@ export const backupSchema = z.object({
   kind: z.enum(['start', 'daily', 'manual', 'pre-migration', 'pre-restore']),
   createdAt: z.string(),
   bytes: z.number(),
+  /** Rows in the copy (null: not measured, for example a damaged file kept as evidence). */
+  rows: z.number().nullable(),
+  /** Whether the copy holds any business data (false: an empty book). */
+  hasData: z.boolean().nullable(),
 });
 export type Backup = z.infer<typeof backupSchema>;
+
+export const backupSettingsSchema = z.object({
+  /** A second folder (a USB disk, a synced folder) the automatic backups are also copied to. */
+  secondFolder: z.string().nullable(),
+  /** How the last copy to the second folder went (null: none tried since Folio started). */
+  lastCopy: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable(),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -49,6 +65,45 @@ export const systemApi = {
     input: z.strictObject({ name: text('Backup', 300).min(1, 'Choose a backup to restore') }),
     output: z.object({ restored: backupSchema, safetyCopy: backupSchema.nullable() }),
   },
+  'system.startNewBook': { input: emptyInput, output: healthSchema },
+  'backups.settings': { input: emptyInput, output: backupSettingsSchema },
+  'backups.updateSettings': {
+    input: z.strictObject({
+      secondFolder: z
+        .string()
+        .trim()
+        .max(1000, 'The folder path is too long')
+        .refine((v) => !/[\0\r\n]/.test(v), 'The folder path cannot contain line breaks')
+        .nullable(),
+    }),
+    output: backupSettingsSchema,
+  },
+  'backups.saveToFile': {
+    input: emptyInput,
+    output: z.object({
+      fileName: z.string(),
+      bytes: z.number(),
+      attachments: z.number(),
+      /** Desktop: where the file was saved (null when the user cancelled the dialog). */
+      savedTo: z.string().nullable(),
+      /** Browser mode: the file to download (empty in the desktop app). */
+      dataBase64: z.string(),
+    }),
+  },
+  'backups.restoreFromFile': {
+    input: z.strictObject({
+      /** Browser mode: the uploaded file. The desktop app leaves it out and shows its Open dialog. */
+      dataBase64: z.string().max(110_000_000, 'That file is too large to upload here').optional(),
+      fileName: z.string().max(500).optional(),
+    }),
+    output: z.object({
+      /** False when the user cancelled the Open dialog. */
+      restored: z.boolean(),
+      createdAt: z.string().nullable(),
+      attachments: z.number(),
+      safetyCopy: backupSchema.nullable(),
+    }),
+  },
   'audit.list': {
     input: z
       .strictObject({
@@ -73,4 +128,6 @@ export const RECOVERY_METHODS: readonly string[] = [
   'system.info',
   'backups.list',
   'backups.restore',
+  'backups.restoreFromFile',
+  'system.startNewBook',
 ];

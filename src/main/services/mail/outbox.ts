@@ -644,7 +644,7 @@ export async function draftMessage(ctx: ServiceContext, input: ParsedInput<'mail
   });
   if (ctx.desktop) {
     const file = path.join(handoffDir(), fileName);
-    fs.writeFileSync(file, eml);
+    fs.writeFileSync(file, eml, { mode: 0o600 });
     await ctx.desktop.openPath(file);
     return { opened: true, fileName, dataBase64: '' };
   }

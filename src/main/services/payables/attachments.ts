@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/attachments';
 import { safeUserFileName } from '../../../shared/domain/file-names';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
+import { PRIVATE_FILE, ensurePrivateDir } from '../../db/private-files';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 
@@ -49,9 +50,10 @@ export function uploadAttachment(
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const file = attachmentPath(ctx, sha256);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(ctx.paths.attachmentsDir);
+    ensurePrivateDir(path.dirname(file));
     const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    const fd = fs.openSync(temp, 'w');
+    const fd = fs.openSync(temp, 'w', PRIVATE_FILE);
     try {
       fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);

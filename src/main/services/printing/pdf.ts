@@ -49,7 +49,7 @@ export async function openForPrint(ctx: ServiceContext, input: { ref: PrintRef }
   const pdf = await renderRef(ctx, input.ref);
   if (!ctx.desktop) return { opened: false, fileName: pdf.fileName };
   const file = path.join(handoffDir(), pdf.fileName);
-  fs.writeFileSync(file, pdf.bytes);
+  fs.writeFileSync(file, pdf.bytes, { mode: 0o600 });
   try {
     await ctx.desktop.openPath(file);
   } catch (error) {

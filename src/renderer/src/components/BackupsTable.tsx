@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { Backup } from '../../../shared/api/system';
 import { notifyError, useApiMutation } from '../api/hooks';
@@ -46,6 +46,7 @@ export function BackupsTable({ backups, locale }: { backups: Backup[]; locale: s
         <Table.Tr>
           <Table.Th>Made</Table.Th>
           <Table.Th>Why</Table.Th>
+          <Table.Th>Contents</Table.Th>
           <Table.Th className="num">Size</Table.Th>
           <Table.Th>
             <span className="visually-hidden">Actions</span>
@@ -57,6 +58,21 @@ export function BackupsTable({ backups, locale }: { backups: Backup[]; locale: s
           <Table.Tr key={b.name}>
             <Table.Td>{formatDateTime(b.createdAt, locale)}</Table.Td>
             <Table.Td>{KIND_LABELS[b.kind]}</Table.Td>
+            <Table.Td>
+              {b.hasData === true ? (
+                <Badge variant="light" color="green">
+                  Your books
+                </Badge>
+              ) : b.hasData === false ? (
+                <Badge variant="light" color="gray">
+                  Empty book
+                </Badge>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Not checked
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td className="num">{formatBytes(b.bytes)}</Table.Td>
             <Table.Td>
               <Button

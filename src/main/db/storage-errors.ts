@@ -1,0 +1,36 @@
+import { AppError } from '../../shared/api/errors';
+
+/**
+ * The one place where failures of the disk under the data folder become words a user can act
+ * on. SQLite reports a full disk (or a file at its size limit) as SQLITE_FULL and rolls the
+ * transaction back; Node's file calls say ENOSPC. A file or folder Folio may not write is
+ * SQLITE_READONLY* from SQLite and EACCES/EPERM/EROFS from Node.
+ */
+export const DISK_FULL_MESSAGE =
+  'The disk is full — nothing was saved. Free some space on the disk that holds your Folio data, then try again.';
+export const READ_ONLY_MESSAGE =
+  'Folio cannot write to its data folder — nothing was saved. The data file or its folder is read-only ' +
+  '(a read-only disk, a locked file, or a folder that belongs to another user).';
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+export function isDiskFull(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+export function isReadOnly(error: unknown): boolean {
+  const code = codeOf(error);
+  return code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+}
+
+/** The AppError a storage failure becomes, or null when the error is something else. */
+export function storageError(error: unknown): AppError | null {
+  if (error instanceof AppError) return null;
+  if (isDiskFull(error)) return new AppError('DISK_FULL', DISK_FULL_MESSAGE);
+  if (isReadOnly(error)) return new AppError('READ_ONLY', READ_ONLY_MESSAGE);
+  return null;
+}

@@ -18,7 +18,8 @@ async function pdfText(pdf: Buffer): Promise<string> {
   const mupdf = await import('mupdf');
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   let text = '';
-  for (let i = 0; i < doc.countPages(); i++) text += doc.loadPage(i).toStructuredText().asText();
+  for (let i = 0; i < doc.countPages(); i++)
+    text += doc.loadPage(i).toStructuredText('preserve-whitespace').asText();
   return text;
 }
 

@@ -23,6 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Recurring } from '../../../../shared/api/recurring';
 import type { Frequency } from '../../../../shared/domain/schedule';
 import { localToday } from '../../../../shared/domain/dates';
+import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { ApiError, call } from '../../api/client';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -58,16 +59,19 @@ export function RecurringEditorPage() {
 }
 
 /** The template as a document form: reuse the document editor's conversion. */
-function templateForm(r: Recurring): DocumentForm {
+function templateForm(r: Recurring, sep: '.' | ','): DocumentForm {
   const t = r.template as unknown as Omit<Document, 'lines'> & { lines: Document['lines'] };
-  return fromDocument({
-    ...(t as unknown as Document),
-    type: 'invoice',
-    issueDate: r.schedule.startDate,
-    lines: t.lines.map((l, i) => ({ ...l, id: i, amount: 0, net: 0, tax: 0, total: 0 })),
-    related: [],
-    dueDate: null,
-  });
+  return fromDocument(
+    {
+      ...(t as unknown as Document),
+      type: 'invoice',
+      issueDate: r.schedule.startDate,
+      lines: t.lines.map((l, i) => ({ ...l, id: i, amount: 0, net: 0, tax: 0, total: 0 })),
+      related: [],
+      dueDate: null,
+    },
+    sep,
+  );
 }
 
 function RecurringEditor({ existing }: { existing: Recurring | null }) {
@@ -75,8 +79,9 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [saving, setSaving] = useState(false);
+  const sep = decimalSeparatorOf(settings.preferences.locale);
   const initial: RecurringForm = useMemo(() => {
-    const doc = existing ? templateForm(existing) : blankDocument('invoice', settings, null);
+    const doc = existing ? templateForm(existing, sep) : blankDocument('invoice', settings, null);
     const s = existing?.schedule;
     return {
       ...doc,
@@ -106,11 +111,11 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const s = v.schedule;
 
   const save = async () => {
-    const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency);
+    const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency, sep);
     if (!s.name.trim()) errors['schedule.name'] = 'Give it a name, like "Monthly retainer"';
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
-    const { type: _type, issueDate: _issue, relatedId: _related, ...template } = toInput(v);
+    const { type: _type, issueDate: _issue, relatedId: _related, ...template } = toInput(v, sep);
     const input = {
       name: s.name,
       template,

@@ -888,6 +888,8 @@ export const payablesApi = {
       ...importOptions,
     }),
     output: z.object({
+      /** Why no row could be read (a column a bill needs is missing), or null. */
+      problem: z.string().nullable(),
       /** What was detected in the file. */
       delimiter: z.string(),
       decimalSeparator: z.string(),

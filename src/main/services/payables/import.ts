@@ -248,6 +248,16 @@ function detectDecimal(cells: string[], fallback: '.' | ','): '.' | ',' {
   return comma > dot ? ',' : dot > comma ? '.' : fallback;
 }
 
+/** A file without a column a bill needs: the preview still shows its columns, to map them. */
+class MissingColumns extends AppError {
+  constructor(
+    readonly columns: { header: string; field: string | null }[],
+    message: string,
+  ) {
+    super('VALIDATION', message, 'csv');
+  }
+}
+
 interface Interpreted {
   line: number;
   errors: { column: string; message: string }[];
@@ -277,8 +287,8 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
     ...(!index.has('amount') && !index.has('total') && !index.has('net') ? ['amount'] : []),
   ];
   if (missing.length)
-    throw fieldError(
-      'csv',
+    throw new MissingColumns(
+      columns,
       `The CSV needs a column for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
         `Found: ${headers.join(', ') || 'no headers'}. Name the columns Vendor, Invoice number, Bill date, ` +
         'Due date, Amount, Tax, Currency, Exchange rate, Category, Description, Terms, or choose a field for each column.',
@@ -509,12 +519,32 @@ function fields(r: Interpreted, vendorId: number): BillFields {
   };
 }
 
+const columnsOut = (columns: { header: string; field: string | null }[]) =>
+  columns.map((c) => ({ header: c.header, field: c.field ? FIELD_LABELS[c.field]! : null, key: c.field }));
+
 export async function previewImport(ctx: ServiceContext, input: ParsedInput<'billImport.preview'>) {
-  const { columns, rows, delimiter, decimalSeparator, amountsIncludeTax } = await interpret(
-    ctx,
-    input.csv,
-    input,
-  );
+  let interpreted;
+  try {
+    interpreted = await interpret(ctx, input.csv, input);
+  } catch (error) {
+    if (!(error instanceof MissingColumns)) throw error;
+    // Nothing can be read yet: say what is missing and offer the columns to map.
+    return {
+      problem: error.message,
+      delimiter: detectDelimiter(input.csv),
+      decimalSeparator: decimalSeparatorOf(getPreferences(ctx).locale),
+      amountsIncludeTax: input.amountsIncludeTax ?? true,
+      hasAmountColumn: error.columns.some((c) => c.field === 'amount'),
+      fields: Object.entries(FIELD_LABELS).map(([field, label]) => ({ field, label })),
+      totals: [],
+      columns: columnsOut(error.columns),
+      rows: [],
+      okCount: 0,
+      errorCount: 0,
+      newVendors: [],
+    };
+  }
+  const { columns, rows, delimiter, decimalSeparator, amountsIncludeTax } = interpreted;
   const out: ImportRow[] = [];
   for (const [i, r] of rows.entries()) {
     if (i > 0 && i % SLICE === 0) await nextTurn();
@@ -557,17 +587,14 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
     totals.set(r.currency, t);
   }
   return {
+    problem: null,
     delimiter,
     decimalSeparator,
     amountsIncludeTax,
     hasAmountColumn: columns.some((c) => c.field === 'amount'),
     fields: Object.entries(FIELD_LABELS).map(([field, label]) => ({ field, label })),
     totals: [...totals.values()],
-    columns: columns.map((c) => ({
-      header: c.header,
-      field: c.field ? FIELD_LABELS[c.field]! : null,
-      key: c.field,
-    })),
+    columns: columnsOut(columns),
     rows: out,
     okCount: good.length,
     errorCount: out.length - good.length,

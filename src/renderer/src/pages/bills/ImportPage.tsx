@@ -214,7 +214,7 @@ export function ImportPage() {
             {preview.hasAmountColumn && (
               <Radio.Group
                 label="The Amount column is"
-                value={preview.amountsIncludeTax ? 'gross' : 'net'}
+                value={(includesTax ?? preview.amountsIncludeTax) ? 'gross' : 'net'}
                 onChange={(v) => setTaxChoice(v === 'gross')}
               >
                 <Group mt={4}>

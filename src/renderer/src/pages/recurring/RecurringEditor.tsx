@@ -5,6 +5,7 @@ import {
   Card,
   Group,
   List,
+  Modal,
   NumberInput,
   Radio,
   Select,
@@ -22,6 +23,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Recurring } from '../../../../shared/api/recurring';
 import type { Frequency } from '../../../../shared/domain/schedule';
+import type { CatchUpChoice } from '../../../../shared/api/recurring';
 import { localToday } from '../../../../shared/domain/dates';
 import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { ApiError, call } from '../../api/client';
@@ -110,7 +112,11 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const v = form.getValues();
   const s = v.schedule;
 
-  const save = async () => {
+  // More than one invoice already due: the server asks what to make (see recurring.ts).
+  const [catchUpQuestion, setCatchUpQuestion] = useState<string | null>(null);
+
+  const save = async (catchUp?: CatchUpChoice) => {
+    setCatchUpQuestion(null);
     const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency, sep);
     if (!s.name.trim()) errors['schedule.name'] = 'Give it a name, like "Monthly retainer"';
     form.setErrors(errors);
@@ -120,6 +126,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
       name: s.name,
       template,
       mode: s.mode,
+      ...(catchUp ? { catchUp } : {}),
       schedule: {
         frequency: s.frequency,
         interval: s.interval,
@@ -143,7 +150,8 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
       await Promise.all(['recurring', 'documents'].map((d) => client.invalidateQueries({ queryKey: [d] })));
       void navigate(`/invoices/recurring/${saved.id}`);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) {
+      if (error instanceof ApiError && error.fields.catchUp) setCatchUpQuestion(error.fields.catchUp);
+      else if (error instanceof ApiError && Object.keys(error.fields).length) {
         form.setErrors(
           Object.fromEntries(
             Object.entries(error.fields).map(([k, m]) => [
@@ -302,6 +310,27 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
           </Button>
         </Group>
       </Group>
+      <Modal
+        opened={catchUpQuestion !== null}
+        onClose={() => setCatchUpQuestion(null)}
+        title="Invoices already due"
+      >
+        <Stack>
+          <Text size="sm">{catchUpQuestion}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setCatchUpQuestion(null)}>
+              Cancel
+            </Button>
+            <Button variant="default" onClick={() => void save('skip')}>
+              Skip them
+            </Button>
+            <Button variant="light" onClick={() => void save('draft')}>
+              Make drafts
+            </Button>
+            <Button onClick={() => void save('issue')}>Issue them</Button>
+          </Group>
+        </Stack>
+      </Modal>
       {existing && (
         <SimpleGrid cols={2}>
           <Card withBorder>

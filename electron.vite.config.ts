@@ -24,6 +24,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web.ts'),
           // Rendering thread for bulk PDF exports (src/main/pdf/pool.ts finds it next to the entries).
           'pdf-worker': resolve(__dirname, 'src/main/pdf/worker.ts'),
+          // Parsing thread for bill CSV imports (src/main/services/payables/csv-read.ts).
+          'csv-worker': resolve(__dirname, 'src/main/services/payables/csv-worker.ts'),
         },
         output: { chunkFileNames: 'chunks/shared-[hash].js' },
       },

@@ -215,7 +215,7 @@ test('bad input gets a clear error: a 50 MB scan, a file of the wrong type, a CS
   await expect(preview).toContainText('1 row is ready to import; 2 rows have errors and will be skipped');
   const rows = preview.getByRole('table', { name: 'Rows' });
   await expect(rows.getByRole('row', { name: /^3 / })).toContainText(
-    'Bill date: “13/02/2026” is not a date in the form YYYY-MM-DD.',
+    'Bill date: “13/02/2026” is not a date in the form YYYY-MM-DD or DD.MM.YYYY.',
   );
   await expect(rows.getByRole('row', { name: /^3 / })).toContainText(
     'Amount: “12.3x” is not an amount in EUR.',

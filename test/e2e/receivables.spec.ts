@@ -186,6 +186,10 @@ test('a monthly recurring invoice started 75 days ago yields exactly 3 invoices,
   await page.getByRole('option', { name: 'VAT 23%' }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Save and start' }).click();
+  // Three invoices are due at once: Folio says so and asks before making them.
+  const ask = page.getByRole('dialog', { name: 'Invoices already due' });
+  await expect(ask).toContainText(`3 invoices are already due, dated ${start} to ${addMonths(start, 2)}.`);
+  await ask.getByRole('button', { name: 'Issue them' }).click();
   await expect(page.getByRole('heading', { name: 'Monthly retainer' })).toBeVisible();
 
   const expected = [start, addMonths(start, 1), addMonths(start, 2)];

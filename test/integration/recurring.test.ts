@@ -39,6 +39,8 @@ describe('recurring invoices', () => {
       template: template(seed),
       schedule: { frequency: 'monthly', interval: 1, startDate: start },
       mode: 'issue',
+      // Three are due at once: the user was asked and chose to issue them.
+      catchUp: 'issue',
     });
     expect(r.generated).toBe(3);
     await t.close();
@@ -80,6 +82,90 @@ describe('recurring invoices', () => {
     clock.set('2026-03-29T09:00:00Z');
     catchUpAll(t.folio.ctx);
     expect((await invoicesOf(t)).map((i) => i.issueDate)).toEqual(['2026-03-01', '2026-03-22', '2026-03-29']);
+  });
+
+  it('a catch-up of more than one occurrence is never made without asking; the user chooses issued, drafts or none', async () => {
+    const clock = fixedClock('2026-11-20T09:00:00Z');
+    const t = await open(undefined, clock);
+    const seed = await seedBusiness(t);
+    // An invoice already issued today: issued catch-up invoices will be numbered after it.
+    const today = await t.call('documents.create', invoiceInput(seed));
+    await t.call('documents.issue', { id: today.id });
+    const input = {
+      name: 'Monthly retainer',
+      template: template(seed),
+      schedule: { frequency: 'monthly' as const, interval: 1, startDate: '2026-08-01' },
+      mode: 'issue' as const,
+    };
+    const asked = await t.raw('recurring.create', input);
+    expect(asked).toMatchObject({
+      ok: false,
+      error: {
+        field: 'catchUp',
+        message:
+          '4 invoices are already due, dated 2026-08-01 to 2026-11-01. Issue them now (numbered in date order), ' +
+          'make them drafts to review, or skip them? Invoices dated up to 2026-11-02 already have numbers, so ' +
+          'issued ones would be numbered after them.',
+      },
+    });
+    // Nothing was saved by asking.
+    expect(await t.call('recurring.list', {})).toEqual([]);
+    expect(await invoicesOf(t)).toHaveLength(1);
+
+    const drafts = await t.call('recurring.create', { ...input, catchUp: 'draft' });
+    expect(drafts.generated).toBe(4);
+    expect((await invoicesOf(t)).filter((i) => i.status === 'draft').map((i) => i.issueDate)).toEqual([
+      '2026-08-01',
+      '2026-09-01',
+      '2026-10-01',
+      '2026-11-01',
+    ]);
+    const skipped = await t.call('recurring.create', { ...input, name: 'Skipped', catchUp: 'skip' });
+    expect(skipped.generated).toBe(0);
+    expect(skipped.upcoming[0]!.date).toBe('2026-12-01');
+    const issued = await t.call('recurring.create', { ...input, name: 'Issued', catchUp: 'issue' });
+    const made = (await invoicesOf(t)).filter((i) => issued.documents.some((d) => d.id === i.id));
+    // Numbered in date order.
+    expect(made.map((i) => [i.issueDate, i.number])).toEqual([
+      ['2026-08-01', 'INV-2026-0002'],
+      ['2026-09-01', 'INV-2026-0003'],
+      ['2026-10-01', 'INV-2026-0004'],
+      ['2026-11-01', 'INV-2026-0005'],
+    ]);
+    // Once started, each new occurrence is issued as the schedule says.
+    clock.set('2026-12-01T09:00:00Z');
+    const { catchUpAll } = await import('../../src/main/services/receivables/recurring');
+    catchUpAll(t.folio.ctx);
+    expect((await t.call('recurring.get', { id: issued.id })).documents[0]).toMatchObject({
+      date: '2026-12-01',
+      status: 'issued',
+    });
+  });
+
+  it('the background job, which cannot ask, makes drafts when more than one occurrence is due', async () => {
+    const clock = fixedClock('2026-03-01T09:00:00Z');
+    const t = await open(undefined, clock);
+    const seed = await seedBusiness(t);
+    const r = await t.call('recurring.create', {
+      name: 'Weekly',
+      template: template(seed),
+      schedule: { frequency: 'weekly', interval: 1, startDate: '2026-03-02' },
+      mode: 'issue',
+    });
+    expect(r.generated).toBe(0);
+    // Folio was closed for three weeks.
+    clock.set('2026-03-20T09:00:00Z');
+    const { catchUpAll } = await import('../../src/main/services/receivables/recurring');
+    expect(catchUpAll(t.folio.ctx)).toBe(3);
+    expect((await invoicesOf(t)).map((i) => [i.issueDate, i.status, i.number])).toEqual([
+      ['2026-03-02', 'draft', null],
+      ['2026-03-09', 'draft', null],
+      ['2026-03-16', 'draft', null],
+    ]);
+    // A single due occurrence is made as the schedule says.
+    clock.set('2026-03-23T09:00:00Z');
+    expect(catchUpAll(t.folio.ctx)).toBe(1);
+    expect((await invoicesOf(t)).at(-1)).toMatchObject({ issueDate: '2026-03-23', status: 'issued' });
   });
 
   it(
@@ -143,6 +229,15 @@ describe('recurring invoices', () => {
       }
       // At least one kill interrupted a catch-up half-way (otherwise this test proves nothing).
       expect(partial.length).toBeGreaterThan(0);
+      // The catch-up the user chose runs once more to its end.
+      await new Promise<void>((resolve, reject) => {
+        const child = fork(path.join(__dirname, '../helpers/recurring-catchup-child.ts'), [dir.dir], {
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        });
+        child.on('exit', () => resolve());
+        child.on('error', reject);
+      });
 
       t = await open(dir.dir);
       const rows = await invoicesOf(t);

@@ -111,6 +111,8 @@ export const handlers: Handlers = {
   'payments.get': payments.getPayment,
   'payments.record': payments.recordPayment,
   'payments.applyCredit': payments.applyPaymentCredit,
+  'payments.creditFor': payments.creditFor,
+  'payments.useCredit': payments.useCredit,
   'payments.undo': payments.undoPayment,
 
   'recurring.list': recurring.listRecurring,

@@ -334,6 +334,7 @@ export interface DocumentsTable {
   currency: string;
   exchange_rate: string;
   prices_include_tax: number;
+  tax_rounding: 'line' | 'category';
   discount: string | null;
   shipping: number;
   shipping_tax_ids: string;

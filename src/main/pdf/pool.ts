@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerScript, type WorkerScript } from '../threads';
 import type { DocumentView } from '../../shared/domain/document-view';
 import type { RenderRequest, RenderResponse } from './worker';
 
@@ -16,25 +17,11 @@ export interface Renderer {
   close(): Promise<void>;
 }
 
-function workerScript(): { file: string; source: boolean } | null {
+function pdfWorkerScript(): WorkerScript | null {
   // The benchmark runs the sources but measures the built worker.
   const override = process.env.FOLIO_PDF_WORKER;
   if (override && fs.existsSync(override)) return { file: path.resolve(override), source: false };
-  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'worker.ts'), source: true };
-  for (const candidate of [
-    path.join(__dirname, 'pdf-worker.js'),
-    path.join(__dirname, '..', 'pdf-worker.js'),
-  ]) {
-    if (fs.existsSync(candidate)) return { file: candidate, source: false };
-  }
-  return null;
-}
-
-function startWorker(script: { file: string; source: boolean }): Worker {
-  if (!script.source) return new Worker(script.file);
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script.file)});`, {
-    eval: true,
-  });
+  return workerScript('pdf-worker', path.join(__dirname, 'worker.ts'));
 }
 
 export function defaultThreads(): number {
@@ -43,7 +30,7 @@ export function defaultThreads(): number {
 }
 
 export async function createRenderer(threads = defaultThreads()): Promise<Renderer> {
-  const script = workerScript();
+  const script = pdfWorkerScript();
   const workers: Worker[] = [];
   if (script) {
     try {

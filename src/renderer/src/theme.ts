@@ -9,5 +9,8 @@ export const theme = createTheme({
   components: {
     Table: { defaultProps: { verticalSpacing: 6, highlightOnHover: true } },
     TextInput: { defaultProps: { size: 'sm' } },
+    // Never change a typed number behind the user's back (150 % silently became 50 %): an
+    // out-of-range number stays as typed and its field says what is allowed.
+    NumberInput: { defaultProps: { clampBehavior: 'none' } },
   },
 });

@@ -156,6 +156,8 @@ export const documentOutput = documentRow.extend({
   due: dueSchema,
   exchangeRate: z.string(),
   pricesIncludeTax: z.boolean(),
+  /** How its taxes are rounded: 'line' only for documents saved before per-rate rounding. */
+  taxRounding: z.enum(['line', 'category']),
   lines: z.array(lineOutput),
   discount: discountSchema.nullable(),
   shipping: z.number(),

@@ -619,6 +619,12 @@ const csvText = z
   .min(1, 'The CSV file is empty')
   .max(CSV_MAX_CHARS, 'The CSV file is larger than 5 MB; split it into smaller files');
 
+/** How to read the file: the column mapping and whether Amount includes tax (see import.ts). */
+const importOptions = {
+  mapping: z.array(z.string().nullable()).max(200).optional(),
+  amountsIncludeTax: z.boolean().nullable().optional(),
+};
+
 const importRowSchema = z.object({
   line: z.number(),
   ok: z.boolean(),
@@ -629,6 +635,9 @@ const importRowSchema = z.object({
   billDate: z.string(),
   dueDate: z.string(),
   currency: z.string(),
+  /** Excluding tax. */
+  net: z.number(),
+  tax: z.number(),
   total: z.number(),
   warnings: z.array(z.string()),
 });
@@ -884,9 +893,35 @@ export const payablesApi = {
   'reminders.updateSettings': { input: reminderSettingsSchema, output: reminderSettingsSchema },
 
   'billImport.preview': {
-    input: z.strictObject({ csv: csvText, fileName: text('File name', 255).default('') }),
+    input: z.strictObject({
+      csv: csvText,
+      fileName: text('File name', 255).default(''),
+      ...importOptions,
+    }),
     output: z.object({
-      columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+      /** Why no row could be read (a column a bill needs is missing), or null. */
+      problem: z.string().nullable(),
+      /** What was detected in the file. */
+      delimiter: z.string(),
+      decimalSeparator: z.string(),
+      /** Whether an Amount column is read as including tax (as given, or guessed). */
+      amountsIncludeTax: z.boolean(),
+      hasAmountColumn: z.boolean(),
+      /** Every field a column can be mapped to. */
+      fields: z.array(z.object({ field: z.string(), label: z.string() })),
+      /** What the good rows add up to, per currency. */
+      totals: z.array(
+        z.object({
+          currency: z.string(),
+          bills: z.number(),
+          net: z.number(),
+          tax: z.number(),
+          total: z.number(),
+        }),
+      ),
+      columns: z.array(
+        z.object({ header: z.string(), field: z.string().nullable(), key: z.string().nullable() }),
+      ),
       rows: z.array(importRowSchema),
       okCount: z.number(),
       errorCount: z.number(),
@@ -897,6 +932,7 @@ export const payablesApi = {
     input: z.strictObject({
       csv: csvText,
       fileName: text('File name', 255).default(''),
+      ...importOptions,
       /** The number of good rows the user saw in the preview and confirmed. */
       expectedRows: z.number().int().min(1, 'There are no good rows to import'),
     }),

@@ -83,6 +83,22 @@ export const paymentsApi = {
     }),
     output: paymentOutput,
   },
+  /** The customer credit from overpayments that could go to this invoice (same customer, currency). */
+  'payments.creditFor': {
+    input: z.strictObject({ invoiceId: id('Invoice') }),
+    output: z.object({
+      currency: z.string(),
+      /** All of the customer's payment credit in the invoice's currency. */
+      available: z.number(),
+      /** What applying it would take off the invoice: the credit, at most the balance. */
+      toApply: z.number(),
+    }),
+  },
+  /** Spends the customer's payment credit on this invoice, oldest payment first, up to its balance. */
+  'payments.useCredit': {
+    input: z.strictObject({ invoiceId: id('Invoice'), date: isoDate('Date').optional() }),
+    output: z.object({ applied: z.number(), payments: z.array(z.number()) }),
+  },
   /** Reverses a payment: invoices get their balance back. Kept in the history, struck through. */
   'payments.undo': {
     input: z.strictObject({ id: id('Payment'), reason: multilineText('Reason', 500).default('') }),

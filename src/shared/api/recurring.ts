@@ -20,6 +20,9 @@ export const scheduleInput = z
     path: ['endDate'],
   });
 
+export const CATCH_UP_CHOICES = ['issue', 'draft', 'skip'] as const;
+export type CatchUpChoice = (typeof CATCH_UP_CHOICES)[number];
+
 export const recurringInput = z.strictObject({
   name: requiredText('Name', 120),
   /** The invoice to repeat; its dates are set per occurrence. */
@@ -27,6 +30,11 @@ export const recurringInput = z.strictObject({
   schedule: scheduleInput,
   /** issue: each occurrence is issued (numbered) at once; draft: it waits for review. */
   mode: z.enum(['draft', 'issue']),
+  /**
+   * When more than one occurrence is already due (a start date in the past): make them issued,
+   * as drafts, or skip them. Required then (the answer says what would be made); ignored else.
+   */
+  catchUp: z.enum(CATCH_UP_CHOICES).optional(),
 });
 export type RecurringInput = z.input<typeof recurringInput>;
 

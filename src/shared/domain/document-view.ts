@@ -243,6 +243,7 @@ function sections(notes: string, terms: string): DocumentView['sections'] {
 export function documentTotals(doc: Document): DocumentTotals {
   return computeTotals({
     pricesIncludeTax: doc.pricesIncludeTax,
+    taxRounding: doc.taxRounding,
     lines: doc.lines.map((l) => ({
       kind: l.kind,
       quantity: l.quantity,

@@ -25,6 +25,20 @@ export function discountDeadline(billDate: IsoDate, terms: EarlyPaymentTerms): I
   return addDays(billDate, terms.days);
 }
 
+/**
+ * An early-payment discount is a reward for paying BEFORE the due date: its last day may not
+ * come after the due date. Null when the window fits, else the message for the days field.
+ */
+export function earlyPaymentWindowError(
+  billDate: IsoDate,
+  dueDate: IsoDate,
+  terms: Pick<EarlyPaymentTerms, 'days'>,
+): string | null {
+  if (addDays(billDate, terms.days) <= dueDate) return null;
+  const max = Math.max(0, Math.round((Date.parse(dueDate) - Date.parse(billDate)) / 86_400_000));
+  return `The discount must end by the due date, ${dueDate}: at most ${max} day${max === 1 ? '' : 's'} after the bill date.`;
+}
+
 export interface DiscountableBill {
   billDate: IsoDate;
   total: number;

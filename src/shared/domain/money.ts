@@ -1,4 +1,5 @@
 import { minorUnits } from './currencies';
+import { parseDecimalInput } from './number-input';
 
 /**
  * Money is an integer count of the currency's minor units (cents, fils, yen). These
@@ -19,25 +20,18 @@ export function minorToDecimalString(minor: number, currency: string): string {
 /**
  * Reads an amount typed in a locale whose decimal separator is given ("1,234.50" in en,
  * "1.234,50" in de) into minor units. Returns null for text that is not an amount or
- * has more decimals than the currency has.
+ * has more decimals than the currency has. Reads the text with THE parse for typed numbers
+ * (number-input.ts).
  */
 export function parseMoney(text: string, currency: string, decimalSeparator: '.' | ',' = '.'): number | null {
   const digits = minorUnits(currency);
-  const group = decimalSeparator === '.' ? ',' : '.';
-  let s = text
-    .trim()
-    .replace(/[\s\u00a0\u202f']/g, '')
-    .split(group)
-    .join('');
-  const negative = s.startsWith('-');
-  if (negative) s = s.slice(1);
-  const [units = '', fraction = '', ...rest] = s.split(decimalSeparator);
-  if (rest.length > 0 || !/^\d*$/.test(units) || !/^\d*$/.test(fraction) || (units === '' && fraction === ''))
-    return null;
-  if (fraction.length > digits) return null;
-  const minor = Number(units || '0') * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  const decimal = parseDecimalInput(text, decimalSeparator, digits);
+  if (decimal === null) return null;
+  const negative = decimal.startsWith('-');
+  const [units = '', fraction = ''] = (negative ? decimal.slice(1) : decimal).split('.');
+  const minor = Number(units) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   if (!Number.isSafeInteger(minor)) return null;
-  return negative ? -minor : minor;
+  return negative && minor !== 0 ? -minor : minor;
 }
 
 /** The decimal separator of a locale ("." for en-US, "," for de-DE). */

@@ -1,10 +1,12 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ImportRow } from '../../../shared/api/payables';
 import { isCurrencyCode } from '../../../shared/domain/currencies';
-import { isValidRate } from '../../../shared/domain/fx';
+import { isValidRate, RATE_SCALE } from '../../../shared/domain/fx';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { type EarlyPaymentTerms, parseTermsText } from '../../../shared/domain/early-payment';
 import { decimalSeparatorOf, parseMoney } from '../../../shared/domain/money';
+import { parseDecimalInput } from '../../../shared/domain/number-input';
+import { detectDelimiter, parseCsvOffThread } from './csv-read';
 import { dueDateFor, type PaymentTerms } from '../../../shared/domain/terms';
 import { invoiceKey } from '../../../shared/domain/bill-checks';
 import { bpToPercent } from '../../../shared/domain/bill-amounts';
@@ -24,14 +26,33 @@ import { createVendorInTx } from './vendors';
  * per row and column, what is wrong; nothing is stored. Commit reads the file again and
  * imports the good rows in one transaction, only if they are exactly the rows the user
  * confirmed: a file or data that changed in between is refused whole, so an import is never
- * left half done. csv-parse is loaded on first use, not at start.
+ * left half done.
+ *
+ * Files come from many programs: the delimiter (`,` `;` tab) and the decimal separator of the
+ * amounts are detected, dates may be YYYY-MM-DD or DD.MM.YYYY, and English and German headers
+ * are recognised. The user can map each column to a field (the preview says what was guessed)
+ * and says whether an "Amount" column includes tax; the preview shows the totals it will book.
+ * The file is parsed on a worker thread and the rows are checked in slices, so other calls
+ * keep being answered during a large import.
  */
 
 const MAX_ROWS = 5000;
 
-/** Header names people use, per field (compared lower-case, without punctuation). */
+/** Header names people use, per field (compared lower-case, without punctuation), English and German. */
 const ALIASES: Record<string, string[]> = {
-  vendor: ['vendor', 'supplier', 'vendor name', 'supplier name', 'payee', 'company'],
+  vendor: [
+    'vendor',
+    'supplier',
+    'vendor name',
+    'supplier name',
+    'payee',
+    'company',
+    'lieferant',
+    'lieferantenname',
+    'kreditor',
+    'rechnungssteller',
+    'firma',
+  ],
   invoiceNumber: [
     'invoice number',
     'invoice no',
@@ -41,18 +62,79 @@ const ALIASES: Record<string, string[]> = {
     'number',
     'ref',
     'reference',
+    'rechnungsnummer',
+    'rechnungsnr',
+    're nr',
+    'belegnummer',
+    'belegnr',
   ],
-  billDate: ['bill date', 'date', 'invoice date', 'issue date'],
-  dueDate: ['due date', 'due', 'payment due', 'due on'],
-  currency: ['currency', 'ccy'],
-  exchangeRate: ['exchange rate', 'rate', 'fx rate', 'fx'],
-  amount: ['amount', 'net', 'net amount', 'subtotal', 'amount excl tax', 'amount before tax'],
-  tax: ['tax', 'vat', 'gst', 'sales tax', 'tax amount', 'vat amount'],
-  total: ['total', 'gross', 'total amount', 'amount incl tax', 'amount including tax'],
-  category: ['category', 'expense category', 'account'],
-  description: ['description', 'details', 'item', 'memo'],
-  terms: ['terms', 'payment terms'],
-  notes: ['notes', 'note', 'comment', 'comments'],
+  billDate: ['bill date', 'date', 'invoice date', 'issue date', 'rechnungsdatum', 'belegdatum', 'datum'],
+  dueDate: [
+    'due date',
+    'due',
+    'payment due',
+    'due on',
+    'fällig',
+    'fällig am',
+    'fälligkeit',
+    'fälligkeitsdatum',
+  ],
+  currency: ['currency', 'ccy', 'währung', 'waehrung'],
+  exchangeRate: ['exchange rate', 'rate', 'fx rate', 'fx', 'wechselkurs', 'kurs'],
+  /** Tax included or not, as the user says (see amountsIncludeTax). */
+  amount: ['amount', 'betrag'],
+  net: [
+    'net',
+    'net amount',
+    'subtotal',
+    'amount excl tax',
+    'amount before tax',
+    'netto',
+    'nettobetrag',
+    'betrag netto',
+  ],
+  tax: [
+    'tax',
+    'vat',
+    'gst',
+    'sales tax',
+    'tax amount',
+    'vat amount',
+    'mwst',
+    'ust',
+    'steuer',
+    'vorsteuer',
+    'steuerbetrag',
+    'mwst betrag',
+    'ust betrag',
+  ],
+  total: [
+    'total',
+    'gross',
+    'total amount',
+    'amount incl tax',
+    'amount including tax',
+    'brutto',
+    'bruttobetrag',
+    'betrag brutto',
+    'gesamt',
+    'gesamtbetrag',
+    'rechnungsbetrag',
+    'summe',
+  ],
+  category: ['category', 'expense category', 'account', 'kategorie', 'konto', 'sachkonto'],
+  description: [
+    'description',
+    'details',
+    'item',
+    'memo',
+    'beschreibung',
+    'bezeichnung',
+    'buchungstext',
+    'text',
+  ],
+  terms: ['terms', 'payment terms', 'zahlungsbedingungen', 'zahlungsziel'],
+  notes: ['notes', 'note', 'comment', 'comments', 'notiz', 'notizen', 'bemerkung', 'kommentar'],
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -63,6 +145,7 @@ export const FIELD_LABELS: Record<string, string> = {
   currency: 'Currency',
   exchangeRate: 'Exchange rate',
   amount: 'Amount',
+  net: 'Net amount',
   tax: 'Tax',
   total: 'Total',
   category: 'Category',
@@ -71,6 +154,17 @@ export const FIELD_LABELS: Record<string, string> = {
   notes: 'Notes',
 };
 
+/** Rows checked between two turns of the event loop, so other calls are answered meanwhile. */
+const SLICE = 100;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface ImportOptions {
+  /** One field (or null: ignore) per column, in column order; absent: the guesses. */
+  mapping?: (string | null)[] | undefined;
+  /** Whether an "Amount" column includes tax; absent: guessed (see guessIncludesTax). */
+  amountsIncludeTax?: boolean | null | undefined;
+}
+
 const normalizeHeader = (h: string) =>
   h
     .toLowerCase()
@@ -78,7 +172,24 @@ const normalizeHeader = (h: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function mapHeaders(headers: string[]): { header: string; field: string | null }[] {
+function mapHeaders(
+  headers: string[],
+  mapping?: (string | null)[],
+): { header: string; field: string | null }[] {
+  if (mapping) {
+    if (mapping.length !== headers.length)
+      throw fieldError('mapping', `The file has ${headers.length} columns; choose a field for each of them.`);
+    const seen = new Set<string>();
+    return headers.map((header, i) => {
+      const field = mapping[i] ?? null;
+      if (field !== null && !(field in FIELD_LABELS))
+        throw fieldError(`mapping.${i}`, `“${field}” is not a field a bill has.`);
+      if (field !== null && seen.has(field))
+        throw fieldError(`mapping.${i}`, `${FIELD_LABELS[field]} is chosen for two columns; choose it once.`);
+      if (field !== null) seen.add(field);
+      return { header, field };
+    });
+  }
   const used = new Set<string>();
   return headers.map((header) => {
     const h = normalizeHeader(header);
@@ -91,37 +202,60 @@ function mapHeaders(headers: string[]): { header: string; field: string | null }
 
 async function readCsv(
   csv: string,
-): Promise<{ headers: string[]; records: { line: number; cells: string[] }[] }> {
-  const { parse } = await import('csv-parse/sync');
-  const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(csv, {
-      bom: true,
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const e = error as { message?: string; lines?: number };
+): Promise<{ headers: string[]; records: { line: number; cells: string[] }[]; delimiter: string }> {
+  const delimiter = detectDelimiter(csv);
+  const parsed = await parseCsvOffThread({ csv, delimiter });
+  if (!parsed.ok)
     throw fieldError(
       'csv',
-      `The CSV file cannot be read${e.lines ? ` at line ${e.lines}` : ''}: ${String(e.message ?? error).replace(/^Invalid.*?: /, '')}. ` +
+      `The CSV file cannot be read${parsed.line ? ` at line ${parsed.line}` : ''}: ${parsed.message.replace(/^Invalid.*?: /, '')}. ` +
         'Save it again as CSV (comma- or semicolon-separated) and retry.',
     );
-  }
-  if (parsed.length === 0) throw fieldError('csv', 'The CSV file has no rows.');
-  const [head, ...rest] = parsed;
-  const records = rest
-    .filter((r) => r.record.some((c) => c !== ''))
-    .map((r) => ({ line: r.info.lines, cells: r.record }));
+  if (parsed.records.length === 0) throw fieldError('csv', 'The CSV file has no rows.');
+  const [head, ...rest] = parsed.records;
+  const records = rest.filter((r) => r.cells.some((c) => c !== ''));
   if (records.length === 0) throw fieldError('csv', 'The CSV file has a header row but no bills under it.');
   if (records.length > MAX_ROWS)
     throw fieldError('csv', `The CSV file has ${records.length} rows; import at most ${MAX_ROWS} at a time.`);
-  return { headers: head!.record, records };
+  return { headers: head!.cells, records, delimiter };
+}
+
+/**
+ * A bare "Amount" is what the bill says is to pay, tax included, unless the file also has a
+ * total column (then Amount is the net beside it).
+ */
+function guessIncludesTax(fields: Set<string>): boolean {
+  return !fields.has('total');
+}
+
+/** "2026-03-05" or "05.03.2026" (German) as YYYY-MM-DD; null when neither. */
+function readDate(text: string): string | null {
+  if (isIsoDate(text)) return text;
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** The file's decimal separator, from its money cells ("205,50" vs "205.50"); else the locale's. */
+function detectDecimal(cells: string[], fallback: '.' | ','): '.' | ',' {
+  let comma = 0;
+  let dot = 0;
+  for (const c of cells) {
+    if (/\d,\d{1,2}(\D*)$/.test(c) && !/\d\.\d{1,2}(\D*)$/.test(c)) comma++;
+    else if (/\d\.\d{1,2}(\D*)$/.test(c)) dot++;
+  }
+  return comma > dot ? ',' : dot > comma ? '.' : fallback;
+}
+
+/** A file without a column a bill needs: the preview still shows its columns, to map them. */
+class MissingColumns extends AppError {
+  constructor(
+    readonly columns: { header: string; field: string | null }[],
+    message: string,
+  ) {
+    super('VALIDATION', message, 'csv');
+  }
 }
 
 interface Interpreted {
@@ -136,6 +270,7 @@ interface Interpreted {
   earlyPayment: EarlyPaymentTerms | null | undefined;
   currency: string;
   exchangeRate: string | undefined;
+  /** Net, excluding tax. */
   amount: number;
   tax: number;
   categoryId: number | null;
@@ -143,24 +278,39 @@ interface Interpreted {
   notes: string;
 }
 
-async function interpret(ctx: ServiceContext, csv: string) {
-  const { headers, records } = await readCsv(csv);
-  const columns = mapHeaders(headers);
+async function interpret(ctx: ServiceContext, csv: string, options: ImportOptions = {}) {
+  const { headers, records, delimiter } = await readCsv(csv);
+  const columns = mapHeaders(headers, options.mapping);
   const index = new Map(columns.flatMap((c, i) => (c.field ? [[c.field, i] as const] : [])));
   const missing = [
     ...(['vendor', 'billDate'] as const).filter((f) => !index.has(f)),
-    ...(!index.has('amount') && !index.has('total') ? ['amount'] : []),
+    ...(!index.has('amount') && !index.has('total') && !index.has('net') ? ['amount'] : []),
   ];
   if (missing.length)
-    throw fieldError(
-      'csv',
+    throw new MissingColumns(
+      columns,
       `The CSV needs a column for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
         `Found: ${headers.join(', ') || 'no headers'}. Name the columns Vendor, Invoice number, Bill date, ` +
-        'Due date, Amount, Tax, Currency, Exchange rate, Category, Description, Terms.',
+        'Due date, Amount, Tax, Currency, Exchange rate, Category, Description, Terms, or choose a field for each column.',
     );
+  const amountsIncludeTax = options.amountsIncludeTax ?? guessIncludesTax(new Set(index.keys()));
+  // An "Amount" column is the net or the total, as the user said.
+  const amountAs = amountsIncludeTax ? 'total' : 'net';
+  if (index.has('amount') && index.has(amountAs))
+    throw fieldError(
+      'amountsIncludeTax',
+      `The file has both an Amount and a ${FIELD_LABELS[amountAs]} column: ${amountsIncludeTax ? 'Amount cannot also be the total' : 'Amount cannot also be the net'}. Choose what the Amount column is.`,
+    );
+  if (index.has('amount')) {
+    index.set(amountAs, index.get('amount')!);
+    index.delete('amount');
+  }
 
   const prefs = getPreferences(ctx);
-  const separator = decimalSeparatorOf(prefs.locale);
+  const moneyCells = records.flatMap(({ cells }) =>
+    ['net', 'tax', 'total'].flatMap((f) => (index.has(f) ? [cells[index.get(f)!] ?? ''] : [])),
+  );
+  const separator = detectDecimal(moneyCells, decimalSeparatorOf(prefs.locale));
   const store = storeOf(ctx);
   const vendors = store.all(
     qb
@@ -178,10 +328,12 @@ async function interpret(ctx: ServiceContext, csv: string) {
   const categoryByName = new Map(categories.map((c) => [c.name.toLowerCase(), c.id]));
   const seenNumbers = new Map<string, number>();
 
-  const rows = records.map(({ line, cells }): Interpreted => {
+  const interpretRow = ({ line, cells }: { line: number; cells: string[] }): Interpreted => {
     const errors: { column: string; message: string }[] = [];
     const cell = (f: string) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim() : '');
-    const err = (f: string, message: string) => errors.push({ column: FIELD_LABELS[f]!, message });
+    // A message names the column as the file does ("Betrag"), or the field when there is none.
+    const err = (f: string, message: string) =>
+      errors.push({ column: index.has(f) ? headers[index.get(f)!]! : FIELD_LABELS[f]!, message });
 
     const vendorName = cell('vendor');
     const vendor = vendorName ? vendorByName.get(vendorName.toLowerCase()) : undefined;
@@ -199,9 +351,11 @@ async function interpret(ctx: ServiceContext, csv: string) {
       else seenNumbers.set(dupKey, line);
     }
 
-    const billDate = cell('billDate');
-    if (!billDate) err('billDate', 'Enter the bill date.');
-    else if (!isIsoDate(billDate)) err('billDate', `“${billDate}” is not a date in the form YYYY-MM-DD.`);
+    const billDateText = cell('billDate');
+    const billDate = readDate(billDateText) ?? billDateText;
+    if (!billDateText) err('billDate', 'Enter the bill date.');
+    else if (!isIsoDate(billDate))
+      err('billDate', `“${billDateText}” is not a date in the form YYYY-MM-DD or DD.MM.YYYY.`);
 
     let terms: PaymentTerms | null = null;
     let earlyPayment: EarlyPaymentTerms | null | undefined = undefined;
@@ -218,8 +372,10 @@ async function interpret(ctx: ServiceContext, csv: string) {
         earlyPayment = t.earlyPayment;
       }
     }
-    let dueDate = cell('dueDate');
-    if (dueDate && !isIsoDate(dueDate)) err('dueDate', `“${dueDate}” is not a date in the form YYYY-MM-DD.`);
+    const dueText = cell('dueDate');
+    let dueDate = dueText ? (readDate(dueText) ?? dueText) : '';
+    if (dueDate && !isIsoDate(dueDate))
+      err('dueDate', `“${dueText}” is not a date in the form YYYY-MM-DD or DD.MM.YYYY.`);
     else if (dueDate && isIsoDate(billDate) && dueDate < billDate)
       err('dueDate', `The due date is before the bill date, ${billDate}.`);
     if (!dueDate && isIsoDate(billDate)) {
@@ -231,8 +387,8 @@ async function interpret(ctx: ServiceContext, csv: string) {
     const currency = currencyText || vendor?.currency || prefs.baseCurrency;
     if (currencyText && !isCurrencyCode(currencyText))
       err('currency', `“${cell('currency')}” is not a currency code such as EUR, USD or GBP.`);
-    // A bill in another currency needs its rate; a comma is read as the decimal point.
-    const rateText = cell('exchangeRate').replace(',', '.');
+    // A bill in another currency needs its rate, read as every typed number is.
+    const rateText = parseDecimalInput(cell('exchangeRate'), separator, RATE_SCALE) ?? cell('exchangeRate');
     let exchangeRate: string | undefined;
     if (isCurrencyCode(currency) && currency !== prefs.baseCurrency) {
       if (!rateText)
@@ -268,24 +424,25 @@ async function interpret(ctx: ServiceContext, csv: string) {
       }
       return value;
     };
-    const amountValue = readMoney('amount');
+    const netValue = readMoney('net');
     const taxValue = readMoney('tax') ?? 0;
     const totalValue = readMoney('total');
-    let amount = amountValue ?? (totalValue !== null ? totalValue - taxValue : 0);
+    let amount = netValue ?? (totalValue !== null ? totalValue - taxValue : 0);
+    const amountField = index.has('total') ? 'total' : 'net';
     if (
-      amountValue === null &&
+      netValue === null &&
       totalValue === null &&
-      !errors.some((e) => e.column === 'Amount' || e.column === 'Total')
+      !errors.some((e) => ['net', 'total'].some((f) => index.has(f) && e.column === headers[index.get(f)!]))
     )
-      err(index.has('amount') ? 'amount' : 'total', 'Enter the amount.');
-    if (amountValue !== null && totalValue !== null && amountValue + taxValue !== totalValue)
-      err('total', 'The total is not the amount plus the tax.');
+      err(amountField, 'Enter the amount.');
+    if (netValue !== null && totalValue !== null && netValue + taxValue !== totalValue)
+      err('total', 'The total is not the net amount plus the tax.');
     if (amount < 0) {
       err('tax', 'The tax is more than the total.');
       amount = 0;
     }
-    if (amount + taxValue === 0 && (amountValue !== null || totalValue !== null))
-      err(index.has('amount') ? 'amount' : 'total', 'The bill total must be more than zero.');
+    if (amount + taxValue === 0 && (netValue !== null || totalValue !== null))
+      err(amountField, 'The bill total must be more than zero.');
 
     const categoryText = cell('category');
     let categoryId: number | null = null;
@@ -320,8 +477,13 @@ async function interpret(ctx: ServiceContext, csv: string) {
       description,
       notes,
     };
-  });
-  return { columns, rows };
+  };
+  const rows: Interpreted[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % SLICE === 0) await nextTurn();
+    rows.push(interpretRow(records[i]!));
+  }
+  return { columns, rows, delimiter, decimalSeparator: separator, amountsIncludeTax };
 }
 
 function fields(r: Interpreted, vendorId: number): BillFields {
@@ -357,9 +519,35 @@ function fields(r: Interpreted, vendorId: number): BillFields {
   };
 }
 
+const columnsOut = (columns: { header: string; field: string | null }[]) =>
+  columns.map((c) => ({ header: c.header, field: c.field ? FIELD_LABELS[c.field]! : null, key: c.field }));
+
 export async function previewImport(ctx: ServiceContext, input: ParsedInput<'billImport.preview'>) {
-  const { columns, rows } = await interpret(ctx, input.csv);
-  const out: ImportRow[] = rows.map((r) => {
+  let interpreted;
+  try {
+    interpreted = await interpret(ctx, input.csv, input);
+  } catch (error) {
+    if (!(error instanceof MissingColumns)) throw error;
+    // Nothing can be read yet: say what is missing and offer the columns to map.
+    return {
+      problem: error.message,
+      delimiter: detectDelimiter(input.csv),
+      decimalSeparator: decimalSeparatorOf(getPreferences(ctx).locale),
+      amountsIncludeTax: input.amountsIncludeTax ?? true,
+      hasAmountColumn: error.columns.some((c) => c.field === 'amount'),
+      fields: Object.entries(FIELD_LABELS).map(([field, label]) => ({ field, label })),
+      totals: [],
+      columns: columnsOut(error.columns),
+      rows: [],
+      okCount: 0,
+      errorCount: 0,
+      newVendors: [],
+    };
+  }
+  const { columns, rows, delimiter, decimalSeparator, amountsIncludeTax } = interpreted;
+  const out: ImportRow[] = [];
+  for (const [i, r] of rows.entries()) {
+    if (i > 0 && i % SLICE === 0) await nextTurn();
     let warnings: string[] = [];
     if (r.errors.length === 0 && r.vendorId !== null) {
       try {
@@ -369,7 +557,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
         r.errors.push({ column: 'Row', message: error.message });
       }
     }
-    return {
+    out.push({
       line: r.line,
       ok: r.errors.length === 0,
       errors: r.errors,
@@ -379,13 +567,34 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
       billDate: r.billDate,
       dueDate: r.dueDate,
       currency: r.currency,
+      net: r.amount,
+      tax: r.tax,
       total: r.amount + r.tax,
       warnings,
-    };
-  });
+    });
+  }
   const good = out.filter((r) => r.ok);
+  const totals = new Map<
+    string,
+    { currency: string; bills: number; net: number; tax: number; total: number }
+  >();
+  for (const r of good) {
+    const t = totals.get(r.currency) ?? { currency: r.currency, bills: 0, net: 0, tax: 0, total: 0 };
+    t.bills++;
+    t.net += r.net;
+    t.tax += r.tax;
+    t.total += r.total;
+    totals.set(r.currency, t);
+  }
   return {
-    columns: columns.map((c) => ({ header: c.header, field: c.field ? FIELD_LABELS[c.field]! : null })),
+    problem: null,
+    delimiter,
+    decimalSeparator,
+    amountsIncludeTax,
+    hasAmountColumn: columns.some((c) => c.field === 'amount'),
+    fields: Object.entries(FIELD_LABELS).map(([field, label]) => ({ field, label })),
+    totals: [...totals.values()],
+    columns: columnsOut(columns),
     rows: out,
     okCount: good.length,
     errorCount: out.length - good.length,
@@ -394,7 +603,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
 }
 
 export async function commitImport(ctx: ServiceContext, input: ParsedInput<'billImport.commit'>) {
-  const { rows } = await interpret(ctx, input.csv);
+  const { rows } = await interpret(ctx, input.csv, input);
   const good = rows.filter((r) => r.errors.length === 0);
   if (good.length !== input.expectedRows)
     throw conflict(

@@ -9,6 +9,7 @@ import {
 import { invoiceKey, itemKey } from '../../../shared/domain/bill-checks';
 import type { EarlyPaymentTerms } from '../../../shared/domain/early-payment';
 import { dueDateFor, type PaymentTerms } from '../../../shared/domain/terms';
+import { earlyPaymentWindowError } from '../../../shared/domain/early-payment';
 import type { AttachmentType } from '../../../shared/domain/attachments';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
@@ -114,6 +115,10 @@ export function prepareBill(
     input.earlyPayment === undefined
       ? earlyFromColumns(vendor.discount_bp, vendor.discount_days)
       : earlyFromInput(input.earlyPayment);
+  if (input.earlyPayment) {
+    const wrong = earlyPaymentWindowError(input.billDate, dueDate, input.earlyPayment);
+    if (wrong) throw fieldError('earlyPayment.days', wrong);
+  }
   const lines = prepareLines(ctx, input.lines);
   const totals = billTotals(lines);
   if (totals.total <= 0) throw fieldError('lines', 'The bill total must be more than zero. Enter an amount.');

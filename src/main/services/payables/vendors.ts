@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Vendor, VendorSummary } from '../../../shared/api/payables';
-import { describeEarlyPaymentTerms } from '../../../shared/domain/early-payment';
-import { notFound } from '../../../shared/api/errors';
+import { describeEarlyPaymentTerms, earlyPaymentWindowError } from '../../../shared/domain/early-payment';
+import { dueDateFor } from '../../../shared/domain/terms';
+import { fieldError, notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { VendorsTable } from '../../db/schema';
 import { qb } from '../../db/store';
@@ -153,6 +154,17 @@ export function listVendors(ctx: ServiceContext, input: ParsedInput<'vendors.lis
 
 function columns(input: ParsedInput<'vendors.create'>) {
   const early = earlyFromInput(input.earlyPayment);
+  // The discount window must close by the due date the terms give (the same for every bill
+  // date with net or on-receipt terms; end-of-month terms are checked on each bill).
+  if (input.earlyPayment && input.paymentTerms.kind !== 'eom') {
+    const day = '2026-01-01';
+    const wrong = earlyPaymentWindowError(day, dueDateFor(day, input.paymentTerms), input.earlyPayment);
+    if (wrong)
+      throw fieldError(
+        'earlyPayment.days',
+        `The discount must end by the due date: at most ${input.paymentTerms.kind === 'net' ? input.paymentTerms.days : 0} days.`,
+      );
+  }
   return {
     name: input.name,
     contact_name: input.contactName,

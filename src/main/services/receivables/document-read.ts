@@ -117,6 +117,7 @@ export function getDocument(ctx: ServiceContext, input: { id: number }): Documen
     currency: d.currency,
     exchangeRate: d.exchange_rate,
     pricesIncludeTax: d.prices_include_tax === 1,
+    taxRounding: d.tax_rounding,
     lines: lines.map((l) => ({
       id: l.id,
       kind: l.kind,

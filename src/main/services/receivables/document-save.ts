@@ -117,6 +117,7 @@ export function prepareDocument(
     shipping: input.shipping,
     shippingTaxIds: input.shippingTaxIds,
     taxes: rates,
+    taxRounding: 'category',
   });
   if (input.discount?.kind === 'amount' && input.discount.amount > totals.subtotal)
     throw fieldError('discount', 'The discount is more than the lines add up to.');
@@ -158,6 +159,7 @@ export function prepareDocument(
       currency: input.currency,
       exchange_rate: exchangeRate,
       prices_include_tax: input.pricesIncludeTax ? 1 : 0,
+      tax_rounding: 'category',
       discount: input.discount ? JSON.stringify(input.discount) : null,
       shipping: input.shipping,
       shipping_tax_ids: JSON.stringify(input.shippingTaxIds),

@@ -201,6 +201,62 @@ export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'paym
   return getPayment(ctx, { id: input.paymentId });
 }
 
+/** Payments of the invoice's customer, in its currency, with credit left (oldest first). */
+function creditPayments(ctx: ServiceContext, invoiceId: number) {
+  const invoice = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId));
+  if (!invoice || invoice.type !== 'invoice') throw fieldError('invoiceId', 'That invoice does not exist.');
+  const payments = storeOf(ctx).all(
+    qb
+      .selectFrom('payments')
+      .select(['id', 'unapplied'])
+      .where('customer_id', '=', invoice.customer_id)
+      .where('currency', '=', invoice.currency)
+      .where('unapplied', '>', 0)
+      .where('undone_at', 'is', null)
+      .orderBy('date')
+      .orderBy('id'),
+  );
+  return { invoice, payments };
+}
+
+export function creditFor(ctx: ServiceContext, input: ParsedInput<'payments.creditFor'>) {
+  const { invoice, payments } = creditPayments(ctx, input.invoiceId);
+  const available = payments.reduce((s, p) => s + p.unapplied, 0);
+  const open = ['issued', 'partially_paid'].includes(invoice.status);
+  return {
+    currency: invoice.currency,
+    available,
+    toApply: open ? Math.min(available, invoice.balance) : 0,
+  };
+}
+
+/** Customer credit on an invoice: each payment's credit in turn, all in one transaction. */
+export function useCredit(ctx: ServiceContext, input: ParsedInput<'payments.useCredit'>) {
+  return storeOf(ctx).tx(() => {
+    const { invoice, payments } = creditPayments(ctx, input.invoiceId);
+    if (payments.length === 0)
+      throw fieldError(
+        'invoiceId',
+        `${invoice.customer_name} has no credit in ${invoice.currency} to apply.`,
+      );
+    let left = invoice.balance;
+    const used: number[] = [];
+    for (const p of payments) {
+      if (left <= 0) break;
+      const amount = Math.min(left, p.unapplied);
+      applyPaymentCredit(ctx, {
+        paymentId: p.id,
+        invoiceId: invoice.id,
+        amount,
+        date: input.date ?? ctx.clock.today(),
+      });
+      used.push(p.id);
+      left -= amount;
+    }
+    return { applied: invoice.balance - left, payments: used };
+  });
+}
+
 /** Undoes a payment: its allocations stop counting, invoices reopen; the record stays, marked undone. */
 export function undoPayment(ctx: ServiceContext, input: ParsedInput<'payments.undo'>): Payment {
   storeOf(ctx).tx(() => {

@@ -1,13 +1,13 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ParsedDocumentInput } from '../../../shared/api/documents';
-import type { Recurring } from '../../../shared/api/recurring';
+import type { CatchUpChoice, Recurring } from '../../../shared/api/recurring';
 import {
   describeSchedule,
   occurrencesUntil,
   upcomingOccurrences,
   type Schedule,
 } from '../../../shared/domain/schedule';
-import { AppError, notFound } from '../../../shared/api/errors';
+import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { Job } from '../job';
 import { recordAudit } from '../audit';
@@ -89,6 +89,44 @@ export function listRecurring(ctx: ServiceContext): Recurring[] {
   return ids.map((r) => getRecurring(ctx, r));
 }
 
+/**
+ * Catching up: a schedule whose start lies in the past has occurrences due at once. One due
+ * occurrence is made as the schedule says (issued or draft), as on any normal day. More than
+ * one is never made without asking: saving the schedule is refused at `catchUp` with what would
+ * be made, and the user chooses to issue them (numbered in date order), make drafts, or skip
+ * them. The background job, which cannot ask, makes drafts when more than one is due (after the
+ * app was closed for weeks, say): nothing is numbered or locked behind the user's back.
+ */
+function askCatchUp(
+  ctx: ServiceContext,
+  schedule: Schedule,
+  fromIndex: number,
+  choice: CatchUpChoice | undefined,
+) {
+  const due = occurrencesUntil(schedule, ctx.clock.today(), fromIndex);
+  if (due.length <= 1 || choice) return;
+  const first = due[0]!.date;
+  const last = due.at(-1)!.date;
+  const later = storeOf(ctx).first(
+    qb
+      .selectFrom('documents')
+      .select('issue_date')
+      .where('type', '=', 'invoice')
+      .where('number', 'is not', null)
+      .where('issue_date', '>', first)
+      .orderBy('issue_date', 'desc')
+      .limit(1),
+  );
+  throw fieldError(
+    'catchUp',
+    `${due.length} invoices are already due, dated ${first} to ${last}. Issue them now (numbered in date order), ` +
+      'make them drafts to review, or skip them?' +
+      (later
+        ? ` Invoices dated up to ${later.issue_date} already have numbers, so issued ones would be numbered after them.`
+        : ''),
+  );
+}
+
 function validate(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): void {
   // The template must make a valid invoice; its dates come from each occurrence.
   prepareDocument(ctx, {
@@ -102,6 +140,7 @@ function validate(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): 
 export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): Recurring {
   const id = storeOf(ctx).tx(() => {
     validate(ctx, input);
+    askCatchUp(ctx, input.schedule, 0, input.catchUp);
     const now = ctx.clock.now().toISOString();
     const { lastInsertRowid } = storeOf(ctx).run(
       qb.insertInto('recurring_invoices').values({
@@ -124,7 +163,7 @@ export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
     });
     return lastInsertRowid;
   });
-  catchUpOne(ctx, id);
+  catchUpOne(ctx, id, input.catchUp);
   return getRecurring(ctx, { id });
 }
 
@@ -162,6 +201,7 @@ export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
         })
         .where('id', '=', input.id),
     );
+    askCatchUp(ctx, input.schedule, record(ctx, input.id).next_index, input.catchUp);
     recordAudit(ctx, {
       entity: 'recurring_invoice',
       entityId: input.id,
@@ -175,7 +215,7 @@ export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
       },
     });
   });
-  catchUpOne(ctx, input.id);
+  catchUpOne(ctx, input.id, input.catchUp);
   return getRecurring(ctx, input);
 }
 
@@ -229,19 +269,40 @@ export function deleteRecurring(ctx: ServiceContext, input: { id: number }): { d
 
 /**
  * Generates every occurrence of one schedule that is due (dated today or earlier) and not yet
- * made. Each occurrence is its own transaction: the occurrence row (primary key: schedule +
- * date), the invoice, its number if issued, and the schedule's next index commit together.
- * So a crash half-way loses nothing and repeats nothing, and a second run finds the rows and
- * makes nothing. Returns how many invoices were made.
+ * made, oldest first, so issued ones are numbered in date order. Each occurrence is its own
+ * transaction: the occurrence row (primary key: schedule + date), the invoice, its number if
+ * issued, and the schedule's next index commit together. So a crash half-way loses nothing and
+ * repeats nothing, and a second run finds the rows and makes nothing. With more than one due,
+ * `choice` says what to make (see askCatchUp); without one (the background job), drafts.
+ * Returns how many invoices were made.
  */
-export function catchUpOne(ctx: ServiceContext, id: number): number {
+export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoice): number {
   const store = storeOf(ctx);
   const r = record(ctx, id);
   if (r.paused_at) return 0;
   const schedule = JSON.parse(r.schedule) as Schedule;
   const template = JSON.parse(r.template) as Template;
+  const due = occurrencesUntil(schedule, ctx.clock.today(), r.next_index);
+  const mode: CatchUpChoice = due.length > 1 ? (choice ?? 'draft') : r.mode;
+  if (mode === 'skip') {
+    store.tx(() => {
+      store.run(
+        qb
+          .updateTable('recurring_invoices')
+          .set({ next_index: due.at(-1)!.index + 1 })
+          .where('id', '=', id),
+      );
+      recordAudit(ctx, {
+        entity: 'recurring_invoice',
+        entityId: id,
+        action: 'skip_catch_up',
+        details: { skipped: due.length, from: due[0]!.date, to: due.at(-1)!.date },
+      });
+    });
+    return 0;
+  }
   let made = 0;
-  for (const o of occurrencesUntil(schedule, ctx.clock.today(), r.next_index)) {
+  for (const o of due) {
     store.tx(() => {
       const done = store.first(
         qb
@@ -265,7 +326,7 @@ export function catchUpOne(ctx: ServiceContext, id: number): number {
             document_id: documentId,
           }),
         );
-        if (r.mode === 'issue') issueInTransaction(ctx, documentId);
+        if (mode === 'issue') issueInTransaction(ctx, documentId);
         recordAudit(ctx, {
           entity: 'invoice',
           entityId: documentId,

@@ -89,7 +89,9 @@ export const RECLAIMABLE_TAX = 'Reclaimable tax on bills';
 /**
  * Reclaimable tax on bills, in the base currency at each bill's rate; `base` is the amount of
  * the lines that carry tax.
- *  - accrual: the tax of bills dated in the period (drafts and void bills left out);
+ *  - accrual: the tax of bills dated in the period (drafts and void bills left out), less the
+ *    tax share of early-payment discounts taken in the period (a discount reduces what was
+ *    paid for, so the input tax too, in the period it was taken: §17 UStG, Art. 90 VAT Directive);
  *  - cash: the tax inside the bill payments made in the period, each payment carrying its share
  *    of the bill's tax in proportion to the part of the bill it paid (the rule used for
  *    invoices above).
@@ -104,12 +106,16 @@ function paid(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 
       basis === 'accrual'
         ? `SELECT b.total AS part, b.total, b.currency, b.exchange_rate, b.tax, ${taxed}
            FROM bills b INDEXED BY bills_by_date
-           WHERE b.bill_date BETWEEN ? AND ? AND b.status NOT IN ('draft', 'void') AND b.tax > 0`
+           WHERE b.bill_date BETWEEN ? AND ? AND b.status NOT IN ('draft', 'void') AND b.tax > 0
+           UNION ALL
+           SELECT -a.discount AS part, b.total, b.currency, b.exchange_rate, b.tax, ${taxed}
+           FROM bill_payments p JOIN bill_payment_allocations a ON a.payment_id = p.id JOIN bills b ON b.id = a.bill_id
+           WHERE p.payment_date BETWEEN ? AND ? AND a.discount > 0 AND b.tax > 0`
         : `SELECT a.amount AS part, b.total, b.currency, b.exchange_rate, b.tax, ${taxed}
            FROM bill_payments p JOIN bill_payment_allocations a ON a.payment_id = p.id JOIN bills b ON b.id = a.bill_id
            WHERE p.payment_date BETWEEN ? AND ? AND b.tax > 0`,
     )
-    .all(from, to) as {
+    .all(...(basis === 'accrual' ? [from, to, from, to] : [from, to])) as {
     part: number;
     total: number;
     currency: string;

@@ -45,6 +45,7 @@ import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
+import { DecimalInput } from '../../components/DecimalInput';
 
 interface BillFormValues {
   vendorId: string | null;
@@ -407,12 +408,12 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   error={form.errors['earlyPayment.discountPercent'] ?? form.errors['earlyPayment.days']}
                 >
                   <Group gap="xs" wrap="nowrap">
-                    <NumberInput
+                    <DecimalInput
                       aria-label="Discount percent"
+                      scale={2}
                       min={0}
                       max={50}
-                      decimalScale={2}
-                      hideControls
+                      unit="%"
                       rightSection={
                         <Text size="xs" c="dimmed">
                           %

@@ -7,6 +7,9 @@ import {
   FileInput,
   Group,
   List,
+  Radio,
+  Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -36,14 +39,46 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Output<'billImport.preview'> | null>(null);
   const [result, setResult] = useState<Output<'billImport.commit'> | null>(null);
+  // How to read the file: one field per column (absent: Folio's guesses) and whether an
+  // Amount column includes tax (null: guessed). Both are sent again with the import.
+  const [mapping, setMapping] = useState<(string | null)[] | undefined>(undefined);
+  const [includesTax, setIncludesTax] = useState<boolean | null>(null);
   const check = useApiMutation('billImport.preview', { invalidates: [] });
   const commit = useApiMutation('billImport.commit', { invalidates: PAYABLES });
+
+  const run = (
+    f: { name: string; text: string },
+    options: { mapping?: (string | null)[] | undefined; amountsIncludeTax?: boolean | null },
+  ) =>
+    check.mutate(
+      { csv: f.text, fileName: f.name, ...options },
+      {
+        onSuccess: (p) => {
+          setFileError(null);
+          setPreview(p);
+        },
+        onError: (e) => (e instanceof ApiError && e.fields.csv ? setFileError(e.fields.csv) : notifyError(e)),
+      },
+    );
+  const remap = (column: number, field: string | null) => {
+    if (!file || !preview) return;
+    const next = preview.columns.map((c, i) => (i === column ? field : c.key));
+    setMapping(next);
+    run(file, { mapping: next, amountsIncludeTax: includesTax });
+  };
+  const setTaxChoice = (value: boolean) => {
+    if (!file) return;
+    setIncludesTax(value);
+    run(file, { mapping, amountsIncludeTax: value });
+  };
 
   const choose = async (f: File | null) => {
     setFileError(null);
     setPreview(null);
     setResult(null);
     setFile(null);
+    setMapping(undefined);
+    setIncludesTax(null);
     if (!f) return;
     if (f.size > CSV_MAX_CHARS) {
       setFileError(
@@ -53,19 +88,19 @@ export function ImportPage() {
     }
     const text = await f.text();
     setFile({ name: f.name, text });
-    check.mutate(
-      { csv: text, fileName: f.name },
-      {
-        onSuccess: setPreview,
-        onError: (e) => (e instanceof ApiError && e.fields.csv ? setFileError(e.fields.csv) : notifyError(e)),
-      },
-    );
+    run({ name: f.name, text }, {});
   };
 
   const confirm = () => {
     if (!file || !preview) return;
     commit.mutate(
-      { csv: file.text, fileName: file.name, expectedRows: preview.okCount },
+      {
+        csv: file.text,
+        fileName: file.name,
+        mapping,
+        amountsIncludeTax: includesTax,
+        expectedRows: preview.okCount,
+      },
       {
         onSuccess: (r) => {
           setResult(r);
@@ -84,13 +119,14 @@ export function ImportPage() {
             Import bills from a CSV file
           </Title>
           <Text size="sm">
-            One bill per row, with a header row. Folio recognises these columns (other names for them work
-            too, such as Supplier, Date or VAT): <strong>Vendor</strong>, <strong>Bill date</strong> and{' '}
-            <strong>Amount</strong> (or Total) are required; Invoice number, Due date, Tax, Currency,
-            Category, Description, Terms and Notes are optional. A bill in another currency than{' '}
-            {baseCurrency} needs its <strong>Exchange rate</strong> (what 1 unit is worth in {baseCurrency}).
-            Dates are YYYY-MM-DD; amounts are written as in your number format. Vendors Folio does not know
-            yet are created.
+            One bill per row, with a header row, separated by commas, semicolons or tabs. Folio recognises
+            these columns, in English or German (other names work too, such as Supplier, Lieferant, Date or
+            MwSt): <strong>Vendor</strong>, <strong>Bill date</strong> and <strong>Amount</strong> (or Net or
+            Total) are required; Invoice number, Due date, Tax, Currency, Category, Description, Terms and
+            Notes are optional, and you can choose the field of each column after choosing the file. A bill in
+            another currency than {baseCurrency} needs its <strong>Exchange rate</strong> (what 1 unit is
+            worth in {baseCurrency}). Dates are YYYY-MM-DD or DD.MM.YYYY; amounts may use a decimal point or
+            comma. Vendors Folio does not know yet are created.
           </Text>
           <Code block>{SAMPLE}</Code>
           <FileInput
@@ -148,6 +184,70 @@ export function ImportPage() {
               </Button>
             </Group>
           </Group>
+          <Stack gap="sm" mb="md">
+            {preview.problem && (
+              <Alert color="orange" title="Choose the columns">
+                {preview.problem}
+              </Alert>
+            )}
+            <Text size="sm" c="dimmed">
+              Read as {preview.delimiter === ';' ? 'semicolon' : preview.delimiter === ',' ? 'comma' : 'tab'}
+              -separated, with a decimal {preview.decimalSeparator === ',' ? 'comma' : 'point'}. Check the
+              field of each column:
+            </Text>
+            <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }} spacing="xs">
+              {preview.columns.map((c, i) => (
+                <Select
+                  key={i}
+                  label={`Column “${c.header || i + 1}”`}
+                  data={[
+                    { value: '', label: 'Ignore' },
+                    ...preview.fields.map((f) => ({ value: f.field, label: f.label })),
+                  ]}
+                  value={c.key ?? ''}
+                  allowDeselect={false}
+                  onChange={(v) => remap(i, v ? v : null)}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              ))}
+            </SimpleGrid>
+            {preview.hasAmountColumn && (
+              <Radio.Group
+                label="The Amount column is"
+                value={(includesTax ?? preview.amountsIncludeTax) ? 'gross' : 'net'}
+                onChange={(v) => setTaxChoice(v === 'gross')}
+              >
+                <Group mt={4}>
+                  <Radio value="gross" label="what the bill says to pay, tax included" />
+                  <Radio value="net" label="before tax (the Tax column is added to it)" />
+                </Group>
+              </Radio.Group>
+            )}
+            {preview.totals.length > 0 && (
+              <Table aria-label="Totals to import" withTableBorder maw={640}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Currency</Table.Th>
+                    <Table.Th className="num">Bills</Table.Th>
+                    <Table.Th className="num">Net</Table.Th>
+                    <Table.Th className="num">Tax</Table.Th>
+                    <Table.Th className="num">Total</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.totals.map((t) => (
+                    <Table.Tr key={t.currency}>
+                      <Table.Td>{t.currency}</Table.Td>
+                      <Table.Td className="num">{t.bills}</Table.Td>
+                      <Table.Td className="num">{money(t.net, t.currency)}</Table.Td>
+                      <Table.Td className="num">{money(t.tax, t.currency)}</Table.Td>
+                      <Table.Td className="num">{money(t.total, t.currency)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
           <Table aria-label="Rows" withTableBorder layout="fixed" style={{ whiteSpace: 'normal' }}>
             <Table.Thead>
               <Table.Tr>
@@ -159,6 +259,9 @@ export function ImportPage() {
                 <Table.Th w={110}>Invoice no.</Table.Th>
                 <Table.Th w={110}>Bill date</Table.Th>
                 <Table.Th w={110}>Due</Table.Th>
+                <Table.Th w={110} className="num">
+                  Tax
+                </Table.Th>
                 <Table.Th w={120} className="num">
                   Total
                 </Table.Th>
@@ -203,6 +306,7 @@ export function ImportPage() {
                     {/^\d{4}-\d{2}-\d{2}$/.test(r.billDate) ? date(r.billDate) : r.billDate}
                   </Table.Td>
                   <Table.Td>{/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) ? date(r.dueDate) : r.dueDate}</Table.Td>
+                  <Table.Td className="num">{r.ok ? money(r.tax, r.currency) : ''}</Table.Td>
                   <Table.Td className="num">{r.ok ? money(r.total, r.currency) : ''}</Table.Td>
                   <Table.Td>
                     <List size="xs" spacing={0}>

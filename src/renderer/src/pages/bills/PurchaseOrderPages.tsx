@@ -10,7 +10,6 @@ import {
   Grid,
   Group,
   Loader,
-  NumberInput,
   Select,
   Stack,
   Table,
@@ -34,6 +33,7 @@ import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesE
 import { StatusBadge } from './parts/StatusBadge';
 import { PAYABLES, useFormat } from './parts/format';
 import { FirstRecord } from './parts/FirstRecord';
+import { DecimalInput } from '../../components/DecimalInput';
 
 function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
   return (
@@ -379,12 +379,13 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
                 <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
               </Grid.Col>
               <Grid.Col span={4}>
-                <NumberInput
+                <DecimalInput
                   label="Tolerance %"
                   description="Bills above the order by more than this get a warning"
+                  scale={2}
                   min={0}
                   max={100}
-                  decimalScale={2}
+                  unit="%"
                   {...form.getInputProps('tolerancePercent')}
                 />
               </Grid.Col>

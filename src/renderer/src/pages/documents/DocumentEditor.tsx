@@ -3,18 +3,28 @@ import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Document, DocType } from '../../../../shared/api/documents';
 import { addDays, localToday } from '../../../../shared/domain/dates';
-import { isValidRate } from '../../../../shared/domain/fx';
+import { isValidRate, RATE_SCALE } from '../../../../shared/domain/fx';
+import { decimalSeparatorOf } from '../../../../shared/domain/money';
+import { parseDecimalInput } from '../../../../shared/domain/number-input';
 import { ApiError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DocumentFields } from './DocumentFields';
-import { emptyLine, formPath, fromDocument, previewTotals, toInput, type DocumentForm } from './editor-form';
+import {
+  emptyLine,
+  formPath,
+  fromDocument,
+  numberErrors,
+  previewTotals,
+  toInput,
+  type DocumentForm,
+} from './editor-form';
 import { StickyBar } from '../../components/StickyBar';
 import { useMoneyFormat } from '../../components/Money';
 import { DOC, docPath } from './labels';
@@ -74,14 +84,21 @@ export function blankDocument(
 }
 
 /** Checks the editor can build a request at all; the server checks the rest. */
-export function localErrors(values: DocumentForm, baseCurrency: string): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function localErrors(
+  values: DocumentForm,
+  baseCurrency: string,
+  sep: '.' | ',' = '.',
+): Record<string, string> {
+  const errors: Record<string, string> = numberErrors(values, sep);
   if (values.customerId === null) errors.customerId = 'Choose a customer';
   values.lines.forEach((l, i) => {
     if (l.kind === 'item' && l.unitPrice === null) errors[`lines.${i}.unitPrice`] = 'Enter the unit price';
   });
-  if (values.currency !== baseCurrency && !isValidRate(values.exchangeRate))
-    errors.exchangeRate = 'Enter the exchange rate, like 1.0845';
+  if (
+    values.currency !== baseCurrency &&
+    !isValidRate(parseDecimalInput(values.exchangeRate, sep, RATE_SCALE) ?? '')
+  )
+    errors.exchangeRate = `Enter the exchange rate, like ${sep === ',' ? '1,0845' : '1.0845'}`;
   return errors;
 }
 
@@ -99,28 +116,40 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
   const [params] = useSearchParams();
   const [saving, setSaving] = useState<null | 'draft' | 'issue'>(null);
   const label = DOC[type];
+  const sep = decimalSeparatorOf(settings.preferences.locale);
   const initial = useMemo(
     () =>
       existing
-        ? fromDocument(existing)
+        ? fromDocument(existing, sep)
         : blankDocument(type, settings, params.get('customer') ? Number(params.get('customer')) : null),
     // The form takes its initial values once; another document remounts through `key`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const form = useForm<DocumentForm>({ initialValues: initial });
+  const form = useForm<DocumentForm>({
+    initialValues: initial,
+    // A number typed wrong is named at its field at once, not at save.
+    validate: (v) => numberErrors(v, sep),
+    validateInputOnChange: true,
+  });
   const pickCustomer = useCustomerDefaults(form, !existing);
+  // A new document for a given customer (from the customer's page) takes their currency,
+  // terms and default tax at once, line 1 included, as picking the customer does.
+  useEffect(() => {
+    if (!existing && initial.customerId !== null) void pickCustomer(initial.customerId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const taxes = useApi('taxes.list', { includeArchived: true }).data ?? [];
   const money = useMoneyFormat();
   useUnsavedGuard(form.isDirty() && saving === null);
 
   const save = async (andIssue: boolean) => {
-    const errors = localErrors(form.getValues(), settings.preferences.baseCurrency);
+    const errors = localErrors(form.getValues(), settings.preferences.baseCurrency, sep);
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
     setSaving(andIssue ? 'issue' : 'draft');
     try {
-      const input = toInput(form.getValues());
+      const input = toInput(form.getValues(), sep);
       const saved = existing
         ? await call('documents.update', { ...input, id: existing.id })
         : await call('documents.create', input);
@@ -141,7 +170,7 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
   useHotkeys([['mod+s', () => void save(false)]], []);
 
   const values = form.getValues();
-  const total = previewTotals(values, taxes).total;
+  const total = previewTotals(values, taxes, sep).total;
   return (
     <Stack>
       <Title order={1} size="h2">

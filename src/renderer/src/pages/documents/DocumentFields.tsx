@@ -15,6 +15,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { DocType } from '../../../../shared/api/documents';
 import { dueDateFor } from '../../../../shared/domain/terms';
+import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
@@ -46,7 +47,7 @@ export function DocumentFields({
   const settings = useSettings();
   const taxes = useApi('taxes.list', { includeArchived: true }).data ?? [];
   const values = form.getValues();
-  const totals = previewTotals(values, taxes);
+  const totals = previewTotals(values, taxes, decimalSeparatorOf(settings.preferences.locale));
   const customer = useApi(
     'customers.get',
     { id: values.customerId ?? 0 },

@@ -39,6 +39,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { RecordPaymentModal } from '../payments/RecordPaymentModal';
+import { ApplyPaymentCredit } from '../payments/ApplyPaymentCredit';
 import { auditLabel } from '../../lib/audit-labels';
 import { DocumentPaper } from './DocumentPaper';
 import { DOC, docPath } from './labels';
@@ -137,6 +138,7 @@ function DocumentView({ doc }: { doc: Document }) {
           Mark as sent
         </Button>
       )}
+      {openInvoice && <ApplyPaymentCredit invoiceId={doc.id} />}
       {openInvoice && <Button onClick={() => setPaying(true)}>Record payment</Button>}
       {doc.type === 'quote' && ['sent', 'declined'].includes(doc.status) && (
         <Button

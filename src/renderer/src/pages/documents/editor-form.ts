@@ -1,7 +1,8 @@
 import type { Document, DocType, DocumentInput } from '../../../../shared/api/documents';
 import type { Tax } from '../../../../shared/api/catalog';
-import { normalizeDecimal } from '../../../../shared/domain/decimal';
-import { isValidPercent } from '../../../../shared/domain/tax';
+import { isValidPercent, PERCENT_SCALE } from '../../../../shared/domain/tax';
+import { decimalForInput, parseDecimalInput } from '../../../../shared/domain/number-input';
+import { RATE_SCALE } from '../../../../shared/domain/fx';
 import {
   QUANTITY_SCALE,
   computeTotals,
@@ -69,37 +70,45 @@ export function emptyLine(kind: LineForm['kind'] = 'item', taxIds: string[] = []
   };
 }
 
+/** Decimal separator of the user's locale: what the number fields are typed and shown with. */
+type Sep = '.' | ',';
+
+/** A typed number as the API's decimal text; unreadable text is passed on for the server to name. */
+const decimal = (text: string, sep: Sep, scale: number) => parseDecimalInput(text, sep, scale) ?? text.trim();
+
 function discountOf(
   kind: 'none' | 'percent' | 'amount',
   percent: string,
   amount: number | null,
+  sep: Sep,
 ): Discount | null {
-  if (kind === 'percent') return { kind: 'percent', percent: percent.trim() };
+  if (kind === 'percent') return { kind: 'percent', percent: decimal(percent, sep, PERCENT_SCALE) };
   if (kind === 'amount') return { kind: 'amount', amount: amount ?? 0 };
   return null;
 }
 
-export function toInput(f: DocumentForm): DocumentInput {
+export function toInput(f: DocumentForm, sep: Sep = '.'): DocumentInput {
   return {
     type: f.type,
     customerId: f.customerId ?? (undefined as unknown as number),
     issueDate: f.issueDate,
     due: f.dueKind === 'terms' ? { kind: 'terms', terms: f.dueTerms } : { kind: 'date', date: f.dueDate },
     currency: f.currency,
-    exchangeRate: f.exchangeRate,
+    exchangeRate: decimal(f.exchangeRate, sep, RATE_SCALE),
     pricesIncludeTax: f.pricesIncludeTax,
     lines: f.lines.map((l) => ({
       kind: l.kind,
       itemId: l.itemId,
       description: l.description,
-      quantity: l.kind === 'item' ? l.quantity : '0',
+      quantity: l.kind === 'item' ? decimal(l.quantity, sep, QUANTITY_SCALE) : '0',
       unit: l.unit,
       unitPrice: l.kind === 'item' ? (l.unitPrice ?? 0) : 0,
-      discount: l.kind === 'item' ? discountOf(l.discountKind, l.discountPercent, l.discountAmount) : null,
+      discount:
+        l.kind === 'item' ? discountOf(l.discountKind, l.discountPercent, l.discountAmount, sep) : null,
       taxIds: l.kind === 'item' ? l.taxIds.map(Number) : [],
       exemptionReason: l.exemptionReason,
     })),
-    discount: discountOf(f.discountKind, f.discountPercent, f.discountAmount),
+    discount: discountOf(f.discountKind, f.discountPercent, f.discountAmount, sep),
     shipping: f.shipping ?? 0,
     shippingTaxIds: f.shippingTaxIds.map(Number),
     reference: f.reference,
@@ -110,10 +119,10 @@ export function toInput(f: DocumentForm): DocumentInput {
   };
 }
 
-export function fromDocument(d: Document): DocumentForm {
+export function fromDocument(d: Document, sep: Sep = '.'): DocumentForm {
   const disc = (x: Discount | null) => ({
     kind: (x?.kind ?? 'none') as 'none' | 'percent' | 'amount',
-    percent: x?.kind === 'percent' ? x.percent : '',
+    percent: x?.kind === 'percent' ? decimalForInput(x.percent, sep) : '',
     amount: x?.kind === 'amount' ? x.amount : null,
   });
   const docDiscount = disc(d.discount);
@@ -125,7 +134,7 @@ export function fromDocument(d: Document): DocumentForm {
     dueTerms: d.due.kind === 'terms' ? d.due.terms : { kind: 'net', days: 30 },
     dueDate: d.due.kind === 'date' ? d.due.date : (d.dueDate ?? d.issueDate),
     currency: d.currency,
-    exchangeRate: d.exchangeRate,
+    exchangeRate: decimalForInput(d.exchangeRate, sep),
     pricesIncludeTax: d.pricesIncludeTax,
     lines: d.lines.map((l) => {
       const ld = disc(l.discount);
@@ -134,7 +143,7 @@ export function fromDocument(d: Document): DocumentForm {
         kind: l.kind,
         itemId: l.itemId,
         description: l.description,
-        quantity: l.quantity,
+        quantity: decimalForInput(l.quantity, sep),
         unit: l.unit,
         unitPrice: l.unitPrice,
         discountKind: ld.kind,
@@ -161,8 +170,11 @@ export function fromDocument(d: Document): DocumentForm {
  * Totals while typing, from the same function the services use. Anything not yet valid
  * (half-typed quantity, empty price) counts as zero until it is.
  */
-export function previewTotals(f: DocumentForm, taxes: Tax[]): DocumentTotals {
-  const pct = (p: string) => (isValidPercent(p) ? p : '0');
+export function previewTotals(f: DocumentForm, taxes: Tax[], sep: Sep = '.'): DocumentTotals {
+  const pct = (p: string) => {
+    const v = parseDecimalInput(p, sep, PERCENT_SCALE);
+    return v !== null && isValidPercent(v) ? v : '0';
+  };
   const known = new Set(taxes.map((t) => String(t.id)));
   const safeDiscount = (
     kind: DocumentForm['discountKind'],
@@ -178,7 +190,7 @@ export function previewTotals(f: DocumentForm, taxes: Tax[]): DocumentTotals {
     pricesIncludeTax: f.pricesIncludeTax,
     lines: f.lines.map((l) => ({
       kind: l.kind,
-      quantity: normalizeDecimal(l.quantity, QUANTITY_SCALE) ?? '0',
+      quantity: parseDecimalInput(l.quantity, sep, QUANTITY_SCALE) ?? '0',
       unitPrice: l.unitPrice ?? 0,
       discount: safeDiscount(l.discountKind, l.discountPercent, l.discountAmount),
       taxIds: l.taxIds.filter((id) => known.has(id)).map(Number),
@@ -188,6 +200,30 @@ export function previewTotals(f: DocumentForm, taxes: Tax[]): DocumentTotals {
     shippingTaxIds: f.shippingTaxIds.filter((id) => known.has(id)).map(Number),
     taxes: taxes.map((t) => ({ id: t.id, name: t.name, percent: t.percent, compound: t.compound })),
   });
+}
+
+/**
+ * What is wrong with the typed numbers, at their fields, in the user's words: shown as soon as
+ * they are typed (the editors validate on change), so a line never silently counts as zero.
+ */
+export function numberErrors(f: DocumentForm, sep: Sep = '.'): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const example = (x: string) => (sep === ',' ? x.replace('.', ',') : x);
+  const percentError = (text: string) => {
+    const v = parseDecimalInput(text, sep, PERCENT_SCALE);
+    if (v === null) return `Enter a percentage, like ${example('12.5')} (up to 4 decimals)`;
+    return isValidPercent(v) ? null : 'A discount must be from 0 to 100 %';
+  };
+  f.lines.forEach((l, i) => {
+    if (l.kind !== 'item') return;
+    if (parseDecimalInput(l.quantity, sep, QUANTITY_SCALE) === null)
+      errors[`lines.${i}.quantity`] = `Enter a number, like 2 or ${example('12.5')} (up to 4 decimals)`;
+    const pct = l.discountKind === 'percent' ? percentError(l.discountPercent) : null;
+    if (pct) errors[`lines.${i}.discountPercent`] = pct;
+  });
+  const pct = f.discountKind === 'percent' ? percentError(f.discountPercent) : null;
+  if (pct) errors.discountPercent = pct;
+  return errors;
 }
 
 /** Server field paths -> this form's paths. */

@@ -24,6 +24,7 @@ import { Money, useMoneyFormat } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { formatDate } from '../../lib/format';
 import { isValidRate } from '../../../../shared/domain/fx';
+import { ApplyPaymentCredit } from './ApplyPaymentCredit';
 
 type Method = (typeof PAYMENT_METHODS)[number];
 
@@ -128,6 +129,7 @@ export function RecordPaymentModal({
   return (
     <Modal opened={opened} onClose={onClose} title="Record payment" size="xl">
       <Stack>
+        {invoice && <CreditOffer invoiceId={invoice.id} onApplied={onClose} />}
         <SimpleGrid cols={3} spacing="sm">
           {fixedCustomer === undefined && (
             <CustomerSelect
@@ -276,5 +278,23 @@ export function RecordPaymentModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** Credit the customer already has: offered before recording new money for this invoice. */
+function CreditOffer({ invoiceId, onApplied }: { invoiceId: number; onApplied: () => void }) {
+  const credit = useApi('payments.creditFor', { invoiceId });
+  const fmt = useMoneyFormat();
+  if (!credit.data || credit.data.toApply <= 0) return null;
+  return (
+    <Alert color="teal" title="This customer has credit">
+      <Group justify="space-between">
+        <Text size="sm">
+          {fmt(credit.data.available, credit.data.currency)} left over from earlier payments can pay this
+          invoice, with no new money received.
+        </Text>
+        <ApplyPaymentCredit invoiceId={invoiceId} onApplied={onApplied} />
+      </Group>
+    </Alert>
   );
 }

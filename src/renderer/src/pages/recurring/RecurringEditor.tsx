@@ -5,6 +5,7 @@ import {
   Card,
   Group,
   List,
+  Modal,
   NumberInput,
   Radio,
   Select,
@@ -22,7 +23,9 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Recurring } from '../../../../shared/api/recurring';
 import type { Frequency } from '../../../../shared/domain/schedule';
+import type { CatchUpChoice } from '../../../../shared/api/recurring';
 import { localToday } from '../../../../shared/domain/dates';
+import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { ApiError, call } from '../../api/client';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -58,16 +61,19 @@ export function RecurringEditorPage() {
 }
 
 /** The template as a document form: reuse the document editor's conversion. */
-function templateForm(r: Recurring): DocumentForm {
+function templateForm(r: Recurring, sep: '.' | ','): DocumentForm {
   const t = r.template as unknown as Omit<Document, 'lines'> & { lines: Document['lines'] };
-  return fromDocument({
-    ...(t as unknown as Document),
-    type: 'invoice',
-    issueDate: r.schedule.startDate,
-    lines: t.lines.map((l, i) => ({ ...l, id: i, amount: 0, net: 0, tax: 0, total: 0 })),
-    related: [],
-    dueDate: null,
-  });
+  return fromDocument(
+    {
+      ...(t as unknown as Document),
+      type: 'invoice',
+      issueDate: r.schedule.startDate,
+      lines: t.lines.map((l, i) => ({ ...l, id: i, amount: 0, net: 0, tax: 0, total: 0 })),
+      related: [],
+      dueDate: null,
+    },
+    sep,
+  );
 }
 
 function RecurringEditor({ existing }: { existing: Recurring | null }) {
@@ -75,8 +81,9 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [saving, setSaving] = useState(false);
+  const sep = decimalSeparatorOf(settings.preferences.locale);
   const initial: RecurringForm = useMemo(() => {
-    const doc = existing ? templateForm(existing) : blankDocument('invoice', settings, null);
+    const doc = existing ? templateForm(existing, sep) : blankDocument('invoice', settings, null);
     const s = existing?.schedule;
     return {
       ...doc,
@@ -105,16 +112,21 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const v = form.getValues();
   const s = v.schedule;
 
-  const save = async () => {
-    const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency);
+  // More than one invoice already due: the server asks what to make (see recurring.ts).
+  const [catchUpQuestion, setCatchUpQuestion] = useState<string | null>(null);
+
+  const save = async (catchUp?: CatchUpChoice) => {
+    setCatchUpQuestion(null);
+    const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency, sep);
     if (!s.name.trim()) errors['schedule.name'] = 'Give it a name, like "Monthly retainer"';
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
-    const { type: _type, issueDate: _issue, relatedId: _related, ...template } = toInput(v);
+    const { type: _type, issueDate: _issue, relatedId: _related, ...template } = toInput(v, sep);
     const input = {
       name: s.name,
       template,
       mode: s.mode,
+      ...(catchUp ? { catchUp } : {}),
       schedule: {
         frequency: s.frequency,
         interval: s.interval,
@@ -138,7 +150,8 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
       await Promise.all(['recurring', 'documents'].map((d) => client.invalidateQueries({ queryKey: [d] })));
       void navigate(`/invoices/recurring/${saved.id}`);
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) {
+      if (error instanceof ApiError && error.fields.catchUp) setCatchUpQuestion(error.fields.catchUp);
+      else if (error instanceof ApiError && Object.keys(error.fields).length) {
         form.setErrors(
           Object.fromEntries(
             Object.entries(error.fields).map(([k, m]) => [
@@ -297,6 +310,27 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
           </Button>
         </Group>
       </Group>
+      <Modal
+        opened={catchUpQuestion !== null}
+        onClose={() => setCatchUpQuestion(null)}
+        title="Invoices already due"
+      >
+        <Stack>
+          <Text size="sm">{catchUpQuestion}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => setCatchUpQuestion(null)}>
+              Cancel
+            </Button>
+            <Button variant="default" onClick={() => void save('skip')}>
+              Skip them
+            </Button>
+            <Button variant="light" onClick={() => void save('draft')}>
+              Make drafts
+            </Button>
+            <Button onClick={() => void save('issue')}>Issue them</Button>
+          </Group>
+        </Stack>
+      </Modal>
       {existing && (
         <SimpleGrid cols={2}>
           <Card withBorder>

@@ -4,6 +4,10 @@ import { useState } from 'react';
 import type { Tax } from '../../../../shared/api/catalog';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { showApiError } from '../../lib/forms';
+import { useSettings } from '../../app/useSettings';
+import { decimalForInput, parseDecimalInput } from '../../../../shared/domain/number-input';
+import { decimalSeparatorOf } from '../../../../shared/domain/money';
+import { isValidPercent, PERCENT_SCALE } from '../../../../shared/domain/tax';
 
 const KIND_LABELS = { standard: 'Standard', zero_rated: 'Zero-rated', exempt: 'Exempt' } as const;
 
@@ -87,18 +91,29 @@ export function TaxesTab() {
 }
 
 function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
+  const sep = decimalSeparatorOf(useSettings().preferences.locale);
   const form = useForm({
     initialValues: {
       name: tax?.name ?? '',
-      percent: tax?.percent ?? '',
+      percent: tax ? decimalForInput(tax.percent, sep) : '',
       compound: tax?.compound ?? false,
       kind: tax?.kind ?? ('standard' as Tax['kind']),
       reason: tax?.reason ?? '',
     },
+    // The rate in the locale's own way ("9,975"), checked as it is typed.
+    validate: {
+      percent: (p) => {
+        const v = parseDecimalInput(p, sep, PERCENT_SCALE);
+        if (v === null) return `Enter the rate as a number, like 23 or ${sep === ',' ? '9,975' : '9.975'}`;
+        return isValidPercent(v) ? null : 'A tax rate is from 0 to 100 %';
+      },
+    },
+    validateInputOnChange: ['percent'],
   });
   const create = useApiMutation('taxes.create', { success: 'Tax saved.' });
   const update = useApiMutation('taxes.update', { success: 'Tax saved.' });
-  const submit = form.onSubmit(async (v) => {
+  const submit = form.onSubmit(async (typed) => {
+    const v = { ...typed, percent: parseDecimalInput(typed.percent, sep, PERCENT_SCALE) ?? typed.percent };
     try {
       if (tax) await update.mutateAsync({ ...v, id: tax.id });
       else await create.mutateAsync(v);

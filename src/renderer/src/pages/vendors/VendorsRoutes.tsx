@@ -40,6 +40,7 @@ import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { VendorPaymentModal } from './VendorPaymentModal';
 import { FirstRecord } from '../bills/parts/FirstRecord';
+import { DecimalInput } from '../../components/DecimalInput';
 
 export function VendorsRoutes() {
   return (
@@ -486,12 +487,12 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
                 error={form.errors.paymentTerms as string | undefined}
               />
               <Group gap="xs" align="flex-start">
-                <NumberInput
+                <DecimalInput
                   label="Early-payment discount %"
+                  scale={2}
                   min={0}
                   max={50}
-                  decimalScale={2}
-                  hideControls
+                  unit="%"
                   w={200}
                   {...form.getInputProps('discountPercent')}
                 />

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -6,6 +6,7 @@ import { lineAmount, quantityToMilli } from '../../../../../shared/domain/bill-a
 import { useApi } from '../../../api/hooks';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { useFormat } from './format';
+import { DecimalInput } from '../../../components/DecimalInput';
 
 export interface LineValues {
   key: string;
@@ -123,12 +124,10 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput
+                <DecimalInput
                   aria-label={`Line ${i + 1} quantity`}
+                  scale={3}
                   min={0}
-                  decimalScale={3}
-                  hideControls
-                  styles={{ input: { textAlign: 'right' } }}
                   {...form.getInputProps(`lines.${i}.quantity`)}
                 />
               </Table.Td>

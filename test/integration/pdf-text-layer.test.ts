@@ -69,7 +69,7 @@ async function textOf(pdf: Buffer): Promise<string[]> {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   const lines: string[] = [];
   for (let i = 0; i < doc.countPages(); i++) {
-    lines.push(...doc.loadPage(i).toStructuredText().asText().split('\n'));
+    lines.push(...doc.loadPage(i).toStructuredText('preserve-whitespace').asText().split('\n'));
   }
   return lines;
 }

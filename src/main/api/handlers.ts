@@ -67,6 +67,8 @@ export const handlers: Handlers = {
   'settings.setLogo': settings.setLogo,
   'settings.removeLogo': settings.removeLogo,
   'settings.getLogo': settings.getLogo,
+  'settings.getSmallBusiness': settings.getSmallBusiness,
+  'settings.updateSmallBusiness': settings.updateSmallBusiness,
 
   'taxes.list': taxes.listTaxes,
   'taxes.create': taxes.createTax,

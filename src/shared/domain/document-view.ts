@@ -8,6 +8,7 @@
  */
 import type { Document } from '../api/documents';
 import type { Payment } from '../api/payments';
+import { addressLines } from './address';
 import { formatDate, type IsoDate } from './dates';
 import { epcPayload } from './epc';
 import { fileNameFrom } from './file-names';
@@ -65,6 +66,8 @@ export interface ViewContext {
   locale: string;
   settings: DocumentSettings;
   today: IsoDate;
+  /** The small-business exemption's note (§ 19 UStG) when it is on, printed under the totals. */
+  smallBusinessNote?: string | null;
 }
 
 export interface ViewCustomer {
@@ -153,11 +156,8 @@ function taxIdLabel(locale: string): string {
   return TAX_ID_REGIONS.has(regionOf(locale)) ? 'Tax ID' : 'VAT no.';
 }
 
-/** The lines of a postal address as printed, skipping empty parts. */
-export function addressLinesOf(a: ViewBusiness['address']): string[] {
-  const cityLine = [a.postalCode, a.city].filter(Boolean).join(' ');
-  return [a.line1, a.line2, cityLine, a.region, a.country].filter((l) => l.trim() !== '');
-}
+/** The lines of a postal address as printed: the one formatter, in address.ts. */
+export const addressLinesOf = addressLines;
 
 const quantityFormats = new Map<string, Intl.NumberFormat>();
 /** "6.5" -> "6.5" (en) or "6,5" (de), exactly: Intl formats the decimal text, no float. */
@@ -185,10 +185,10 @@ function businessBlock(ctx: ViewContext): DocumentView['business'] {
 }
 
 function returnAddress(b: ViewBusiness): string {
-  const a = b.address;
-  return [b.name, a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country]
-    .filter((s) => s.trim() !== '')
-    .join(' · ');
+  // The sender line above the window: name, street and town (the second line and a
+  // region-only line are left out to keep it on one line).
+  const lines = addressLines({ ...b.address, line2: '' });
+  return [b.name, ...lines].filter((s) => s.trim() !== '').join(' · ');
 }
 
 function paymentBlock(
@@ -390,6 +390,7 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
   if (doc.pricesIncludeTax && hasTax) taxNotes.push('Prices include tax.');
   const reasons = new Set(doc.lines.map((l) => l.exemptionReason).filter(Boolean));
   if (reasons.size && !rows.some((r) => r.sub)) for (const r of reasons) taxNotes.push(r);
+  if (ctx.smallBusinessNote && doc.totals.tax === 0) taxNotes.push(ctx.smallBusinessNote);
 
   const payable = doc.type === 'invoice' && doc.status !== 'void' && doc.status !== 'paid' && due > 0;
   return {

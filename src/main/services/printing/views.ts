@@ -26,7 +26,8 @@ import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getDocument } from '../receivables/document-read';
 import { getPayment } from '../receivables/payments';
-import { getSettings } from '../settings';
+import { getSettings, readSmallBusiness } from '../settings';
+import { smallBusinessNote } from '../../../shared/domain/small-business';
 import { getDocumentSettings } from './settings';
 import { getTemplates } from '../mail/settings';
 
@@ -58,6 +59,11 @@ export function viewContext(ctx: ServiceContext): ViewContext {
     locale: s.preferences.locale,
     settings: getDocumentSettings(ctx),
     today: ctx.clock.today(),
+    smallBusinessNote: smallBusinessNote(
+      readSmallBusiness(ctx),
+      s.profile.address.country,
+      s.preferences.locale,
+    ),
   };
 }
 

@@ -27,6 +27,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import type { Vendor, VendorInput } from '../../../../shared/api/payables';
 import { describeEarlyPaymentTerms } from '../../../../shared/domain/early-payment';
+import { addressOneLine } from '../../../../shared/domain/address';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { AddressFields } from '../../components/AddressFields';
@@ -181,15 +182,7 @@ function VendorPage() {
       </Center>
     );
   const v = vendor.data;
-  const address = [
-    v.address.line1,
-    v.address.line2,
-    [v.address.postalCode, v.address.city].filter(Boolean).join(' '),
-    v.address.region,
-    v.address.country,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const address = addressOneLine(v.address);
   const category = categories.data?.find((c) => c.id === v.defaultCategoryId)?.name;
   return (
     <Stack gap="md" maw={1200}>

@@ -142,6 +142,8 @@ export const handlers: Handlers = {
   'invoiceReminders.list': async (ctx, input) => (await invoiceReminders()).listReminders(ctx, input),
   'invoiceReminders.refresh': async (ctx) => (await invoiceReminders()).refreshReminders(ctx),
   'invoiceReminders.approve': async (ctx, input) => (await invoiceReminders()).approveReminders(ctx, input),
+  'invoiceReminders.approveByCustomer': async (ctx, input) =>
+    (await invoiceReminders()).approveRemindersByCustomer(ctx, input),
   'invoiceReminders.dismiss': async (ctx, input) => (await invoiceReminders()).dismissReminders(ctx, input),
   'dashboard.summary': dashboardSummary,
   'reports.receivablesAging': receivablesAging,

@@ -710,3 +710,83 @@ export function buildReminderView(
     continued: `${title}: invoice ${number} (continued)`,
   };
 }
+
+/**
+ * One reminder letter for all of a customer's overdue invoices in one currency: each invoice
+ * with its number, date, due date, total and open amount, and the amount due of them all.
+ */
+export function buildCustomerReminderView(
+  customer: ViewCustomer,
+  invoices: Document[],
+  currency: string,
+  level: ReminderLevelNumber,
+  letter: string,
+  ctx: ViewContext,
+): DocumentView {
+  const { locale } = ctx;
+  const money = (minor: number) => formatMoney(minor, currency, locale);
+  const date = (iso: string) => formatDate(iso, locale);
+  const title = REMINDER_TITLES[level];
+  const due = invoices.reduce((sum, d) => sum + amountDueOf(d), 0);
+  const what = `${invoices.length} overdue invoice${invoices.length === 1 ? '' : 's'}`;
+  return {
+    ...common(ctx),
+    kind: 'reminder',
+    title,
+    metadata: {
+      title: `${title}: ${what}`,
+      author: ctx.business.name,
+      subject: `${title} for ${what}`,
+      date: ctx.today,
+    },
+    fileName: fileName(ctx, title, title, customer.name, ctx.today),
+    mark: null,
+    recipient: { name: customer.name, lines: customer.addressLines },
+    meta: [
+      { label: 'Date', value: date(ctx.today) },
+      { label: 'Overdue invoices', value: String(invoices.length) },
+    ],
+    intro: letter
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    table: {
+      columns: [
+        { key: 'description', label: 'Invoice', align: 'left', width: null },
+        { key: 'date', label: 'Date', align: 'right', width: 66 },
+        { key: 'due', label: 'Due date', align: 'right', width: 66 },
+        { key: 'total', label: 'Total', align: 'right', width: 80 },
+        { key: 'balance', label: 'Open amount', align: 'right', width: 80 },
+      ],
+      rows: invoices.map((d) => ({
+        kind: 'item' as const,
+        cells: {
+          description: d.reference ? `${d.number ?? ''} · ${d.reference}` : (d.number ?? ''),
+          date: date(d.issueDate),
+          due: d.dueDate ? date(d.dueDate) : '',
+          total: money(d.total),
+          balance: money(amountDueOf(d)),
+        },
+      })),
+      emptyText: 'No overdue invoices.',
+    },
+    totals: [{ label: 'Amount due', value: money(due), emphasis: 'due' }],
+    taxNotes: [],
+    payment:
+      due > 0 ? paymentBlock(ctx, due, currency, referenceOf(invoices.map((d) => d.number ?? ''))) : null,
+    sections: [],
+    footer: ctx.settings.defaultFooter.trim(),
+    continued: `${title} (continued)`,
+  };
+}
+
+/** Invoice numbers as one payment reference, within the 140 characters a transfer carries. */
+function referenceOf(numbers: string[]): string {
+  let out = '';
+  for (const n of numbers) {
+    const next = out ? `${out} ${n}` : n;
+    if (next.length > 140) break;
+    out = next;
+  }
+  return out;
+}

@@ -198,6 +198,8 @@ export const handlers: Handlers = {
   'billPayments.delete': billPayments.deletePayment,
   'billPayments.runPreview': billPayments.previewRun,
   'billPayments.run': billPayments.runPayments,
+  'billPayments.sepaFile': async (ctx, input) =>
+    (await import('../services/payables/sepa')).sepaFile(ctx, input),
   'purchaseOrders.list': purchaseOrders.listPurchaseOrders,
   'purchaseOrders.get': purchaseOrders.getPurchaseOrder,
   'purchaseOrders.create': purchaseOrders.createPurchaseOrder,

@@ -344,7 +344,14 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
       const overdue = Math.max(0, ...invoices.map((d) => daysOverdue(d.dueDate!, vc.today)));
       const contact = info.contactPerson || info.name;
       const intro = customerReminderIntro(ref.level, money(due), invoices.length);
-      const view = buildCustomerReminderView(info, invoices, currency, ref.level, intro, vc);
+      const view = buildCustomerReminderView(
+        info,
+        invoices,
+        currency,
+        ref.level,
+        `Dear ${contact},\n\n${intro}`,
+        vc,
+      );
       const date = (iso: string) => formatDate(iso, vc.locale);
       const list = invoices.map(
         (d) =>

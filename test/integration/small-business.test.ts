@@ -6,7 +6,7 @@ import {
   SAMPLE_PROFILE,
   type TestFolio,
 } from '../helpers/folio';
-import { EMPTY_ADDRESS, seedBusiness, type Seed } from '../helpers/seed';
+import { EMPTY_ADDRESS, invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
 import { issuedInvoice, renderPdf, setupDocuments } from '../helpers/documents';
 
 /**
@@ -100,6 +100,35 @@ describe('the small-business exemption (§ 19 UStG)', () => {
     expect(doc.totals.tax).toBeGreaterThan(0);
     const lines = await pdfLines((await renderPdf(t, { kind: 'document', id: doc.id })).pdf);
     expect(lines.some((l) => l.includes('§ 19 UStG'))).toBe(false);
+  });
+});
+
+describe('the exemption and what was set up before it', () => {
+  it('a recurring invoice with VAT keeps the lists and the forecast working, but makes no invoice with VAT', async () => {
+    const { type: _t, issueDate: _i, relatedId: _r, ...template } = invoiceInput(seed);
+    const r = await t.call('recurring.create', {
+      name: 'Monthly retainer',
+      template,
+      schedule: { frequency: 'monthly', interval: 1, startDate: '2026-12-01' },
+      mode: 'issue',
+    });
+    await t.call('settings.updateSmallBusiness', { enabled: true, note: '' });
+    try {
+      expect((await t.call('recurring.list', {})).map((x) => x.id)).toContain(r.id);
+      expect((await t.call('reports.cashflow', {})).weeks.length).toBeGreaterThan(0);
+      expect((await t.call('dashboard.summary', {})).receivable).toBeDefined();
+      // Saving the template again is refused at its line, as for an invoice.
+      const refused = await t.raw('recurring.update', {
+        id: r.id,
+        name: 'Monthly retainer',
+        template,
+        schedule: { frequency: 'monthly', interval: 1, startDate: '2026-12-01' },
+        mode: 'issue',
+      });
+      expect(refused).toMatchObject({ ok: false, error: { field: 'lines.0.taxIds' } });
+    } finally {
+      await t.call('settings.updateSmallBusiness', { enabled: false, note: '' });
+    }
   });
 });
 

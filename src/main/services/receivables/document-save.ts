@@ -41,7 +41,11 @@ export interface PreparedDocument {
 export function prepareDocument(
   ctx: ServiceContext,
   input: ParsedDocumentInput,
-  options: { allowArchivedCustomer?: boolean } = {},
+  options: {
+    allowArchivedCustomer?: boolean;
+    /** false for figures only (forecasts, previews): the § 19 UStG check is for saving. */
+    checkExemption?: boolean;
+  } = {},
 ): PreparedDocument {
   const store = storeOf(ctx);
   const customer = store.first(qb.selectFrom('customers').selectAll().where('id', '=', input.customerId));
@@ -104,7 +108,7 @@ export function prepareDocument(
   // Under the small-business exemption (§ 19 UStG) an invoice or quote that shows VAT would
   // make the VAT owed all the same (§ 14c UStG): refused, not warned. A credit note may
   // still carry the VAT of an invoice issued before the exemption was turned on.
-  if (input.type !== 'credit_note' && readSmallBusiness(ctx).enabled) {
+  if (input.type !== 'credit_note' && options.checkExemption !== false && readSmallBusiness(ctx).enabled) {
     const taxed = (ids: number[]) =>
       ids.map((id) => taxById.get(id)!).find((t) => t.kind === 'standard' && chargesTax(t.percent));
     const exemption =

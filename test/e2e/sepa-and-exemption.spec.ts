@@ -101,4 +101,33 @@ test('the small-business exemption is a setting in Settings → Taxes, with its 
   await page.reload();
   await expect(page.getByRole('switch', { name: /small-business exemption/ })).toBeChecked();
   expect((await app.call('settings.getSmallBusiness', {})).enabled).toBe(true);
+
+  // An invoice without tax shows the note on screen, as its PDF prints it.
+  const { customer } = await app.call('customers.create', {
+    name: 'Golden Gate Consulting Inc.',
+    emails: [{ email: 'ap@goldengate.example', billing: true }],
+    billingAddress: {
+      line1: '500 Howard St',
+      line2: '',
+      city: 'San Francisco',
+      region: 'CA',
+      postalCode: '94105',
+      country: 'United States',
+    },
+    shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 14 },
+  });
+  const draft = await app.call('documents.create', {
+    type: 'invoice',
+    customerId: customer.id,
+    issueDate: isoIn(0),
+    due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+    currency: 'EUR',
+    lines: [{ description: 'Consulting', quantity: '3', unitPrice: 120_00 }],
+  });
+  await app.open(page, `/invoices/${draft.id}`);
+  const paper = page.getByRole('document', { name: 'Invoice preview' });
+  await expect(paper).toContainText('No VAT charged: small business exemption (§ 19 UStG).');
+  await expect(paper).toContainText('San Francisco, CA 94105');
 });

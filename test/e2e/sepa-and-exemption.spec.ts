@@ -31,7 +31,7 @@ test('a payment run gives the bank a SEPA file; a vendor without an IBAN is name
     paymentTerms: { kind: 'net', days: 30 },
     bankDetails: 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX',
   });
-  await app.call('bills.create', {
+  const saved = await app.call('bills.create', {
     vendorId: vendor.id,
     vendorInvoiceNumber: 'RE-2026-17',
     billDate: isoIn(-40),
@@ -60,6 +60,18 @@ test('a payment run gives the bank a SEPA file; a vendor without an IBAN is name
     .or(dialog.locator('button.mantine-Modal-close'))
     .first()
     .click();
+
+  // The file can be downloaded again later, from the bill's payment.
+  await app.open(page, `/bills/${saved.bill.id}`);
+  await page.getByRole('button', { name: /^SEPA file of the payment run of / }).click();
+  const again = page.waitForEvent('download');
+  await page
+    .getByRole('dialog', { name: 'SEPA file of the payment run' })
+    .getByRole('button', { name: 'Download SEPA file' })
+    .click();
+  const second = fs.readFileSync((await (await again).path())!, 'utf8');
+  expect(second).toContain('<Ustrd>RE-2026-17</Ustrd>');
+  await page.keyboard.press('Escape');
 
   // A vendor without an IBAN: the file is refused and the vendor named.
   const cash = await app.call('vendors.create', {

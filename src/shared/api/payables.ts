@@ -325,6 +325,8 @@ export const billSchema = z.object({
       discount: z.number(),
       method: z.enum(PAYMENT_METHODS),
       reference: z.string(),
+      /** The payment run of a euro payment, for its SEPA file; null otherwise. */
+      sepaRunId: z.string().nullable(),
     }),
   ),
   warnings: z.array(warningSchema),

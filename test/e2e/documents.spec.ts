@@ -169,17 +169,18 @@ test('reminders wait for approval in the outbox; the documents settings save', a
   await app.open(page, '/outbox');
   await page.getByRole('button', { name: 'Check for overdue invoices' }).click();
   const table = page.getByRole('table', { name: 'Reminders to approve' });
-  await expect(table.getByRole('row', { name: new RegExp(invoice.number) })).toContainText('Final');
+  // However late, the first reminder a customer gets is the friendly one.
+  await expect(table.getByRole('row', { name: new RegExp(invoice.number) })).toContainText('Friendly');
   expect(smtp.received).toHaveLength(0);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'reminders.png'), fullPage: true });
   await page.getByRole('checkbox', { name: `Select the reminder for ${invoice.number}` }).check();
   await page.getByRole('button', { name: /Approve and send/ }).click();
   await expect(page.getByText(/1 reminder approved: 1 sent/)).toBeVisible();
-  expect(smtp.received[0]!.subject).toBe(`Final notice: invoice ${invoice.number}`);
+  expect(smtp.received[0]!.subject).toBe(`Friendly reminder: invoice ${invoice.number}`);
   expect(smtp.received[0]!.attachments).toHaveLength(2);
 
   await app.open(page, `/invoices/${invoice.id}`);
-  await expect(page.getByText(/Last reminder: Final/).first()).toBeVisible();
+  await expect(page.getByText(/Last reminder: Friendly/).first()).toBeVisible();
 
   await app.open(page, '/settings/documents');
   await page.getByText('US Letter', { exact: true }).click();

@@ -47,7 +47,7 @@ afterEach(async () => {
 });
 
 describe('payment reminders', () => {
-  it('propose overdue invoices at the level their lateness reached (3, 14 and 30 days)', async () => {
+  it('propose overdue invoices from 3 days late, each starting at the first level', async () => {
     const notYet = await dueOn('2026-11-18'); // 2 days overdue
     const friendly = await dueOn('2026-11-17'); // 3 days
     const stillFriendly = await dueOn('2026-11-07'); // 13 days
@@ -78,8 +78,9 @@ describe('payment reminders', () => {
       [
         [friendly.number, 'Friendly', 3],
         [stillFriendly.number, 'Friendly', 13],
-        [firm.number, 'Firm', 14],
-        [final.number, 'Final', 30],
+        // However late, no reminder was given yet: the first one is the friendly one.
+        [firm.number, 'Friendly', 14],
+        [final.number, 'Friendly', 30],
       ].sort(),
     );
     expect(list.map((r) => r.number)).not.toContain(notYet.number);
@@ -96,17 +97,17 @@ describe('payment reminders', () => {
     expect((await t.call('outbox.list', {})).total).toBe(0);
     expect(smtp.received).toHaveLength(0);
 
-    // A day later the 13-day one becomes firm (replacing the friendly proposal nobody acted on),
-    // and the 2-day one becomes friendly.
+    // A day later the 2-day one becomes friendly; proposals nobody acted on stay friendly
+    // (escalation follows the reminders actually sent).
     clock.set('2026-11-21T10:00:00Z');
     await invoiceRemindersJob.run(t.folio.ctx);
     expect((await proposals()).sort()).toEqual(
       [
         [notYet.number, 1, 3],
         [friendly.number, 1, 4],
-        [stillFriendly.number, 2, 14],
-        [firm.number, 2, 15],
-        [final.number, 3, 31],
+        [stillFriendly.number, 1, 14],
+        [firm.number, 1, 15],
+        [final.number, 1, 31],
       ].sort(),
     );
     expect(smtp.received).toHaveLength(0);
@@ -139,25 +140,25 @@ describe('payment reminders', () => {
   });
 
   it('nothing is sent until approved; approval sends the letter and the invoice, and shows on the invoice', async () => {
-    const late = await dueOn('2026-11-06', { reference: 'PO-55' }); // 14 days: firm
+    const late = await dueOn('2026-11-06', { reference: 'PO-55' }); // 14 days, first reminder
     const other = await dueOn('2026-11-10');
     const [firm, friendly] = await t.call('invoiceReminders.refresh', {});
-    expect(firm).toMatchObject({ number: late.number, level: 2 });
+    expect(firm).toMatchObject({ number: late.number, level: 1 });
     expect(smtp.received).toHaveLength(0);
 
     const approved = await t.call('invoiceReminders.approve', { ids: [firm!.id] });
     expect(approved).toMatchObject([{ id: firm!.id, status: 'sent' }]);
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
-    expect(mail.subject).toBe(`Second reminder: invoice ${late.number} is 14 days overdue`);
+    expect(mail.subject).toBe(`Friendly reminder: invoice ${late.number}`);
     expect(mail.text).toContain('Dear Niamh Kelly');
     expect(mail.attachments.map((a) => a.filename)).toEqual([
-      `Second payment reminder ${late.number} Brightside Cafés Ltd.pdf`,
+      `Payment reminder ${late.number} Brightside Cafés Ltd.pdf`,
       `${late.number} Brightside Cafés Ltd.pdf`,
     ]);
     const letter = pdfText(mail.attachments[0]!.content);
     for (const s of [
-      'Second payment reminder',
+      'Payment reminder',
       late.number!,
       'Days overdue',
       '14',
@@ -167,7 +168,7 @@ describe('payment reminders', () => {
       'IE29 AIBK 9311 5212 3456 78',
     ])
       expect(letter, s).toContain(s);
-    expect(letter).toContain('is still unpaid');
+    expect(letter).toContain('This is a friendly reminder');
 
     // The other proposal is still waiting; dismissing it sends nothing and it does not come back.
     expect(await proposals()).toEqual([[other.number, friendly!.level, 10]]);
@@ -178,8 +179,8 @@ describe('payment reminders', () => {
 
     const history = await t.call('mail.history', { documentId: late.id });
     expect(history.lastReminder).toMatchObject({
-      level: 2,
-      levelName: 'Firm',
+      level: 1,
+      levelName: 'Friendly',
       sentAt: '2026-11-20T10:00:00.000Z',
     });
     expect(history.entries[0]).toMatchObject({ kind: 'reminder', status: 'sent' });

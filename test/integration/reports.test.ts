@@ -243,8 +243,12 @@ describe('dashboard and collections', () => {
       expect(row.proposedReminders).toBe(proposals.filter((p) => p.customerId === row.customerId).length);
       expect(row.lastReminder).toBeNull();
     }
-    // Bravo's invoice is 50 days late and Alpha's 20: both are proposed a reminder.
-    expect(rows.map((r) => r.proposedReminders > 0)).toEqual([true, true]);
+    // Bravo's invoice is 50 days late but Bravo promised to pay by 2026-11-30 (above): no
+    // reminder while the promise holds. Alpha's is 20 days late: proposed.
+    expect(rows.map((r) => [r.name, r.proposedReminders > 0])).toEqual([
+      ['Bravo Ltd (UK)', false],
+      ['Alpha Bakery', true],
+    ]);
   });
 
   it('exports the aging as CSV with the same figures', async () => {

@@ -9,7 +9,11 @@ import {
   unknownPlaceholders,
   TEMPLATE_KINDS,
 } from '../../src/shared/domain/templates';
-import { DEFAULT_REMINDER_LEVELS, reminderLevelToPropose } from '../../src/shared/domain/reminders';
+import {
+  DEFAULT_REMINDER_LEVELS,
+  promiseHolds,
+  reminderLevelToPropose,
+} from '../../src/shared/domain/reminders';
 import {
   formatQuantity,
   statementClosing,
@@ -125,21 +129,53 @@ describe('templates', () => {
 
 describe('reminder levels', () => {
   const L = DEFAULT_REMINDER_LEVELS;
-  it('propose the highest level reached, once, never going back', () => {
-    expect(reminderLevelToPropose(2, L, [])).toBeNull();
-    expect(reminderLevelToPropose(3, L, [])).toBe(1);
-    expect(reminderLevelToPropose(13, L, [1])).toBeNull();
-    expect(reminderLevelToPropose(14, L, [1])).toBe(2);
-    expect(reminderLevelToPropose(40, L, [])).toBe(3);
-    expect(reminderLevelToPropose(40, L, [3])).toBeNull();
-    expect(reminderLevelToPropose(20, L, [3])).toBeNull();
+  const today = '2026-11-20';
+  const sent = (level: number, givenOn: string) => ({ level, status: 'sent' as const, givenOn });
+  it('start at the first level, however late the invoice, and escalate from the last one given', () => {
+    expect(reminderLevelToPropose(2, L, [], today)).toBeNull();
+    expect(reminderLevelToPropose(3, L, [], today)).toBe(1);
+    // Once "Second payment reminder" (and then two FINALs) for a first reminder.
+    expect(reminderLevelToPropose(14, L, [], today)).toBe(1);
+    expect(reminderLevelToPropose(40, L, [], today)).toBe(1);
+    // A proposal nobody approved stays what it is; nothing more is proposed beside it.
+    expect(
+      reminderLevelToPropose(40, L, [{ level: 1, status: 'proposed', givenOn: null }], today),
+    ).toBeNull();
+    // After the friendly one was sent: the firm one once 14 days overdue and 11 days later.
+    expect(reminderLevelToPropose(13, L, [sent(1, '2026-11-01')], today)).toBeNull();
+    expect(reminderLevelToPropose(14, L, [sent(1, '2026-11-09')], today)).toBe(2);
+    expect(reminderLevelToPropose(41, L, [sent(1, '2026-11-10')], today)).toBeNull();
+    expect(reminderLevelToPropose(41, L, [sent(1, '2026-11-09')], today)).toBe(2);
+    expect(reminderLevelToPropose(40, L, [sent(1, '2026-10-01'), sent(2, '2026-11-01')], today)).toBe(3);
+    expect(reminderLevelToPropose(40, L, [sent(3, '2026-11-01')], today)).toBeNull();
+    // Approved and queued counts as given; a failed or dismissed level is not proposed again.
+    expect(
+      reminderLevelToPropose(40, L, [{ level: 1, status: 'queued', givenOn: '2026-11-01' }], today),
+    ).toBe(2);
+    expect(reminderLevelToPropose(40, L, [{ level: 1, status: 'dismissed', givenOn: null }], today)).toBe(2);
     expect(
       reminderLevelToPropose(
         20,
         L.map((l) => (l.level === 2 ? { ...l, enabled: false } : l)),
-        [1],
+        [sent(1, '2026-11-01')],
+        today,
       ),
     ).toBeNull();
+    expect(
+      reminderLevelToPropose(
+        30,
+        L.map((l) => (l.level === 2 ? { ...l, enabled: false } : l)),
+        [sent(1, '2026-10-01')],
+        today,
+      ),
+    ).toBe(3);
+  });
+
+  it('a promise to pay holds reminders through its date, not the day after', () => {
+    expect(promiseHolds('2026-11-25', '2026-11-20')).toBe(true);
+    expect(promiseHolds('2026-11-25', '2026-11-25')).toBe(true);
+    expect(promiseHolds('2026-11-25', '2026-11-26')).toBe(false);
+    expect(promiseHolds(null, '2026-11-26')).toBe(false);
   });
 });
 

@@ -73,6 +73,8 @@ export const handlers: Handlers = {
   'settings.setLogo': settings.setLogo,
   'settings.removeLogo': settings.removeLogo,
   'settings.getLogo': settings.getLogo,
+  'settings.getSmallBusiness': settings.getSmallBusiness,
+  'settings.updateSmallBusiness': settings.updateSmallBusiness,
 
   'taxes.list': taxes.listTaxes,
   'taxes.create': taxes.createTax,
@@ -148,6 +150,8 @@ export const handlers: Handlers = {
   'invoiceReminders.list': async (ctx, input) => (await invoiceReminders()).listReminders(ctx, input),
   'invoiceReminders.refresh': async (ctx) => (await invoiceReminders()).refreshReminders(ctx),
   'invoiceReminders.approve': async (ctx, input) => (await invoiceReminders()).approveReminders(ctx, input),
+  'invoiceReminders.approveByCustomer': async (ctx, input) =>
+    (await invoiceReminders()).approveRemindersByCustomer(ctx, input),
   'invoiceReminders.dismiss': async (ctx, input) => (await invoiceReminders()).dismissReminders(ctx, input),
   'dashboard.summary': dashboardSummary,
   'reports.receivablesAging': receivablesAging,
@@ -202,6 +206,8 @@ export const handlers: Handlers = {
   'billPayments.delete': billPayments.deletePayment,
   'billPayments.runPreview': billPayments.previewRun,
   'billPayments.run': billPayments.runPayments,
+  'billPayments.sepaFile': async (ctx, input) =>
+    (await import('../services/payables/sepa')).sepaFile(ctx, input),
   'purchaseOrders.list': purchaseOrders.listPurchaseOrders,
   'purchaseOrders.get': purchaseOrders.getPurchaseOrder,
   'purchaseOrders.create': purchaseOrders.createPurchaseOrder,

@@ -31,10 +31,31 @@ export interface Engine {
 let loading: Promise<Engine> | null = null;
 const qrCache = new Map<string, { size: number; dark(row: number, col: number): boolean }>();
 
+/**
+ * fontkit keeps one Glyph object per glyph id, with the code points of whichever call made it
+ * first. Subsetting a composite glyph (Ç is C plus a cedilla, i is ı plus a dot, ά is α plus
+ * an accent) makes its components without code points; with the font shared by every document,
+ * each later document then mapped C, ı or α to nothing in its ToUnicode map, and text
+ * extraction lost them ("redit note") while print looked right. A glyph asked for with code
+ * points keeps them.
+ */
+export function keepCodePoints(font: Fontkit.Font): Fontkit.Font {
+  const f = font as unknown as {
+    getGlyph(id: number, codePoints?: number[]): { codePoints: number[] };
+  };
+  const getGlyph = f.getGlyph.bind(f);
+  f.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (codePoints.length && !glyph.codePoints.length) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
+
 function face(fontkit: typeof Fontkit, relative: string): FontFace {
   const file = findUp(relative);
   return {
-    font: fontkit.create(fs.readFileSync(file)),
+    font: keepCodePoints(fontkit.create(fs.readFileSync(file))),
     file,
     layoutCache: Object.create(null) as Record<string, unknown>,
     coverage: new Map(),

@@ -1,7 +1,10 @@
 import type { ParsedInput } from '../../shared/api/contract';
 import {
   preferencesSchema,
+  smallBusinessSchema,
   type BusinessProfile,
+  type SmallBusiness,
+  type SmallBusinessSetting,
   type NumberSeries,
   type Preferences,
   type Settings,
@@ -10,6 +13,7 @@ import { attachmentStructureProblem } from '../../shared/domain/attachments';
 import { detectImageType } from '../../shared/domain/images';
 import { formatDocumentNumber } from '../../shared/domain/numbering';
 import { parseIsoDate } from '../../shared/domain/dates';
+import { defaultSmallBusinessNote } from '../../shared/domain/small-business';
 import { fieldError } from '../../shared/api/errors';
 import { qb } from '../db/store';
 import type { BusinessProfileTable } from '../db/schema';
@@ -28,6 +32,37 @@ export const DEFAULT_PREFERENCES: Preferences = {
 
 export function getPreferences(ctx: ServiceContext): Preferences {
   return readSetting(ctx, 'preferences', preferencesSchema, DEFAULT_PREFERENCES);
+}
+
+const SMALL_BUSINESS_KEY = 'tax.smallBusiness';
+
+/** The small-business exemption (§ 19 UStG) as stored: off unless the user turns it on. */
+export function readSmallBusiness(ctx: ServiceContext): SmallBusiness {
+  return readSetting(ctx, SMALL_BUSINESS_KEY, smallBusinessSchema, { enabled: false, note: '' });
+}
+
+export function getSmallBusiness(ctx: ServiceContext): SmallBusinessSetting {
+  const row = profileRow(ctx);
+  return {
+    ...readSmallBusiness(ctx),
+    defaultNote: defaultSmallBusinessNote(row.country, getPreferences(ctx).locale),
+  };
+}
+
+export function updateSmallBusiness(ctx: ServiceContext, input: SmallBusiness): SmallBusinessSetting {
+  storeOf(ctx).tx(() => {
+    const before = readSmallBusiness(ctx);
+    const after = { enabled: input.enabled, note: input.note.trim() };
+    writeSetting(ctx, SMALL_BUSINESS_KEY, after);
+    recordAudit(ctx, {
+      entity: 'settings',
+      entityId: SMALL_BUSINESS_KEY,
+      action: 'update',
+      before: { ...before },
+      after: { ...after },
+    });
+  });
+  return getSmallBusiness(ctx);
 }
 
 function profileRow(ctx: ServiceContext) {

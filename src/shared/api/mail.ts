@@ -261,6 +261,14 @@ export const mailApi = {
     input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
     output: z.array(reminderProposal),
   },
+  /**
+   * Queues one reminder per customer (and currency) for the chosen proposals: a letter and an
+   * email listing all of that customer's overdue invoices, at the highest level chosen.
+   */
+  'invoiceReminders.approveByCustomer': {
+    input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
+    output: z.array(reminderProposal),
+  },
   'invoiceReminders.dismiss': {
     input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
     output: z.array(reminderProposal),

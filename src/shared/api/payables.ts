@@ -18,6 +18,7 @@ import { WARNING_KINDS } from '../domain/bill-checks';
 import { BILL_STATUSES, PAYMENT_METHODS } from '../domain/bill-status';
 import { FREQUENCIES } from '../domain/schedule';
 import { isValidRate } from '../domain/fx';
+import { DEFAULT_SEPA_VERSION, SEPA_VERSIONS } from '../domain/sepa-versions';
 
 /**
  * Payables: vendors, expense categories, bills, bill payments, purchase orders, reminders,
@@ -335,6 +336,8 @@ export const billSchema = z.object({
       discount: z.number(),
       method: z.enum(PAYMENT_METHODS),
       reference: z.string(),
+      /** The payment run of a euro payment, for its SEPA file; null otherwise. */
+      sepaRunId: z.string().nullable(),
     }),
   ),
   warnings: z.array(warningSchema),
@@ -843,6 +846,28 @@ export const payablesApi = {
       payments: z.number(),
       bills: z.number(),
       totals: runTotals,
+    }),
+  },
+
+  /** The payments of a run as a SEPA credit transfer file (pain.001) for the bank. */
+  'billPayments.sepaFile': {
+    input: z.strictObject({
+      runId: z.string().min(1, 'Choose a payment run').max(100),
+      version: z.enum(SEPA_VERSIONS).default(DEFAULT_SEPA_VERSION),
+      /** Booked as one debit on the statement (true) or one per payment. */
+      batchBooking: z.boolean().default(true),
+      /** Defaults to the run's payment date, or today when that has passed. */
+      executionDate: isoDate('Execution date').optional(),
+    }),
+    output: z.object({
+      fileName: z.string(),
+      xml: z.string(),
+      version: z.enum(SEPA_VERSIONS),
+      messageId: z.string(),
+      executionDate: z.string(),
+      transactions: z.number(),
+      /** Euro cents. */
+      controlSum: z.number(),
     }),
   },
 

@@ -72,6 +72,13 @@ export const printRef = z.discriminatedUnion('kind', [
     documentId: id('Invoice'),
     level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   }),
+  /** One reminder letter listing all of a customer's overdue invoices (in one currency). */
+  z.strictObject({
+    kind: z.literal('customer_reminder'),
+    customerId: id('Customer'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    currency: z.string().length(3).toUpperCase().nullable().default(null),
+  }),
 ]);
 export type PrintRef = z.input<typeof printRef>;
 

@@ -82,6 +82,21 @@ const settingsOutput = z.object({
 });
 export type Settings = z.infer<typeof settingsOutput>;
 
+/** The small-business exemption (§ 19 UStG): no VAT on documents, and a printed note. */
+export const smallBusinessSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** The printed note; empty prints the default for the business's country and language. */
+  note: text('Printed note', 500),
+});
+export type SmallBusiness = z.infer<typeof smallBusinessSchema>;
+const smallBusinessOutput = z.object({
+  enabled: z.boolean(),
+  note: z.string(),
+  /** What prints when `note` is empty. */
+  defaultNote: z.string(),
+});
+export type SmallBusinessSetting = z.infer<typeof smallBusinessOutput>;
+
 export const settingsApi = {
   'settings.get': { input: emptyInput, output: settingsOutput },
   /** The first-run wizard saves everything in one step, so a failure leaves nothing half-set. */
@@ -99,6 +114,8 @@ export const settingsApi = {
   'settings.updateNumbering': { input: numberSeriesSchema, output: settingsOutput },
   'settings.setLogo': { input: logoInputSchema, output: settingsOutput },
   'settings.removeLogo': { input: emptyInput, output: settingsOutput },
+  'settings.getSmallBusiness': { input: emptyInput, output: smallBusinessOutput },
+  'settings.updateSmallBusiness': { input: smallBusinessSchema, output: smallBusinessOutput },
   'settings.getLogo': {
     input: emptyInput,
     output: z.object({ mimeType: z.string(), dataBase64: z.string() }).nullable(),

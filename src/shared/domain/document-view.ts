@@ -8,6 +8,7 @@
  */
 import type { Document } from '../api/documents';
 import type { Payment } from '../api/payments';
+import { addressLines } from './address';
 import { formatDate, type IsoDate } from './dates';
 import { epcPayload } from './epc';
 import { fileNameFrom } from './file-names';
@@ -65,6 +66,8 @@ export interface ViewContext {
   locale: string;
   settings: DocumentSettings;
   today: IsoDate;
+  /** The small-business exemption's note (§ 19 UStG) when it is on, printed under the totals. */
+  smallBusinessNote?: string | null;
 }
 
 export interface ViewCustomer {
@@ -153,11 +156,8 @@ function taxIdLabel(locale: string): string {
   return TAX_ID_REGIONS.has(regionOf(locale)) ? 'Tax ID' : 'VAT no.';
 }
 
-/** The lines of a postal address as printed, skipping empty parts. */
-export function addressLinesOf(a: ViewBusiness['address']): string[] {
-  const cityLine = [a.postalCode, a.city].filter(Boolean).join(' ');
-  return [a.line1, a.line2, cityLine, a.region, a.country].filter((l) => l.trim() !== '');
-}
+/** The lines of a postal address as printed: the one formatter, in address.ts. */
+export const addressLinesOf = addressLines;
 
 const quantityFormats = new Map<string, Intl.NumberFormat>();
 /** "6.5" -> "6.5" (en) or "6,5" (de), exactly: Intl formats the decimal text, no float. */
@@ -185,10 +185,10 @@ function businessBlock(ctx: ViewContext): DocumentView['business'] {
 }
 
 function returnAddress(b: ViewBusiness): string {
-  const a = b.address;
-  return [b.name, a.line1, [a.postalCode, a.city].filter(Boolean).join(' '), a.country]
-    .filter((s) => s.trim() !== '')
-    .join(' · ');
+  // The sender line above the window: name, street and town (the second line and a
+  // region-only line are left out to keep it on one line).
+  const lines = addressLines({ ...b.address, line2: '' });
+  return [b.name, ...lines].filter((s) => s.trim() !== '').join(' · ');
 }
 
 function paymentBlock(
@@ -391,6 +391,7 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
   if (doc.pricesIncludeTax && hasTax) taxNotes.push('Prices include tax.');
   const reasons = new Set(doc.lines.map((l) => l.exemptionReason).filter(Boolean));
   if (reasons.size && !rows.some((r) => r.sub)) for (const r of reasons) taxNotes.push(r);
+  if (ctx.smallBusinessNote && doc.totals.tax === 0) taxNotes.push(ctx.smallBusinessNote);
 
   const payable = doc.type === 'invoice' && doc.status !== 'void' && doc.status !== 'paid' && due > 0;
   return {
@@ -709,4 +710,84 @@ export function buildReminderView(
     footer: ctx.settings.defaultFooter.trim(),
     continued: `${title}: invoice ${number} (continued)`,
   };
+}
+
+/**
+ * One reminder letter for all of a customer's overdue invoices in one currency: each invoice
+ * with its number, date, due date, total and open amount, and the amount due of them all.
+ */
+export function buildCustomerReminderView(
+  customer: ViewCustomer,
+  invoices: Document[],
+  currency: string,
+  level: ReminderLevelNumber,
+  letter: string,
+  ctx: ViewContext,
+): DocumentView {
+  const { locale } = ctx;
+  const money = (minor: number) => formatMoney(minor, currency, locale);
+  const date = (iso: string) => formatDate(iso, locale);
+  const title = REMINDER_TITLES[level];
+  const due = invoices.reduce((sum, d) => sum + amountDueOf(d), 0);
+  const what = `${invoices.length} overdue invoice${invoices.length === 1 ? '' : 's'}`;
+  return {
+    ...common(ctx),
+    kind: 'reminder',
+    title,
+    metadata: {
+      title: `${title}: ${what}`,
+      author: ctx.business.name,
+      subject: `${title} for ${what}`,
+      date: ctx.today,
+    },
+    fileName: fileName(ctx, title, title, customer.name, ctx.today),
+    mark: null,
+    recipient: { name: customer.name, lines: customer.addressLines },
+    meta: [
+      { label: 'Date', value: date(ctx.today) },
+      { label: 'Overdue invoices', value: String(invoices.length) },
+    ],
+    intro: letter
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    table: {
+      columns: [
+        { key: 'description', label: 'Invoice', align: 'left', width: null },
+        { key: 'date', label: 'Date', align: 'right', width: 66 },
+        { key: 'due', label: 'Due date', align: 'right', width: 66 },
+        { key: 'total', label: 'Total', align: 'right', width: 80 },
+        { key: 'balance', label: 'Open amount', align: 'right', width: 80 },
+      ],
+      rows: invoices.map((d) => ({
+        kind: 'item' as const,
+        cells: {
+          description: d.reference ? `${d.number ?? ''} · ${d.reference}` : (d.number ?? ''),
+          date: date(d.issueDate),
+          due: d.dueDate ? date(d.dueDate) : '',
+          total: money(d.total),
+          balance: money(amountDueOf(d)),
+        },
+      })),
+      emptyText: 'No overdue invoices.',
+    },
+    totals: [{ label: 'Amount due', value: money(due), emphasis: 'due' }],
+    taxNotes: [],
+    payment:
+      due > 0 ? paymentBlock(ctx, due, currency, referenceOf(invoices.map((d) => d.number ?? ''))) : null,
+    sections: [],
+    footer: ctx.settings.defaultFooter.trim(),
+    continued: `${title} (continued)`,
+  };
+}
+
+/** Invoice numbers as one payment reference, within the 140 characters a transfer carries. */
+function referenceOf(numbers: string[]): string {
+  let out = '';
+  for (const n of numbers) {
+    const next = out ? `${out} ${n}` : n;
+    if (next.length > 140) break;
+    out = next;
+  }
+  return out;
 }

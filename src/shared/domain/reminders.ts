@@ -33,21 +33,79 @@ export function daysOverdue(dueDate: IsoDate, today: IsoDate): number {
   return Math.max(0, daysBetween(dueDate, today));
 }
 
+/** What became of a reminder of one invoice at one level. */
+export interface ReminderRecord {
+  level: number;
+  status: 'proposed' | 'queued' | 'sent' | 'failed' | 'dismissed';
+  /** The day it was approved (queued) or sent; null while proposed. */
+  givenOn: IsoDate | null;
+}
+
 /**
- * The level to propose for an invoice `overdue` days past due, or null. It is the highest
- * enabled level reached; nothing is proposed when that level, or a higher one, was already
- * proposed for the invoice (whatever became of it: sent, queued or dismissed), so a
- * dismissed reminder is not proposed again and levels never go backwards.
+ * The level to propose for an invoice `overdue` days past due, or null.
+ *
+ * Escalation starts from the last reminder actually given (approved and queued, or sent), not
+ * from how late the invoice is: the first reminder a customer gets is the first level, even
+ * for an invoice 40 days late, and a proposal nobody approved never turns into a higher one.
+ * The next level is the lowest enabled level above the last given, skipping levels the user
+ * dismissed (or whose email failed: retry those from the Outbox). It is proposed once the
+ * invoice is at least that level's days overdue and, after an earlier reminder, at least the
+ * gap between the two levels' days has passed since it was given (a first reminder sent late
+ * is not followed by the second the next day). Nothing is proposed while a proposal waits.
  */
 export function reminderLevelToPropose(
   overdue: number,
   levels: readonly ReminderLevel[],
-  alreadyProposed: readonly number[],
+  history: readonly ReminderRecord[],
+  today: IsoDate,
 ): ReminderLevelNumber | null {
-  const reached = levels
-    .filter((l) => l.enabled && overdue >= l.days && overdue > 0)
+  if (overdue <= 0) return null;
+  if (history.some((h) => h.status === 'proposed')) return null;
+  const given = history
+    .filter((h) => h.status === 'queued' || h.status === 'sent')
     .sort((a, b) => b.level - a.level)[0];
-  if (!reached) return null;
-  if (alreadyProposed.some((l) => l >= reached.level)) return null;
-  return reached.level;
+  const taken = new Set(history.map((h) => h.level));
+  const next = levels
+    .filter((l) => l.enabled && l.level > (given?.level ?? 0) && !taken.has(l.level))
+    .sort((a, b) => a.level - b.level)[0];
+  if (!next || overdue < next.days) return null;
+  if (given) {
+    const previousDays = levels.find((l) => l.level === given.level)?.days ?? 0;
+    const since = given.givenOn ? daysBetween(given.givenOn, today) : Infinity;
+    if (since < next.days - previousDays) return null;
+  }
+  return next.level;
+}
+
+/** A promise to pay holds reminders back up to and including its date; the day after, they resume. */
+export function promiseHolds(promiseDate: IsoDate | null, today: IsoDate): boolean {
+  return promiseDate !== null && today <= promiseDate;
+}
+
+/**
+ * The letter's opening for one reminder listing all of a customer's overdue invoices, by level.
+ * `total` is the formatted amount due of them all.
+ */
+export function customerReminderIntro(level: ReminderLevelNumber, total: string, count: number): string {
+  const these = count === 1 ? 'the invoice below' : `the ${count} invoices below`;
+  const is = count === 1 ? 'is' : 'are';
+  switch (level) {
+    case 1:
+      return (
+        `This is a friendly reminder that ${these}, ${total} in all, ${is} past due. If you have ` +
+        'already paid, please disregard this letter; otherwise we would be grateful for your ' +
+        'payment in the next few days.'
+      );
+    case 2:
+      return (
+        `Our records show that ${these}, ${total} in all, ${is} still unpaid. Please arrange ` +
+        'payment within 7 days, or let us know if there is a problem with any of them.'
+      );
+    case 3:
+      return (
+        `Despite our earlier reminders, ${these}, ${total} in all, ${is} still unpaid. Please pay ` +
+        'the amount due within 7 days. If we do not receive payment, we may have to take further ' +
+        'steps to recover it.'
+      );
+  }
 }

@@ -2,7 +2,9 @@ import type { ReminderProposal } from '../../../shared/api/mail';
 import {
   reminderLevelToPropose,
   daysOverdue,
+  promiseHolds,
   type ReminderLevelNumber,
+  type ReminderRecord,
 } from '../../../shared/domain/reminders';
 import { renderTemplate } from '../../../shared/domain/templates';
 import { AppError } from '../../../shared/api/errors';
@@ -16,7 +18,8 @@ import { getReminderLevels } from './reminder-levels';
 
 /**
  * Payment reminders. A job looks at open invoices past their due date (at start and every
- * hour) and proposes a reminder at the level reached (see shared/domain/reminders.ts). It
+ * hour) and proposes the next reminder (see shared/domain/reminders.ts: escalation follows
+ * the reminders actually given, and a promise to pay holds them back). It
  * only ever writes proposals: a reminder is queued for sending when, and only when, a person
  * approves it. A proposal whose invoice is paid or void before anyone acts on it goes away.
  */
@@ -34,39 +37,62 @@ export function proposeReminders(ctx: ServiceContext): number {
              AND balance > 0 AND due_date < ?)`,
       )
       .run(today);
+    // A promise to pay (Reports → Collections) holds the customer's reminders back until the
+    // day after its date; proposals made before it are withdrawn, and come back if it is broken.
+    const held = new Set(
+      store
+        .all(qb.selectFrom('collections').select(['customer_id', 'promise_date']))
+        .filter((c) => promiseHolds(c.promise_date, today))
+        .map((c) => c.customer_id),
+    );
+    if (held.size)
+      store.run(
+        qb
+          .deleteFrom('invoice_reminders')
+          .where('status', '=', 'proposed')
+          .where('document_id', 'in', (eb) =>
+            eb
+              .selectFrom('documents')
+              .select('id')
+              .where('customer_id', 'in', [...held]),
+          ),
+      );
     const overdue = store.all(
       qb
         .selectFrom('documents')
-        .select(['id', 'due_date'])
+        .select(['id', 'due_date', 'customer_id'])
         .where('type', '=', 'invoice')
         .where('status', 'in', ['issued', 'partially_paid'])
         .where('balance', '>', 0)
         .where('due_date', '<', today)
         .orderBy('due_date'),
     );
-    const existing = new Map<number, number[]>();
-    for (const r of store.all(qb.selectFrom('invoice_reminders').select(['document_id', 'level']))) {
-      const list = existing.get(r.document_id) ?? [];
-      list.push(r.level);
-      existing.set(r.document_id, list);
+    const history = new Map<number, ReminderRecord[]>();
+    for (const r of store.all(
+      qb.selectFrom('invoice_reminders').select(['document_id', 'level', 'status', 'decided_at', 'sent_at']),
+    )) {
+      const list = history.get(r.document_id) ?? [];
+      const at = r.sent_at ?? r.decided_at;
+      list.push({
+        level: r.level,
+        status: r.status as ReminderRecord['status'],
+        givenOn: at ? at.slice(0, 10) : null,
+      });
+      history.set(r.document_id, list);
     }
     const now = ctx.clock.now().toISOString();
     // Prepared once (not compiled per invoice): a large book's first run proposes tens of
     // thousands of reminders in this transaction, which blocks every other call meanwhile.
-    const withdrawLower = store.prepare(
-      "DELETE FROM invoice_reminders WHERE document_id = ? AND status = 'proposed' AND level < ?",
-    );
     const propose = store.prepare(
       `INSERT INTO invoice_reminders
          (document_id, level, status, days_overdue, proposed_at, decided_at, outbox_id, sent_at)
        VALUES (?, ?, 'proposed', ?, ?, NULL, NULL, NULL)`,
     );
     for (const doc of overdue) {
+      if (held.has(doc.customer_id)) continue;
       const days = daysOverdue(doc.due_date!, today);
-      const level = reminderLevelToPropose(days, levels, existing.get(doc.id) ?? []);
+      const level = reminderLevelToPropose(days, levels, history.get(doc.id) ?? [], today);
       if (!level) continue;
-      // A higher level replaces a lower one nobody acted on.
-      withdrawLower.run(doc.id, level);
       propose.run(doc.id, level, days, now);
       proposed++;
     }
@@ -200,6 +226,102 @@ export async function approveReminders(
         action: 'approve',
         details: { documentId: p.row.document_id, level: p.row.level, outboxId },
       });
+    }
+  });
+  await deliverSoon(ctx);
+  return listReminders(ctx, { status: 'all' }).filter((r) => input.ids.includes(r.id));
+}
+
+/**
+ * One reminder per customer: the chosen proposals are grouped by customer and currency, and
+ * each group gets one email with one letter listing every overdue invoice of that customer
+ * (not only the proposed ones), at the highest level among its proposals. Each proposal is
+ * then queued with that one message, so it counts as given for its invoice.
+ */
+export async function approveRemindersByCustomer(
+  ctx: ServiceContext,
+  input: { ids: number[] },
+): Promise<ReminderProposal[]> {
+  smtpAccount(ctx);
+  const store = storeOf(ctx);
+  const rows = proposalsById(ctx, input.ids);
+  for (const r of rows)
+    if (r.status !== 'proposed')
+      throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+  const docs = new Map(
+    store
+      .all(
+        qb
+          .selectFrom('documents')
+          .select(['id', 'customer_id', 'currency'])
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.document_id),
+          ),
+      )
+      .map((d) => [d.id, d]),
+  );
+  const groups = new Map<string, { customerId: number; currency: string; rows: typeof rows }>();
+  for (const r of rows) {
+    const d = docs.get(r.document_id)!;
+    const key = `${d.customer_id}:${d.currency}`;
+    const group = groups.get(key) ?? { customerId: d.customer_id, currency: d.currency, rows: [] };
+    group.rows.push(r);
+    groups.set(key, group);
+  }
+  const prepared: {
+    rows: typeof rows;
+    subject: ReturnType<typeof loadSubject>;
+    message: NewMessage;
+    attachments: Awaited<ReturnType<typeof attachmentsFor>>;
+  }[] = [];
+  for (const g of groups.values()) {
+    const level = Math.max(...g.rows.map((r) => r.level)) as ReminderLevelNumber;
+    const subject = loadSubject(ctx, {
+      kind: 'customer_reminder',
+      customerId: g.customerId,
+      level,
+      currency: g.currency,
+    });
+    if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
+    if (!subject.recipients.length)
+      throw new AppError(
+        'VALIDATION',
+        `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss their reminders.`,
+      );
+    prepared.push({
+      rows: g.rows,
+      subject,
+      message: { to: subject.recipients, cc: [], bcc: [], ...subject.letter! },
+      attachments: await attachmentsFor(ctx, subject),
+    });
+  }
+  const now = ctx.clock.now().toISOString();
+  store.tx(() => {
+    for (const p of prepared) {
+      for (const r of p.rows) {
+        const current = store.first(
+          qb.selectFrom('invoice_reminders').select('status').where('id', '=', r.id),
+        );
+        if (current?.status !== 'proposed')
+          throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      }
+      const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
+      for (const r of p.rows) {
+        store.run(
+          qb
+            .updateTable('invoice_reminders')
+            .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
+            .where('id', '=', r.id),
+        );
+        recordAudit(ctx, {
+          entity: 'reminder',
+          entityId: r.id,
+          action: 'approve',
+          details: { documentId: r.document_id, level: r.level, outboxId, oneLetterPerCustomer: true },
+        });
+      }
     }
   });
   await deliverSoon(ctx);

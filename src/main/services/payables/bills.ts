@@ -417,7 +417,16 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
     qb
       .selectFrom('bill_payment_allocations as a')
       .innerJoin('bill_payments as p', 'p.id', 'a.payment_id')
-      .select(['p.id', 'p.payment_date', 'a.amount', 'a.discount', 'p.method', 'p.reference'])
+      .select([
+        'p.id',
+        'p.payment_date',
+        'a.amount',
+        'a.discount',
+        'p.method',
+        'p.reference',
+        'p.run_id',
+        'p.currency',
+      ])
       .where('a.bill_id', '=', row.id)
       .orderBy('p.payment_date')
       .orderBy('p.id'),
@@ -490,6 +499,8 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
       discount: p.discount,
       method: p.method,
       reference: p.reference,
+      // A euro payment made by a payment run: its SEPA file can be downloaded again.
+      sepaRunId: p.currency === 'EUR' ? p.run_id : null,
     })),
     warnings: listWarnings(ctx, row.id),
     notes: row.notes,

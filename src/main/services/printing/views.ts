@@ -8,6 +8,7 @@ import {
   buildDocumentView,
   buildReceiptView,
   buildReminderView,
+  buildCustomerReminderView,
   buildStatementView,
   statementClosing,
   type DocumentView,
@@ -18,7 +19,11 @@ import {
 } from '../../../shared/domain/document-view';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatMoney } from '../../../shared/domain/money';
-import { daysOverdue, type ReminderLevelNumber } from '../../../shared/domain/reminders';
+import {
+  customerReminderIntro,
+  daysOverdue,
+  type ReminderLevelNumber,
+} from '../../../shared/domain/reminders';
 import { renderTemplate, type TemplateKind, type TemplateValues } from '../../../shared/domain/templates';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/api/payments';
 import { fieldError, notFound } from '../../../shared/api/errors';
@@ -26,7 +31,8 @@ import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getDocument } from '../receivables/document-read';
 import { getPayment } from '../receivables/payments';
-import { getSettings } from '../settings';
+import { getSettings, readSmallBusiness } from '../settings';
+import { smallBusinessNote } from '../../../shared/domain/small-business';
 import { getDocumentSettings } from './settings';
 import { getTemplates } from '../mail/settings';
 
@@ -47,6 +53,8 @@ export interface Subject {
   /** The invoice copy a reminder carries along with its letter. */
   companion?: DocumentView;
   reminderLevel?: ReminderLevelNumber;
+  /** A message of its own (one reminder for several invoices), instead of the template's. */
+  letter?: { subject: string; body: string };
 }
 
 const TYPE_TITLES = { invoice: 'Invoice', quote: 'Quote', credit_note: 'Credit note' } as const;
@@ -58,6 +66,11 @@ export function viewContext(ctx: ServiceContext): ViewContext {
     locale: s.preferences.locale,
     settings: getDocumentSettings(ctx),
     today: ctx.clock.today(),
+    smallBusinessNote: smallBusinessNote(
+      readSmallBusiness(ctx),
+      s.profile.address.country,
+      s.preferences.locale,
+    ),
   };
 }
 
@@ -322,5 +335,79 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         reminderLevel: ref.level,
       };
     }
+    case 'customer_reminder': {
+      const info = customerInfo(ctx, ref.customerId);
+      const currency = ref.currency ?? info.currency;
+      const invoices = overdueInvoices(ctx, info.id, currency).map((id) => getDocument(ctx, { id }));
+      const money = (m: number) => formatMoney(m, currency, vc.locale);
+      const due = invoices.reduce((sum, d) => sum + amountDueOf(d), 0);
+      const overdue = Math.max(0, ...invoices.map((d) => daysOverdue(d.dueDate!, vc.today)));
+      const contact = info.contactPerson || info.name;
+      const intro = customerReminderIntro(ref.level, money(due), invoices.length);
+      const view = buildCustomerReminderView(
+        info,
+        invoices,
+        currency,
+        ref.level,
+        `Dear ${contact},\n\n${intro}`,
+        vc,
+      );
+      const date = (iso: string) => formatDate(iso, vc.locale);
+      const list = invoices.map(
+        (d) =>
+          `- ${d.number ?? ''} of ${date(d.issueDate)}, due ${date(d.dueDate!)}: ${money(amountDueOf(d))} open of ${money(d.total)}`,
+      );
+      return {
+        view,
+        kind: 'reminder',
+        templateKind: `reminder_${ref.level}`,
+        values: {
+          customer_name: info.name,
+          contact_name: contact,
+          document_number: invoices.map((d) => d.number ?? '').join(', '),
+          document_type: 'Invoices',
+          amount_due: money(due),
+          total: money(invoices.reduce((sum, d) => sum + d.total, 0)),
+          due_date: invoices[0]?.dueDate ? date(invoices[0].dueDate) : '',
+          issue_date: date(vc.today),
+          days_overdue: String(overdue),
+          business_name: vc.business.name,
+        },
+        recipients: recipientsOf(info),
+        link: { documentId: null, paymentId: null, customerId: info.id },
+        about: `${view.title}: ${invoices.length} overdue invoice${invoices.length === 1 ? '' : 's'}`,
+        blockers: invoices.length ? [] : [`${info.name} has no overdue invoices in ${currency}.`],
+        reminderLevel: ref.level,
+        letter: {
+          subject: `${view.title}: ${invoices.length === 1 ? 'invoice' : 'invoices'} ${invoices.map((d) => d.number ?? '').join(', ')}`,
+          body: [
+            `Dear ${contact},`,
+            intro,
+            list.join('\n'),
+            `Amount due: ${money(due)}`,
+            `Kind regards,\n${vc.business.name}`,
+          ].join('\n\n'),
+        },
+      };
+    }
   }
+}
+
+/** A customer's open invoices past their due date in one currency, oldest due first. */
+export function overdueInvoices(ctx: ServiceContext, customerId: number, currency: string): number[] {
+  return storeOf(ctx)
+    .all(
+      qb
+        .selectFrom('documents')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .where('currency', '=', currency)
+        .where('type', '=', 'invoice')
+        .where('status', 'in', ['issued', 'partially_paid'])
+        .where('balance', '>', 0)
+        .where('due_date', '<', ctx.clock.today())
+        .orderBy('due_date')
+        .orderBy('id'),
+    )
+    .map((r) => r.id);
 }

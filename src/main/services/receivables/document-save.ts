@@ -8,7 +8,8 @@ import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { DocumentLinesTable, DocumentTaxesTable, DocumentsTable } from '../../db/schema';
 import { storeOf, type ServiceContext } from '../context';
-import { getPreferences } from '../settings';
+import { getPreferences, readSmallBusiness } from '../settings';
+import { chargesTax } from '../../../shared/domain/small-business';
 
 type Insertable<T> = { [K in keyof T as K extends 'id' ? never : K]: T[K] };
 
@@ -40,7 +41,11 @@ export interface PreparedDocument {
 export function prepareDocument(
   ctx: ServiceContext,
   input: ParsedDocumentInput,
-  options: { allowArchivedCustomer?: boolean } = {},
+  options: {
+    allowArchivedCustomer?: boolean;
+    /** false for figures only (forecasts, previews): the § 19 UStG check is for saving. */
+    checkExemption?: boolean;
+  } = {},
 ): PreparedDocument {
   const store = storeOf(ctx);
   const customer = store.first(qb.selectFrom('customers').selectAll().where('id', '=', input.customerId));
@@ -100,6 +105,21 @@ export function prepareDocument(
   };
   input.lines.forEach((l, i) => checkTaxes(l.taxIds, `lines.${i}.taxIds`));
   checkTaxes(input.shippingTaxIds, 'shippingTaxIds');
+  // Under the small-business exemption (§ 19 UStG) an invoice or quote that shows VAT would
+  // make the VAT owed all the same (§ 14c UStG): refused, not warned. A credit note may
+  // still carry the VAT of an invoice issued before the exemption was turned on.
+  if (input.type !== 'credit_note' && options.checkExemption !== false && readSmallBusiness(ctx).enabled) {
+    const taxed = (ids: number[]) =>
+      ids.map((id) => taxById.get(id)!).find((t) => t.kind === 'standard' && chargesTax(t.percent));
+    const exemption =
+      'is charged, but your business uses the small-business exemption (§ 19 UStG): remove the tax, or turn the exemption off in Settings → Taxes.';
+    input.lines.forEach((l, i) => {
+      const t = taxed(l.taxIds);
+      if (t) throw fieldError(`lines.${i}.taxIds`, `${t.name} ${exemption}`);
+    });
+    const t = taxed(input.shippingTaxIds);
+    if (t) throw fieldError('shippingTaxIds', `${t.name} ${exemption}`);
+  }
   const rates = taxRows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -53,7 +53,7 @@ function toOutput(ctx: ServiceContext, r: ReturnType<typeof record>): Recurring 
   const preview = prepareDocument(
     ctx,
     { ...template, type: 'invoice', issueDate: schedule.startDate, relatedId: null },
-    { allowArchivedCustomer: true },
+    { allowArchivedCustomer: true, checkExemption: false },
   );
   return {
     id: r.id,

@@ -52,7 +52,7 @@ export function recurringTotalBase(ctx: ServiceContext, templateJson: string, da
   const prepared = prepareDocument(
     ctx,
     { ...template, type: 'invoice', issueDate: date, relatedId: null },
-    { allowArchivedCustomer: true },
+    { allowArchivedCustomer: true, checkExemption: false },
   );
   return toBase(
     prepared.doc.total,

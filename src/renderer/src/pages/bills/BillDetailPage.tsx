@@ -37,6 +37,7 @@ import { ExchangeRateField } from './parts/ExchangeRateField';
 import { isValidRate } from '../../../../shared/domain/fx';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
+import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, useFormat } from './parts/format';
 
 export function BillDetailPage() {
@@ -402,7 +403,22 @@ function BillDetail({ bill }: { bill: Bill }) {
                           </Text>
                         </Table.Td>
                         <Table.Td className="num">{money(p.amount, c)}</Table.Td>
-                        <Table.Td w={60}>
+                        <Table.Td w={p.sepaRunId ? 130 : 60}>
+                          {p.sepaRunId && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              aria-label={`SEPA file of the payment run of ${date(p.paymentDate)}`}
+                              onClick={() =>
+                                modals.open({
+                                  title: 'SEPA file of the payment run',
+                                  children: <SepaDownload runId={p.sepaRunId!} />,
+                                })
+                              }
+                            >
+                              SEPA file
+                            </Button>
+                          )}
                           <Button
                             size="compact-xs"
                             variant="subtle"

@@ -27,6 +27,7 @@ import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { isValidRate } from '../../../../shared/domain/fx';
 import { StatusBadge } from './parts/StatusBadge';
+import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, billLabel, useFormat } from './parts/format';
 
 /**
@@ -107,15 +108,18 @@ export function PaymentRunPage() {
               modals.open({
                 title: 'Payment run done',
                 children: (
-                  <Text size="sm">
-                    {r.bills} bills paid with {r.payments} payments:{' '}
-                    {r.totals
-                      .map(
-                        (t) => `${money(t.cash, t.currency)} paid, ${money(t.discounts, t.currency)} saved`,
-                      )
-                      .join('; ')}
-                    .
-                  </Text>
+                  <Stack gap={0}>
+                    <Text size="sm">
+                      {r.bills} bills paid with {r.payments} payments:{' '}
+                      {r.totals
+                        .map(
+                          (t) => `${money(t.cash, t.currency)} paid, ${money(t.discounts, t.currency)} saved`,
+                        )
+                        .join('; ')}
+                      .
+                    </Text>
+                    {r.totals.some((t) => t.currency === 'EUR') && <SepaDownload runId={r.runId} />}
+                  </Stack>
                 ),
               });
             },

@@ -32,6 +32,7 @@ function ReminderQueue() {
   const refresh = useApiMutation('invoiceReminders.refresh', { invalidates: ['invoiceReminders'] });
   const approve = useApiMutation('invoiceReminders.approve', { invalidates: MAIL_DOMAINS });
   const dismiss = useApiMutation('invoiceReminders.dismiss', { invalidates: MAIL_DOMAINS });
+  const byCustomer = useApiMutation('invoiceReminders.approveByCustomer', { invalidates: MAIL_DOMAINS });
   const [selected, setSelected] = useState<number[]>([]);
   const rows = list.data ?? [];
   const chosen = selected.filter((id) => rows.some((r) => r.id === id));
@@ -125,6 +126,30 @@ function ReminderQueue() {
               }
             >
               Dismiss selected
+            </Button>
+            <Button
+              variant="default"
+              disabled={!chosen.length}
+              loading={byCustomer.isPending}
+              title="One email and one letter per customer, listing all of their overdue invoices"
+              onClick={() =>
+                byCustomer.mutate(
+                  { ids: chosen },
+                  {
+                    onSuccess: (r) => {
+                      setSelected([]);
+                      const letters = new Set(r.map((x) => x.outboxId)).size;
+                      notifications.show({
+                        color: 'green',
+                        message: `${letters} reminder${letters === 1 ? '' : 's'} approved, one per customer, listing all their overdue invoices.`,
+                      });
+                    },
+                    onError: notifyError,
+                  },
+                )
+              }
+            >
+              Send one per customer
             </Button>
             <Button
               disabled={!chosen.length}

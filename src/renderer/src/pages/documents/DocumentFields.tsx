@@ -53,9 +53,10 @@ export function DocumentFields({
     { id: values.customerId ?? 0 },
     { enabled: values.customerId !== null },
   );
-  const defaultTaxIds = customer.data?.customer.defaultTaxId
-    ? [String(customer.data.customer.defaultTaxId)]
-    : [];
+  // Under the small-business exemption (§ 19 UStG) new lines start without tax.
+  const exempt = useApi('settings.getSmallBusiness', {}).data?.enabled === true;
+  const defaultTaxIds =
+    !exempt && customer.data?.customer.defaultTaxId ? [String(customer.data.customer.defaultTaxId)] : [];
   const dueShown =
     values.dueKind === 'terms' ? dueDateFor(values.issueDate, values.dueTerms) : values.dueDate;
   const foreign = values.currency !== settings.preferences.baseCurrency;
@@ -159,6 +160,11 @@ export function DocumentFields({
         {aside && <Grid.Col span={{ base: 12, lg: 4 }}>{aside}</Grid.Col>}
       </Grid>
       <Card withBorder padding="md">
+        {exempt && type !== 'credit_note' && (
+          <Text size="sm" c="dimmed" mb="xs">
+            Small-business exemption (§ 19 UStG) is on: this document carries no VAT, and its note is printed.
+          </Text>
+        )}
         <LinesEditor form={form} taxes={taxes} totals={totals} defaultTaxIds={defaultTaxIds} />
       </Card>
       <Grid gap="md">

@@ -18,6 +18,10 @@ function discountText(d: Document['lines'][number]['discount'], fmt: (n: number)
 export function DocumentPaper({ doc }: { doc: Document }) {
   const { profile, preferences } = useSettings();
   const logo = useApi('settings.getLogo', {});
+  // The § 19 UStG note, as the PDF prints it under the totals of a document without tax.
+  const exemption = useApi('settings.getSmallBusiness', {}).data;
+  const exemptionNote =
+    exemption?.enabled && doc.totals.tax === 0 ? exemption.note || exemption.defaultNote : '';
   const money = useMoneyFormat();
   const fmt = (n: number) => money(n, doc.currency);
   const date = (d: string) => formatDate(d, preferences.locale);
@@ -191,6 +195,11 @@ export function DocumentPaper({ doc }: { doc: Document }) {
                 </Text>
               </Group>
             </>
+          )}
+          {exemptionNote && (
+            <Text size="xs" c="dimmed" ta="right">
+              {exemptionNote}
+            </Text>
           )}
         </Stack>
       </SimpleGrid>

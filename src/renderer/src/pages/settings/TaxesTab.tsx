@@ -1,6 +1,22 @@
-import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { SmallBusinessSetting } from '../../../../shared/api/settings';
 import type { Tax } from '../../../../shared/api/catalog';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { showApiError } from '../../lib/forms';
@@ -86,7 +102,60 @@ export function TaxesTab() {
         </Table>
       )}
       {editing && <TaxModal tax={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      <SmallBusinessCard />
     </Stack>
+  );
+}
+
+/** The small-business exemption (Kleinunternehmerregelung, § 19 UStG) and its printed note. */
+function SmallBusinessCard() {
+  const setting = useApi('settings.getSmallBusiness', {});
+  return setting.data ? <SmallBusinessForm setting={setting.data} /> : null;
+}
+
+function SmallBusinessForm({ setting }: { setting: SmallBusinessSetting }) {
+  const form = useForm({ initialValues: { enabled: setting.enabled, note: setting.note } });
+  const save = useApiMutation('settings.updateSmallBusiness', { success: 'Small-business exemption saved.' });
+  useEffect(() => {
+    form.setInitialValues({ enabled: setting.enabled, note: setting.note });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setting.enabled, setting.note]);
+  const submit = form.onSubmit(async (v) => {
+    try {
+      await save.mutateAsync(v);
+      form.resetDirty(v);
+    } catch (error) {
+      showApiError(form, error);
+    }
+  });
+  return (
+    <Card withBorder padding="md" mt="md" component="section" aria-labelledby="small-business-title">
+      <form onSubmit={submit}>
+        <Stack gap="xs">
+          <Title order={2} size="h4" id="small-business-title">
+            Small-business exemption (§ 19 UStG)
+          </Title>
+          <Switch
+            label="My business charges no VAT under the small-business exemption (Kleinunternehmerregelung)"
+            description="New invoices and quotes then start without tax, one with VAT cannot be saved, and the note below is printed under the totals."
+            {...form.getInputProps('enabled', { type: 'checkbox' })}
+          />
+          <Textarea
+            label="Note printed on invoices"
+            description="Leave empty to print the default shown."
+            placeholder={setting.defaultNote}
+            autosize
+            minRows={2}
+            {...form.getInputProps('note')}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save exemption
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
   );
 }
 

@@ -28,6 +28,7 @@ import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
 import type { Vendor, VendorInput } from '../../../../shared/api/payables';
 import { describeEarlyPaymentTerms } from '../../../../shared/domain/early-payment';
+import { addressOneLine } from '../../../../shared/domain/address';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { AddressFields } from '../../components/AddressFields';
@@ -184,15 +185,7 @@ function VendorPage() {
       </Center>
     );
   const v = vendor.data;
-  const address = [
-    v.address.line1,
-    v.address.line2,
-    [v.address.postalCode, v.address.city].filter(Boolean).join(' '),
-    v.address.region,
-    v.address.country,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const address = addressOneLine(v.address);
   const category = categories.data?.find((c) => c.id === v.defaultCategoryId)?.name;
   return (
     <Stack gap="md" maw={1200}>

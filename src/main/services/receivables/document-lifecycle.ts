@@ -239,6 +239,9 @@ export function inputFrom(
     terms: doc.terms,
     footer: doc.footer,
     relatedId: null,
+    buyerReference: doc.buyerReference,
+    deliveryDate: doc.deliveryDate,
+    deliveryEnd: doc.deliveryEnd,
     ...overrides,
   };
 }

@@ -46,9 +46,11 @@ describe('the e-invoice migration', () => {
       vat_category: 'E',
       reason: 'Medical services, §4 UStG',
     });
-    expect(
-      db.prepare('SELECT buyer_reference, delivery_date, delivery_end FROM documents').get(),
-    ).toEqual({ buyer_reference: '', delivery_date: null, delivery_end: null });
+    expect(db.prepare('SELECT buyer_reference, delivery_date, delivery_end FROM documents').get()).toEqual({
+      buyer_reference: '',
+      delivery_date: null,
+      delivery_end: null,
+    });
     expect(db.prepare('SELECT einvoice_format, tax_number FROM customers').get()).toEqual({
       einvoice_format: '',
       tax_number: 'DE123456789',

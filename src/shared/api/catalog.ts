@@ -32,7 +32,9 @@ export const taxInput = z.strictObject({
   vatexCode: text('VATEX code', 30)
     .toUpperCase()
     .default('')
-    .refine((v) => v === '' || isVatexCode(v), { error: 'A VATEX code looks like VATEX-EU-AE or VATEX-EU-132' }),
+    .refine((v) => v === '' || isVatexCode(v), {
+      error: 'A VATEX code looks like VATEX-EU-AE or VATEX-EU-132',
+    }),
 });
 
 export const taxOutput = z.object({

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
 import { currencyCode, id, optionalEmail, requiredText, text } from './fields';
-import {
-  buyerReferenceProblem,
-  EINVOICE_FORMATS,
-  electronicAddressProblem,
-} from '../domain/einvoice/codes';
+import { buyerReferenceProblem, EINVOICE_FORMATS, electronicAddressProblem } from '../domain/einvoice/codes';
 
 const customerFields = z.strictObject({
   name: requiredText('Customer name'),
@@ -49,7 +45,11 @@ function checkElectronicAddress(
     ctx.addIssue({
       code: 'custom',
       message: problem,
-      path: [v.electronicAddressScheme === '' && v.electronicAddress !== '' ? 'electronicAddressScheme' : 'electronicAddress'],
+      path: [
+        v.electronicAddressScheme === '' && v.electronicAddress !== ''
+          ? 'electronicAddressScheme'
+          : 'electronicAddress',
+      ],
     });
 }
 

@@ -5,30 +5,38 @@ import { DOCUMENT_TYPES } from '../domain/numbering';
 import { LOGO_MAX_BYTES } from '../domain/images';
 import { electronicAddressProblem, normalizeVatId, vatIdProblem } from '../domain/einvoice/codes';
 
-export const businessProfileSchema = z.strictObject({
-  name: requiredText('Business name'),
-  address: addressSchema,
-  email: optionalEmail('Email'),
-  phone: text('Phone', 50),
-  website: text('Website', 200),
-  taxNumber: text('Tax or VAT number', 50),
-  /** E-invoices (EN 16931): BT-31 VAT ID, BT-30 legal registration, BT-34 electronic address, BG-6 contact. */
-  vatId: vatIdField('VAT ID').default(''),
-  legalRegistration: text('Company registration', 100).default(''),
-  electronicAddress: text('Electronic address', 100).default(''),
-  electronicAddressScheme: text('Scheme', 4).default(''),
-  contactName: text('Contact person', 100).default(''),
-  contactPhone: text('Contact phone', 50).default(''),
-  contactEmail: optionalEmail('Contact email').default(''),
-}).superRefine((v, ctx) => {
-  const problem = electronicAddressProblem(v.electronicAddressScheme, v.electronicAddress);
-  if (problem)
-    ctx.addIssue({
-      code: 'custom',
-      message: problem,
-      path: [v.electronicAddress === '' ? 'electronicAddress' : v.electronicAddressScheme === '' ? 'electronicAddressScheme' : 'electronicAddress'],
-    });
-});
+export const businessProfileSchema = z
+  .strictObject({
+    name: requiredText('Business name'),
+    address: addressSchema,
+    email: optionalEmail('Email'),
+    phone: text('Phone', 50),
+    website: text('Website', 200),
+    taxNumber: text('Tax or VAT number', 50),
+    /** E-invoices (EN 16931): BT-31 VAT ID, BT-30 legal registration, BT-34 electronic address, BG-6 contact. */
+    vatId: vatIdField('VAT ID').default(''),
+    legalRegistration: text('Company registration', 100).default(''),
+    electronicAddress: text('Electronic address', 100).default(''),
+    electronicAddressScheme: text('Scheme', 4).default(''),
+    contactName: text('Contact person', 100).default(''),
+    contactPhone: text('Contact phone', 50).default(''),
+    contactEmail: optionalEmail('Contact email').default(''),
+  })
+  .superRefine((v, ctx) => {
+    const problem = electronicAddressProblem(v.electronicAddressScheme, v.electronicAddress);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem,
+        path: [
+          v.electronicAddress === ''
+            ? 'electronicAddress'
+            : v.electronicAddressScheme === ''
+              ? 'electronicAddressScheme'
+              : 'electronicAddress',
+        ],
+      });
+  });
 export type BusinessProfile = z.infer<typeof businessProfileSchema>;
 
 export const preferencesSchema = z.strictObject({

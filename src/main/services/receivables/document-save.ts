@@ -124,7 +124,10 @@ export function prepareDocument(
     if (input.deliveryDate === null)
       throw fieldError('deliveryDate', 'Enter the first day of the service period, or clear its end');
     if (input.deliveryEnd < input.deliveryDate)
-      throw fieldError('deliveryEnd', `The service period must end on or after its start, ${input.deliveryDate}.`);
+      throw fieldError(
+        'deliveryEnd',
+        `The service period must end on or after its start, ${input.deliveryDate}.`,
+      );
   }
   if (totals.total < 0) {
     throw fieldError(

@@ -94,7 +94,10 @@ function normalize(input: z.output<typeof taxInput>) {
   if (ZERO_RATE_CATEGORIES.includes(category) && Number(input.percent) !== 0)
     throw fieldError('vatCategory', `VAT category ${category} has a rate of 0; use S for a rate above zero.`);
   if (category === 'S' && input.kind !== 'standard')
-    throw fieldError('vatCategory', 'A zero-rated or exempt tax cannot have category S; choose Z, E, AE, K, G or O.');
+    throw fieldError(
+      'vatCategory',
+      'A zero-rated or exempt tax cannot have category S; choose Z, E, AE, K, G or O.',
+    );
   return {
     name: input.name,
     percent: normalizeDecimal(input.percent, PERCENT_SCALE)!,

@@ -107,7 +107,7 @@ const UNIT_WORDS: Record<string, string> = {
   '': 'C62',
   unit: 'C62',
   units: 'C62',
-  'x': 'C62',
+  x: 'C62',
   each: 'H87',
   ea: 'H87',
   pc: 'H87',
@@ -264,7 +264,9 @@ export function electronicAddressProblem(scheme: string, address: string): strin
   if (scheme === '') return 'Choose the scheme of the electronic address (email, Leitweg-ID, VAT number, …)';
   if (!isEasScheme(scheme)) return `${scheme} is not a known electronic address scheme (EAS)`;
   if (scheme === 'EM')
-    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) ? null : 'Enter an email address, like invoices@example.com';
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)
+      ? null
+      : 'Enter an email address, like invoices@example.com';
   if (scheme === '0204') return leitwegProblem(address);
   if (/\s/.test(address)) return 'An electronic address has no spaces';
   if (/^99\d\d$/.test(scheme) && !/^[A-Z]{2}[A-Z0-9+*.]{2,13}$/.test(address))
@@ -366,10 +368,13 @@ export function vatIdProblem(v: string): string | null {
   if (!/^[A-Z]{2}/.test(t)) return 'A VAT ID starts with its country code, like DE123456789';
   const pattern = VAT_PATTERNS[t.slice(0, 2)];
   if (pattern) {
-    if (!pattern.test(t)) return `This is not the format of a ${t.slice(0, 2)} VAT ID${VAT_EXAMPLES[t.slice(0, 2)] ? `, like ${VAT_EXAMPLES[t.slice(0, 2)]}` : ''}`;
+    if (!pattern.test(t))
+      return `This is not the format of a ${t.slice(0, 2)} VAT ID${VAT_EXAMPLES[t.slice(0, 2)] ? `, like ${VAT_EXAMPLES[t.slice(0, 2)]}` : ''}`;
     return null;
   }
-  return /^[A-Z]{2}[A-Z0-9+*.]{2,13}$/.test(t) ? null : 'A VAT ID is its country code and 2–13 letters or digits';
+  return /^[A-Z]{2}[A-Z0-9+*.]{2,13}$/.test(t)
+    ? null
+    : 'A VAT ID is its country code and 2–13 letters or digits';
 }
 
 const VAT_EXAMPLES: Record<string, string> = {
@@ -396,28 +401,113 @@ export function looksLikeVatId(v: string): boolean {
 
 /** Country names users type (English and own language) → ISO code. Codes themselves also match. */
 const COUNTRY_NAMES: Record<string, string> = {
-  austria: 'AT', österreich: 'AT', oesterreich: 'AT',
-  belgium: 'BE', belgië: 'BE', belgie: 'BE', belgique: 'BE', belgien: 'BE',
-  bulgaria: 'BG', croatia: 'HR', hrvatska: 'HR', cyprus: 'CY', czechia: 'CZ', 'czech republic': 'CZ',
-  denmark: 'DK', danmark: 'DK', dänemark: 'DK', estonia: 'EE', eesti: 'EE',
-  finland: 'FI', suomi: 'FI', france: 'FR', frankreich: 'FR',
-  germany: 'DE', deutschland: 'DE', allemagne: 'DE',
-  greece: 'GR', ελλάδα: 'GR', ellada: 'GR', griechenland: 'GR',
-  hungary: 'HU', magyarország: 'HU', ireland: 'IE', éire: 'IE', italy: 'IT', italia: 'IT', italien: 'IT',
-  latvia: 'LV', lithuania: 'LT', luxembourg: 'LU', luxemburg: 'LU', malta: 'MT',
-  netherlands: 'NL', 'the netherlands': 'NL', nederland: 'NL', niederlande: 'NL', holland: 'NL',
-  poland: 'PL', polska: 'PL', polen: 'PL', portugal: 'PT', romania: 'RO', românia: 'RO',
-  slovakia: 'SK', slovensko: 'SK', slovenia: 'SI', slovenija: 'SI', spain: 'ES', españa: 'ES', spanien: 'ES',
-  sweden: 'SE', sverige: 'SE', schweden: 'SE',
-  'united kingdom': 'GB', uk: 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
+  austria: 'AT',
+  österreich: 'AT',
+  oesterreich: 'AT',
+  belgium: 'BE',
+  belgië: 'BE',
+  belgie: 'BE',
+  belgique: 'BE',
+  belgien: 'BE',
+  bulgaria: 'BG',
+  croatia: 'HR',
+  hrvatska: 'HR',
+  cyprus: 'CY',
+  czechia: 'CZ',
+  'czech republic': 'CZ',
+  denmark: 'DK',
+  danmark: 'DK',
+  dänemark: 'DK',
+  estonia: 'EE',
+  eesti: 'EE',
+  finland: 'FI',
+  suomi: 'FI',
+  france: 'FR',
+  frankreich: 'FR',
+  germany: 'DE',
+  deutschland: 'DE',
+  allemagne: 'DE',
+  greece: 'GR',
+  ελλάδα: 'GR',
+  ellada: 'GR',
+  griechenland: 'GR',
+  hungary: 'HU',
+  magyarország: 'HU',
+  ireland: 'IE',
+  éire: 'IE',
+  italy: 'IT',
+  italia: 'IT',
+  italien: 'IT',
+  latvia: 'LV',
+  lithuania: 'LT',
+  luxembourg: 'LU',
+  luxemburg: 'LU',
+  malta: 'MT',
+  netherlands: 'NL',
+  'the netherlands': 'NL',
+  nederland: 'NL',
+  niederlande: 'NL',
+  holland: 'NL',
+  poland: 'PL',
+  polska: 'PL',
+  polen: 'PL',
+  portugal: 'PT',
+  romania: 'RO',
+  românia: 'RO',
+  slovakia: 'SK',
+  slovensko: 'SK',
+  slovenia: 'SI',
+  slovenija: 'SI',
+  spain: 'ES',
+  españa: 'ES',
+  spanien: 'ES',
+  sweden: 'SE',
+  sverige: 'SE',
+  schweden: 'SE',
+  'united kingdom': 'GB',
+  uk: 'GB',
+  'great britain': 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
   'northern ireland': 'GB',
-  switzerland: 'CH', schweiz: 'CH', suisse: 'CH', svizzera: 'CH', norway: 'NO', norge: 'NO',
-  iceland: 'IS', liechtenstein: 'LI', monaco: 'MC',
-  'united states': 'US', 'united states of america': 'US', usa: 'US', 'u.s.a.': 'US', 'u.s.': 'US',
-  canada: 'CA', mexico: 'MX', australia: 'AU', 'new zealand': 'NZ', japan: 'JP', china: 'CN',
-  india: 'IN', singapore: 'SG', 'south africa': 'ZA', brazil: 'BR', turkey: 'TR', türkiye: 'TR',
-  ukraine: 'UA', україна: 'UA', serbia: 'RS', србија: 'RS', russia: 'RU', россия: 'RU',
-  israel: 'IL', 'united arab emirates': 'AE', uae: 'AE', 'hong kong': 'HK', 'south korea': 'KR',
+  switzerland: 'CH',
+  schweiz: 'CH',
+  suisse: 'CH',
+  svizzera: 'CH',
+  norway: 'NO',
+  norge: 'NO',
+  iceland: 'IS',
+  liechtenstein: 'LI',
+  monaco: 'MC',
+  'united states': 'US',
+  'united states of america': 'US',
+  usa: 'US',
+  'u.s.a.': 'US',
+  'u.s.': 'US',
+  canada: 'CA',
+  mexico: 'MX',
+  australia: 'AU',
+  'new zealand': 'NZ',
+  japan: 'JP',
+  china: 'CN',
+  india: 'IN',
+  singapore: 'SG',
+  'south africa': 'ZA',
+  brazil: 'BR',
+  turkey: 'TR',
+  türkiye: 'TR',
+  ukraine: 'UA',
+  україна: 'UA',
+  serbia: 'RS',
+  србија: 'RS',
+  russia: 'RU',
+  россия: 'RU',
+  israel: 'IL',
+  'united arab emirates': 'AE',
+  uae: 'AE',
+  'hong kong': 'HK',
+  'south korea': 'KR',
 };
 
 /** ISO 3166-1 alpha-2 codes (officially assigned). */

@@ -70,6 +70,9 @@ export function blankDocument(
     terms: '',
     footer: '',
     relatedId: null,
+    buyerReference: '',
+    deliveryDate: null,
+    deliveryEnd: null,
   };
 }
 

@@ -47,6 +47,9 @@ export interface DocumentForm {
   terms: string;
   footer: string;
   relatedId: number | null;
+  buyerReference: string;
+  deliveryDate: string | null;
+  deliveryEnd: string | null;
 }
 
 let counter = 0;
@@ -107,6 +110,9 @@ export function toInput(f: DocumentForm): DocumentInput {
     terms: f.terms,
     footer: f.footer,
     relatedId: f.relatedId,
+    buyerReference: f.buyerReference,
+    deliveryDate: f.deliveryDate || null,
+    deliveryEnd: f.deliveryEnd || null,
   };
 }
 
@@ -154,6 +160,9 @@ export function fromDocument(d: Document): DocumentForm {
     terms: d.terms,
     footer: d.footer,
     relatedId: d.related.find((r) => r.relation === 'Credits invoice')?.id ?? null,
+    buyerReference: d.buyerReference,
+    deliveryDate: d.deliveryDate,
+    deliveryEnd: d.deliveryEnd,
   };
 }
 

@@ -29,11 +29,9 @@ export const VATEX_OPTIONS = Object.entries(VATEX_CODES).map(([value, label]) =>
 type AddressForm = UseFormReturnType<{ electronicAddress: string; electronicAddressScheme: string }>;
 
 /** The electronic address (BT-34/BT-49) and its scheme; a Peppol ID typed as `scheme:id` is split. */
-export function ElectronicAddressFields<T extends { electronicAddress: string; electronicAddressScheme: string }>({
-  form,
-}: {
-  form: UseFormReturnType<T>;
-}) {
+export function ElectronicAddressFields<
+  T extends { electronicAddress: string; electronicAddressScheme: string },
+>({ form }: { form: UseFormReturnType<T> }) {
   const f = form as unknown as AddressForm;
   const addressProps = f.getInputProps('electronicAddress');
   return (

@@ -1,0 +1,214 @@
+import type { Address } from '../../../shared/api/common';
+import { AppError, fieldError } from '../../../shared/api/errors';
+import {
+  EINVOICE_FORMATS,
+  FORMAT_LABELS,
+  isUbl,
+  type EinvoiceFormat,
+} from '../../../shared/domain/einvoice/codes';
+import {
+  buildEinvoice,
+  EinvoiceRefused,
+  einvoiceProblems,
+  type EinvoiceProblem,
+  type EinvoiceSource,
+} from '../../../shared/domain/einvoice/model';
+import { writeCii } from '../../../shared/domain/einvoice/cii';
+import { writeUbl } from '../../../shared/domain/einvoice/ubl';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../kv';
+import { recordAudit } from '../audit';
+import { getDocument } from '../receivables/document-read';
+import { getSettings } from '../settings';
+import { getDocumentSettings } from '../printing/settings';
+import { unitCodesSchema, UNIT_CODES_KEY } from '../../../shared/api/einvoice';
+
+/**
+ * E-invoices out: the EN 16931 source of a document (the document, the business profile and
+ * the bank details the PDF prints, the customer's record), its problems per format, and the
+ * XML of each format. Factur-X (the PDF with this CII inside) is in facturx.ts.
+ */
+
+/** What the e-invoice needs from the database for one document, read in one go. */
+export function einvoiceSource(ctx: ServiceContext, documentId: number): EinvoiceSource {
+  const doc = getDocument(ctx, { id: documentId });
+  const store = storeOf(ctx);
+  const settings = getSettings(ctx);
+  const printing = getDocumentSettings(ctx);
+  const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', doc.customerId))!;
+  const email =
+    store.first(
+      qb
+        .selectFrom('customer_emails')
+        .select('email')
+        .where('customer_id', '=', c.id)
+        .orderBy('billing', 'desc')
+        .orderBy('position')
+        .limit(1),
+    )?.email ?? '';
+  const related =
+    doc.type === 'credit_note' && doc.relatedId !== null ? getRelated(ctx, doc.relatedId) : null;
+  return {
+    doc,
+    seller: { ...settings.profile },
+    bank: { iban: printing.iban, bic: printing.bic, accountHolder: printing.accountHolder },
+    buyer: {
+      name: doc.customerSnapshot.name,
+      address: JSON.parse(c.billing_address) as Address,
+      taxNumber: doc.customerSnapshot.taxNumber,
+      contactPerson: c.contact_person,
+      email,
+      phone: c.phone,
+      electronicAddress: c.eaddress,
+      electronicAddressScheme: c.eaddress_scheme,
+    },
+    preceding: related,
+    unitCodes: readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {}),
+  };
+}
+
+function getRelated(ctx: ServiceContext, id: number) {
+  const r = storeOf(ctx).first(
+    qb.selectFrom('documents').select(['number', 'issue_date', 'type']).where('id', '=', id),
+  );
+  return r && r.type === 'invoice' && r.number ? { number: r.number, issueDate: r.issue_date } : null;
+}
+
+/** The customer's preferred format, '' when none. */
+export function preferredFormat(ctx: ServiceContext, customerId: number): EinvoiceFormat | '' {
+  const r = storeOf(ctx).first(
+    qb.selectFrom('customers').select('einvoice_format').where('id', '=', customerId),
+  );
+  return (r?.einvoice_format ?? '') as EinvoiceFormat | '';
+}
+
+export function problemsFor(
+  ctx: ServiceContext,
+  documentId: number,
+  format: EinvoiceFormat,
+): EinvoiceProblem[] {
+  return einvoiceProblems(einvoiceSource(ctx, documentId), format);
+}
+
+export function refusal(format: EinvoiceFormat, problems: EinvoiceProblem[]): AppError {
+  return new AppError(
+    'VALIDATION',
+    `${FORMAT_LABELS[format]} cannot be made: ${problems.map((p) => p.message).join(' ')}`,
+    undefined,
+    Object.fromEntries(problems.map((p) => [p.field, p.message])),
+  );
+}
+
+/** The XML of a format (for Factur-X, the CII it embeds). Throws a VALIDATION error listing what is missing. */
+export function einvoiceXmlOf(src: EinvoiceSource, format: EinvoiceFormat): string {
+  try {
+    const model = buildEinvoice(src, format);
+    return isUbl(format) ? writeUbl(model) : writeCii(model);
+  } catch (error) {
+    if (error instanceof EinvoiceRefused) throw refusal(format, error.problems);
+    throw error;
+  }
+}
+
+export function fileNameFor(number: string | null, format: EinvoiceFormat): string {
+  const base = (number ?? 'draft').replace(/[\\/:*?"<>|]/g, '-');
+  if (format === 'facturx') return `${base}.pdf`;
+  const suffix = format.startsWith('xrechnung') ? 'xrechnung' : format === 'peppol' ? 'peppol' : 'en16931';
+  return `${base}-${suffix}-${isUbl(format) ? 'ubl' : 'cii'}.xml`;
+}
+
+export function assertIssued(status: string, type: string): void {
+  if (type === 'quote')
+    throw fieldError('id', 'A quote is not an invoice: e-invoices are made of invoices and credit notes.');
+  if (status === 'draft')
+    throw fieldError(
+      'id',
+      'Issue the document first: an e-invoice is made of the issued, numbered document.',
+    );
+}
+
+export const ALL_FORMATS = EINVOICE_FORMATS;
+
+// --- API ----------------------------------------------------------------------------------
+
+export function einvoiceOptions(ctx: ServiceContext, input: { id: number }) {
+  const src = einvoiceSource(ctx, input.id);
+  const preferred = preferredFormat(ctx, src.doc.customerId);
+  const order = preferred
+    ? [preferred, ...EINVOICE_FORMATS.filter((f) => f !== preferred)]
+    : [...EINVOICE_FORMATS];
+  return {
+    preferred,
+    formats: order.map((format) => ({
+      format,
+      label: FORMAT_LABELS[format],
+      problems: einvoiceProblems(src, format),
+    })),
+  };
+}
+
+/**
+ * What the customer's preferred format (or the one asked for) still needs. A draft has no
+ * number yet; everything else is checked as it will be at issue.
+ */
+export function preflight(ctx: ServiceContext, input: { id: number; format: EinvoiceFormat | null }) {
+  const src = einvoiceSource(ctx, input.id);
+  const format = input.format ?? preferredFormat(ctx, src.doc.customerId);
+  if (!format || src.doc.type === 'quote') return { format: '' as const, problems: [] };
+  return { format, problems: einvoiceProblems(src, format) };
+}
+
+/** An e-invoice file of an issued invoice or credit note. */
+export async function downloadEinvoice(ctx: ServiceContext, input: { id: number; format: EinvoiceFormat }) {
+  const file = await einvoiceFile(ctx, input.id, input.format);
+  return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.bytes.toString('base64') };
+}
+
+export interface EinvoiceFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+export async function einvoiceFile(
+  ctx: ServiceContext,
+  id: number,
+  format: EinvoiceFormat,
+): Promise<EinvoiceFile> {
+  const src = einvoiceSource(ctx, id);
+  assertIssued(src.doc.status, src.doc.type);
+  const xml = einvoiceXmlOf(src, format);
+  if (format === 'facturx') {
+    const { facturxPdf } = await import('./facturx');
+    return {
+      fileName: fileNameFor(src.doc.number, format),
+      mimeType: 'application/pdf',
+      bytes: await facturxPdf(ctx, id, xml),
+    };
+  }
+  return {
+    fileName: fileNameFor(src.doc.number, format),
+    mimeType: 'application/xml',
+    bytes: Buffer.from(xml, 'utf8'),
+  };
+}
+
+export function getUnitCodes(ctx: ServiceContext): Record<string, string> {
+  return readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {});
+}
+
+export function setUnitCodes(ctx: ServiceContext, input: { codes: Record<string, string> }) {
+  storeOf(ctx).tx(() => {
+    const before = getUnitCodes(ctx);
+    writeSetting(ctx, UNIT_CODES_KEY, input.codes);
+    recordAudit(ctx, {
+      entity: 'settings',
+      entityId: UNIT_CODES_KEY,
+      action: 'update',
+      before,
+      after: input.codes,
+    });
+  });
+  return getUnitCodes(ctx);
+}

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { openTestFolio, type TestFolio } from '../helpers/folio';
 import { scenarios, seedGermanBusiness, type GermanSeed } from '../helpers/einvoice-seed';
-import { EN16931_CII_XSLT, EN16931_UBL_XSLT, haveSaxon, runSchematron } from '../helpers/einvoice';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EN16931_CII_XSLT, EN16931_UBL_XSLT, haveSaxon, RULES_DIR, runSchematron } from '../helpers/einvoice';
+import { compileSchematron } from '../helpers/schematron';
+import { tempDir } from '../helpers/tmp';
 import type { Document } from '../../src/shared/api/documents';
 
 const FORMATS = ['xrechnung-cii', 'en16931-cii', 'xrechnung-ubl', 'peppol', 'en16931-ubl'] as const;
@@ -52,6 +56,38 @@ describe.skipIf(!haveSaxon())('e-invoices out, judged by the official EN 16931 r
     const failures = runSchematron(EN16931_CII_XSLT, { 'broken.xml': broken });
     expect(failures['broken.xml']!.map((f) => f.id)).toContain('BR-CO-15');
   }, 60_000);
+});
+
+describe.skipIf(!haveSaxon())('XRechnung files, judged by the KoSIT XRechnung 3.0 rules', () => {
+  const sch = path.join(RULES_DIR, 'xrechnung/src/validation/schematron');
+  const compiled = (syntax: 'ubl' | 'cii') => {
+    const tmp = tempDir();
+    const file = path.join(tmp.dir, `xrechnung-${syntax}.xsl`);
+    fs.writeFileSync(
+      file,
+      compileSchematron(path.join(sch, syntax, `XRechnung-${syntax.toUpperCase()}-validation.sch`)),
+    );
+    return file;
+  };
+
+  it.each(['ubl', 'cii'] as const)(
+    'every XRechnung %s file has 0 fatal asserts (and a plain EN 16931 file is caught)',
+    (syntax) => {
+      const files = Object.fromEntries(
+        Object.entries(xml).filter(([n]) => n.includes(`xrechnung-${syntax}`)),
+      );
+      const plain = `mixed.en16931-${syntax}.xml`;
+      const plainXml = xml[plain]!.replace(/<(cbc|ram):BuyerReference>[^<]*<\/(cbc|ram):BuyerReference>/, '');
+      const failures = runSchematron(compiled(syntax), { ...files, [plain]: plainXml });
+      expect(failures[plain]!.map((f) => f.id)).toContain('BR-DE-15');
+      delete failures[plain];
+      const fatal = Object.entries(failures).filter(([, f]) => f.length > 0);
+      expect(
+        fatal.map(([n, f]) => `${n}: ${f.map((x) => `${x.id} ${x.text.slice(0, 160)}`).join(' | ')}`),
+      ).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('e-invoices read back', () => {

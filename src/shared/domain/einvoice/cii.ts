@@ -125,9 +125,11 @@ export function writeCii(inv: EnInvoice): string {
   if (inv.payment) {
     const pm = settlement.ele('ram:SpecifiedTradeSettlementPaymentMeans');
     pm.ele('ram:TypeCode').txt(inv.payment.meansCode);
-    const acct = pm.ele('ram:PayeePartyCreditorFinancialAccount');
-    acct.ele('ram:IBANID').txt(inv.payment.iban);
-    text(acct, 'ram:AccountName', inv.payment.holder);
+    if (inv.payment.iban) {
+      const acct = pm.ele('ram:PayeePartyCreditorFinancialAccount');
+      acct.ele('ram:IBANID').txt(inv.payment.iban);
+      text(acct, 'ram:AccountName', inv.payment.holder);
+    }
     if (inv.payment.bic)
       pm.ele('ram:PayeeSpecifiedCreditorFinancialInstitution').ele('ram:BICID').txt(inv.payment.bic);
   }

@@ -588,16 +588,20 @@ function assemble(src: EinvoiceSource, format: EinvoiceFormat): EnInvoice {
           ? { name: b.contactPerson, phone: b.phone, email: b.email }
           : null,
     },
+    // A credit note is paid back by arrangement (UNTDID 4461 code 1): XRechnung wants payment
+    // instructions on every document (BR-DE-1), and the seller's account is not where it goes.
     payment:
-      doc.type === 'invoice' && iban
-        ? {
-            meansCode: '58',
-            iban,
-            bic: src.bank.bic.replace(/\s/g, '').toUpperCase(),
-            holder: src.bank.accountHolder || s.name,
-            remittance: doc.number ?? '',
-          }
-        : null,
+      doc.type === 'credit_note'
+        ? { meansCode: '1', iban: '', bic: '', holder: '', remittance: doc.number ?? '' }
+        : iban
+          ? {
+              meansCode: '58',
+              iban,
+              bic: src.bank.bic.replace(/\s/g, '').toUpperCase(),
+              holder: src.bank.accountHolder || s.name,
+              remittance: doc.number ?? '',
+            }
+          : null,
     paymentTerms: terms,
     lines,
     allowancesCharges,

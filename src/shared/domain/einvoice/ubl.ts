@@ -103,14 +103,12 @@ export function writeUbl(inv: EnInvoice): string {
     const pm = root.ele('cac:PaymentMeans');
     pm.ele('cbc:PaymentMeansCode').txt(inv.payment.meansCode);
     text(pm, 'cbc:PaymentID', inv.payment.remittance);
-    const acct = pm.ele('cac:PayeeFinancialAccount');
-    acct.ele('cbc:ID').txt(inv.payment.iban);
-    text(acct, 'cbc:Name', inv.payment.holder);
-    if (inv.payment.bic) acct.ele('cac:FinancialInstitutionBranch').ele('cbc:ID').txt(inv.payment.bic);
-  } else if (credit && inv.dueDate) {
-    const pm = root.ele('cac:PaymentMeans');
-    pm.ele('cbc:PaymentMeansCode').txt('1');
-    pm.ele('cbc:PaymentDueDate').txt(inv.dueDate);
+    if (inv.payment.iban) {
+      const acct = pm.ele('cac:PayeeFinancialAccount');
+      acct.ele('cbc:ID').txt(inv.payment.iban);
+      text(acct, 'cbc:Name', inv.payment.holder);
+      if (inv.payment.bic) acct.ele('cac:FinancialInstitutionBranch').ele('cbc:ID').txt(inv.payment.bic);
+    }
   }
   if (inv.paymentTerms) root.ele('cac:PaymentTerms').ele('cbc:Note').txt(inv.paymentTerms);
   for (const a of inv.allowancesCharges) {

@@ -70,3 +70,21 @@ export function failedAsserts(svrl: string): Failure[] {
   }
   return out;
 }
+
+/** Validates CII files against the UN/CEFACT D16B XSD (xmllint compiled to WebAssembly; no system tools). */
+export async function validateCiiXsd(files: Record<string, string>): Promise<string[]> {
+  const { validateXML, memoryPages } = await import('xmllint-wasm');
+  const dir = path.dirname(CII_XSD);
+  const read = (f: string) => ({ fileName: f, contents: fs.readFileSync(path.join(dir, f), 'utf8') });
+  const result = await validateXML({
+    xml: Object.entries(files).map(([fileName, contents]) => ({ fileName, contents })),
+    schema: [read(path.basename(CII_XSD))],
+    preload: [
+      read('CrossIndustryInvoice_QualifiedDataType_100pD16B.xsd'),
+      read('CrossIndustryInvoice_ReusableAggregateBusinessInformationEntity_100pD16B.xsd'),
+      read('CrossIndustryInvoice_UnqualifiedDataType_100pD16B.xsd'),
+    ],
+    maxMemoryPages: memoryPages.GiB,
+  });
+  return result.errors.map((e) => e.rawMessage);
+}

@@ -4,7 +4,14 @@ import { openTestFolio, type TestFolio } from '../helpers/folio';
 import { scenarios, seedGermanBusiness, type GermanSeed } from '../helpers/einvoice-seed';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EN16931_CII_XSLT, EN16931_UBL_XSLT, haveSaxon, RULES_DIR, runSchematron } from '../helpers/einvoice';
+import {
+  EN16931_CII_XSLT,
+  EN16931_UBL_XSLT,
+  haveSaxon,
+  RULES_DIR,
+  runSchematron,
+  validateCiiXsd,
+} from '../helpers/einvoice';
 import { compileSchematron } from '../helpers/schematron';
 import { tempDir } from '../helpers/tmp';
 import type { Document } from '../../src/shared/api/documents';
@@ -88,6 +95,19 @@ describe.skipIf(!haveSaxon())('XRechnung files, judged by the KoSIT XRechnung 3.
     },
     180_000,
   );
+});
+
+describe('the CII files against the D16B XSD', () => {
+  it('every CII file is valid, and a misplaced element is caught', async () => {
+    const cii = Object.fromEntries(Object.entries(xml).filter(([n]) => n.includes('-cii')));
+    expect(await validateCiiXsd(cii)).toEqual([]);
+    const swapped = xml['mixed.en16931-cii.xml']!.replace(
+      /(<ram:TypeCode>380<\/ram:TypeCode>)(\s*)(<ram:IssueDateTime>[\s\S]*?<\/ram:IssueDateTime>)/,
+      '$3$2$1',
+    );
+    expect(swapped).not.toBe(xml['mixed.en16931-cii.xml']);
+    expect((await validateCiiXsd({ 'swapped.xml': swapped })).join('\n')).toMatch(/IssueDateTime|TypeCode/);
+  }, 120_000);
 });
 
 describe('e-invoices read back', () => {

@@ -82,7 +82,7 @@ describe('Factur-X (EN 16931 profile)', () => {
       expect(embedded, String(key)).toBe(true);
     });
     expect(names.length).toBeGreaterThan(0);
-    const text = page.toStructuredText().asText();
+    const text = page.toStructuredText('preserve-whitespace').asText();
     expect(text).toContain('Bezirksamt Mitte');
     expect(text).toContain('Delivery date');
   });

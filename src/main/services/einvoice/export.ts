@@ -1,4 +1,3 @@
-import type { Address } from '../../../shared/api/common';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import {
   EINVOICE_FORMATS,
@@ -13,83 +12,20 @@ import {
   type EinvoiceProblem,
   type EinvoiceSource,
 } from '../../../shared/domain/einvoice/model';
+export { einvoiceSource, preferredFormat };
 import { writeCii } from '../../../shared/domain/einvoice/cii';
 import { writeUbl } from '../../../shared/domain/einvoice/ubl';
-import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../kv';
 import { recordAudit } from '../audit';
-import { getDocument } from '../receivables/document-read';
-import { getSettings } from '../settings';
-import { getDocumentSettings } from '../printing/settings';
 import { unitCodesSchema, UNIT_CODES_KEY } from '../../../shared/api/einvoice';
+import { einvoiceSource, preferredFormat } from './preflight';
 
 /**
  * E-invoices out: the EN 16931 source of a document (the document, the business profile and
  * the bank details the PDF prints, the customer's record), its problems per format, and the
  * XML of each format. Factur-X (the PDF with this CII inside) is in facturx.ts.
  */
-
-/** What the e-invoice needs from the database for one document, read in one go. */
-export function einvoiceSource(ctx: ServiceContext, documentId: number): EinvoiceSource {
-  const doc = getDocument(ctx, { id: documentId });
-  const store = storeOf(ctx);
-  const settings = getSettings(ctx);
-  const printing = getDocumentSettings(ctx);
-  const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', doc.customerId))!;
-  const email =
-    store.first(
-      qb
-        .selectFrom('customer_emails')
-        .select('email')
-        .where('customer_id', '=', c.id)
-        .orderBy('billing', 'desc')
-        .orderBy('position')
-        .limit(1),
-    )?.email ?? '';
-  const related =
-    doc.type === 'credit_note' && doc.relatedId !== null ? getRelated(ctx, doc.relatedId) : null;
-  return {
-    doc,
-    seller: { ...settings.profile },
-    bank: { iban: printing.iban, bic: printing.bic, accountHolder: printing.accountHolder },
-    buyer: {
-      name: doc.customerSnapshot.name,
-      address: JSON.parse(c.billing_address) as Address,
-      taxNumber: doc.customerSnapshot.taxNumber,
-      contactPerson: c.contact_person,
-      email,
-      phone: c.phone,
-      electronicAddress: c.eaddress,
-      electronicAddressScheme: c.eaddress_scheme,
-    },
-    preceding: related,
-    unitCodes: readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {}),
-  };
-}
-
-function getRelated(ctx: ServiceContext, id: number) {
-  const r = storeOf(ctx).first(
-    qb.selectFrom('documents').select(['number', 'issue_date', 'type']).where('id', '=', id),
-  );
-  return r && r.type === 'invoice' && r.number ? { number: r.number, issueDate: r.issue_date } : null;
-}
-
-/** The customer's preferred format, '' when none. */
-export function preferredFormat(ctx: ServiceContext, customerId: number): EinvoiceFormat | '' {
-  const r = storeOf(ctx).first(
-    qb.selectFrom('customers').select('einvoice_format').where('id', '=', customerId),
-  );
-  return (r?.einvoice_format ?? '') as EinvoiceFormat | '';
-}
-
-export function problemsFor(
-  ctx: ServiceContext,
-  documentId: number,
-  format: EinvoiceFormat,
-): EinvoiceProblem[] {
-  return einvoiceProblems(einvoiceSource(ctx, documentId), format);
-}
 
 export function refusal(format: EinvoiceFormat, problems: EinvoiceProblem[]): AppError {
   return new AppError(

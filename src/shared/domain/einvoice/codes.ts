@@ -269,7 +269,10 @@ export function electronicAddressProblem(scheme: string, address: string): strin
       : 'Enter an email address, like invoices@example.com';
   if (scheme === '0204') return leitwegProblem(address);
   if (/\s/.test(address)) return 'An electronic address has no spaces';
-  if (/^99\d\d$/.test(scheme) && !/^[A-Z]{2}[A-Z0-9+*.]{2,13}$/.test(address))
+  if (
+    /^99\d\d$/.test(scheme) &&
+    (!/^[A-Z]{2}[A-Z0-9+*.]{2,13}$/.test(address) || vatIdProblem(address) !== null)
+  )
     return `Enter the VAT number with its country prefix, like DE123456789`;
   if (address.length > 100) return 'The electronic address is too long';
   return null;

@@ -1,3 +1,4 @@
+import { PreflightPanel } from '../einvoice/EinvoiceMenu';
 import { Loaded } from '../../components/PageState';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -9,7 +10,7 @@ import type { Document, DocType } from '../../../../shared/api/documents';
 import { addDays, localToday } from '../../../../shared/domain/dates';
 import { isValidRate } from '../../../../shared/domain/fx';
 import { ApiError, call } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { notifyError, useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
@@ -92,6 +93,9 @@ export function localErrors(values: DocumentForm, baseCurrency: string): Record<
 export function showDocumentErrors(form: Parameters<typeof showApiError>[0], error: unknown): void {
   if (error instanceof ApiError && Object.keys(error.fields).length) {
     form.setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [formPath(k), m])));
+    // What is fixed elsewhere (the customer, the business profile, a tax: an e-invoice's needs) is said here too.
+    if (Object.keys(error.fields).some((k) => /^(customer|business|tax|settings)\./.test(k)))
+      notifyError(error);
   } else showApiError(form, error);
 }
 
@@ -150,6 +154,7 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
       <Title order={1} size="h2">
         {existing ? `Edit ${label.one.toLowerCase()} (draft)` : `New ${label.one.toLowerCase()}`}
       </Title>
+      {existing && type !== 'quote' && <PreflightPanel doc={existing} />}
       <DocumentFields form={form} type={type} pickCustomer={(id) => void pickCustomer(id)} />
       <StickyBar>
         <Text size="sm" c="dimmed" maw={480}>

@@ -202,6 +202,7 @@ export function previewTotals(f: DocumentForm, taxes: Tax[]): DocumentTotals {
 /** Server field paths -> this form's paths. */
 export function formPath(path: string): string {
   return path
+    .replace(/^document\./, '')
     .replace(/^due\.date$/, 'dueDate')
     .replace(/^due\.terms.*$/, 'dueTerms')
     .replace(/^lines\.(\d+)\.discount.*$/, 'lines.$1.discountPercent')

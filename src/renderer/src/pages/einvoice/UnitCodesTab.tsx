@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Loaded } from '../../components/PageState';
 import { UNIT_CODES, unitCode } from '../../../../shared/domain/einvoice/codes';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 

@@ -13,14 +13,17 @@ const CODE_OPTIONS = Object.entries(UNIT_CODES).map(([value, label]) => ({
 /** Settings → E-invoices: the UN/ECE unit code of each unit Folio cannot map by itself. */
 export function EinvoiceTab() {
   const codes = useApi('einvoice.getUnitCodes', {});
+  return <Loaded query={codes}>{(data) => <UnitCodes initial={data} />}</Loaded>;
+}
+
+function UnitCodes({ initial }: { initial: Record<string, string> }) {
   const save = useApiMutation('einvoice.setUnitCodes', {
     success: 'Unit codes saved.',
     invalidates: ['einvoice'],
   });
-  const [rows, setRows] = useState<{ unit: string; code: string | null }[]>([]);
-  useEffect(() => {
-    if (codes.data) setRows(Object.entries(codes.data).map(([unit, code]) => ({ unit, code })));
-  }, [codes.data]);
+  const [rows, setRows] = useState<{ unit: string; code: string | null }[]>(() =>
+    Object.entries(initial).map(([unit, code]) => ({ unit, code })),
+  );
   const [unit, setUnit] = useState('');
   const known = unit.trim() ? unitCode(unit) : null;
   return (

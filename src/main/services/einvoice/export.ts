@@ -148,3 +148,32 @@ export function setUnitCodes(ctx: ServiceContext, input: { codes: Record<string,
   });
   return getUnitCodes(ctx);
 }
+
+/**
+ * What Send attaches for the customer's preferred format, or null when they have none (or the
+ * document is a draft). Factur-X replaces the plain PDF (same name); XML goes beside it. A
+ * format that cannot be made refuses the send with the reason, so nothing is sent half-way.
+ */
+export async function preferredEinvoiceFiles(
+  ctx: ServiceContext,
+  documentId: number,
+  pdfFileName: string,
+): Promise<{
+  replacesPdf: boolean;
+  files: { fileName: string; bytes: Buffer; contentType: string }[];
+} | null> {
+  const src = einvoiceSource(ctx, documentId);
+  if (src.doc.status === 'draft' || src.doc.type === 'quote') return null;
+  const format = preferredFormat(ctx, src.doc.customerId);
+  if (!format) return null;
+  const file = await einvoiceFile(ctx, documentId, format);
+  if (format === 'facturx')
+    return {
+      replacesPdf: true,
+      files: [{ fileName: pdfFileName, bytes: file.bytes, contentType: 'application/pdf' }],
+    };
+  return {
+    replacesPdf: false,
+    files: [{ fileName: file.fileName, bytes: file.bytes, contentType: file.mimeType }],
+  };
+}

@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -9,6 +10,20 @@ import react from '@vitejs/plugin-react';
 //  - renderer: the React app, served by app:// in Electron and by the bridge in browser mode.
 export default defineConfig({
   main: {
+    plugins: [
+      {
+        // pdfkit reads its sRGB profile (PDF/A output intent, Factur-X) from ./data beside its
+        // code: the bundled chunk needs a copy there.
+        name: 'pdfkit-icc-profile',
+        writeBundle() {
+          mkdirSync(resolve(__dirname, 'out/main/chunks/data'), { recursive: true });
+          copyFileSync(
+            resolve(__dirname, 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc'),
+            resolve(__dirname, 'out/main/chunks/data/sRGB_IEC61966_2_1.icc'),
+          );
+        },
+      },
+    ],
     build: {
       outDir: 'out/main',
       // Bundled rather than loaded from node_modules: resolving and loading their hundreds of

@@ -28,7 +28,17 @@ describe('business profile and settings', () => {
     expect(result.ok).toBe(true);
     const s = await t.call('settings.get', {});
     expect(s.setupComplete).toBe(true);
-    expect(s.profile).toEqual(SAMPLE_PROFILE);
+    expect(s.profile).toEqual({
+      ...SAMPLE_PROFILE,
+      // The e-invoice fields (migration 0012) start empty.
+      vatId: '',
+      legalRegistration: '',
+      electronicAddress: '',
+      electronicAddressScheme: '',
+      contactName: '',
+      contactPhone: '',
+      contactEmail: '',
+    });
     expect(s.preferences).toEqual(SAMPLE_PREFERENCES);
     expect(s.numbering.find((n) => n.docType === 'invoice')).toMatchObject({
       prefix: 'ACME-',

@@ -40,6 +40,7 @@ const bulkExport = () => import('../services/printing/export');
 const mailSettings = () => import('../services/mail/settings');
 const outbox = () => import('../services/mail/outbox');
 const invoiceReminders = () => import('../services/mail/reminders');
+const einvoice = () => import('../services/einvoice/export');
 
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
@@ -133,6 +134,12 @@ export const handlers: Handlers = {
   'printing.exportStatus': async (ctx, input) => (await bulkExport()).exportStatus(ctx, input),
   'printing.exportDownload': async (ctx, input) => (await bulkExport()).exportDownload(ctx, input),
   'printing.exportCancel': async (ctx, input) => (await bulkExport()).exportCancel(ctx, input),
+
+  'einvoice.options': async (ctx, input) => (await einvoice()).einvoiceOptions(ctx, input),
+  'einvoice.preflight': async (ctx, input) => (await einvoice()).preflight(ctx, input),
+  'einvoice.download': async (ctx, input) => (await einvoice()).downloadEinvoice(ctx, input),
+  'einvoice.getUnitCodes': async (ctx) => (await einvoice()).getUnitCodes(ctx),
+  'einvoice.setUnitCodes': async (ctx, input) => (await einvoice()).setUnitCodes(ctx, input),
 
   'mail.getSettings': async (ctx) => (await mailSettings()).getMailSettings(ctx),
   'mail.updateAccount': async (ctx, input) => (await mailSettings()).updateAccount(ctx, input),

@@ -20,6 +20,13 @@ export interface BusinessProfileTable {
   logo: Buffer | null;
   logo_mime: string | null;
   setup_completed_at: string | null;
+  vat_id: string;
+  legal_registration: string;
+  eaddress: string;
+  eaddress_scheme: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
 }
 
 export interface SettingsTable {
@@ -136,7 +143,7 @@ export interface BillsTable {
   bill_date: string;
   due_date: string;
   currency: string;
-  exchange_rate: Generated<string>;
+  exchange_rate: string;
   subtotal: number;
   tax: number;
   total: number;
@@ -212,7 +219,7 @@ export interface BillPaymentsTable {
   payment_date: string;
   currency: string;
   amount: number;
-  exchange_rate: Generated<string>;
+  exchange_rate: string;
   amount_base: number;
   method: 'bank_transfer' | 'card' | 'direct_debit' | 'cheque' | 'cash' | 'other';
   reference: string;
@@ -273,7 +280,12 @@ export interface TaxesTable {
   reason: string;
   archived_at: string | null;
   created_at: string;
+  /** EN 16931 VAT category (migration 0012). */
+  vat_category: VatCategoryColumn;
+  vatex_code: string;
 }
+
+export type VatCategoryColumn = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O' | 'L' | 'M';
 
 export interface CustomersTable {
   id: Generated<number>;
@@ -292,6 +304,11 @@ export interface CustomersTable {
   open_balance_base: Generated<number>;
   created_at: string;
   updated_at: string;
+  eaddress: string;
+  eaddress_scheme: string;
+  buyer_reference: string;
+  /** '' = none (migration 0012). */
+  einvoice_format: string;
 }
 
 export interface CustomerEmailsTable {
@@ -361,6 +378,10 @@ export interface DocumentsTable {
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+  buyer_reference: string;
+  /** Delivery date, or the start of the service period when delivery_end is set (0012). */
+  delivery_date: string | null;
+  delivery_end: string | null;
 }
 
 export interface DocumentLinesTable {
@@ -390,6 +411,9 @@ export interface DocumentTaxesTable {
   compound: number;
   base: number;
   amount: number;
+  vat_category: VatCategoryColumn;
+  vatex_code: string;
+  reason: string;
 }
 
 export interface DocumentSummaryTable {

@@ -17,6 +17,18 @@ import { geometry, MM, type Geometry } from './layout';
 export interface RenderOptions {
   /** false: parse the font file anew for this document (the benchmark's baseline). */
   fontCache?: boolean;
+  /** PDF/A-3b with embedded files (Factur-X): each file is listed in the catalog's /AF. */
+  pdfa?: {
+    attachments: {
+      name: string;
+      data: Uint8Array;
+      mimeType: string;
+      description: string;
+      relationship: string;
+    }[];
+    /** rdf:Description blocks added to the XMP metadata. */
+    xmp: string;
+  };
 }
 
 export interface RenderedPdf {
@@ -843,6 +855,7 @@ export function renderPdf(
     font: null as unknown as undefined,
     lang: view.locale,
     displayTitle: true,
+    ...(options.pdfa ? { subset: 'PDF/A-3b' as const, pdfVersion: '1.7' as const } : {}),
     info: {
       Title: view.metadata.title,
       Author: view.metadata.author,
@@ -884,6 +897,20 @@ export function renderPdf(
   layout.sections();
   layout.footers();
   const pages = doc.bufferedPageRange().count;
+  if (options.pdfa) {
+    // pdfkit supports AFRelationship (`relationship`); its type definitions lag behind.
+    const file = doc.file.bind(doc) as (src: Buffer, o: Record<string, unknown>) => unknown;
+    for (const a of options.pdfa.attachments)
+      file(Buffer.from(a.data), {
+        name: a.name,
+        type: a.mimeType,
+        description: a.description,
+        relationship: a.relationship,
+        creationDate: date,
+        modifiedDate: date,
+      });
+    (doc as unknown as { appendXML(xml: string): void }).appendXML(options.pdfa.xmp);
+  }
   doc.end();
   if (cache) trimCaches(engine);
   return done.then((pdf) => ({ pdf, pages }));

@@ -81,6 +81,13 @@ function profileRow(ctx: ServiceContext) {
         'phone',
         'website',
         'tax_number',
+        'vat_id',
+        'legal_registration',
+        'eaddress',
+        'eaddress_scheme',
+        'contact_name',
+        'contact_phone',
+        'contact_email',
         'logo_mime',
         'setup_completed_at',
         (eb) => eb.fn<number | null>('length', ['logo']).as('logo_bytes'),
@@ -104,6 +111,13 @@ function toProfile(row: ReturnType<typeof profileRow>): BusinessProfile {
     phone: row.phone,
     website: row.website,
     taxNumber: row.tax_number,
+    vatId: row.vat_id,
+    legalRegistration: row.legal_registration,
+    electronicAddress: row.eaddress,
+    electronicAddressScheme: row.eaddress_scheme,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    contactEmail: row.contact_email,
   };
 }
 
@@ -120,6 +134,13 @@ function profileColumns(p: BusinessProfile): Partial<BusinessProfileTable> {
     phone: p.phone,
     website: p.website,
     tax_number: p.taxNumber,
+    vat_id: p.vatId,
+    legal_registration: p.legalRegistration,
+    eaddress: p.electronicAddress,
+    eaddress_scheme: p.electronicAddressScheme,
+    contact_name: p.contactName,
+    contact_phone: p.contactPhone,
+    contact_email: p.contactEmail,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, multilineText, requiredText, searchText, text } from './fields';
 import { isValidPercent } from '../domain/tax';
+import { isVatexCode, VAT_CATEGORIES } from '../domain/einvoice/codes';
 
 /** Taxes and items: what documents are made of. */
 
@@ -26,6 +27,14 @@ export const taxInput = z.strictObject({
   kind: z.enum(['standard', 'zero_rated', 'exempt']).default('standard'),
   /** Printed on every line that carries this tax, e.g. "Reverse charge: VAT to be paid by the recipient". */
   reason: text('Reason', 300).default(''),
+  /** EN 16931 VAT category; empty input takes the one that fits the kind (S, Z or E). */
+  vatCategory: z.enum(VAT_CATEGORIES, { error: 'Choose a VAT category' }).nullable().default(null),
+  vatexCode: text('VATEX code', 30)
+    .toUpperCase()
+    .default('')
+    .refine((v) => v === '' || isVatexCode(v), {
+      error: 'A VATEX code looks like VATEX-EU-AE or VATEX-EU-132',
+    }),
 });
 
 export const taxOutput = z.object({
@@ -35,6 +44,8 @@ export const taxOutput = z.object({
   compound: z.boolean(),
   kind: z.enum(['standard', 'zero_rated', 'exempt']),
   reason: z.string(),
+  vatCategory: z.enum(VAT_CATEGORIES),
+  vatexCode: z.string(),
   archived: z.boolean(),
   inUse: z.boolean(),
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
 import { documentsApi } from './documents';
+import { einvoiceApi } from './einvoice';
 import { mailApi } from './mail';
 import { paymentsApi } from './payments';
 import { printingApi } from './printing';
@@ -27,6 +28,7 @@ export const contract = {
   ...mailApi,
   ...reportsApi,
   ...payablesApi,
+  ...einvoiceApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
 import { currencyCode, id, multilineText, optionalEmail, requiredText, searchText, text } from './fields';
+import { buyerReferenceProblem, EINVOICE_FORMATS, electronicAddressProblem } from '../domain/einvoice/codes';
 
-export const customerInput = z.strictObject({
+const customerFields = z.strictObject({
   name: requiredText('Customer name'),
   contactPerson: text('Contact person', 200).default(''),
   emails: z
@@ -24,7 +25,35 @@ export const customerInput = z.strictObject({
   paymentTerms: paymentTermsSchema,
   defaultTaxId: id('Default tax').nullable().default(null),
   notes: multilineText('Notes', 5000).default(''),
+  /** E-invoices: BT-49 electronic address and its EAS scheme, BT-10 default, preferred format ('' = none). */
+  electronicAddress: text('Electronic address', 100).default(''),
+  electronicAddressScheme: text('Scheme', 4).default(''),
+  buyerReference: text('Buyer reference or Leitweg-ID', 100)
+    .default('')
+    .refine((v) => buyerReferenceProblem(v) === null, {
+      error: (i) => buyerReferenceProblem(i.input as string) ?? 'Check the buyer reference',
+    }),
+  einvoiceFormat: z.enum(['', ...EINVOICE_FORMATS], { error: 'Choose an e-invoice format' }).default(''),
 });
+
+function checkElectronicAddress(
+  v: { electronicAddress: string; electronicAddressScheme: string },
+  ctx: z.RefinementCtx,
+): void {
+  const problem = electronicAddressProblem(v.electronicAddressScheme, v.electronicAddress);
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: problem,
+      path: [
+        v.electronicAddressScheme === '' && v.electronicAddress !== ''
+          ? 'electronicAddressScheme'
+          : 'electronicAddress',
+      ],
+    });
+}
+
+export const customerInput = customerFields.superRefine(checkElectronicAddress);
 export type CustomerInput = z.input<typeof customerInput>;
 
 const addressOut = z.object({
@@ -49,6 +78,10 @@ export const customerOutput = z.object({
   paymentTerms: paymentTermsSchema,
   defaultTaxId: z.number().nullable(),
   notes: z.string(),
+  electronicAddress: z.string(),
+  electronicAddressScheme: z.string(),
+  buyerReference: z.string(),
+  einvoiceFormat: z.enum(['', ...EINVOICE_FORMATS]),
   archived: z.boolean(),
   hasDocuments: z.boolean(),
   createdAt: z.string(),
@@ -108,7 +141,7 @@ export const customersApi = {
     output: z.object({ customer: customerOutput, warnings: z.array(duplicateWarning) }),
   },
   'customers.update': {
-    input: customerInput.extend({ id: id('Customer') }),
+    input: customerFields.extend({ id: id('Customer') }).superRefine(checkElectronicAddress),
     output: z.object({ customer: customerOutput, warnings: z.array(duplicateWarning) }),
   },
   /** Live check while typing a new customer: same name, email or tax number as an existing one. */

@@ -15,6 +15,7 @@ import { isValidRate } from '../domain/fx';
 import { normalizeDecimal } from '../domain/decimal';
 import { QUANTITY_SCALE } from '../domain/totals';
 import { DISPLAY_STATUSES, STORED_STATUSES } from '../domain/status';
+import { buyerReferenceProblem, VAT_CATEGORIES } from '../domain/einvoice/codes';
 
 export const DOC_TYPES = ['invoice', 'quote', 'credit_note'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -89,6 +90,15 @@ export const documentInput = z.strictObject({
   footer: multilineText('Footer', 1000).default(''),
   /** A credit note's invoice. */
   relatedId: id('Related document').nullable().default(null),
+  /** BT-10: the buyer's reference or Leitweg-ID; empty takes the customer's default at save. */
+  buyerReference: text('Buyer reference', 100)
+    .default('')
+    .refine((v) => buyerReferenceProblem(v) === null, {
+      error: (i) => buyerReferenceProblem(i.input as string) ?? 'Check the buyer reference',
+    }),
+  /** Delivery date (BT-72), or the first day of the service period when deliveryEnd is set (BG-14). */
+  deliveryDate: isoDate('Delivery date').nullable().default(null),
+  deliveryEnd: isoDate('End of the service period').nullable().default(null),
 });
 export type DocumentInput = z.input<typeof documentInput>;
 export type ParsedDocumentInput = z.output<typeof documentInput>;
@@ -117,6 +127,10 @@ const taxRow = z.object({
   compound: z.boolean(),
   base: z.number(),
   amount: z.number(),
+  /** EN 16931 VAT category, VATEX code and reason as they were when the document was saved. */
+  vatCategory: z.enum(VAT_CATEGORIES),
+  vatexCode: z.string(),
+  reason: z.string(),
 });
 
 export const documentRow = z.object({
@@ -165,6 +179,10 @@ export const documentOutput = documentRow.extend({
   notes: z.string(),
   terms: z.string(),
   footer: z.string(),
+  buyerReference: z.string(),
+  deliveryDate: z.string().nullable(),
+  deliveryEnd: z.string().nullable(),
+  relatedId: z.number().nullable(),
   customerSnapshot: z.object({
     name: z.string(),
     address: z.array(z.string()),

@@ -125,6 +125,8 @@ export const printingApi = {
           .min(1, 'Choose at least one kind of document')
           .default([...EXPORT_TYPES]),
         includeDrafts: z.boolean().default(false),
+        /** Beside each issued invoice and credit note, its customer's preferred e-invoice XML. */
+        includeEinvoices: z.boolean().default(false),
       })
       .refine(...periodInOrder),
     output: exportStatus,

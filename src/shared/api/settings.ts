@@ -11,15 +11,40 @@ import {
 } from './fields';
 import { DOCUMENT_TYPES } from '../domain/numbering';
 import { LOGO_MAX_BYTES } from '../domain/images';
+import { electronicAddressProblem, normalizeVatId, vatIdProblem } from '../domain/einvoice/codes';
 
-export const businessProfileSchema = z.strictObject({
-  name: requiredText('Business name'),
-  address: addressSchema,
-  email: optionalEmail('Email'),
-  phone: text('Phone', 50),
-  website: text('Website', 200),
-  taxNumber: text('Tax or VAT number', 50),
-});
+export const businessProfileSchema = z
+  .strictObject({
+    name: requiredText('Business name'),
+    address: addressSchema,
+    email: optionalEmail('Email'),
+    phone: text('Phone', 50),
+    website: text('Website', 200),
+    taxNumber: text('Tax or VAT number', 50),
+    /** E-invoices (EN 16931): BT-31 VAT ID, BT-30 legal registration, BT-34 electronic address, BG-6 contact. */
+    vatId: vatIdField('VAT ID').default(''),
+    legalRegistration: text('Company registration', 100).default(''),
+    electronicAddress: text('Electronic address', 100).default(''),
+    electronicAddressScheme: text('Scheme', 4).default(''),
+    contactName: text('Contact person', 100).default(''),
+    contactPhone: text('Contact phone', 50).default(''),
+    contactEmail: optionalEmail('Contact email').default(''),
+  })
+  .superRefine((v, ctx) => {
+    const problem = electronicAddressProblem(v.electronicAddressScheme, v.electronicAddress);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem,
+        path: [
+          v.electronicAddress === ''
+            ? 'electronicAddress'
+            : v.electronicAddressScheme === ''
+              ? 'electronicAddressScheme'
+              : 'electronicAddress',
+        ],
+      });
+  });
 export type BusinessProfile = z.infer<typeof businessProfileSchema>;
 
 export const preferencesSchema = z.strictObject({
@@ -52,13 +77,33 @@ export const logoInputSchema = z.strictObject({
   dataBase64: base64File('Logo', LOGO_MAX_BYTES),
 });
 
+/** A VAT ID checked against the format of its country prefix, stored without spaces. */
+export function vatIdField(label: string) {
+  return text(label, 30)
+    .transform((v) => normalizeVatId(v))
+    .refine((v) => vatIdProblem(v) === null, { error: (i) => vatIdProblem(i.input as string) ?? label });
+}
+
 /** Output shapes describe what is stored; the input schemas above also enforce the rules. */
 const stringFields = <K extends string>(...keys: K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.string()])) as Record<K, z.ZodString>);
 
 const settingsOutput = z.object({
   setupComplete: z.boolean(),
-  profile: stringFields('name', 'email', 'phone', 'website', 'taxNumber').extend({
+  profile: stringFields(
+    'name',
+    'email',
+    'phone',
+    'website',
+    'taxNumber',
+    'vatId',
+    'legalRegistration',
+    'electronicAddress',
+    'electronicAddressScheme',
+    'contactName',
+    'contactPhone',
+    'contactEmail',
+  ).extend({
     address: stringFields('line1', 'line2', 'city', 'region', 'postalCode', 'country'),
   }),
   preferences: z.object({

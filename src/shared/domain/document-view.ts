@@ -379,6 +379,13 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
   if (doc.type === 'quote' && doc.dueDate) meta.push({ label: 'Valid until', value: date(doc.dueDate) });
   if (doc.type === 'invoice' && doc.due.kind === 'terms')
     meta.push({ label: 'Terms', value: describeTerms(doc.due.terms) });
+  // §14 UStG / EN 16931 BT-72, BG-14: when the goods were delivered or the service performed.
+  if (doc.type !== 'quote' && doc.deliveryDate) {
+    if (doc.deliveryEnd)
+      meta.push({ label: 'Service period', value: `${date(doc.deliveryDate)} – ${date(doc.deliveryEnd)}` });
+    else meta.push({ label: 'Delivery date', value: date(doc.deliveryDate) });
+  }
+  if (doc.buyerReference) meta.push({ label: 'Buyer reference', value: doc.buyerReference });
   const credited = doc.type === 'credit_note' ? doc.related.find((r) => r.type === 'invoice') : undefined;
   if (doc.reference && doc.reference !== credited?.number)
     meta.push({ label: 'PO / reference', value: doc.reference });

@@ -5,6 +5,7 @@ import { up as payables } from './0003-payables';
 import { up as reports } from './0004-reports';
 import { up as documents } from './0005-documents';
 import { up as taxRounding } from './0009-tax-rounding';
+import { up as einvoice } from './0012-einvoice';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'reports', up: reports },
   { name: 'documents', up: documents },
   { name: 'tax-rounding', up: taxRounding },
+  { name: 'einvoice', up: einvoice },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -162,11 +162,26 @@ export function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
 interface Attachment {
   fileName: string;
   bytes: Buffer;
+  contentType?: string;
 }
 
-/** The PDFs a message carries: the document, or a reminder letter with a copy of its invoice. */
+/**
+ * The files a message carries: the document, or a reminder letter with a copy of its invoice.
+ * An issued invoice or credit note to a customer with a preferred e-invoice format carries it:
+ * Factur-X in place of the plain PDF, an XML format beside it.
+ */
 export async function attachmentsFor(ctx: ServiceContext, subject: Subject): Promise<Attachment[]> {
   const logo = subject.view.showLogo ? logoOf(ctx) : null;
+  const documentId = subject.link.documentId;
+  if (documentId !== null && (subject.kind === 'invoice' || subject.kind === 'credit_note')) {
+    const { preferredEinvoiceFiles } = await import('../einvoice/export');
+    const files = await preferredEinvoiceFiles(ctx, documentId, subject.view.fileName);
+    if (files) {
+      if (files.replacesPdf) return files.files;
+      const pdf = await renderView(subject.view, logo);
+      return [{ fileName: pdf.fileName, bytes: pdf.bytes }, ...files.files];
+    }
+  }
   const views = subject.companion ? [subject.view, subject.companion] : [subject.view];
   const out: Attachment[] = [];
   for (const view of views) {
@@ -238,7 +253,7 @@ export function queueMessage(
         outbox_id: id,
         position,
         file_name: a.fileName,
-        content_type: 'application/pdf',
+        content_type: a.contentType ?? 'application/pdf',
         content: a.bytes,
       }),
     ),
@@ -632,7 +647,7 @@ export async function draftMessage(ctx: ServiceContext, input: ParsedInput<'mail
     attachments: attachments.map((a) => ({
       filename: a.fileName,
       content: a.bytes,
-      contentType: 'application/pdf',
+      contentType: a.contentType ?? 'application/pdf',
     })),
   });
   const fileName = subject.view.fileName.replace(/\.pdf$/, '.eml');

@@ -86,7 +86,7 @@ export function startExport(ctx: ServiceContext, input: ParsedInput<'printing.ex
     action: 'export_pdfs',
     details: { from: input.from, to: input.to, types: input.types, documents: docs.length },
   });
-  void runExport(ctx, job, docs).catch((error: unknown) => {
+  void runExport(ctx, job, docs, input.includeEinvoices).catch((error: unknown) => {
     ctx.log.error('export failed', { error });
     job.status = {
       ...job.status,
@@ -100,7 +100,15 @@ export function startExport(ctx: ServiceContext, input: ParsedInput<'printing.ex
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function runExport(ctx: ServiceContext, job: Job, docs: { id: number; type: keyof typeof FOLDERS }[]) {
+async function runExport(
+  ctx: ServiceContext,
+  job: Job,
+  docs: { id: number; type: keyof typeof FOLDERS }[],
+  includeEinvoices = false,
+) {
+  const einvoice = includeEinvoices ? await import('../einvoice/export') : null;
+  const xmlFiles: { name: string; xml: string }[] = [];
+  const notMade: string[] = [];
   const [{ createRenderer }, { ZipFile }] = await Promise.all([import('../../pdf/pool'), import('yazl')]);
   const renderer = await createRenderer();
   job.status = { ...job.status, workers: renderer.threads };
@@ -131,8 +139,20 @@ async function runExport(ctx: ServiceContext, job: Job, docs: { id: number; type
     for (let start = 0; start < docs.length; start += BATCH) {
       if (job.cancelled || !ctx.host.isOpen) break;
       for (let i = start; i < Math.min(docs.length, start + BATCH); i++) {
-        const view = buildDocumentView(getDocument(ctx, { id: docs[i]!.id }), vc);
+        const doc = getDocument(ctx, { id: docs[i]!.id });
+        const view = buildDocumentView(doc, vc);
         names[i] = entryName(view, docs[i]!.type);
+        if (einvoice && doc.type !== 'quote' && doc.status !== 'draft' && doc.status !== 'void') {
+          const format = einvoice.preferredFormat(ctx, doc.customerId);
+          if (format) {
+            try {
+              const xml = einvoice.einvoiceXmlOf(einvoice.einvoiceSource(ctx, doc.id), format);
+              xmlFiles.push({ name: names[i]!.replace(/\.pdf$/, '.xml'), xml });
+            } catch (error) {
+              notMade.push(`${doc.number}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+          }
+        }
         active++;
         inFlight.push(
           renderer.render(view, view.showLogo ? logo : null).then(
@@ -162,6 +182,17 @@ async function runExport(ctx: ServiceContext, job: Job, docs: { id: number; type
     results.forEach((pdf, i) => {
       if (pdf) zip.addBuffer(pdf, names[i]!, { mtime: ZIP_DATE, compress: false });
     });
+    for (const f of xmlFiles)
+      zip.addBuffer(Buffer.from(f.xml, 'utf8'), f.name, { mtime: ZIP_DATE, compress: false });
+    if (notMade.length)
+      zip.addBuffer(
+        Buffer.from(`E-invoices not made, and why:\n\n${notMade.join('\n')}\n`, 'utf8'),
+        'E-invoices not made.txt',
+        {
+          mtime: ZIP_DATE,
+          compress: false,
+        },
+      );
     zip.end();
     job.result = await written;
     job.status = { ...job.status, state: 'done', bytes: job.result.length };

@@ -47,6 +47,10 @@ export function getCustomerRecord(ctx: ServiceContext, id: number): Customer {
     paymentTerms: JSON.parse(r.payment_terms) as PaymentTerms,
     defaultTaxId: r.default_tax_id,
     notes: r.notes,
+    electronicAddress: r.eaddress,
+    electronicAddressScheme: r.eaddress_scheme,
+    buyerReference: r.buyer_reference,
+    einvoiceFormat: r.einvoice_format as Customer['einvoiceFormat'],
     archived: r.archived_at !== null,
     hasDocuments: hasDocuments(ctx, id),
     createdAt: r.created_at,
@@ -230,6 +234,10 @@ function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
     payment_terms: JSON.stringify(input.paymentTerms),
     default_tax_id: input.defaultTaxId,
     notes: input.notes,
+    eaddress: input.electronicAddress,
+    eaddress_scheme: input.electronicAddressScheme,
+    buyer_reference: input.buyerReference,
+    einvoice_format: input.einvoiceFormat,
   };
 }
 

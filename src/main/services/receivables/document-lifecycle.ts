@@ -9,6 +9,7 @@ import { getPreferences } from '../settings';
 import { adjustPaymentStats, refreshCreditNote, refreshInvoice } from './balances';
 import { documentRecord, getDocument } from './document-read';
 import { insertDraft, prepareDocument } from './document-save';
+import { assertPreferredFormatPossible } from '../einvoice/preflight';
 import { takeNumber } from './numbering';
 
 /**
@@ -64,7 +65,11 @@ export function issueInTransaction(ctx: ServiceContext, id: number): void {
 }
 
 export function issueDocument(ctx: ServiceContext, input: { id: number }): Document {
-  storeOf(ctx).tx(() => issueInTransaction(ctx, input.id));
+  storeOf(ctx).tx(() => {
+    // Checked inside the transaction, before the number is taken: nothing is issued half-way.
+    if (documentRecord(ctx, input.id).status === 'draft') assertPreferredFormatPossible(ctx, input.id);
+    issueInTransaction(ctx, input.id);
+  });
   return getDocument(ctx, input);
 }
 
@@ -239,6 +244,9 @@ export function inputFrom(
     terms: doc.terms,
     footer: doc.footer,
     relatedId: null,
+    buyerReference: doc.buyerReference,
+    deliveryDate: doc.deliveryDate,
+    deliveryEnd: doc.deliveryEnd,
     ...overrides,
   };
 }

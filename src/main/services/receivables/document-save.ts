@@ -94,7 +94,7 @@ export function prepareDocument(
     ? store.all(
         qb
           .selectFrom('taxes')
-          .select(['id', 'name', 'percent', 'compound', 'kind', 'reason'])
+          .select(['id', 'name', 'percent', 'compound', 'kind', 'reason', 'vat_category', 'vatex_code'])
           .where('id', 'in', allTaxIds),
       )
     : [];
@@ -141,6 +141,15 @@ export function prepareDocument(
   });
   if (input.discount?.kind === 'amount' && input.discount.amount > totals.subtotal)
     throw fieldError('discount', 'The discount is more than the lines add up to.');
+  if (input.deliveryEnd !== null) {
+    if (input.deliveryDate === null)
+      throw fieldError('deliveryDate', 'Enter the first day of the service period, or clear its end');
+    if (input.deliveryEnd < input.deliveryDate)
+      throw fieldError(
+        'deliveryEnd',
+        `The service period must end on or after its start, ${input.deliveryDate}.`,
+      );
+  }
   if (totals.total < 0) {
     throw fieldError(
       'lines',
@@ -196,6 +205,9 @@ export function prepareDocument(
       balance: 0,
       balance_base: 0,
       related_id: input.relatedId,
+      buyer_reference: input.buyerReference || customer.buyer_reference,
+      delivery_date: input.deliveryDate,
+      delivery_end: input.deliveryEnd,
     },
     lines: input.lines.map((l, i) => {
       const t = totals.lines[i]!;
@@ -224,6 +236,9 @@ export function prepareDocument(
       compound: t.compound ? 1 : 0,
       base: t.base,
       amount: t.amount,
+      vat_category: taxById.get(t.taxId)!.vat_category,
+      vatex_code: taxById.get(t.taxId)!.vatex_code,
+      reason: taxById.get(t.taxId)!.reason,
     })),
   };
 }
@@ -257,10 +272,22 @@ export function writeParts(ctx: ServiceContext, documentId: number, prepared: Pr
     );
   }
   const insertTax = store.prepare(
-    'INSERT INTO document_taxes (document_id, tax_id, name, percent, compound, base, amount) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO document_taxes (document_id, tax_id, name, percent, compound, base, amount, vat_category, vatex_code, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const t of prepared.taxes)
-    insertTax.run(documentId, t.tax_id, t.name, t.percent, t.compound, t.base, t.amount);
+    insertTax.run(
+      documentId,
+      t.tax_id,
+      t.name,
+      t.percent,
+      t.compound,
+      t.base,
+      t.amount,
+      t.vat_category,
+      t.vatex_code,
+      t.reason,
+    );
 }
 
 /** Inserts a new draft and returns its id. */

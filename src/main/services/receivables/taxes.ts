@@ -4,6 +4,11 @@ import type { Tax, taxInput } from '../../../shared/api/catalog';
 import { PERCENT_SCALE, type TaxRate } from '../../../shared/domain/tax';
 import { normalizeDecimal } from '../../../shared/domain/decimal';
 import { fieldError, notFound } from '../../../shared/api/errors';
+import {
+  defaultCategory,
+  ZERO_RATE_CATEGORIES,
+  type VatCategory,
+} from '../../../shared/domain/einvoice/codes';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
@@ -15,6 +20,8 @@ type TaxRow = {
   compound: number;
   kind: Tax['kind'];
   reason: string;
+  vat_category: VatCategory;
+  vatex_code: string;
   archived_at: string | null;
 };
 
@@ -32,6 +39,8 @@ function toTax(ctx: ServiceContext, r: TaxRow): Tax {
     compound: r.compound === 1,
     kind: r.kind,
     reason: r.reason,
+    vatCategory: r.vat_category,
+    vatexCode: r.vatex_code,
     archived: r.archived_at !== null,
     inUse: inUse(ctx, r.id),
   };
@@ -81,12 +90,22 @@ export function taxReasons(ctx: ServiceContext, ids: number[]): Map<number, stri
 function normalize(input: z.output<typeof taxInput>) {
   if (input.kind !== 'standard' && Number(input.percent) !== 0)
     throw fieldError('percent', 'A zero-rated or exempt tax has a rate of 0.');
+  const category = input.vatCategory ?? defaultCategory(input.kind);
+  if (ZERO_RATE_CATEGORIES.includes(category) && Number(input.percent) !== 0)
+    throw fieldError('vatCategory', `VAT category ${category} has a rate of 0; use S for a rate above zero.`);
+  if (category === 'S' && input.kind !== 'standard')
+    throw fieldError(
+      'vatCategory',
+      'A zero-rated or exempt tax cannot have category S; choose Z, E, AE, K, G or O.',
+    );
   return {
     name: input.name,
     percent: normalizeDecimal(input.percent, PERCENT_SCALE)!,
     compound: input.compound ? 1 : 0,
     kind: input.kind,
     reason: input.reason,
+    vat_category: category,
+    vatex_code: input.vatexCode,
   };
 }
 

@@ -30,6 +30,7 @@ import { PaymentTermsField } from '../../components/PaymentTermsField';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { notifications } from '@mantine/notifications';
+import { ElectronicAddressFields, FORMAT_OPTIONS } from '../einvoice/EinvoiceFields';
 
 type FormValues = Required<Omit<CustomerInput, 'defaultTaxId'>> & { defaultTaxId: string | null };
 
@@ -59,6 +60,10 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             paymentTerms: existing.paymentTerms,
             defaultTaxId: existing.defaultTaxId ? String(existing.defaultTaxId) : null,
             notes: existing.notes,
+            electronicAddress: existing.electronicAddress,
+            electronicAddressScheme: existing.electronicAddressScheme,
+            buyerReference: existing.buyerReference,
+            einvoiceFormat: existing.einvoiceFormat,
           }
         : {
             name: '',
@@ -72,6 +77,10 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             paymentTerms: preferences.defaultPaymentTerms,
             defaultTaxId: null,
             notes: '',
+            electronicAddress: '',
+            electronicAddressScheme: '',
+            buyerReference: '',
+            einvoiceFormat: '',
           },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -154,7 +163,11 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             <TextInput label="Customer name" withAsterisk data-autofocus {...form.getInputProps('name')} />
             <TextInput label="Contact person" {...form.getInputProps('contactPerson')} />
             <TextInput label="Phone" {...form.getInputProps('phone')} />
-            <TextInput label="Tax or VAT number" {...form.getInputProps('taxNumber')} />
+            <TextInput
+              label="Tax or VAT number"
+              description="A VAT ID with its country prefix (DE123456789) is the buyer's VAT ID on e-invoices"
+              {...form.getInputProps('taxNumber')}
+            />
           </SimpleGrid>
           <Stack gap={4} mt="sm">
             <Text size="sm" fw={500}>
@@ -229,6 +242,25 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             <AddressFields form={form} path="shippingAddress" legend="Shipping" />
           </Card>
         </SimpleGrid>
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            E-invoicing
+          </Title>
+          <SimpleGrid cols={2} spacing="xs" mb="xs">
+            <Select
+              label="Preferred e-invoice format"
+              data={FORMAT_OPTIONS}
+              allowDeselect={false}
+              {...form.getInputProps('einvoiceFormat')}
+            />
+            <TextInput
+              label="Buyer reference or Leitweg-ID"
+              description="Printed on every invoice; German public buyers give a Leitweg-ID like 04011000-12345-03"
+              {...form.getInputProps('buyerReference')}
+            />
+          </SimpleGrid>
+          <ElectronicAddressFields form={form} />
+        </Card>
         <Card withBorder>
           <SimpleGrid cols={3} spacing="sm">
             <CurrencySelect

@@ -30,6 +30,7 @@ export function BulkExportDialog({ opened, onClose }: { opened: boolean; onClose
       to: today(),
       types: ['invoice', 'quote', 'credit_note'] as string[],
       includeDrafts: false,
+      includeEinvoices: false,
     },
   });
   const [status, setStatus] = useState<ExportStatus | null>(null);
@@ -90,6 +91,11 @@ export function BulkExportDialog({ opened, onClose }: { opened: boolean; onClose
           <Checkbox
             label="Include drafts (marked DRAFT)"
             {...form.getInputProps('includeDrafts', { type: 'checkbox' })}
+            disabled={running}
+          />
+          <Checkbox
+            label="Include e-invoices (each customer's preferred format, as XML beside the PDF)"
+            {...form.getInputProps('includeEinvoices', { type: 'checkbox' })}
             disabled={running}
           />
           {status && (

@@ -1,3 +1,4 @@
+import { PreflightPanel } from '../einvoice/EinvoiceMenu';
 import { Loaded } from '../../components/PageState';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -11,7 +12,7 @@ import { isValidRate, RATE_SCALE } from '../../../../shared/domain/fx';
 import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { parseDecimalInput } from '../../../../shared/domain/number-input';
 import { ApiError, call } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { notifyError, useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
@@ -80,6 +81,9 @@ export function blankDocument(
     terms: '',
     footer: '',
     relatedId: null,
+    buyerReference: '',
+    deliveryDate: null,
+    deliveryEnd: null,
   };
 }
 
@@ -106,6 +110,9 @@ export function localErrors(
 export function showDocumentErrors(form: Parameters<typeof showApiError>[0], error: unknown): void {
   if (error instanceof ApiError && Object.keys(error.fields).length) {
     form.setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [formPath(k), m])));
+    // What is fixed elsewhere (the customer, the business profile, a tax: an e-invoice's needs) is said here too.
+    if (Object.keys(error.fields).some((k) => /^(customer|business|tax|settings)\./.test(k)))
+      notifyError(error);
   } else showApiError(form, error);
 }
 
@@ -176,6 +183,7 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
       <Title order={1} size="h2">
         {existing ? `Edit ${label.one.toLowerCase()} (draft)` : `New ${label.one.toLowerCase()}`}
       </Title>
+      {existing && type !== 'quote' && <PreflightPanel doc={existing} />}
       <DocumentFields form={form} type={type} pickCustomer={(id) => void pickCustomer(id)} />
       <StickyBar>
         <Text size="sm" c="dimmed" maw={480}>

@@ -148,6 +148,35 @@ export function DocumentFields({
                 <TextInput label="PO number or reference" {...form.getInputProps('reference')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
+                <TextInput
+                  label="Buyer reference"
+                  description="Or Leitweg-ID; empty uses the customer's"
+                  {...form.getInputProps('buyerReference')}
+                />
+              </Grid.Col>
+              {type !== 'quote' && (
+                <>
+                  <Grid.Col span={{ base: 6, md: 3 }}>
+                    <DateInput
+                      label="Delivery or service date"
+                      description="Or the first day of the period"
+                      valueFormat="YYYY-MM-DD"
+                      clearable
+                      {...form.getInputProps('deliveryDate')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, md: 3 }}>
+                    <DateInput
+                      label="Service period ends"
+                      description="Only for a period"
+                      valueFormat="YYYY-MM-DD"
+                      clearable
+                      {...form.getInputProps('deliveryEnd')}
+                    />
+                  </Grid.Col>
+                </>
+              )}
+              <Grid.Col span={{ base: 6, md: 3 }}>
                 <Checkbox
                   mt={30}
                   label="Prices include tax"

@@ -44,6 +44,7 @@ import { auditLabel } from '../../lib/audit-labels';
 import { DocumentPaper } from './DocumentPaper';
 import { DOC, docPath } from './labels';
 import { DocumentOutputCard, SentLogCard } from '../document-output/Mounts';
+import { EinvoiceMenu, PreflightPanel } from '../einvoice/EinvoiceMenu';
 
 const INVALIDATES = ['documents', 'payments', 'customers', 'audit', 'recurring'];
 
@@ -163,6 +164,7 @@ function DocumentView({ doc }: { doc: Document }) {
       {doc.type === 'credit_note' && doc.status === 'issued' && (
         <Button onClick={() => setApplying(true)}>Apply credit</Button>
       )}
+      {!isDraft && doc.type !== 'quote' && doc.status !== 'void' && <EinvoiceMenu doc={doc} />}
       <Menu position="bottom-end">
         <Menu.Target>
           <Button variant="default" rightSection={<IconChevronDown size={14} />}>
@@ -247,6 +249,7 @@ function DocumentView({ doc }: { doc: Document }) {
           Voided: {doc.voidReason}. The number {doc.number} stays used and is never given again.
         </Alert>
       )}
+      {isDraft && doc.type !== 'quote' && <PreflightPanel doc={doc} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <DocumentPaper doc={doc} />

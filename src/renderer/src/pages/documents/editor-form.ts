@@ -48,6 +48,9 @@ export interface DocumentForm {
   terms: string;
   footer: string;
   relatedId: number | null;
+  buyerReference: string;
+  deliveryDate: string | null;
+  deliveryEnd: string | null;
 }
 
 let counter = 0;
@@ -116,6 +119,9 @@ export function toInput(f: DocumentForm, sep: Sep = '.'): DocumentInput {
     terms: f.terms,
     footer: f.footer,
     relatedId: f.relatedId,
+    buyerReference: f.buyerReference,
+    deliveryDate: f.deliveryDate || null,
+    deliveryEnd: f.deliveryEnd || null,
   };
 }
 
@@ -163,6 +169,9 @@ export function fromDocument(d: Document, sep: Sep = '.'): DocumentForm {
     terms: d.terms,
     footer: d.footer,
     relatedId: d.related.find((r) => r.relation === 'Credits invoice')?.id ?? null,
+    buyerReference: d.buyerReference,
+    deliveryDate: d.deliveryDate,
+    deliveryEnd: d.deliveryEnd,
   };
 }
 
@@ -229,6 +238,7 @@ export function numberErrors(f: DocumentForm, sep: Sep = '.'): Record<string, st
 /** Server field paths -> this form's paths. */
 export function formPath(path: string): string {
   return path
+    .replace(/^document\./, '')
     .replace(/^due\.date$/, 'dueDate')
     .replace(/^due\.terms.*$/, 'dueTerms')
     .replace(/^lines\.(\d+)\.discount.*$/, 'lines.$1.discountPercent')

@@ -7,6 +7,7 @@ import { AddressFields } from '../../components/AddressFields';
 import { LogoPicker } from '../../components/LogoPicker';
 import { readFileBase64, showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+import { ElectronicAddressFields } from '../einvoice/EinvoiceFields';
 
 export function BusinessTab() {
   const settings = useSettings();
@@ -37,6 +38,28 @@ export function BusinessTab() {
               <TextInput label="Tax or VAT number" {...form.getInputProps('taxNumber')} />
             </SimpleGrid>
             <AddressFields form={form} path="address" />
+            <Title order={3} size="h5" mt="sm">
+              For e-invoices
+            </Title>
+            <SimpleGrid cols={2} spacing="xs">
+              <TextInput
+                label="VAT ID"
+                description="With the country prefix, like DE123456789"
+                {...form.getInputProps('vatId')}
+              />
+              <TextInput
+                label="Company registration"
+                description="Register and number, like HRB 12345, Amtsgericht Berlin"
+                {...form.getInputProps('legalRegistration')}
+              />
+              <TextInput label="Contact person" {...form.getInputProps('contactName')} />
+              <TextInput label="Contact phone" {...form.getInputProps('contactPhone')} />
+              <TextInput label="Contact email" {...form.getInputProps('contactEmail')} />
+            </SimpleGrid>
+            <ElectronicAddressFields form={form} />
+            <Text size="xs" c="dimmed">
+              Bank details for the payment instructions are in Settings → Documents.
+            </Text>
             <Group justify="flex-end" mt="sm">
               <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
                 Save profile

@@ -8,6 +8,7 @@ import { DocumentsTab } from './DocumentsTab';
 import { EmailTab } from './EmailTab';
 import { TaxesTab } from './TaxesTab';
 import { NotFoundPage } from '../NotFoundPage';
+import { EinvoiceTab } from '../einvoice/UnitCodesTab';
 
 const TABS = [
   { value: 'business', label: 'Business profile', Component: BusinessTab },
@@ -16,6 +17,7 @@ const TABS = [
   { value: 'numbering', label: 'Numbering', Component: NumberingTab },
   { value: 'documents', label: 'Documents', Component: DocumentsTab },
   { value: 'email', label: 'Mail', Component: EmailTab },
+  { value: 'einvoice', label: 'E-invoices', Component: EinvoiceTab },
   { value: 'backups', label: 'Backups', Component: BackupsTab },
 ] as const;
 

@@ -14,6 +14,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { CATEGORY_OPTIONS, VATEX_OPTIONS } from '../einvoice/EinvoiceFields';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import type { SmallBusinessSetting } from '../../../../shared/api/settings';
@@ -51,6 +52,7 @@ export function TaxesTab() {
               <Table.Th>Name</Table.Th>
               <Table.Th className="num">Rate</Table.Th>
               <Table.Th>Kind</Table.Th>
+              <Table.Th>VAT category</Table.Th>
               <Table.Th>Printed reason</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -73,6 +75,10 @@ export function TaxesTab() {
                 </Table.Td>
                 <Table.Td className="num">{t.percent}%</Table.Td>
                 <Table.Td>{KIND_LABELS[t.kind]}</Table.Td>
+                <Table.Td>
+                  {t.vatCategory}
+                  {t.vatexCode ? ` · ${t.vatexCode}` : ''}
+                </Table.Td>
                 <Table.Td>{t.reason}</Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end">
@@ -168,6 +174,8 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
       compound: tax?.compound ?? false,
       kind: tax?.kind ?? ('standard' as Tax['kind']),
       reason: tax?.reason ?? '',
+      vatCategory: (tax?.vatCategory ?? null) as Tax['vatCategory'] | null,
+      vatexCode: tax?.vatexCode ?? '',
     },
     // The rate in the locale's own way ("9,975"), checked as it is typed.
     validate: {
@@ -234,6 +242,25 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
               label="Reason printed on the line"
               placeholder="Reverse charge: VAT to be accounted for by the recipient"
               {...form.getInputProps('reason')}
+            />
+          )}
+          <Select
+            label="VAT category on e-invoices"
+            description="Empty: S for a standard rate, Z for zero-rated, E for exempt"
+            clearable
+            data={CATEGORY_OPTIONS}
+            {...form.getInputProps('vatCategory')}
+          />
+          {v.kind !== 'standard' && (
+            <Select
+              label="VATEX exemption code"
+              description="Where the category needs a reason, the code that says why"
+              clearable
+              searchable
+              data={VATEX_OPTIONS}
+              value={v.vatexCode || null}
+              onChange={(c) => form.setFieldValue('vatexCode', c ?? '')}
+              error={form.errors.vatexCode}
             />
           )}
           <Group justify="flex-end" mt="sm">

@@ -1,0 +1,104 @@
+import type { Address } from '../../../shared/api/common';
+import { AppError } from '../../../shared/api/errors';
+import { FORMAT_LABELS, type EinvoiceFormat } from '../../../shared/domain/einvoice/codes';
+import {
+  einvoiceProblems,
+  type EinvoiceProblem,
+  type EinvoiceSource,
+} from '../../../shared/domain/einvoice/model';
+import { unitCodesSchema, UNIT_CODES_KEY } from '../../../shared/api/einvoice';
+import { qb } from '../../db/store';
+import { storeOf, type ServiceContext } from '../context';
+import { readSetting } from '../kv';
+import { getDocument } from '../receivables/document-read';
+import { getSettings } from '../settings';
+import { getDocumentSettings } from '../printing/settings';
+
+/**
+ * Preflight: what a document still needs to be an e-invoice in a format. Light (no XML
+ * writer), so issuing can check the customer's preferred format in its transaction.
+ */
+
+/** What the e-invoice needs from the database for one document, read in one go. */
+export function einvoiceSource(ctx: ServiceContext, documentId: number): EinvoiceSource {
+  const doc = getDocument(ctx, { id: documentId });
+  const store = storeOf(ctx);
+  const settings = getSettings(ctx);
+  const printing = getDocumentSettings(ctx);
+  const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', doc.customerId))!;
+  const email =
+    store.first(
+      qb
+        .selectFrom('customer_emails')
+        .select('email')
+        .where('customer_id', '=', c.id)
+        .orderBy('billing', 'desc')
+        .orderBy('position')
+        .limit(1),
+    )?.email ?? '';
+  const related =
+    doc.type === 'credit_note' && doc.relatedId !== null ? getRelated(ctx, doc.relatedId) : null;
+  return {
+    doc,
+    seller: { ...settings.profile },
+    bank: { iban: printing.iban, bic: printing.bic, accountHolder: printing.accountHolder },
+    buyer: {
+      name: doc.customerSnapshot.name,
+      address: JSON.parse(c.billing_address) as Address,
+      taxNumber: doc.customerSnapshot.taxNumber,
+      contactPerson: c.contact_person,
+      email,
+      phone: c.phone,
+      electronicAddress: c.eaddress,
+      electronicAddressScheme: c.eaddress_scheme,
+    },
+    preceding: related,
+    unitCodes: readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {}),
+  };
+}
+
+function getRelated(ctx: ServiceContext, id: number) {
+  const r = storeOf(ctx).first(
+    qb.selectFrom('documents').select(['number', 'issue_date', 'type']).where('id', '=', id),
+  );
+  return r && r.type === 'invoice' && r.number ? { number: r.number, issueDate: r.issue_date } : null;
+}
+
+/** The customer's preferred format, '' when none. */
+export function preferredFormat(ctx: ServiceContext, customerId: number): EinvoiceFormat | '' {
+  const r = storeOf(ctx).first(
+    qb.selectFrom('customers').select('einvoice_format').where('id', '=', customerId),
+  );
+  return (r?.einvoice_format ?? '') as EinvoiceFormat | '';
+}
+
+export function problemsFor(
+  ctx: ServiceContext,
+  documentId: number,
+  format: EinvoiceFormat,
+): EinvoiceProblem[] {
+  return einvoiceProblems(einvoiceSource(ctx, documentId), format);
+}
+
+/**
+ * Issuing is refused while the customer's preferred e-invoice format cannot be made from the
+ * document: it is locked once issued, so what is missing must be fixed first.
+ */
+export function assertPreferredFormatPossible(ctx: ServiceContext, documentId: number): void {
+  const src = einvoiceSource(ctx, documentId);
+  if (src.doc.type === 'quote') return;
+  const format = preferredFormat(ctx, src.doc.customerId);
+  if (!format) return;
+  const problems = einvoiceProblems(src, format);
+  if (problems.length === 0) return;
+  throw new AppError(
+    'VALIDATION',
+    `${src.doc.customerName} receives ${FORMAT_LABELS[format]}, which this document cannot be yet: ${problems
+      .map((p) => p.message)
+      .join(' ')}`,
+    undefined,
+    Object.fromEntries(problems.map((p) => [p.field, p.message])),
+  );
+}
+
+export type { EinvoiceProblem };

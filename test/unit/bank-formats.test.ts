@@ -30,7 +30,11 @@ describe('CAMT.053', () => {
       reference: 'Rechnung INV-2026-0001 vielen Dank',
       bankRef: '2026033100001',
     });
-    expect(b).toMatchObject({ amount: -13_345, counterpartyName: 'Stadtwerke Musterstadt', reference: 'RF18539007547034' });
+    expect(b).toMatchObject({
+      amount: -13_345,
+      counterpartyName: 'Stadtwerke Musterstadt',
+      reference: 'RF18539007547034',
+    });
   });
 
   it('reads version 08: Pty names, BICFI, a batch split into its transactions, a negative opening balance', () => {
@@ -51,7 +55,9 @@ describe('CAMT.053', () => {
   });
 
   it('names the element that is wrong', () => {
-    const bad = fixture('camt053-v02.xml').toString('utf8').replace('<Amt Ccy="EUR">133.45</Amt>', '<Amt Ccy="EUR">13x.45</Amt>');
+    const bad = fixture('camt053-v02.xml')
+      .toString('utf8')
+      .replace('<Amt Ccy="EUR">133.45</Amt>', '<Amt Ccy="EUR">13x.45</Amt>');
     expect(() => parseCamt(bad)).toThrow(/Ntry\[2\]\/Amt: “13x.45” is not an amount/);
     const noRoot = '<?xml version="1.0"?><Document><Foo/></Document>';
     expect(() => parseCamt(noRoot)).toThrow(/not a CAMT statement/);
@@ -87,10 +93,14 @@ describe('MT940', () => {
   });
 
   it('names the line that is wrong', () => {
-    const bad = fixture('statement.mt940').toString('utf8').replace(':61:2603310331DR133,45', ':61:2603310331DR133.45');
+    const bad = fixture('statement.mt940')
+      .toString('utf8')
+      .replace(':61:2603310331DR133,45', ':61:2603310331DR133.45');
     expect(() => parseMt940(bad)).toThrow(/Line 10 \(:61:\)/);
     const badDate = fixture('statement.mt940').toString('utf8').replace(':60F:C260330', ':60F:C260230');
-    expect(() => parseMt940(badDate.replace('260230', '260231'))).toThrow(/Line 5 \(:60F:\): “260231” is not a date/);
+    expect(() => parseMt940(badDate.replace('260230', '260231'))).toThrow(
+      /Line 5 \(:60F:\): “260231” is not a date/,
+    );
   });
 });
 
@@ -105,7 +115,10 @@ describe('OFX', () => {
       ['2026-03-10', -4_999, '2026031002'],
       ['2026-03-31', -1_250, '2026033103'],
     ]);
-    expect(s!.lines[0]).toMatchObject({ counterpartyName: 'ACME CORP', reference: 'INV 2026 0003 AT&T payment' });
+    expect(s!.lines[0]).toMatchObject({
+      counterpartyName: 'ACME CORP',
+      reference: 'INV 2026 0003 AT&T payment',
+    });
   });
 
   it('reads OFX 2.x XML credit-card statements', () => {
@@ -147,9 +160,13 @@ describe('CSV', () => {
   it('says which row and column is wrong', async () => {
     const bytes = Buffer.from('Date,Amount,Payee\n2026-03-01,12.50,A\n2026-02-30,1.00,B\n');
     const { mapping } = await guessCsvMapping(bytes);
-    await expect(parseCsvStatement(bytes, mapping, 'USD')).rejects.toThrow(/Row 3, Date: “2026-02-30” is not a date/);
+    await expect(parseCsvStatement(bytes, mapping, 'USD')).rejects.toThrow(
+      /Row 3, Date: “2026-02-30” is not a date/,
+    );
     const bad = Buffer.from('Date,Amount,Payee\n2026-03-01,12.5x,A\n');
-    await expect(parseCsvStatement(bad, mapping, 'USD')).rejects.toThrow(/Row 2, Amount: “12.5x” is not an amount/);
+    await expect(parseCsvStatement(bad, mapping, 'USD')).rejects.toThrow(
+      /Row 2, Amount: “12.5x” is not an amount/,
+    );
   });
 });
 
@@ -160,7 +177,9 @@ describe('detection and re-import keys', () => {
     expect(readStatementFile(fixture('statement-sgml.ofx'))).toMatchObject({ kind: 'statements' });
     expect(readStatementFile(fixture('umsaetze-cp1252.csv'))).toEqual({ kind: 'csv' });
     expect(() => readStatementFile(Buffer.from('hello world'))).toThrow(/Supported: ISO 20022 CAMT.053/);
-    expect(() => readStatementFile(Buffer.from('<html><body>x</body></html>'))).toThrow(/not a bank statement/);
+    expect(() => readStatementFile(Buffer.from('<html><body>x</body></html>'))).toThrow(
+      /not a bank statement/,
+    );
   });
 
   it('gives identical lines in one file distinct keys, and the same keys when read again', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bankApi } from './bank';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
 import { documentsApi } from './documents';
@@ -27,6 +28,7 @@ export const contract = {
   ...mailApi,
   ...reportsApi,
   ...payablesApi,
+  ...bankApi,
 } as const;
 
 export type Contract = typeof contract;

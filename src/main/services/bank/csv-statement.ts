@@ -22,7 +22,10 @@ import { normalizeIban } from '../../../shared/domain/iban';
  * reads the rows; amounts go through parseMoney (exact, never a float).
  */
 
-export function decodeText(bytes: Uint8Array, encoding?: CsvMapping['encoding']): { text: string; encoding: CsvMapping['encoding'] } {
+export function decodeText(
+  bytes: Uint8Array,
+  encoding?: CsvMapping['encoding'],
+): { text: string; encoding: CsvMapping['encoding'] } {
   let enc = encoding;
   if (!enc) {
     try {
@@ -67,7 +70,9 @@ export async function guessCsvMapping(bytes: Uint8Array): Promise<CsvPreview> {
   // The header is the first row that names a date and an amount (or debit/credit) column.
   let skipRows = all.findIndex((r) => {
     const g = guessColumns(r);
-    return g.date !== undefined && (g.amount !== undefined || g.debit !== undefined || g.credit !== undefined);
+    return (
+      g.date !== undefined && (g.amount !== undefined || g.debit !== undefined || g.credit !== undefined)
+    );
   });
   if (skipRows < 0) skipRows = 0;
   const headers = all[skipRows] ?? [];
@@ -75,7 +80,9 @@ export async function guessCsvMapping(bytes: Uint8Array): Promise<CsvPreview> {
   const g = guessColumns(headers);
   const col = (name?: string) => (name === undefined ? -1 : headers.indexOf(name));
   const dateSamples = body.map((r) => r[col(g.date)] ?? '');
-  const amountSamples = body.flatMap((r) => [r[col(g.amount)], r[col(g.debit)], r[col(g.credit)]].filter((x): x is string => !!x));
+  const amountSamples = body.flatMap((r) =>
+    [r[col(g.amount)], r[col(g.debit)], r[col(g.credit)]].filter((x): x is string => !!x),
+  );
   return {
     headers,
     sample: body.slice(0, 5),
@@ -87,7 +94,10 @@ export async function guessCsvMapping(bytes: Uint8Array): Promise<CsvPreview> {
       valueDateColumn: g.valueDate ?? null,
       dateFormat: guessDateFormat(dateSamples),
       decimal: guessDecimal(amountSamples),
-      amountMode: g.amount === undefined && (g.debit !== undefined || g.credit !== undefined) ? 'debitCredit' : 'signed',
+      amountMode:
+        g.amount === undefined && (g.debit !== undefined || g.credit !== undefined)
+          ? 'debitCredit'
+          : 'signed',
       amountColumn: g.amount ?? null,
       debitColumn: g.debit ?? null,
       creditColumn: g.credit ?? null,
@@ -100,7 +110,11 @@ export async function guessCsvMapping(bytes: Uint8Array): Promise<CsvPreview> {
   };
 }
 
-export async function parseCsvStatement(bytes: Uint8Array, mapping: CsvMapping, currency: string): Promise<ParsedStatement> {
+export async function parseCsvStatement(
+  bytes: Uint8Array,
+  mapping: CsvMapping,
+  currency: string,
+): Promise<ParsedStatement> {
   const { text } = decodeText(bytes, mapping.encoding);
   const all = await rows(text, mapping.delimiter);
   const headers = all[mapping.skipRows] ?? [];
@@ -110,7 +124,10 @@ export async function parseCsvStatement(bytes: Uint8Array, mapping: CsvMapping, 
       return -1;
     }
     const i = headers.indexOf(name);
-    if (i < 0) throw new StatementError(`The file has no column “${name}” (${label}); its columns are: ${headers.join(', ')}.`);
+    if (i < 0)
+      throw new StatementError(
+        `The file has no column “${name}” (${label}); its columns are: ${headers.join(', ')}.`,
+      );
     return i;
   };
   const c = {
@@ -118,7 +135,8 @@ export async function parseCsvStatement(bytes: Uint8Array, mapping: CsvMapping, 
     valueDate: index(mapping.valueDateColumn, 'value date', false),
     amount: mapping.amountMode === 'signed' ? index(mapping.amountColumn, 'amount', true) : -1,
     debit: mapping.amountMode === 'debitCredit' ? index(mapping.debitColumn, 'money out (debit)', true) : -1,
-    credit: mapping.amountMode === 'debitCredit' ? index(mapping.creditColumn, 'money in (credit)', true) : -1,
+    credit:
+      mapping.amountMode === 'debitCredit' ? index(mapping.creditColumn, 'money in (credit)', true) : -1,
     name: index(mapping.nameColumn, 'name', false),
     iban: index(mapping.ibanColumn, 'IBAN', false),
     reference: index(mapping.referenceColumn, 'reference', false),
@@ -127,13 +145,21 @@ export async function parseCsvStatement(bytes: Uint8Array, mapping: CsvMapping, 
   };
   const cell = (r: string[], i: number) => (i < 0 ? '' : (r[i] ?? '').trim());
   const amountOf = (raw: string, where: string): number => {
-    const v = parseMoney(raw.replace(/^\s*(?:[A-Z]{3}|[€$£])\s*|\s*(?:[A-Z]{3}|[€$£])\s*$/g, ''), currency, mapping.decimal);
-    if (v === null) throw new StatementError(`${where}: “${raw}” is not an amount with a decimal ${mapping.decimal === ',' ? 'comma' : 'point'}.`);
+    const v = parseMoney(
+      raw.replace(/^\s*(?:[A-Z]{3}|[€$£])\s*|\s*(?:[A-Z]{3}|[€$£])\s*$/g, ''),
+      currency,
+      mapping.decimal,
+    );
+    if (v === null)
+      throw new StatementError(
+        `${where}: “${raw}” is not an amount with a decimal ${mapping.decimal === ',' ? 'comma' : 'point'}.`,
+      );
     return v;
   };
   const dateOf = (raw: string, where: string): string => {
     const parts = splitDate(raw, mapping.dateFormat);
-    if (!parts) throw new StatementError(`${where}: “${raw}” is not a date in the form ${mapping.dateFormat}.`);
+    if (!parts)
+      throw new StatementError(`${where}: “${raw}” is not a date in the form ${mapping.dateFormat}.`);
     return checkDate(parts[0], parts[1], parts[2], where, raw);
   };
   const lines: StatementLine[] = [];
@@ -144,17 +170,22 @@ export async function parseCsvStatement(bytes: Uint8Array, mapping: CsvMapping, 
     const rawDate = cell(r, c.date);
     if (!rawDate) throw new StatementError(`${where}: the booking date is empty.`);
     let amount: number;
-    if (mapping.amountMode === 'signed') amount = amountOf(cell(r, c.amount), `${where}, ${mapping.amountColumn}`);
+    if (mapping.amountMode === 'signed')
+      amount = amountOf(cell(r, c.amount), `${where}, ${mapping.amountColumn}`);
     else {
       const d = cell(r, c.debit);
       const k = cell(r, c.credit);
       if (!d && !k) throw new StatementError(`${where}: both money in and money out are empty.`);
-      amount = (k ? Math.abs(amountOf(k, `${where}, ${mapping.creditColumn}`)) : 0) - (d ? Math.abs(amountOf(d, `${where}, ${mapping.debitColumn}`)) : 0);
+      amount =
+        (k ? Math.abs(amountOf(k, `${where}, ${mapping.creditColumn}`)) : 0) -
+        (d ? Math.abs(amountOf(d, `${where}, ${mapping.debitColumn}`)) : 0);
     }
     const iban = normalizeIban(cell(r, c.iban));
     lines.push({
       bookingDate: dateOf(rawDate, `${where}, ${mapping.dateColumn}`),
-      valueDate: cell(r, c.valueDate) ? dateOf(cell(r, c.valueDate), `${where}, ${mapping.valueDateColumn}`) : null,
+      valueDate: cell(r, c.valueDate)
+        ? dateOf(cell(r, c.valueDate), `${where}, ${mapping.valueDateColumn}`)
+        : null,
       amount,
       currency,
       counterpartyName: squash(cell(r, c.name)),

@@ -4,6 +4,7 @@ import { describeEarlyPaymentTerms } from '../../../shared/domain/early-payment'
 import { notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { VendorsTable } from '../../db/schema';
+import { ibanIn } from '../../../shared/domain/iban';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
@@ -171,6 +172,9 @@ function columns(input: ParsedInput<'vendors.create'>) {
     discount_bp: early?.discountBp ?? null,
     discount_days: early?.days ?? null,
     bank_details: input.bankDetails,
+    // The IBAN in the bank details, structured, for bank matching and payment files.
+    iban: ibanIn(input.bankDetails)?.iban ?? '',
+    bic: ibanIn(input.bankDetails)?.bic ?? '',
     notes: input.notes,
   };
 }

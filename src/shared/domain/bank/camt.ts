@@ -53,12 +53,17 @@ const node = (v: unknown): Node => (v && typeof v === 'object' ? (v as Node) : {
 const list = (v: unknown): Node[] => (Array.isArray(v) ? v.map(node) : v === undefined ? [] : [node(v)]);
 const text = (v: unknown): string => {
   if (typeof v === 'string') return decodeXmlText(v);
-  if (v && typeof v === 'object' && '#text' in (v as Node)) return decodeXmlText(String((v as Node)['#text']));
+  if (v && typeof v === 'object' && '#text' in (v as Node))
+    return decodeXmlText(String((v as Node)['#text']));
   return '';
 };
 const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((n, k) => node(n)[k], v);
 
-function amountOf(amt: unknown, where: string, fallbackCurrency: string | null): { amount: number; currency: string } {
+function amountOf(
+  amt: unknown,
+  where: string,
+  fallbackCurrency: string | null,
+): { amount: number; currency: string } {
   const value = text(amt);
   if (!value) throw new StatementError(`${where}: the amount (Amt) is missing.`);
   const ccy = String(node(amt)['@Ccy'] ?? fallbackCurrency ?? '');
@@ -84,7 +89,10 @@ function partyName(p: unknown): string {
   return text(at(p, 'Nm')) || text(at(p, 'Pty', 'Nm'));
 }
 
-function balances(stmt: Node, where: string): { opening: StatementBalance | null; closing: StatementBalance | null } {
+function balances(
+  stmt: Node,
+  where: string,
+): { opening: StatementBalance | null; closing: StatementBalance | null } {
   let opening: StatementBalance | null = null;
   let closing: StatementBalance | null = null;
   list(stmt.Bal).forEach((bal, i) => {
@@ -160,7 +168,9 @@ export function parseCamt(xml: string): ParsedStatement[] {
           amount,
           currency: amt.currency,
           counterpartyName: squash(partyName(parties[partyKey])),
-          counterpartyIban: text(at(parties, `${partyKey}Acct`, 'Id', 'IBAN')).replace(/\s/g, '').toUpperCase(),
+          counterpartyIban: text(at(parties, `${partyKey}Acct`, 'Id', 'IBAN'))
+            .replace(/\s/g, '')
+            .toUpperCase(),
           counterpartyBic:
             text(at(agents, `${partyKey}Agt`, 'FinInstnId', 'BICFI')) ||
             text(at(agents, `${partyKey}Agt`, 'FinInstnId', 'BIC')),

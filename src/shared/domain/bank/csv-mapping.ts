@@ -3,7 +3,14 @@
  * corrects) a guessed mapping once per account; it is remembered for the next import.
  */
 
-export const CSV_DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD.MM.YY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYYMMDD'] as const;
+export const CSV_DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'DD.MM.YYYY',
+  'DD.MM.YY',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'YYYYMMDD',
+] as const;
 export type CsvDateFormat = (typeof CSV_DATE_FORMATS)[number];
 export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1'] as const;
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -43,7 +50,10 @@ const HEADERS: Record<string, RegExp> = {
 
 /** Picks the most likely delimiter: the one that splits the first lines into the same, largest number of cells. */
 export function guessDelimiter(text: string): CsvMapping['delimiter'] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 20);
   let best: CsvMapping['delimiter'] = ',';
   let bestScore = -1;
   for (const d of CSV_DELIMITERS) {

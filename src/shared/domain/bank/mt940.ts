@@ -24,7 +24,9 @@ interface Field {
 }
 
 export function looksLikeMt940(text: string): boolean {
-  return /(^|\n)\s*:20:/.test(text.slice(0, 4096)) && /(^|\n):(25|28C?|60[FM]|61|13D?):/.test(text.slice(0, 65536));
+  return (
+    /(^|\n)\s*:20:/.test(text.slice(0, 4096)) && /(^|\n):(25|28C?|60[FM]|61|13D?):/.test(text.slice(0, 65536))
+  );
 }
 
 function fields(text: string): Field[] {
@@ -37,7 +39,8 @@ function fields(text: string): Field[] {
     else if (/^-\}?$|^\{[1-5]:|^\}$/.test(line.trim()) || line.trim() === '' || line.trim() === '-') {
       // SWIFT block markers and message separators.
     } else if (out.length > 0) out[out.length - 1]!.value += '\n' + line;
-    else throw new StatementError(`Line ${i + 1}: expected a field such as :20:, found “${line.slice(0, 40)}”.`);
+    else
+      throw new StatementError(`Line ${i + 1}: expected a field such as :20:, found “${line.slice(0, 40)}”.`);
   });
   return out;
 }
@@ -50,7 +53,10 @@ function yymmdd(s: string, where: string): string {
 function balance(f: Field): { value: StatementBalance; currency: string } {
   const where = `Line ${f.line} (:${f.tag}:)`;
   const m = /^([CD])(\d{6})([A-Z]{3})(\d+,\d*)$/.exec(f.value.trim());
-  if (!m) throw new StatementError(`${where}: expected C or D, a date YYMMDD, a currency and an amount like 1234,56.`);
+  if (!m)
+    throw new StatementError(
+      `${where}: expected C or D, a date YYMMDD, a currency and an amount like 1234,56.`,
+    );
   const currency = checkCurrency(m[3]!, where);
   const amount = decimalToMinor(m[4]!, currency, where);
   return { value: { amount: m[1] === 'D' ? -amount : amount, date: yymmdd(m[2]!, where) }, currency };
@@ -71,16 +77,42 @@ function structured86(value: string): Map<string, string> | null {
   return parts;
 }
 
-function info(value: string): Pick<StatementLine, 'counterpartyName' | 'counterpartyIban' | 'counterpartyBic' | 'reference' | 'text'> {
+function info(
+  value: string,
+): Pick<StatementLine, 'counterpartyName' | 'counterpartyIban' | 'counterpartyBic' | 'reference' | 'text'> {
   const parts = structured86(value);
-  if (!parts) return { counterpartyName: '', counterpartyIban: '', counterpartyBic: '', reference: '', text: squash(value) };
+  if (!parts)
+    return {
+      counterpartyName: '',
+      counterpartyIban: '',
+      counterpartyBic: '',
+      reference: '',
+      text: squash(value),
+    };
   const pick = (keys: string[]) => keys.map((k) => parts.get(k) ?? '').join('');
-  const remittance = pick(['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63']);
+  const remittance = pick([
+    '20',
+    '21',
+    '22',
+    '23',
+    '24',
+    '25',
+    '26',
+    '27',
+    '28',
+    '29',
+    '60',
+    '61',
+    '62',
+    '63',
+  ]);
   const account = (parts.get('31') ?? '').replace(/\s/g, '').toUpperCase();
   return {
     counterpartyName: squash(pick(['32', '33'])),
     counterpartyIban: /^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(account) ? account : '',
-    counterpartyBic: /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(parts.get('30') ?? '') ? parts.get('30')! : '',
+    counterpartyBic: /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(parts.get('30') ?? '')
+      ? parts.get('30')!
+      : '',
     reference: squash(remittance),
     text: squash(parts.get('00') ?? ''),
   };
@@ -159,7 +191,10 @@ export function parseMt940(text: string): ParsedStatement[] {
             `${where}: expected a value date YYMMDD, an optional booking date MMDD, C/D/RC/RD, an amount like 12,50 and a transaction type such as NTRF.`,
           );
         const currency = lineCurrency();
-        if (!currency) throw new StatementError(`${where}: no currency is known yet (the opening balance :60F: is missing).`);
+        if (!currency)
+          throw new StatementError(
+            `${where}: no currency is known yet (the opening balance :60F: is missing).`,
+          );
         const valueDate = yymmdd(m[1]!, where);
         let bookingDate = valueDate;
         if (m[2]) {

@@ -38,10 +38,13 @@ const str = (v: unknown): string => (typeof v === 'string' ? decodeXmlText(v) : 
 
 /** SGML OFX to XML: every `<TAG>value` not followed by `</TAG>` is closed. */
 function sgmlToXml(body: string): string {
-  return body.replace(/<([A-Za-z0-9.]+)>([^<]+)(<\/\1>)?/g, (m, tag: string, value: string, close?: string) => {
-    if (close || value.trim() === '') return m;
-    return `<${tag}>${value.trim().replace(/&(?!(amp|lt|gt|quot|apos);)/g, '&amp;')}</${tag}>`;
-  });
+  return body.replace(
+    /<([A-Za-z0-9.]+)>([^<]+)(<\/\1>)?/g,
+    (m, tag: string, value: string, close?: string) => {
+      if (close || value.trim() === '') return m;
+      return `<${tag}>${value.trim().replace(/&(?!(amp|lt|gt|quot|apos);)/g, '&amp;')}</${tag}>`;
+    },
+  );
 }
 
 function ofxDate(text: string, where: string): string {
@@ -98,7 +101,9 @@ export function parseOfx(text: string): ParsedStatement[] {
         counterpartyIban: '',
         counterpartyBic: '',
         reference: squash(str(t.MEMO)),
-        text: squash([str(t.TRNTYPE), str(t.CHECKNUM) && `Check ${str(t.CHECKNUM)}`].filter(Boolean).join(' ')),
+        text: squash(
+          [str(t.TRNTYPE), str(t.CHECKNUM) && `Check ${str(t.CHECKNUM)}`].filter(Boolean).join(' '),
+        ),
         bankRef: str(t.FITID) || null,
       };
     });

@@ -69,7 +69,9 @@ export function belgianReference(invoiceNumber: string): string | null {
 /** Finds structured Belgian communications in a text and returns their 12 digits if the check holds. */
 export function findBelgianReferences(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:\+{3}|\*{3})\s*(\d{3})\s*\/\s*(\d{4})\s*\/\s*(\d{5})\s*(?:\+{3}|\*{3})/g)) {
+  for (const m of text.matchAll(
+    /(?:\+{3}|\*{3})\s*(\d{3})\s*\/\s*(\d{4})\s*\/\s*(\d{5})\s*(?:\+{3}|\*{3})/g,
+  )) {
     const all = m[1]! + m[2]! + m[3]!;
     const check = Number(BigInt(all.slice(0, 10)) % 97n) || 97;
     if (check === Number(all.slice(10))) found.push(all);

@@ -122,7 +122,9 @@ export function decodeXmlText(text: string): string {
         return "'";
     }
     const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+      ? String.fromCodePoint(code)
+      : m;
   });
 }
 

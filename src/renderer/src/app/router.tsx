@@ -21,6 +21,7 @@ import { TaxReport } from '../pages/reports/TaxReport';
 import { AuditLogReport } from '../pages/reports/AuditLogReport';
 import { BillsRoutes } from '../pages/bills/BillsRoutes';
 import { VendorsRoutes } from '../pages/vendors/VendorsRoutes';
+import { BankRoutes } from '../pages/bank/BankRoutes';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -63,6 +64,7 @@ export const router = createHashRouter([
       { path: 'reports/audit', element: <AuditLogReport /> },
       { path: 'bills/*', element: <BillsRoutes /> },
       { path: 'vendors/*', element: <VendorsRoutes /> },
+      { path: 'bank/*', element: <BankRoutes /> },
       { path: 'outbox', element: <Navigate to="/outbox/reminders" replace /> },
       { path: 'outbox/:tab', element: <OutboxPage /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },

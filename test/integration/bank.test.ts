@@ -95,6 +95,9 @@ describe('import', () => {
     expect(again).toMatchObject({ added: 0, skipped: 2 });
     const acc = await t.call('bank.accounts.get', { id: a.id });
     expect(acc).toMatchObject({ balance: 1_196_60, openLines: 2 });
+    // The cash-flow forecast now starts from the real bank balance.
+    const forecast = await t.call('reports.cashflow', {});
+    expect(forecast).toMatchObject({ openingSource: 'bank', openingBalance: 1_196_60, openingDate: '2026-11-04' });
   });
 
   it('refuses a statement of another account, another currency, or a broken file, saving nothing', async () => {

@@ -206,6 +206,29 @@ export function archiveAccount(
   return getAccount(ctx, input);
 }
 
+/**
+ * What the business has in the bank in its base currency: the sum of its active accounts'
+ * balances in that currency, as of the newest line or opening date. Null without such an account.
+ */
+export function bankCashPosition(
+  ctx: ServiceContext,
+  baseCurrency: string,
+): { amount: number; date: string } | null {
+  const accounts = storeOf(ctx).all(
+    qb
+      .selectFrom('bank_accounts')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .where('currency', '=', baseCurrency),
+  );
+  if (accounts.length === 0) return null;
+  const all = accounts.map((a) => toAccount(ctx, a));
+  return {
+    amount: all.reduce((t, a) => t + a.balance, 0),
+    date: all.map((a) => a.balanceDate).sort()[all.length - 1]!,
+  };
+}
+
 /** The newest statement's closing balance against Folio's balance on that date. */
 export function reconcileStatus(ctx: ServiceContext, input: ParsedInput<'bank.reconcile.status'>) {
   const a = accountRow(ctx, input.accountId);

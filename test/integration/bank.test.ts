@@ -20,6 +20,24 @@ async function issued(overrides = {}) {
   return t.call('documents.issue', { id: draft.id });
 }
 
+async function customerInput() {
+  const c = (await t.call('customers.get', { id: seed.customer.id })).customer;
+  return {
+    id: c.id,
+    name: c.name,
+    contactPerson: c.contactPerson,
+    emails: c.emails,
+    phone: c.phone,
+    billingAddress: c.billingAddress,
+    shippingAddress: c.shippingAddress,
+    taxNumber: c.taxNumber,
+    currency: c.currency,
+    paymentTerms: c.paymentTerms,
+    defaultTaxId: c.defaultTaxId,
+    notes: c.notes,
+  };
+}
+
 async function account() {
   return t.call('bank.accounts.create', {
     name: 'Business current account',
@@ -97,7 +115,11 @@ describe('import', () => {
     expect(acc).toMatchObject({ balance: 1_196_60, openLines: 2 });
     // The cash-flow forecast now starts from the real bank balance.
     const forecast = await t.call('reports.cashflow', {});
-    expect(forecast).toMatchObject({ openingSource: 'bank', openingBalance: 1_196_60, openingDate: '2026-11-04' });
+    expect(forecast).toMatchObject({
+      openingSource: 'bank',
+      openingBalance: 1_196_60,
+      openingDate: '2026-11-04',
+    });
   });
 
   it('refuses a statement of another account, another currency, or a broken file, saving nothing', async () => {
@@ -348,6 +370,43 @@ describe('matching', () => {
     // Undo removes the bill payment: the bill is owed again.
     await t.call('bank.lines.undo', { lineId: rows[0]!.id });
     expect((await t.call('bills.get', { id: bill.id })).status).toBe('awaiting_payment');
+  });
+
+  it('recognises a customer by the IBAN on file, and refuses an IBAN that does not check', async () => {
+    const a = await account();
+    const inv = await issued();
+    const bad = await t.raw('customers.update', {
+      ...(await customerInput()),
+      iban: 'DE89 3704 0044 0532 0130 01',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { iban: expect.stringMatching(/not valid/) } } });
+    await t.call('customers.update', { ...(await customerInput()), iban: 'IE64 IRCE 9205 0112 3456 78' });
+    await t.call('bank.import.commit', {
+      accountId: a.id,
+      dataBase64: b64(
+        camt053({
+          iban: ACCOUNT_IBAN,
+          opening: 0,
+          openingDate: '2026-11-01',
+          lines: [
+            {
+              date: '2026-11-10',
+              amount: 50_00,
+              name: 'NK',
+              iban: 'IE64IRCE92050112345678',
+              reference: 'on account',
+            },
+          ],
+        }),
+      ),
+    });
+    const { rows } = await t.call('bank.lines.list', { accountId: a.id });
+    const s = await t.call('bank.lines.suggest', { lineId: rows[0]!.id });
+    expect(s[0]).toMatchObject({
+      partyId: seed.customer.id,
+      allocations: [{ documentId: inv.id, amount: 50_00 }],
+    });
+    expect(s[0]!.reasons).toContain("The payer's IBAN is on file for Brightside Cafés Ltd");
   });
 
   it('categorises fees, then reconciles to the statement once nothing is open', async () => {

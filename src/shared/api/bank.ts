@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { base64File, currencyCode, id, isoDate, requiredText, text } from './fields';
+import {
+  base64File,
+  currencyCode,
+  id,
+  isoDate,
+  optionalBic,
+  optionalIban,
+  requiredText,
+  text,
+} from './fields';
 import { CSV_DATE_FORMATS, CSV_DELIMITERS, CSV_ENCODINGS } from '../domain/bank/csv-mapping';
-import { isValidBic, isValidIban, normalizeIban } from '../domain/iban';
 
 /** Statement files up to this size are read. */
 export const STATEMENT_MAX_BYTES = 20 * 1024 * 1024;
@@ -23,24 +31,6 @@ export const BANK_CATEGORY_LABELS: Record<(typeof BANK_CATEGORIES)[number], stri
   other_expense: 'Other expense',
   transfer_between_accounts: 'Transfer between own accounts',
 };
-
-export const optionalIban = (label = 'IBAN') =>
-  z
-    .string()
-    .trim()
-    .transform(normalizeIban)
-    .refine((v) => v === '' || isValidIban(v), {
-      error: `${label} is not valid: check its length for the country and its two check digits`,
-    });
-
-export const optionalBic = (label = 'BIC') =>
-  z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => v === '' || isValidBic(v), {
-      error: `${label} must be 8 or 11 letters and digits, like COBADEFFXXX`,
-    });
 
 export const bankAccountInput = z.strictObject({
   name: requiredText('Account name', 100),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
-import { currencyCode, id, optionalEmail, requiredText, text } from './fields';
+import { currencyCode, id, optionalBic, optionalEmail, optionalIban, requiredText, text } from './fields';
 
 export const customerInput = z.strictObject({
   name: requiredText('Customer name'),
@@ -20,6 +20,9 @@ export const customerInput = z.strictObject({
   billingAddress: addressSchema,
   shippingAddress: addressSchema,
   taxNumber: text('Tax or VAT number', 50).default(''),
+  /** The account the customer pays from: bank matching recognises their transfers by it. */
+  iban: optionalIban().default(''),
+  bic: optionalBic().default(''),
   currency: currencyCode('Currency'),
   paymentTerms: paymentTermsSchema,
   defaultTaxId: id('Default tax').nullable().default(null),
@@ -45,6 +48,8 @@ export const customerOutput = z.object({
   billingAddress: addressOut,
   shippingAddress: addressOut,
   taxNumber: z.string(),
+  iban: z.string(),
+  bic: z.string(),
   currency: z.string(),
   paymentTerms: paymentTermsSchema,
   defaultTaxId: z.number().nullable(),

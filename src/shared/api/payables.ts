@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { addressSchema, emptyInput, okOutput, paymentTermsSchema } from './common';
-import { base64File, currencyCode, id, isoDate, optionalEmail, requiredText, text } from './fields';
+import {
+  base64File,
+  currencyCode,
+  id,
+  isoDate,
+  optionalBic,
+  optionalEmail,
+  optionalIban,
+  requiredText,
+  text,
+} from './fields';
 import { ATTACHMENT_MAX_BYTES, SHA256_HEX } from '../domain/attachments';
 import { percentToBp, quantityToMilli } from '../domain/bill-amounts';
 import { WARNING_KINDS } from '../domain/bill-checks';
@@ -92,6 +102,9 @@ export const vendorInput = z.strictObject({
   paymentTerms: paymentTermsSchema.default({ kind: 'net', days: 30 }),
   earlyPayment: earlyPaymentSchema.nullable().default(null),
   bankDetails: text('Bank details', 500).default(''),
+  /** The account bills are paid to; taken from the bank details when left empty. */
+  iban: optionalIban().default(''),
+  bic: optionalBic().default(''),
   notes: text('Notes', 2000).default(''),
 });
 export type VendorInput = z.input<typeof vendorInput>;
@@ -116,6 +129,8 @@ export const vendorSchema = z.object({
   /** "Net 30", "2/10 net 30". */
   termsLabel: z.string(),
   bankDetails: z.string(),
+  iban: z.string(),
+  bic: z.string(),
   bankDetailsChangedAt: z.string().nullable(),
   notes: z.string(),
   archived: z.boolean(),

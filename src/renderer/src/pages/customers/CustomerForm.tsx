@@ -55,6 +55,8 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             billingAddress: existing.billingAddress,
             shippingAddress: existing.shippingAddress,
             taxNumber: existing.taxNumber,
+            iban: existing.iban,
+            bic: existing.bic,
             currency: existing.currency,
             paymentTerms: existing.paymentTerms,
             defaultTaxId: existing.defaultTaxId ? String(existing.defaultTaxId) : null,
@@ -68,6 +70,8 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             billingAddress: EMPTY_ADDRESS,
             shippingAddress: EMPTY_ADDRESS,
             taxNumber: '',
+            iban: '',
+            bic: '',
             currency: preferences.baseCurrency,
             paymentTerms: preferences.defaultPaymentTerms,
             defaultTaxId: null,
@@ -155,6 +159,12 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             <TextInput label="Contact person" {...form.getInputProps('contactPerson')} />
             <TextInput label="Phone" {...form.getInputProps('phone')} />
             <TextInput label="Tax or VAT number" {...form.getInputProps('taxNumber')} />
+            <TextInput
+              label="IBAN"
+              description="The account they pay from: their transfers are recognised by it"
+              {...form.getInputProps('iban')}
+            />
+            <TextInput label="BIC" {...form.getInputProps('bic')} />
           </SimpleGrid>
           <Stack gap={4} mt="sm">
             <Text size="sm" fw={500}>

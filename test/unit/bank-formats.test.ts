@@ -54,6 +54,23 @@ describe('CAMT.053', () => {
     expect(s!.lines[1]).toMatchObject({ counterpartyName: 'Иванов ООО', reference: 'inv2026-0002' });
   });
 
+  it('reads CAMT.052 reports and CAMT.054 notifications with the same elements', () => {
+    const v02 = fixture('camt053-v02.xml').toString('utf8');
+    const camt052 = v02
+      .replace(/BkToCstmrStmt/g, 'BkToCstmrAcctRpt')
+      .replace(/<(\/?)Stmt>/g, '<$1Rpt>')
+      .replace('camt.053.001.02', 'camt.052.001.02');
+    const [r] = parseCamt(camt052);
+    expect(r).toMatchObject({ format: 'camt.052', statementId: '2026-03-31-001' });
+    expect(r!.lines.map((l) => l.amount)).toEqual([119_000, -13_345]);
+    const camt054 = v02
+      .replace(/BkToCstmrStmt/g, 'BkToCstmrDbtCdtNtfctn')
+      .replace(/<(\/?)Stmt>/g, '<$1Ntfctn>');
+    const [n] = parseCamt(camt054);
+    expect(n).toMatchObject({ format: 'camt.054' });
+    expect(n!.lines).toHaveLength(2);
+  });
+
   it('names the element that is wrong', () => {
     const bad = fixture('camt053-v02.xml')
       .toString('utf8')
@@ -90,6 +107,32 @@ describe('MT940', () => {
     });
     expect(s!.lines[1]).toMatchObject({ amount: -13_345, reference: 'RF18539007547034 KREF123' });
     expect(s!.lines[2]).toMatchObject({ amount: 10, text: 'Zinsen fuer Maerz 2026' });
+  });
+
+  it('reads an MT942 interim report (no opening balance, :34F: and :13D:)', () => {
+    const mt942 = [
+      ':20:INTRADAY1',
+      ':25:DE89370400440532013000',
+      ':28C:1/1',
+      ':34F:EURD0,',
+      ':13D:2604011200+0100',
+      ':61:2604010401CR250,00NTRFNONREF',
+      ':86:166?00GUTSCHRIFT?20INV-2026-0007?32ACME LTD',
+      ':90C:1EUR250,00',
+      '-',
+    ].join('\r\n');
+    const [s] = parseMt940(mt942);
+    expect(s).toMatchObject({
+      format: 'mt942',
+      accountIban: 'DE89370400440532013000',
+      currency: 'EUR',
+      opening: null,
+    });
+    expect(s!.lines[0]).toMatchObject({
+      amount: 25_000,
+      reference: 'INV-2026-0007',
+      counterpartyName: 'ACME LTD',
+    });
   });
 
   it('names the line that is wrong', () => {

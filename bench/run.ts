@@ -9,6 +9,7 @@ import { runDocuments } from './documents';
 import { runPayables } from './payables';
 import { runReports } from './reports';
 import { runOpen } from './open';
+import { runBank } from './bank';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   payables: runPayables,
   reports: runReports,
   open: runOpen,
+  bank: runBank,
 };
 
 async function main() {

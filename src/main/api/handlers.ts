@@ -32,6 +32,9 @@ import * as purchaseOrders from '../services/payables/purchase-orders';
 import * as recurringBills from '../services/payables/recurring';
 import * as reminders from '../services/payables/reminders';
 import * as vendors from '../services/payables/vendors';
+import * as bankAccounts from '../services/bank/accounts';
+import * as bankMatching from '../services/bank/matching';
+import * as bankStatements from '../services/bank/statements';
 
 // Documents and mail load on first use: opening the app does not need them (cold start).
 const printingSettings = () => import('../services/printing/settings');
@@ -228,4 +231,20 @@ export const handlers: Handlers = {
   'reminders.updateSettings': reminders.updateReminderSettings,
   'billImport.preview': billImport.previewImport,
   'billImport.commit': billImport.commitImport,
+  'bank.accounts.list': bankAccounts.listAccounts,
+  'bank.accounts.get': bankAccounts.getAccount,
+  'bank.accounts.create': bankAccounts.createAccount,
+  'bank.accounts.update': bankAccounts.updateAccount,
+  'bank.accounts.archive': bankAccounts.archiveAccount,
+  'bank.import.preview': bankStatements.previewImport,
+  'bank.import.commit': bankStatements.commitImport,
+  'bank.lines.list': bankMatching.listLines,
+  'bank.lines.suggest': bankMatching.suggest,
+  'bank.lines.confirm': bankMatching.confirm,
+  'bank.lines.undo': bankMatching.undo,
+  'bank.lines.categorize': bankMatching.categorize,
+  'bank.rules.list': (ctx) => bankMatching.listRules(ctx),
+  'bank.rules.delete': bankMatching.deleteRule,
+  'bank.reconcile.status': bankAccounts.reconcileStatus,
+  'bank.reconcile.mark': bankAccounts.markReconciled,
 };

@@ -576,3 +576,91 @@ export interface DB {
   outbox_attachments: OutboxAttachmentsTable;
   invoice_reminders: InvoiceRemindersTable;
 }
+
+// Bank (migration "bank"): accounts, statement imports and lines, matches, rules.
+
+export interface CustomersTable {
+  iban: Generated<string>;
+  bic: Generated<string>;
+}
+
+export interface VendorsTable {
+  iban: Generated<string>;
+  bic: Generated<string>;
+}
+
+export interface BankAccountsTable {
+  id: Generated<number>;
+  name: string;
+  iban: string;
+  account_number: string;
+  bic: string;
+  currency: string;
+  opening_balance: number;
+  opening_date: string;
+  csv_mapping: string | null;
+  reconciled_to: string | null;
+  archived_at: string | null;
+  created_at: string;
+}
+
+export interface BankImportsTable {
+  id: Generated<number>;
+  account_id: number;
+  file_name: string;
+  format: string;
+  imported_at: string;
+  lines_added: number;
+  lines_skipped: number;
+  opening_balance: number | null;
+  opening_date: string | null;
+  closing_balance: number | null;
+  closing_date: string | null;
+}
+
+export interface BankLinesTable {
+  id: Generated<number>;
+  account_id: number;
+  import_id: number;
+  booking_date: string;
+  value_date: string | null;
+  amount: number;
+  currency: string;
+  counterparty_name: string;
+  counterparty_iban: string;
+  counterparty_bic: string;
+  reference: string;
+  text: string;
+  bank_ref: string | null;
+  fingerprint: string;
+  status: 'open' | 'matched' | 'categorized';
+  category: string | null;
+  note: string;
+}
+
+export interface BankMatchesTable {
+  id: Generated<number>;
+  line_id: number;
+  payment_id: number | null;
+  bill_payment_id: number | null;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface BankRulesTable {
+  id: Generated<number>;
+  kind: 'iban' | 'name';
+  pattern: string;
+  customer_id: number | null;
+  vendor_id: number | null;
+  uses: Generated<number>;
+  created_at: string;
+}
+
+export interface DB {
+  bank_accounts: BankAccountsTable;
+  bank_imports: BankImportsTable;
+  bank_lines: BankLinesTable;
+  bank_matches: BankMatchesTable;
+  bank_rules: BankRulesTable;
+}

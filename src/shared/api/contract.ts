@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bankApi } from './bank';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
 import { documentsApi } from './documents';
@@ -29,6 +30,7 @@ export const contract = {
   ...reportsApi,
   ...payablesApi,
   ...einvoiceApi,
+  ...bankApi,
 } as const;
 
 export type Contract = typeof contract;

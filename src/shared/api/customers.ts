@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
-import { currencyCode, id, multilineText, optionalEmail, requiredText, searchText, text } from './fields';
+import {
+  currencyCode,
+  id,
+  multilineText,
+  optionalBic,
+  optionalEmail,
+  optionalIban,
+  requiredText,
+  searchText,
+  text,
+} from './fields';
 import { buyerReferenceProblem, EINVOICE_FORMATS, electronicAddressProblem } from '../domain/einvoice/codes';
 
 const customerFields = z.strictObject({
@@ -21,6 +31,9 @@ const customerFields = z.strictObject({
   billingAddress: addressSchema,
   shippingAddress: addressSchema,
   taxNumber: text('Tax or VAT number', 50).default(''),
+  /** The account the customer pays from: bank matching recognises their transfers by it. */
+  iban: optionalIban().default(''),
+  bic: optionalBic().default(''),
   currency: currencyCode('Currency'),
   paymentTerms: paymentTermsSchema,
   defaultTaxId: id('Default tax').nullable().default(null),
@@ -74,6 +87,8 @@ export const customerOutput = z.object({
   billingAddress: addressOut,
   shippingAddress: addressOut,
   taxNumber: z.string(),
+  iban: z.string(),
+  bic: z.string(),
   currency: z.string(),
   paymentTerms: paymentTermsSchema,
   defaultTaxId: z.number().nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates';
 import { isCurrencyCode } from '../domain/currencies';
 import { safeUserFileName } from '../domain/file-names';
+import { isValidBic, isValidIban, normalizeIban } from '../domain/iban';
 
 /**
  * Field schemas reused by every domain contract. Each one carries the message a user sees
@@ -104,6 +105,26 @@ export const id = (label = 'Id') =>
     .number({ error: `${label} is required` })
     .int()
     .positive();
+
+/** An IBAN, checked by country length and check digits, stored without spaces ('' for none). */
+export const optionalIban = (label = 'IBAN') =>
+  z
+    .string()
+    .trim()
+    .transform(normalizeIban)
+    .refine((v) => v === '' || isValidIban(v), {
+      error: `${label} is not valid: check its length for the country and its two check digits`,
+    });
+
+/** A BIC (SWIFT code), 8 or 11 characters ('' for none). */
+export const optionalBic = (label = 'BIC') =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || isValidBic(v), {
+      error: `${label} must be 8 or 11 letters and digits, like COBADEFFXXX`,
+    });
 
 /** The exact number of bytes a base64 text decodes to (padding is not data). */
 export function base64DecodedBytes(value: string): number {

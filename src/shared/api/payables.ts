@@ -9,6 +9,8 @@ import {
   multilineText,
   optionalEmail,
   requiredMultilineText,
+  optionalBic,
+  optionalIban,
   requiredText,
   text,
 } from './fields';
@@ -104,6 +106,9 @@ export const vendorInput = z.strictObject({
   paymentTerms: paymentTermsSchema.default({ kind: 'net', days: 30 }),
   earlyPayment: earlyPaymentSchema.nullable().default(null),
   bankDetails: multilineText('Bank details', 500).default(''),
+  /** The account bills are paid to; taken from the bank details when left empty. */
+  iban: optionalIban().default(''),
+  bic: optionalBic().default(''),
   notes: multilineText('Notes', 2000).default(''),
 });
 export type VendorInput = z.input<typeof vendorInput>;
@@ -128,6 +133,8 @@ export const vendorSchema = z.object({
   /** "Net 30", "2/10 net 30". */
   termsLabel: z.string(),
   bankDetails: z.string(),
+  iban: z.string(),
+  bic: z.string(),
   bankDetailsChangedAt: z.string().nullable(),
   notes: z.string(),
   archived: z.boolean(),

@@ -61,6 +61,8 @@ const cashflowReport = z.object({
   currency: z.string(),
   openingBalance: z.number(),
   openingDate: z.string().nullable(),
+  /** Where the opening balance comes from: the bank accounts' balances, or the amount entered. */
+  openingSource: z.enum(['bank', 'entered', 'none']),
   weeks: z.array(cashflowWeek),
   /** Open invoices expected later than the 13 weeks, and bills due later. */
   later: z.object({ receipts: z.number(), bills: z.number() }),

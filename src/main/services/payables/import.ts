@@ -634,6 +634,8 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
               ? { discountPercent: bpToPercent(r.earlyPayment.discountBp), days: r.earlyPayment.days }
               : null,
             bankDetails: '',
+            iban: '',
+            bic: '',
             notes: `Created by importing ${input.fileName || 'a CSV file'}.`,
           });
           created.set(key, vendorId);

@@ -5,6 +5,7 @@ import { dueDateFor } from '../../../shared/domain/terms';
 import { fieldError, notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
 import type { VendorsTable } from '../../db/schema';
+import { ibanIn } from '../../../shared/domain/iban';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
@@ -85,6 +86,8 @@ function toVendor(row: VendorRow, balances: Balances): Vendor {
     earlyPayment: earlyToOutput(early),
     termsLabel: describeEarlyPaymentTerms(terms, early),
     bankDetails: row.bank_details,
+    iban: row.iban,
+    bic: row.bic,
     bankDetailsChangedAt: row.bank_details_changed_at,
     notes: row.notes,
     archived: row.archived_at !== null,
@@ -183,6 +186,9 @@ function columns(input: ParsedInput<'vendors.create'>) {
     discount_bp: early?.discountBp ?? null,
     discount_days: early?.days ?? null,
     bank_details: input.bankDetails,
+    // The IBAN in the bank details, structured, for bank matching and payment files.
+    iban: input.iban || (ibanIn(input.bankDetails)?.iban ?? ''),
+    bic: input.iban ? input.bic : input.bic || (ibanIn(input.bankDetails)?.bic ?? ''),
     notes: input.notes,
   };
 }
@@ -217,7 +223,7 @@ export function updateVendor(ctx: ServiceContext, input: ParsedInput<'vendors.up
     const before = vendorRow(ctx, input.id);
     const c = columns(input);
     const now = nowIso(ctx);
-    const bankChanged = before.bank_details !== c.bank_details;
+    const bankChanged = before.bank_details !== c.bank_details || before.iban !== c.iban;
     storeOf(ctx).run(
       qb
         .updateTable('vendors')

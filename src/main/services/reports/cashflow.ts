@@ -1,3 +1,4 @@
+import { bankCashPosition } from '../bank/accounts';
 import type { CashflowReport, CashflowWeek } from '../../../shared/api/reports';
 import type { ParsedDocumentInput } from '../../../shared/api/documents';
 import { addDays, daysBetween, parseIsoDate } from '../../../shared/domain/dates';
@@ -117,7 +118,9 @@ export function cashflowForecast(ctx: ServiceContext): CashflowReport {
   const start = weekStart(today);
   const end = addDays(start, FORECAST_WEEKS * 7 - 1);
   const settings = getReportSettings(ctx);
-  const opening = settings.openingBalance?.amount ?? 0;
+  // The real bank balance, once a bank account in the base currency exists; else what was entered.
+  const bank = bankCashPosition(ctx, getPreferences(ctx).baseCurrency);
+  const opening = bank?.amount ?? settings.openingBalance?.amount ?? 0;
   const weeks: CashflowWeek[] = Array.from({ length: FORECAST_WEEKS }, (_, i) => ({
     start: addDays(start, i * 7),
     end: addDays(start, i * 7 + 6),
@@ -153,7 +156,8 @@ export function cashflowForecast(ctx: ServiceContext): CashflowReport {
   return {
     currency: getPreferences(ctx).baseCurrency,
     openingBalance: opening,
-    openingDate: settings.openingBalance?.date ?? null,
+    openingDate: bank?.date ?? settings.openingBalance?.date ?? null,
+    openingSource: bank ? 'bank' : settings.openingBalance ? 'entered' : 'none',
     weeks,
     later,
   };

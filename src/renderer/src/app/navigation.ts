@@ -1,4 +1,5 @@
 import {
+  IconBuildingBank,
   IconBuildingStore,
   IconChartBar,
   IconFileInvoice,
@@ -20,6 +21,7 @@ export const NAV_ITEMS = [
   { to: '/items', label: 'Items', icon: IconPackage },
   { to: '/bills', label: 'Bills', icon: IconReceipt },
   { to: '/vendors', label: 'Vendors', icon: IconBuildingStore },
+  { to: '/bank', label: 'Bank', icon: IconBuildingBank },
   { to: '/reports', label: 'Reports', icon: IconChartBar },
   { to: '/outbox', label: 'Outbox', icon: IconMailForward },
   { to: '/settings', label: 'Settings', icon: IconSettings },

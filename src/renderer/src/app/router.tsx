@@ -22,6 +22,7 @@ import { AuditLogReport } from '../pages/reports/AuditLogReport';
 import { BillsRoutes } from '../pages/bills/BillsRoutes';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { VendorsRoutes } from '../pages/vendors/VendorsRoutes';
+import { BankRoutes } from '../pages/bank/BankRoutes';
 
 /**
  * Hash routes: they survive a reload in browser mode and work unchanged on app:// in the
@@ -64,6 +65,7 @@ export const router = createHashRouter([
       { path: 'reports/audit', element: <AuditLogReport /> },
       { path: 'bills/*', element: <BillsRoutes /> },
       { path: 'vendors/*', element: <VendorsRoutes /> },
+      { path: 'bank/*', element: <BankRoutes /> },
       { path: 'outbox', element: <Navigate to="/outbox/reminders" replace /> },
       { path: 'outbox/:tab', element: <OutboxPage /> },
       { path: 'settings', element: <Navigate to="/settings/business" replace /> },

@@ -56,6 +56,8 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             billingAddress: existing.billingAddress,
             shippingAddress: existing.shippingAddress,
             taxNumber: existing.taxNumber,
+            iban: existing.iban,
+            bic: existing.bic,
             currency: existing.currency,
             paymentTerms: existing.paymentTerms,
             defaultTaxId: existing.defaultTaxId ? String(existing.defaultTaxId) : null,
@@ -73,6 +75,8 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             billingAddress: EMPTY_ADDRESS,
             shippingAddress: EMPTY_ADDRESS,
             taxNumber: '',
+            iban: '',
+            bic: '',
             currency: preferences.baseCurrency,
             paymentTerms: preferences.defaultPaymentTerms,
             defaultTaxId: null,
@@ -168,6 +172,12 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
               description="A VAT ID with its country prefix (DE123456789) is the buyer's VAT ID on e-invoices"
               {...form.getInputProps('taxNumber')}
             />
+            <TextInput
+              label="IBAN"
+              description="The account they pay from: their transfers are recognised by it"
+              {...form.getInputProps('iban')}
+            />
+            <TextInput label="BIC" {...form.getInputProps('bic')} />
           </SimpleGrid>
           <Stack gap={4} mt="sm">
             <Text size="sm" fw={500}>

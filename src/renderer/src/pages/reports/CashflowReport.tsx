@@ -30,33 +30,40 @@ export function CashflowReport() {
       description="Open invoices are expected on their due date moved by how many days late (or early) each customer has paid on average; bills on their due dates (overdue ones this week); recurring invoices and bills on their next dates."
       csv={{ report: 'cashflow' }}
       controls={
-        <Group align="flex-end">
-          <MoneyInput
-            label={`Cash in the bank today (${c})`}
-            currency={c}
-            value={opening ?? r?.openingBalance ?? null}
-            onChange={setOpening}
-            w={220}
-          />
-          <Button
-            variant="light"
-            disabled={opening === null}
-            onClick={() =>
-              opening !== null &&
-              save.mutate(
-                { amount: opening, date: localToday() },
-                { onSuccess: () => setOpening(null), onError: notifyError },
-              )
-            }
-          >
-            Save balance
-          </Button>
-          {r?.openingDate && (
-            <Text size="xs" c="dimmed" mb={8}>
-              Entered {date(r.openingDate)}
-            </Text>
-          )}
-        </Group>
+        r?.openingSource === 'bank' ? (
+          <Text size="sm" c="dimmed">
+            Starts from your bank accounts&apos; balance, {fmt(r.openingBalance, c)} on {date(r.openingDate!)}
+            .
+          </Text>
+        ) : (
+          <Group align="flex-end">
+            <MoneyInput
+              label={`Cash in the bank today (${c})`}
+              currency={c}
+              value={opening ?? r?.openingBalance ?? null}
+              onChange={setOpening}
+              w={220}
+            />
+            <Button
+              variant="light"
+              disabled={opening === null}
+              onClick={() =>
+                opening !== null &&
+                save.mutate(
+                  { amount: opening, date: localToday() },
+                  { onSuccess: () => setOpening(null), onError: notifyError },
+                )
+              }
+            >
+              Save balance
+            </Button>
+            {r?.openingDate && (
+              <Text size="xs" c="dimmed" mb={8}>
+                Entered {date(r.openingDate)}
+              </Text>
+            )}
+          </Group>
+        )
       }
     >
       {r && (
@@ -107,7 +114,12 @@ export function CashflowReport() {
           <Text size="sm" c="dimmed">
             After these 13 weeks: {fmt(r.later.receipts, c)} more expected in, {fmt(r.later.bills, c)} of
             bills due. The forecast starts from {fmt(r.openingBalance, c)}
-            {r.openingDate ? ` (entered ${date(r.openingDate)})` : ', since no bank balance was entered yet'}.
+            {r.openingSource === 'bank'
+              ? ` (your bank accounts' balance on ${date(r.openingDate!)}, from the imported statements)`
+              : r.openingDate
+                ? ` (entered ${date(r.openingDate)})`
+                : ', since no bank balance was entered yet'}
+            .
           </Text>
         </>
       )}

@@ -1,3 +1,4 @@
+import { formatIban, normalizeIban } from '../../../../shared/domain/iban';
 import { Loaded } from '../../components/PageState';
 import {
   Alert,
@@ -346,6 +347,8 @@ interface VendorValues {
   discountPercent: number | string;
   discountDays: number | string;
   bankDetails: string;
+  iban: string;
+  bic: string;
   notes: string;
 }
 
@@ -376,6 +379,8 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       discountPercent: vendor?.earlyPayment?.discountPercent ?? '',
       discountDays: vendor?.earlyPayment?.days ?? '',
       bankDetails: vendor?.bankDetails ?? '',
+      iban: vendor?.iban ? formatIban(vendor.iban) : '',
+      bic: vendor?.bic ?? '',
       notes: vendor?.notes ?? '',
     },
   });
@@ -394,7 +399,10 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
           days: Number(values.discountDays || 0),
         }
       : null;
-  const bankChanged = vendor && vendor.bankDetails && values.bankDetails !== vendor.bankDetails;
+  const bankChanged =
+    vendor &&
+    ((vendor.bankDetails && values.bankDetails !== vendor.bankDetails) ||
+      (vendor.iban && normalizeIban(values.iban) !== vendor.iban));
 
   const submit = (v: VendorValues) => {
     const input: VendorInput = {
@@ -412,6 +420,8 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
           ? null
           : { discountPercent: Number(v.discountPercent), days: Number(v.discountDays || 0) },
       bankDetails: v.bankDetails,
+      iban: v.iban,
+      bic: v.bic,
       notes: v.notes,
     };
     const handlers = {
@@ -501,6 +511,14 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
                 <Text size="sm" c="dimmed" mt={30}>
                   {describeEarlyPaymentTerms(values.paymentTerms, early)}
                 </Text>
+              </Group>
+              <Group grow align="flex-start">
+                <TextInput
+                  label="IBAN"
+                  description="Where bills are paid to; bank matching and payment files use it"
+                  {...form.getInputProps('iban')}
+                />
+                <TextInput label="BIC" {...form.getInputProps('bic')} />
               </Group>
               <Textarea
                 label="Bank details"

@@ -19,7 +19,14 @@ describe('every official EN 16931 example reads into an exact draft', () => {
       const bt = readBT(xml);
       const draft = draftFromEInvoice(inv);
       const minor = (v: string) => Number(parseScaled(v, minorUnits(inv.currency)));
-      const sign = draft.kind === 'vendor_credit' ? (inv.kind === 'credit_note' ? 1 : -1) : inv.kind === 'credit_note' ? -1 : 1;
+      const sign =
+        draft.kind === 'vendor_credit'
+          ? inv.kind === 'credit_note'
+            ? 1
+            : -1
+          : inv.kind === 'credit_note'
+            ? -1
+            : 1;
       expect(draft.subtotal).toBe(sign * minor(bt.bt109));
       expect(draft.tax).toBe(sign * minor(bt.bt110));
       expect(draft.payable).toBe(sign * minor(bt.bt115));
@@ -43,14 +50,17 @@ describe('hostile and wrong XML is refused with a sentence', () => {
   };
   it('XXE', () =>
     expect(
-      refuse('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Invoice>&e;</Invoice>'),
+      refuse(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Invoice>&e;</Invoice>',
+      ),
     ).toMatch(/DOCTYPE/));
   it('billion laughs', () =>
-    expect(refuse('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>')).toMatch(
-      /DOCTYPE/,
-    ));
+    expect(
+      refuse('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>'),
+    ).toMatch(/DOCTYPE/));
   it('malformed', () => expect(refuse('<Invoice><ID>1</Invoice>')).toMatch(/not well-formed/));
-  it('wrong root', () => expect(refuse('<Order xmlns="urn:x"><ID>1</ID></Order>')).toMatch(/not an e-invoice.*<Order>/));
+  it('wrong root', () =>
+    expect(refuse('<Order xmlns="urn:x"><ID>1</ID></Order>')).toMatch(/not an e-invoice.*<Order>/));
   it('truncated', () => {
     const xml = fs.readFileSync(examples[0]!, 'utf8');
     expect(refuse(xml.slice(0, Math.floor(xml.length / 2)))).toMatch(/not well-formed/);

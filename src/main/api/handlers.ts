@@ -38,6 +38,8 @@ const pdf = () => import('../services/printing/pdf');
 const bulkExport = () => import('../services/printing/export');
 const mailSettings = () => import('../services/mail/settings');
 const outbox = () => import('../services/mail/outbox');
+// E-invoice import (SaxonJS, MuPDF) loads on first use too.
+const einvoiceImport = () => import('../services/einvoice/import');
 const invoiceReminders = () => import('../services/mail/reminders');
 
 export type Handler<M extends Method> = (
@@ -207,4 +209,9 @@ export const handlers: Handlers = {
   'reminders.updateSettings': reminders.updateReminderSettings,
   'billImport.preview': billImport.previewImport,
   'billImport.commit': billImport.commitImport,
+  'einvoiceImport.preview': async (ctx, input) => (await einvoiceImport()).previewEInvoices(ctx, input),
+  'einvoiceImport.commit': async (ctx, input) => (await einvoiceImport()).commitEInvoices(ctx, input),
+  'einvoices.forBill': async (ctx, input) => (await einvoiceImport()).einvoiceForBill(ctx, input),
+  'einvoices.forVendorCredit': async (ctx, input) =>
+    (await einvoiceImport()).einvoiceForVendorCredit(ctx, input),
 };

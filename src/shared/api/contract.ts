@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
+import { einvoiceImportApi } from './einvoice-import';
 import { documentsApi } from './documents';
 import { mailApi } from './mail';
 import { paymentsApi } from './payments';
@@ -27,6 +28,7 @@ export const contract = {
   ...mailApi,
   ...reportsApi,
   ...payablesApi,
+  ...einvoiceImportApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { up as receivables } from './0002-receivables';
 import { up as payables } from './0003-payables';
 import { up as reports } from './0004-reports';
 import { up as documents } from './0005-documents';
+import { up as einvoicesIn } from './0013-einvoices-in';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'payables', up: payables },
   { name: 'reports', up: reports },
   { name: 'documents', up: documents },
+  { name: 'einvoices-in', up: einvoicesIn },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -26,7 +26,9 @@ function party(p: XNode | undefined): EParty {
     electronicAddress: uri ? { scheme: attr(uri, 'schemeID'), value: txt(uri) } : null,
     address: address
       ? {
-          lines: [txt(address, 'LineOne'), txt(address, 'LineTwo'), txt(address, 'LineThree')].filter(Boolean),
+          lines: [txt(address, 'LineOne'), txt(address, 'LineTwo'), txt(address, 'LineThree')].filter(
+            Boolean,
+          ),
           city: txt(address, 'CityName'),
           postalCode: txt(address, 'PostcodeCode'),
           region: txt(address, 'CountrySubDivisionName'),

@@ -46,6 +46,8 @@ export function parseEInvoiceXml(text: string): EInvoice {
     !invoice.seller.name && 'the seller’s name (BT-27)',
   ].filter(Boolean);
   if (missing.length)
-    throw new EInvoiceFormatError(`is an e-invoice without ${missing.join(', ')}, so no bill can be made from it.`);
+    throw new EInvoiceFormatError(
+      `is an e-invoice without ${missing.join(', ')}, so no bill can be made from it.`,
+    );
   return invoice;
 }

@@ -90,7 +90,9 @@ export function draftFromEInvoice(inv: EInvoice): EInvoiceDraft {
   const taxExclusive = amountOf(t.taxExclusive, cur, 'a total without VAT (BT-109)');
   const taxTotal = amountOf(t.taxTotal, cur, 'a VAT total (BT-110)');
   const payable = amountOf(t.payable, cur, 'an amount due (BT-115)');
-  const taxInclusive = t.taxInclusive ? amountOf(t.taxInclusive, cur, 'a total (BT-112)') : taxExclusive + taxTotal;
+  const taxInclusive = t.taxInclusive
+    ? amountOf(t.taxInclusive, cur, 'a total (BT-112)')
+    : taxExclusive + taxTotal;
   // A credit note credits; an invoice with a negative total does too.
   const creditNote = inv.kind === 'credit_note';
   const sign = (creditNote ? -1n : 1n) * (taxInclusive < 0n ? -1n : 1n);
@@ -151,7 +153,9 @@ export function draftFromEInvoice(inv: EInvoice): EInvoiceDraft {
       taxes[i] = Number(roundDiv(BigInt(items[i]!.amount) * rate, 100n * 10n ** BigInt(RATE_SCALE)));
       assigned += taxes[i]!;
     }
-    const largest = members.reduce((a, b) => (Math.abs(items[b]!.amount) > Math.abs(items[a]!.amount) ? b : a));
+    const largest = members.reduce((a, b) =>
+      Math.abs(items[b]!.amount) > Math.abs(items[a]!.amount) ? b : a,
+    );
     taxes[largest]! += groupTax - assigned;
   }
   const lines: DraftLine[] = items.map((it, i) => ({

@@ -17,7 +17,9 @@ function party(p: XNode | undefined): EParty {
     vatId: txt(vat, 'CompanyID'),
     taxRegistrationId: txt(other, 'CompanyID'),
     legalId: txt(legal, 'CompanyID'),
-    ids: all(p, 'PartyIdentification/ID').map((n) => txt(n)).filter(Boolean),
+    ids: all(p, 'PartyIdentification/ID')
+      .map((n) => txt(n))
+      .filter(Boolean),
     electronicAddress: endpoint ? { scheme: attr(endpoint, 'schemeID'), value: txt(endpoint) } : null,
     address: address
       ? {
@@ -33,7 +35,11 @@ function party(p: XNode | undefined): EParty {
         }
       : null,
     contact: contact
-      ? { name: txt(contact, 'Name'), phone: txt(contact, 'Telephone'), email: txt(contact, 'ElectronicMail') }
+      ? {
+          name: txt(contact, 'Name'),
+          phone: txt(contact, 'Telephone'),
+          email: txt(contact, 'ElectronicMail'),
+        }
       : null,
   };
 }
@@ -64,8 +70,7 @@ export function parseUbl(root: string, doc: XNode): EInvoice {
   const taxTotals = all(doc, 'TaxTotal');
   const currency = txt(doc, 'DocumentCurrencyCode');
   // BT-110 is the TaxTotal in the document currency (BT-111 is the one in the tax currency).
-  const docTax =
-    taxTotals.find((t) => attr(one(t, 'TaxAmount'), 'currencyID') === currency) ?? taxTotals[0];
+  const docTax = taxTotals.find((t) => attr(one(t, 'TaxAmount'), 'currencyID') === currency) ?? taxTotals[0];
   const means = all(doc, 'PaymentMeans');
   const payee = one(doc, 'PayeeParty');
   const rep = one(doc, 'TaxRepresentativeParty');

@@ -49,8 +49,10 @@ export function decodeEntities(text: string): string {
 
 /** Decodes bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM). */
 export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
@@ -73,7 +75,9 @@ export function parseXml(text: string): { root: string; node: XNode } {
       `is not well-formed XML (line ${valid.err.line}: ${valid.err.msg.replace(/\.$/, '')}). The file may be damaged or cut off.`,
     );
   const doc = parser.parse(text) as XNode;
-  const roots = Object.keys(doc).filter((k) => !k.startsWith('#') && !k.startsWith('@') && !k.startsWith('?'));
+  const roots = Object.keys(doc).filter(
+    (k) => !k.startsWith('#') && !k.startsWith('@') && !k.startsWith('?'),
+  );
   const root = roots[0];
   const node = root ? (doc[root] as XNode[] | undefined)?.[0] : undefined;
   if (!root || !node || roots.length !== 1) throw new EInvoiceFormatError('has no single root element.');

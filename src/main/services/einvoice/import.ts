@@ -180,7 +180,9 @@ export function matchVendor(vendors: readonly VendorRow[], inv: EInvoice, iban: 
 }
 
 function bankText(inv: EInvoice): string {
+  const seen = new Set<string>();
   return inv.payment.accounts
+    .filter((a) => !seen.has(a.iban) && seen.add(a.iban))
     .map((a) =>
       [a.name, a.iban ? `IBAN ${formatIban(a.iban)}` : '', a.bic ? `BIC ${a.bic}` : '']
         .filter(Boolean)

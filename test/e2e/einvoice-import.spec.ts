@@ -69,11 +69,9 @@ test('drop a Factur-X PDF and an XRechnung XML on the Bills page: both become bi
   await dialog.getByRole('button', { name: 'Create vendors and import 2 files' }).click();
 
   const done = page.getByRole('dialog', { name: 'E-invoices imported' });
-  await expect(
-    done.getByText(
-      '1 imported, 1 imported with warnings, 0 refused.',
-    ),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(done.getByText('1 imported, 1 imported with warnings, 0 refused.')).toBeVisible({
+    timeout: 30_000,
+  });
   await done.getByRole('button', { name: 'Done' }).click();
 
   // Both bills are in the list.

@@ -44,11 +44,13 @@ test('drop a Factur-X PDF and an XRechnung XML on the Bills page: both become bi
       base64: Buffer.from(xrechnung).toString('base64'),
     },
   ];
+  // Runs in the page (DOM types are not in this project's lib).
   const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
+    const g = globalThis as any;
+    const dt = new g.DataTransfer();
     for (const f of list) {
       const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], f.name, { type: f.mimeType }));
+      dt.items.add(new g.File([bytes], f.name, { type: f.mimeType }));
     }
     return dt;
   }, files);

@@ -24,6 +24,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web.ts'),
           // Rendering thread for bulk PDF exports (src/main/pdf/pool.ts finds it next to the entries).
           'pdf-worker': resolve(__dirname, 'src/main/pdf/worker.ts'),
+          // EN 16931 rules threads for batch e-invoice imports (services/einvoice/validate-pool.ts).
+          'einvoice-worker': resolve(__dirname, 'src/main/services/einvoice/validate-worker.ts'),
         },
         output: { chunkFileNames: 'chunks/shared-[hash].js' },
       },

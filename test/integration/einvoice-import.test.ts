@@ -300,3 +300,17 @@ describe('the payables guards apply to e-invoices', () => {
     expect(bill.subtotal).toBe(Number(parseScaled(readBT(xml.toString()).bt109, 2)));
   });
 });
+
+describe('the EN 16931 rules over a batch', () => {
+  it('on threads give the same findings as one file at a time', { timeout: 180_000 }, async () => {
+    const { validateMany, POOL_MIN } = await import('../../src/main/services/einvoice/validate-pool');
+    const { validateEn16931 } = await import('../../src/main/services/einvoice/validate');
+    const xml = [ruleBreaker().toString(), ruleBreaker('TaxExclusiveAmount').toString()];
+    const items = Array.from({ length: POOL_MIN }, (_, i) => ({ xml: xml[i % 2]!, syntax: 'UBL' as const }));
+    const threaded = await validateMany(items, 2);
+    expect(threaded).toEqual(items.map((it) => ({ ok: true, findings: validateEn16931(it.xml, it.syntax) })));
+    expect(threaded.map((r) => (r.ok ? r.findings.map((f) => f.id) : [])).flat()).toEqual(
+      expect.arrayContaining(['BR-CO-10', 'BR-CO-13']),
+    );
+  });
+});

@@ -33,7 +33,7 @@ import { dateFormatter, earlyFromColumns, nowIso, parseTerms } from '../payables
 import type { PreparedBill } from '../payables/prepare';
 import { createVendorInTx } from '../payables/vendors';
 import { embeddedXml } from './extract-pdf';
-import { validateEn16931 } from './validate';
+import { validateMany } from './validate-pool';
 
 /**
  * Importing e-invoices: read (the format from the content: PDF with embedded XML, UBL or CII),
@@ -66,7 +66,10 @@ interface ReadFile {
 
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 
-/** Reads one file; throws EInvoiceFormatError with the rest of a sentence about the file. */
+/**
+ * Reads one file (the EN 16931 rules run after, for the whole batch); throws
+ * EInvoiceFormatError with the rest of a sentence about the file.
+ */
 export async function readEInvoiceFile(bytes: Uint8Array): Promise<ReadFile> {
   if (bytes.length === 0) throw new EInvoiceFormatError('is empty.');
   if (bytes.length > EINVOICE_MAX_BYTES)
@@ -101,25 +104,23 @@ export async function readEInvoiceFile(bytes: Uint8Array): Promise<ReadFile> {
     );
   const invoice = parseEInvoiceXml(xml);
   const draft = draftFromEInvoice(invoice);
-  let findings: RuleFinding[];
-  try {
-    findings = validateEn16931(xml, invoice.syntax);
-  } catch (e) {
-    findings = [
-      ruleFinding(
-        'EN16931',
-        'fatal',
-        `The EN 16931 rules could not be run on this file (${e instanceof Error ? e.message.slice(0, 200) : 'unknown error'}).`,
-        '',
-      ),
-    ];
-  }
   const spec = specificationName(invoice.customizationId);
   const format =
     container === 'pdf'
       ? `Factur-X / ZUGFeRD PDF (${spec}, ${invoice.syntax})`
       : `${spec} (${invoice.syntax})`;
-  return { container, xml, invoice, draft, findings, format };
+  return { container, xml, invoice, draft, findings: [], format };
+}
+
+function rulesFailed(error: string): RuleFinding[] {
+  return [
+    ruleFinding(
+      'EN16931',
+      'fatal',
+      `The EN 16931 rules could not be run on this file (${error.slice(0, 200)}).`,
+      '',
+    ),
+  ];
 }
 
 interface VendorRow {
@@ -383,25 +384,32 @@ function emptyResult(fileName: string): EInvoiceFileResult {
 
 class Refusal extends Error {}
 
-async function importOne(
+type Reading = { ok: true; read: ReadFile } | { ok: false; message: string };
+
+async function readForImport(ctx: ServiceContext, file: EInvoiceFile): Promise<Reading> {
+  const name = file.fileName || 'The file';
+  try {
+    return { ok: true, read: await readEInvoiceFile(file.bytes) };
+  } catch (e) {
+    if (e instanceof EInvoiceFormatError) return { ok: false, message: `“${name}” ${e.message}` };
+    ctx.log.error('e-invoice could not be read', { file: file.fileName, error: String(e) });
+    return { ok: false, message: `“${name}” could not be read as an e-invoice.` };
+  }
+}
+
+function importOne(
   ctx: ServiceContext,
   file: EInvoiceFile,
+  reading: Reading,
   options: ImportOptions,
-): Promise<EInvoiceFileResult> {
+): EInvoiceFileResult {
   const name = file.fileName || 'The file';
   const result = emptyResult(file.fileName);
-  let read: ReadFile;
-  try {
-    read = await readEInvoiceFile(file.bytes);
-  } catch (e) {
-    if (!(e instanceof EInvoiceFormatError)) {
-      ctx.log.error('e-invoice could not be read', { file: file.fileName, error: String(e) });
-      result.message = `“${name}” could not be read as an e-invoice.`;
-      return result;
-    }
-    result.message = `“${name}” ${e.message}`;
+  if (!reading.ok) {
+    result.message = reading.message;
     return result;
   }
+  const read = reading.read;
   const { invoice, draft } = read;
   Object.assign(result, {
     kind: draft.kind,
@@ -563,8 +571,17 @@ export async function importEInvoiceFiles(
   files: readonly EInvoiceFile[],
   options: ImportOptions,
 ) {
-  const results: EInvoiceFileResult[] = [];
-  for (const f of files) results.push(await importOne(ctx, f, options));
+  // Read every file, run the rules over the batch (on threads when it is large), then save
+  // each in its own transaction, in order.
+  const readings: Reading[] = [];
+  for (const f of files) readings.push(await readForImport(ctx, f));
+  const readable = readings.flatMap((r) => (r.ok ? [r.read] : []));
+  const rules = await validateMany(readable.map((r) => ({ xml: r.xml, syntax: r.invoice.syntax })));
+  readable.forEach((r, i) => {
+    const outcome = rules[i]!;
+    r.findings = outcome.ok ? outcome.findings : rulesFailed(outcome.error);
+  });
+  const results = files.map((f, i) => importOne(ctx, f, readings[i]!, options));
   const refused = results.filter((r) => r.status === 'refused').length;
   const withWarnings = results.filter(
     (r) => r.status === 'imported_with_warnings' || r.status === 'ready_with_warnings',

@@ -68,7 +68,7 @@ test('drop a Factur-X PDF and an XRechnung XML on the Bills page: both become bi
       /asks for payment to IBAN NL28 RBOS 0420 2422 28, which is not the bank account on record for Enexis/,
     ),
   ).toBeVisible();
-  await dialog.getByRole('button', { name: 'Create vendors and import 2 files' }).click();
+  await dialog.getByRole('button', { name: 'Create vendor and import 2 files' }).click();
 
   const done = page.getByRole('dialog', { name: 'E-invoices imported' });
   await expect(done.getByText('1 imported, 1 imported with warnings, 0 refused.')).toBeVisible({

@@ -69,6 +69,39 @@ describe('hostile and wrong XML is refused with a sentence', () => {
     expect(refuse('<Invoice xmlns="urn:example"><ID>1</ID></Invoice>')).toMatch(/not an e-invoice/));
 });
 
+describe('what the files say is kept exactly', () => {
+  const example = () =>
+    fs.readFileSync(
+      examples.find((f) => f.endsWith('ubl-tc434-example1.xml'))!,
+      'utf8',
+    );
+  it('an amount with more decimals than its currency is refused, not rounded', () => {
+    const xml = example().replace(/(<cbc:PayableAmount currencyID="EUR">)([^<]+)</, '$1$21<');
+    expect(() => draftFromEInvoice(parseEInvoiceXml(xml))).toThrow(
+      /more decimals than EUR has; Folio does not round/,
+    );
+  });
+  it('ZUGFeRD 1.0 is named and refused', () => {
+    expect(() =>
+      parseEInvoiceXml(
+        '<rsm:CrossIndustryDocument xmlns:rsm="urn:ferd:CrossIndustryDocument:invoice:1p0"><rsm:HeaderExchangedDocument/></rsm:CrossIndustryDocument>',
+      ),
+    ).toThrow(/ZUGFeRD 1.0/);
+  });
+  it('a credit note becomes a vendor credit with positive amounts', () => {
+    const file = examples.find((f) => f.endsWith('ubl-tc434-creditnote1.xml'))!;
+    const draft = draftFromEInvoice(parseEInvoiceXml(fs.readFileSync(file, 'utf8')));
+    expect(draft.kind).toBe('vendor_credit');
+    expect(draft.total).toBeGreaterThan(0);
+  });
+  it('an invoice with a negative total becomes a vendor credit', () => {
+    const file = examples.find((f) => f.endsWith('BIS3_Invoice_negativ.XML'))!;
+    const draft = draftFromEInvoice(parseEInvoiceXml(fs.readFileSync(file, 'utf8')));
+    expect(draft.kind).toBe('vendor_credit');
+    expect(draft.payable).toBe(782179_43);
+  });
+});
+
 describe('matching helpers', () => {
   it('names compare without case, punctuation or legal form', () => {
     expect(nameKey('Müller & Söhne GmbH')).toBe(nameKey('MULLER AND SOHNE'));

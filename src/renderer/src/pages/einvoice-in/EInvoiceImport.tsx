@@ -226,8 +226,12 @@ function ImportModal({
                   )
                 }
               >
-                {newVendors.length > 0 ? 'Create vendors and import' : 'Import'} {importable.length}{' '}
-                {importable.length === 1 ? 'file' : 'files'}
+                {newVendors.length > 1
+                  ? 'Create vendors and import'
+                  : newVendors.length
+                    ? 'Create vendor and import'
+                    : 'Import'}{' '}
+                {importable.length} {importable.length === 1 ? 'file' : 'files'}
               </Button>
             </>
           )}

@@ -11,6 +11,12 @@ import { setupBusiness, vendorInput } from '../helpers/payables';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 
+/** Every file in the data folder's attachments/ (an e-invoice's original is kept there). */
+function storedFiles(t: TestFolio): string[] {
+  const dir = t.folio.ctx.paths.attachmentsDir;
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : [];
+}
+
 /**
  * An official example with one stated total off by 1.00: the sum of line amounts (BT-106,
  * fails BR-CO-10) or the total without VAT (BT-109, fails BR-CO-13).
@@ -176,10 +182,12 @@ describe('e-invoices Folio must refuse', () => {
       const bytes = await make();
       const sqlite = t.folio.ctx.host.store.sqlite;
       const before = dumpTables(sqlite);
+      const filesBefore = storedFiles(t);
       const out = await t.call('einvoiceImport.commit', {
         files: [{ fileName: name, dataBase64: b64(bytes) }],
         createVendors: true,
       });
+      expect(storedFiles(t)).toEqual(filesBefore);
       expect(out.files[0]!.status).toBe('refused');
       expect(out.files[0]!.message).toMatch(message);
       expect(out.counts).toEqual({ ok: 0, withWarnings: 0, refused: 1 });
@@ -206,6 +214,7 @@ describe('e-invoices Folio must refuse', () => {
     const xml = fs.readFileSync(examplePath('cii', 'CII_example4.xml'));
     const sqlite = t.folio.ctx.host.store.sqlite;
     const before = dumpTables(sqlite);
+    const filesBefore = storedFiles(t);
     const preview = await t.call('einvoiceImport.preview', {
       files: [{ fileName: 'e4.xml', dataBase64: b64(xml) }],
     });
@@ -217,6 +226,7 @@ describe('e-invoices Folio must refuse', () => {
     expect(refused.files[0]!.status).toBe('refused');
     expect(refused.files[0]!.message).toMatch(/not one of your vendors yet/);
     expect(dumpTables(sqlite)).toEqual(before);
+    expect(storedFiles(t)).toEqual(filesBefore);
   });
 });
 

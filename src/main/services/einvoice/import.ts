@@ -331,7 +331,14 @@ function preparedBill(
     purchaseOrderId: po?.id ?? null,
     lines,
     totals,
-    notes: [invoice.notes.join('\n'), invoice.paymentTerms].filter(Boolean).join('\n').slice(0, 2000),
+    notes: [
+      invoice.payment.remittance && `Payment reference: ${invoice.payment.remittance}`,
+      invoice.notes.join('\n'),
+      invoice.paymentTerms,
+    ]
+      .filter(Boolean)
+      .join('\n')
+      .slice(0, 2000),
     attachments: [
       {
         sha256: attachment.sha256,
@@ -459,6 +466,11 @@ function importOne(
     result.message = `“${name}” is in ${draft.currency}: enter what 1 ${draft.currency} is worth in ${base} and import it again.`;
     return result;
   }
+  if (!options.createVendors && !plan()) {
+    result.message = `“${name}” is from ${invoice.seller.name}, who is not one of your vendors yet. Confirm creating the vendor and import it again.`;
+    return result;
+  }
+  // The original file is stored (once, under its hash) before the transaction that refers to it.
   const sha256 = writeAttachmentFile(ctx, file.bytes);
   const store = storeOf(ctx);
   try {

@@ -73,6 +73,12 @@ describe('importing the official EN 16931 examples', () => {
           .get(r.vendorCreditId!) as { subtotal: number; tax: number; vendor_id: number };
         expect(credit.subtotal).toBe(sign(minor(bt.bt109)));
         expect(credit.tax).toBe(sign(minor(bt.bt110)));
+        const [listed] = await t.call('vendorCredits.list', { vendorId: credit.vendor_id });
+        expect(listed).toMatchObject({
+          id: r.vendorCreditId,
+          total: credit.subtotal + credit.tax,
+          fromEInvoice: true,
+        });
         const { einvoice } = await t.call('einvoices.forVendorCredit', { vendorCreditId: r.vendorCreditId! });
         expect(einvoice!.payable).toBe(sign(minor(bt.bt115)));
         const vendor = await t.call('vendors.get', { id: credit.vendor_id });

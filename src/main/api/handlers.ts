@@ -212,6 +212,7 @@ export const handlers: Handlers = {
   'einvoiceImport.preview': async (ctx, input) => (await einvoiceImport()).previewEInvoices(ctx, input),
   'einvoiceImport.commit': async (ctx, input) => (await einvoiceImport()).commitEInvoices(ctx, input),
   'einvoices.forBill': async (ctx, input) => (await einvoiceImport()).einvoiceForBill(ctx, input),
+  'vendorCredits.list': async (ctx, input) => (await einvoiceImport()).listVendorCredits(ctx, input),
   'einvoices.forVendorCredit': async (ctx, input) =>
     (await einvoiceImport()).einvoiceForVendorCredit(ctx, input),
 };

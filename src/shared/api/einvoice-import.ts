@@ -86,6 +86,22 @@ export const einvoiceView = z.object({
 });
 export type EInvoiceView = z.infer<typeof einvoiceView>;
 
+export const vendorCreditSchema = z.object({
+  id: z.number(),
+  vendorId: z.number(),
+  number: z.string(),
+  creditDate: z.string(),
+  currency: z.string(),
+  subtotal: z.number(),
+  tax: z.number(),
+  total: z.number(),
+  /** The vendor's invoice number it credits (BT-25), and our bill with that number when found. */
+  invoiceReference: z.string(),
+  bill: z.object({ id: z.number(), number: z.string() }).nullable(),
+  fromEInvoice: z.boolean(),
+});
+export type VendorCredit = z.infer<typeof vendorCreditSchema>;
+
 export const einvoiceImportApi = {
   'einvoiceImport.preview': {
     input: z.strictObject({ files, exchangeRates: z.record(z.string(), exchangeRate).default({}) }),
@@ -103,6 +119,11 @@ export const einvoiceImportApi = {
   'einvoices.forBill': {
     input: z.strictObject({ billId: id('Bill') }),
     output: z.object({ einvoice: einvoiceView.nullable() }),
+  },
+  /** Credits a vendor gave (credit notes imported as e-invoices), newest first. */
+  'vendorCredits.list': {
+    input: z.strictObject({ vendorId: id('Vendor') }),
+    output: z.array(vendorCreditSchema),
   },
   'einvoices.forVendorCredit': {
     input: z.strictObject({ vendorCreditId: id('Vendor credit') }),

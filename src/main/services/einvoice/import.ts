@@ -658,3 +658,39 @@ export function einvoiceForVendorCredit(
   );
   return { einvoice: row ? view(row) : null };
 }
+
+export function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendorCredits.list'>) {
+  const rows = storeOf(ctx)
+    .prepare(
+      `SELECT c.*, b.vendor_invoice_number AS bill_number, e.id AS einvoice_id FROM vendor_credits c
+       LEFT JOIN bills b ON b.id = c.bill_id LEFT JOIN einvoices e ON e.vendor_credit_id = c.id
+       WHERE c.vendor_id = ? ORDER BY c.credit_date DESC, c.id DESC`,
+    )
+    .all(input.vendorId) as {
+    id: number;
+    vendor_id: number;
+    vendor_credit_number: string;
+    credit_date: string;
+    currency: string;
+    subtotal: number;
+    tax: number;
+    total: number;
+    invoice_reference: string;
+    bill_id: number | null;
+    bill_number: string | null;
+    einvoice_id: number | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    vendorId: r.vendor_id,
+    number: r.vendor_credit_number,
+    creditDate: r.credit_date,
+    currency: r.currency,
+    subtotal: r.subtotal,
+    tax: r.tax,
+    total: r.total,
+    invoiceReference: r.invoice_reference,
+    bill: r.bill_id !== null ? { id: r.bill_id, number: r.bill_number ?? '' } : null,
+    fromEInvoice: r.einvoice_id !== null,
+  }));
+}

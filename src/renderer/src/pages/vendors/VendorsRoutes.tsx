@@ -39,6 +39,7 @@ import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { VendorPaymentModal } from './VendorPaymentModal';
 import { FirstRecord } from '../bills/parts/FirstRecord';
+import { VendorCredits } from '../einvoice-in/VendorCredits';
 
 export function VendorsRoutes() {
   return (
@@ -315,6 +316,7 @@ function VendorPage() {
           </Table>
         </>
       )}
+      <VendorCredits vendorId={v.id} vendorName={v.name} />
     </Stack>
   );
 }

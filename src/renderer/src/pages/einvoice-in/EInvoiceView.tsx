@@ -120,7 +120,7 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
     ['Total with VAT (BT-112)', d.totals.taxInclusive],
     ['Paid in advance (BT-113)', d.totals.prepaid ? `-${d.totals.prepaid}`.replace('--', '') : ''],
     ['Rounding (BT-114)', d.totals.rounding],
-    ['Amount due (BT-115)', d.totals.payable],
+    [d.kind === 'credit_note' ? 'Amount credited (BT-115)' : 'Amount due (BT-115)', d.totals.payable],
   ];
   return (
     <Card withBorder padding="lg" aria-label="E-invoice">
@@ -333,12 +333,7 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
                   <Text size="sm" c={color ?? 'dimmed'}>
                     {label}
                   </Text>
-                  <Text
-                    size="sm"
-                    className="num"
-                    c={color}
-                    fw={label.startsWith('Amount due') ? 700 : undefined}
-                  >
+                  <Text size="sm" className="num" c={color} fw={label.includes('BT-115') ? 700 : undefined}>
                     {dec(v, cur)}
                   </Text>
                 </Group>

@@ -329,4 +329,20 @@ describe('the EN 16931 rules over a batch', () => {
       expect.arrayContaining(['BR-CO-10', 'BR-CO-13']),
     );
   });
+
+  it('the import after a preview reuses the preview’s findings for the same files', async () => {
+    const { ruleCacheStats } = await import('../../src/main/services/einvoice/validate-pool');
+    const t = await openTestFolio();
+    await setupBusiness(t);
+    const files = [{ fileName: 'n.xml', dataBase64: b64(ruleBreaker('TaxInclusiveAmount')) }];
+    const misses = ruleCacheStats.misses;
+    const preview = await t.call('einvoiceImport.preview', { files });
+    expect(ruleCacheStats.misses).toBe(misses + 1);
+    const hits = ruleCacheStats.hits;
+    const done = await t.call('einvoiceImport.commit', { files, createVendors: true });
+    expect(ruleCacheStats.hits).toBe(hits + 1);
+    expect(ruleCacheStats.misses).toBe(misses + 1);
+    expect(done.files[0]!.findings).toEqual(preview.files[0]!.findings);
+    await t.close();
+  });
 });

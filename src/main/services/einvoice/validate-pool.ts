@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,24 @@ import type { ValidateRequest, ValidateResponse } from './validate-worker';
 export const POOL_MIN = 8;
 
 export type RuleResult = { ok: true; findings: RuleFinding[] } | { ok: false; error: string };
+
+/**
+ * Findings by the file's content: the preview and the import that follows it check the same
+ * files, so the import reuses the preview's results (the rules are ~90% of an import's time).
+ * At most CACHE_MAX entries, oldest dropped first.
+ */
+const CACHE_MAX = 5000;
+const cache = new Map<string, RuleFinding[]>();
+export const ruleCacheStats = { hits: 0, misses: 0 };
+
+function cacheKey(item: { xml: string; syntax: EInvoiceSyntax }): string {
+  return crypto.createHash('sha256').update(item.syntax).update('\0').update(item.xml).digest('hex');
+}
+
+function remember(key: string, findings: RuleFinding[]): void {
+  cache.set(key, findings);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+}
 
 function workerScript(): { file: string; source: boolean } | null {
   const override = process.env.FOLIO_EINVOICE_WORKER;
@@ -54,6 +73,30 @@ export function ruleThreads(): number {
 export async function validateMany(
   items: readonly { xml: string; syntax: EInvoiceSyntax }[],
   threads = ruleThreads(),
+): Promise<RuleResult[]> {
+  const keys = items.map(cacheKey);
+  const results: (RuleResult | undefined)[] = keys.map((k) => {
+    const findings = cache.get(k);
+    return findings ? { ok: true, findings } : undefined;
+  });
+  const missing = items.flatMap((_item, i) => (results[i] ? [] : [i]));
+  ruleCacheStats.hits += items.length - missing.length;
+  ruleCacheStats.misses += missing.length;
+  const fresh = await validateUncached(
+    missing.map((i) => items[i]!),
+    threads,
+  );
+  missing.forEach((i, j) => {
+    const r = fresh[j]!;
+    results[i] = r;
+    if (r.ok) remember(keys[i]!, r.findings);
+  });
+  return results as RuleResult[];
+}
+
+async function validateUncached(
+  items: readonly { xml: string; syntax: EInvoiceSyntax }[],
+  threads: number,
 ): Promise<RuleResult[]> {
   const script = items.length >= POOL_MIN && threads > 1 ? workerScript() : null;
   if (!script) return items.map(inline);

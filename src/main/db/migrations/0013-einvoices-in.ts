@@ -38,7 +38,7 @@ export function up(db: Sqlite): void {
       total INTEGER NOT NULL CHECK (total >= 0),
       -- The vendor's invoice number it credits (BT-25), and our bill with that number if found.
       invoice_reference TEXT NOT NULL DEFAULT '',
-      bill_id INTEGER REFERENCES bills (id),
+      bill_id INTEGER REFERENCES bills (id) ON DELETE SET NULL,
       notes TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL,
       CHECK (total = subtotal + tax)

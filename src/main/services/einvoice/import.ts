@@ -332,6 +332,12 @@ function preparedBill(
     lines,
     totals,
     notes: [
+      // The bill's total is BT-112; what the file asks now (BT-115) is said where it differs.
+      draft.payable !== totals.total &&
+        `Amount due per the e-invoice: ${invoice.totals.payable} ${draft.currency}` +
+          (invoice.totals.prepaid ? ` (paid in advance: ${invoice.totals.prepaid})` : '') +
+          (invoice.totals.rounding ? ` (rounding: ${invoice.totals.rounding})` : '') +
+          '.',
       invoice.payment.remittance && `Payment reference: ${invoice.payment.remittance}`,
       invoice.notes.join('\n'),
       invoice.paymentTerms,

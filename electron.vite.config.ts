@@ -41,6 +41,8 @@ export default defineConfig({
           'pdf-worker': resolve(__dirname, 'src/main/pdf/worker.ts'),
           // Parsing thread for bill CSV imports (src/main/services/payables/csv-read.ts).
           'csv-worker': resolve(__dirname, 'src/main/services/payables/csv-worker.ts'),
+          // EN 16931 rules threads for batch e-invoice imports (services/einvoice/validate-pool.ts).
+          'einvoice-worker': resolve(__dirname, 'src/main/services/einvoice/validate-worker.ts'),
         },
         output: { chunkFileNames: 'chunks/shared-[hash].js' },
       },

@@ -10,6 +10,7 @@ import { runPayables } from './payables';
 import { runReports } from './reports';
 import { runOpen } from './open';
 import { runBank } from './bank';
+import { runEInvoicesIn } from './einvoices-in';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -20,6 +21,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   reports: runReports,
   open: runOpen,
   bank: runBank,
+  'einvoices-in': runEInvoicesIn,
 };
 
 async function main() {

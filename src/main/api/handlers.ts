@@ -42,6 +42,8 @@ const pdf = () => import('../services/printing/pdf');
 const bulkExport = () => import('../services/printing/export');
 const mailSettings = () => import('../services/mail/settings');
 const outbox = () => import('../services/mail/outbox');
+// E-invoice import (SaxonJS, MuPDF) loads on first use too.
+const einvoiceImport = () => import('../services/einvoice/import');
 const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
 
@@ -247,4 +249,10 @@ export const handlers: Handlers = {
   'bank.rules.delete': bankMatching.deleteRule,
   'bank.reconcile.status': bankAccounts.reconcileStatus,
   'bank.reconcile.mark': bankAccounts.markReconciled,
+  'einvoiceImport.preview': async (ctx, input) => (await einvoiceImport()).previewEInvoices(ctx, input),
+  'einvoiceImport.commit': async (ctx, input) => (await einvoiceImport()).commitEInvoices(ctx, input),
+  'einvoices.forBill': async (ctx, input) => (await einvoiceImport()).einvoiceForBill(ctx, input),
+  'vendorCredits.list': async (ctx, input) => (await einvoiceImport()).listVendorCredits(ctx, input),
+  'einvoices.forVendorCredit': async (ctx, input) =>
+    (await einvoiceImport()).einvoiceForVendorCredit(ctx, input),
 };

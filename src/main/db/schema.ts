@@ -188,9 +188,40 @@ export interface BillAttachmentsTable {
   bill_id: number;
   sha256: string;
   file_name: string;
-  mime_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  mime_type: 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/xml';
   bytes: number;
   created_at: string;
+}
+
+// --- E-invoices in (migration 0013) ---
+
+export interface VendorCreditsTable {
+  id: Generated<number>;
+  vendor_id: number;
+  vendor_credit_number: string;
+  credit_date: string;
+  currency: string;
+  subtotal: number;
+  tax: number;
+  total: number;
+  invoice_reference: string;
+  bill_id: number | null;
+  notes: string;
+  created_at: string;
+}
+
+export interface EInvoicesTable {
+  id: Generated<number>;
+  bill_id: number | null;
+  vendor_credit_id: number | null;
+  file_name: string;
+  file_sha256: string;
+  container: 'xml' | 'pdf';
+  syntax: 'UBL' | 'CII';
+  data: string;
+  findings: string;
+  payable: number;
+  imported_at: string;
 }
 
 export interface BillWarningsTable {
@@ -262,6 +293,8 @@ export interface DB {
   bills: BillsTable;
   bill_lines: BillLinesTable;
   bill_attachments: BillAttachmentsTable;
+  vendor_credits: VendorCreditsTable;
+  einvoices: EInvoicesTable;
   bill_warnings: BillWarningsTable;
   bill_payments: BillPaymentsTable;
   bill_payment_allocations: BillPaymentAllocationsTable;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bankApi } from './bank';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
+import { einvoiceImportApi } from './einvoice-import';
 import { documentsApi } from './documents';
 import { einvoiceApi } from './einvoice';
 import { mailApi } from './mail';
@@ -31,6 +32,7 @@ export const contract = {
   ...payablesApi,
   ...einvoiceApi,
   ...bankApi,
+  ...einvoiceImportApi,
 } as const;
 
 export type Contract = typeof contract;

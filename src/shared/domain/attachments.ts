@@ -141,3 +141,22 @@ function jpegProblem(bytes: Uint8Array): string | null {
   }
   return 'does not end like a JPEG image (it may be cut short)';
 }
+
+/**
+ * What a stored attachment can be: a scan, or the original XML of an imported e-invoice (kept
+ * as the bill's attachment; only the e-invoice import stores one, uploads stay scans).
+ */
+export type StoredAttachmentType = AttachmentType | 'application/xml';
+
+export function detectStoredType(bytes: Uint8Array): StoredAttachmentType | null {
+  const scan = detectAttachmentType(bytes);
+  if (scan) return scan;
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
+  return bytes[i] === 0x3c ? 'application/xml' : null;
+}

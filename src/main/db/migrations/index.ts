@@ -6,6 +6,7 @@ import { up as reports } from './0004-reports';
 import { up as documents } from './0005-documents';
 import { up as taxRounding } from './0009-tax-rounding';
 import { up as einvoice } from './0012-einvoice';
+import { up as einvoicesIn } from './0013-einvoices-in';
 import { up as bank } from './0014-bank';
 
 export interface Migration {
@@ -27,6 +28,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'documents', up: documents },
   { name: 'tax-rounding', up: taxRounding },
   { name: 'einvoice', up: einvoice },
+  { name: 'einvoices-in', up: einvoicesIn },
   { name: 'bank', up: bank },
 ];
 

@@ -7,7 +7,8 @@ import {
   SHA256_HEX,
   attachmentStructureProblem,
   detectAttachmentType,
-  type AttachmentType,
+  detectStoredType,
+  type StoredAttachmentType,
 } from '../../../shared/domain/attachments';
 import { safeUserFileName } from '../../../shared/domain/file-names';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
@@ -47,6 +48,13 @@ export function uploadAttachment(
       `“${input.fileName}” starts like a ${problem.kind} file but ${problem.reason}. ` +
         'Save or scan the bill again as a PDF, PNG or JPEG and attach that.',
     );
+  const sha256 = writeAttachmentFile(ctx, bytes);
+  ctx.log.info('attachment stored', { sha256, bytes: bytes.length, mimeType });
+  return { sha256, fileName: input.fileName, mimeType, bytes: bytes.length };
+}
+
+/** Stores bytes under their SHA-256 (once; written, flushed, then renamed) and returns the hash. */
+export function writeAttachmentFile(ctx: ServiceContext, bytes: Uint8Array): string {
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const file = attachmentPath(ctx, sha256);
   if (!fs.existsSync(file)) {
@@ -62,22 +70,21 @@ export function uploadAttachment(
     }
     fs.renameSync(temp, file);
   }
-  ctx.log.info('attachment stored', { sha256, bytes: bytes.length, mimeType });
-  return { sha256, fileName: input.fileName, mimeType, bytes: bytes.length };
+  return sha256;
 }
 
 /** An uploaded file's type and size, read back from the store (checked again by its bytes). */
 export function storedAttachment(
   ctx: ServiceContext,
   sha256: string,
-): { mimeType: AttachmentType; bytes: number } | null {
+): { mimeType: StoredAttachmentType; bytes: number } | null {
   const file = attachmentPath(ctx, sha256);
   if (!fs.existsSync(file)) return null;
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(1024);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    const mimeType = detectAttachmentType(head.subarray(0, n));
+    const mimeType = detectStoredType(head.subarray(0, n));
     return mimeType ? { mimeType, bytes: fs.fstatSync(fd).size } : null;
   } finally {
     fs.closeSync(fd);
@@ -106,6 +113,7 @@ export function getAttachment(ctx: ServiceContext, input: ParsedInput<'bills.get
   };
 }
 
-function extension(mime: AttachmentType): string {
+function extension(mime: StoredAttachmentType): string {
+  if (mime === 'application/xml') return '.xml';
   return mime === 'application/pdf' ? '.pdf' : mime === 'image/png' ? '.png' : '.jpg';
 }

@@ -10,7 +10,7 @@ import { invoiceKey, itemKey } from '../../../shared/domain/bill-checks';
 import type { EarlyPaymentTerms } from '../../../shared/domain/early-payment';
 import { dueDateFor, type PaymentTerms } from '../../../shared/domain/terms';
 import { earlyPaymentWindowError } from '../../../shared/domain/early-payment';
-import type { AttachmentType } from '../../../shared/domain/attachments';
+import type { StoredAttachmentType } from '../../../shared/domain/attachments';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
@@ -53,7 +53,7 @@ export interface PreparedBill {
   lines: PreparedLine[];
   totals: BillTotals;
   notes: string;
-  attachments: { sha256: string; fileName: string; mimeType: AttachmentType; bytes: number }[];
+  attachments: { sha256: string; fileName: string; mimeType: StoredAttachmentType; bytes: number }[];
   status: 'draft' | 'awaiting_payment';
 }
 

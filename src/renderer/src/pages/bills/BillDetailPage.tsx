@@ -32,6 +32,7 @@ import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { formatBytes } from '../../lib/format';
 import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
+import { EInvoiceReadable } from '../einvoice-in/EInvoiceView';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { isValidRate } from '../../../../shared/domain/fx';
@@ -93,6 +94,7 @@ function BillDetail({ bill }: { bill: Bill }) {
   const c = bill.currency;
   const open = isOpen(bill.status);
   const openWarnings = bill.warnings.filter((w) => !w.dismissed);
+  const einvoice = useApi('einvoices.forBill', { billId: bill.id }).data?.einvoice ?? null;
 
   return (
     <Stack gap="md" maw={1100}>
@@ -117,7 +119,8 @@ function BillDetail({ bill }: { bill: Bill }) {
                 </Anchor>
               </>
             )}
-            {bill.source === 'import' && ' · imported from CSV'}
+            {bill.source === 'import' &&
+              (einvoice ? ' · imported from an e-invoice' : ' · imported from CSV')}
           </Text>
         </Stack>
         <Group gap="xs">
@@ -448,6 +451,13 @@ function BillDetail({ bill }: { bill: Bill }) {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      {einvoice && (
+        <EInvoiceReadable
+          view={einvoice}
+          onOpenFile={() => setViewing({ sha256: einvoice.fileSha256, fileName: einvoice.fileName })}
+        />
+      )}
 
       {paying && <PaymentModal bill={bill} onClose={() => setPaying(false)} />}
       <DismissModal bill={bill} warning={dismissing} onClose={() => setDismissing(null)} />

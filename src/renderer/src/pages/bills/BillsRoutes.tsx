@@ -12,30 +12,34 @@ import { PaymentRunPage } from './PaymentRunPage';
 import { PurchaseOrderFormPage, PurchaseOrderPage, PurchaseOrdersPage } from './PurchaseOrderPages';
 import { RecurringFormPage, RecurringListPage } from './RecurringPages';
 import { BillsNav } from './parts/BillsNav';
+import { EInvoiceDropZone, ImportEInvoicesButton } from '../einvoice-in/EInvoiceImport';
 
 /** The section's list screens share a title, the actions and the tabs. */
 function Section({ children }: { children: React.ReactNode }) {
   const { pathname } = useLocation();
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          Bills
-        </Title>
-        <Group gap="xs">
-          {pathname !== '/bills/pay' && (
-            <Button variant="default" component={Link} to="/bills/pay">
-              Pay bills
+    <EInvoiceDropZone>
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={1} size="h2">
+            Bills
+          </Title>
+          <Group gap="xs">
+            <ImportEInvoicesButton />
+            {pathname !== '/bills/pay' && (
+              <Button variant="default" component={Link} to="/bills/pay">
+                Pay bills
+              </Button>
+            )}
+            <Button component={Link} to="/bills/new">
+              New bill
             </Button>
-          )}
-          <Button component={Link} to="/bills/new">
-            New bill
-          </Button>
+          </Group>
         </Group>
-      </Group>
-      <BillsNav />
-      {children}
-    </Stack>
+        <BillsNav />
+        {children}
+      </Stack>
+    </EInvoiceDropZone>
   );
 }
 

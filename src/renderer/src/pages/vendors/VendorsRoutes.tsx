@@ -43,6 +43,7 @@ import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { VendorPaymentModal } from './VendorPaymentModal';
 import { FirstRecord } from '../bills/parts/FirstRecord';
 import { DecimalInput } from '../../components/DecimalInput';
+import { VendorCredits } from '../einvoice-in/VendorCredits';
 
 export function VendorsRoutes() {
   return (
@@ -312,6 +313,7 @@ function VendorPage() {
           </Table>
         </>
       )}
+      <VendorCredits vendorId={v.id} vendorName={v.name} />
     </Stack>
   );
 }

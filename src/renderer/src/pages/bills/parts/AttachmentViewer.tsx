@@ -38,6 +38,11 @@ export function AttachmentViewer({
         </Center>
       ) : file.data.mimeType === 'application/pdf' ? (
         <iframe title={attachment.fileName} src={url} style={{ width: '100%', height: '70vh', border: 0 }} />
+      ) : file.data.mimeType === 'application/xml' ? (
+        <Text size="sm">
+          The e-invoice as the vendor sent it (XML). Its readable view is on the bill; download the file to
+          keep or forward it.
+        </Text>
       ) : (
         <Image src={url} alt={attachment.fileName} fit="contain" mah="70vh" />
       )}

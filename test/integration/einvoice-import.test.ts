@@ -1,0 +1,351 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScaled } from '../../src/shared/domain/decimal';
+import { minorUnits } from '../../src/shared/domain/currencies';
+import { importEInvoiceFiles } from '../../src/main/services/einvoice/import';
+import { dumpTables } from '../helpers/dump';
+import { einvoiceExamples, examplePath, facturxPdf, readBT } from '../helpers/einvoice';
+import { openTestFolio, type TestFolio } from '../helpers/folio';
+import { setupBusiness, vendorInput } from '../helpers/payables';
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
+
+/** Every file in the data folder's attachments/ (an e-invoice's original is kept there). */
+function storedFiles(t: TestFolio): string[] {
+  const dir = t.folio.ctx.paths.attachmentsDir;
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : [];
+}
+
+/**
+ * An official example with one stated total off by 1.00: the sum of line amounts (BT-106,
+ * fails BR-CO-10) or the total without VAT (BT-109, fails BR-CO-13).
+ */
+function ruleBreaker(element = 'LineExtensionAmount'): Buffer {
+  const xml = fs.readFileSync(examplePath('ubl', 'ubl-tc434-example1.xml'), 'utf8');
+  const total = xml.slice(xml.indexOf('<cac:LegalMonetaryTotal>'));
+  const m = new RegExp(`<cbc:${element} currencyID="EUR">([^<]+)<`).exec(total)!;
+  const changed = total.replace(m[0], `<cbc:${element} currencyID="EUR">${(Number(m[1]) + 1).toFixed(2)}<`);
+  return Buffer.from(xml.slice(0, xml.indexOf('<cac:LegalMonetaryTotal>')) + changed);
+}
+const RATES = { USD: '0.9', SEK: '0.09', NOK: '0.085', DKK: '0.134', HUF: '0.0025', GBP: '1.17' };
+
+describe('importing the official EN 16931 examples', () => {
+  let t: TestFolio;
+  beforeAll(async () => {
+    t = await openTestFolio();
+    await setupBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  // Each example in a fresh data folder: several examples share a seller's name with other VAT ids.
+  for (const file of einvoiceExamples()) {
+    it(`${path.basename(file)}: total, tax and amount due as the file says, vendor's VAT id`, async () => {
+      const t = await openTestFolio();
+      await setupBusiness(t);
+      const xml = fs.readFileSync(file);
+      const bt = readBT(xml.toString('utf8'));
+      const out = await t.call('einvoiceImport.commit', {
+        files: [{ fileName: path.basename(file), dataBase64: b64(xml) }],
+        createVendors: true,
+        exchangeRates: RATES,
+      });
+      const r = out.files[0]!;
+      expect(r.status, r.message).not.toBe('refused');
+      const minor = (v: string) => Number(parseScaled(v, minorUnits(r.currency)));
+      const ctx = t.folio.ctx;
+      const sign = (v: number) => (r.kind === 'vendor_credit' ? Math.abs(v) : v);
+      if (r.kind === 'bill') {
+        const bill = await t.call('bills.get', { id: r.billId! });
+        expect(bill.subtotal).toBe(minor(bt.bt109));
+        expect(bill.tax).toBe(minor(bt.bt110));
+        expect(bill.total).toBe(minor(bt.bt109) + minor(bt.bt110));
+        const { einvoice } = await t.call('einvoices.forBill', { billId: bill.id });
+        expect(einvoice!.payable).toBe(minor(bt.bt115));
+        // Where the amount due is not the total (prepaid, rounding), the bill says so.
+        if (minor(bt.bt115) !== bill.total)
+          expect(bill.notes).toContain(`Amount due per the e-invoice: ${bt.bt115}`);
+        const vendor = await t.call('vendors.get', { id: bill.vendor.id });
+        expect(einvoice!.data.seller.vatId).toBe(bt.bt31);
+        if (bt.bt31) expect(vendor.taxNumber).toBe(bt.bt31);
+        expect(bill.lines.length).toBeGreaterThanOrEqual(bt.lines);
+        expect(bill.attachments.map((a) => a.fileName)).toEqual([path.basename(file)]);
+      } else {
+        const credit = ctx.host.store.sqlite
+          .prepare('SELECT * FROM vendor_credits WHERE id = ?')
+          .get(r.vendorCreditId!) as { subtotal: number; tax: number; vendor_id: number };
+        expect(credit.subtotal).toBe(sign(minor(bt.bt109)));
+        expect(credit.tax).toBe(sign(minor(bt.bt110)));
+        const [listed] = await t.call('vendorCredits.list', { vendorId: credit.vendor_id });
+        expect(listed).toMatchObject({
+          id: r.vendorCreditId,
+          total: credit.subtotal + credit.tax,
+          fromEInvoice: true,
+        });
+        const { einvoice } = await t.call('einvoices.forVendorCredit', { vendorCreditId: r.vendorCreditId! });
+        expect(einvoice!.payable).toBe(sign(minor(bt.bt115)));
+        const vendor = await t.call('vendors.get', { id: credit.vendor_id });
+        expect(einvoice!.data.seller.vatId).toBe(bt.bt31);
+        if (bt.bt31) expect(vendor.taxNumber).toBe(bt.bt31);
+      }
+      await t.close();
+    });
+  }
+
+  it('a file whose lines do not add up shows the rule id, and the bill still asks what the file asks', async () => {
+    const out = await importEInvoiceFiles(t.folio.ctx, [{ fileName: 'sum.xml', bytes: ruleBreaker() }], {
+      commit: true,
+      createVendors: true,
+    });
+    const ids = out.files[0]!.findings.filter((f) => f.severity === 'fatal').map((f) => f.id);
+    expect(ids).toContain('BR-CO-10');
+    expect(out.files[0]!.findings.find((f) => f.id === 'BR-CO-10')!.message).toMatch(
+      /the lines do not add up .* — BR-CO-10$/i,
+    );
+    expect(out.files[0]!.status).toBe('imported_with_warnings');
+  });
+
+  it('a file whose stated total without VAT disagrees with its lines: both are kept, the bill asks what the file asks', async () => {
+    const xml = ruleBreaker('TaxExclusiveAmount');
+    const out = await importEInvoiceFiles(t.folio.ctx, [{ fileName: 'net.xml', bytes: xml }], {
+      commit: true,
+      createVendors: true,
+    });
+    const r = out.files[0]!;
+    expect(r.findings.map((f) => f.id)).toContain('BR-CO-13');
+    const bill = await t.call('bills.get', { id: r.billId! });
+    expect(bill.subtotal).toBe(Number(parseScaled(readBT(xml.toString()).bt109, 2)));
+    const last = bill.lines.at(-1)!;
+    expect(last.description).toMatch(/Difference between the lines and the totals/);
+    expect(last.amount).toBe(100);
+  });
+
+  it('a valid official example has no rule failures', async () => {
+    const out = await importEInvoiceFiles(
+      t.folio.ctx,
+      [{ fileName: 'x.xml', bytes: fs.readFileSync(examplePath('ubl', 'ubl-tc434-example1.xml')) }],
+      { commit: false },
+    );
+    expect(out.files[0]!.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
+  });
+});
+
+describe('e-invoices Folio must refuse', () => {
+  let t: TestFolio;
+  beforeAll(async () => {
+    t = await openTestFolio();
+    await setupBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  const cii = () => fs.readFileSync(examplePath('cii', 'CII_example1.xml'), 'utf8');
+  const hostile: [string, () => Promise<Buffer> | Buffer, RegExp][] = [
+    [
+      'xxe.xml',
+      () =>
+        Buffer.from(
+          '<?xml version="1.0"?><!DOCTYPE Invoice [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' +
+            '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&xxe;</ID></Invoice>',
+        ),
+      /“xxe.xml” contains a document type declaration/,
+    ],
+    [
+      'laughs.xml',
+      () =>
+        Buffer.from(
+          '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+            '<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><lolz>&lol2;</lolz>',
+        ),
+      /“laughs.xml” contains a document type declaration/,
+    ],
+    [
+      'big.xml',
+      () => Buffer.alloc(50 * 1024 * 1024, 0x20),
+      /“big.xml” is 50 MB; an e-invoice may be at most 20 MB/,
+    ],
+    ['cut.xml', () => Buffer.from(cii().slice(0, 3000)), /“cut.xml” is not well-formed XML/],
+    [
+      'order.xml',
+      () =>
+        Buffer.from(
+          '<?xml version="1.0"?><Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"><ID>1</ID></Order>',
+        ),
+      /“order.xml” is XML but not an e-invoice \(its root element is <Order>/,
+    ],
+    ['notes.txt', () => Buffer.from('Dear vendor, thanks.'), /“notes.txt” is not an e-invoice/],
+    ['scan.pdf', () => facturxPdf([]), /“scan.pdf” is a PDF without an e-invoice inside/],
+    [
+      'two.pdf',
+      () =>
+        facturxPdf([
+          { name: 'factur-x.xml', xml: cii() },
+          { name: 'xrechnung.xml', xml: cii() },
+        ]),
+      /“two.pdf” is a PDF with 2 e-invoice XML files inside/,
+    ],
+    ['broken.pdf', () => Buffer.from('%PDF-1.7\n1 0 obj<<>>\nthis is not a PDF'), /“broken.pdf” is a PDF/],
+  ];
+
+  for (const [name, make, message] of hostile) {
+    it(`${name} is refused with a message and the database is unchanged`, async () => {
+      const bytes = await make();
+      const sqlite = t.folio.ctx.host.store.sqlite;
+      const before = dumpTables(sqlite);
+      const filesBefore = storedFiles(t);
+      const out = await t.call('einvoiceImport.commit', {
+        files: [{ fileName: name, dataBase64: b64(bytes) }],
+        createVendors: true,
+      });
+      expect(storedFiles(t)).toEqual(filesBefore);
+      expect(out.files[0]!.status).toBe('refused');
+      expect(out.files[0]!.message).toMatch(message);
+      expect(out.counts).toEqual({ ok: 0, withWarnings: 0, refused: 1 });
+      expect(dumpTables(sqlite)).toEqual(before);
+      expect(JSON.stringify(out)).not.toContain('root:x:0:0');
+    });
+  }
+
+  it('a batch reports each file: imported, imported with warnings, refused', async () => {
+    const good = fs.readFileSync(examplePath('ubl', 'ubl-tc434-example1.xml'));
+    const out = await t.call('einvoiceImport.commit', {
+      files: [
+        { fileName: 'good.xml', dataBase64: b64(good) },
+        { fileName: 'bad.xml', dataBase64: b64('<nope/>') },
+        { fileName: 'rules.xml', dataBase64: b64(ruleBreaker()) },
+      ],
+      createVendors: true,
+    });
+    expect(out.files.map((f) => f.status)).toEqual(['imported', 'refused', 'imported_with_warnings']);
+    expect(out.counts).toEqual({ ok: 1, withWarnings: 1, refused: 1 });
+  });
+
+  it('a new vendor is only created when the user confirmed it', async () => {
+    const xml = fs.readFileSync(examplePath('cii', 'CII_example4.xml'));
+    const sqlite = t.folio.ctx.host.store.sqlite;
+    const before = dumpTables(sqlite);
+    const filesBefore = storedFiles(t);
+    const preview = await t.call('einvoiceImport.preview', {
+      files: [{ fileName: 'e4.xml', dataBase64: b64(xml) }],
+    });
+    expect(preview.files[0]!.newVendor?.name).toBeTruthy();
+    const refused = await t.call('einvoiceImport.commit', {
+      files: [{ fileName: 'e4.xml', dataBase64: b64(xml) }],
+      exchangeRates: RATES,
+    });
+    expect(refused.files[0]!.status).toBe('refused');
+    expect(refused.files[0]!.message).toMatch(/not one of your vendors yet/);
+    expect(dumpTables(sqlite)).toEqual(before);
+    expect(storedFiles(t)).toEqual(filesBefore);
+  });
+});
+
+describe('the payables guards apply to e-invoices', () => {
+  let t: TestFolio;
+  beforeAll(async () => {
+    t = await openTestFolio();
+    await setupBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  it('an IBAN that is not the vendor’s known one gives the changed-bank-details warning; matched by VAT id', async () => {
+    const xml = fs.readFileSync(examplePath('cii', 'CII_example1.xml'), 'utf8');
+    const vat = /<ram:ID schemeID="VA">([^<]+)</.exec(xml.slice(xml.indexOf('<ram:SellerTradeParty')))![1]!;
+    const vendor = await t.call(
+      'vendors.create',
+      vendorInput({ name: 'Someone else entirely', taxNumber: vat }),
+    );
+    const out = await t.call('einvoiceImport.commit', {
+      files: [{ fileName: 'e1.xml', dataBase64: b64(xml) }],
+    });
+    const r = out.files[0]!;
+    expect(r.vendor).toEqual({ id: vendor.id, name: 'Someone else entirely', by: 'vat_id' });
+    expect(r.status).toBe('imported_with_warnings');
+    const bank = r.warnings.find((w) => w.kind === 'bank_details_changed');
+    expect(bank?.group).toBe('fraud');
+    expect(bank?.message).toMatch(/not the bank account on record for Someone else entirely/);
+    const bill = await t.call('bills.get', { id: r.billId! });
+    expect(bill.warnings.find((w) => w.kind === 'bank_details_changed' && w.dismissed === null)).toBeTruthy();
+
+    // The same file again: a duplicate (same vendor and number, and the same file).
+    const again = await t.call('einvoiceImport.commit', {
+      files: [{ fileName: 'e1.xml', dataBase64: b64(xml) }],
+    });
+    const kinds = again.files[0]!.warnings.map((w) => w.kind);
+    expect(kinds).toContain('duplicate_number');
+    expect(kinds).toContain('duplicate_attachment');
+  });
+
+  it('an order reference matches our purchase order and over-billing is flagged', async () => {
+    const xml = fs.readFileSync(examplePath('ubl', 'ubl-tc434-example2.xml'), 'utf8');
+    const order = /<cac:OrderReference>\s*<cbc:ID>([^<]+)</.exec(xml)?.[1];
+    expect(order).toBeTruthy();
+    // Matched by name (legal form and case aside): "Salescompany ltd." is our "SalesCompany".
+    const vendor = await t.call(
+      'vendors.create',
+      vendorInput({ name: 'SalesCompany', currency: 'NOK', bankDetails: '' }),
+    );
+    const po = await t.call('purchaseOrders.create', {
+      vendorId: vendor.id,
+      number: order!,
+      orderDate: '2013-01-01',
+      currency: 'NOK',
+      tolerancePercent: 0,
+      lines: [{ description: 'Goods', quantity: 1, unitPrice: 1000_00 }],
+    });
+    const out = await t.call('einvoiceImport.commit', {
+      files: [{ fileName: 'po.xml', dataBase64: b64(xml) }],
+      exchangeRates: RATES,
+    });
+    const r = out.files[0]!;
+    expect(r.status, r.message).not.toBe('refused');
+    expect(r.vendor).toMatchObject({ id: vendor.id, by: 'name' });
+    expect(r.purchaseOrder).toEqual({ id: po.id, number: order });
+    expect(r.warnings.map((w) => w.kind)).toContain('po_total_over');
+  });
+
+  it('a Factur-X PDF imports from its embedded XML and keeps the PDF as the attachment', async () => {
+    const xml = fs.readFileSync(examplePath('cii', 'CII_example2.xml'));
+    const pdf = await facturxPdf([{ name: 'factur-x.xml', xml }]);
+    const out = await t.call('einvoiceImport.commit', {
+      files: [{ fileName: 'fx.pdf', dataBase64: b64(pdf) }],
+      createVendors: true,
+      exchangeRates: RATES,
+    });
+    const r = out.files[0]!;
+    expect(r.status, r.message).not.toBe('refused');
+    expect(r.format).toMatch(/Factur-X/);
+    const bill = await t.call('bills.get', { id: r.billId! });
+    expect(bill.attachments[0]).toMatchObject({ fileName: 'fx.pdf', mimeType: 'application/pdf' });
+    expect(bill.subtotal).toBe(Number(parseScaled(readBT(xml.toString()).bt109, 2)));
+  });
+});
+
+describe('the EN 16931 rules over a batch', () => {
+  it('on threads give the same findings as one file at a time', { timeout: 180_000 }, async () => {
+    const { validateMany, POOL_MIN } = await import('../../src/main/services/einvoice/validate-pool');
+    const { validateEn16931 } = await import('../../src/main/services/einvoice/validate');
+    const xml = [ruleBreaker().toString(), ruleBreaker('TaxExclusiveAmount').toString()];
+    const items = Array.from({ length: POOL_MIN }, (_, i) => ({ xml: xml[i % 2]!, syntax: 'UBL' as const }));
+    const threaded = await validateMany(items, 2);
+    expect(threaded).toEqual(items.map((it) => ({ ok: true, findings: validateEn16931(it.xml, it.syntax) })));
+    expect(threaded.map((r) => (r.ok ? r.findings.map((f) => f.id) : [])).flat()).toEqual(
+      expect.arrayContaining(['BR-CO-10', 'BR-CO-13']),
+    );
+  });
+
+  it('the import after a preview reuses the preview’s findings for the same files', async () => {
+    const { ruleCacheStats } = await import('../../src/main/services/einvoice/validate-pool');
+    const t = await openTestFolio();
+    await setupBusiness(t);
+    const files = [{ fileName: 'n.xml', dataBase64: b64(ruleBreaker('TaxInclusiveAmount')) }];
+    const misses = ruleCacheStats.misses;
+    const preview = await t.call('einvoiceImport.preview', { files });
+    expect(ruleCacheStats.misses).toBe(misses + 1);
+    const hits = ruleCacheStats.hits;
+    const done = await t.call('einvoiceImport.commit', { files, createVendors: true });
+    expect(ruleCacheStats.hits).toBe(hits + 1);
+    expect(ruleCacheStats.misses).toBe(misses + 1);
+    expect(done.files[0]!.findings).toEqual(preview.files[0]!.findings);
+    await t.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './fields';
+import { id, text } from './fields';
 import { EINVOICE_FORMATS, isUnitCode } from '../domain/einvoice/codes';
 
 /** E-invoices out: formats a document can be, its preflight, downloads, the user's unit codes. */
@@ -8,10 +8,8 @@ export const einvoiceFormat = z.enum(EINVOICE_FORMATS, { error: 'Choose an e-inv
 export const UNIT_CODES_KEY = 'einvoice.units';
 /** The user's unit → UN/ECE Rec 20 code choices, keyed by the unit as typed (lower case). */
 export const unitCodesSchema = z.record(
-  z.string().trim().toLowerCase().max(30),
-  z
-    .string()
-    .trim()
+  text('Unit', 30).toLowerCase(),
+  text('Unit code', 3)
     .toUpperCase()
     .refine(isUnitCode, { error: 'A UN/ECE unit code has 2 or 3 letters or digits, like HUR or H87' }),
 );

@@ -859,7 +859,7 @@ export const payablesApi = {
   /** The payments of a run as a SEPA credit transfer file (pain.001) for the bank. */
   'billPayments.sepaFile': {
     input: z.strictObject({
-      runId: z.string().min(1, 'Choose a payment run').max(100),
+      runId: requiredText('Payment run', 100),
       version: z.enum(SEPA_VERSIONS).default(DEFAULT_SEPA_VERSION),
       /** Booked as one debit on the statement (true) or one per payment. */
       batchBooking: z.boolean().default(true),

@@ -77,7 +77,7 @@ export const printRef = z.discriminatedUnion('kind', [
     kind: z.literal('customer_reminder'),
     customerId: id('Customer'),
     level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    currency: z.string().length(3).toUpperCase().nullable().default(null),
+    currency: currencyCode('Currency').nullable().default(null),
   }),
 ]);
 export type PrintRef = z.input<typeof printRef>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { isoDate, periodInOrder, searchText, text } from './fields';
+import { base64File, isoDate, periodInOrder, searchText, text } from './fields';
 
 export const healthSchema = z.object({
   /**
@@ -93,8 +93,8 @@ export const systemApi = {
   'backups.restoreFromFile': {
     input: z.strictObject({
       /** Browser mode: the uploaded file. The desktop app leaves it out and shows its Open dialog. */
-      dataBase64: z.string().max(110_000_000, 'That file is too large to upload here').optional(),
-      fileName: z.string().max(500).optional(),
+      dataBase64: base64File('Backup file', 60_000_000).optional(),
+      fileName: text('File name', 500).optional(),
     }),
     output: z.object({
       /** False when the user cancelled the Open dialog. */

@@ -232,6 +232,9 @@ function createVendorFrom(ctx: ServiceContext, inv: EInvoice): number {
     paymentTerms: { kind: 'net', days: 30 },
     earlyPayment: null,
     bankDetails: p.bankDetails.slice(0, 500),
+    // The vendor service takes the IBAN (and BIC) from the bank details.
+    iban: '',
+    bic: '',
     notes: `Created from the e-invoice ${inv.number}.`,
   });
 }

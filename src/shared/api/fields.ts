@@ -108,9 +108,7 @@ export const id = (label = 'Id') =>
 
 /** An IBAN, checked by country length and check digits, stored without spaces ('' for none). */
 export const optionalIban = (label = 'IBAN') =>
-  z
-    .string()
-    .trim()
+  text(label, 50)
     .transform(normalizeIban)
     .refine((v) => v === '' || isValidIban(v), {
       error: `${label} is not valid: check its length for the country and its two check digits`,
@@ -118,9 +116,7 @@ export const optionalIban = (label = 'IBAN') =>
 
 /** A BIC (SWIFT code), 8 or 11 characters ('' for none). */
 export const optionalBic = (label = 'BIC') =>
-  z
-    .string()
-    .trim()
+  text(label, 11)
     .toUpperCase()
     .refine((v) => v === '' || isValidBic(v), {
       error: `${label} must be 8 or 11 letters and digits, like COBADEFFXXX`,

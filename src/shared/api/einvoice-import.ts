@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EInvoice } from '../domain/einvoice-in/model';
 import type { RuleFinding } from '../domain/einvoice-in/rules';
 import { exchangeRate, warningSchema } from './payables';
-import { id, text } from './fields';
+import { id, isBase64, text } from './fields';
 
 /**
  * E-invoices in (issue 12): UBL, CII and Factur-X/ZUGFeRD files become bills (or vendor
@@ -16,7 +16,8 @@ const fileInput = z.strictObject({
   fileName: text('File name', 255).default(''),
   dataBase64: z
     .string()
-    .max(76 * 1024 * 1024, 'A file this large cannot be sent; the limit is 20 MB per e-invoice.'),
+    .max(76 * 1024 * 1024, 'A file this large cannot be sent; the limit is 20 MB per e-invoice.')
+    .refine(isBase64, { error: 'The file did not arrive whole. Choose it again.' }),
 });
 const files = z
   .array(fileInput)
@@ -104,13 +105,13 @@ export type VendorCredit = z.infer<typeof vendorCreditSchema>;
 
 export const einvoiceImportApi = {
   'einvoiceImport.preview': {
-    input: z.strictObject({ files, exchangeRates: z.record(z.string(), exchangeRate).default({}) }),
+    input: z.strictObject({ files, exchangeRates: z.record(text('Currency', 3), exchangeRate).default({}) }),
     output: batchResult,
   },
   'einvoiceImport.commit': {
     input: z.strictObject({
       files,
-      exchangeRates: z.record(z.string(), exchangeRate).default({}),
+      exchangeRates: z.record(text('Currency', 3), exchangeRate).default({}),
       /** The user confirmed creating the vendors the preview proposed. */
       createVendors: z.boolean().default(false),
     }),

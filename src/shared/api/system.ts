@@ -69,12 +69,7 @@ export const systemApi = {
   'backups.settings': { input: emptyInput, output: backupSettingsSchema },
   'backups.updateSettings': {
     input: z.strictObject({
-      secondFolder: z
-        .string()
-        .trim()
-        .max(1000, 'The folder path is too long')
-        .refine((v) => !/[\0\r\n]/.test(v), 'The folder path cannot contain line breaks')
-        .nullable(),
+      secondFolder: text('Second backup folder', 1000).nullable(),
     }),
     output: backupSettingsSchema,
   },

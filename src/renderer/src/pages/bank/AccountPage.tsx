@@ -564,9 +564,7 @@ function Rules() {
                 {list.map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td>{r.kind === 'iban' ? 'IBAN' : 'name'}</Table.Td>
-                    <Table.Td>
-                      {r.kind === 'iban' ? formatIban(r.pattern) : r.pattern}
-                    </Table.Td>
+                    <Table.Td>{r.kind === 'iban' ? formatIban(r.pattern) : r.pattern}</Table.Td>
                     <Table.Td>
                       <Anchor
                         component={Link}

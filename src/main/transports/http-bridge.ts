@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../log';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { decodeRequestPath } from '../../shared/request-path';
 import { parseCallEnvelope, type ErrorCode } from '../../shared/api/envelope';
 
 /**
@@ -156,16 +157,6 @@ function readBody(
       if (!req.complete) resolve({ kind: 'aborted' });
     });
   });
-}
-
-/** The path of a request URL, decoded; null when it cannot be (a malformed % escape, a NUL). */
-export function decodeRequestPath(url: string | undefined): string | null {
-  try {
-    const decoded = decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
-    return decoded.includes('\0') ? null : decoded;
-  } catch {
-    return null;
-  }
 }
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {

@@ -94,8 +94,10 @@ class BodyBudget {
   /** Grows a request's share from `held` to `size`; false when the budget cannot give it. */
   grow(held: number, size: number): boolean {
     if (size <= SMALL_BODY || size <= held) return true;
-    if (this.inFlight + (size - held) > this.total) return false;
-    this.inFlight += size - held;
+    // A small body was not counted; once it grows past SMALL_BODY it counts from its first byte.
+    const counted = held > SMALL_BODY ? held : 0;
+    if (this.inFlight + (size - counted) > this.total) return false;
+    this.inFlight += size - counted;
     return true;
   }
   release(held: number): void {

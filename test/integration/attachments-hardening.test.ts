@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_ADDRESS } from '../../src/shared/api/common';
 import { ATTACHMENT_MAX_BYTES } from '../../src/shared/domain/attachments';
+import { issuedInvoice, renderPdf, setupDocuments } from '../helpers/documents';
+import { seedBusiness } from '../helpers/seed';
 import { ONE_PIXEL_PNG, openTestFolio, type TestFolio } from '../helpers/folio';
 import { TINY_PDF, billInput, setupBusiness, vendorInput } from '../helpers/payables';
 
@@ -107,5 +110,28 @@ describe('the logo', () => {
     expect((await t.raw('settings.setLogo', { fileName: 'logo.png', dataBase64: ONE_PIXEL_PNG })).ok).toBe(
       true,
     );
+  });
+});
+
+describe('document file names (PDF download, zip entries, email attachments)', () => {
+  it('come from the one sanitiser: a customer name with a bidi override or a path does not reach them', async () => {
+    const d = await openTestFolio();
+    try {
+      const seed = await seedBusiness(d);
+      await setupDocuments(d);
+      const { customer } = await d.call('customers.create', {
+        name: '../Evil\u202Egpj.exe',
+        billingAddress: EMPTY_ADDRESS,
+        shippingAddress: EMPTY_ADDRESS,
+        currency: 'EUR',
+        paymentTerms: { kind: 'net', days: 14 },
+      });
+      const doc = await issuedInvoice(d, seed, { customerId: customer.id });
+      const { fileName } = await renderPdf(d, { kind: 'document', id: doc.id });
+      expect(fileName).toBe(`${doc.number} .. Evilgpj.exe.pdf`);
+      expect(fileName).not.toMatch(/[\u202e/\\]/);
+    } finally {
+      await d.close();
+    }
   });
 });

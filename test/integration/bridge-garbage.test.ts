@@ -288,6 +288,41 @@ describe('large bodies', () => {
     },
   );
 
+  it('answers 503 BUSY to a second large body while a first one is still arriving', async () => {
+    const size = 79 * MB;
+    const first = net.connect(bridge.port, '127.0.0.1');
+    first.on('error', () => {});
+    const firstAnswer = new Promise<string>((resolve) => {
+      let text = '';
+      first.on('data', (d) => (text += d.toString('latin1')));
+      first.on('close', () => resolve(text));
+    });
+    const body = bodyOf(size);
+    // Headers and the first megabyte only: the first body is held open, so it owns the budget.
+    first.write(
+      `POST /api/call HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nAuthorization: Bearer ${bridge.token}\r\n` +
+        `Content-Length: ${size}\r\nConnection: close\r\n\r\n`,
+    );
+    first.write(body.subarray(0, MB));
+    await stillServing(); // small calls still get through
+    const second = await fetch(`${bridge.origin}/api/call`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bridge.token}` },
+      body,
+    });
+    expect(second.status).toBe(503);
+    expect((await second.json()) as unknown).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    first.end(body.subarray(MB));
+    expect(await firstAnswer).toMatch(/^HTTP\/1\.1 200[\s\S]*UNKNOWN_METHOD/);
+    // Its share is given back once answered: the next large body is read.
+    const third = await fetch(`${bridge.origin}/api/call`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bridge.token}` },
+      body,
+    });
+    expect(third.status).toBe(200);
+  });
+
   it('never reads a large body without the token', async () => {
     const res = await fetch(`${bridge.origin}/api/call`, { method: 'POST', body: bodyOf(50 * MB) });
     expect(res.status).toBe(401);

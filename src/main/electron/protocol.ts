@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { decodeRequestPath } from '../../shared/request-path';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'folio';
@@ -22,13 +23,24 @@ export function registerSchemePrivileges(): void {
 export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, '.' + relative);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
+    const pathname = decodeRequestPath(url.pathname);
+    if (pathname === null) return new Response('Bad request', { status: 400 });
+    const file = path.resolve(root, '.' + (pathname === '/' ? '/index.html' : pathname));
     if (url.host !== APP_HOST || !file.startsWith(root + path.sep)) {
       return new Response('Not found', { status: 404 });
     }
-    const response = await net.fetch(pathToFileURL(file).toString());
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../log';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { decodeRequestPath } from '../../shared/request-path';
 import { parseCallEnvelope, type ErrorCode } from '../../shared/api/envelope';
 
 /**
@@ -93,8 +94,10 @@ class BodyBudget {
   /** Grows a request's share from `held` to `size`; false when the budget cannot give it. */
   grow(held: number, size: number): boolean {
     if (size <= SMALL_BODY || size <= held) return true;
-    if (this.inFlight + (size - held) > this.total) return false;
-    this.inFlight += size - held;
+    // A small body was not counted; once it grows past SMALL_BODY it counts from its first byte.
+    const counted = held > SMALL_BODY ? held : 0;
+    if (this.inFlight + (size - counted) > this.total) return false;
+    this.inFlight += size - counted;
     return true;
   }
   release(held: number): void {
@@ -156,16 +159,6 @@ function readBody(
       if (!req.complete) resolve({ kind: 'aborted' });
     });
   });
-}
-
-/** The path of a request URL, decoded; null when it cannot be (a malformed % escape, a NUL). */
-export function decodeRequestPath(url: string | undefined): string | null {
-  try {
-    const decoded = decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
-    return decoded.includes('\0') ? null : decoded;
-  } catch {
-    return null;
-  }
 }
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {

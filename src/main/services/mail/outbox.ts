@@ -14,6 +14,7 @@ import { storeOf, type ServiceContext } from '../context';
 import { handoffDir, renderView } from '../printing/pdf';
 import { loadSubject, logoOf, type PrintRef, type Subject } from '../printing/views';
 import { getMailSettings, getTemplates, isAccountReady, smtpAccount, storedAccountOf } from './settings';
+import { safeUserFileName } from '../../../shared/domain/file-names';
 
 /**
  * The outbox: Send renders the PDF, stores the message with its attachment and tries to
@@ -67,7 +68,7 @@ function entryOf(ctx: ServiceContext, row: Row): OutboxEntry {
     cc: JSON.parse(row.cc_addresses) as string[],
     bcc: JSON.parse(row.bcc_addresses) as string[],
     subject: row.subject,
-    attachments: attachments.map((a) => ({ fileName: a.file_name, bytes: a.bytes })),
+    attachments: attachments.map((a) => ({ fileName: safeUserFileName(a.file_name), bytes: a.bytes })),
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -353,7 +354,8 @@ function outgoing(ctx: ServiceContext, row: Row): OutgoingMessage {
     messageId: row.message_id,
     date: new Date(row.created_at),
     attachments: attachments.map((a) => ({
-      filename: a.file_name,
+      // Queued before names were sanitised, a stored name may still hold a bidi override.
+      filename: safeUserFileName(a.file_name),
       content: Buffer.from(a.content),
       contentType: a.content_type,
     })),

@@ -91,8 +91,8 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     now: () => clock.now(),
   });
   if (folderProblem) {
+    // The shells show the reason (the recovery screen, the CLI's "Attention" line).
     host.fail(folderProblem.status, folderProblem.message);
-    log.error('data folder unusable', { dataDir: paths.dataDir, message: folderProblem.message });
   } else {
     tightenDataFolder(paths.dataDir);
     removeInterruptedWork(paths.dataDir);

@@ -78,7 +78,12 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     folderProblem = describeFolderFailure(error, paths.dataDir);
   }
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? createLogger(folderProblem ? null : paths.logsDir);
+  // Without a usable data folder there is no log file: the lines go to stderr instead.
+  const log =
+    options.log ??
+    (folderProblem
+      ? createLogger(null, (line) => process.stderr.write(line + '\n'))
+      : createLogger(paths.logsDir));
   const host = new DatabaseHost({
     file: paths.databaseFile,
     backupsDir: paths.backupsDir,
@@ -86,8 +91,8 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     now: () => clock.now(),
   });
   if (folderProblem) {
+    // The shells show the reason (the recovery screen, the CLI's "Attention" line).
     host.fail(folderProblem.status, folderProblem.message);
-    log.error('data folder unusable', { dataDir: paths.dataDir, message: folderProblem.message });
   } else {
     tightenDataFolder(paths.dataDir);
     removeInterruptedWork(paths.dataDir);

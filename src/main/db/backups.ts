@@ -9,7 +9,7 @@ import { PRIVATE_FILE, ensurePrivateDir, tighten, writePrivateFile } from './pri
  * Backups are whole copies of the data file made with SQLite's online backup API (safe while
  * the app keeps writing), named folio-<UTC time>-<kind>.sqlite3 in the backups folder. Each
  * copy is switched to SQLite's rollback journal (so reading it never creates -wal/-shm files
- * beside it) and measured: `catalogue.json` records its row count and whether it holds any
+ * beside it) and measured: `catalogue.json` records how many rows it has stored and whether it holds any
  * business data (a finished setup, a customer, a document, a bill...).
  *
  * Retention:
@@ -46,7 +46,10 @@ export function isBackupName(name: string): boolean {
 // What a backup holds
 
 export interface ContentMeasure {
-  /** Rows in every table Folio declares (full-text indexes left out). */
+  /**
+   * How much the copy holds: per table Folio declares (full-text indexes left out), its highest
+   * rowid, i.e. the rows it has ever stored; an index lookup per table, cheap at any size.
+   */
   rows: number;
   /** A finished setup, or any customer, item, document, payment, vendor or bill. */
   hasData: boolean;
@@ -57,30 +60,29 @@ const DATA_TABLES = ['customers', 'items', 'documents', 'payments', 'vendors', '
 export function measureContent(db: Sqlite): ContentMeasure {
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
     )
-    .pluck()
-    .all() as string[];
-  const counts = new Map<string, number>();
+    .all() as { name: string; sql: string }[];
+  const names = new Set<string>();
   let rows = 0;
   for (const t of tables) {
-    if (/_fts(_|$)/.test(t)) continue;
-    const n = db
-      .prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`)
+    if (/_fts(_|$)/.test(t.name)) continue;
+    names.add(t.name);
+    const quoted = `"${t.name.replace(/"/g, '""')}"`;
+    const sql = /WITHOUT\s+ROWID/i.test(t.sql)
+      ? `SELECT count(*) FROM ${quoted}`
+      : `SELECT coalesce(max(rowid), 0) FROM ${quoted}`;
+    rows += db.prepare(sql).pluck().get() as number;
+  }
+  const any = (table: string) =>
+    names.has(table) && db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}")`).pluck().get() === 1;
+  const setUp =
+    names.has('business_profile') &&
+    db
+      .prepare('SELECT EXISTS (SELECT 1 FROM business_profile WHERE setup_completed_at IS NOT NULL)')
       .pluck()
-      .get() as number;
-    counts.set(t, n);
-    rows += n;
-  }
-  let setUp = false;
-  if (counts.has('business_profile')) {
-    setUp =
-      (db
-        .prepare('SELECT count(*) FROM business_profile WHERE setup_completed_at IS NOT NULL')
-        .pluck()
-        .get() as number) > 0;
-  }
-  return { rows, hasData: setUp || DATA_TABLES.some((t) => (counts.get(t) ?? 0) > 0) };
+      .get() === 1;
+  return { rows, hasData: setUp || DATA_TABLES.some(any) };
 }
 
 /**

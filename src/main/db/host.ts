@@ -279,8 +279,14 @@ export class DatabaseHost {
           ? await this.backupOf(this.state.sqlite, 'pre-restore')
           : copyRawFile(this.options.file, this.options.backupsDir, 'pre-restore', this.now());
       this.close();
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-      fs.renameSync(temp, file);
+      try {
+        for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+        fs.renameSync(temp, file);
+      } catch (error) {
+        // The swap failed (a read-only file or folder): carry on with the file as it was.
+        await this.open();
+        throw error;
+      }
       await this.open();
       return safetyCopy;
     } finally {

@@ -9,6 +9,7 @@ import { SHA256_HEX } from '../../shared/domain/attachments';
 import { copyBackupTo, sealCopy } from '../db/backups';
 import { inspectBackup } from '../db/host';
 import { PRIVATE_DIR, PRIVATE_FILE, ensurePrivateDir, tighten } from '../db/private-files';
+import { storageError } from '../db/storage-errors';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { readSetting, writeSetting } from './kv';
@@ -237,7 +238,21 @@ const NOT_A_BACKUP = 'That file is not a Folio backup. Choose a file made with �
 
 type Entry = import('yauzl').Entry;
 
-async function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
+interface Extracted {
+  manifest: Buffer | null;
+  database: string | null;
+  attachments: { prefix: string; hash: string; actual: string; file: string }[];
+}
+
+const MAX_MANIFEST = 64 * 1024;
+const MAX_TOTAL = 64 * 1024 ** 3;
+
+/**
+ * Unpacks a backup file into `staging`, entry by entry as streams (memory stays flat whatever
+ * the file holds), refusing any entry that is not one of the expected names. Each scan's hash
+ * is computed on the way.
+ */
+async function extractZip(bytes: Buffer, staging: string): Promise<Extracted> {
   const yauzl = await import('yauzl');
   const zip = await new Promise<import('yauzl').ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(
@@ -246,28 +261,55 @@ async function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
       (err, z) => (err ? reject(err) : resolve(z)),
     ),
   );
-  const out = new Map<string, Buffer>();
+  const out: Extracted = { manifest: null, database: null, attachments: [] };
+  const seen = new Set<string>();
   let total = 0;
+  const refuse = (why?: string) =>
+    new AppError('VALIDATION', why ? `${NOT_A_BACKUP} (${why})` : NOT_A_BACKUP, 'dataBase64');
+  // A buffer holds no file descriptor: nothing to close when an entry is refused half-way.
   await new Promise<void>((resolve, reject) => {
     zip.on('error', reject);
     zip.on('end', () => resolve());
     zip.on('entry', (entry: Entry) => {
       const name = entry.fileName;
       if (name.endsWith('/')) return zip.readEntry(); // a folder entry
-      if (name !== 'folio-backup.json' && name !== 'folio.sqlite3' && !ATTACHMENT_ENTRY.test(name))
-        return reject(new AppError('VALIDATION', `${NOT_A_BACKUP} (It holds “${name}”.)`, 'dataBase64'));
-      if (out.has(name)) return reject(new AppError('VALIDATION', NOT_A_BACKUP, 'dataBase64'));
+      const attachment = ATTACHMENT_ENTRY.exec(name);
+      if (name !== 'folio-backup.json' && name !== 'folio.sqlite3' && !attachment)
+        return reject(refuse(`It holds “${name}”.`));
+      if (seen.has(name)) return reject(refuse());
+      seen.add(name);
       total += entry.uncompressedSize;
-      if (total > 8 * 1024 ** 3) return reject(new AppError('VALIDATION', NOT_A_BACKUP, 'dataBase64'));
+      if (total > MAX_TOTAL || (name === 'folio-backup.json' && entry.uncompressedSize > MAX_MANIFEST))
+        return reject(refuse());
       zip.openReadStream(entry, (err, stream) => {
         if (err) return reject(err);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('error', reject);
-        stream.on('end', () => {
-          out.set(name, Buffer.concat(chunks));
+        if (name === 'folio-backup.json') {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.manifest = Buffer.concat(chunks);
+            zip.readEntry();
+          });
+          return;
+        }
+        const file = path.join(staging, name === 'folio.sqlite3' ? 'folio.sqlite3' : `scan-${seen.size}`);
+        const hash = crypto.createHash('sha256');
+        const sink = fs.createWriteStream(file, { mode: PRIVATE_FILE });
+        sink.on('error', reject);
+        stream.on('data', (c: Buffer) => hash.update(c));
+        sink.on('finish', () => {
+          if (attachment)
+            out.attachments.push({
+              prefix: attachment[1]!,
+              hash: attachment[2]!,
+              actual: hash.digest('hex'),
+              file,
+            });
+          else out.database = file;
           zip.readEntry();
         });
+        stream.pipe(sink);
       });
     });
     zip.readEntry();
@@ -299,55 +341,47 @@ export async function restoreBackupFromFile(
   if (!bytes) return { restored: false, createdAt: null, attachments: 0, safetyCopy: null };
 
   // 1. Everything is checked before anything changes.
-  let entries: Map<string, Buffer>;
-  try {
-    entries = await readZip(bytes);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw fieldError(
-      'dataBase64',
-      `${NOT_A_BACKUP} (It cannot be read as one: it may be damaged or incomplete.)`,
-    );
-  }
-  const manifestBytes = entries.get('folio-backup.json');
-  const database = entries.get('folio.sqlite3');
-  if (!manifestBytes || !database) throw fieldError('dataBase64', NOT_A_BACKUP);
-  let manifest: z.infer<typeof manifestSchema>;
-  try {
-    manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
-  } catch {
-    throw fieldError('dataBase64', NOT_A_BACKUP);
-  }
-  const attachments = [...entries.keys()].filter((n) => ATTACHMENT_ENTRY.test(n));
-  for (const name of attachments) {
-    const [, prefix, hash] = ATTACHMENT_ENTRY.exec(name)!;
-    const actual = crypto.createHash('sha256').update(entries.get(name)!).digest('hex');
-    if (actual !== hash || !hash!.startsWith(prefix!))
-      throw fieldError(
-        'dataBase64',
-        'That backup file is damaged (a scanned bill in it does not match its checksum).',
-      );
-  }
-
   const staging = privateTempDir(ctx, 'restore');
   try {
-    const db = path.join(staging, 'folio.sqlite3');
-    fs.writeFileSync(db, database, { mode: PRIVATE_FILE });
-    const problem = inspectBackup(db);
+    let found: Extracted;
+    try {
+      found = await extractZip(bytes, staging);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (storageError(error)) throw error;
+      throw fieldError(
+        'dataBase64',
+        `${NOT_A_BACKUP} (It cannot be read as one: it may be damaged or incomplete.)`,
+      );
+    }
+    if (!found.manifest || !found.database) throw fieldError('dataBase64', NOT_A_BACKUP);
+    let manifest: z.infer<typeof manifestSchema>;
+    try {
+      manifest = manifestSchema.parse(JSON.parse(found.manifest.toString('utf8')));
+    } catch {
+      throw fieldError('dataBase64', NOT_A_BACKUP);
+    }
+    for (const a of found.attachments) {
+      if (a.actual !== a.hash || !a.hash.startsWith(a.prefix))
+        throw fieldError(
+          'dataBase64',
+          'That backup file is damaged (a scanned bill in it does not match its checksum).',
+        );
+    }
+    const problem = inspectBackup(found.database);
     if (problem) throw fieldError('dataBase64', problem);
 
     // 2. Scanned bills first: stored by their hash, so adding them changes no existing file.
-    for (const name of attachments) {
-      const [, prefix, hash] = ATTACHMENT_ENTRY.exec(name)!;
-      const dir = path.join(ctx.paths.attachmentsDir, prefix!);
-      const final = path.join(dir, hash!);
+    for (const a of found.attachments) {
+      const dir = path.join(ctx.paths.attachmentsDir, a.prefix);
+      const final = path.join(dir, a.hash);
       if (fs.existsSync(final)) continue;
       ensurePrivateDir(ctx.paths.attachmentsDir);
       ensurePrivateDir(dir);
-      const temp = `${final}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-      fs.writeFileSync(temp, entries.get(name)!, { mode: PRIVATE_FILE });
-      fs.renameSync(temp, final);
+      fs.renameSync(a.file, final);
     }
+    const attachments = found.attachments;
+    const db = found.database;
 
     // 3. The database, as a restore from the backups folder (with a 'pre-restore' copy).
     const safetyCopy = await ctx.host.restoreFile(db);

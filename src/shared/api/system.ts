@@ -20,7 +20,7 @@ export const backupSchema = z.object({
   kind: z.enum(['start', 'daily', 'manual', 'pre-migration', 'pre-restore']),
   createdAt: z.string(),
   bytes: z.number(),
-  /** Rows in the copy (null: not measured, for example a damaged file kept as evidence). */
+  /** Rows the copy has stored, by highest rowid per table (null: not measured, e.g. a damaged copy). */
   rows: z.number().nullable(),
   /** Whether the copy holds any business data (false: an empty book). */
   hasData: z.boolean().nullable(),

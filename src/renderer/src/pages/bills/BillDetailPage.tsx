@@ -34,10 +34,11 @@ import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
-import { isValidRate } from '../../../../shared/domain/fx';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
 import { PAYABLES, useFormat } from './parts/format';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 export function BillDetailPage() {
   const id = Number(useParams().id);
@@ -525,6 +526,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const [rate, setRate] = useState(bill.exchangeRate);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { preferences } = useSettings();
+  const sep = useDecimalSeparator();
   const foreign = c !== preferences.baseCurrency;
   const create = useApiMutation('billPayments.create', {
     invalidates: PAYABLES,
@@ -534,7 +536,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
 
   const submit = () => {
     setErrors({});
-    if (foreign && !isValidRate(rate.trim()))
+    if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
         exchangeRate: `Enter what 1 ${c} was worth in ${preferences.baseCurrency} on the payment date, like 1.0845`,
       });
@@ -544,7 +546,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
         paymentDate,
         method: method as (typeof PAYMENT_METHODS)[number],
         reference,
-        ...(foreign ? { exchangeRate: rate.trim() } : {}),
+        ...(foreign ? { exchangeRate: parseRateInput(rate, sep) ?? rate.trim() } : {}),
         allocations: [{ billId: bill.id, amount: amount ?? 0, discount }],
       },
       {

@@ -211,13 +211,16 @@ export function numberErrors(f: DocumentForm, sep: Sep = '.'): Record<string, st
   const example = (x: string) => (sep === ',' ? x.replace('.', ',') : x);
   const percentError = (text: string) => {
     const v = parseDecimalInput(text, sep, PERCENT_SCALE);
-    if (v === null) return `Enter a percentage, like ${example('12.5')} (up to 4 decimals)`;
+    if (v === null) return `Type a percentage, like ${example('12.5')}`;
     return isValidPercent(v) ? null : 'A discount must be from 0 to 100 %';
   };
   f.lines.forEach((l, i) => {
     if (l.kind !== 'item') return;
     if (parseDecimalInput(l.quantity, sep, QUANTITY_SCALE) === null)
-      errors[`lines.${i}.quantity`] = `Enter a number, like 2 or ${example('12.5')} (up to 4 decimals)`;
+      errors[`lines.${i}.quantity`] =
+        parseDecimalInput(l.quantity, sep, 20) === null
+          ? `Type a number, like ${example('12.5')}`
+          : `At most ${QUANTITY_SCALE} decimals`;
     const pct = l.discountKind === 'percent' ? percentError(l.discountPercent) : null;
     if (pct) errors[`lines.${i}.discountPercent`] = pct;
   });

@@ -8,6 +8,7 @@ import {
   computeTotals,
   type Discount,
   type DocumentTotals,
+  type TaxRounding,
 } from '../../../../shared/domain/totals';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 
@@ -48,6 +49,8 @@ export interface DocumentForm {
   terms: string;
   footer: string;
   relatedId: number | null;
+  /** How the saved draft rounds its taxes ('line': a credit note of an old invoice). */
+  taxRounding?: TaxRounding;
 }
 
 let counter = 0;
@@ -163,6 +166,7 @@ export function fromDocument(d: Document, sep: Sep = '.'): DocumentForm {
     terms: d.terms,
     footer: d.footer,
     relatedId: d.related.find((r) => r.relation === 'Credits invoice')?.id ?? null,
+    taxRounding: d.type === 'credit_note' ? d.taxRounding : 'category',
   };
 }
 
@@ -199,6 +203,7 @@ export function previewTotals(f: DocumentForm, taxes: Tax[], sep: Sep = '.'): Do
     shipping: f.shipping ?? 0,
     shippingTaxIds: f.shippingTaxIds.filter((id) => known.has(id)).map(Number),
     taxes: taxes.map((t) => ({ id: t.id, name: t.name, percent: t.percent, compound: t.compound })),
+    taxRounding: f.taxRounding ?? 'category',
   });
 }
 

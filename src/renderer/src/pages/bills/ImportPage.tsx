@@ -25,7 +25,7 @@ import { notifyError, useApiMutation } from '../../api/hooks';
 import { formatBytes } from '../../lib/format';
 import { PAYABLES, useFormat } from './parts/format';
 
-const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Exchange rate,Category,Description,Terms
+const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Net,Tax,Currency,Exchange rate,Category,Description,Terms
 Acme Supplies,A-1042,2026-03-01,,120.00,27.60,EUR,,Supplies,Printer paper,2/10 net 30
 Hosting Inc,H-77,2026-03-02,,19.99,,USD,0.92,Software,Server,net 30`;
 

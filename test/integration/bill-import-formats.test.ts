@@ -26,6 +26,13 @@ describe('bill CSV files from other programs', () => {
     expect(await t.call('bills.get', { id: bill!.id })).toMatchObject({ subtotal: 172_69, tax: 32_81 });
   });
 
+  it('a Net column is before tax, as in the sample the import page shows', async () => {
+    const csv = 'Vendor,Bill date,Net,Tax\nAcme Supplies,2026-03-01,120.00,27.60\n';
+    const preview = await t.call('billImport.preview', { csv });
+    expect(preview).toMatchObject({ hasAmountColumn: false });
+    expect(preview.rows[0]).toMatchObject({ ok: true, net: 120_00, tax: 27_60, total: 147_60 });
+  });
+
   it('reads a German export: semicolons, German headers, decimal commas and DD.MM.YYYY dates', async () => {
     const csv = [
       'Lieferant;Rechnungsnummer;Rechnungsdatum;Fällig am;Betrag;MwSt;Buchungstext',

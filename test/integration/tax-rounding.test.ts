@@ -93,6 +93,27 @@ describe('tax per rate on stored documents', () => {
     expect(text).toContain(euros(perLine));
     expect(text).not.toContain(euros(perRate));
 
+    // Its credit note credits exactly its figures (old rule), also after an edit.
+    const credit = await t.call('creditNotes.fromInvoice', { invoiceId: issued.id });
+    expect([credit.taxRounding, credit.totals.tax, credit.total]).toEqual(['line', perLine, net + perLine]);
+    const edited = await t.call('documents.update', {
+      id: credit.id,
+      type: 'credit_note',
+      customerId: credit.customerId,
+      issueDate: credit.issueDate,
+      due: credit.due,
+      currency: credit.currency,
+      lines: credit.lines.map((l) => ({
+        description: l.description,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        taxIds: l.taxIds,
+      })),
+      relatedId: issued.id,
+      notes: 'Edited',
+    });
+    expect([edited.taxRounding, edited.totals.tax]).toEqual(['line', perLine]);
+
     // A new invoice with the same lines uses the rule of today.
     const fresh = await t.call('documents.create', { ...invoiceInput(seed), lines });
     expect([fresh.taxRounding, fresh.totals.tax]).toEqual(['category', perRate]);

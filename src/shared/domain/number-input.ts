@@ -1,4 +1,5 @@
 import { normalizeDecimal } from './decimal';
+import { isValidRate, RATE_SCALE } from './fx';
 
 /**
  * THE parse for every number a person types (quantities, prices, tax rates, discount
@@ -44,4 +45,10 @@ export function parseDecimalInput(text: string, decimalSeparator: '.' | ',', sca
 /** Canonical decimal text ("1234.5") for showing in an input of the locale ("1234,5"). */
 export function decimalForInput(canonical: string, decimalSeparator: '.' | ','): string {
   return decimalSeparator === ',' ? canonical.replace('.', ',') : canonical;
+}
+
+/** An exchange rate typed in the locale ("1,0845"): its canonical text, or null when not a rate above 0. */
+export function parseRateInput(text: string, decimalSeparator: '.' | ','): string | null {
+  const v = parseDecimalInput(text, decimalSeparator, RATE_SCALE);
+  return v !== null && isValidRate(v) ? v : null;
 }

@@ -11,6 +11,7 @@ import { documentRecord, getDocument } from './document-read';
 import { insertDraft, prepareDocument } from './document-save';
 import { assertPreferredFormatPossible } from '../einvoice/preflight';
 import { takeNumber } from './numbering';
+import type { TaxRounding } from '../../../shared/domain/totals';
 
 /**
  * Issuing, voiding, quote decisions, conversions and credit notes.
@@ -255,8 +256,9 @@ function createFrom(
   ctx: ServiceContext,
   input: ParsedDocumentInput,
   audit: { action: string; sourceId: number },
+  taxRounding?: TaxRounding,
 ): number {
-  const prepared = prepareDocument(ctx, input, { allowArchivedCustomer: true });
+  const prepared = prepareDocument(ctx, input, { allowArchivedCustomer: true, taxRounding });
   const id = insertDraft(ctx, prepared);
   recordAudit(ctx, {
     entity: input.type,
@@ -383,6 +385,8 @@ export function creditNoteFromInvoice(ctx: ServiceContext, input: { invoiceId: n
         ctx.clock.today(),
       ),
       { action: 'credit_invoice', sourceId: invoice.id },
+      // A credit note of an invoice stored under the old rounding credits exactly its figures.
+      invoice.taxRounding,
     ),
   );
   return getDocument(ctx, { id });

@@ -1,6 +1,6 @@
 import type { ParsedDocumentInput } from '../../../shared/api/documents';
 import type { Address } from '../../../shared/api/common';
-import { computeTotals, lineAmount } from '../../../shared/domain/totals';
+import { computeTotals, lineAmount, type TaxRounding } from '../../../shared/domain/totals';
 import { dueDateFor } from '../../../shared/domain/terms';
 import { toBase } from '../../../shared/domain/fx';
 import { addressLines } from '../../../shared/domain/address';
@@ -45,6 +45,8 @@ export function prepareDocument(
     allowArchivedCustomer?: boolean;
     /** false for figures only (forecasts, previews): the § 19 UStG check is for saving. */
     checkExemption?: boolean;
+    /** 'line' only for a credit note of an invoice stored under the old rule (see totals.ts). */
+    taxRounding?: TaxRounding;
   } = {},
 ): PreparedDocument {
   const store = storeOf(ctx);
@@ -137,7 +139,7 @@ export function prepareDocument(
     shipping: input.shipping,
     shippingTaxIds: input.shippingTaxIds,
     taxes: rates,
-    taxRounding: 'category',
+    taxRounding: options.taxRounding ?? 'category',
   });
   if (input.discount?.kind === 'amount' && input.discount.amount > totals.subtotal)
     throw fieldError('discount', 'The discount is more than the lines add up to.');
@@ -188,7 +190,7 @@ export function prepareDocument(
       currency: input.currency,
       exchange_rate: exchangeRate,
       prices_include_tax: input.pricesIncludeTax ? 1 : 0,
-      tax_rounding: 'category',
+      tax_rounding: options.taxRounding ?? 'category',
       discount: input.discount ? JSON.stringify(input.discount) : null,
       shipping: input.shipping,
       shipping_tax_ids: JSON.stringify(input.shippingTaxIds),

@@ -79,7 +79,13 @@ export function updateDocument(ctx: ServiceContext, input: ParsedInput<'document
           .where('document_id', '=', input.id),
       )?.n ?? 0,
     );
-    const prepared = prepareDocument(ctx, input, { allowArchivedCustomer: true });
+    const prepared = prepareDocument(ctx, input, {
+      allowArchivedCustomer: true,
+      // A credit note keeps the rounding of the invoice it credits; every other draft is
+      // computed by today's rule when saved.
+      taxRounding:
+        before.type === 'credit_note' && before.related_id !== null ? before.tax_rounding : 'category',
+    });
     // Only the columns that changed: SQLite rewrites the entries of every index on a column
     // named in SET, and each page it touches is one more to write and sync at the commit.
     const changed = Object.fromEntries(

@@ -35,11 +35,12 @@ import { AttachmentViewer } from './parts/AttachmentViewer';
 import { EInvoiceReadable } from '../einvoice-in/EInvoiceView';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
-import { isValidRate } from '../../../../shared/domain/fx';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
 import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, useFormat } from './parts/format';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 export function BillDetailPage() {
   const id = Number(useParams().id);
@@ -551,6 +552,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const [rate, setRate] = useState(bill.exchangeRate);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { preferences } = useSettings();
+  const sep = useDecimalSeparator();
   const foreign = c !== preferences.baseCurrency;
   const create = useApiMutation('billPayments.create', {
     invalidates: PAYABLES,
@@ -560,7 +562,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
 
   const submit = () => {
     setErrors({});
-    if (foreign && !isValidRate(rate.trim()))
+    if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
         exchangeRate: `Enter what 1 ${c} was worth in ${preferences.baseCurrency} on the payment date, like 1.0845`,
       });
@@ -570,7 +572,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
         paymentDate,
         method: method as (typeof PAYMENT_METHODS)[number],
         reference,
-        ...(foreign ? { exchangeRate: rate.trim() } : {}),
+        ...(foreign ? { exchangeRate: parseRateInput(rate, sep) ?? rate.trim() } : {}),
         allocations: [{ billId: bill.id, amount: amount ?? 0, discount }],
       },
       {

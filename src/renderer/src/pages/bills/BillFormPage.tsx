@@ -30,7 +30,7 @@ import { billTotals, quantityToMilli } from '../../../../shared/domain/bill-amou
 import { earlyPaymentOffer } from '../../../../shared/domain/early-payment';
 import { percentToBp } from '../../../../shared/domain/bill-amounts';
 import { dueDateFor, describeTerms } from '../../../../shared/domain/terms';
-import { isValidRate, toBase } from '../../../../shared/domain/fx';
+import { toBase } from '../../../../shared/domain/fx';
 import { ApiError, call } from '../../api/client';
 import { notifyError, useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -46,6 +46,8 @@ import { ExchangeRateField } from './parts/ExchangeRateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
 import { DecimalInput } from '../../components/DecimalInput';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 interface BillFormValues {
   vendorId: string | null;
@@ -100,6 +102,7 @@ export function BillFormPage() {
 
 function BillForm({ bill }: { bill: Bill | null }) {
   const settings = useSettings();
+  const sep = useDecimalSeparator();
   const { money, date, locale } = useFormat();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -234,7 +237,9 @@ function BillForm({ bill }: { bill: Bill | null }) {
     billDate: values.billDate,
     dueDate: values.dueDate || null,
     currency: values.currency,
-    ...(foreign ? { exchangeRate: values.exchangeRate.trim() } : {}),
+    ...(foreign
+      ? { exchangeRate: parseRateInput(values.exchangeRate, sep) ?? values.exchangeRate.trim() }
+      : {}),
     earlyPayment:
       values.discountPercent === '' || values.discountPercent === 0
         ? null
@@ -283,7 +288,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
       form.setFieldError('vendorId', 'Choose a vendor');
       return;
     }
-    if (foreign && !isValidRate(values.exchangeRate.trim())) {
+    if (foreign && parseRateInput(values.exchangeRate, sep) === null) {
       form.setFieldError('exchangeRate', `Enter what 1 ${values.currency} is worth in ${base}, like 1.0845`);
       return;
     }
@@ -509,13 +514,16 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   {money(totals.total, values.currency)}
                 </Text>
               </Group>
-              {foreign && isValidRate(values.exchangeRate.trim()) && (
+              {foreign && parseRateInput(values.exchangeRate, sep) !== null && (
                 <Group gap="xl">
                   <Text size="sm" c="dimmed">
                     Total in {base}
                   </Text>
                   <Text size="sm" c="dimmed" className="num" miw={120}>
-                    {money(toBase(totals.total, values.currency, values.exchangeRate.trim(), base), base)}
+                    {money(
+                      toBase(totals.total, values.currency, parseRateInput(values.exchangeRate, sep)!, base),
+                      base,
+                    )}
                   </Text>
                 </Group>
               )}

@@ -25,7 +25,7 @@ import { notifyError, useApiMutation } from '../../api/hooks';
 import { formatBytes } from '../../lib/format';
 import { PAYABLES, useFormat } from './parts/format';
 
-const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Amount,Tax,Currency,Exchange rate,Category,Description,Terms
+const SAMPLE = `Vendor,Invoice number,Bill date,Due date,Net,Tax,Currency,Exchange rate,Category,Description,Terms
 Acme Supplies,A-1042,2026-03-01,,120.00,27.60,EUR,,Supplies,Printer paper,2/10 net 30
 Hosting Inc,H-77,2026-03-02,,19.99,,USD,0.92,Software,Server,net 30`;
 
@@ -248,84 +248,80 @@ export function ImportPage() {
               </Table>
             )}
           </Stack>
-          <Table aria-label="Rows" withTableBorder layout="fixed" style={{ whiteSpace: 'normal' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={56} className="num">
-                  Line
-                </Table.Th>
-                <Table.Th w={100}>Check</Table.Th>
-                <Table.Th>Vendor</Table.Th>
-                <Table.Th w={110}>Invoice no.</Table.Th>
-                <Table.Th w={110}>Bill date</Table.Th>
-                <Table.Th w={110}>Due</Table.Th>
-                <Table.Th w={110} className="num">
-                  Tax
-                </Table.Th>
-                <Table.Th w={120} className="num">
-                  Total
-                </Table.Th>
-                <Table.Th w="34%">Messages</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.rows.map((r) => (
-                <Table.Tr key={r.line} bg={r.ok ? undefined : 'var(--mantine-color-red-light)'}>
-                  <Table.Td className="num">{r.line}</Table.Td>
-                  <Table.Td>
-                    {r.ok ? (
-                      <Badge
-                        color="green"
-                        variant="light"
-                        leftSection={<IconCheck size={12} />}
-                        style={{ textTransform: 'none' }}
-                      >
-                        Ready
-                      </Badge>
-                    ) : (
-                      <Badge
-                        color="red"
-                        variant="light"
-                        leftSection={<IconX size={12} />}
-                        style={{ textTransform: 'none' }}
-                      >
-                        Error
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.vendorName}
-                    {r.newVendor && r.ok && (
-                      <Badge size="xs" ml={4} variant="outline" style={{ textTransform: 'none' }}>
-                        new
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.vendorInvoiceNumber}</Table.Td>
-                  <Table.Td>
-                    {/^\d{4}-\d{2}-\d{2}$/.test(r.billDate) ? date(r.billDate) : r.billDate}
-                  </Table.Td>
-                  <Table.Td>{/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) ? date(r.dueDate) : r.dueDate}</Table.Td>
-                  <Table.Td className="num">{r.ok ? money(r.tax, r.currency) : ''}</Table.Td>
-                  <Table.Td className="num">{r.ok ? money(r.total, r.currency) : ''}</Table.Td>
-                  <Table.Td>
-                    <List size="xs" spacing={0}>
-                      {r.errors.map((e, i) => (
-                        <List.Item key={i} c="red.8">
-                          {e.column}: {e.message}
-                        </List.Item>
-                      ))}
-                      {r.warnings.map((w, i) => (
-                        <List.Item key={`w${i}`} c="orange.8">
-                          {w}
-                        </List.Item>
-                      ))}
-                    </List>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={900}>
+            <Table aria-label="Rows" withTableBorder style={{ whiteSpace: 'normal' }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th className="num">Line</Table.Th>
+                  <Table.Th miw={96}>Check</Table.Th>
+                  <Table.Th miw={140}>Vendor</Table.Th>
+                  <Table.Th>Invoice no.</Table.Th>
+                  <Table.Th>Bill date</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                  <Table.Th className="num">Tax</Table.Th>
+                  <Table.Th className="num">Total</Table.Th>
+                  <Table.Th w="30%">Messages</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.rows.map((r) => (
+                  <Table.Tr key={r.line} bg={r.ok ? undefined : 'var(--mantine-color-red-light)'}>
+                    <Table.Td className="num">{r.line}</Table.Td>
+                    <Table.Td>
+                      {r.ok ? (
+                        <Badge
+                          color="green"
+                          variant="light"
+                          leftSection={<IconCheck size={12} />}
+                          style={{ textTransform: 'none' }}
+                        >
+                          Ready
+                        </Badge>
+                      ) : (
+                        <Badge
+                          color="red"
+                          variant="light"
+                          leftSection={<IconX size={12} />}
+                          style={{ textTransform: 'none' }}
+                        >
+                          Error
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.vendorName}
+                      {r.newVendor && r.ok && (
+                        <Badge size="xs" ml={4} variant="outline" style={{ textTransform: 'none' }}>
+                          new
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{r.vendorInvoiceNumber}</Table.Td>
+                    <Table.Td>
+                      {/^\d{4}-\d{2}-\d{2}$/.test(r.billDate) ? date(r.billDate) : r.billDate}
+                    </Table.Td>
+                    <Table.Td>{/^\d{4}-\d{2}-\d{2}$/.test(r.dueDate) ? date(r.dueDate) : r.dueDate}</Table.Td>
+                    <Table.Td className="num">{r.ok ? money(r.tax, r.currency) : ''}</Table.Td>
+                    <Table.Td className="num">{r.ok ? money(r.total, r.currency) : ''}</Table.Td>
+                    <Table.Td>
+                      <List size="xs" spacing={0}>
+                        {r.errors.map((e, i) => (
+                          <List.Item key={i} c="red.8">
+                            {e.column}: {e.message}
+                          </List.Item>
+                        ))}
+                        {r.warnings.map((w, i) => (
+                          <List.Item key={`w${i}`} c="orange.8">
+                            {w}
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Card>
       )}
     </Stack>

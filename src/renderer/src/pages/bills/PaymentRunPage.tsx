@@ -25,10 +25,11 @@ import {
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
-import { isValidRate } from '../../../../shared/domain/fx';
 import { StatusBadge } from './parts/StatusBadge';
 import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, billLabel, useFormat } from './parts/format';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 /**
  * A payment run: choose the bills to pay this week, see the cash needed and the discounts
@@ -78,12 +79,16 @@ export function PaymentRunPage() {
   const withWarnings = (preview.data?.rows ?? []).filter((r) => r.openWarnings > 0);
 
   const foreignTotals = (preview.data?.totals ?? []).filter((t) => t.currency !== baseCurrency);
-  const rateOf = (t: { currency: string; billRate: string }) => (typedRates[t.currency] ?? t.billRate).trim();
+  const sep = useDecimalSeparator();
+  const typedRate = (t: { currency: string; billRate: string }) =>
+    (typedRates[t.currency] ?? t.billRate).trim();
+  const rateOf = (t: { currency: string; billRate: string }) =>
+    parseRateInput(typedRate(t), sep) ?? typedRate(t);
 
   const confirm = () => {
     const bad = Object.fromEntries(
       foreignTotals
-        .filter((t) => !isValidRate(rateOf(t)))
+        .filter((t) => parseRateInput(typedRate(t), sep) === null)
         .map((t) => [t.currency, `Enter what 1 ${t.currency} is worth in ${baseCurrency}, like 1.0845`]),
     );
     setRateErrors(bad);

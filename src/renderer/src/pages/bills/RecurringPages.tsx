@@ -27,7 +27,6 @@ import { FREQUENCIES, type Frequency } from '../../../../shared/domain/schedule'
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
-import { isValidRate } from '../../../../shared/domain/fx';
 import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { showApiError } from '../../lib/forms';
@@ -36,6 +35,8 @@ import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
 import { FirstRecord } from './parts/FirstRecord';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 const FREQUENCY_LABELS: Record<Frequency, string> = {
   weekly: 'Weekly',
@@ -174,6 +175,7 @@ export function RecurringFormPage() {
 
 function RecurringForm({ template }: { template: RecurringBill | null }) {
   const settings = useSettings();
+  const sep = useDecimalSeparator();
   const { locale, date } = useFormat();
   const navigate = useNavigate();
   const vendors = useApi('vendors.list', {});
@@ -222,7 +224,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
   });
 
   const submit = (v: RecurringValues) => {
-    if (foreign && !isValidRate(v.exchangeRate.trim())) {
+    if (foreign && parseRateInput(v.exchangeRate, sep) === null) {
       form.setFieldError(
         'exchangeRate',
         `Enter what 1 ${v.currency} is worth in ${settings.preferences.baseCurrency}, like 1.0845`,
@@ -245,7 +247,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       count: v.ends === 'after' ? Number(v.count) : null,
       createAs: v.createAs,
       currency: v.currency,
-      ...(foreign ? { exchangeRate: v.exchangeRate.trim() } : {}),
+      ...(foreign ? { exchangeRate: parseRateInput(v.exchangeRate, sep) ?? v.exchangeRate.trim() } : {}),
       lines: v.lines.map((l) => {
         const { purchaseOrderLineId: _p, ...rest } = toLineInput(l);
         return rest;

@@ -8,6 +8,7 @@ import {
   computeTotals,
   type Discount,
   type DocumentTotals,
+  type TaxRounding,
 } from '../../../../shared/domain/totals';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 
@@ -51,6 +52,8 @@ export interface DocumentForm {
   buyerReference: string;
   deliveryDate: string | null;
   deliveryEnd: string | null;
+  /** How the saved draft rounds its taxes ('line': a credit note of an old invoice). */
+  taxRounding?: TaxRounding;
 }
 
 let counter = 0;
@@ -172,6 +175,7 @@ export function fromDocument(d: Document, sep: Sep = '.'): DocumentForm {
     buyerReference: d.buyerReference,
     deliveryDate: d.deliveryDate,
     deliveryEnd: d.deliveryEnd,
+    taxRounding: d.type === 'credit_note' ? d.taxRounding : 'category',
   };
 }
 
@@ -208,6 +212,7 @@ export function previewTotals(f: DocumentForm, taxes: Tax[], sep: Sep = '.'): Do
     shipping: f.shipping ?? 0,
     shippingTaxIds: f.shippingTaxIds.filter((id) => known.has(id)).map(Number),
     taxes: taxes.map((t) => ({ id: t.id, name: t.name, percent: t.percent, compound: t.compound })),
+    taxRounding: f.taxRounding ?? 'category',
   });
 }
 
@@ -220,13 +225,16 @@ export function numberErrors(f: DocumentForm, sep: Sep = '.'): Record<string, st
   const example = (x: string) => (sep === ',' ? x.replace('.', ',') : x);
   const percentError = (text: string) => {
     const v = parseDecimalInput(text, sep, PERCENT_SCALE);
-    if (v === null) return `Enter a percentage, like ${example('12.5')} (up to 4 decimals)`;
+    if (v === null) return `Type a percentage, like ${example('12.5')}`;
     return isValidPercent(v) ? null : 'A discount must be from 0 to 100 %';
   };
   f.lines.forEach((l, i) => {
     if (l.kind !== 'item') return;
     if (parseDecimalInput(l.quantity, sep, QUANTITY_SCALE) === null)
-      errors[`lines.${i}.quantity`] = `Enter a number, like 2 or ${example('12.5')} (up to 4 decimals)`;
+      errors[`lines.${i}.quantity`] =
+        parseDecimalInput(l.quantity, sep, 20) === null
+          ? `Type a number, like ${example('12.5')}`
+          : `At most ${QUANTITY_SCALE} decimals`;
     const pct = l.discountKind === 'percent' ? percentError(l.discountPercent) : null;
     if (pct) errors[`lines.${i}.discountPercent`] = pct;
   });

@@ -23,8 +23,9 @@ import { CustomerSelect } from '../../components/CustomerSelect';
 import { Money, useMoneyFormat } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { formatDate } from '../../lib/format';
-import { isValidRate } from '../../../../shared/domain/fx';
 import { ApplyPaymentCredit } from './ApplyPaymentCredit';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 type Method = (typeof PAYMENT_METHODS)[number];
 
@@ -59,6 +60,7 @@ export function RecordPaymentModal({
   invoice?: { id: number; balance: number; currency: string };
 }) {
   const { preferences } = useSettings();
+  const sep = useDecimalSeparator();
   const fmt = useMoneyFormat();
   const today = new Date().toISOString().slice(0, 10);
   const [customerId, setCustomerId] = useState<number | null>(fixedCustomer ?? null);
@@ -100,7 +102,7 @@ export function RecordPaymentModal({
     if (customerId === null) return setErrors({ customerId: 'Choose a customer' });
     if (amount === null) return setErrors({ amount: 'Enter the amount received' });
     const foreign = currency !== preferences.baseCurrency;
-    if (foreign && !isValidRate(rate))
+    if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
         exchangeRate: `Enter what 1 ${currency} was worth in ${preferences.baseCurrency}, like 1.17`,
       });
@@ -113,7 +115,7 @@ export function RecordPaymentModal({
         date,
         amount,
         currency,
-        exchangeRate: foreign ? rate : '1',
+        exchangeRate: foreign ? (parseRateInput(rate, sep) ?? rate) : '1',
         method,
         reference,
         notes,

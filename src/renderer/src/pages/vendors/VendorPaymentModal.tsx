@@ -11,13 +11,15 @@ import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from '../bills/parts/DateField';
 import { ExchangeRateField } from '../bills/parts/ExchangeRateField';
-import { isValidRate } from '../../../../shared/domain/fx';
 import { MoneyInput } from '../../components/MoneyInput';
 import { PAYABLES, useFormat } from '../bills/parts/format';
+import { parseRateInput } from '../../../../shared/domain/number-input';
+import { useDecimalSeparator } from '../../lib/numbers';
 
 /** One payment to a vendor covering several of their open bills, each for all or part of its balance. */
 export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClose: () => void }) {
   const { money, date, baseCurrency } = useFormat();
+  const sep = useDecimalSeparator();
   const open = useApi('bills.list', { vendorId: vendor.id, filter: 'open', limit: 500 });
   const currencies = [...new Set((open.data?.rows ?? []).map((r) => r.currency))].sort();
   const [currency, setCurrency] = useState<string | null>(null);
@@ -55,12 +57,18 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
 
   const submit = () => {
     setErrors({});
-    if (foreign && !isValidRate(rate.trim()))
+    if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
         exchangeRate: `Enter what 1 ${chosenCurrency} was worth in ${baseCurrency} on the payment date, like 1.0845`,
       });
     create.mutate(
-      { paymentDate, method, reference, ...(foreign ? { exchangeRate: rate.trim() } : {}), allocations },
+      {
+        paymentDate,
+        method,
+        reference,
+        ...(foreign ? { exchangeRate: parseRateInput(rate, sep) ?? rate.trim() } : {}),
+        allocations,
+      },
       {
         onSuccess: onClose,
         onError: (e) => {

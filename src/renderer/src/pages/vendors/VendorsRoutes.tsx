@@ -395,7 +395,9 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
   const update = useApiMutation('vendors.update', { invalidates: PAYABLES, success: 'Vendor saved.' });
   const values = form.getValues();
   const early =
-    values.discountPercent !== '' && Number(values.discountPercent) > 0
+    values.discountPercent !== '' &&
+    Number.isFinite(Number(values.discountPercent)) &&
+    Number(values.discountPercent) > 0
       ? {
           discountBp: Math.round(Number(values.discountPercent) * 100),
           days: Number(values.discountDays || 0),

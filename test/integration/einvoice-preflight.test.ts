@@ -188,4 +188,28 @@ describe('preflight before issuing', () => {
     );
     expect(peppol.fields?.electronicAddress).toMatch(/VAT number with its country prefix/);
   });
+
+  it('asks for the UN/ECE code of a unit it does not know, and uses the one chosen in Settings', async () => {
+    const draft = await t.call('documents.create', {
+      type: 'invoice',
+      customerId: s.french.id,
+      issueDate: '2026-11-02',
+      due: { kind: 'terms', terms: { kind: 'net', days: 30 } },
+      currency: 'EUR',
+      lines: [{ description: 'Wine', quantity: '3', unit: 'Ktn', unitPrice: 5000, taxIds: [s.reverse.id] }],
+    });
+    const before = await t.call('einvoice.preflight', { id: draft.id, format: 'peppol' });
+    expect(before.problems.find((p) => p.field === 'document.lines.0.unit')?.message).toMatch(
+      /"Ktn".*no UN\/ECE code/,
+    );
+    const bad = await error(t.call('einvoice.setUnitCodes', { codes: { ktn: 'carton' } }));
+    expect(bad.code).toBe('VALIDATION');
+    await t.call('einvoice.setUnitCodes', { codes: { Ktn: 'xbx' } });
+    expect(await t.call('einvoice.getUnitCodes', {})).toEqual({ ktn: 'XBX' });
+    const after = await t.call('einvoice.preflight', { id: draft.id, format: 'peppol' });
+    expect(after.problems.filter((p) => p.field.endsWith('.unit'))).toEqual([]);
+    const issued = await t.call('documents.issue', { id: draft.id });
+    const xml = await t.call('einvoice.download', { id: issued.id, format: 'peppol' });
+    expect(Buffer.from(xml.dataBase64, 'base64').toString('utf8')).toContain('unitCode="XBX"');
+  });
 });

@@ -11,6 +11,7 @@ import { runReports } from './reports';
 import { runOpen } from './open';
 import { runBank } from './bank';
 import { runEInvoicesIn } from './einvoices-in';
+import { runEinvoice } from './einvoice';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   open: runOpen,
   bank: runBank,
   'einvoices-in': runEInvoicesIn,
+  einvoice: runEinvoice,
 };
 
 async function main() {

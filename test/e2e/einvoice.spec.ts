@@ -171,6 +171,7 @@ test('a German business sends XRechnung to a public buyer: preflight, fix, issue
   // Send: the XRechnung goes along beside the PDF.
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Send Invoice ${invoice.number}` });
+  await expect(dialog.getByText(`${invoice.number}-xrechnung-ubl.xml`, { exact: false })).toBeVisible();
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText('Sent to einkauf@bezirksamt.example.')).toBeVisible();
   const mail = smtp.received.at(-1)!;

@@ -164,6 +164,24 @@ describe('e-invoices read back', () => {
     },
   );
 
+  it.each(['mixed', 'discounts', 'inclusive', 'usd', 'thousand'])(
+    '%s: each Peppol line nets to quantity × price − allowance (PEPPOL-EN16931-R120, not in the shared rules)',
+    (name) => {
+      const x = parser.parse(xml[`${name}.peppol.xml`]!).Invoice;
+      for (const l of x.InvoiceLine as {
+        InvoicedQuantity: { '#text': string };
+        LineExtensionAmount: { '#text': string };
+        Price: { PriceAmount: { '#text': string } };
+        AllowanceCharge?: { Amount: { '#text': string } };
+      }[]) {
+        const expected =
+          Number(l.InvoicedQuantity['#text']) * Number(l.Price.PriceAmount['#text']) -
+          Number(l.AllowanceCharge?.Amount['#text'] ?? 0);
+        expect(Math.abs(Math.round(expected * 100) - cents(l.LineExtensionAmount))).toBeLessThanOrEqual(0);
+      }
+    },
+  );
+
   it('credit note: UBL CreditNote with the invoice it corrects', () => {
     const x = parser.parse(xml['credit.peppol.xml']!).CreditNote;
     expect(x.CreditNoteTypeCode).toBe('381');

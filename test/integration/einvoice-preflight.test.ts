@@ -188,4 +188,79 @@ describe('preflight before issuing', () => {
     );
     expect(peppol.fields?.electronicAddress).toMatch(/VAT number with its country prefix/);
   });
+
+  it('asks for the UN/ECE code of a unit it does not know, and uses the one chosen in Settings', async () => {
+    const draft = await t.call('documents.create', {
+      type: 'invoice',
+      customerId: s.french.id,
+      issueDate: '2026-11-02',
+      due: { kind: 'terms', terms: { kind: 'net', days: 30 } },
+      currency: 'EUR',
+      lines: [{ description: 'Wine', quantity: '3', unit: 'Ktn', unitPrice: 5000, taxIds: [s.reverse.id] }],
+    });
+    const before = await t.call('einvoice.preflight', { id: draft.id, format: 'peppol' });
+    expect(before.problems.find((p) => p.field === 'document.lines.0.unit')?.message).toMatch(
+      /"Ktn".*no UN\/ECE code/,
+    );
+    const bad = await error(t.call('einvoice.setUnitCodes', { codes: { ktn: 'carton' } }));
+    expect(bad.code).toBe('VALIDATION');
+    await t.call('einvoice.setUnitCodes', { codes: { Ktn: 'xbx' } });
+    expect(await t.call('einvoice.getUnitCodes', {})).toEqual({ ktn: 'XBX' });
+    const after = await t.call('einvoice.preflight', { id: draft.id, format: 'peppol' });
+    expect(after.problems.filter((p) => p.field.endsWith('.unit'))).toEqual([]);
+    const issued = await t.call('documents.issue', { id: draft.id });
+    const xml = await t.call('einvoice.download', { id: issued.id, format: 'peppol' });
+    expect(Buffer.from(xml.dataBase64, 'base64').toString('utf8')).toContain('unitCode="XBX"');
+  });
+
+  it('a credit note keeps the invoice’s delivery period and refers to it; a copy starts without one', async () => {
+    const draft = await t.call('documents.create', {
+      type: 'invoice',
+      customerId: s.french.id,
+      issueDate: '2026-11-02',
+      due: { kind: 'terms', terms: { kind: 'net', days: 30 } },
+      currency: 'EUR',
+      deliveryDate: '2026-10-01',
+      deliveryEnd: '2026-10-31',
+      lines: [
+        { description: 'Support', quantity: '1', unit: 'month', unitPrice: 90000, taxIds: [s.reverse.id] },
+      ],
+    });
+    const invoice = await t.call('documents.issue', { id: draft.id });
+    const credit = await t.call('creditNotes.fromInvoice', { invoiceId: invoice.id });
+    expect([credit.deliveryDate, credit.deliveryEnd, credit.relatedId]).toEqual([
+      '2026-10-01',
+      '2026-10-31',
+      invoice.id,
+    ]);
+    const copy = await t.call('documents.duplicate', { id: invoice.id });
+    expect([copy.deliveryDate, copy.deliveryEnd]).toEqual([null, null]);
+    const bad = await error(
+      t.call('documents.update', {
+        ...draftInput(invoice),
+        id: copy.id,
+        deliveryDate: '2026-10-31',
+        deliveryEnd: '2026-10-01',
+      }),
+    );
+    expect(bad.fields?.deliveryEnd).toMatch(/must end on or after its start/);
+  });
 });
+
+function draftInput(d: Awaited<ReturnType<TestFolio['call']>> & Record<string, unknown>) {
+  const doc = d as unknown as import('../../src/shared/api/documents').Document;
+  return {
+    type: doc.type,
+    customerId: doc.customerId,
+    issueDate: doc.issueDate,
+    due: doc.due,
+    currency: doc.currency,
+    lines: doc.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      taxIds: l.taxIds,
+    })),
+  };
+}

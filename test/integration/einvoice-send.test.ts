@@ -41,6 +41,8 @@ describe('Send attaches the customer’s e-invoice', () => {
   it('XRechnung goes beside the PDF, byte-equal to the download, and the outbox keeps both', async () => {
     const draft = await t.call('documents.create', scenarios(s).mixed!);
     const doc = await t.call('documents.issue', { id: draft.id });
+    const compose = await t.call('mail.compose', { ref: { kind: 'document', id: doc.id } });
+    expect(compose.attachmentName).toContain(`${doc.number}-xrechnung-ubl.xml`);
     const entry = await send(doc.id);
     await waitFor(() => smtp.received.length === 1, 'the first message');
     const mail = smtp.received[0]!;

@@ -19,7 +19,7 @@ import { storeOf, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../kv';
 import { recordAudit } from '../audit';
 import { unitCodesSchema, UNIT_CODES_KEY } from '../../../shared/api/einvoice';
-import { einvoiceSource, preferredFormat } from './preflight';
+import { einvoiceFileName as fileNameFor, einvoiceSource, preferredFormat } from './preflight';
 
 /**
  * E-invoices out: the EN 16931 source of a document (the document, the business profile and
@@ -45,13 +45,6 @@ export function einvoiceXmlOf(src: EinvoiceSource, format: EinvoiceFormat): stri
     if (error instanceof EinvoiceRefused) throw refusal(format, error.problems);
     throw error;
   }
-}
-
-export function fileNameFor(number: string | null, format: EinvoiceFormat): string {
-  const base = (number ?? 'draft').replace(/[\\/:*?"<>|]/g, '-');
-  if (format === 'facturx') return `${base}.pdf`;
-  const suffix = format.startsWith('xrechnung') ? 'xrechnung' : format === 'peppol' ? 'peppol' : 'en16931';
-  return `${base}-${suffix}-${isUbl(format) ? 'ubl' : 'cii'}.xml`;
 }
 
 export function assertIssued(status: string, type: string): void {

@@ -1,6 +1,6 @@
 import type { Address } from '../../../shared/api/common';
 import { AppError } from '../../../shared/api/errors';
-import { FORMAT_LABELS, type EinvoiceFormat } from '../../../shared/domain/einvoice/codes';
+import { FORMAT_LABELS, isUbl, type EinvoiceFormat } from '../../../shared/domain/einvoice/codes';
 import {
   einvoiceProblems,
   type EinvoiceProblem,
@@ -102,3 +102,25 @@ export function assertPreferredFormatPossible(ctx: ServiceContext, documentId: n
 }
 
 export type { EinvoiceProblem };
+
+export function einvoiceFileName(number: string | null, format: EinvoiceFormat): string {
+  const base = (number ?? 'draft').replace(/[\\/:*?"<>|]/g, '-');
+  if (format === 'facturx') return `${base}.pdf`;
+  const suffix = format.startsWith('xrechnung') ? 'xrechnung' : format === 'peppol' ? 'peppol' : 'en16931';
+  return `${base}-${suffix}-${isUbl(format) ? 'ubl' : 'cii'}.xml`;
+}
+
+/** What the Send dialog lists: the PDF, and the e-invoice that goes with it. */
+export function attachmentLabel(ctx: ServiceContext, documentId: number, pdfName: string): string {
+  const r = storeOf(ctx).first(
+    qb
+      .selectFrom('documents as d')
+      .innerJoin('customers as c', 'c.id', 'd.customer_id')
+      .select(['d.number', 'd.status', 'd.type', 'c.einvoice_format'])
+      .where('d.id', '=', documentId),
+  );
+  if (!r || r.type === 'quote' || r.status === 'draft' || !r.einvoice_format) return pdfName;
+  const format = r.einvoice_format as EinvoiceFormat;
+  if (format === 'facturx') return `${pdfName} (Factur-X, with its XML inside)`;
+  return `${pdfName} + ${einvoiceFileName(r.number, format)} (${FORMAT_LABELS[format]})`;
+}

@@ -12,6 +12,7 @@ import type { OutgoingMessage } from '../../mail/smtp';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { handoffDir, renderView } from '../printing/pdf';
+import { attachmentLabel } from '../einvoice/preflight';
 import { loadSubject, logoOf, type PrintRef, type Subject } from '../printing/views';
 import { getMailSettings, getTemplates, isAccountReady, smtpAccount, storedAccountOf } from './settings';
 import { safeUserFileName } from '../../../shared/domain/file-names';
@@ -154,7 +155,10 @@ export function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
     bcc: account.bccSelf && account.fromEmail ? [account.fromEmail] : [],
     subject: renderTemplate(template.subject, subject.values),
     body: renderTemplate(template.body, subject.values),
-    attachmentName: subject.view.fileName,
+    attachmentName:
+      subject.link.documentId !== null && (subject.kind === 'invoice' || subject.kind === 'credit_note')
+        ? attachmentLabel(ctx, subject.link.documentId, subject.view.fileName)
+        : subject.view.fileName,
     blockers: subject.blockers,
     accountReady: isAccountReady(account),
   };

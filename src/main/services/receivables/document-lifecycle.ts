@@ -272,7 +272,11 @@ function createFrom(
 export function duplicateDocument(ctx: ServiceContext, input: { id: number }): Document {
   const source = getDocument(ctx, input);
   const id = storeOf(ctx).tx(() =>
-    createFrom(ctx, inputFrom(source, {}, ctx.clock.today()), { action: 'duplicate', sourceId: source.id }),
+    // A copy is a new sale: the old delivery date or service period does not carry over.
+    createFrom(ctx, inputFrom(source, { deliveryDate: null, deliveryEnd: null }, ctx.clock.today()), {
+      action: 'duplicate',
+      sourceId: source.id,
+    }),
   );
   return getDocument(ctx, { id });
 }

@@ -1,5 +1,4 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { xmlDocument, type XmlElement } from './xml';
 import { amountText, type EnInvoice, type EnParty } from './model';
 
 /**
@@ -16,16 +15,16 @@ const NS = {
 
 const date102 = (iso: string) => iso.replace(/-/g, '');
 
-function text(parent: XMLBuilder, name: string, value: string, attrs?: Record<string, string>): void {
+function text(parent: XmlElement, name: string, value: string, attrs?: Record<string, string>): void {
   if (value === '') return;
   parent.ele(name, attrs).txt(value);
 }
 
-function dateTime(parent: XMLBuilder, name: string, iso: string): void {
+function dateTime(parent: XmlElement, name: string, iso: string): void {
   parent.ele(name).ele('udt:DateTimeString', { format: '102' }).txt(date102(iso));
 }
 
-function party(parent: XMLBuilder, name: string, p: EnParty, seller: boolean): void {
+function party(parent: XmlElement, name: string, p: EnParty, seller: boolean): void {
   const el = parent.ele(name);
   text(el, 'ram:Name', p.name);
   if (p.legalId) el.ele('ram:SpecifiedLegalOrganization').ele('ram:ID').txt(p.legalId);
@@ -53,13 +52,13 @@ function party(parent: XMLBuilder, name: string, p: EnParty, seller: boolean): v
 
 export function writeCii(inv: EnInvoice): string {
   const amt = (minor: number) => amountText(minor, inv.digits);
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele(NS.rsm, 'rsm:CrossIndustryInvoice', {
+  const doc = xmlDocument('rsm:CrossIndustryInvoice', {
     'xmlns:rsm': NS.rsm,
     'xmlns:ram': NS.ram,
     'xmlns:qdt': NS.qdt,
     'xmlns:udt': NS.udt,
   });
+  const root = doc.root;
   const context = root.ele('rsm:ExchangedDocumentContext');
   if (inv.format !== 'facturx' && inv.format !== 'en16931-cii')
     context.ele('ram:BusinessProcessSpecifiedDocumentContextParameter').ele('ram:ID').txt(inv.profileId);
@@ -183,5 +182,5 @@ export function writeCii(inv: EnInvoice): string {
       .ele('qdt:DateTimeString', { format: '102' })
       .txt(date102(inv.preceding.issueDate));
   }
-  return doc.end({ prettyPrint: true });
+  return doc.end();
 }

@@ -1,5 +1,4 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { xmlDocument, type XmlElement } from './xml';
 import { amountText, type EnInvoice, type EnParty } from './model';
 
 /**
@@ -14,16 +13,16 @@ const NS = {
   cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
 };
 
-function text(parent: XMLBuilder, name: string, value: string, attrs?: Record<string, string>): void {
+function text(parent: XmlElement, name: string, value: string, attrs?: Record<string, string>): void {
   if (value === '') return;
   parent.ele(name, attrs).txt(value);
 }
 
-function taxScheme(parent: XMLBuilder, id = 'VAT'): void {
+function taxScheme(parent: XmlElement, id = 'VAT'): void {
   parent.ele('cac:TaxScheme').ele('cbc:ID').txt(id);
 }
 
-function party(parent: XMLBuilder, name: string, p: EnParty, seller: boolean): void {
+function party(parent: XmlElement, name: string, p: EnParty, seller: boolean): void {
   const el = parent.ele(name).ele('cac:Party');
   if (p.electronicAddress)
     el.ele('cbc:EndpointID', { schemeID: p.electronicAddress.scheme }).txt(p.electronicAddress.id);
@@ -59,13 +58,14 @@ function party(parent: XMLBuilder, name: string, p: EnParty, seller: boolean): v
 export function writeUbl(inv: EnInvoice): string {
   const credit = inv.typeCode === '381';
   const amt = (minor: number) => amountText(minor, inv.digits);
-  const money = (parent: XMLBuilder, name: string, minor: number) =>
+  const money = (parent: XmlElement, name: string, minor: number) =>
     parent.ele(name, { currencyID: inv.currency }).txt(amt(minor));
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele(credit ? NS.creditNote : NS.invoice, credit ? 'CreditNote' : 'Invoice', {
+  const doc = xmlDocument(credit ? 'CreditNote' : 'Invoice', {
+    xmlns: credit ? NS.creditNote : NS.invoice,
     'xmlns:cac': NS.cac,
     'xmlns:cbc': NS.cbc,
   });
+  const root = doc.root;
   root.ele('cbc:CustomizationID').txt(inv.customizationId);
   if (inv.format !== 'en16931-ubl') root.ele('cbc:ProfileID').txt(inv.profileId);
   root.ele('cbc:ID').txt(inv.number);
@@ -166,5 +166,5 @@ export function writeUbl(inv: EnInvoice): string {
     taxScheme(tc);
     line.ele('cac:Price').ele('cbc:PriceAmount', { currencyID: inv.currency }).txt(l.netPrice);
   }
-  return doc.end({ prettyPrint: true });
+  return doc.end();
 }

@@ -59,6 +59,14 @@ export function DocumentPaper({ doc }: { doc: Document }) {
             </Text>
           )}
           {doc.reference && <Text size="sm">Reference: {doc.reference}</Text>}
+          {doc.type !== 'quote' && doc.deliveryDate && (
+            <Text size="sm">
+              {doc.deliveryEnd
+                ? `Service period: ${date(doc.deliveryDate)} – ${date(doc.deliveryEnd)}`
+                : `Delivery date: ${date(doc.deliveryDate)}`}
+            </Text>
+          )}
+          {doc.buyerReference && <Text size="sm">Buyer reference: {doc.buyerReference}</Text>}
         </Stack>
       </Group>
       <Box mt="lg" mb="md">

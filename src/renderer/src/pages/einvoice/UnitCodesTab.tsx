@@ -46,6 +46,15 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
+              {rows.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={3}>
+                    <Text size="sm" c="dimmed">
+                      No units of your own yet. Add one below if a preflight asks for its code.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {rows.map((r, i) => (
                 <Table.Tr key={r.unit}>
                   <Table.Td>{r.unit}</Table.Td>

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
-import { LATEST_VERSION } from '../../src/main/db/migrations';
+import { up as taxRoundingMigration } from '../../src/main/db/migrations/0009-tax-rounding';
 import { computeTotals } from '../../src/shared/domain/totals';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { invoiceInput, seedBusiness } from '../helpers/seed';
@@ -79,8 +79,9 @@ describe('tax per rate on stored documents', () => {
       'UPDATE document_lines SET tax = ?, total = ? WHERE document_id = ? AND position = ?',
     );
     old.lines.forEach((l, i) => setLine.run(l.tax, l.total, issued.id, i));
+    // The file as it was before the migration "tax-rounding", which then runs on it.
     db.exec('ALTER TABLE documents DROP COLUMN tax_rounding');
-    db.pragma(`user_version = ${LATEST_VERSION - 1}`);
+    taxRoundingMigration(db);
     db.close();
 
     t = await openTestFolio({ dataDir: tmp.dir, clock, keep: true });

@@ -298,13 +298,19 @@ describe('large bodies', () => {
       first.on('close', () => resolve(text));
     });
     const body = bodyOf(size);
+    await new Promise<void>((resolve) => first.once('connect', () => resolve()));
     // Headers and the first megabyte only: the first body is held open, so it owns the budget.
-    first.write(
+    // Waiting for the writes to be handed to the system, then for two round trips of small
+    // calls, lets the server read those headers first however busy the machine is.
+    const write = (chunk: string | Buffer) =>
+      new Promise<void>((resolve, reject) => first.write(chunk, (e) => (e ? reject(e) : resolve())));
+    await write(
       `POST /api/call HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nAuthorization: Bearer ${bridge.token}\r\n` +
         `Content-Length: ${size}\r\nConnection: close\r\n\r\n`,
     );
-    first.write(body.subarray(0, MB));
+    await write(body.subarray(0, MB));
     await stillServing(); // small calls still get through
+    await stillServing();
     const second = await fetch(`${bridge.origin}/api/call`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${bridge.token}` },

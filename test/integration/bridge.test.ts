@@ -130,7 +130,7 @@ describe('the browser-mode bridge', () => {
     expect(bridge.token).not.toBe(oldToken);
     const settings = await bridge.call('settings.get');
     expect(settings.value.setupComplete).toBe(true);
-    expect(settings.value.profile).toEqual(SAMPLE_PROFILE);
+    expect(settings.value.profile).toMatchObject(SAMPLE_PROFILE);
   });
 
   it('refuses a second process on the same data folder', async () => {

@@ -8,6 +8,7 @@ import { runReceivables } from './receivables';
 import { runDocuments } from './documents';
 import { runPayables } from './payables';
 import { runReports } from './reports';
+import { runEditor } from './editor';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   documents: runDocuments,
   payables: runPayables,
   reports: runReports,
+  editor: runEditor,
 };
 
 async function main() {

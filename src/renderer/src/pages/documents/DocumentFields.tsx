@@ -3,6 +3,7 @@ import {
   Checkbox,
   Grid,
   Group,
+  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -157,9 +158,11 @@ export function DocumentFields({
         </Grid.Col>
         {aside && <Grid.Col span={{ base: 12, lg: 4 }}>{aside}</Grid.Col>}
       </Grid>
-      <Card withBorder padding="md">
+      {/* Paper, not Card: a Card provides a context whose new value on every keystroke would
+          make React walk all the memoised line rows. */}
+      <Paper withBorder p="md" radius="md">
         <LinesEditor form={form} taxes={taxes} totals={totals} defaultTaxIds={defaultTaxIds} />
-      </Card>
+      </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder padding="md" h="100%">

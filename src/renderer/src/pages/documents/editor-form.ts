@@ -161,7 +161,16 @@ export function fromDocument(d: Document): DocumentForm {
  * Totals while typing, from the same function the services use. Anything not yet valid
  * (half-typed quantity, empty price) counts as zero until it is.
  */
+let lastPreview: { f: DocumentForm; taxes: Tax[]; totals: DocumentTotals } | null = null;
 export function previewTotals(f: DocumentForm, taxes: Tax[]): DocumentTotals {
+  // The editor, its fields and its action bar all ask for the same figures: compute once.
+  if (lastPreview && lastPreview.f === f && lastPreview.taxes === taxes) return lastPreview.totals;
+  const totals = computePreview(f, taxes);
+  lastPreview = { f, taxes, totals };
+  return totals;
+}
+
+function computePreview(f: DocumentForm, taxes: Tax[]): DocumentTotals {
   const pct = (p: string) => (isValidPercent(p) ? p : '0');
   const known = new Set(taxes.map((t) => String(t.id)));
   const safeDiscount = (

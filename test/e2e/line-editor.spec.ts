@@ -1,0 +1,149 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, seedSetup, type App } from './fixtures';
+
+/**
+ * The line editor at the two window sizes people have: a 200-line invoice typed with German
+ * decimal commas, its totals checked against figures worked out here by hand, and no column
+ * narrower than what it shows.
+ */
+const SHOTS = process.env.FOLIO_SCREENSHOTS;
+const LINES = 200;
+
+/** Line i (1-based): what is typed, and its net amount in cents, worked out by hand. */
+function lineOf(i: number): { description: string; quantity: string; price: string; netCents: number } {
+  // Whole-euro line amounts keep 19 % exact per line, so the expected tax does not depend on
+  // where the totals function rounds.
+  const euros = 10 + (i % 9); // 10 … 18
+  if (i % 2 === 0) {
+    // "12,50" × 2 = 25,00
+    return {
+      description: `Beratung Teil ${i}`,
+      quantity: '2',
+      price: `${euros},50`,
+      netCents: (euros * 100 + 50) * 2,
+    };
+  }
+  // "14,00" × 3 = 42,00
+  return {
+    description: `Material Posten ${i}`,
+    quantity: '3',
+    price: `${euros},00`,
+    netCents: euros * 100 * 3,
+  };
+}
+
+/** 1234567 cents -> "12.345,67 €" as de-DE prints it (written out, not through Intl). */
+function euro(cents: number): string {
+  const units = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${units},${String(cents % 100).padStart(2, '0')}\u00a0€`;
+}
+
+async function seed(app: App) {
+  await seedSetup(app, { locale: 'de-DE', baseCurrency: 'EUR' });
+  const ust = await app.call('taxes.create', { name: 'USt 19 %', percent: '19' });
+  await app.call('customers.create', {
+    name: 'Bäckerei Sonnenschein GmbH',
+    emails: [{ email: 'buchhaltung@sonnenschein.example', billing: true }],
+    billingAddress: {
+      line1: 'Hauptstraße 5',
+      line2: '',
+      city: 'Köln',
+      region: '',
+      postalCode: '50667',
+      country: 'Deutschland',
+    },
+    shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 14 },
+    defaultTaxId: ust.id,
+  });
+}
+
+/** Every header and field of the lines shows its whole content. */
+async function expectNoClippedColumns(page: Page) {
+  const clipped = await page.getByRole('table', { name: 'Lines' }).evaluate((table) => {
+    const bad: string[] = [];
+    const els = table.querySelectorAll<HTMLElement>('[role="columnheader"], input, textarea');
+    for (const el of els) {
+      if (el.closest('[aria-hidden="true"]') || el.offsetParent === null) continue;
+      if (el.getAttribute('type') === 'hidden') continue;
+      const name = el.getAttribute('aria-label') ?? el.textContent ?? el.tagName;
+      if (el.scrollWidth > el.clientWidth) bad.push(`${name}: ${el.scrollWidth} > ${el.clientWidth}`);
+      // A field narrower than a few characters is collapsed even when its text fits.
+      if ((el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && el.clientWidth < 40)
+        bad.push(`${name}: only ${el.clientWidth}px wide`);
+    }
+    // Line amounts: the figure fits its cell.
+    for (const el of table.querySelectorAll<HTMLElement>('[aria-label$=" amount"]')) {
+      const cell = el.parentElement!;
+      if (el.scrollWidth > cell.clientWidth)
+        bad.push(`${el.getAttribute('aria-label')}: ${el.scrollWidth} > ${cell.clientWidth}`);
+    }
+    // The line's move and remove buttons are inside the window.
+    for (const b of table.querySelectorAll<HTMLElement>('button[aria-label^="Remove line"]')) {
+      const r = b.getBoundingClientRect();
+      if (r.right > window.innerWidth) bad.push(`${b.getAttribute('aria-label')} off-screen at ${r.right}px`);
+    }
+    return bad;
+  });
+  expect(clipped).toEqual([]);
+}
+
+const SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+];
+
+for (const size of SIZES) {
+  test(`a 200-line invoice typed with decimal commas at ${size.width}×${size.height}: totals by hand, no clipped column`, async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await seed(app);
+    await page.setViewportSize(size);
+    await app.open(page, '/invoices/new');
+
+    const customer = page.getByRole('textbox', { name: 'Customer' });
+    await customer.fill('Bäck');
+    await page.getByRole('option', { name: 'Bäckerei Sonnenschein GmbH' }).click();
+    // The customer's default tax lands on line 1.
+    await expect(page.getByRole('table', { name: 'Lines' }).getByText('USt 19 %')).toHaveCount(1);
+
+    let net = 0;
+    for (let i = 1; i <= LINES; i++) {
+      if (i > 1) await page.getByRole('button', { name: 'Add line' }).click();
+      const l = lineOf(i);
+      net += l.netCents;
+      await page.getByRole('textbox', { name: `Line ${i} description` }).fill(l.description);
+      await page.getByRole('textbox', { name: `Line ${i} quantity` }).fill(l.quantity);
+      await page.getByRole('textbox', { name: `Line ${i} unit` }).fill('Std.');
+      await page.getByRole('textbox', { name: `Line ${i} unit price` }).fill(l.price);
+      if (i % 50 === 0) await expect(page.getByLabel(`Line ${i} amount`)).toHaveText(euro(l.netCents));
+    }
+    const tax = (net * 19) / 100; // every line is whole euros: exact
+    expect(Number.isInteger(tax)).toBe(true);
+
+    const totals = page.getByRole('region', { name: 'Totals' });
+    await expect(totals.getByText(euro(net), { exact: true }).first()).toBeVisible();
+    await expect(totals.getByText(euro(tax), { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Document total')).toHaveText(
+      `Total ${euro(net + tax).replace('€', 'EUR')}`,
+    );
+    await expect(page.getByLabel('Line 7 amount')).toHaveText(euro(lineOf(7).netCents));
+
+    await page.getByRole('textbox', { name: 'Line 1 description' }).scrollIntoViewIfNeeded();
+    await expectNoClippedColumns(page);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `line-editor-${size.width}.png`) });
+
+    // Saved, the draft reads back with the same figures.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page).toHaveURL(/#\/invoices\/\d+$/);
+    const id = Number(/invoices\/(\d+)$/.exec(page.url())![1]);
+    const saved = await app.call('documents.get', { id });
+    expect(saved.lines).toHaveLength(LINES);
+    expect(saved.subtotal ?? saved.net ?? null).not.toBeNull();
+    expect(saved.total).toBe(net + tax);
+  });
+}

@@ -11,7 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { DocType } from '../../../../shared/api/documents';
@@ -77,10 +77,12 @@ export function DocumentFields({
               </Grid.Col>
               {withIssueDate && (
                 <Grid.Col span={{ base: 6, md: 2 }}>
-                  <DateInput
+                  <DateField
                     label="Issue date"
-                    valueFormat="YYYY-MM-DD"
-                    {...form.getInputProps('issueDate')}
+                    withAsterisk
+                    value={values.issueDate}
+                    error={form.errors.issueDate}
+                    onChange={(d) => form.setFieldValue('issueDate', d ?? '')}
                   />
                 </Grid.Col>
               )}
@@ -117,10 +119,11 @@ export function DocumentFields({
                         )}
                       </>
                     ) : (
-                      <DateInput
+                      <DateField
                         aria-label={type === 'quote' ? 'Valid until date' : 'Due date'}
-                        valueFormat="YYYY-MM-DD"
-                        {...form.getInputProps('dueDate')}
+                        value={values.dueDate}
+                        error={form.errors.dueDate}
+                        onChange={(d) => form.setFieldValue('dueDate', d ?? '')}
                       />
                     )}
                   </Stack>

@@ -1,3 +1,4 @@
+import { datePatternOf } from '../../../../shared/domain/dates';
 import { Anchor, Button, Chip, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -143,7 +144,7 @@ export function DocumentsList({ type }: { type: DocType }) {
             aria-label="Filter by date"
             placeholder="Any date"
             clearable
-            valueFormat="YYYY-MM-DD"
+            valueFormat={datePatternOf(preferences.locale).tokens}
             value={[from, to]}
             onChange={([a, b]) =>
               update({ from: a ? String(a).slice(0, 10) : null, to: b ? String(b).slice(0, 10) : null })

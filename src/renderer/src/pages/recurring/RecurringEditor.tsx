@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
@@ -203,9 +203,8 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
             {...form.getInputProps('schedule.day')}
           />
         )}
-        <DateInput
+        <DateField
           label="First date"
-          valueFormat="YYYY-MM-DD"
           {...form.getInputProps('schedule.startDate')}
         />
         <Radio.Group label="Ends" {...form.getInputProps('schedule.ends')}>
@@ -216,7 +215,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
           </Stack>
         </Radio.Group>
         {s.ends === 'date' && (
-          <DateInput label="End date" valueFormat="YYYY-MM-DD" {...form.getInputProps('schedule.endDate')} />
+          <DateField label="End date" {...form.getInputProps('schedule.endDate')} />
         )}
         {s.ends === 'count' && (
           <NumberInput

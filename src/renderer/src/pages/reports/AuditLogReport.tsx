@@ -1,5 +1,5 @@
 import { Button, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -80,17 +80,15 @@ export function AuditLogReport() {
             onChange={(e) => setText(e.currentTarget.value)}
             w={220}
           />
-          <DateInput
+          <DateField
             label="From"
-            valueFormat="YYYY-MM-DD"
             clearable
             value={from}
             onChange={(d) => setFrom(d ? String(d).slice(0, 10) : null)}
             w={140}
           />
-          <DateInput
+          <DateField
             label="To"
-            valueFormat="YYYY-MM-DD"
             clearable
             value={to}
             onChange={(d) => setTo(d ? String(d).slice(0, 10) : null)}

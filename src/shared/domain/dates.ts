@@ -161,7 +161,8 @@ export function parseDateText(text: string, locale: string): DateTextResult {
     day = Number(got.day);
   }
   if (year < 1900 || year > 2999) return { ok: false, message: `${year} is not a year Folio can use` };
-  if (month < 1 || month > 12) return { ok: false, message: `There is no month ${month}: ${wrong.message.toLowerCase()}` };
+  if (month < 1 || month > 12)
+    return { ok: false, message: `There is no month ${month}: ${wrong.message.toLowerCase()}` };
   const last = daysInMonth(year, month);
   if (day < 1 || day > last)
     return {

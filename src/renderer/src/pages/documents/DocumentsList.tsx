@@ -62,7 +62,7 @@ export function DocumentsList({ type }: { type: DocType }) {
     {
       key: 'number',
       header: 'Number',
-      width: 150,
+      width: 136,
       sortKey: 'number',
       render: (r) => (
         <Anchor
@@ -80,22 +80,24 @@ export function DocumentsList({ type }: { type: DocType }) {
     {
       key: 'date',
       header: 'Date',
-      width: 120,
+      width: 116,
       sortKey: 'issueDate',
       render: (r) => formatDate(r.issueDate, preferences.locale),
     },
     {
       key: 'due',
       header: type === 'quote' ? 'Valid until' : 'Due',
-      width: 120,
+      width: 116,
+      // Overdue shows in the status; the due date gives way first on a narrow window.
+      hideBelow: 880,
       sortKey: 'dueDate',
       render: (r) => (r.dueDate ? formatDate(r.dueDate, preferences.locale) : '—'),
     },
-    { key: 'status', header: 'Status', width: 140, render: (r) => <StatusBadge status={r.displayStatus} /> },
+    { key: 'status', header: 'Status', width: 124, render: (r) => <StatusBadge status={r.displayStatus} /> },
     {
       key: 'total',
       header: 'Total',
-      width: 140,
+      width: 132,
       align: 'right',
       sortKey: 'total',
       render: (r) => fmt(r.total, r.currency),
@@ -106,7 +108,7 @@ export function DocumentsList({ type }: { type: DocType }) {
           {
             key: 'balance',
             header: type === 'credit_note' ? 'Credit left' : 'Balance',
-            width: 140,
+            width: 132,
             align: 'right' as const,
             sortKey: 'balance',
             render: (r: DocumentRow) => fmt(r.balance, r.currency),

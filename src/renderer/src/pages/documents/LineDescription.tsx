@@ -92,6 +92,14 @@ export function LineDescription({
             // Enter picks a highlighted item; otherwise it is a new line in the text.
             if (e.key === 'Enter' && combobox.dropdownOpened && combobox.getSelectedOptionIndex() >= 0)
               return;
+            // Enter with exactly one matching item (none highlighted) picks it.
+            if (e.key === 'Enter' && !e.shiftKey && combobox.dropdownOpened && options.length === 1) {
+              e.preventDefault();
+              onPick(options[0]!);
+              setQuery('');
+              combobox.closeDropdown();
+              return;
+            }
             if (e.key === 'Escape') combobox.closeDropdown();
           }}
         />

@@ -1,3 +1,4 @@
+import { useFormat } from '../../lib/format';
 import { Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ const KIND_LABELS = { standard: 'Standard', zero_rated: 'Zero-rated', exempt: 'E
 
 /** Tax rates: exact percentages; compound for tax on tax; zero-rated and exempt with a reason. */
 export function TaxesTab() {
+  const f = useFormat();
   const taxes = useApi('taxes.list', { includeArchived: true });
   const [editing, setEditing] = useState<Tax | 'new' | null>(null);
   const archive = useApiMutation('taxes.setArchived');
@@ -51,7 +53,7 @@ export function TaxesTab() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td className="num">{t.percent}%</Table.Td>
+                <Table.Td className="num">{f.percent(t.percent)}</Table.Td>
                 <Table.Td>{KIND_LABELS[t.kind]}</Table.Td>
                 <Table.Td>{t.reason}</Table.Td>
                 <Table.Td>

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Editor: keystroke-to-paint in the document line editor (issue 10), in Chromium against the
  * built browser mode. A draft with 200 lines is opened; characters are typed one at a time into

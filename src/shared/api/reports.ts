@@ -128,6 +128,7 @@ export const REPORTS = [
   'incomeExpenses',
   'taxSummary',
   'collections',
+  'auditLog',
 ] as const;
 
 export const dashboardOutput = z.object({
@@ -188,6 +189,9 @@ export const reportsApi = {
       asOf: isoDate('As of').optional(),
       from: isoDate('From').optional(),
       to: isoDate('To').optional(),
+      /** Audit log only: the same filters as the screen. */
+      entity: z.string().max(50).optional(),
+      text: z.string().max(200).optional(),
     }),
     output: z.object({ fileName: z.string(), csv: z.string() }),
   },

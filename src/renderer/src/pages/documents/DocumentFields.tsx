@@ -66,7 +66,7 @@ export function DocumentFields({
         <Grid.Col span={{ base: 12, lg: aside ? 8 : 12 }}>
           <Card withBorder padding="md" h="100%">
             <Grid gap="sm">
-              <Grid.Col span={{ base: 12, md: 5 }}>
+              <Grid.Col span={{ base: 12, md: 8, lg: 5 }}>
                 <CustomerSelect
                   label="Customer"
                   withAsterisk
@@ -76,7 +76,7 @@ export function DocumentFields({
                 />
               </Grid.Col>
               {withIssueDate && (
-                <Grid.Col span={{ base: 6, md: 2 }}>
+                <Grid.Col span={{ base: 6, md: 4, lg: 2 }}>
                   <DateField
                     label="Issue date"
                     withAsterisk
@@ -87,7 +87,7 @@ export function DocumentFields({
                 </Grid.Col>
               )}
               {type !== 'credit_note' && (
-                <Grid.Col span={{ base: 12, md: withIssueDate ? 5 : 7 }}>
+                <Grid.Col span={{ base: 12, lg: withIssueDate ? 5 : 7 }}>
                   <Stack gap={4}>
                     <Group justify="space-between">
                       <Text size="sm" fw={500}>
@@ -129,7 +129,7 @@ export function DocumentFields({
                   </Stack>
                 </Grid.Col>
               )}
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <CurrencySelect
                   label="Currency"
                   locale={settings.preferences.locale}
@@ -137,7 +137,7 @@ export function DocumentFields({
                 />
               </Grid.Col>
               {foreign && (
-                <Grid.Col span={{ base: 6, md: 3 }}>
+                <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                   <TextInput
                     label={`1 ${values.currency} in ${settings.preferences.baseCurrency}`}
                     description="Exchange rate, entered by you"
@@ -146,10 +146,10 @@ export function DocumentFields({
                   />
                 </Grid.Col>
               )}
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <TextInput label="PO number or reference" {...form.getInputProps('reference')} />
               </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <Checkbox
                   mt={30}
                   label="Prices include tax"

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { test, expect, seedSetup, type App } from './fixtures';
 
 /** Issue 10, "The editor and forms": dates, confirmations and where a deleted draft lands. */
@@ -91,4 +92,45 @@ test('document settings are saved, not "unsaved", when the IBAN was typed with s
   await expect(page.getByText('Document settings saved.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'IBAN' })).toHaveValue('DE89370400440532013000');
   await expect(save).toBeDisabled();
+});
+
+test('the customer field takes the one customer typed on Enter or when left, and says when none is named; a huge paste is cut with a message', async ({
+  app,
+  page,
+}) => {
+  await seedCustomer(app);
+  await app.open(page, '/invoices/new');
+  const customer = page.getByRole('combobox', { name: 'Customer' });
+
+  // A name nobody has: leaving the field says so instead of clearing it silently.
+  await customer.fill('Nobody GmbH');
+  await customer.blur();
+  await expect(page.getByText('No customer named “Nobody GmbH”', { exact: false })).toBeVisible();
+
+  // Leaving the field with a customer's whole name typed (no option clicked) takes them.
+  await customer.fill('Bäckerei Sonnenschein GmbH');
+  await customer.blur();
+  await expect(customer).toHaveValue('Bäckerei Sonnenschein GmbH');
+  await expect(page.getByText(/No customer named/)).toHaveCount(0);
+  await expect(page.getByText('Choose a customer')).toHaveCount(0);
+
+  // A fresh form: typing the only match and Enter picks it (no click on the option needed).
+  await app.open(page, '/quotes/new');
+  const quoteCustomer = page.getByRole('combobox', { name: 'Customer' });
+  await quoteCustomer.fill('Bäckerei Sonn');
+  await quoteCustomer.press('Enter');
+  await expect(quoteCustomer).toHaveValue('Bäckerei Sonnenschein GmbH');
+  await quoteCustomer.blur();
+  await expect(quoteCustomer).toHaveValue('Bäckerei Sonnenschein GmbH');
+
+  // 100,000 characters pasted: cut at the contract's 5,000 at once, and the field says so.
+  const description = page.getByRole('textbox', { name: 'Line 1 description' });
+  await description.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'x'.repeat(100_000));
+    el.focus();
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByText(/A description holds at most 5,000 characters/)).toBeVisible();
+  expect((await description.inputValue()).length).toBe(5000);
 });

@@ -8,7 +8,7 @@ import { useSettings } from '../app/useSettings';
  * de-DE, 12/31/2026 in en-US) and ISO (2026-12-31), with a calendar. A date that does not
  * exist is refused at the field ("There is no 30 February 2026 …"), never rolled over; while
  * the text is not a date the value is empty, so nothing is saved with a stale date. Enter in
- * the field takes the typed date first and, if it is not a date, does not submit the form.
+ * the field takes the typed date; it does not submit the form.
  */
 export function DateField({
   value,
@@ -62,7 +62,12 @@ export function DateField({
         onBlur?.(e);
       }}
       onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
-        if (e.key === 'Enter' && !check(e.currentTarget.value)) e.preventDefault();
+        // Enter takes the typed date (or says why it is not one); it never submits the form
+        // around the field with a date the user has not seen taken.
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          check(e.currentTarget.value);
+        }
         onKeyDown?.(e);
       }}
       error={problem ?? error}

@@ -380,7 +380,17 @@ function BillForm({ bill }: { bill: Bill | null }) {
                 <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
               </Grid.Col>
               <Grid.Col span={3}>
-                <DateField label="Bill date" withAsterisk {...form.getInputProps('billDate')} />
+                <DateField
+                  label="Bill date"
+                  withAsterisk
+                  {...form.getInputProps('billDate')}
+                  onChange={(d) => {
+                    // The two dates are checked against each other: a change to either
+                    // clears the other's message, so none is left standing stale.
+                    form.clearFieldError('dueDate');
+                    form.setFieldValue('billDate', d);
+                  }}
+                />
               </Grid.Col>
               <Grid.Col span={3}>
                 <DateField
@@ -390,6 +400,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   {...form.getInputProps('dueDate')}
                   onChange={(d) => {
                     setDueTouched(true);
+                    form.clearFieldError('billDate');
                     form.setFieldValue('dueDate', d);
                   }}
                   description={

@@ -160,4 +160,29 @@ test('a 200-line invoice typed with decimal commas at 1024×700, then seen at 12
   const saved = await app.call('documents.get', { id });
   expect(saved.lines).toHaveLength(LINES);
   expect(saved.total).toBe(net + tax);
+
+  // The invoice list at 1024 px: every column shows its content, Balance is not cut off.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.open(page, '/invoices');
+  const list = page.getByRole('grid', { name: 'Invoices' });
+  await expect(list.getByRole('columnheader', { name: /Balance/ })).toBeVisible();
+  const problems = await list.evaluate((table) => {
+    const bad: string[] = [];
+    const box = table.parentElement!.getBoundingClientRect();
+    // The customer's name is the one free-width column: a long name ends in "…" by design.
+    const customerCol = [...table.querySelectorAll('th')].findIndex((th) =>
+      th.textContent?.includes('Customer'),
+    );
+    for (const el of table.querySelectorAll<HTMLElement>('th, td')) {
+      if ((el as HTMLTableCellElement).cellIndex === customerCol) continue;
+      const r = el.getBoundingClientRect();
+      if (r.right > box.right + 1) bad.push(`${el.textContent} ends at ${r.right} > ${box.right}`);
+      if (el.scrollWidth > el.clientWidth)
+        bad.push(`${el.textContent}: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    return bad;
+  });
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'invoice-list-1024.png') });
+  expect(problems).toEqual([]);
+  await expect(list.getByRole('gridcell', { name: euro(net + tax) }).first()).toBeVisible();
 });

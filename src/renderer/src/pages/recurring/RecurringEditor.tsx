@@ -203,10 +203,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
             {...form.getInputProps('schedule.day')}
           />
         )}
-        <DateField
-          label="First date"
-          {...form.getInputProps('schedule.startDate')}
-        />
+        <DateField label="First date" {...form.getInputProps('schedule.startDate')} />
         <Radio.Group label="Ends" {...form.getInputProps('schedule.ends')}>
           <Stack gap={4} mt={4}>
             <Radio value="never" label="Never" />
@@ -214,9 +211,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
             <Radio value="count" label="After a number of invoices" />
           </Stack>
         </Radio.Group>
-        {s.ends === 'date' && (
-          <DateField label="End date" {...form.getInputProps('schedule.endDate')} />
-        )}
+        {s.ends === 'date' && <DateField label="End date" {...form.getInputProps('schedule.endDate')} />}
         {s.ends === 'count' && (
           <NumberInput
             label="Number of invoices"

@@ -101,14 +101,24 @@ function valueText(key: string, value: unknown, currency: string, ctx: AuditText
   if (typeof value === 'number' && Number.isInteger(value) && isMoneyField(key))
     return ctx.money(value, currency);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  // Some records keep structured fields (an address, payment terms) as JSON text.
+  if (typeof value === 'string' && /^[[{]/.test(value)) {
+    try {
+      return valueText(key, JSON.parse(value) as unknown, currency, ctx);
+    } catch {
+      // Not JSON after all: shown as typed.
+    }
+  }
   if (typeof value === 'string' && isIsoDate(value))
     return ctx.date ? ctx.date(value) : formatDate(value, ctx.locale);
   if (Array.isArray(value))
     return value.length ? value.map((v) => valueText(key, v, currency, ctx)).join(', ') : '—';
-  if (typeof value === 'object')
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${auditFieldLabel(k)}: ${valueText(k, v, currency, ctx)}`)
-      .join('; ');
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${auditFieldLabel(k)}: ${valueText(k, v, currency, ctx)}`);
+    return parts.length ? parts.join('; ') : '—';
+  }
   return String(value);
 }
 
@@ -123,13 +133,12 @@ export function auditChanges(changes: Record<string, unknown>, ctx: AuditTextCon
       continue;
     }
     const c = raw as { from?: unknown; to?: unknown } | null;
-    if (c && typeof c === 'object' && ('from' in c || 'to' in c))
-      out.push({
-        field: auditFieldLabel(key),
-        from: valueText(key, c.from, currency, ctx),
-        to: valueText(key, c.to, currency, ctx),
-      });
-    else out.push({ field: auditFieldLabel(key), from: '', to: valueText(key, raw, currency, ctx) });
+    if (c && typeof c === 'object' && ('from' in c || 'to' in c)) {
+      const from = valueText(key, c.from, currency, ctx);
+      const to = valueText(key, c.to, currency, ctx);
+      // Empty before and after (null → ""): nothing a person would call a change.
+      if (from !== to) out.push({ field: auditFieldLabel(key), from, to });
+    } else out.push({ field: auditFieldLabel(key), from: '', to: valueText(key, raw, currency, ctx) });
   }
   return out;
 }

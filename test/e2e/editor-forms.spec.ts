@@ -34,7 +34,7 @@ test('dates in the business locale, impossible dates refused, Save and issue ask
     issueDate: '2026-02-10',
     due: { kind: 'date', date: '2026-02-24' },
     currency: 'EUR',
-    lines: [{ description: 'Brötchen', quantity: '2', unitPrice: 1250, taxIds: [] }],
+    lines: [{ description: 'Brötchen', quantity: '12.5', unit: 'Std.', unitPrice: 1250, taxIds: [] }],
   });
   await app.open(page, `/invoices/${draft.id}/edit`);
 
@@ -67,6 +67,17 @@ test('dates in the business locale, impossible dates refused, Save and issue ask
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(new RegExp(`/invoices/${draft.id}$`));
   expect((await app.call('documents.get', { id: draft.id })).issueDate).toBe('2026-02-12');
+  // One formatting path: the quantity reads "12,5 Std." on screen and in the PDF alike.
+  const paper = page.getByRole('document', { name: 'Invoice preview' });
+  await expect(paper.getByText('12,5 Std.', { exact: true })).toBeVisible();
+  await expect(paper.getByText('12.02.2026')).toBeVisible();
+  const pdf = await app.call('printing.render', { ref: { kind: 'document', id: draft.id } });
+  const mupdf = await import('mupdf');
+  const doc = mupdf.Document.openDocument(Buffer.from(pdf.dataBase64, 'base64'), 'application/pdf');
+  const text = doc.loadPage(0).toStructuredText('preserve-whitespace').asText();
+  expect(text).toContain('12,5 Std.');
+  expect(text).toContain('12.02.2026');
+  expect(text).not.toContain('12.5 Std.');
 
   // Deleting the draft goes to the list and says so (not "That document was not found").
   await page.getByRole('button', { name: 'More' }).click();

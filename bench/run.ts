@@ -12,6 +12,7 @@ import { runOpen } from './open';
 import { runBank } from './bank';
 import { runEInvoicesIn } from './einvoices-in';
 import { runEinvoice } from './einvoice';
+import { runEditor } from './editor';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -24,6 +25,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   bank: runBank,
   'einvoices-in': runEInvoicesIn,
   einvoice: runEinvoice,
+  editor: runEditor,
 };
 
 async function main() {

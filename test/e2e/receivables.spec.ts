@@ -84,6 +84,11 @@ test('customer, items, an invoice with 3 lines, 2 taxes and a discount; issue; p
   // 552.50 + 23% (127.08) + 270.00 + 9% (24.30) + 15.00 + 23% (3.45) = 992.33
   await expect(page.getByLabel('Document total')).toHaveText(/992\.33/);
   await page.getByRole('button', { name: 'Save and issue' }).click();
+  // The same question as "Issue" on the invoice's page.
+  await page
+    .getByRole('dialog', { name: 'Issue this invoice?' })
+    .getByRole('button', { name: 'Issue' })
+    .click();
   await expect(page.getByRole('heading', { name: `Invoice INV-${year}-0001` })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Document status' })).toHaveText('Issued');
 
@@ -160,6 +165,10 @@ test('a credit note reduces the balance of its invoice', async ({ app, page }) =
   await page.getByRole('button', { name: 'Remove line 1' }).click();
   await expect(page.getByLabel('Document total')).toHaveText(/123\.00/);
   await page.getByRole('button', { name: 'Save and issue' }).click();
+  await page
+    .getByRole('dialog', { name: 'Issue this credit note?' })
+    .getByRole('button', { name: 'Issue' })
+    .click();
   await expect(page.getByRole('heading', { name: `Credit note CN-${year}-0001` })).toBeVisible();
   await page.getByRole('link', { name: invoice.number }).first().click();
   await expect(page.getByRole('heading', { name: `Invoice ${invoice.number}` })).toBeVisible();

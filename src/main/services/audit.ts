@@ -58,6 +58,84 @@ export function recordAudit(ctx: ServiceContext, event: AuditEvent): void {
   );
 }
 
+const DOCUMENT_TYPES = new Set(['invoice', 'quote', 'credit_note']);
+const REF_TABLES = { customer: 'customers', vendor: 'vendors', item: 'items', tax: 'taxes' } as const;
+const REF_FIELDS: Record<string, keyof typeof REF_TABLES> = {
+  customerId: 'customer',
+  customer_id: 'customer',
+  vendorId: 'vendor',
+  vendor_id: 'vendor',
+};
+
+/**
+ * Names for the audit log instead of internal ids: the document's number, the customer's
+ * name. Looked up once per record per page; a deleted record keeps its kind and id.
+ */
+function nameLookup(ctx: ServiceContext) {
+  const store = storeOf(ctx);
+  const cache = new Map<string, string | null>();
+  const nameOf = (kind: keyof typeof REF_TABLES, id: number): string | null => {
+    const key = `${kind}:${id}`;
+    if (!cache.has(key)) {
+      const row = store.first(qb.selectFrom(REF_TABLES[kind]).select('name').where('id', '=', id));
+      cache.set(key, row?.name ?? null);
+    }
+    return cache.get(key)!;
+  };
+  const docLabel = (id: number): string | null => {
+    const key = `doc:${id}`;
+    if (!cache.has(key)) {
+      const row = store.first(qb.selectFrom('documents').select(['number', 'status']).where('id', '=', id));
+      cache.set(key, row ? (row.number ?? 'draft') : null);
+    }
+    return cache.get(key)!;
+  };
+  const kindWords = (entity: string) => entity.charAt(0).toUpperCase() + entity.slice(1).replace(/_/g, ' ');
+  return {
+    record(entity: string, entityId: string): string {
+      const id = Number(entityId);
+      const kind = kindWords(entity);
+      if (!Number.isInteger(id)) return entityId ? `${kind} ${entityId}` : kind;
+      if (DOCUMENT_TYPES.has(entity)) {
+        const n = docLabel(id);
+        return n === null
+          ? `${kind} #${id} (deleted)`
+          : n === 'draft'
+            ? `Draft ${kind.toLowerCase()} #${id}`
+            : `${kind} ${n}`;
+      }
+      if (entity in REF_TABLES) {
+        const name = nameOf(entity as keyof typeof REF_TABLES, id);
+        return name === null ? `${kind} #${id} (deleted)` : `${kind} ${name}`;
+      }
+      if (entity === 'bill') {
+        const row = store.first(
+          qb
+            .selectFrom('bills')
+            .innerJoin('vendors', 'vendors.id', 'bills.vendor_id')
+            .select(['vendors.name as vendor', 'bills.vendor_invoice_number as number'])
+            .where('bills.id', '=', id),
+        );
+        return row ? `Bill ${[row.vendor, row.number].filter(Boolean).join(' ')}` : `Bill #${id} (deleted)`;
+      }
+      return `${kind} #${id}`;
+    },
+    refs(changes: Record<string, unknown>): Record<string, string> {
+      const out: Record<string, string> = {};
+      for (const [field, kind] of Object.entries(REF_FIELDS)) {
+        const c = changes[field] as { from?: unknown; to?: unknown } | undefined;
+        if (!c) continue;
+        for (const v of [c.from, c.to])
+          if (typeof v === 'number') {
+            const name = nameOf(kind, v);
+            if (name !== null) out[`${field}:${v}`] = name;
+          }
+      }
+      return out;
+    },
+  };
+}
+
 export function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.list'>) {
   let q = qb
     .selectFrom('audit_log')
@@ -73,14 +151,20 @@ export function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.list'>)
   if (input.beforeId) q = q.where('id', '<', input.beforeId);
   const rows = storeOf(ctx).all(q);
   const page = rows.slice(0, input.limit);
-  const entries: AuditEntry[] = page.map((r) => ({
-    id: r.id,
-    at: r.at,
-    entity: r.entity,
-    entityId: r.entity_id,
-    action: r.action,
-    changes: JSON.parse(r.changes) as Record<string, unknown>,
-    user: r.user,
-  }));
+  const names = nameLookup(ctx);
+  const entries: AuditEntry[] = page.map((r) => {
+    const changes = JSON.parse(r.changes) as Record<string, unknown>;
+    return {
+      id: r.id,
+      at: r.at,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      changes,
+      user: r.user,
+      record: names.record(r.entity, r.entity_id),
+      refs: names.refs(changes),
+    };
+  });
   return { entries, nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
-import { id, isoDate, multilineText, periodInOrder, text } from './fields';
+import { id, isoDate, multilineText, periodInOrder, searchText, text } from './fields';
 import { AGING_BUCKETS } from '../domain/aging';
 
 /** Every figure in a report is in the base currency, converted at each document's stored rate. */
@@ -127,6 +127,7 @@ export const REPORTS = [
   'incomeExpenses',
   'taxSummary',
   'collections',
+  'auditLog',
 ] as const;
 
 export const dashboardOutput = z.object({
@@ -190,6 +191,9 @@ export const reportsApi = {
         asOf: isoDate('As of').optional(),
         from: isoDate('From').optional(),
         to: isoDate('To').optional(),
+        /** Audit log only: the same filters as the screen. */
+        entity: text('Record type', 50).optional(),
+        text: searchText().optional(),
       })
       .refine(...periodInOrder),
     output: z.object({ fileName: z.string(), csv: z.string() }),

@@ -43,6 +43,10 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   changes: z.record(z.string(), z.unknown()),
   user: z.string(),
+  /** The record in words: "Invoice INV-2026-0001", "Customer Bäckerei Sonnenschein GmbH". */
+  record: z.string(),
+  /** Names of the records that id fields in `changes` point to ({ customerId: "Bäckerei …" }). */
+  refs: z.record(z.string(), z.string()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -77,3 +77,97 @@ export function formatDate(iso: IsoDate, locale: string): string {
   }
   return f.format(toUtcMs(iso));
 }
+
+/** How a locale writes a short numeric date: field order and separator ("DD.MM.YYYY" in de). */
+export interface DatePattern {
+  order: ('day' | 'month' | 'year')[];
+  separator: string;
+  /** The pattern in dayjs tokens, for date pickers ("DD.MM.YYYY", "MM/DD/YYYY"). */
+  tokens: string;
+  /** 31 December 2026 written that way, for messages. */
+  example: string;
+}
+
+const patterns = new Map<string, DatePattern>();
+
+export function datePatternOf(locale: string): DatePattern {
+  let p = patterns.get(locale);
+  if (p) return p;
+  const parts = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).formatToParts(Date.UTC(2026, 11, 31));
+  const order: DatePattern['order'] = [];
+  let separator = '';
+  for (const part of parts) {
+    if (part.type === 'day' || part.type === 'month' || part.type === 'year') order.push(part.type);
+    else if (part.type === 'literal' && !separator) separator = part.value.trim() || part.value;
+  }
+  if (order.length !== 3) order.splice(0, order.length, 'year', 'month', 'day');
+  if (!separator) separator = '-';
+  const token = { day: 'DD', month: 'MM', year: 'YYYY' };
+  const sample = { day: '31', month: '12', year: '2026' };
+  p = {
+    order,
+    separator,
+    tokens: order.map((o) => token[o]).join(separator),
+    example: order.map((o) => sample[o]).join(separator),
+  };
+  patterns.set(locale, p);
+  return p;
+}
+
+export type DateTextResult = { ok: true; date: IsoDate } | { ok: false; message: string };
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A date typed by a person: ISO (2026-12-31) or the locale's short form (31.12.2026 in de,
+ * 12/31/2026 in en-US; any of . / - as separator; a two-digit year is 20xx). A date that does
+ * not exist (30 February) is refused with a message, never rolled over into the next month.
+ */
+export function parseDateText(text: string, locale: string): DateTextResult {
+  const t = text.trim();
+  const p = datePatternOf(locale);
+  const wrong: DateTextResult = { ok: false, message: `Enter a date like ${p.example}` };
+  let year: number, month: number, day: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else {
+    const m = /^(\d{1,4})[./\-\s]+(\d{1,2})[./\-\s]+(\d{1,4})\.?$/.exec(t);
+    if (!m) return wrong;
+    const got: Record<string, string> = {};
+    p.order.forEach((o, i) => (got[o] = m[i + 1]!));
+    if (got.year!.length !== 4 && got.year!.length !== 2) return wrong;
+    if (got.day!.length > 2 || got.month!.length > 2) return wrong;
+    year = got.year!.length === 2 ? 2000 + Number(got.year) : Number(got.year);
+    month = Number(got.month);
+    day = Number(got.day);
+  }
+  if (year < 1900 || year > 2999) return { ok: false, message: `${year} is not a year Folio can use` };
+  if (month < 1 || month > 12)
+    return { ok: false, message: `There is no month ${month}: ${wrong.message.toLowerCase()}` };
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last)
+    return {
+      ok: false,
+      message: `There is no ${day} ${MONTH_NAMES[month - 1]} ${year}: ${MONTH_NAMES[month - 1]} has ${last} days`,
+    };
+  return { ok: true, date: toIsoDate(year, month, day) };
+}

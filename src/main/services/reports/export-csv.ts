@@ -12,6 +12,8 @@ import { receivablesAging } from './receivables-aging';
 import { payablesAging } from './payables-aging';
 import type { AgingReport } from '../../../shared/api/reports';
 import { taxSummary } from './tax-summary';
+import { listAudit } from '../audit';
+import { auditChanges, auditLabel } from '../../../shared/domain/audit-view';
 
 /** An aging report: a row per customer or vendor, a column per bucket, and the totals. */
 function agingCsv(r: AgingReport, party: string, title: string, m: (minor: number) => string) {
@@ -97,6 +99,41 @@ export function exportCsv(
       return {
         fileName: `Tax summary ${input.from} to ${input.to} (${r.basis}).csv`,
         csv: toCsv(header, rows),
+      };
+    }
+    case 'auditLog': {
+      // Every entry the screen's filters select, one row per changed field, in the same words.
+      const locale = getPreferences(ctx).locale;
+      const text = {
+        locale,
+        baseCurrency: base,
+        money: (minor: number, currency: string) => `${minorToDecimalString(minor, currency)} ${currency}`,
+        date: (iso: string) => iso,
+      };
+      const rows: (string | number)[][] = [];
+      let beforeId: number | undefined;
+      for (;;) {
+        const page = listAudit(ctx, {
+          entity: input.entity,
+          text: input.text,
+          from: input.from,
+          to: input.to,
+          beforeId,
+          limit: 500,
+        });
+        for (const e of page.entries) {
+          const changes = auditChanges(e.changes, { ...text, refs: e.refs });
+          const head = [e.at, e.user, e.record, auditLabel(e.action)];
+          if (changes.length === 0) rows.push([...head, '', '', '']);
+          for (const c of changes) rows.push([...head, c.field, c.from, c.to]);
+        }
+        if (page.nextBeforeId === null) break;
+        beforeId = page.nextBeforeId;
+      }
+      const period = input.from || input.to ? ` ${input.from ?? '…'} to ${input.to ?? '…'}` : '';
+      return {
+        fileName: `Audit log${period}.csv`,
+        csv: toCsv(['When (UTC)', 'Who', 'Record', 'Action', 'Field', 'From', 'To'], rows),
       };
     }
     case 'collections': {

@@ -1,5 +1,6 @@
 import { Box, Center, Loader, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import { useElementSize } from '@mantine/hooks';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -11,6 +12,8 @@ export interface Column<T> {
   align?: 'left' | 'right';
   /** Sortable when set: the API's sort key for this column. */
   sortKey?: string;
+  /** Left out when the list is narrower than this many pixels (a secondary column). */
+  hideBelow?: number;
   render(row: T): ReactNode;
 }
 
@@ -55,7 +58,7 @@ export function DataTable<T>({
   label,
   queryKey,
   fetchPage,
-  columns,
+  columns: allColumns,
   rowKey,
   onOpen,
   sort,
@@ -77,6 +80,9 @@ export function DataTable<T>({
   height?: number | string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Secondary columns give way on a narrow window so the others keep the width they need.
+  const { ref: sizeRef, width } = useElementSize();
+  const columns = allColumns.filter((c) => !c.hideBelow || width === 0 || width >= c.hideBelow);
   const tableId = useId();
   const [active, setActive] = useState(0);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
@@ -142,7 +148,7 @@ export function DataTable<T>({
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <Box>
+    <Box ref={sizeRef}>
       <Box
         ref={scrollRef}
         style={{

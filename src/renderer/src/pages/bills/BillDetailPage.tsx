@@ -79,7 +79,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function BillDetail({ bill }: { bill: Bill }) {
-  const { money, date, baseCurrency } = useFormat();
+  const { money, date, baseCurrency, quantity, dateTime } = useFormat();
   const navigate = useNavigate();
   const [paying, setPaying] = useState(false);
   const [dismissing, setDismissing] = useState<BillWarning | null>(null);
@@ -212,8 +212,7 @@ function BillDetail({ bill }: { bill: Bill }) {
               <Alert key={w.key} color="gray" variant="outline" title={`${w.title} (dismissed)`}>
                 <Text size="sm">{w.message}</Text>
                 <Text size="xs" c="dimmed" mt={4}>
-                  Dismissed by {w.dismissed.by} on {new Date(w.dismissed.at).toLocaleDateString()}: “
-                  {w.dismissed.reason}”
+                  Dismissed by {w.dismissed.by} on {dateTime(w.dismissed.at)}: “{w.dismissed.reason}”
                 </Text>
               </Alert>
             ) : (
@@ -307,7 +306,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                       )}
                     </Table.Td>
                     <Table.Td>{l.categoryName ?? '—'}</Table.Td>
-                    <Table.Td className="num">{l.quantity}</Table.Td>
+                    <Table.Td className="num">{quantity(String(l.quantity))}</Table.Td>
                     <Table.Td className="num">{money(l.unitPrice, c)}</Table.Td>
                     <Table.Td className="num">{money(l.tax, c)}</Table.Td>
                     <Table.Td className="num">{money(l.amount, c)}</Table.Td>
@@ -469,7 +468,7 @@ function BillDetail({ bill }: { bill: Bill }) {
 }
 
 function MatchCard({ bill }: { bill: Bill }) {
-  const { money } = useFormat();
+  const { money, quantity } = useFormat();
   const m = bill.match!;
   const c = bill.currency;
   return (
@@ -496,9 +495,9 @@ function MatchCard({ bill }: { bill: Bill }) {
           {m.rows.map((r) => (
             <Table.Tr key={r.poLineId}>
               <Table.Td>{r.description}</Table.Td>
-              <Table.Td className="num">{r.orderedQuantity}</Table.Td>
+              <Table.Td className="num">{quantity(String(r.orderedQuantity))}</Table.Td>
               <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
-                {r.billedQuantity}
+                {quantity(String(r.billedQuantity))}
                 {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
               </Table.Td>
               <Table.Td className="num">{money(r.orderedUnitPrice, c)}</Table.Td>

@@ -386,7 +386,17 @@ function BillForm({ bill }: { bill: Bill | null }) {
                 <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
               </Grid.Col>
               <Grid.Col span={3}>
-                <DateField label="Bill date" withAsterisk {...form.getInputProps('billDate')} />
+                <DateField
+                  label="Bill date"
+                  withAsterisk
+                  {...form.getInputProps('billDate')}
+                  onChange={(d) => {
+                    // The two dates are checked against each other: a change to either
+                    // clears the other's message, so none is left standing stale.
+                    form.clearFieldError('dueDate');
+                    form.setFieldValue('billDate', d);
+                  }}
+                />
               </Grid.Col>
               <Grid.Col span={3}>
                 <DateField
@@ -396,6 +406,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   {...form.getInputProps('dueDate')}
                   onChange={(d) => {
                     setDueTouched(true);
+                    form.clearFieldError('billDate');
                     form.setFieldValue('dueDate', d);
                   }}
                   description={

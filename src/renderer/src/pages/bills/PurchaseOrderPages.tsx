@@ -113,7 +113,7 @@ export function PurchaseOrdersPage() {
 
 export function PurchaseOrderPage() {
   const id = Number(useParams().id);
-  const { money, date } = useFormat();
+  const { money, date, quantity } = useFormat();
   const po = useApi('purchaseOrders.get', { id });
   const setStatus = useApiMutation('purchaseOrders.setStatus', { invalidates: PAYABLES });
   if (po.error) return <Alert color="red">{po.error.message}</Alert>;
@@ -177,9 +177,9 @@ export function PurchaseOrderPage() {
             {m.rows.map((r) => (
               <Table.Tr key={r.poLineId}>
                 <Table.Td>{r.description}</Table.Td>
-                <Table.Td className="num">{r.orderedQuantity}</Table.Td>
+                <Table.Td className="num">{quantity(String(r.orderedQuantity))}</Table.Td>
                 <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
-                  {r.billedQuantity}
+                  {quantity(String(r.billedQuantity))}
                   {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
                 </Table.Td>
                 <Table.Td className="num">{money(r.orderedUnitPrice, p.currency)}</Table.Td>

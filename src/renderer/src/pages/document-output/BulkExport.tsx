@@ -1,5 +1,6 @@
+import { DateField } from '../../components/DateField';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ExportStatus } from '../../../../shared/api/printing';
 import { addDays } from '../../../../shared/domain/dates';
@@ -78,8 +79,18 @@ export function BulkExportDialog({ opened, onClose }: { opened: boolean; onClose
             Every document dated in the period, one PDF each, in a zip with a folder per kind.
           </Text>
           <Group grow>
-            <TextInput type="date" label="From" {...form.getInputProps('from')} disabled={running} />
-            <TextInput type="date" label="To" {...form.getInputProps('to')} disabled={running} />
+            <DateField
+              label="From"
+              value={form.getValues().from}
+              onChange={(d) => form.setFieldValue('from', d ?? '')}
+              disabled={running}
+            />
+            <DateField
+              label="To"
+              value={form.getValues().to}
+              onChange={(d) => form.setFieldValue('to', d ?? '')}
+              disabled={running}
+            />
           </Group>
           <Checkbox.Group label="Include" {...form.getInputProps('types')}>
             <Group mt={4}>

@@ -1,5 +1,6 @@
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
-import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconFileText, IconReceipt } from '@tabler/icons-react';
 import type { Document } from '../../../../shared/api/documents';
 import { PERIOD_ORDER_MESSAGE } from '../../../../shared/api/fields';
@@ -81,17 +82,11 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
             Everything invoiced, paid and credited in the period, with a running balance.
           </Text>
           <Group grow>
-            <TextInput
-              type="date"
-              label="From"
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
+            <DateField label="From" value={from} onChange={(d) => setFrom(d ?? '')} />
+            <DateField
               label="To"
               value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
+              onChange={(d) => setTo(d ?? '')}
               error={valid ? undefined : PERIOD_ORDER_MESSAGE}
             />
           </Group>

@@ -30,6 +30,7 @@ import { StickyBar } from '../../components/StickyBar';
 import { useMoneyFormat } from '../../components/Money';
 import { DOC, docPath } from './labels';
 import { useCustomerDefaults } from './useCustomerDefaults';
+import { confirmIssue } from './confirmIssue';
 
 /** New or draft document: loads what it edits, then hands over to the form. */
 export function DocumentEditorPage({ type }: { type: DocType }) {
@@ -150,7 +151,15 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
   const money = useMoneyFormat();
   useUnsavedGuard(form.isDirty() && saving === null);
 
-  const save = async (andIssue: boolean) => {
+  const save = async (andIssue: boolean, confirmed = false) => {
+    // "Save and issue" asks the same question as "Issue" on the invoice's page.
+    if (andIssue && type !== 'quote' && !confirmed) {
+      const errors = localErrors(form.getValues(), settings.preferences.baseCurrency, sep);
+      form.setErrors(errors);
+      if (Object.keys(errors).length) return;
+      confirmIssue(label.one, () => void save(true, true));
+      return;
+    }
     const errors = localErrors(form.getValues(), settings.preferences.baseCurrency, sep);
     form.setErrors(errors);
     if (Object.keys(errors).length) return;

@@ -3,6 +3,7 @@ import {
   Checkbox,
   Grid,
   Group,
+  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -10,7 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { DocType } from '../../../../shared/api/documents';
@@ -67,7 +68,7 @@ export function DocumentFields({
         <Grid.Col span={{ base: 12, lg: aside ? 8 : 12 }}>
           <Card withBorder padding="md" h="100%">
             <Grid gap="sm">
-              <Grid.Col span={{ base: 12, md: 5 }}>
+              <Grid.Col span={{ base: 12, md: 8, lg: 5 }}>
                 <CustomerSelect
                   label="Customer"
                   withAsterisk
@@ -77,16 +78,18 @@ export function DocumentFields({
                 />
               </Grid.Col>
               {withIssueDate && (
-                <Grid.Col span={{ base: 6, md: 2 }}>
-                  <DateInput
+                <Grid.Col span={{ base: 6, md: 4, lg: 2 }}>
+                  <DateField
                     label="Issue date"
-                    valueFormat="YYYY-MM-DD"
-                    {...form.getInputProps('issueDate')}
+                    withAsterisk
+                    value={values.issueDate}
+                    error={form.errors.issueDate}
+                    onChange={(d) => form.setFieldValue('issueDate', d ?? '')}
                   />
                 </Grid.Col>
               )}
               {type !== 'credit_note' && (
-                <Grid.Col span={{ base: 12, md: withIssueDate ? 5 : 7 }}>
+                <Grid.Col span={{ base: 12, lg: withIssueDate ? 5 : 7 }}>
                   <Stack gap={4}>
                     <Group justify="space-between">
                       <Text size="sm" fw={500}>
@@ -118,16 +121,17 @@ export function DocumentFields({
                         )}
                       </>
                     ) : (
-                      <DateInput
+                      <DateField
                         aria-label={type === 'quote' ? 'Valid until date' : 'Due date'}
-                        valueFormat="YYYY-MM-DD"
-                        {...form.getInputProps('dueDate')}
+                        value={values.dueDate}
+                        error={form.errors.dueDate}
+                        onChange={(d) => form.setFieldValue('dueDate', d ?? '')}
                       />
                     )}
                   </Stack>
                 </Grid.Col>
               )}
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <CurrencySelect
                   label="Currency"
                   locale={settings.preferences.locale}
@@ -135,7 +139,7 @@ export function DocumentFields({
                 />
               </Grid.Col>
               {foreign && (
-                <Grid.Col span={{ base: 6, md: 3 }}>
+                <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                   <TextInput
                     label={`1 ${values.currency} in ${settings.preferences.baseCurrency}`}
                     description="Exchange rate, entered by you"
@@ -144,10 +148,10 @@ export function DocumentFields({
                   />
                 </Grid.Col>
               )}
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <TextInput label="PO number or reference" {...form.getInputProps('reference')} />
               </Grid.Col>
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <TextInput
                   label="Buyer reference"
                   description="Or Leitweg-ID; empty uses the customer's"
@@ -156,27 +160,29 @@ export function DocumentFields({
               </Grid.Col>
               {type !== 'quote' && (
                 <>
-                  <Grid.Col span={{ base: 6, md: 3 }}>
-                    <DateInput
+                  <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
+                    <DateField
                       label="Delivery or service date"
                       description="Or the first day of the period"
-                      valueFormat="YYYY-MM-DD"
                       clearable
-                      {...form.getInputProps('deliveryDate')}
+                      value={values.deliveryDate}
+                      error={form.errors.deliveryDate}
+                      onChange={(d) => form.setFieldValue('deliveryDate', d)}
                     />
                   </Grid.Col>
-                  <Grid.Col span={{ base: 6, md: 3 }}>
-                    <DateInput
+                  <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
+                    <DateField
                       label="Service period ends"
                       description="Only for a period"
-                      valueFormat="YYYY-MM-DD"
                       clearable
-                      {...form.getInputProps('deliveryEnd')}
+                      value={values.deliveryEnd}
+                      error={form.errors.deliveryEnd}
+                      onChange={(d) => form.setFieldValue('deliveryEnd', d)}
                     />
                   </Grid.Col>
                 </>
               )}
-              <Grid.Col span={{ base: 6, md: 3 }}>
+              <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <Checkbox
                   mt={30}
                   label="Prices include tax"
@@ -188,14 +194,16 @@ export function DocumentFields({
         </Grid.Col>
         {aside && <Grid.Col span={{ base: 12, lg: 4 }}>{aside}</Grid.Col>}
       </Grid>
-      <Card withBorder padding="md">
+      {/* Paper, not Card: a Card provides a context whose new value on every keystroke would
+          make React walk all the memoised line rows. */}
+      <Paper withBorder p="md" radius="md">
         {exempt && type !== 'credit_note' && (
           <Text size="sm" c="dimmed" mb="xs">
             Small-business exemption (§ 19 UStG) is on: this document carries no VAT, and its note is printed.
           </Text>
         )}
         <LinesEditor form={form} taxes={taxes} totals={totals} defaultTaxIds={defaultTaxIds} />
-      </Card>
+      </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder padding="md" h="100%">

@@ -3,15 +3,19 @@ import type { Document } from '../../../../shared/api/documents';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { useMoneyFormat } from '../../components/Money';
-import { formatDate } from '../../lib/format';
+import { formatDate, useFormat } from '../../lib/format';
 import { addressLines } from '../../../../shared/domain/address';
 import { discountOf } from '../../../../shared/domain/totals';
 import { taxLabel } from '../../../../shared/domain/tax';
 import { DOC } from './labels';
 
-function discountText(d: Document['lines'][number]['discount'], fmt: (n: number) => string): string {
+function discountText(
+  d: Document['lines'][number]['discount'],
+  fmt: (n: number) => string,
+  percent: (p: string) => string,
+): string {
   if (!d) return '';
-  return d.kind === 'percent' ? `−${d.percent}%` : `−${fmt(d.amount)}`;
+  return d.kind === 'percent' ? `−${percent(d.percent)}` : `−${fmt(d.amount)}`;
 }
 
 /** The document as the customer will read it: a paper-like view of its content and figures. */
@@ -25,7 +29,8 @@ export function DocumentPaper({ doc }: { doc: Document }) {
   const money = useMoneyFormat();
   const fmt = (n: number) => money(n, doc.currency);
   const date = (d: string) => formatDate(d, preferences.locale);
-  const taxName = new Map(doc.totals.taxes.map((t) => [t.taxId, `${t.percent}%`]));
+  const f = useFormat();
+  const taxName = new Map(doc.totals.taxes.map((t) => [t.taxId, f.percent(t.percent)]));
   return (
     <Paper withBorder shadow="xs" p="xl" aria-label={`${DOC[doc.type].one} preview`} role="document">
       <Group justify="space-between" align="flex-start">
@@ -105,11 +110,11 @@ export function DocumentPaper({ doc }: { doc: Document }) {
                   )}
                 </Table.Td>
                 <Table.Td className="num">
-                  {l.quantity}
+                  {f.quantity(l.quantity)}
                   {l.unit ? ` ${l.unit}` : ''}
                 </Table.Td>
                 <Table.Td className="num">{fmt(l.unitPrice)}</Table.Td>
-                <Table.Td className="num">{discountText(l.discount, fmt)}</Table.Td>
+                <Table.Td className="num">{discountText(l.discount, fmt, f.percent)}</Table.Td>
                 <Table.Td className="num">
                   {l.taxIds
                     .map((id) => taxName.get(id))

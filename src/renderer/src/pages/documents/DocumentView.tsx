@@ -28,11 +28,15 @@ import {
   IconX,
   IconArrowRight,
 } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Document, DocType } from '../../../../shared/api/documents';
 import { PAYMENT_METHOD_LABELS } from '../../../../shared/api/payments';
+import { call } from '../../api/client';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
+import { confirmIssue } from './confirmIssue';
 import { useSettings } from '../../app/useSettings';
 import { Money } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -82,10 +86,7 @@ function DocumentView({ doc }: { doc: Document }) {
     success: 'Copy created as a draft.',
   });
   const creditNote = useApiMutation('creditNotes.fromInvoice', { invalidates: INVALIDATES });
-  const remove = useApiMutation('documents.deleteDraft', {
-    invalidates: INVALIDATES,
-    success: 'Draft deleted.',
-  });
+  const client = useQueryClient();
   const undo = useApiMutation('payments.undo', { invalidates: INVALIDATES, success: 'Payment undone.' });
   const history = useApi('audit.list', { entity: doc.type, entityId: String(doc.id), limit: 50 });
 
@@ -93,26 +94,25 @@ function DocumentView({ doc }: { doc: Document }) {
   const openInvoice = doc.type === 'invoice' && (doc.status === 'issued' || doc.status === 'partially_paid');
   const go = (d: Document) => void navigate(docPath(d.type, d.id));
 
-  const confirmIssue = () =>
-    modals.openConfirmModal({
-      title: `Issue this ${label.one.toLowerCase()}?`,
-      children: (
-        <Text size="sm">
-          It gets the next number and is locked. To change it later you will create a credit note, so the
-          history stays intact.
-        </Text>
-      ),
-      labels: { confirm: 'Issue', cancel: 'Cancel' },
-      onConfirm: () => issue.mutate({ id: doc.id }, { onError: notifyError }),
-    });
+  const onIssue = () => confirmIssue(label.one, () => issue.mutate({ id: doc.id }, { onError: notifyError }));
   const confirmDelete = () =>
     modals.openConfirmModal({
       title: 'Delete this draft?',
       children: <Text size="sm">A draft has no number yet, so nothing is lost but its content.</Text>,
       labels: { confirm: 'Delete draft', cancel: 'Cancel' },
       confirmProps: { color: 'red' },
-      onConfirm: () =>
-        remove.mutate({ id: doc.id }, { onSuccess: () => void navigate(label.list), onError: notifyError }),
+      // Leave the page before the lists refresh: refreshing first would show this page's
+      // "not found" for the document just deleted.
+      onConfirm: () => {
+        call('documents.deleteDraft', { id: doc.id }).then(
+          async () => {
+            void navigate(label.list);
+            notifications.show({ color: 'green', message: `Draft ${label.one.toLowerCase()} deleted.` });
+            await Promise.all(INVALIDATES.map((d) => client.invalidateQueries({ queryKey: [d] })));
+          },
+          (error: unknown) => notifyError(error),
+        );
+      },
     });
 
   const actions = (
@@ -127,7 +127,7 @@ function DocumentView({ doc }: { doc: Document }) {
         </Button>
       )}
       {isDraft && doc.type !== 'quote' && (
-        <Button onClick={confirmIssue} loading={issue.isPending}>
+        <Button onClick={onIssue} loading={issue.isPending}>
           Issue {label.one.toLowerCase()}
         </Button>
       )}

@@ -1,3 +1,4 @@
+import { datePatternOf } from '../../../../shared/domain/dates';
 import { Anchor, Button, Chip, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -61,7 +62,7 @@ export function DocumentsList({ type }: { type: DocType }) {
     {
       key: 'number',
       header: 'Number',
-      width: 150,
+      width: 136,
       sortKey: 'number',
       render: (r) => (
         <Anchor
@@ -79,22 +80,24 @@ export function DocumentsList({ type }: { type: DocType }) {
     {
       key: 'date',
       header: 'Date',
-      width: 120,
+      width: 116,
       sortKey: 'issueDate',
       render: (r) => formatDate(r.issueDate, preferences.locale),
     },
     {
       key: 'due',
       header: type === 'quote' ? 'Valid until' : 'Due',
-      width: 120,
+      width: 116,
+      // Overdue shows in the status; the due date gives way first on a narrow window.
+      hideBelow: 880,
       sortKey: 'dueDate',
       render: (r) => (r.dueDate ? formatDate(r.dueDate, preferences.locale) : '—'),
     },
-    { key: 'status', header: 'Status', width: 140, render: (r) => <StatusBadge status={r.displayStatus} /> },
+    { key: 'status', header: 'Status', width: 124, render: (r) => <StatusBadge status={r.displayStatus} /> },
     {
       key: 'total',
       header: 'Total',
-      width: 140,
+      width: 132,
       align: 'right',
       sortKey: 'total',
       render: (r) => fmt(r.total, r.currency),
@@ -105,7 +108,7 @@ export function DocumentsList({ type }: { type: DocType }) {
           {
             key: 'balance',
             header: type === 'credit_note' ? 'Credit left' : 'Balance',
-            width: 140,
+            width: 132,
             align: 'right' as const,
             sortKey: 'balance',
             render: (r: DocumentRow) => fmt(r.balance, r.currency),
@@ -143,7 +146,7 @@ export function DocumentsList({ type }: { type: DocType }) {
             aria-label="Filter by date"
             placeholder="Any date"
             clearable
-            valueFormat="YYYY-MM-DD"
+            valueFormat={datePatternOf(preferences.locale).tokens}
             value={[from, to]}
             onChange={([a, b]) =>
               update({ from: a ? String(a).slice(0, 10) : null, to: b ? String(b).slice(0, 10) : null })

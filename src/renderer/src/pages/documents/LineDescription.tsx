@@ -1,9 +1,18 @@
 import { Combobox, Group, Text, Textarea, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import type { Item } from '../../../../shared/api/catalog';
+import { MAX_DESCRIPTION } from '../../../../shared/api/documents';
 import { useApi } from '../../api/hooks';
 import { useMoneyFormat } from '../../components/Money';
+
+/** Text cut to what a description may hold. */
+export function capPaste(text: string): string {
+  return text.length > MAX_DESCRIPTION ? text.slice(0, MAX_DESCRIPTION) : text;
+}
+
+/** What the field says when a paste was longer than a description may be. */
+export const TOO_LONG = `A description holds at most ${MAX_DESCRIPTION.toLocaleString('en')} characters; the pasted text was cut there.`;
 
 /**
  * A line's description, which is also where an item is picked: typing two letters lists
@@ -30,6 +39,7 @@ export function LineDescription({
   const enabled = debounced.trim().length >= 2;
   const items = useApi('items.list', { search: debounced.trim(), limit: 8 }, { enabled });
   const fmt = useMoneyFormat();
+  const [cut, setCut] = useState(false);
   const options = enabled ? (items.data ?? []) : [];
 
   return (
@@ -46,21 +56,50 @@ export function LineDescription({
         <Textarea
           aria-label={label}
           placeholder="Description, or type to find an item"
-          autosize
-          minRows={1}
-          maxRows={6}
+          rows={1}
+          // The browser sizes the field to its text (no measuring in script for every row).
+          styles={{ input: { fieldSizing: 'content', maxHeight: '9.5em', minHeight: 36 } as never }}
           value={value}
-          error={error}
+          error={error ?? (cut ? TOO_LONG : undefined)}
+          maxLength={MAX_DESCRIPTION}
+          onPaste={(e: ClipboardEvent<HTMLTextAreaElement>) => {
+            // A huge paste is cut to the limit here, at once, and the field says so; the
+            // browser's maxLength alone would cut it silently.
+            const pasted = e.clipboardData.getData('text');
+            const el = e.currentTarget;
+            const room = MAX_DESCRIPTION - (value.length - (el.selectionEnd - el.selectionStart));
+            if (pasted.length <= room) return;
+            e.preventDefault();
+            const next =
+              value.slice(0, el.selectionStart) +
+              pasted.slice(0, Math.max(room, 0)) +
+              value.slice(el.selectionEnd);
+            setCut(true);
+            onChange(next);
+          }}
           onChange={(e) => {
-            onChange(e.currentTarget.value);
-            setQuery(e.currentTarget.value);
-            combobox.openDropdown();
+            const next = e.currentTarget.value;
+            if (cut && next.length < MAX_DESCRIPTION) setCut(false);
+            onChange(next);
+            // Searching items makes sense for a short text only.
+            if (next.length <= 200) {
+              setQuery(next);
+              combobox.openDropdown();
+            }
           }}
           onBlur={() => combobox.closeDropdown()}
           onKeyDown={(e) => {
             // Enter picks a highlighted item; otherwise it is a new line in the text.
             if (e.key === 'Enter' && combobox.dropdownOpened && combobox.getSelectedOptionIndex() >= 0)
               return;
+            // Enter with exactly one matching item (none highlighted) picks it.
+            if (e.key === 'Enter' && !e.shiftKey && combobox.dropdownOpened && options.length === 1) {
+              e.preventDefault();
+              onPick(options[0]!);
+              setQuery('');
+              combobox.closeDropdown();
+              return;
+            }
             if (e.key === 'Escape') combobox.closeDropdown();
           }}
         />

@@ -1,14 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, MultiSelect, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import {
   IconArrowDown,
@@ -19,17 +9,42 @@ import {
   IconPlus,
   IconTrash,
 } from '@tabler/icons-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
-import type { Tax } from '../../../../shared/api/catalog';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Item, Tax } from '../../../../shared/api/catalog';
+import { MAX_DESCRIPTION } from '../../../../shared/api/documents';
 import type { DocumentTotals } from '../../../../shared/domain/totals';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useMoneyFormat } from '../../components/Money';
-import { emptyLine, type DocumentForm } from './editor-form';
-import { LineDescription } from './LineDescription';
+import { emptyLine, type DocumentForm, type LineForm } from './editor-form';
+import { LineDescription, capPaste } from './LineDescription';
+
+type Option = { value: string; label: string };
+
+/** What a line can ask of the editor. One object for the editor's life, so rows stay memoised. */
+interface LineActions {
+  set<K extends keyof LineForm>(index: number, field: K, value: LineForm[K]): void;
+  pick(index: number, item: Item): void;
+  move(from: number, to: number, focus?: boolean): void;
+  remove(index: number): void;
+  add(kind: LineForm['kind']): void;
+  dragStart(index: number | null): void;
+  drop(index: number): void;
+}
+
+/** The messages of one line's fields, by field name. */
+type LineErrors = Partial<
+  Record<'description' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'taxIds', string>
+>;
+const ERROR_FIELDS = ['description', 'quantity', 'unit', 'unitPrice', 'discountPercent', 'taxIds'] as const;
 
 /**
  * The lines of a document. Tab walks a line left to right and, from the last field of the
  * last line, adds a new line. Alt+↑/↓ moves the line the focus is in; the grip drags it.
+ *
+ * Each line is a memoised row: a keystroke re-renders the line it changed (and the figures
+ * that follow from it), not the other 199. The grid puts the description first and gives it
+ * the free width; below about 1100 px the secondary fields (quantity … taxes) take a second
+ * row under it (CSS container query in styles.css, `.lines-grid`).
  */
 export function LinesEditor({
   form,
@@ -44,299 +59,426 @@ export function LinesEditor({
 }) {
   const values = form.getValues();
   const lines = values.lines;
-  const fmt = useMoneyFormat();
-  const tableRef = useRef<HTMLTableElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
-  const taxOptions = taxes.filter((t) => !t.archived).map((t) => ({ value: String(t.id), label: t.name }));
+  const taxOptions = useMemo(
+    () => taxes.filter((t) => !t.archived).map((t) => ({ value: String(t.id), label: t.name })),
+    [taxes],
+  );
 
-  const focusLine = (index: number) =>
-    requestAnimationFrame(() =>
-      tableRef.current?.querySelector<HTMLElement>(`[data-line="${index}"] textarea`)?.focus(),
-    );
-  const add = (kind: 'item' | 'heading' | 'note') => {
-    form.insertListItem('lines', emptyLine(kind, kind === 'item' ? defaultTaxIds : []));
-    focusLine(lines.length);
-  };
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= lines.length || from === to) return;
-    form.reorderListItem('lines', { from, to });
-  };
-  const onLineKeyDown = (index: number) => (e: KeyboardEvent) => {
-    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
-      const to = index + (e.key === 'ArrowUp' ? -1 : 1);
-      move(index, to);
+  // The latest form and lines, read by the one stable actions object.
+  const latest = useRef({ form, lines, defaultTaxIds, dragging });
+  useLayoutEffect(() => {
+    latest.current = { form, lines, defaultTaxIds, dragging };
+  });
+  const actions = useMemo<LineActions>(() => {
+    const focusLine = (index: number) =>
       requestAnimationFrame(() =>
-        tableRef.current
-          ?.querySelector<HTMLElement>(
-            `[data-line="${Math.max(0, Math.min(lines.length - 1, to))}"] textarea`,
-          )
+        rootRef.current
+          ?.querySelector<HTMLElement>(`[data-line="${index}"] textarea, [data-line="${index}"] input`)
           ?.focus(),
       );
+    const move = (from: number, to: number, focus = false) => {
+      const { form: f, lines: ls } = latest.current;
+      if (to < 0 || to >= ls.length || from === to) return;
+      f.reorderListItem('lines', { from, to });
+      if (focus) focusLine(to);
+    };
+    return {
+      set: (index, field, value) =>
+        latest.current.form.setFieldValue(`lines.${index}.${field}`, value as never),
+      pick: (index, item) => {
+        const { form: f, lines: ls } = latest.current;
+        const line = ls[index];
+        if (!line) return;
+        f.setFieldValue(`lines.${index}`, {
+          ...line,
+          itemId: item.id,
+          description: capPaste(item.description ? `${item.name}\n${item.description}` : item.name),
+          unit: item.unit,
+          unitPrice: item.unitPrice,
+          taxIds: item.taxIds.length ? item.taxIds.map(String) : line.taxIds,
+        });
+      },
+      move,
+      remove: (index) => latest.current.form.removeListItem('lines', index),
+      add: (kind) => {
+        const { form: f, lines: ls, defaultTaxIds: d } = latest.current;
+        f.insertListItem('lines', emptyLine(kind, kind === 'item' ? d : []));
+        focusLine(ls.length);
+      },
+      dragStart: (index) => setDragging(index),
+      drop: (index) => {
+        const from = latest.current.dragging;
+        if (from !== null) move(from, index);
+        setDragging(null);
+      },
+    };
+  }, []);
+
+  const errorsOf = (i: number): LineErrors => {
+    const out: LineErrors = {};
+    for (const f of ERROR_FIELDS) {
+      const m = form.errors[`lines.${i}.${f}`];
+      if (m) out[f] = String(m);
     }
-  };
-  const tabFromLast = (index: number) => (e: KeyboardEvent) => {
-    if (e.key === 'Tab' && !e.shiftKey && index === lines.length - 1) {
-      e.preventDefault();
-      add('item');
-    }
+    return out;
   };
 
   return (
-    <div>
-      <Table
-        ref={tableRef}
-        aria-label="Lines"
-        verticalSpacing={4}
-        highlightOnHover={false}
-        style={{ tableLayout: 'fixed' }}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={26}>
+    <div className="lines-container" ref={rootRef}>
+      <div className="lines-grid" role="table" aria-label="Lines">
+        <div role="rowgroup">
+          <div className="line-row line-head" role="row">
+            <div className="c-grip" role="columnheader">
               <span className="visually-hidden">Move</span>
-            </Table.Th>
-            <Table.Th>Description</Table.Th>
-            <Table.Th w={76}>Qty</Table.Th>
-            <Table.Th w={84}>Unit</Table.Th>
-            <Table.Th w={116} className="num">
-              Price
-            </Table.Th>
-            <Table.Th w={150}>Discount</Table.Th>
-            <Table.Th w={180}>Taxes</Table.Th>
-            <Table.Th w={112} className="num">
+            </div>
+            <div className="c-desc" role="columnheader">
+              Description
+            </div>
+            <div className="line-more">
+              <div className="c-qty num" role="columnheader">
+                Qty
+              </div>
+              <div className="c-unit" role="columnheader">
+                Unit
+              </div>
+              <div className="c-price num" role="columnheader">
+                Price
+              </div>
+              <div className="c-disc" role="columnheader">
+                Discount
+              </div>
+              <div className="c-tax" role="columnheader">
+                Taxes
+              </div>
+            </div>
+            <div className="c-amount num" role="columnheader">
               Amount
-            </Table.Th>
-            <Table.Th w={86}>
+            </div>
+            <div className="c-actions" role="columnheader">
               <span className="visually-hidden">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((line, i) => {
-            const n = i + 1;
-            const err = (f: string) => form.errors[`lines.${i}.${f}`] as string | undefined;
-            const common = {
-              'data-line': i,
-              onKeyDown: onLineKeyDown(i),
-              draggable: false,
-              onDragOver: (e: React.DragEvent) => e.preventDefault(),
-              onDrop: () => {
-                if (dragging !== null) move(dragging, i);
-                setDragging(null);
-              },
-              style: { opacity: dragging === i ? 0.4 : 1, verticalAlign: 'top' as const },
-            };
-            const grip = (
-              <Table.Td>
-                <span
-                  draggable
-                  onDragStart={() => setDragging(i)}
-                  onDragEnd={() => setDragging(null)}
-                  title="Drag to reorder (or Alt+↑/↓)"
-                  style={{ cursor: 'grab', display: 'inline-flex', paddingTop: 8 }}
-                  aria-hidden
-                >
-                  <IconGripVertical size={16} opacity={0.5} />
-                </span>
-              </Table.Td>
-            );
-            const actions = (
-              <Table.Td>
-                <Group gap={0} wrap="nowrap">
-                  <Tooltip label="Move up (Alt+↑)">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      size="sm"
-                      aria-label={`Move line ${n} up`}
-                      onClick={() => move(i, i - 1)}
-                      disabled={i === 0}
-                    >
-                      <IconArrowUp size={14} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Move down (Alt+↓)">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      size="sm"
-                      aria-label={`Move line ${n} down`}
-                      onClick={() => move(i, i + 1)}
-                      disabled={i === lines.length - 1}
-                    >
-                      <IconArrowDown size={14} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    size="sm"
-                    aria-label={`Remove line ${n}`}
-                    onClick={() => form.removeListItem('lines', i)}
-                    disabled={lines.length === 1}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Group>
-              </Table.Td>
-            );
-            if (line.kind !== 'item') {
-              return (
-                <Table.Tr key={line.key} {...common}>
-                  {grip}
-                  <Table.Td colSpan={6}>
-                    <TextInput
-                      aria-label={`Line ${n} ${line.kind === 'heading' ? 'heading' : 'note'}`}
-                      placeholder={
-                        line.kind === 'heading'
-                          ? 'Heading, e.g. Phase 1: Design'
-                          : 'A note shown between lines'
-                      }
-                      fw={line.kind === 'heading' ? 600 : undefined}
-                      fs={line.kind === 'note' ? 'italic' : undefined}
-                      {...form.getInputProps(`lines.${i}.description`)}
-                      onKeyDown={tabFromLast(i)}
-                    />
-                  </Table.Td>
-                  <Table.Td />
-                  {actions}
-                </Table.Tr>
-              );
-            }
-            return (
-              <Table.Tr key={line.key} {...common}>
-                {grip}
-                <Table.Td>
-                  <LineDescription
-                    label={`Line ${n} description`}
-                    value={line.description}
-                    error={err('description')}
-                    currency={values.currency}
-                    onChange={(v) => form.setFieldValue(`lines.${i}.description`, v)}
-                    onPick={(item) => {
-                      form.setFieldValue(`lines.${i}`, {
-                        ...line,
-                        itemId: item.id,
-                        description: item.description ? `${item.name}\n${item.description}` : item.name,
-                        unit: item.unit,
-                        unitPrice: item.unitPrice,
-                        taxIds: item.taxIds.length ? item.taxIds.map(String) : line.taxIds,
-                      });
-                    }}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={`Line ${n} quantity`}
-                    classNames={{ input: 'num' }}
-                    inputMode="decimal"
-                    {...form.getInputProps(`lines.${i}.quantity`)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={`Line ${n} unit`}
-                    placeholder="hour"
-                    {...form.getInputProps(`lines.${i}.unit`)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <MoneyInput
-                    aria-label={`Line ${n} unit price`}
-                    currency={values.currency}
-                    value={line.unitPrice}
-                    onChange={(v) => form.setFieldValue(`lines.${i}.unitPrice`, v)}
-                    error={err('unitPrice')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap" align="flex-start">
-                    <Select
-                      aria-label={`Line ${n} discount type`}
-                      data={[
-                        { value: 'none', label: '—' },
-                        { value: 'percent', label: '%' },
-                        { value: 'amount', label: values.currency },
-                      ]}
-                      allowDeselect={false}
-                      w={72}
-                      rightSectionWidth={20}
-                      styles={{ input: { paddingInline: 8 } }}
-                      value={line.discountKind}
-                      onChange={(v) => form.setFieldValue(`lines.${i}.discountKind`, (v ?? 'none') as 'none')}
-                      comboboxProps={{ withinPortal: true }}
-                    />
-                    {line.discountKind === 'percent' && (
-                      <TextInput
-                        aria-label={`Line ${n} discount percent`}
-                        classNames={{ input: 'num' }}
-                        {...form.getInputProps(`lines.${i}.discountPercent`)}
-                      />
-                    )}
-                    {line.discountKind === 'amount' && (
-                      <MoneyInput
-                        aria-label={`Line ${n} discount amount`}
-                        currency={values.currency}
-                        value={line.discountAmount}
-                        onChange={(v) => form.setFieldValue(`lines.${i}.discountAmount`, v)}
-                        error={err('discountPercent')}
-                      />
-                    )}
-                  </Group>
-                  {line.discountKind === 'none' && err('discountPercent') && (
-                    <Text size="xs" c="red">
-                      {err('discountPercent')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <MultiSelect
-                    aria-label={`Line ${n} taxes`}
-                    data={taxOptions}
-                    value={line.taxIds}
-                    onChange={(v) => form.setFieldValue(`lines.${i}.taxIds`, v)}
-                    placeholder={line.taxIds.length ? undefined : 'No tax'}
-                    error={err('taxIds')}
-                    onKeyDown={tabFromLast(i)}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                </Table.Td>
-                <Table.Td className="num" pt={10}>
-                  <Text size="sm" className="num" aria-label={`Line ${n} amount`}>
-                    {fmt(
-                      (totals.lines[i]?.amount ?? 0) - (totals.lines[i]?.lineDiscount ?? 0),
-                      values.currency,
-                    )}
-                  </Text>
-                </Table.Td>
-                {actions}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+            </div>
+          </div>
+        </div>
+        <div role="rowgroup">
+          {lines.map((line, i) => (
+            <LineRow
+              key={line.key}
+              line={line}
+              index={i}
+              first={i === 0}
+              last={i === lines.length - 1}
+              only={lines.length === 1}
+              amount={(totals.lines[i]?.amount ?? 0) - (totals.lines[i]?.lineDiscount ?? 0)}
+              currency={values.currency}
+              taxOptions={taxOptions}
+              errors={errorsOf(i)}
+              dragged={dragging === i}
+              actions={actions}
+            />
+          ))}
+        </div>
+      </div>
       {typeof form.errors.lines === 'string' && (
         <Text c="red" size="sm" mt={4} role="alert">
           {form.errors.lines}
         </Text>
       )}
       <Group gap="xs" mt="xs">
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => add('item')}>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => actions.add('item')}
+        >
           Add line
         </Button>
         <Button
           variant="subtle"
           size="xs"
           leftSection={<IconHeading size={14} />}
-          onClick={() => add('heading')}
+          onClick={() => actions.add('heading')}
         >
           Add heading
         </Button>
-        <Button variant="subtle" size="xs" leftSection={<IconNote size={14} />} onClick={() => add('note')}>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconNote size={14} />}
+          onClick={() => actions.add('note')}
+        >
           Add note
         </Button>
       </Group>
     </div>
   );
 }
+
+interface LineRowProps {
+  line: LineForm;
+  index: number;
+  first: boolean;
+  last: boolean;
+  only: boolean;
+  amount: number;
+  currency: string;
+  taxOptions: Option[];
+  errors: LineErrors;
+  dragged: boolean;
+  actions: LineActions;
+}
+
+function sameLine(a: LineForm, b: LineForm): boolean {
+  if (a === b) return true;
+  for (const k of Object.keys(a) as (keyof LineForm)[]) {
+    if (k === 'taxIds') {
+      if (a.taxIds.length !== b.taxIds.length || a.taxIds.some((t, i) => t !== b.taxIds[i])) return false;
+    } else if (a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
+function sameErrors(a: LineErrors, b: LineErrors): boolean {
+  return ERROR_FIELDS.every((f) => a[f] === b[f]);
+}
+
+/** Re-render a row only when something it shows changed (the form clones every line on a change). */
+function sameRow(a: LineRowProps, b: LineRowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.first === b.first &&
+    a.last === b.last &&
+    a.only === b.only &&
+    a.amount === b.amount &&
+    a.currency === b.currency &&
+    a.taxOptions === b.taxOptions &&
+    a.dragged === b.dragged &&
+    a.actions === b.actions &&
+    sameErrors(a.errors, b.errors) &&
+    sameLine(a.line, b.line)
+  );
+}
+
+const LineRow = memo(function LineRow({
+  line,
+  index: i,
+  first,
+  last,
+  only,
+  amount,
+  currency,
+  taxOptions,
+  errors,
+  dragged,
+  actions,
+}: LineRowProps) {
+  const fmt = useMoneyFormat();
+  const n = i + 1;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      actions.move(i, i + (e.key === 'ArrowUp' ? -1 : 1), true);
+    }
+  };
+  const tabFromLast = (e: KeyboardEvent) => {
+    if (e.key === 'Tab' && !e.shiftKey && last) {
+      e.preventDefault();
+      actions.add('item');
+    }
+  };
+  const grip = (
+    <div className="c-grip" role="cell">
+      <span
+        draggable
+        onDragStart={() => actions.dragStart(i)}
+        onDragEnd={() => actions.dragStart(null)}
+        title="Drag to reorder (or Alt+↑/↓)"
+        style={{ cursor: 'grab', display: 'inline-flex', paddingTop: 8 }}
+        aria-hidden
+      >
+        <IconGripVertical size={16} opacity={0.5} />
+      </span>
+    </div>
+  );
+  const lineActions = (
+    <div className="c-actions" role="cell">
+      <Group gap={0} wrap="nowrap">
+        <Tooltip label="Move up (Alt+↑)">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={`Move line ${n} up`}
+            onClick={() => actions.move(i, i - 1)}
+            disabled={first}
+          >
+            <IconArrowUp size={14} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label="Move down (Alt+↓)">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={`Move line ${n} down`}
+            onClick={() => actions.move(i, i + 1)}
+            disabled={last}
+          >
+            <IconArrowDown size={14} />
+          </ActionIcon>
+        </Tooltip>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          size="sm"
+          aria-label={`Remove line ${n}`}
+          onClick={() => actions.remove(i)}
+          disabled={only}
+        >
+          <IconTrash size={14} />
+        </ActionIcon>
+      </Group>
+    </div>
+  );
+  const rowProps = {
+    role: 'row',
+    'data-line': i,
+    onKeyDown,
+    onDragOver: (e: React.DragEvent) => e.preventDefault(),
+    onDrop: () => actions.drop(i),
+    style: { opacity: dragged ? 0.4 : 1 },
+  };
+
+  if (line.kind !== 'item') {
+    return (
+      <div className={`line-row line-${line.kind}`} {...rowProps}>
+        {grip}
+        <div className="c-text" role="cell">
+          <TextInput
+            aria-label={`Line ${n} ${line.kind === 'heading' ? 'heading' : 'note'}`}
+            placeholder={
+              line.kind === 'heading' ? 'Heading, e.g. Phase 1: Design' : 'A note shown between lines'
+            }
+            fw={line.kind === 'heading' ? 600 : undefined}
+            fs={line.kind === 'note' ? 'italic' : undefined}
+            maxLength={MAX_DESCRIPTION}
+            value={line.description}
+            error={errors.description}
+            onChange={(e) => actions.set(i, 'description', e.currentTarget.value)}
+            onKeyDown={tabFromLast}
+          />
+        </div>
+        {lineActions}
+      </div>
+    );
+  }
+  return (
+    <div className="line-row" {...rowProps}>
+      {grip}
+      <div className="c-desc" role="cell">
+        <LineDescription
+          label={`Line ${n} description`}
+          value={line.description}
+          error={errors.description}
+          currency={currency}
+          onChange={(v) => actions.set(i, 'description', v)}
+          onPick={(item) => actions.pick(i, item)}
+        />
+      </div>
+      <div className="line-more">
+        <div className="c-qty" role="cell">
+          <TextInput
+            aria-label={`Line ${n} quantity`}
+            classNames={{ input: 'num' }}
+            inputMode="decimal"
+            value={line.quantity}
+            error={errors.quantity}
+            onChange={(e) => actions.set(i, 'quantity', e.currentTarget.value)}
+          />
+        </div>
+        <div className="c-unit" role="cell">
+          <TextInput
+            aria-label={`Line ${n} unit`}
+            placeholder="hour"
+            value={line.unit}
+            error={errors.unit}
+            onChange={(e) => actions.set(i, 'unit', e.currentTarget.value)}
+          />
+        </div>
+        <div className="c-price" role="cell">
+          <MoneyInput
+            aria-label={`Line ${n} unit price`}
+            currency={currency}
+            value={line.unitPrice}
+            onChange={(v) => actions.set(i, 'unitPrice', v)}
+            error={errors.unitPrice}
+          />
+        </div>
+        <div className="c-disc" role="cell">
+          <Group gap={4} wrap="nowrap" align="flex-start">
+            <Select
+              aria-label={`Line ${n} discount type`}
+              data={[
+                { value: 'none', label: '—' },
+                { value: 'percent', label: '%' },
+                { value: 'amount', label: currency },
+              ]}
+              allowDeselect={false}
+              w={line.discountKind === 'none' ? '100%' : 64}
+              miw={64}
+              rightSectionWidth={20}
+              styles={{ input: { paddingInline: 8 } }}
+              value={line.discountKind}
+              onChange={(v) => actions.set(i, 'discountKind', (v ?? 'none') as LineForm['discountKind'])}
+              comboboxProps={{ withinPortal: true }}
+            />
+            {line.discountKind === 'percent' && (
+              <TextInput
+                aria-label={`Line ${n} discount percent`}
+                classNames={{ input: 'num' }}
+                style={{ flex: 1, minWidth: 0 }}
+                value={line.discountPercent}
+                error={errors.discountPercent}
+                onChange={(e) => actions.set(i, 'discountPercent', e.currentTarget.value)}
+              />
+            )}
+            {line.discountKind === 'amount' && (
+              <MoneyInput
+                aria-label={`Line ${n} discount amount`}
+                currency={currency}
+                style={{ flex: 1, minWidth: 0 }}
+                value={line.discountAmount}
+                onChange={(v) => actions.set(i, 'discountAmount', v)}
+                error={errors.discountPercent}
+              />
+            )}
+          </Group>
+          {line.discountKind === 'none' && errors.discountPercent && (
+            <Text size="xs" c="red">
+              {errors.discountPercent}
+            </Text>
+          )}
+        </div>
+        <div className="c-tax" role="cell">
+          <MultiSelect
+            aria-label={`Line ${n} taxes`}
+            data={taxOptions}
+            value={line.taxIds}
+            onChange={(v) => actions.set(i, 'taxIds', v)}
+            placeholder={line.taxIds.length ? undefined : 'No tax'}
+            error={errors.taxIds}
+            onKeyDown={tabFromLast}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </div>
+      </div>
+      <div className="c-amount" role="cell">
+        <Text size="sm" className="num" aria-label={`Line ${n} amount`}>
+          {fmt(amount, currency)}
+        </Text>
+      </div>
+      {lineActions}
+    </div>
+  );
+}, sameRow);

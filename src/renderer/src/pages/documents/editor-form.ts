@@ -183,7 +183,17 @@ export function fromDocument(d: Document, sep: Sep = '.'): DocumentForm {
  * Totals while typing, from the same function the services use. Anything not yet valid
  * (half-typed quantity, empty price) counts as zero until it is.
  */
+let lastPreview: { f: DocumentForm; taxes: Tax[]; sep: Sep; totals: DocumentTotals } | null = null;
 export function previewTotals(f: DocumentForm, taxes: Tax[], sep: Sep = '.'): DocumentTotals {
+  // The editor, its fields and its action bar all ask for the same figures: compute once.
+  if (lastPreview && lastPreview.f === f && lastPreview.taxes === taxes && lastPreview.sep === sep)
+    return lastPreview.totals;
+  const totals = computePreview(f, taxes, sep);
+  lastPreview = { f, taxes, sep, totals };
+  return totals;
+}
+
+function computePreview(f: DocumentForm, taxes: Tax[], sep: Sep): DocumentTotals {
   const pct = (p: string) => {
     const v = parseDecimalInput(p, sep, PERCENT_SCALE);
     return v !== null && isValidPercent(v) ? v : '0';

@@ -12,7 +12,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from '../../../../shared/api/payments';
 import type { DocumentRow } from '../../../../shared/api/documents';
@@ -142,9 +142,8 @@ export function RecordPaymentModal({
               error={errors.customerId}
             />
           )}
-          <DateInput
+          <DateField
             label="Payment date"
-            valueFormat="YYYY-MM-DD"
             value={date}
             onChange={(d) => setDate(d ?? today)}
             error={errors.date}

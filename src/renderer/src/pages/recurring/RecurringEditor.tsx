@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
@@ -216,11 +216,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
             {...form.getInputProps('schedule.day')}
           />
         )}
-        <DateInput
-          label="First date"
-          valueFormat="YYYY-MM-DD"
-          {...form.getInputProps('schedule.startDate')}
-        />
+        <DateField label="First date" {...form.getInputProps('schedule.startDate')} />
         <Radio.Group label="Ends" {...form.getInputProps('schedule.ends')}>
           <Stack gap={4} mt={4}>
             <Radio value="never" label="Never" />
@@ -228,9 +224,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
             <Radio value="count" label="After a number of invoices" />
           </Stack>
         </Radio.Group>
-        {s.ends === 'date' && (
-          <DateInput label="End date" valueFormat="YYYY-MM-DD" {...form.getInputProps('schedule.endDate')} />
-        )}
+        {s.ends === 'date' && <DateField label="End date" {...form.getInputProps('schedule.endDate')} />}
         {s.ends === 'count' && (
           <NumberInput
             label="Number of invoices"

@@ -1,6 +1,6 @@
 import { Anchor, Card, Drawer, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AGING_BUCKETS, AGING_LABELS, type AgingBucket } from '../../../../shared/domain/aging';
@@ -113,9 +113,8 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
       description={s.description(formatDate(asOf, preferences.locale), c)}
       csv={{ report: s.csv, asOf }}
       controls={
-        <DateInput
+        <DateField
           label="As of"
-          valueFormat="YYYY-MM-DD"
           value={asOf}
           onChange={(d) => setParams(d ? { asOf: String(d).slice(0, 10) } : {}, { replace: true })}
           w={160}

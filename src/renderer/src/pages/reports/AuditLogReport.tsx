@@ -1,12 +1,15 @@
-import { Button, Code, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
+import type { AuditEntry } from '../../../../shared/api/system';
+import { auditChanges } from '../../../../shared/domain/audit-view';
+import { DateField } from '../../components/DateField';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/useSettings';
 import { auditLabel } from '../../lib/audit-labels';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, useFormat } from '../../lib/format';
 import { ReportFrame } from './ReportFrame';
 
 const ENTITIES = [
@@ -26,14 +29,49 @@ const ENTITIES = [
   'collections',
 ];
 
-function describeChanges(changes: Record<string, unknown>): string {
-  return Object.entries(changes)
-    .map(([k, v]) => {
-      if (k === '_details') return JSON.stringify(v);
-      const change = v as { from?: unknown; to?: unknown };
-      return `${k}: ${JSON.stringify(change.from ?? null)} → ${JSON.stringify(change.to ?? null)}`;
-    })
-    .join('; ');
+/** Where a record of the log lives, for a link by its number or name. */
+function recordPath(entity: string, id: string): string | null {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n <= 0) return null;
+  const base: Record<string, string> = {
+    invoice: '/invoices',
+    quote: '/quotes',
+    credit_note: '/credit-notes',
+    customer: '/customers',
+    vendor: '/vendors',
+    bill: '/bills',
+    recurring_invoice: '/invoices/recurring',
+  };
+  return base[entity] ? `${base[entity]}/${n}` : null;
+}
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  const f = useFormat();
+  const changes = auditChanges(entry.changes, {
+    locale: f.locale,
+    baseCurrency: f.baseCurrency,
+    money: (minor, currency) => f.money(minor, currency),
+    refs: entry.refs,
+  });
+  if (changes.length === 0) return null;
+  return (
+    <Stack gap={0}>
+      {changes.map((c, i) => (
+        <Text size="xs" key={i} style={{ wordBreak: 'break-word' }}>
+          <Text span size="xs" fw={600}>
+            {c.field}:
+          </Text>{' '}
+          {c.from ? (
+            <>
+              {c.from} → {c.to}
+            </>
+          ) : (
+            c.to
+          )}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
 
 /** Every change, who made it and when: filter by kind of record, words, and dates. */
@@ -62,6 +100,13 @@ export function AuditLogReport() {
     <ReportFrame
       title="Audit log"
       description="Append-only: every change to your records, with who made it. Nothing here can be edited or deleted."
+      csv={{
+        report: 'auditLog',
+        entity: entity ?? undefined,
+        text: debounced || undefined,
+        from: from ?? undefined,
+        to: to ?? undefined,
+      }}
       controls={
         <Group align="flex-end">
           <Select
@@ -80,17 +125,15 @@ export function AuditLogReport() {
             onChange={(e) => setText(e.currentTarget.value)}
             w={220}
           />
-          <DateInput
+          <DateField
             label="From"
-            valueFormat="YYYY-MM-DD"
             clearable
             value={from}
             onChange={(d) => setFrom(d ? String(d).slice(0, 10) : null)}
             w={140}
           />
-          <DateInput
+          <DateField
             label="To"
-            valueFormat="YYYY-MM-DD"
             clearable
             value={to}
             onChange={(d) => setTo(d ? String(d).slice(0, 10) : null)}
@@ -115,13 +158,17 @@ export function AuditLogReport() {
               <Table.Td>{formatDateTime(e.at, preferences.locale)}</Table.Td>
               <Table.Td>{e.user}</Table.Td>
               <Table.Td>
-                {e.entity.replace(/_/g, ' ')} <Code>{e.entityId}</Code>
+                {recordPath(e.entity, e.entityId) && !e.record.endsWith('(deleted)') ? (
+                  <Anchor component={Link} to={recordPath(e.entity, e.entityId)!} size="sm">
+                    {e.record}
+                  </Anchor>
+                ) : (
+                  e.record
+                )}
               </Table.Td>
               <Table.Td>{auditLabel(e.action)}</Table.Td>
               <Table.Td>
-                <Text size="xs" lineClamp={3} style={{ wordBreak: 'break-word' }}>
-                  {describeChanges(e.changes)}
-                </Text>
+                <Changes entry={e} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -12,7 +12,7 @@ import {
   Textarea,
   Tooltip,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { IconFlag, IconFlagFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -219,9 +219,8 @@ function PromiseModal({ row, onClose }: { row: CollectionRow; onClose: () => voi
   return (
     <Modal opened onClose={onClose} title={`Promise to pay from ${row.name}`}>
       <Stack>
-        <DateInput
+        <DateField
           label="Promised date"
-          valueFormat="YYYY-MM-DD"
           value={date}
           onChange={(d) => setDate(d ? String(d).slice(0, 10) : date)}
           error={errors.date}

@@ -1,5 +1,5 @@
 import { Group, Select } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { addMonths, localToday, parseIsoDate, toIsoDate } from '../../../../shared/domain/dates';
 import { useSettings } from '../../app/useSettings';
 
@@ -65,16 +65,14 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
         }}
         w={170}
       />
-      <DateInput
+      <DateField
         label="From"
-        valueFormat="YYYY-MM-DD"
         value={value.from}
         onChange={(d) => d && onChange({ ...value, from: String(d).slice(0, 10) })}
         w={140}
       />
-      <DateInput
+      <DateField
         label="To"
-        valueFormat="YYYY-MM-DD"
         value={value.to}
         onChange={(d) => d && onChange({ ...value, to: String(d).slice(0, 10) })}
         w={140}

@@ -55,7 +55,12 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
       <form
         onSubmit={form.onSubmit((v) =>
           save.mutate(v, {
-            onSuccess: (s) => form.resetDirty(s),
+            // The saved settings are normalised (an IBAN typed with spaces comes back without):
+            // show what was saved, so the form is not "unsaved" after a successful save.
+            onSuccess: (s) => {
+              form.setValues(s);
+              form.resetDirty(s);
+            },
             onError: (e) => showApiError(form, e),
           }),
         )}

@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { CATEGORY_OPTIONS, VATEX_OPTIONS } from '../einvoice/EinvoiceFields';
+import { useFormat } from '../../lib/format';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import type { SmallBusinessSetting } from '../../../../shared/api/settings';
@@ -30,6 +31,7 @@ const KIND_LABELS = { standard: 'Standard', zero_rated: 'Zero-rated', exempt: 'E
 
 /** Tax rates: exact percentages; compound for tax on tax; zero-rated and exempt with a reason. */
 export function TaxesTab() {
+  const f = useFormat();
   const taxes = useApi('taxes.list', { includeArchived: true });
   const [editing, setEditing] = useState<Tax | 'new' | null>(null);
   const archive = useApiMutation('taxes.setArchived');
@@ -73,7 +75,7 @@ export function TaxesTab() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td className="num">{t.percent}%</Table.Td>
+                <Table.Td className="num">{f.percent(t.percent)}</Table.Td>
                 <Table.Td>{KIND_LABELS[t.kind]}</Table.Td>
                 <Table.Td>
                   {t.vatCategory}

@@ -1,16 +1,15 @@
-import { TextInput, type TextInputProps } from '@mantine/core';
+import type { DateInputProps } from '@mantine/dates';
+import { DateField as LocaleDateField } from '../../../components/DateField';
 
-/** A calendar date (YYYY-MM-DD) with the browser's own date picker. */
+/** A calendar date (YYYY-MM-DD, '' when empty) in the business locale's form: the app's one date field. */
 export function DateField({
   value,
   onChange,
   ...props
-}: Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
+}: Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   value?: string;
-  /** Takes the new date, or (spread from a form's getInputProps) the change event. */
+  /** Takes the new date ('' when cleared). */
   onChange: (iso: string) => void;
 }) {
-  return (
-    <TextInput type="date" value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)} {...props} />
-  );
+  return <LocaleDateField value={value || null} onChange={(iso) => onChange(iso ?? '')} {...props} />;
 }

@@ -1,7 +1,3 @@
-import { useCallback } from 'react';
-import { useSettings } from '../../../app/useSettings';
-import { formatDate, formatMoney } from '../../../lib/format';
-
 /** Every query a payables change can affect: refetched after each mutation. */
 export const PAYABLES = [
   'bills',
@@ -16,16 +12,8 @@ export const PAYABLES = [
   'reports',
 ];
 
-/** Formats amounts and dates in the business locale. */
-export function useFormat() {
-  const { locale, baseCurrency } = useSettings().preferences;
-  const money = useCallback(
-    (minor: number, currency = baseCurrency) => formatMoney(minor, currency, locale),
-    [locale, baseCurrency],
-  );
-  const date = useCallback((iso: string) => formatDate(iso, locale), [locale]);
-  return { money, date, locale, baseCurrency };
-}
+/** Amounts and dates in the business locale: the renderer's one formatting helper. */
+export { useFormat } from '../../../lib/format';
 
 /** "€1,200.00 · $30.00": totals in several currencies, each in its own. */
 export function formatTotals(

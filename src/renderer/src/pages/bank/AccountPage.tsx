@@ -34,7 +34,7 @@ import { useSettings } from '../../app/useSettings';
 import { useMoneyFormat } from '../../components/Money';
 import { Loaded } from '../../components/PageState';
 import { formatDate } from '../../lib/format';
-import { AccountFormModal } from './BankRoutes';
+import { AccountFormModal } from './AccountFormModal';
 import { ImportStatementModal } from './ImportStatementModal';
 
 const BANK_DOMAINS = [

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
-import { up as taxRoundingMigration } from '../../src/main/db/migrations/0009-tax-rounding';
+import { up as taxRoundingMigration } from '../../src/main/db/migrations/0006-tax-rounding';
 import { computeTotals } from '../../src/shared/domain/totals';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { invoiceInput, seedBusiness } from '../helpers/seed';

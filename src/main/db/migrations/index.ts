@@ -4,10 +4,10 @@ import { up as receivables } from './0002-receivables';
 import { up as payables } from './0003-payables';
 import { up as reports } from './0004-reports';
 import { up as documents } from './0005-documents';
-import { up as taxRounding } from './0009-tax-rounding';
-import { up as einvoice } from './0012-einvoice';
-import { up as einvoicesIn } from './0013-einvoices-in';
-import { up as bank } from './0014-bank';
+import { up as taxRounding } from './0006-tax-rounding';
+import { up as einvoice } from './0007-einvoice';
+import { up as einvoicesIn } from './0008-einvoices-in';
+import { up as bank } from './0009-bank';
 
 export interface Migration {
   version: number;

@@ -119,6 +119,10 @@ export function mirrorBackup(ctx: ServiceContext, backup: Backup): void {
   try {
     folder = secondFolder(ctx);
     if (!folder) return;
+    // A newer backup made meanwhile (the one taken when the folder was set, say) may have
+    // replaced this one under the retention rules: that one is copied instead, so this is no
+    // failure to report.
+    if (!fs.existsSync(path.join(ctx.paths.backupsDir, backup.name))) return;
     const problem = folderProblem(ctx, folder);
     if (problem) throw new Error(problem);
     copyBackupTo(ctx.paths.backupsDir, backup.name, folder, ctx.clock.now());

@@ -1,3 +1,4 @@
+import { mirrorBackup } from '../../src/main/services/backup-files';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -240,5 +241,21 @@ describe('the second backup folder', () => {
     ).toBeGreaterThan(0);
     expect(fs.readdirSync(path.join(dataDir, 'backups')).length).toBeGreaterThanOrEqual(before);
     expect((await folio.dispatch('system.health', {})).ok).toBe(true);
+  });
+
+  it('a backup replaced by a newer one before its copy is not reported as a failed copy', async () => {
+    const dataDir = newDir();
+    const second = path.join(newDir(), 'usb');
+    fs.mkdirSync(second);
+    const t = await folioIn(dataDir);
+    await setupBusiness(t);
+    expect(await t.call('backups.updateSettings', { secondFolder: second })).toMatchObject({
+      lastCopy: { ok: true },
+    });
+    // The start backup finishes after the backup taken when the folder was set, which replaced
+    // it under the retention rules: its file is gone when its copy is due.
+    const [newest] = await t.call('backups.list', {});
+    mirrorBackup(t.folio.ctx, { ...newest!, name: 'gone-by-now-start.sqlite3' });
+    expect(await t.call('backups.settings', {})).toMatchObject({ lastCopy: { ok: true } });
   });
 });

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test, expect, seedSetup } from './fixtures';
 import { camt053 } from '../helpers/bank';
+
+const SHOTS = process.env.FOLIO_SCREENSHOTS;
 
 /** The local date `days` from today, as the app and the browser see it. */
 function isoIn(days: number): string {
@@ -97,6 +98,12 @@ test('create a bank account, import a CAMT.053 statement, accept the suggested m
 
   // The customer's transfer: the first suggestion names the invoice; accept it.
   await expect(page.getByText(`The reference names ${invoice.number}`)).toBeVisible();
+  if (SHOTS) {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.screenshot({ path: path.join(SHOTS, 'bank-match-1024.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: path.join(SHOTS, 'bank-match-1280.png') });
+  }
   await page
     .getByRole('button', { name: new RegExp(`^Accept: Brightside Cafés Ltd, ${invoice.number}`) })
     .click();
@@ -113,7 +120,7 @@ test('create a bank account, import a CAMT.053 statement, accept the suggested m
 
   expect((await app.call('documents.get', { id: invoice.id })).status).toBe('paid');
   expect((await app.call('bills.get', { id: bill.id })).status).toBe('paid');
-  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('tab', { name: 'All lines' }).click();
-  await page.screenshot({ path: path.join(os.tmpdir(), 'folio-bank-all-lines.png') });
+  await expect(page.getByRole('button', { name: /^Undo match of/ })).toHaveCount(2);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'bank-all-lines.png') });
 });

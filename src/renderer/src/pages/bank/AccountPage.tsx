@@ -6,7 +6,6 @@ import {
   Button,
   Group,
   Paper,
-  ScrollArea,
   Select,
   Stack,
   Table,
@@ -129,7 +128,7 @@ function LineSummary({ line }: { line: BankLine }) {
   const { preferences } = useSettings();
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" w="100%">
-      <Stack gap={0} style={{ minWidth: 0 }}>
+      <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
         <Text size="sm" fw={600} truncate="end">
           {line.counterpartyName || line.text || 'No name'}
         </Text>
@@ -143,7 +142,7 @@ function LineSummary({ line }: { line: BankLine }) {
         fw={600}
         className="amount"
         c={line.amount < 0 ? 'red.8' : 'green.8'}
-        style={{ whiteSpace: 'nowrap' }}
+        style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
       >
         {fmt(line.amount, line.currency)}
       </Text>
@@ -185,7 +184,7 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
         ) : (
           <Group align="flex-start" gap="md" wrap="nowrap">
             <Paper withBorder style={{ flex: '0 0 40%', minWidth: 280 }}>
-              <ScrollArea.Autosize mah="calc(100vh - 300px)" viewportRef={listRef}>
+              <div ref={listRef} style={{ maxHeight: 'calc(100vh - 300px)', overflowY: 'auto' }}>
                 <Stack gap={0} role="listbox" aria-label="Lines to match">
                   {data.rows.map((l, i) => (
                     <UnstyledButton
@@ -195,6 +194,7 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
                       aria-selected={l.id === current?.id}
                       onClick={() => setSelected(i)}
                       p="sm"
+                      w="100%"
                       style={{
                         borderBottom: '1px solid var(--mantine-color-default-border)',
                         background: l.id === current?.id ? 'var(--mantine-primary-color-light)' : undefined,
@@ -204,7 +204,7 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
                     </UnstyledButton>
                   ))}
                 </Stack>
-              </ScrollArea.Autosize>
+              </div>
               <Text size="xs" c="dimmed" p="xs">
                 {data.total} open · ↑↓ to move · Enter to accept the first suggestion
               </Text>
@@ -315,6 +315,7 @@ function LinePanel({ line }: { line: BankLine }) {
                       </Stack>
                     </Stack>
                     <Button
+                      style={{ flexShrink: 0 }}
                       onClick={() => void accept(s)}
                       loading={confirm.isPending}
                       aria-label={`Accept: ${s.partyName}, ${s.allocations.map((a) => a.number).join(', ')}`}
@@ -336,7 +337,7 @@ function LinePanel({ line }: { line: BankLine }) {
             data={BANK_CATEGORIES.map((c) => ({ value: c, label: BANK_CATEGORY_LABELS[c] }))}
             value={category}
             onChange={setCategory}
-            w={260}
+            w={230}
           />
           <TextInput
             label="Note"

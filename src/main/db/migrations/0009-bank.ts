@@ -104,6 +104,9 @@ export function up(db: Sqlite): void {
       WHERE type = 'invoice' AND status IN ('issued', 'partially_paid');
     CREATE INDEX bills_open_by_balance ON bills (currency, balance)
       WHERE status IN ('awaiting_payment', 'partially_paid');
+    -- A vendor's open bills in due-date order: the suggestions for a vendor read the first few.
+    CREATE INDEX bills_open_by_vendor_due ON bills (vendor_id, due_date, id)
+      WHERE status IN ('awaiting_payment', 'partially_paid');
 
     -- A payment undone on the payments screen, or a bill payment deleted, opens its bank line again.
     CREATE TRIGGER bank_lines_reopen_on_payment_undo AFTER UPDATE OF undone_at ON payments

@@ -174,6 +174,9 @@ const REF_REASON: Record<string, (n: string) => string> = {
   belgian: (n) => `The structured communication is ${n}'s`,
 };
 
+/** More customers or vendors than this fitting one name make the name no evidence. */
+const MAX_NAME_MATCHES = 3;
+
 interface Party {
   id: number;
   score: number;
@@ -237,9 +240,10 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
                 `SELECT id, name FROM vendors WHERE archived_at IS NULL AND name LIKE ? ESCAPE '\\' LIMIT 50`,
               )
               .all(`%${words[0]!.replace(/[\\%_]/g, (c) => '\\' + c)}%`) as { id: number; name: string }[]);
-      for (const r of rows)
-        if (nameSimilarity(r.name, line.counterparty_name) >= 0.6)
-          add({ id: r.id, score: 15, reason: 'The name on the transfer matches' });
+      // A name that fits many customers or vendors ("Vendor", "Müller") says nothing.
+      const alike = rows.filter((r) => nameSimilarity(r.name, line.counterparty_name) >= 0.6);
+      if (alike.length <= MAX_NAME_MATCHES)
+        for (const r of alike) add({ id: r.id, score: 15, reason: 'The name on the transfer matches' });
     }
   }
   return [...found.values()];

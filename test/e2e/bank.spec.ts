@@ -124,3 +124,45 @@ test('create a bank account, import a CAMT.053 statement, accept the suggested m
   await expect(page.getByRole('button', { name: /^Undo match of/ })).toHaveCount(2);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'bank-all-lines.png') });
 });
+
+test('a German CSV export: the columns are guessed, checked, imported and remembered for the next file', async ({
+  app,
+  page,
+}) => {
+  await seedSetup(app);
+  const account = await app.call('bank.accounts.create', {
+    name: 'Girokonto',
+    iban: 'DE89370400440532013000',
+    currency: 'EUR',
+    openingBalance: 0,
+    openingDate: '2026-03-01',
+  });
+  const fixture = path.join(__dirname, '..', 'fixtures', 'bank', 'umsaetze-cp1252.csv');
+  await app.open(page, `/bank/${account.id}`);
+  const importFile = async () => {
+    await page.getByRole('button', { name: 'Import statement' }).first().click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Statement file' }).click();
+    await (await chooser).setFiles(fixture);
+  };
+  await importFile();
+  const dialog = page.getByRole('dialog', { name: /Import a statement/ });
+  await expect(dialog.getByText('Map the columns of this CSV file')).toBeVisible();
+  await expect(dialog.getByLabel('Booking date column', { exact: true })).toHaveValue('Buchungstag');
+  await expect(dialog.getByLabel('Date format', { exact: true })).toHaveValue('DD.MM.YYYY');
+  await expect(dialog.getByLabel('Amount column', { exact: true })).toHaveValue('Betrag');
+  await expect(dialog.getByLabel('Text encoding', { exact: true })).toHaveValue('windows-1252');
+  await dialog.getByRole('button', { name: 'Check the file with this mapping' }).click();
+  await expect(dialog.getByText('3 lines, 3 new')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import 3 lines' }).click();
+  await expect(page.getByText('Imported 3 lines.')).toBeVisible();
+  await expect(page.getByRole('option', { name: /Café Zürich; Inh\. Ménard/ })).toBeVisible();
+
+  // The same file again: the mapping is remembered, and nothing new is added.
+  await importFile();
+  await expect(
+    dialog.getByText(/The mapping of your last CSV import for this account is filled in/),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Check the file with this mapping' }).click();
+  await expect(dialog.getByText('3 lines, 0 new')).toBeVisible();
+});

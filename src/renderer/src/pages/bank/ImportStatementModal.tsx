@@ -128,6 +128,19 @@ export function ImportStatementModal({
     setMapping((m) => (m ? { ...m, [key]: value } : m));
     setPreview(null);
   };
+  type ColumnKey = {
+    [K in keyof Mapping]: Mapping[K] extends string | null ? (K extends 'dateColumn' ? never : K) : never;
+  }[keyof Mapping];
+  /** A select of the file's columns for one field of the mapping. */
+  const column = (label: string, key: ColumnKey, clearable = false) => (
+    <Select
+      label={label}
+      data={columnOptions}
+      value={mapping?.[key] ?? null}
+      onChange={(v) => set(key, v as Mapping[typeof key])}
+      clearable={clearable}
+    />
+  );
 
   return (
     <Modal opened={opened} onClose={close} title={`Import a statement into ${account.name}`} size="xl">
@@ -210,51 +223,18 @@ export function ImportStatementModal({
                 allowDeselect={false}
               />
               {mapping.amountMode === 'signed' ? (
-                <Select
-                  label="Amount column"
-                  data={columnOptions}
-                  value={mapping.amountColumn}
-                  onChange={(v) => set('amountColumn', v)}
-                />
+                column('Amount column', 'amountColumn')
               ) : (
                 <>
-                  <Select
-                    label="Money out column"
-                    data={columnOptions}
-                    value={mapping.debitColumn}
-                    onChange={(v) => set('debitColumn', v)}
-                  />
-                  <Select
-                    label="Money in column"
-                    data={columnOptions}
-                    value={mapping.creditColumn}
-                    onChange={(v) => set('creditColumn', v)}
-                  />
+                  {column('Money out column', 'debitColumn')}
+                  {column('Money in column', 'creditColumn')}
                 </>
               )}
             </Group>
             <Group grow>
-              <Select
-                label="Name column"
-                data={columnOptions}
-                value={mapping.nameColumn}
-                onChange={(v) => set('nameColumn', v)}
-                clearable
-              />
-              <Select
-                label="IBAN column"
-                data={columnOptions}
-                value={mapping.ibanColumn}
-                onChange={(v) => set('ibanColumn', v)}
-                clearable
-              />
-              <Select
-                label="Reference column"
-                data={columnOptions}
-                value={mapping.referenceColumn}
-                onChange={(v) => set('referenceColumn', v)}
-                clearable
-              />
+              {column('Name column', 'nameColumn', true)}
+              {column('IBAN column', 'ibanColumn', true)}
+              {column('Reference column', 'referenceColumn', true)}
             </Group>
             {csv.sample.length > 0 && (
               <Table.ScrollContainer minWidth={500}>

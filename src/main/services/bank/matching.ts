@@ -79,8 +79,13 @@ function lineRow(ctx: ServiceContext, id: number): LineRow {
 // ---------------------------------------------------------------------------------------
 // Looking up open documents
 
+/**
+ * Open invoices (or bills) in due-date order that meet `where`, read through the named index:
+ * left to itself SQLite may walk every open document in due-date order to avoid a sort.
+ */
 function invoiceRows(
   ctx: ServiceContext,
+  index: string,
   where: string,
   params: unknown[],
   currency: string,
@@ -89,7 +94,7 @@ function invoiceRows(
   const rows = storeOf(ctx)
     .prepare(
       `SELECT d.id, d.number, d.customer_id AS partyId, c.name AS partyName, d.balance, d.due_date AS dueDate
-         FROM documents d JOIN customers c ON c.id = d.customer_id
+         FROM documents d INDEXED BY ${index} JOIN customers c ON c.id = d.customer_id
         WHERE ${OPEN_INVOICE} AND d.currency = ? AND ${where}
         ORDER BY d.due_date, d.id LIMIT ${limit}`,
     )
@@ -99,6 +104,7 @@ function invoiceRows(
 
 function billRows(
   ctx: ServiceContext,
+  index: string,
   where: string,
   params: unknown[],
   currency: string,
@@ -109,7 +115,7 @@ function billRows(
     .prepare(
       `SELECT b.id, b.vendor_invoice_number AS number, b.vendor_id AS partyId, v.name AS partyName, b.balance,
               b.due_date AS dueDate, b.bill_date, b.total, b.discount_taken, b.discount_bp, b.discount_days
-         FROM bills b JOIN vendors v ON v.id = b.vendor_id
+         FROM bills b INDEXED BY ${index} JOIN vendors v ON v.id = b.vendor_id
         WHERE ${OPEN_BILL} AND b.currency = ? AND ${where}
         ORDER BY b.due_date, b.id LIMIT ${limit}`,
     )
@@ -298,6 +304,7 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
       const placeholders = keys.map(() => '?').join(', ');
       for (const doc of invoiceRows(
         ctx,
+        'documents_open_by_number_key',
         `${NUMBER_KEY_SQL.replace('number', 'd.number')} IN (${placeholders})`,
         keys,
         line.currency,
@@ -313,6 +320,7 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
       if (billKeys.length > 0)
         for (const doc of billRows(
           ctx,
+          'bills_open_by_invoice_key',
           `b.invoice_key IN (${placeholders}) AND b.invoice_key <> ''`,
           billKeys,
           line.currency,
@@ -329,8 +337,15 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
   const parties = partiesOf(ctx, line, kind);
   for (const p of parties) {
     const docs = incoming
-      ? invoiceRows(ctx, 'd.customer_id = ?', [p.id], line.currency)
-      : billRows(ctx, 'b.vendor_id = ?', [p.id], line.currency, line.booking_date);
+      ? invoiceRows(ctx, 'documents_open_by_customer', 'd.customer_id = ?', [p.id], line.currency)
+      : billRows(
+          ctx,
+          'bills_open_by_vendor_due',
+          'b.vendor_id = ?',
+          [p.id],
+          line.currency,
+          line.booking_date,
+        );
     for (const doc of docs) {
       const c = get(doc);
       if (!c.reasons.some((r) => r.startsWith(p.reason))) {
@@ -343,8 +358,8 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
 
   // 3. Documents with exactly this balance (when nothing better is known, the amount alone).
   const byAmount = incoming
-    ? invoiceRows(ctx, 'd.balance = ?', [amount], line.currency, 20)
-    : billRows(ctx, '(b.balance = ?)', [amount], line.currency, line.booking_date, 20);
+    ? invoiceRows(ctx, 'documents_open_by_balance', 'd.balance = ?', [amount], line.currency, 20)
+    : billRows(ctx, 'bills_open_by_balance', 'b.balance = ?', [amount], line.currency, line.booking_date, 20);
   for (const doc of byAmount) get(doc);
 
   for (const c of candidates.values()) scoreAmount(c, amount, money);

@@ -26,17 +26,19 @@ export function decodeText(
   bytes: Uint8Array,
   encoding?: CsvMapping['encoding'],
 ): { text: string; encoding: CsvMapping['encoding'] } {
+  let text: string | null = null;
   let enc = encoding;
   if (!enc) {
+    // UTF-8 when the bytes are valid UTF-8 (decoded once), else the Windows code page.
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       enc = 'utf-8';
     } catch {
       enc = 'windows-1252';
     }
   }
-  const text = new TextDecoder(enc).decode(bytes).replace(/^\uFEFF/, '');
-  return { text, encoding: enc };
+  text ??= new TextDecoder(enc).decode(bytes);
+  return { text: text.replace(/^\uFEFF/, ''), encoding: enc };
 }
 
 async function rows(text: string, delimiter: string): Promise<string[][]> {

@@ -1,9 +1,11 @@
 /**
  * Words for the codes an incoming e-invoice uses, for the readable view: the common UN/ECE
  * Recommendation 20 units, the UNCL 5305 VAT categories and UNCL 4461 payment means. An unknown
- * code is shown as the code itself. (The e-invoices-out code lists are the full ones; these
- * are kept apart so the import does not depend on them.)
+ * code is shown as the code itself. VAT categories come from the e-invoices-out code list
+ * (`../einvoice/codes.ts`); the units here are the short forms a readable view prints.
  */
+import { VAT_CATEGORY_LABELS } from '../einvoice/codes';
+
 const UNITS: Record<string, string> = {
   C62: 'pcs',
   H87: 'pcs',
@@ -46,20 +48,11 @@ export function unitName(code: string): string {
   return UNITS[code.toUpperCase()] ?? code;
 }
 
-const VAT_CATEGORIES: Record<string, string> = {
-  S: 'Standard rate',
-  Z: 'Zero rated',
-  E: 'Exempt from VAT',
-  AE: 'Reverse charge',
-  K: 'Intra-community supply (no VAT)',
-  G: 'Export outside the EU (no VAT)',
-  O: 'Not subject to VAT',
-  L: 'Canary Islands IGIC',
-  M: 'Ceuta and Melilla IPSI',
-};
-
+/** A VAT category in words, from the e-invoices-out code list ("AE" -> "Reverse charge"). */
 export function vatCategoryName(code: string): string {
-  return VAT_CATEGORIES[code.toUpperCase()] ?? (code ? `VAT category ${code}` : 'No VAT category');
+  const label = (VAT_CATEGORY_LABELS as Record<string, string>)[code.toUpperCase()];
+  if (label) return label.slice(label.indexOf('—') + 2);
+  return code ? `VAT category ${code}` : 'No VAT category';
 }
 
 const PAYMENT_MEANS: Record<string, string> = {

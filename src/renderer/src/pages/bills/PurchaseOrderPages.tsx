@@ -32,7 +32,7 @@ import { DateField } from './parts/DateField';
 import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
 import { StatusBadge } from './parts/StatusBadge';
 import { PAYABLES, useFormat } from './parts/format';
-import { FirstRecord } from './parts/FirstRecord';
+import { RecordList } from './parts/RecordList';
 import { DecimalInput } from '../../components/DecimalInput';
 
 function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
@@ -53,61 +53,47 @@ function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolea
 export function PurchaseOrdersPage() {
   const { money, date } = useFormat();
   const list = useApi('purchaseOrders.list', {});
-  if (!list.data) return <Loader aria-label="Loading purchase orders" />;
-  if (list.data.length === 0)
-    return (
-      <FirstRecord
-        icon={IconClipboardList}
-        title="No purchase orders"
-        description="Record what you ordered and at what price; bills against the order are checked against it."
-      >
-        <Button component={Link} to="/bills/orders/new">
-          New purchase order
-        </Button>
-      </FirstRecord>
-    );
   return (
-    <Stack gap="sm">
-      <Group justify="flex-end">
-        <Button component={Link} to="/bills/orders/new">
-          New purchase order
-        </Button>
-      </Group>
-      <Table aria-label="Purchase orders" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Number</Table.Th>
-            <Table.Th>Vendor</Table.Th>
-            <Table.Th>Ordered on</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th className="num">Bills</Table.Th>
-            <Table.Th className="num">Order total</Table.Th>
-            <Table.Th className="num">Billed</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.data.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/bills/orders/${p.id}`} size="sm">
-                  {p.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{p.vendorName}</Table.Td>
-              <Table.Td>{date(p.orderDate)}</Table.Td>
-              <Table.Td>
-                <OrderStatus status={p.status} over={p.over} />
-              </Table.Td>
-              <Table.Td className="num">{p.bills}</Table.Td>
-              <Table.Td className="num">{money(p.total, p.currency)}</Table.Td>
-              <Table.Td className="num" c={p.over ? 'red' : undefined}>
-                {money(p.billed, p.currency)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    <RecordList
+      rows={list.data}
+      what="purchase orders"
+      empty={{
+        icon: IconClipboardList,
+        title: 'No purchase orders',
+        description:
+          'Record what you ordered and at what price; bills against the order are checked against it.',
+      }}
+      newTo="/bills/orders/new"
+      newLabel="New purchase order"
+      columns={[
+        { header: 'Number' },
+        { header: 'Vendor' },
+        { header: 'Ordered on' },
+        { header: 'Status' },
+        { header: 'Bills', numeric: true },
+        { header: 'Order total', numeric: true },
+        { header: 'Billed', numeric: true },
+      ]}
+      row={(p) => (
+        <>
+          <Table.Td>
+            <Anchor component={Link} to={`/bills/orders/${p.id}`} size="sm">
+              {p.number}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{p.vendorName}</Table.Td>
+          <Table.Td>{date(p.orderDate)}</Table.Td>
+          <Table.Td>
+            <OrderStatus status={p.status} over={p.over} />
+          </Table.Td>
+          <Table.Td className="num">{p.bills}</Table.Td>
+          <Table.Td className="num">{money(p.total, p.currency)}</Table.Td>
+          <Table.Td className="num" c={p.over ? 'red' : undefined}>
+            {money(p.billed, p.currency)}
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }
 

@@ -6,7 +6,6 @@ import {
   Card,
   Grid,
   Group,
-  Loader,
   NumberInput,
   SegmentedControl,
   Select,
@@ -34,7 +33,7 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
-import { FirstRecord } from './parts/FirstRecord';
+import { RecordList } from './parts/RecordList';
 import { parseRateInput } from '../../../../shared/domain/number-input';
 import { useDecimalSeparator } from '../../lib/numbers';
 
@@ -50,74 +49,59 @@ export function RecurringListPage() {
   const { money, date } = useFormat();
   const list = useApi('bills.recurring.list', {});
   const setActive = useApiMutation('bills.recurring.setActive', { invalidates: PAYABLES });
-  if (!list.data) return <Loader aria-label="Loading recurring bills" />;
-  if (list.data.length === 0) {
-    return (
-      <FirstRecord
-        icon={IconRepeat}
-        title="No recurring bills"
-        description="Rent, subscriptions and other regular bills can be entered once: Folio makes each bill on its date, even for the days it was closed."
-      >
-        <Button component={Link} to="/bills/recurring/new">
-          New recurring bill
-        </Button>
-      </FirstRecord>
-    );
-  }
   return (
-    <Stack gap="sm">
-      <Group justify="flex-end">
-        <Button component={Link} to="/bills/recurring/new">
-          New recurring bill
-        </Button>
-      </Group>
-      <Table aria-label="Recurring bills" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Vendor</Table.Th>
-            <Table.Th>Schedule</Table.Th>
-            <Table.Th>Next bills</Table.Th>
-            <Table.Th className="num">Made</Table.Th>
-            <Table.Th className="num">Amount</Table.Th>
-            <Table.Th>Active</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.data.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/bills/recurring/${r.id}`} size="sm">
-                  {r.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{r.vendorName}</Table.Td>
-              <Table.Td>{r.scheduleLabel}</Table.Td>
-              <Table.Td>
-                {r.nextDates.length ? (
-                  r.nextDates.map(date).join(', ')
-                ) : (
-                  <Text c="dimmed" size="sm">
-                    None
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td className="num">{r.billsCreated}</Table.Td>
-              <Table.Td className="num">{money(r.total, r.currency)}</Table.Td>
-              <Table.Td>
-                <Switch
-                  aria-label={`${r.name} active`}
-                  checked={r.active}
-                  onChange={(e) =>
-                    setActive.mutate({ id: r.id, active: e.currentTarget.checked }, { onError: notifyError })
-                  }
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    <RecordList
+      rows={list.data}
+      what="recurring bills"
+      empty={{
+        icon: IconRepeat,
+        title: 'No recurring bills',
+        description:
+          'Rent, subscriptions and other regular bills can be entered once: Folio makes each bill on its date, even for the days it was closed.',
+      }}
+      newTo="/bills/recurring/new"
+      newLabel="New recurring bill"
+      columns={[
+        { header: 'Name' },
+        { header: 'Vendor' },
+        { header: 'Schedule' },
+        { header: 'Next bills' },
+        { header: 'Made', numeric: true },
+        { header: 'Amount', numeric: true },
+        { header: 'Active' },
+      ]}
+      row={(r) => (
+        <>
+          <Table.Td>
+            <Anchor component={Link} to={`/bills/recurring/${r.id}`} size="sm">
+              {r.name}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{r.vendorName}</Table.Td>
+          <Table.Td>{r.scheduleLabel}</Table.Td>
+          <Table.Td>
+            {r.nextDates.length ? (
+              r.nextDates.map(date).join(', ')
+            ) : (
+              <Text c="dimmed" size="sm">
+                None
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td className="num">{r.billsCreated}</Table.Td>
+          <Table.Td className="num">{money(r.total, r.currency)}</Table.Td>
+          <Table.Td>
+            <Switch
+              aria-label={`${r.name} active`}
+              checked={r.active}
+              onChange={(e) =>
+                setActive.mutate({ id: r.id, active: e.currentTarget.checked }, { onError: notifyError })
+              }
+            />
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }
 

@@ -142,4 +142,13 @@ test('the small-business exemption is a setting in Settings → Taxes, with its 
   const paper = page.getByRole('document', { name: 'Invoice preview' });
   await expect(paper).toContainText('No VAT charged: small business exemption (§ 19 UStG).');
   await expect(paper).toContainText('San Francisco, CA 94105');
+
+  // An item with VAT picked on a new invoice brings no tax while the exemption is on.
+  const vat = await app.call('taxes.create', { name: 'USt 19 %', percent: '19' });
+  await app.call('items.create', { name: 'Workshop day', unit: 'day', unitPrice: 900_00, taxIds: [vat.id] });
+  await app.open(page, '/invoices/new');
+  await page.getByRole('textbox', { name: 'Line 1 description' }).fill('Worksh');
+  await page.getByRole('option', { name: /Workshop day/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Line 1 description' })).toHaveValue('Workshop day');
+  await expect(page.getByRole('table', { name: 'Lines' }).getByText('USt 19 %')).toHaveCount(0);
 });

@@ -202,7 +202,13 @@ export function DocumentFields({
             Small-business exemption (§ 19 UStG) is on: this document carries no VAT, and its note is printed.
           </Text>
         )}
-        <LinesEditor form={form} taxes={taxes} totals={totals} defaultTaxIds={defaultTaxIds} />
+        <LinesEditor
+          form={form}
+          taxes={taxes}
+          totals={totals}
+          defaultTaxIds={defaultTaxIds}
+          exempt={exempt && type !== 'credit_note'}
+        />
       </Paper>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>

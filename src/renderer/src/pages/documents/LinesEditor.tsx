@@ -51,11 +51,14 @@ export function LinesEditor({
   taxes,
   totals,
   defaultTaxIds,
+  exempt = false,
 }: {
   form: UseFormReturnType<DocumentForm>;
   taxes: Tax[];
   totals: DocumentTotals;
   defaultTaxIds: string[];
+  /** The small-business exemption (§ 19 UStG) is on: a picked item brings no tax. */
+  exempt?: boolean;
 }) {
   const values = form.getValues();
   const lines = values.lines;
@@ -67,9 +70,9 @@ export function LinesEditor({
   );
 
   // The latest form and lines, read by the one stable actions object.
-  const latest = useRef({ form, lines, defaultTaxIds, dragging });
+  const latest = useRef({ form, lines, defaultTaxIds, dragging, exempt });
   useLayoutEffect(() => {
-    latest.current = { form, lines, defaultTaxIds, dragging };
+    latest.current = { form, lines, defaultTaxIds, dragging, exempt };
   });
   const actions = useMemo<LineActions>(() => {
     const focusLine = (index: number) =>
@@ -88,7 +91,7 @@ export function LinesEditor({
       set: (index, field, value) =>
         latest.current.form.setFieldValue(`lines.${index}.${field}`, value as never),
       pick: (index, item) => {
-        const { form: f, lines: ls } = latest.current;
+        const { form: f, lines: ls, exempt: noTax } = latest.current;
         const line = ls[index];
         if (!line) return;
         f.setFieldValue(`lines.${index}`, {
@@ -97,7 +100,7 @@ export function LinesEditor({
           description: capPaste(item.description ? `${item.name}\n${item.description}` : item.name),
           unit: item.unit,
           unitPrice: item.unitPrice,
-          taxIds: item.taxIds.length ? item.taxIds.map(String) : line.taxIds,
+          taxIds: item.taxIds.length && !noTax ? item.taxIds.map(String) : line.taxIds,
         });
       },
       move,

@@ -6,7 +6,7 @@ import type { FolioBridge } from '../shared/api/envelope';
  * no Node, no events; the renderer cannot reach anything the API contract does not name.
  */
 const bridge: FolioBridge = {
-  call: (method, input) => ipcRenderer.invoke('folio:call', method, input),
+  call: (method, input, lang) => ipcRenderer.invoke('folio:call', method, input, lang),
 };
 
 contextBridge.exposeInMainWorld('folio', bridge);

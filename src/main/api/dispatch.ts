@@ -8,8 +8,9 @@ import { AppError } from '../../shared/api/errors';
 import { plainIssueMessage, unknownFieldsMessage } from '../../shared/api/fields';
 import { storageError } from '../db/storage-errors';
 import type { Handlers } from './handlers';
+import { inLanguage } from '../i18n';
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (method: string, input: unknown, lang?: string) => Promise<Result<unknown>>;
 
 /** Turns zod issues into one message per field, keyed by the dotted path. */
 export function validationError(error: z.ZodError): ApiError {
@@ -29,7 +30,8 @@ export function validationError(error: z.ZodError): ApiError {
  * as INTERNAL with a plain sentence.
  */
 export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: Logger): Dispatch {
-  return async (method, rawInput) => {
+  return (method, rawInput, lang) => inLanguage(lang, () => answer(method, rawInput));
+  async function answer(method: string, rawInput: unknown): Promise<Result<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) {
       return {
         ok: false,
@@ -70,5 +72,5 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: L
         },
       };
     }
-  };
+  }
 }

@@ -17,15 +17,15 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 export function registerIpc(dispatch: Dispatch): void {
-  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown, lang: unknown) => {
     if (!trustedSender(event)) {
       return {
         ok: false,
         error: { code: 'UNAUTHORIZED', message: 'Calls are accepted only from the Folio window.' },
       };
     }
-    const envelope = parseCallEnvelope({ method, input });
+    const envelope = parseCallEnvelope(lang === undefined ? { method, input } : { method, input, lang });
     if (!envelope.ok) return { ok: false, error: envelope.error };
-    return dispatch(envelope.call.method, envelope.call.input);
+    return dispatch(envelope.call.method, envelope.call.input, envelope.call.lang);
   });
 }

@@ -28,6 +28,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   defaultPaymentTerms: { kind: 'net', days: 30 },
   fiscalYearStartMonth: 1,
   fiscalYearStartDay: 1,
+  language: null,
 };
 
 export function getPreferences(ctx: ServiceContext): Preferences {

@@ -272,7 +272,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendJson(res, 400, { ok: false, error: envelope.error });
       return;
     }
-    const result = await options.dispatch(envelope.call.method, envelope.call.input);
+    const result = await options.dispatch(envelope.call.method, envelope.call.input, envelope.call.lang);
     sendJson(res, 200, result);
   };
 

@@ -30,13 +30,15 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the preload exposes on window.folio in the desktop app. */
 export interface FolioBridge {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call(method: string, input: unknown, lang?: string): Promise<Result<unknown>>;
 }
 
 /** A call as both transports carry it: the method's name and its input (any JSON value). */
 export interface CallEnvelope {
   method: string;
   input: unknown;
+  /** The caller's language for the messages of the answer ("de"); absent: English. */
+  lang?: string;
 }
 
 /** How deep a call's input may nest; no form of Folio's comes near it. */
@@ -86,10 +88,10 @@ export function parseCallEnvelope(
     return envelopeError('A call must be a JSON object: { "method": "...", "input": { ... } }.', 'input');
   }
   const record = body as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((key) => key !== 'method' && key !== 'input');
+  const unknown = Object.keys(record).filter((key) => key !== 'method' && key !== 'input' && key !== 'lang');
   if (unknown.length > 0) {
     return envelopeError(
-      `Folio does not know the field “${unknown[0]}” in a call; send only method and input.`,
+      `Folio does not know the field “${unknown[0]}” in a call; send only method, input and lang.`,
       unknown[0],
     );
   }
@@ -104,5 +106,9 @@ export function parseCallEnvelope(
       'input',
     );
   }
-  return { ok: true, call: { method, input } };
+  const lang = record.lang;
+  if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang))) {
+    return envelopeError('The language of a call is a two-letter code, like "en" or "de".', 'lang');
+  }
+  return { ok: true, call: lang === undefined ? { method, input } : { method, input, lang } };
 }

@@ -3,6 +3,7 @@ import { isIsoDate } from '../domain/dates';
 import { isCurrencyCode } from '../domain/currencies';
 import { safeUserFileName } from '../domain/file-names';
 import { isValidBic, isValidIban, normalizeIban } from '../domain/iban';
+import { isLanguage, LANGUAGES } from '../i18n';
 
 /**
  * Field schemas reused by every domain contract. Each one carries the message a user sees
@@ -82,6 +83,12 @@ export const currencyCode = (label = 'Currency') =>
     .trim()
     .toUpperCase()
     .refine(isCurrencyCode, { error: `${label} must be an ISO 4217 code such as EUR, USD or GBP` });
+
+/** One of the languages Folio speaks ("en", "de", …), as its two-letter code. */
+export const languageCode = (label = 'Language') =>
+  z.string({ error: `${label} must be text` }).refine(isLanguage, {
+    error: `Choose one of the languages Folio speaks: ${LANGUAGES.join(', ')}`,
+  });
 
 export const localeTag = (label = 'Locale') =>
   z

@@ -5,6 +5,7 @@ import {
   fileNameText,
   currencyCode,
   localeTag,
+  languageCode,
   optionalEmail,
   requiredText,
   text,
@@ -54,6 +55,8 @@ export const preferencesSchema = z.strictObject({
   /** Month (1–12) and day the fiscal year starts, for reports by fiscal year. */
   fiscalYearStartMonth: z.number().int().min(1, 'Choose a month').max(12, 'Choose a month'),
   fiscalYearStartDay: z.number().int().min(1, 'Choose a day').max(31, 'Choose a day'),
+  /** The language of Folio's screens; null follows the system's (the browser's) language. */
+  language: languageCode('Language').nullable().default(null),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -112,6 +115,7 @@ const settingsOutput = z.object({
     defaultPaymentTerms: paymentTermsSchema,
     fiscalYearStartMonth: z.number(),
     fiscalYearStartDay: z.number(),
+    language: z.string().nullable(),
   }),
   numbering: z.array(
     z.object({

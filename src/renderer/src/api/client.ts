@@ -1,5 +1,6 @@
 import type { Input, Method, Output } from '../../../shared/api/contract';
 import type { ApiError as ApiErrorData, ErrorCode, Result } from '../../../shared/api/envelope';
+import { i18n } from '../lib/i18n';
 
 /** An API failure with its stable code and the fields at fault, thrown by `call`. */
 export class ApiError extends Error {
@@ -67,7 +68,7 @@ async function callBridge(method: string, input: unknown): Promise<Result<unknow
     response = await fetch('/api/call', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ method, input }),
+      body: JSON.stringify({ method, input, lang: i18n.language }),
     });
   } catch {
     throw new Unreachable();
@@ -92,7 +93,9 @@ async function callBridge(method: string, input: unknown): Promise<Result<unknow
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   let result: Result<unknown>;
   try {
-    result = window.folio ? await window.folio.call(method, input) : await callBridge(method, input);
+    result = window.folio
+      ? await window.folio.call(method, input, i18n.language)
+      : await callBridge(method, input);
   } catch (error) {
     if (error instanceof Unreachable || !window.folio) setConnection('unreachable');
     throw new ApiError({ code: 'INTERNAL', message: NOT_RUNNING_MESSAGE });

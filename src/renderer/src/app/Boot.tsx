@@ -1,6 +1,8 @@
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { RouterProvider } from 'react-router';
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useScreenLanguage } from '../lib/i18n';
 import { connectionState, subscribeConnection } from '../api/client';
 import { useApi } from '../api/hooks';
 import { ConnectionGuard } from './ConnectionGuard';
@@ -26,6 +28,11 @@ function BootScreens() {
   // db/integrity.ts), and damage it finds must bring up the recovery screen.
   const health = useApi('system.health', {}, { refetchInterval: 15_000 });
   const settings = useApi('settings.get', {}, { enabled: health.data?.status === 'ok' });
+  // The screens follow the language chosen in Preferences at once; answers already fetched
+  // are fetched again, so their messages follow too.
+  const queryClient = useQueryClient();
+  const refetch = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
+  useScreenLanguage(settings.data?.preferences.language, refetch);
 
   if (health.isPending || (health.data?.status === 'ok' && settings.isPending)) {
     return (

@@ -9,6 +9,9 @@ import { showApiError } from '../../lib/forms';
 import { MONTHS } from '../../lib/regional';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { formatMoney } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, languageName } from '../../../../shared/i18n';
+import { systemLanguage } from '../../lib/i18n';
 
 export function PreferencesTab() {
   const settings = useSettings();
@@ -17,6 +20,14 @@ export function PreferencesTab() {
   useUnsavedGuard(form.isDirty());
   const values = form.getValues();
   const sample = formatSample(values.baseCurrency, values.locale);
+  const { t } = useTranslation();
+  const languages = [
+    {
+      value: '',
+      label: t('settings.preferences.languageAuto', { language: languageName(systemLanguage()) }),
+    },
+    ...LANGUAGES.map((l) => ({ value: l, label: languageName(l) })),
+  ];
 
   return (
     <Card withBorder padding="lg" maw={760}>
@@ -29,7 +40,17 @@ export function PreferencesTab() {
         )}
       >
         <Stack gap="xs">
-          <Title order={2} size="h4">
+          <Select
+            label={t('settings.preferences.language')}
+            description={t('settings.preferences.languageHint')}
+            data={languages}
+            allowDeselect={false}
+            value={values.language ?? ''}
+            onChange={(l) => form.setFieldValue('language', l ? l : null)}
+            error={form.errors.language}
+            maw={360}
+          />
+          <Title order={2} size="h4" mt="sm">
             Money, formats and terms
           </Title>
           <CurrencySelect

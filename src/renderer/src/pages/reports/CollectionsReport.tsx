@@ -24,11 +24,13 @@ import { useMoneyFormat } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ReportFrame } from './ReportFrame';
+import { useTranslation } from 'react-i18next';
 
 const INVALIDATES = ['collections', 'reports', 'audit'];
 
 /** Who owes money that is late, and what has been done about it. */
 export function CollectionsReport() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const list = useApi('collections.list', {});
@@ -39,25 +41,25 @@ export function CollectionsReport() {
   const c = preferences.baseCurrency;
   return (
     <ReportFrame
-      title="Collections"
-      description="Customers with overdue invoices, most owed first. Amounts in your base currency."
+      title={t('reports.collections.title')}
+      description={t('reports.collections.description')}
       csv={{ report: 'collections' }}
     >
       {rows.length === 0 ? (
-        <Text>No customer is overdue.</Text>
+        <Text>{t('reports.collections.empty')}</Text>
       ) : (
-        <Table withTableBorder aria-label="Overdue customers" verticalSpacing="xs">
+        <Table withTableBorder aria-label={t('reports.collections.tableLabel')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40}>
-                <span className="visually-hidden">Flag</span>
+                <span className="visually-hidden">{t('reports.collections.flag')}</span>
               </Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th className="num">Overdue</Table.Th>
-              <Table.Th className="num">Days late</Table.Th>
-              <Table.Th>Last reminder</Table.Th>
-              <Table.Th>Promise to pay</Table.Th>
-              <Table.Th>Last note</Table.Th>
+              <Table.Th>{t('common.customer')}</Table.Th>
+              <Table.Th className="num">{t('reports.collections.overdue')}</Table.Th>
+              <Table.Th className="num">{t('reports.aging.daysLate')}</Table.Th>
+              <Table.Th>{t('reports.collections.lastReminder')}</Table.Th>
+              <Table.Th>{t('reports.collections.promise')}</Table.Th>
+              <Table.Th>{t('reports.collections.lastNote')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -65,12 +67,16 @@ export function CollectionsReport() {
             {rows.map((r) => (
               <Table.Tr key={r.customerId}>
                 <Table.Td>
-                  <Tooltip label={r.flagged ? 'In collections: click to clear' : 'Flag for collections'}>
+                  <Tooltip
+                    label={r.flagged ? t('reports.collections.flaggedTip') : t('reports.collections.flagTip')}
+                  >
                     <ActionIcon
                       variant="subtle"
                       color={r.flagged ? 'red' : 'gray'}
                       aria-label={
-                        r.flagged ? `Clear collections flag for ${r.name}` : `Flag ${r.name} for collections`
+                        r.flagged
+                          ? t('reports.collections.clearFlagLabel', { name: r.name })
+                          : t('reports.collections.flagLabel', { name: r.name })
                       }
                       aria-pressed={r.flagged}
                       onClick={() =>
@@ -89,7 +95,7 @@ export function CollectionsReport() {
                     {r.name}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {r.invoices} {r.invoices === 1 ? 'invoice' : 'invoices'}
+                    {t('reports.collections.invoices', { count: r.invoices })}
                   </Text>
                 </Table.Td>
                 <Table.Td className="num" c="red.8" fw={600}>
@@ -101,7 +107,7 @@ export function CollectionsReport() {
                     `${formatDate(r.lastReminder.date, preferences.locale)} · ${r.lastReminder.level}`
                   ) : (
                     <Text size="sm" c="dimmed">
-                      None
+                      {t('common.none')}
                     </Text>
                   )}
                 </Table.Td>
@@ -114,7 +120,7 @@ export function CollectionsReport() {
                       </Text>
                       {r.promise.date < localToday() && (
                         <Badge color="red" size="xs" variant="light">
-                          Broken
+                          {t('reports.collections.broken')}
                         </Badge>
                       )}
                     </Stack>
@@ -134,19 +140,21 @@ export function CollectionsReport() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" className="no-print">
                     <Button size="compact-xs" variant="light" onClick={() => setCall(r)}>
-                      Log call
+                      {t('reports.collections.logCall')}
                     </Button>
                     <Button size="compact-xs" variant="light" onClick={() => setPromise(r)}>
-                      Record promise
+                      {t('reports.collections.recordPromise')}
                     </Button>
                     <Button
                       size="compact-xs"
                       variant="light"
                       component={Link}
                       to="/outbox/reminders"
-                      aria-label={`Send a reminder to ${r.name}`}
+                      aria-label={t('reports.collections.sendReminderLabel', { name: r.name })}
                     >
-                      Send reminder{r.proposedReminders > 0 ? ` (${r.proposedReminders})` : ''}
+                      {r.proposedReminders > 0
+                        ? t('reports.collections.sendReminders', { count: r.proposedReminders })
+                        : t('reports.collections.sendReminder')}
                     </Button>
                     <Button
                       size="compact-xs"
@@ -154,7 +162,7 @@ export function CollectionsReport() {
                       component={Link}
                       to={`/invoices?customer=${r.customerId}&status=overdue`}
                     >
-                      Invoices
+                      {t('reports.collections.invoicesLink')}
                     </Button>
                   </Group>
                 </Table.Td>
@@ -170,14 +178,18 @@ export function CollectionsReport() {
 }
 
 function CallModal({ row, onClose }: { row: CollectionRow; onClose: () => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const log = useApiMutation('collections.logCall', { invalidates: INVALIDATES, success: 'Call logged.' });
+  const log = useApiMutation('collections.logCall', {
+    invalidates: INVALIDATES,
+    success: t('reports.collections.callLogged'),
+  });
   return (
-    <Modal opened onClose={onClose} title={`Call with ${row.name}`}>
+    <Modal opened onClose={onClose} title={t('reports.collections.callTitle', { name: row.name })}>
       <Stack>
         <Textarea
-          label="What was said"
+          label={t('reports.collections.whatWasSaid')}
           autosize
           minRows={3}
           data-autofocus
@@ -187,7 +199,7 @@ function CallModal({ row, onClose }: { row: CollectionRow; onClose: () => void }
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             loading={log.isPending}
@@ -198,7 +210,7 @@ function CallModal({ row, onClose }: { row: CollectionRow; onClose: () => void }
               )
             }
           >
-            Log call
+            {t('reports.collections.logCall')}
           </Button>
         </Group>
       </Stack>
@@ -207,6 +219,7 @@ function CallModal({ row, onClose }: { row: CollectionRow; onClose: () => void }
 }
 
 function PromiseModal({ row, onClose }: { row: CollectionRow; onClose: () => void }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const [date, setDate] = useState(addDays(localToday(), 7));
   const [amount, setAmount] = useState<number | null>(row.overdue);
@@ -214,28 +227,32 @@ function PromiseModal({ row, onClose }: { row: CollectionRow; onClose: () => voi
   const [errors, setErrors] = useState<Record<string, string>>({});
   const record = useApiMutation('collections.recordPromise', {
     invalidates: INVALIDATES,
-    success: 'Promise recorded.',
+    success: t('reports.collections.promiseRecorded'),
   });
   return (
-    <Modal opened onClose={onClose} title={`Promise to pay from ${row.name}`}>
+    <Modal opened onClose={onClose} title={t('reports.collections.promiseTitle', { name: row.name })}>
       <Stack>
         <DateField
-          label="Promised date"
+          label={t('reports.collections.promisedDate')}
           value={date}
           onChange={(d) => setDate(d ? String(d).slice(0, 10) : date)}
           error={errors.date}
         />
         <MoneyInput
-          label={`Amount (${preferences.baseCurrency})`}
+          label={t('reports.collections.amount', { currency: preferences.baseCurrency })}
           currency={preferences.baseCurrency}
           value={amount}
           onChange={setAmount}
           error={errors.amount}
         />
-        <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <TextInput
+          label={t('reports.collections.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             loading={record.isPending}
@@ -246,7 +263,7 @@ function PromiseModal({ row, onClose }: { row: CollectionRow; onClose: () => voi
               )
             }
           >
-            Record promise
+            {t('reports.collections.recordPromise')}
           </Button>
         </Group>
       </Stack>

@@ -80,40 +80,42 @@ export function CashflowReport() {
           <Card withBorder>
             <CashflowChart weeks={r.weeks} currency={c} height={300} />
           </Card>
-          <Table withTableBorder aria-label={t('reports.cashflow.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reports.cashflow.week')}</Table.Th>
-                <Table.Th className="num">{t('reports.cashflow.invoicesDue')}</Table.Th>
-                <Table.Th className="num">{t('reports.cashflow.recurringInvoices')}</Table.Th>
-                <Table.Th className="num">{t('reports.cashflow.billsDue')}</Table.Th>
-                <Table.Th className="num">{t('reports.cashflow.recurringBills')}</Table.Th>
-                <Table.Th className="num">{t('reports.cashflow.net')}</Table.Th>
-                <Table.Th className="num">{t('reports.cashflow.balance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.weeks.map((w) => (
-                <Table.Tr
-                  key={w.start}
-                  bg={w.balance < 0 ? 'var(--mantine-color-red-light)' : undefined}
-                  aria-label={w.balance < 0 ? t('reports.cashflow.belowZero') : undefined}
-                >
-                  <Table.Td>
-                    {date(w.start)} – {date(w.end)}
-                  </Table.Td>
-                  <Table.Td className="num">{fmt(w.receipts, c)}</Table.Td>
-                  <Table.Td className="num">{fmt(w.recurringReceipts, c)}</Table.Td>
-                  <Table.Td className="num">{fmt(-w.bills, c)}</Table.Td>
-                  <Table.Td className="num">{fmt(-w.recurringBills, c)}</Table.Td>
-                  <Table.Td className={w.net < 0 ? 'num negative' : 'num'}>{fmt(w.net, c)}</Table.Td>
-                  <Table.Td className={w.balance < 0 ? 'num negative' : 'num'} fw={600}>
-                    {fmt(w.balance, c)}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={860}>
+            <Table withTableBorder aria-label={t('reports.cashflow.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('reports.cashflow.week')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.invoicesDue')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.recurringInvoices')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.billsDue')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.recurringBills')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.net')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.balance')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.weeks.map((w) => (
+                  <Table.Tr
+                    key={w.start}
+                    bg={w.balance < 0 ? 'var(--mantine-color-red-light)' : undefined}
+                    aria-label={w.balance < 0 ? t('reports.cashflow.belowZero') : undefined}
+                  >
+                    <Table.Td>
+                      {date(w.start)} – {date(w.end)}
+                    </Table.Td>
+                    <Table.Td className="num">{fmt(w.receipts, c)}</Table.Td>
+                    <Table.Td className="num">{fmt(w.recurringReceipts, c)}</Table.Td>
+                    <Table.Td className="num">{fmt(-w.bills, c)}</Table.Td>
+                    <Table.Td className="num">{fmt(-w.recurringBills, c)}</Table.Td>
+                    <Table.Td className={w.net < 0 ? 'num negative' : 'num'}>{fmt(w.net, c)}</Table.Td>
+                    <Table.Td className={w.balance < 0 ? 'num negative' : 'num'} fw={600}>
+                      {fmt(w.balance, c)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           <Text size="sm" c="dimmed">
             {t('reports.cashflow.later', { moneyIn: fmt(r.later.receipts, c), bills: fmt(r.later.bills, c) })}{' '}
             {r.openingSource === 'bank'

@@ -48,128 +48,132 @@ export function CollectionsReport() {
       {rows.length === 0 ? (
         <Text>{t('reports.collections.empty')}</Text>
       ) : (
-        <Table withTableBorder aria-label={t('reports.collections.tableLabel')} verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>
-                <span className="visually-hidden">{t('reports.collections.flag')}</span>
-              </Table.Th>
-              <Table.Th>{t('common.customer')}</Table.Th>
-              <Table.Th className="num">{t('reports.collections.overdue')}</Table.Th>
-              <Table.Th className="num">{t('reports.aging.daysLate')}</Table.Th>
-              <Table.Th>{t('reports.collections.lastReminder')}</Table.Th>
-              <Table.Th>{t('reports.collections.promise')}</Table.Th>
-              <Table.Th>{t('reports.collections.lastNote')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.customerId}>
-                <Table.Td>
-                  <Tooltip
-                    label={r.flagged ? t('reports.collections.flaggedTip') : t('reports.collections.flagTip')}
-                  >
-                    <ActionIcon
-                      variant="subtle"
-                      color={r.flagged ? 'red' : 'gray'}
-                      aria-label={
-                        r.flagged
-                          ? t('reports.collections.clearFlagLabel', { name: r.name })
-                          : t('reports.collections.flagLabel', { name: r.name })
-                      }
-                      aria-pressed={r.flagged}
-                      onClick={() =>
-                        flag.mutate(
-                          { customerId: r.customerId, flagged: !r.flagged },
-                          { onError: notifyError },
-                        )
-                      }
-                    >
-                      {r.flagged ? <IconFlagFilled size={16} /> : <IconFlag size={16} />}
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
-                    {r.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {t('reports.collections.invoices', { count: r.invoices })}
-                  </Text>
-                </Table.Td>
-                <Table.Td className="num" c="red.8" fw={600}>
-                  {fmt(r.overdue, c)}
-                </Table.Td>
-                <Table.Td className="num">{r.daysOverdue}</Table.Td>
-                <Table.Td>
-                  {r.lastReminder ? (
-                    `${formatDate(r.lastReminder.date, preferences.locale)} · ${r.lastReminder.level}`
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t('common.none')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.promise ? (
-                    <Stack gap={0}>
-                      <Text size="sm">
-                        {formatDate(r.promise.date, preferences.locale)}
-                        {r.promise.amount !== null && ` · ${fmt(r.promise.amount, c)}`}
-                      </Text>
-                      {r.promise.date < localToday() && (
-                        <Badge color="red" size="xs" variant="light">
-                          {t('reports.collections.broken')}
-                        </Badge>
-                      )}
-                    </Stack>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td maw={240}>
-                  {r.lastNote ? (
-                    <Text size="xs" lineClamp={2}>
-                      {formatDateTime(r.lastNote.at, preferences.locale)}: {r.lastNote.text}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap" className="no-print">
-                    <Button size="compact-xs" variant="light" onClick={() => setCall(r)}>
-                      {t('reports.collections.logCall')}
-                    </Button>
-                    <Button size="compact-xs" variant="light" onClick={() => setPromise(r)}>
-                      {t('reports.collections.recordPromise')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      component={Link}
-                      to="/outbox/reminders"
-                      aria-label={t('reports.collections.sendReminderLabel', { name: r.name })}
-                    >
-                      {r.proposedReminders > 0
-                        ? t('reports.collections.sendReminders', { count: r.proposedReminders })
-                        : t('reports.collections.sendReminder')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      component={Link}
-                      to={`/invoices?customer=${r.customerId}&status=overdue`}
-                    >
-                      {t('reports.collections.invoicesLink')}
-                    </Button>
-                  </Group>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={980}>
+          <Table withTableBorder aria-label={t('reports.collections.tableLabel')} verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={40}>
+                  <span className="visually-hidden">{t('reports.collections.flag')}</span>
+                </Table.Th>
+                <Table.Th>{t('common.customer')}</Table.Th>
+                <Table.Th className="num">{t('reports.collections.overdue')}</Table.Th>
+                <Table.Th className="num">{t('reports.aging.daysLate')}</Table.Th>
+                <Table.Th>{t('reports.collections.lastReminder')}</Table.Th>
+                <Table.Th>{t('reports.collections.promise')}</Table.Th>
+                <Table.Th>{t('reports.collections.lastNote')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.customerId}>
+                  <Table.Td>
+                    <Tooltip
+                      label={
+                        r.flagged ? t('reports.collections.flaggedTip') : t('reports.collections.flagTip')
+                      }
+                    >
+                      <ActionIcon
+                        variant="subtle"
+                        color={r.flagged ? 'red' : 'gray'}
+                        aria-label={
+                          r.flagged
+                            ? t('reports.collections.clearFlagLabel', { name: r.name })
+                            : t('reports.collections.flagLabel', { name: r.name })
+                        }
+                        aria-pressed={r.flagged}
+                        onClick={() =>
+                          flag.mutate(
+                            { customerId: r.customerId, flagged: !r.flagged },
+                            { onError: notifyError },
+                          )
+                        }
+                      >
+                        {r.flagged ? <IconFlagFilled size={16} /> : <IconFlag size={16} />}
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm">
+                      {r.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t('reports.collections.invoices', { count: r.invoices })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td className="num" c="red.8" fw={600}>
+                    {fmt(r.overdue, c)}
+                  </Table.Td>
+                  <Table.Td className="num">{r.daysOverdue}</Table.Td>
+                  <Table.Td>
+                    {r.lastReminder ? (
+                      `${formatDate(r.lastReminder.date, preferences.locale)} · ${r.lastReminder.level}`
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t('common.none')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {r.promise ? (
+                      <Stack gap={0}>
+                        <Text size="sm">
+                          {formatDate(r.promise.date, preferences.locale)}
+                          {r.promise.amount !== null && ` · ${fmt(r.promise.amount, c)}`}
+                        </Text>
+                        {r.promise.date < localToday() && (
+                          <Badge color="red" size="xs" variant="light">
+                            {t('reports.collections.broken')}
+                          </Badge>
+                        )}
+                      </Stack>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td maw={240}>
+                    {r.lastNote ? (
+                      <Text size="xs" lineClamp={2}>
+                        {formatDateTime(r.lastNote.at, preferences.locale)}: {r.lastNote.text}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" className="no-print">
+                      <Button size="compact-xs" variant="light" onClick={() => setCall(r)}>
+                        {t('reports.collections.logCall')}
+                      </Button>
+                      <Button size="compact-xs" variant="light" onClick={() => setPromise(r)}>
+                        {t('reports.collections.recordPromise')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        component={Link}
+                        to="/outbox/reminders"
+                        aria-label={t('reports.collections.sendReminderLabel', { name: r.name })}
+                      >
+                        {r.proposedReminders > 0
+                          ? t('reports.collections.sendReminders', { count: r.proposedReminders })
+                          : t('reports.collections.sendReminder')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        component={Link}
+                        to={`/invoices?customer=${r.customerId}&status=overdue`}
+                      >
+                        {t('reports.collections.invoicesLink')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {call && <CallModal row={call} onClose={() => setCall(null)} />}
       {promise && <PromiseModal row={promise} onClose={() => setPromise(null)} />}

@@ -7,6 +7,7 @@ import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { MoneyInput } from '../../components/MoneyInput';
 import { showApiError } from '../../lib/forms';
+import { useTranslation } from 'react-i18next';
 
 /** Adding or editing a bank account: name, IBAN or account number, currency, opening balance. */
 export function AccountFormModal({
@@ -18,6 +19,7 @@ export function AccountFormModal({
   onClose: () => void;
   account?: BankAccount;
 }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const form = useForm({
     initialValues: {
@@ -30,8 +32,8 @@ export function AccountFormModal({
       openingDate: account?.openingDate ?? new Date().toISOString().slice(0, 10),
     },
   });
-  const create = useApiMutation('bank.accounts.create', { success: 'Bank account added.' });
-  const update = useApiMutation('bank.accounts.update', { success: 'Bank account saved.' });
+  const create = useApiMutation('bank.accounts.create', { success: t('bank.account.added') });
+  const update = useApiMutation('bank.accounts.update', { success: t('bank.account.saved') });
   const submit = form.onSubmit(async (v) => {
     const input = { ...v, openingBalance: v.openingBalance ?? 0 };
     try {
@@ -47,58 +49,57 @@ export function AccountFormModal({
     <Modal
       opened={opened}
       onClose={onClose}
-      title={account ? 'Edit bank account' : 'Add bank account'}
+      title={account ? t('bank.account.editTitle') : t('bank.account.addTitle')}
       size="lg"
     >
       <form onSubmit={submit}>
         <Stack>
           <TextInput
-            label="Account name"
-            placeholder="Business current account"
+            label={t('bank.account.name')}
+            placeholder={t('bank.account.namePlaceholder')}
             required
             {...form.getInputProps('name')}
           />
           <Group grow align="flex-start">
             <TextInput
               label="IBAN"
+              // eslint-disable-next-line i18next/no-literal-string -- an example IBAN, the same in every language
               placeholder="DE89 3704 0044 0532 0130 00"
               {...form.getInputProps('iban')}
             />
             <TextInput label="BIC" {...form.getInputProps('bic')} />
           </Group>
           <TextInput
-            label="Account number"
-            description="Only for a bank without IBANs (a US account, for example)"
+            label={t('bank.account.accountNumber')}
+            description={t('bank.account.accountNumberHint')}
             {...form.getInputProps('accountNumber')}
           />
           <Group grow align="flex-start">
             <CurrencySelect
-              label="Currency"
+              label={t('common.currency')}
               locale={preferences.locale}
               {...form.getInputProps('currency')}
             />
             <MoneyInput
-              label="Opening balance"
+              label={t('bank.account.openingBalance')}
               currency={form.values.currency}
               value={form.values.openingBalance}
               onChange={(v) => form.setFieldValue('openingBalance', v)}
               error={form.errors.openingBalance}
             />
             <TextInput
-              label="Opening balance date"
+              label={t('bank.account.openingDate')}
               placeholder="YYYY-MM-DD"
               {...form.getInputProps('openingDate')}
             />
           </Group>
-          {account && (
-            <Alert color="gray">The currency cannot change once statements have been imported.</Alert>
-          )}
+          {account && <Alert color="gray">{t('bank.account.currencyLocked')}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending}>
-              {account ? 'Save' : 'Add account'}
+              {account ? t('common.save') : t('bank.account.addButton')}
             </Button>
           </Group>
         </Stack>

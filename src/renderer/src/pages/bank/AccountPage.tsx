@@ -22,7 +22,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   BANK_CATEGORIES,
-  BANK_CATEGORY_LABELS,
   type BankAccount,
   type BankLine,
   type BankSuggestion,
@@ -35,6 +34,17 @@ import { Loaded } from '../../components/PageState';
 import { formatDate } from '../../lib/format';
 import { AccountFormModal } from './AccountFormModal';
 import { ImportStatementModal } from './ImportStatementModal';
+import { useTranslation } from 'react-i18next';
+
+/** What a line can be marked as when it pays no invoice or bill, in words. */
+export const CATEGORY_LABELS = {
+  bank_fees: 'bank.categories.bankFees',
+  owner_transfer: 'bank.categories.ownerTransfer',
+  tax_payment: 'bank.categories.taxPayment',
+  other_income: 'bank.categories.otherIncome',
+  other_expense: 'bank.categories.otherExpense',
+  transfer_between_accounts: 'bank.categories.transferBetweenAccounts',
+} as const satisfies Record<(typeof BANK_CATEGORIES)[number], string>;
 
 const BANK_DOMAINS = [
   'bank',
@@ -56,6 +66,7 @@ export function AccountPage() {
 }
 
 function Account({ account: a }: { account: BankAccount }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const { preferences } = useSettings();
   const [importing, setImporting] = useState(false);
@@ -66,7 +77,7 @@ function Account({ account: a }: { account: BankAccount }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={0}>
           <Anchor component={Link} to="/bank" size="sm">
-            Bank
+            {t('bank.list.title')}
           </Anchor>
           <Title order={2}>{a.name}</Title>
           <Text c="dimmed" size="sm">
@@ -76,33 +87,33 @@ function Account({ account: a }: { account: BankAccount }) {
         <Group>
           <Stack gap={0} align="flex-end">
             <Text size="xs" c="dimmed">
-              Balance on {formatDate(a.balanceDate, preferences.locale)}
+              {t('bank.account.balanceOn', { date: formatDate(a.balanceDate, preferences.locale) })}
             </Text>
             <Text fw={700} size="xl" className="amount">
               {fmt(a.balance, a.currency)}
             </Text>
           </Stack>
-          <Tooltip label="Edit account">
+          <Tooltip label={t('bank.account.edit')}>
             <ActionIcon
               variant="default"
               size="lg"
-              aria-label="Edit account"
+              aria-label={t('bank.account.edit')}
               onClick={() => setEditing(true)}
             >
               <IconPencil size={18} />
             </ActionIcon>
           </Tooltip>
           <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
-            Import statement
+            {t('bank.import.button')}
           </Button>
         </Group>
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="open">To match ({a.openLines})</Tabs.Tab>
-          <Tabs.Tab value="all">All lines</Tabs.Tab>
-          <Tabs.Tab value="reconcile">Reconcile</Tabs.Tab>
-          <Tabs.Tab value="rules">Rules</Tabs.Tab>
+          <Tabs.Tab value="open">{t('bank.tabs.open', { count: a.openLines })}</Tabs.Tab>
+          <Tabs.Tab value="all">{t('bank.tabs.all')}</Tabs.Tab>
+          <Tabs.Tab value="reconcile">{t('bank.tabs.reconcile')}</Tabs.Tab>
+          <Tabs.Tab value="rules">{t('bank.tabs.rules')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="open" pt="md">
           <MatchLines account={a} onImport={() => setImporting(true)} />
@@ -124,13 +135,14 @@ function Account({ account: a }: { account: BankAccount }) {
 }
 
 function LineSummary({ line }: { line: BankLine }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const { preferences } = useSettings();
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" w="100%">
       <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
         <Text size="sm" fw={600} truncate="end">
-          {line.counterpartyName || line.text || 'No name'}
+          {line.counterpartyName || line.text || t('bank.lines.noName')}
         </Text>
         <Text size="xs" c="dimmed" truncate="end">
           {formatDate(line.bookingDate, preferences.locale)}
@@ -152,6 +164,7 @@ function LineSummary({ line }: { line: BankLine }) {
 
 /** Open lines on the left (↑↓ to move), the selected line's suggestions on the right (Enter accepts the first). */
 function MatchLines({ account, onImport }: { account: BankAccount; onImport: () => void }) {
+  const { t } = useTranslation();
   const lines = useApi('bank.lines.list', { accountId: account.id, status: 'open', limit: 500 });
   const [selected, setSelected] = useState(0);
   const rows = lines.data?.rows ?? [];
@@ -172,12 +185,12 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
         data.rows.length === 0 ? (
           <Paper withBorder p="xl">
             <Stack align="center" gap="xs">
-              <Text fw={600}>Nothing to match</Text>
+              <Text fw={600}>{t('bank.match.nothingTitle')}</Text>
               <Text size="sm" c="dimmed">
-                Every imported line is matched or categorised. Import the next statement when it arrives.
+                {t('bank.match.nothingText')}
               </Text>
               <Button variant="light" onClick={onImport}>
-                Import statement
+                {t('bank.import.button')}
               </Button>
             </Stack>
           </Paper>
@@ -185,7 +198,7 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
           <Group align="flex-start" gap="md" wrap="nowrap">
             <Paper withBorder style={{ flex: '0 0 40%', minWidth: 280 }}>
               <div ref={listRef} style={{ maxHeight: 'calc(100vh - 300px)', overflowY: 'auto' }}>
-                <Stack gap={0} role="listbox" aria-label="Lines to match">
+                <Stack gap={0} role="listbox" aria-label={t('bank.match.listLabel')}>
                   {data.rows.map((l, i) => (
                     <UnstyledButton
                       key={l.id}
@@ -206,7 +219,7 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
                 </Stack>
               </div>
               <Text size="xs" c="dimmed" p="xs">
-                {data.total} open · ↑↓ to move · Enter to accept the first suggestion
+                {t('bank.match.hint', { count: data.total })}
               </Text>
             </Paper>
             <div style={{ flex: 1, minWidth: 0 }}>
@@ -220,15 +233,16 @@ function MatchLines({ account, onImport }: { account: BankAccount; onImport: () 
 }
 
 function LinePanel({ line }: { line: BankLine }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const suggestions = useApi('bank.lines.suggest', { lineId: line.id });
   const confirm = useApiMutation('bank.lines.confirm', {
     invalidates: BANK_DOMAINS,
-    success: 'Payment recorded.',
+    success: t('bank.match.recorded'),
   });
   const categorize = useApiMutation('bank.lines.categorize', {
     invalidates: BANK_DOMAINS,
-    success: 'Line categorised.',
+    success: t('bank.match.categorised'),
   });
   const [category, setCategory] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -271,14 +285,11 @@ function LinePanel({ line }: { line: BankLine }) {
           )}
         </Stack>
       </Paper>
-      <Title order={4}>Suggestions</Title>
+      <Title order={4}>{t('bank.match.suggestions')}</Title>
       <Loaded query={suggestions}>
         {(list) =>
           list.length === 0 ? (
-            <Alert color="gray">
-              No invoice or bill fits this line. If it is a fee, a tax payment or a transfer of your own, mark
-              it below.
-            </Alert>
+            <Alert color="gray">{t('bank.match.noSuggestion')}</Alert>
           ) : (
             <Stack gap="sm">
               {list.map((s, i) => (
@@ -291,19 +302,32 @@ function LinePanel({ line }: { line: BankLine }) {
                           variant="light"
                           color={s.score >= 80 ? 'green' : s.score >= 50 ? 'blue' : 'gray'}
                         >
-                          {s.score >= 80 ? 'Strong match' : s.score >= 50 ? 'Likely' : 'Possible'}
+                          {s.score >= 80
+                            ? t('bank.match.strong')
+                            : s.score >= 50
+                              ? t('bank.match.likely')
+                              : t('bank.match.possible')}
                         </Badge>
                       </Group>
                       <Text size="sm">
-                        {s.kind === 'invoices' ? 'Pays ' : 'Pays bill '}
-                        {s.allocations
-                          .map(
-                            (a) =>
-                              `${a.number} (${fmt(a.amount, line.currency)}${a.discount ? ` + ${fmt(a.discount, line.currency)} discount` : ''})`,
-                          )
-                          .join(', ')}
+                        {t(s.kind === 'invoices' ? 'bank.match.paysInvoices' : 'bank.match.paysBills', {
+                          documents: s.allocations
+                            .map((a) =>
+                              a.discount
+                                ? t('bank.match.allocationDiscount', {
+                                    number: a.number,
+                                    amount: fmt(a.amount, line.currency),
+                                    discount: fmt(a.discount, line.currency),
+                                  })
+                                : t('bank.match.allocation', {
+                                    number: a.number,
+                                    amount: fmt(a.amount, line.currency),
+                                  }),
+                            )
+                            .join(', '),
+                        })}
                         {s.unapplied > 0 && s.kind === 'invoices'
-                          ? `; ${fmt(s.unapplied, line.currency)} becomes customer credit`
+                          ? t('bank.match.becomesCredit', { amount: fmt(s.unapplied, line.currency) })
                           : ''}
                       </Text>
                       <Stack gap={0}>
@@ -318,9 +342,12 @@ function LinePanel({ line }: { line: BankLine }) {
                       style={{ flexShrink: 0 }}
                       onClick={() => void accept(s)}
                       loading={confirm.isPending}
-                      aria-label={`Accept: ${s.partyName}, ${s.allocations.map((a) => a.number).join(', ')}`}
+                      aria-label={t('bank.match.acceptLabel', {
+                        party: s.partyName,
+                        documents: s.allocations.map((a) => a.number).join(', '),
+                      })}
                     >
-                      Accept
+                      {t('bank.match.accept')}
                     </Button>
                   </Group>
                 </Paper>
@@ -332,15 +359,15 @@ function LinePanel({ line }: { line: BankLine }) {
       <Paper withBorder p="sm">
         <Group align="flex-end">
           <Select
-            label="Not an invoice or bill? Mark it as"
-            placeholder="Choose"
-            data={BANK_CATEGORIES.map((c) => ({ value: c, label: BANK_CATEGORY_LABELS[c] }))}
+            label={t('bank.match.markAs')}
+            placeholder={t('bank.match.choose')}
+            data={BANK_CATEGORIES.map((c) => ({ value: c, label: t(CATEGORY_LABELS[c]) }))}
             value={category}
             onChange={setCategory}
             w={230}
           />
           <TextInput
-            label="Note"
+            label={t('bank.match.note')}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             style={{ flex: 1 }}
@@ -359,7 +386,7 @@ function LinePanel({ line }: { line: BankLine }) {
                 .catch(notifyError)
             }
           >
-            Mark
+            {t('bank.match.mark')}
           </Button>
         </Group>
       </Paper>
@@ -368,13 +395,17 @@ function LinePanel({ line }: { line: BankLine }) {
 }
 
 function AllLines({ account }: { account: BankAccount }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const { preferences } = useSettings();
   const lines = useApi('bank.lines.list', { accountId: account.id, status: 'all', limit: 500 });
-  const undo = useApiMutation('bank.lines.undo', { invalidates: BANK_DOMAINS, success: 'Match undone.' });
+  const undo = useApiMutation('bank.lines.undo', {
+    invalidates: BANK_DOMAINS,
+    success: t('bank.lines.undone'),
+  });
   const clear = useApiMutation('bank.lines.categorize', {
     invalidates: BANK_DOMAINS,
-    success: 'Category cleared.',
+    success: t('bank.lines.cleared'),
   });
   return (
     <Loaded query={lines}>
@@ -383,11 +414,11 @@ function AllLines({ account }: { account: BankAccount }) {
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Counterparty</Table.Th>
-                <Table.Th>Reference</Table.Th>
-                <Table.Th>Matched to</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>Amount</Table.Th>
+                <Table.Th>{t('common.date')}</Table.Th>
+                <Table.Th>{t('bank.lines.counterparty')}</Table.Th>
+                <Table.Th>{t('common.reference')}</Table.Th>
+                <Table.Th>{t('bank.lines.matchedTo')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{t('common.amount')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -410,11 +441,13 @@ function AllLines({ account }: { account: BankAccount }) {
                       </Text>
                     ) : l.category ? (
                       <Badge variant="light" color="gray">
-                        {BANK_CATEGORY_LABELS[l.category as (typeof BANK_CATEGORIES)[number]] ?? l.category}
+                        {l.category in CATEGORY_LABELS
+                          ? t(CATEGORY_LABELS[l.category as keyof typeof CATEGORY_LABELS])
+                          : l.category}
                       </Badge>
                     ) : (
                       <Badge variant="light" color="orange">
-                        Open
+                        {t('bank.lines.open')}
                       </Badge>
                     )}
                   </Table.Td>
@@ -423,10 +456,13 @@ function AllLines({ account }: { account: BankAccount }) {
                   </Table.Td>
                   <Table.Td>
                     {l.status === 'matched' && (
-                      <Tooltip label="Undo match">
+                      <Tooltip label={t('bank.lines.undo')}>
                         <ActionIcon
                           variant="subtle"
-                          aria-label={`Undo match of ${formatDate(l.bookingDate, preferences.locale)} ${fmt(l.amount, l.currency)}`}
+                          aria-label={t('bank.lines.undoLabel', {
+                            date: formatDate(l.bookingDate, preferences.locale),
+                            amount: fmt(l.amount, l.currency),
+                          })}
                           onClick={() => undo.mutateAsync({ lineId: l.id }).catch(notifyError)}
                         >
                           <IconArrowBackUp size={16} />
@@ -434,10 +470,13 @@ function AllLines({ account }: { account: BankAccount }) {
                       </Tooltip>
                     )}
                     {l.status === 'categorized' && (
-                      <Tooltip label="Clear category">
+                      <Tooltip label={t('bank.lines.clear')}>
                         <ActionIcon
                           variant="subtle"
-                          aria-label={`Clear category of ${formatDate(l.bookingDate, preferences.locale)} ${fmt(l.amount, l.currency)}`}
+                          aria-label={t('bank.lines.clearLabel', {
+                            date: formatDate(l.bookingDate, preferences.locale),
+                            amount: fmt(l.amount, l.currency),
+                          })}
                           onClick={() =>
                             clear.mutateAsync({ lineId: l.id, category: null }).catch(notifyError)
                           }
@@ -453,7 +492,7 @@ function AllLines({ account }: { account: BankAccount }) {
           </Table>
           {data.rows.length === 0 && (
             <Text c="dimmed" p="md">
-              No lines yet: import a statement.
+              {t('bank.lines.empty')}
             </Text>
           )}
         </Paper>
@@ -463,12 +502,13 @@ function AllLines({ account }: { account: BankAccount }) {
 }
 
 function Reconcile({ account }: { account: BankAccount }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const { preferences } = useSettings();
   const status = useApi('bank.reconcile.status', { accountId: account.id });
   const mark = useApiMutation('bank.reconcile.mark', {
     invalidates: ['bank'],
-    success: 'Account reconciled.',
+    success: t('bank.reconcile.done'),
   });
   return (
     <Loaded query={status}>
@@ -480,20 +520,22 @@ function Reconcile({ account }: { account: BankAccount }) {
                 <Table.Tbody>
                   <Table.Tr>
                     <Table.Td>
-                      Statement closing balance on {formatDate(s.statementClosing.date, preferences.locale)}
+                      {t('bank.reconcile.closing', {
+                        date: formatDate(s.statementClosing.date, preferences.locale),
+                      })}
                     </Table.Td>
                     <Table.Td className="amount" style={{ textAlign: 'right' }}>
                       {fmt(s.statementClosing.amount, account.currency)}
                     </Table.Td>
                   </Table.Tr>
                   <Table.Tr>
-                    <Table.Td>Folio's balance on that date</Table.Td>
+                    <Table.Td>{t('bank.reconcile.folioBalance')}</Table.Td>
                     <Table.Td className="amount" style={{ textAlign: 'right' }}>
                       {fmt(s.folioBalance, account.currency)}
                     </Table.Td>
                   </Table.Tr>
                   <Table.Tr>
-                    <Table.Td fw={600}>Difference</Table.Td>
+                    <Table.Td fw={600}>{t('bank.reconcile.difference')}</Table.Td>
                     <Table.Td
                       className="amount"
                       fw={600}
@@ -506,15 +548,15 @@ function Reconcile({ account }: { account: BankAccount }) {
                 </Table.Tbody>
               </Table>
             ) : (
-              <Text c="dimmed">
-                The statements imported so far carry no closing balance (CSV files do not).
-              </Text>
+              <Text c="dimmed">{t('bank.reconcile.noClosing')}</Text>
             )}
             <Text size="sm">
               {s.openLines === 0
-                ? 'Every line is matched or categorised.'
-                : `${s.openLines} line${s.openLines === 1 ? ' is' : 's are'} still to match.`}
-              {s.reconciledTo ? ` Reconciled to ${formatDate(s.reconciledTo, preferences.locale)}.` : ''}
+                ? t('bank.reconcile.allMatched')
+                : t('bank.reconcile.stillOpen', { count: s.openLines })}
+              {s.reconciledTo
+                ? ` ${t('bank.reconcile.reconciledTo', { date: formatDate(s.reconciledTo, preferences.locale) })}`
+                : ''}
             </Text>
             {s.statementClosing && (
               <Group>
@@ -527,7 +569,9 @@ function Reconcile({ account }: { account: BankAccount }) {
                       .catch(notifyError)
                   }
                 >
-                  Mark reconciled to {formatDate(s.statementClosing.date, preferences.locale)}
+                  {t('bank.reconcile.mark', {
+                    date: formatDate(s.statementClosing.date, preferences.locale),
+                  })}
                 </Button>
               </Group>
             )}
@@ -539,32 +583,33 @@ function Reconcile({ account }: { account: BankAccount }) {
 }
 
 function Rules() {
+  const { t } = useTranslation();
   const rules = useApi('bank.rules.list', {});
-  const remove = useApiMutation('bank.rules.delete', { invalidates: ['bank'], success: 'Rule deleted.' });
+  const remove = useApiMutation('bank.rules.delete', {
+    invalidates: ['bank'],
+    success: t('bank.rules.deleted'),
+  });
   return (
     <Loaded query={rules}>
       {(list) =>
         list.length === 0 ? (
-          <Text c="dimmed">
-            No rules yet. Each match you accept teaches Folio whose IBAN (or name) it was, for the next
-            suggestions.
-          </Text>
+          <Text c="dimmed">{t('bank.rules.empty')}</Text>
         ) : (
           <Paper withBorder>
             <Table>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>When the line's</Table.Th>
-                  <Table.Th>is</Table.Th>
-                  <Table.Th>it is</Table.Th>
-                  <Table.Th style={{ textAlign: 'right' }}>Used</Table.Th>
+                  <Table.Th>{t('bank.rules.when')}</Table.Th>
+                  <Table.Th>{t('bank.rules.is')}</Table.Th>
+                  <Table.Th>{t('bank.rules.itIs')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('bank.rules.used')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td>{r.kind === 'iban' ? 'IBAN' : 'name'}</Table.Td>
+                    <Table.Td>{r.kind === 'iban' ? t('bank.rules.iban') : t('bank.rules.name')}</Table.Td>
                     <Table.Td>{r.kind === 'iban' ? formatIban(r.pattern) : r.pattern}</Table.Td>
                     <Table.Td>
                       <Anchor
@@ -574,7 +619,7 @@ function Rules() {
                         {r.partyName}
                       </Anchor>{' '}
                       <Text span size="xs" c="dimmed">
-                        ({r.partyKind})
+                        ({r.partyKind === 'customer' ? t('bank.rules.customer') : t('bank.rules.vendor')})
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{r.uses}</Table.Td>
@@ -582,7 +627,7 @@ function Rules() {
                       <ActionIcon
                         variant="subtle"
                         color="red"
-                        aria-label={`Delete rule ${r.pattern}`}
+                        aria-label={t('bank.rules.deleteLabel', { pattern: r.pattern })}
                         onClick={() => remove.mutateAsync({ id: r.id }).catch(notifyError)}
                       >
                         <IconTrash size={16} />

@@ -11,6 +11,7 @@ import { Loaded } from '../../components/PageState';
 import { formatDate } from '../../lib/format';
 import { AccountFormModal } from './AccountFormModal';
 import { AccountPage } from './AccountPage';
+import { useTranslation } from 'react-i18next';
 
 /** Bank: the accounts, and per account its statement lines to match and reconcile. */
 export function BankRoutes() {
@@ -23,14 +24,15 @@ export function BankRoutes() {
 }
 
 function AccountsList() {
+  const { t } = useTranslation();
   const accounts = useApi('bank.accounts.list', {});
   const [adding, setAdding] = useState(false);
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Bank</Title>
+        <Title order={2}>{t('bank.list.title')}</Title>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-          Add bank account
+          {t('bank.account.addTitle')}
         </Button>
       </Group>
       <Loaded query={accounts}>
@@ -39,13 +41,12 @@ function AccountsList() {
             <Paper withBorder p="xl">
               <Stack align="center" gap="xs">
                 <IconBuildingBank size={36} stroke={1.4} />
-                <Text fw={600}>No bank accounts yet</Text>
+                <Text fw={600}>{t('bank.list.emptyTitle')}</Text>
                 <Text c="dimmed" size="sm" ta="center" maw={520}>
-                  Add the account your customers pay into, then import the statement file your bank gives you
-                  (CAMT, MT940, OFX or CSV). Folio proposes which invoice or bill each line pays.
+                  {t('bank.list.emptyText')}
                 </Text>
                 <Button mt="sm" onClick={() => setAdding(true)}>
-                  Add your first bank account
+                  {t('bank.list.addFirst')}
                 </Button>
               </Stack>
             </Paper>
@@ -64,6 +65,7 @@ function AccountsList() {
 }
 
 function AccountCard({ account: a }: { account: BankAccount }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const { preferences } = useSettings();
   return (
@@ -82,23 +84,23 @@ function AccountCard({ account: a }: { account: BankAccount }) {
             {fmt(a.balance, a.currency)}
           </Text>
           <Text size="xs" c="dimmed">
-            on {formatDate(a.balanceDate, preferences.locale)}
+            {t('bank.list.balanceOn', { date: formatDate(a.balanceDate, preferences.locale) })}
           </Text>
         </Stack>
       </Group>
       <Group gap="xs" mt="sm">
         {a.openLines > 0 ? (
           <Badge color="orange" variant="light">
-            {a.openLines} to match
+            {t('bank.list.toMatch', { count: a.openLines })}
           </Badge>
         ) : (
           <Badge color="green" variant="light">
-            All matched
+            {t('bank.list.allMatched')}
           </Badge>
         )}
         {a.reconciledTo && (
           <Badge color="gray" variant="light">
-            Reconciled to {formatDate(a.reconciledTo, preferences.locale)}
+            {t('bank.list.reconciledTo', { date: formatDate(a.reconciledTo, preferences.locale) })}
           </Badge>
         )}
       </Group>

@@ -21,16 +21,17 @@ import { useSettings } from '../../app/useSettings';
 import { useMoneyFormat } from '../../components/Money';
 import { formatDate } from '../../lib/format';
 import { readFileBase64 } from '../../lib/forms';
+import { useTranslation } from 'react-i18next';
 
 type Mapping = z.infer<typeof csvMappingSchema>;
 type Preview = Output<'bank.import.preview'>;
 
 const DELIMITERS = [
-  { value: ',', label: 'Comma ,' },
-  { value: ';', label: 'Semicolon ;' },
-  { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Bar |' },
-];
+  { value: ',', label: 'bank.import.delimiterComma' },
+  { value: ';', label: 'bank.import.delimiterSemicolon' },
+  { value: '\t', label: 'bank.import.delimiterTab' },
+  { value: '|', label: 'bank.import.delimiterBar' },
+] as const;
 
 /** Pick a file → see what it holds (or map a CSV's columns) → import all its new lines at once. */
 export function ImportStatementModal({
@@ -42,6 +43,7 @@ export function ImportStatementModal({
   opened: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const { preferences } = useSettings();
   const [file, setFile] = useState<File | null>(null);
@@ -55,8 +57,10 @@ export function ImportStatementModal({
     invalidates: ['bank', 'dashboard', 'reports'],
     success: (r) =>
       r.added === 0
-        ? `Nothing new: all ${r.skipped} lines were imported before.`
-        : `Imported ${r.added} lines${r.skipped ? `; ${r.skipped} were already there` : ''}.`,
+        ? t('bank.import.nothingNew', { count: r.skipped })
+        : r.skipped
+          ? t('bank.import.importedSkipped', { count: r.added, skipped: r.skipped })
+          : t('bank.import.imported', { count: r.added }),
   });
 
   const reset = () => {
@@ -124,31 +128,44 @@ export function ImportStatementModal({
   };
 
   const columnOptions = (csv?.headers ?? []).map((h) => ({ value: h, label: h }));
-  const set = <K extends keyof Mapping>(key: K, value: Mapping[K]) => {
-    setMapping((m) => (m ? { ...m, [key]: value } : m));
+  const set = (patch: Partial<Mapping>) => {
+    setMapping((m) => (m ? { ...m, ...patch } : m));
     setPreview(null);
   };
   type ColumnKey = {
     [K in keyof Mapping]: Mapping[K] extends string | null ? (K extends 'dateColumn' ? never : K) : never;
   }[keyof Mapping];
   /** A select of the file's columns for one field of the mapping. */
-  const column = (label: string, key: ColumnKey, clearable = false) => (
+  const column = ({
+    label,
+    field,
+    clearable = false,
+  }: {
+    label: string;
+    field: ColumnKey;
+    clearable?: boolean;
+  }) => (
     <Select
       label={label}
       data={columnOptions}
-      value={mapping?.[key] ?? null}
-      onChange={(v) => set(key, v as Mapping[typeof key])}
+      value={mapping?.[field] ?? null}
+      onChange={(v) => set({ [field]: v })}
       clearable={clearable}
     />
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={`Import a statement into ${account.name}`} size="xl">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('bank.import.title', { account: account.name })}
+      size="xl"
+    >
       <Stack>
         <FileInput
-          label="Statement file"
-          description="CAMT.053/052/054, MT940/MT942, OFX/QFX or CSV, as your bank's online banking exports it"
-          placeholder="Choose a file"
+          label={t('bank.import.file')}
+          description={t('bank.import.fileHint')}
+          placeholder={t('bank.import.chooseFile')}
           value={file}
           onChange={(f) => void pick(f)}
           error={error}
@@ -156,85 +173,83 @@ export function ImportStatementModal({
         />
         {csv && mapping && (
           <Stack gap="xs">
-            <Text fw={600}>Map the columns of this CSV file</Text>
+            <Text fw={600}>{t('bank.import.mapTitle')}</Text>
             <Text size="sm" c="dimmed">
-              {csv.remembered
-                ? 'The mapping of your last CSV import for this account is filled in.'
-                : 'Folio guessed the columns; check them.'}
+              {csv.remembered ? t('bank.import.remembered') : t('bank.import.guessed')}
             </Text>
             <Group grow>
               <Select
-                label="Text encoding"
+                label={t('bank.import.encoding')}
                 data={[...CSV_ENCODINGS]}
                 value={mapping.encoding}
-                onChange={(v) => v && set('encoding', v as Mapping['encoding'])}
+                onChange={(v) => v && set({ encoding: v as Mapping['encoding'] })}
                 allowDeselect={false}
               />
               <Select
-                label="Separator"
-                data={DELIMITERS}
+                label={t('bank.import.separator')}
+                data={DELIMITERS.map((d) => ({ value: d.value, label: t(d.label) }))}
                 value={mapping.delimiter}
-                onChange={(v) => v && set('delimiter', v as Mapping['delimiter'])}
+                onChange={(v) => v && set({ delimiter: v as Mapping['delimiter'] })}
                 allowDeselect={false}
               />
               <NumberInput
-                label="Rows above the header"
+                label={t('bank.import.skipRows')}
                 min={0}
                 max={50}
                 value={mapping.skipRows}
-                onChange={(v) => set('skipRows', Number(v) || 0)}
+                onChange={(v) => set({ skipRows: Number(v) || 0 })}
               />
             </Group>
             <Group grow>
               <Select
-                label="Booking date column"
+                label={t('bank.import.dateColumn')}
                 data={columnOptions}
                 value={mapping.dateColumn}
-                onChange={(v) => v && set('dateColumn', v)}
+                onChange={(v) => v && set({ dateColumn: v })}
                 allowDeselect={false}
               />
               <Select
-                label="Date format"
+                label={t('bank.import.dateFormat')}
                 data={[...CSV_DATE_FORMATS]}
                 value={mapping.dateFormat}
-                onChange={(v) => v && set('dateFormat', v as Mapping['dateFormat'])}
+                onChange={(v) => v && set({ dateFormat: v as Mapping['dateFormat'] })}
                 allowDeselect={false}
               />
               <Select
-                label="Decimal separator"
+                label={t('bank.import.decimal')}
                 data={[
-                  { value: '.', label: 'Point: 1234.56' },
-                  { value: ',', label: 'Comma: 1234,56' },
+                  { value: '.', label: t('bank.import.decimalPoint') },
+                  { value: ',', label: t('bank.import.decimalComma') },
                 ]}
                 value={mapping.decimal}
-                onChange={(v) => v && set('decimal', v as Mapping['decimal'])}
+                onChange={(v) => v && set({ decimal: v as Mapping['decimal'] })}
                 allowDeselect={false}
               />
             </Group>
             <Group grow>
               <Select
-                label="Amounts"
+                label={t('bank.import.amounts')}
                 data={[
-                  { value: 'signed', label: 'One column, minus for money out' },
-                  { value: 'debitCredit', label: 'Two columns: money out and money in' },
+                  { value: 'signed', label: t('bank.import.amountsSigned') },
+                  { value: 'debitCredit', label: t('bank.import.amountsTwo') },
                 ]}
                 value={mapping.amountMode}
-                onChange={(v) => v && set('amountMode', v as Mapping['amountMode'])}
+                onChange={(v) => v && set({ amountMode: v as Mapping['amountMode'] })}
                 allowDeselect={false}
               />
               {mapping.amountMode === 'signed' ? (
-                column('Amount column', 'amountColumn')
+                column({ label: t('bank.import.amountColumn'), field: 'amountColumn' })
               ) : (
                 <>
-                  {column('Money out column', 'debitColumn')}
-                  {column('Money in column', 'creditColumn')}
+                  {column({ label: t('bank.import.debitColumn'), field: 'debitColumn' })}
+                  {column({ label: t('bank.import.creditColumn'), field: 'creditColumn' })}
                 </>
               )}
             </Group>
             <Group grow>
-              {column('Name column', 'nameColumn', true)}
-              {column('IBAN column', 'ibanColumn', true)}
-              {column('Reference column', 'referenceColumn', true)}
+              {column({ label: t('bank.import.nameColumn'), field: 'nameColumn', clearable: true })}
+              {column({ label: t('bank.import.ibanColumn'), field: 'ibanColumn', clearable: true })}
+              {column({ label: t('bank.import.referenceColumn'), field: 'referenceColumn', clearable: true })}
             </Group>
             {csv.sample.length > 0 && (
               <Table.ScrollContainer minWidth={500}>
@@ -261,30 +276,37 @@ export function ImportStatementModal({
             {!preview && (
               <Group>
                 <Button variant="light" loading={busy} onClick={() => data && void runPreview(data, mapping)}>
-                  Check the file with this mapping
+                  {t('bank.import.check')}
                 </Button>
               </Group>
             )}
           </Stack>
         )}
         {preview?.kind === 'statement' && (
-          <Alert color="blue" title={`${preview.lines} lines, ${preview.newLines} new`}>
+          <Alert
+            color="blue"
+            title={t('bank.import.previewTitle', { count: preview.lines, newLines: preview.newLines })}
+          >
             <Stack gap={2}>
               {preview.from && (
                 <Text size="sm">
-                  {formatDate(preview.from, preferences.locale)} to{' '}
-                  {formatDate(preview.to!, preferences.locale)} · money in{' '}
-                  {fmt(preview.moneyIn, account.currency)} · money out{' '}
-                  {fmt(preview.moneyOut, account.currency)}
+                  {t('bank.import.previewRange', {
+                    from: formatDate(preview.from, preferences.locale),
+                    to: formatDate(preview.to!, preferences.locale),
+                    moneyIn: fmt(preview.moneyIn, account.currency),
+                    moneyOut: fmt(preview.moneyOut, account.currency),
+                  })}
                 </Text>
               )}
               {preview.duplicates > 0 && (
-                <Text size="sm">{preview.duplicates} lines were imported before and will be skipped.</Text>
+                <Text size="sm">{t('bank.import.duplicates', { count: preview.duplicates })}</Text>
               )}
               {preview.closing && (
                 <Text size="sm">
-                  Closing balance {fmt(preview.closing.amount, account.currency)} on{' '}
-                  {formatDate(preview.closing.date, preferences.locale)}
+                  {t('bank.import.closing', {
+                    amount: fmt(preview.closing.amount, account.currency),
+                    date: formatDate(preview.closing.date, preferences.locale),
+                  })}
                 </Text>
               )}
               {preview.warnings.map((w) => (
@@ -297,14 +319,16 @@ export function ImportStatementModal({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             disabled={preview?.kind !== 'statement'}
             loading={commit.isPending}
             onClick={() => void doImport()}
           >
-            {preview?.kind === 'statement' ? `Import ${preview.newLines} lines` : 'Import'}
+            {preview?.kind === 'statement'
+              ? t('bank.import.commit', { count: preview.newLines })
+              : t('bank.import.commitNone')}
           </Button>
         </Group>
       </Stack>

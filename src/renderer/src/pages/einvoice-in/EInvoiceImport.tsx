@@ -19,6 +19,7 @@ import type { Output } from '../../../../shared/api/contract';
 import type { EInvoiceFileResult } from '../../../../shared/api/einvoice-import';
 import { notifyError, useApiMutation } from '../../api/hooks';
 import { PAYABLES, useFormat } from '../bills/parts/format';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Import e-invoices on the Bills pages: drop XML or PDF files anywhere on them, or pick them
@@ -39,22 +40,23 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-const STATUS: Record<EInvoiceFileResult['status'], { label: string; color: string }> = {
-  ready: { label: 'Ready', color: 'blue' },
-  ready_with_warnings: { label: 'Ready, with warnings', color: 'orange' },
-  imported: { label: 'Imported', color: 'green' },
-  imported_with_warnings: { label: 'Imported with warnings', color: 'orange' },
-  refused: { label: 'Refused', color: 'red' },
-};
+const STATUS = {
+  ready: { label: 'einvoiceIn.import.status.ready', color: 'blue' },
+  ready_with_warnings: { label: 'einvoiceIn.import.status.readyWithWarnings', color: 'orange' },
+  imported: { label: 'einvoiceIn.import.status.imported', color: 'green' },
+  imported_with_warnings: { label: 'einvoiceIn.import.status.importedWithWarnings', color: 'orange' },
+  refused: { label: 'einvoiceIn.import.status.refused', color: 'red' },
+} as const satisfies Record<EInvoiceFileResult['status'], { label: string; color: string }>;
 
 const MATCHED_BY = {
-  vat_id: 'by VAT number',
-  iban: 'by IBAN',
-  electronic_address: 'by e-mail / electronic address',
-  name: 'by name',
+  vat_id: 'einvoiceIn.import.matchedBy.vatId',
+  iban: 'einvoiceIn.import.matchedBy.iban',
+  electronic_address: 'einvoiceIn.import.matchedBy.electronicAddress',
+  name: 'einvoiceIn.import.matchedBy.name',
 } as const;
 
 function FileRow({ r }: { r: EInvoiceFileResult }) {
+  const { t } = useTranslation();
   const { money, date } = useFormat();
   const fatal = r.findings.filter((f) => f.severity === 'fatal');
   const advice = r.findings.filter((f) => f.severity === 'warning');
@@ -70,7 +72,7 @@ function FileRow({ r }: { r: EInvoiceFileResult }) {
           </Text>
         )}
         <Badge color={STATUS[r.status].color} variant="light" mt={4}>
-          {STATUS[r.status].label}
+          {t(STATUS[r.status].label)}
         </Badge>
       </Table.Td>
       <Table.Td valign="top">
@@ -81,18 +83,42 @@ function FileRow({ r }: { r: EInvoiceFileResult }) {
         ) : (
           <Stack gap={6}>
             <Text size="sm">
-              {r.kind === 'vendor_credit' ? 'Credit note' : 'Invoice'} {r.number} of {date(r.issueDate)} from{' '}
-              <b>{r.sellerName}</b> · {r.lines} {r.lines === 1 ? 'line' : 'lines'} · total{' '}
-              {money(r.total, r.currency)}
-              {r.payable !== r.total && ` · due ${money(r.payable, r.currency)}`}
+              {t(
+                r.kind === 'vendor_credit'
+                  ? 'einvoiceIn.import.creditNoteFrom'
+                  : 'einvoiceIn.import.invoiceFrom',
+                {
+                  number: r.number,
+                  date: date(r.issueDate),
+                },
+              )}{' '}
+              <b>{r.sellerName}</b>
+              {' · '}
+              {t('einvoiceIn.import.linesTotal', { count: r.lines, total: money(r.total, r.currency) })}
+              {r.payable !== r.total &&
+                ` · ${t('einvoiceIn.import.due', { amount: money(r.payable, r.currency) })}`}
             </Text>
             <Text size="xs" c="dimmed">
               {r.vendor
-                ? `Vendor: ${r.vendor.name}, matched ${MATCHED_BY[r.vendor.by]}`
+                ? t('einvoiceIn.import.vendorMatched', {
+                    name: r.vendor.name,
+                    by: t(MATCHED_BY[r.vendor.by]),
+                  })
                 : r.newVendor
-                  ? `New vendor: ${r.newVendor.name}${r.newVendor.taxNumber ? `, VAT ${r.newVendor.taxNumber}` : ''}${r.newVendor.address ? `, ${r.newVendor.address}` : ''}${r.newVendor.bankDetails ? `, ${r.newVendor.bankDetails}` : ''}`
+                  ? t('einvoiceIn.import.newVendor', {
+                      details: [
+                        r.newVendor.name,
+                        r.newVendor.taxNumber &&
+                          t('einvoiceIn.import.vatNumber', { id: r.newVendor.taxNumber }),
+                        r.newVendor.address,
+                        r.newVendor.bankDetails,
+                      ]
+                        .filter(Boolean)
+                        .join(', '),
+                    })
                   : ''}
-              {r.purchaseOrder && ` · purchase order ${r.purchaseOrder.number}`}
+              {r.purchaseOrder &&
+                ` · ${t('einvoiceIn.import.purchaseOrder', { number: r.purchaseOrder.number })}`}
             </Text>
             {r.warnings.map((w) => (
               <Alert key={w.key} color={w.group === 'fraud' ? 'red' : 'orange'} title={w.title} p="xs">
@@ -104,7 +130,7 @@ function FileRow({ r }: { r: EInvoiceFileResult }) {
                 color="orange"
                 variant="light"
                 p="xs"
-                title={`Breaks ${fatal.length} EN 16931 ${fatal.length === 1 ? 'rule' : 'rules'}`}
+                title={t('einvoiceIn.import.breaks', { count: fatal.length })}
               >
                 <List size="sm">
                   {fatal.map((f) => (
@@ -115,12 +141,12 @@ function FileRow({ r }: { r: EInvoiceFileResult }) {
             )}
             {advice.length > 0 && (
               <Text size="xs" c="dimmed">
-                Advice: {advice.map((f) => f.message).join('; ')}
+                {t('einvoiceIn.import.advice', { list: advice.map((f) => f.message).join('; ') })}
               </Text>
             )}
             {r.billId && (
               <Anchor component={Link} to={`/bills/${r.billId}`} size="sm">
-                Open the bill
+                {t('einvoiceIn.import.openBill')}
               </Anchor>
             )}
           </Stack>
@@ -131,12 +157,13 @@ function FileRow({ r }: { r: EInvoiceFileResult }) {
 }
 
 function ResultTable({ batch }: { batch: Batch }) {
+  const { t } = useTranslation();
   return (
-    <Table aria-label="E-invoice files" verticalSpacing="sm">
+    <Table aria-label={t('einvoiceIn.import.files')} verticalSpacing="sm">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={240}>File</Table.Th>
-          <Table.Th>What Folio found</Table.Th>
+          <Table.Th w={240}>{t('einvoiceIn.import.file')}</Table.Th>
+          <Table.Th>{t('einvoiceIn.import.found')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -157,6 +184,7 @@ function ImportModal({
   preview: Batch;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const { baseCurrency } = useFormat();
   const [rates, setRates] = useState<Record<string, string>>({});
   const [result, setResult] = useState<Batch | null>(null);
@@ -167,20 +195,30 @@ function ImportModal({
   const shown = result ?? preview;
   const c = shown.counts;
   return (
-    <Modal opened onClose={onClose} title={result ? 'E-invoices imported' : 'Import e-invoices'} size="80rem">
+    <Modal
+      opened
+      onClose={onClose}
+      title={result ? t('einvoiceIn.import.doneTitle') : t('einvoiceIn.import.title')}
+      size="80rem"
+    >
       <Stack gap="sm">
         <Text size="sm" aria-live="polite">
           {result
-            ? `${c.ok} imported, ${c.withWarnings} imported with warnings, ${c.refused} refused.`
-            : `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${c.ok} ready, ${c.withWarnings} with warnings, ${c.refused} refused.`}
+            ? t('einvoiceIn.import.resultCounts', { ok: c.ok, warnings: c.withWarnings, refused: c.refused })
+            : t('einvoiceIn.import.previewCounts', {
+                count: files.length,
+                ok: c.ok,
+                warnings: c.withWarnings,
+                refused: c.refused,
+              })}
         </Text>
         {!result && needRates.length > 0 && (
           <Group>
             {needRates.map((cur) => (
               <TextInput
                 key={cur}
-                label={`1 ${cur} in ${baseCurrency}`}
-                placeholder="like 1.0845"
+                label={t('einvoiceIn.import.rate', { currency: cur, base: baseCurrency })}
+                placeholder={t('einvoiceIn.import.ratePlaceholder', { example: '1.0845' })}
                 value={rates[cur] ?? ''}
                 onChange={(e) => setRates({ ...rates, [cur]: e.currentTarget.value })}
                 w={180}
@@ -190,18 +228,20 @@ function ImportModal({
         )}
         {!result && newVendors.length > 0 && (
           <Alert color="blue" variant="light">
-            Importing creates {newVendors.length === 1 ? 'a new vendor' : `${newVendors.length} new vendors`}{' '}
-            from what the files say: {newVendors.join(', ')}.
+            {t('einvoiceIn.import.createsVendors', {
+              count: newVendors.length,
+              names: newVendors.join(', '),
+            })}
           </Alert>
         )}
         <ResultTable batch={shown} />
         <Group justify="flex-end">
           {result ? (
-            <Button onClick={onClose}>Done</Button>
+            <Button onClick={onClose}>{t('einvoiceIn.import.done')}</Button>
           ) : (
             <>
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button
                 disabled={importable.length === 0}
@@ -226,12 +266,14 @@ function ImportModal({
                   )
                 }
               >
-                {newVendors.length > 1
-                  ? 'Create vendors and import'
-                  : newVendors.length
-                    ? 'Create vendor and import'
-                    : 'Import'}{' '}
-                {importable.length} {importable.length === 1 ? 'file' : 'files'}
+                {t(
+                  newVendors.length > 1
+                    ? 'einvoiceIn.import.createVendorsAndImport'
+                    : newVendors.length
+                      ? 'einvoiceIn.import.createVendorAndImport'
+                      : 'einvoiceIn.import.importFiles',
+                  { count: importable.length },
+                )}
               </Button>
             </>
           )}
@@ -243,6 +285,7 @@ function ImportModal({
 
 /** Wraps the Bills pages: files dropped on them are imported as e-invoices. */
 export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [batch, setBatch] = useState<{ files: PickedFile[]; preview: Batch } | null>(null);
@@ -289,7 +332,7 @@ export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
           type="file"
           multiple
           accept=".xml,.pdf,application/xml,text/xml,application/pdf"
-          aria-label="E-invoice files"
+          aria-label={t('einvoiceIn.import.files')}
           hidden
           onChange={(e) => {
             if (e.currentTarget.files) void start(e.currentTarget.files);
@@ -312,9 +355,7 @@ export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
             }}
           >
             <Text fw={500}>
-              {check.isPending
-                ? 'Reading the e-invoices…'
-                : 'Drop e-invoices (XRechnung, Peppol, Factur-X, ZUGFeRD) to import them as bills'}
+              {check.isPending ? t('einvoiceIn.import.reading') : t('einvoiceIn.import.dropHint')}
             </Text>
           </Box>
         )}
@@ -326,10 +367,11 @@ export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
 
 /** The "Import e-invoices…" button; inside EInvoiceDropZone. */
 export function ImportEInvoicesButton() {
+  const { t } = useTranslation();
   const ctx = useContext(ImportContext);
   return (
     <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => ctx?.pick()}>
-      Import e-invoices…
+      {t('einvoiceIn.import.button')}
     </Button>
   );
 }

@@ -12,16 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { IconFileText } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { EInvoiceView as View } from '../../../../shared/api/einvoice-import';
-import {
-  documentTypeName,
-  paymentMeansName,
-  unitName,
-  vatCategoryName,
-} from '../../../../shared/domain/einvoice-in/codes';
 import type { EAllowanceCharge, EParty } from '../../../../shared/domain/einvoice-in/model';
 import { formatIban } from '../../../../shared/domain/iban';
 import { useFormat } from '../bills/parts/format';
+import { documentTypeLabel, paymentMeansLabel, unitLabel, vatCategoryLabel } from './code-names';
 
 /**
  * The e-invoice behind a bill, read like a page: every party, every line as the file writes it,
@@ -63,6 +60,7 @@ function sumDecimals(values: string[]): string {
 }
 
 function Party({ title, p }: { title: string; p: EParty }) {
+  const { t } = useTranslation();
   const a = p.address;
   return (
     <Card withBorder padding="sm" aria-label={title}>
@@ -70,7 +68,7 @@ function Party({ title, p }: { title: string; p: EParty }) {
         {title}
       </Text>
       <Text fw={600}>{p.name}</Text>
-      {p.tradingName && <Text size="sm">trading as {p.tradingName}</Text>}
+      {p.tradingName && <Text size="sm">{t('einvoiceIn.view.tradingAs', { name: p.tradingName })}</Text>}
       {a && (
         <Text size="sm">
           {[...a.lines, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country]
@@ -78,30 +76,43 @@ function Party({ title, p }: { title: string; p: EParty }) {
             .join(', ')}
         </Text>
       )}
-      {p.vatId && <Text size="sm">VAT number {p.vatId}</Text>}
-      {p.taxRegistrationId && <Text size="sm">Tax number {p.taxRegistrationId}</Text>}
-      {p.legalId && <Text size="sm">Registration {p.legalId}</Text>}
+      {p.vatId && <Text size="sm">{t('einvoiceIn.view.vatId', { id: p.vatId })}</Text>}
+      {p.taxRegistrationId && (
+        <Text size="sm">{t('einvoiceIn.view.taxNumber', { id: p.taxRegistrationId })}</Text>
+      )}
+      {p.legalId && <Text size="sm">{t('einvoiceIn.view.registration', { id: p.legalId })}</Text>}
       {p.electronicAddress && (
         <Text size="sm">
-          Electronic address {p.electronicAddress.value}
+          {t('einvoiceIn.view.electronicAddress', { address: p.electronicAddress.value })}
           {p.electronicAddress.scheme && ` (${p.electronicAddress.scheme})`}
         </Text>
       )}
       {p.contact && (p.contact.name || p.contact.email || p.contact.phone) && (
         <Text size="sm">
-          Contact {[p.contact.name, p.contact.phone, p.contact.email].filter(Boolean).join(' · ')}
+          {t('einvoiceIn.view.contact', {
+            contact: [p.contact.name, p.contact.phone, p.contact.email].filter(Boolean).join(' · '),
+          })}
         </Text>
       )}
     </Card>
   );
 }
 
-function acText(a: EAllowanceCharge) {
-  return `${a.charge ? 'Charge' : 'Allowance'}${a.reason ? `: ${a.reason}` : ''}${a.percent ? ` (${a.percent}%${a.baseAmount ? ` of ${a.baseAmount}` : ''})` : ''}`;
+function acText(t: TFunction, a: EAllowanceCharge) {
+  const kind = a.charge ? t('einvoiceIn.view.charge') : t('einvoiceIn.view.allowance');
+  const percent = a.percent
+    ? ` ${
+        a.baseAmount
+          ? t('einvoiceIn.view.percentOf', { percent: a.percent, base: a.baseAmount })
+          : t('einvoiceIn.view.percent', { percent: a.percent })
+      }`
+    : '';
+  return `${kind}${a.reason ? `: ${a.reason}` : ''}${percent}`;
 }
 
 export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile: () => void }) {
-  const { date } = useFormat();
+  const { t } = useTranslation();
+  const { date, dateTime } = useFormat();
   const dec = useDecimal();
   const d = view.data;
   const cur = d.currency;
@@ -110,95 +121,108 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
   const linesSum = sumDecimals(d.lines.map((l) => l.netAmount));
   const linesDisagree = d.totals.lineTotal !== '' && Number(linesSum) !== Number(d.totals.lineTotal);
   const fmtDate = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? date(s) : s);
-  const totals: [string, string, string?][] = [
-    ['Sum of the lines (BT-106)', d.totals.lineTotal],
-    ...(linesDisagree ? [['The lines add up to', linesSum, 'red'] as [string, string, string]] : []),
-    ['Allowances (BT-107)', d.totals.allowanceTotal ? `-${d.totals.allowanceTotal}`.replace('--', '') : ''],
-    ['Charges (BT-108)', d.totals.chargeTotal],
-    ['Total without VAT (BT-109)', d.totals.taxExclusive],
-    ['VAT (BT-110)', d.totals.taxTotal],
-    ['Total with VAT (BT-112)', d.totals.taxInclusive],
-    ['Paid in advance (BT-113)', d.totals.prepaid ? `-${d.totals.prepaid}`.replace('--', '') : ''],
-    ['Rounding (BT-114)', d.totals.rounding],
-    [d.kind === 'credit_note' ? 'Amount credited (BT-115)' : 'Amount due (BT-115)', d.totals.payable],
+  const totals: { label: string; value: string; color?: string; strong?: boolean }[] = [
+    { label: t('einvoiceIn.view.totals.lineTotal'), value: d.totals.lineTotal },
+    ...(linesDisagree
+      ? [{ label: t('einvoiceIn.view.totals.linesAddUp'), value: linesSum, color: 'red' }]
+      : []),
+    {
+      label: t('einvoiceIn.view.totals.allowances'),
+      value: d.totals.allowanceTotal ? `-${d.totals.allowanceTotal}`.replace('--', '') : '',
+    },
+    { label: t('einvoiceIn.view.totals.charges'), value: d.totals.chargeTotal },
+    { label: t('einvoiceIn.view.totals.taxExclusive'), value: d.totals.taxExclusive },
+    { label: t('einvoiceIn.view.totals.tax'), value: d.totals.taxTotal },
+    { label: t('einvoiceIn.view.totals.taxInclusive'), value: d.totals.taxInclusive },
+    {
+      label: t('einvoiceIn.view.totals.prepaid'),
+      value: d.totals.prepaid ? `-${d.totals.prepaid}`.replace('--', '') : '',
+    },
+    { label: t('einvoiceIn.view.totals.rounding'), value: d.totals.rounding },
+    {
+      label:
+        d.kind === 'credit_note'
+          ? t('einvoiceIn.view.totals.amountCredited')
+          : t('einvoiceIn.view.totals.amountDue'),
+      value: d.totals.payable,
+      strong: true,
+    },
   ];
   return (
-    <Card withBorder padding="lg" aria-label="E-invoice">
+    <Card withBorder padding="lg" aria-label={t('einvoiceIn.view.label')}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <div>
             <Title order={2} size="h4">
-              {documentTypeName(d.typeCode)} {d.number}
+              {documentTypeLabel(t, d.typeCode)} {d.number}
             </Title>
             <Text size="sm" c="dimmed">
-              E-invoice · {view.format} · imported {new Date(view.importedAt).toLocaleDateString()}
+              {t('einvoiceIn.view.subtitle', { format: view.format, date: dateTime(view.importedAt) })}
             </Text>
           </div>
           <Button variant="light" leftSection={<IconFileText size={16} />} onClick={onOpenFile}>
-            {view.container === 'pdf' ? 'Show the PDF' : 'Original file'}
+            {view.container === 'pdf' ? t('einvoiceIn.view.showPdf') : t('einvoiceIn.view.originalFile')}
           </Button>
         </Group>
 
         {fatal.length > 0 ? (
-          <Alert
-            color="orange"
-            title={`This e-invoice breaks ${fatal.length} EN 16931 ${fatal.length === 1 ? 'rule' : 'rules'}`}
-          >
+          <Alert color="orange" title={t('einvoiceIn.view.breaks', { count: fatal.length })}>
             <List size="sm">
               {fatal.map((f) => (
                 <List.Item key={`${f.id}${f.message}`}>{f.message}</List.Item>
               ))}
             </List>
             <Text size="xs" mt={4}>
-              Folio keeps the vendor’s figures as they are. Ask the vendor for a corrected invoice if they
-              matter.
+              {t('einvoiceIn.view.keepsFigures')}
             </Text>
           </Alert>
         ) : (
           <Badge color="green" variant="light">
-            Passes the EN 16931 rules
+            {t('einvoiceIn.view.passes')}
           </Badge>
         )}
         {advice.length > 0 && (
           <Text size="xs" c="dimmed">
-            Advice from the rules: {advice.map((f) => f.message).join('; ')}
+            {t('einvoiceIn.view.advice', { list: advice.map((f) => f.message).join('; ') })}
           </Text>
         )}
 
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-          <Fact label="Issue date">{fmtDate(d.issueDate)}</Fact>
-          <Fact label="Due date">{d.dueDate ? fmtDate(d.dueDate) : '—'}</Fact>
-          <Fact label="Currency">{cur}</Fact>
-          <Fact label="Buyer reference">{d.buyerReference || '—'}</Fact>
-          {d.orderReference && <Fact label="Order">{d.orderReference}</Fact>}
-          {d.contractReference && <Fact label="Contract">{d.contractReference}</Fact>}
-          {d.precedingInvoice && <Fact label="Corrects invoice">{d.precedingInvoice}</Fact>}
-          {d.deliveryDate && <Fact label="Delivered">{fmtDate(d.deliveryDate)}</Fact>}
+          <Fact label={t('common.issueDate')}>{fmtDate(d.issueDate)}</Fact>
+          <Fact label={t('common.dueDate')}>{d.dueDate ? fmtDate(d.dueDate) : '—'}</Fact>
+          <Fact label={t('common.currency')}>{cur}</Fact>
+          <Fact label={t('einvoiceIn.view.buyerReference')}>{d.buyerReference || '—'}</Fact>
+          {d.orderReference && <Fact label={t('einvoiceIn.view.order')}>{d.orderReference}</Fact>}
+          {d.contractReference && <Fact label={t('einvoiceIn.view.contract')}>{d.contractReference}</Fact>}
+          {d.precedingInvoice && (
+            <Fact label={t('einvoiceIn.view.correctsInvoice')}>{d.precedingInvoice}</Fact>
+          )}
+          {d.deliveryDate && <Fact label={t('einvoiceIn.view.delivered')}>{fmtDate(d.deliveryDate)}</Fact>}
           {d.period && (
-            <Fact label="Period">
+            <Fact label={t('einvoiceIn.view.period')}>
               {fmtDate(d.period.start)} – {fmtDate(d.period.end)}
             </Fact>
           )}
         </SimpleGrid>
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <Party title="Seller" p={d.seller} />
-          <Party title="Buyer" p={d.buyer} />
-          {d.payee && <Party title="Payee" p={d.payee} />}
+          <Party title={t('einvoiceIn.view.seller')} p={d.seller} />
+          <Party title={t('einvoiceIn.view.buyer')} p={d.buyer} />
+          {d.payee && <Party title={t('einvoiceIn.view.payee')} p={d.payee} />}
           {d.sellerTaxRepresentative && (
-            <Party title="Seller's tax representative" p={d.sellerTaxRepresentative} />
+            <Party title={t('einvoiceIn.view.taxRepresentative')} p={d.sellerTaxRepresentative} />
           )}
         </SimpleGrid>
 
-        <Table aria-label="E-invoice lines" striped>
+        <Table aria-label={t('einvoiceIn.view.lines')} striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>#</Table.Th>
-              <Table.Th>Item</Table.Th>
-              <Table.Th className="num">Quantity</Table.Th>
-              <Table.Th className="num">Net price</Table.Th>
-              <Table.Th>VAT</Table.Th>
-              <Table.Th className="num">Net amount</Table.Th>
+              <Table.Th>{t('einvoiceIn.view.item')}</Table.Th>
+              <Table.Th className="num">{t('common.quantity')}</Table.Th>
+              <Table.Th className="num">{t('einvoiceIn.view.netPrice')}</Table.Th>
+              <Table.Th>{t('einvoiceIn.view.vat')}</Table.Th>
+              <Table.Th className="num">{t('einvoiceIn.view.netAmount')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -218,7 +242,7 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
                   {(l.sellerItemId || l.standardItemId) && (
                     <Text size="xs" c="dimmed">
                       {[
-                        l.sellerItemId && `Item ${l.sellerItemId}`,
+                        l.sellerItemId && t('einvoiceIn.view.itemId', { id: l.sellerItemId }),
                         l.standardItemId && `GTIN ${l.standardItemId}`,
                       ]
                         .filter(Boolean)
@@ -227,24 +251,26 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
                   )}
                   {l.allowances.map((a, j) => (
                     <Text key={j} size="xs">
-                      {acText(a)}: {dec(a.charge ? a.amount : `-${a.amount}`.replace('--', ''), cur)}
+                      {acText(t, a)}: {dec(a.charge ? a.amount : `-${a.amount}`.replace('--', ''), cur)}
                     </Text>
                   ))}
                 </Table.Td>
                 <Table.Td className="num">
-                  {dec(l.quantity)} {unitName(l.unitCode)}
+                  {dec(l.quantity)} {unitLabel(t, l.unitCode)}
                 </Table.Td>
                 <Table.Td className="num">
                   {dec(l.netPrice, cur)}
-                  {l.priceBaseQuantity && l.priceBaseQuantity !== '1' && ` per ${dec(l.priceBaseQuantity)}`}
+                  {l.priceBaseQuantity &&
+                    l.priceBaseQuantity !== '1' &&
+                    ` ${t('einvoiceIn.view.per', { quantity: dec(l.priceBaseQuantity) })}`}
                   {l.grossPrice && (
                     <Text size="xs" c="dimmed">
-                      list {dec(l.grossPrice, cur)}
+                      {t('einvoiceIn.view.listPrice', { price: dec(l.grossPrice, cur) })}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {vatCategoryName(l.vatCategory)}
+                  {vatCategoryLabel(t, l.vatCategory)}
                   {l.vatRate && ` ${dec(l.vatRate)}%`}
                 </Table.Td>
                 <Table.Td className="num">{dec(l.netAmount, cur)}</Table.Td>
@@ -253,9 +279,9 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
             {d.allowances.map((a, i) => (
               <Table.Tr key={`ac-${i}`}>
                 <Table.Td />
-                <Table.Td colSpan={3}>{acText(a)}</Table.Td>
+                <Table.Td colSpan={3}>{acText(t, a)}</Table.Td>
                 <Table.Td>
-                  {vatCategoryName(a.vatCategory)}
+                  {vatCategoryLabel(t, a.vatCategory)}
                   {a.vatRate && ` ${dec(a.vatRate)}%`}
                 </Table.Td>
                 <Table.Td className="num">
@@ -268,19 +294,19 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Stack gap="sm">
-            <Table aria-label="VAT breakdown">
+            <Table aria-label={t('einvoiceIn.view.vatBreakdown')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>VAT</Table.Th>
-                  <Table.Th className="num">Taxable</Table.Th>
-                  <Table.Th className="num">VAT</Table.Th>
+                  <Table.Th>{t('einvoiceIn.view.vat')}</Table.Th>
+                  <Table.Th className="num">{t('einvoiceIn.view.taxable')}</Table.Th>
+                  <Table.Th className="num">{t('einvoiceIn.view.vat')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {d.vatBreakdown.map((v, i) => (
                   <Table.Tr key={i}>
                     <Table.Td>
-                      {vatCategoryName(v.category)}
+                      {vatCategoryLabel(t, v.category)}
                       {v.rate && ` ${dec(v.rate)}%`}
                       {(v.exemptionReason || v.exemptionCode) && (
                         <Text size="xs" c="dimmed">
@@ -294,12 +320,12 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
                 ))}
               </Table.Tbody>
             </Table>
-            <Card withBorder padding="sm" aria-label="Payment instructions">
+            <Card withBorder padding="sm" aria-label={t('einvoiceIn.view.paymentInstructions')}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                How to pay
+                {t('einvoiceIn.view.howToPay')}
               </Text>
               {d.payment.meansCode && (
-                <Text size="sm">{d.payment.meansText || paymentMeansName(d.payment.meansCode)}</Text>
+                <Text size="sm">{d.payment.meansText || paymentMeansLabel(t, d.payment.meansCode)}</Text>
               )}
               {d.payment.accounts
                 // Some files repeat the same account in two payment means: shown once.
@@ -310,14 +336,20 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
                     {a.bic && ` · BIC ${a.bic}`}
                   </Text>
                 ))}
-              {d.payment.remittance && <Text size="sm">Reference {d.payment.remittance}</Text>}
+              {d.payment.remittance && (
+                <Text size="sm">{t('einvoiceIn.view.remittance', { reference: d.payment.remittance })}</Text>
+              )}
               {d.payment.mandate && (
                 <Text size="sm">
-                  Direct debit, mandate {d.payment.mandate}
-                  {d.payment.debitedAccount && ` from ${formatIban(d.payment.debitedAccount)}`}
+                  {d.payment.debitedAccount
+                    ? t('einvoiceIn.view.mandateFrom', {
+                        mandate: d.payment.mandate,
+                        iban: formatIban(d.payment.debitedAccount),
+                      })
+                    : t('einvoiceIn.view.mandate', { mandate: d.payment.mandate })}
                 </Text>
               )}
-              {d.payment.card && <Text size="sm">Card {d.payment.card}</Text>}
+              {d.payment.card && <Text size="sm">{t('einvoiceIn.view.card', { card: d.payment.card })}</Text>}
               {d.paymentTerms && (
                 <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                   {d.paymentTerms}
@@ -325,32 +357,31 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
               )}
             </Card>
           </Stack>
-          <Stack gap={2} aria-label="E-invoice totals">
+          <Stack gap={2} aria-label={t('einvoiceIn.view.totalsLabel')}>
             {totals
-              .filter(([, v]) => v !== '')
-              .map(([label, v, color]) => (
+              .filter(({ value }) => value !== '')
+              .map(({ label, value, color, strong }) => (
                 <Group key={label} justify="space-between">
                   <Text size="sm" c={color ?? 'dimmed'}>
                     {label}
                   </Text>
-                  <Text size="sm" className="num" c={color} fw={label.includes('BT-115') ? 700 : undefined}>
-                    {dec(v, cur)}
+                  <Text size="sm" className="num" c={color} fw={strong ? 700 : undefined}>
+                    {dec(value, cur)}
                   </Text>
                 </Group>
               ))}
             {linesDisagree && (
               <Text size="xs" c="red">
-                The file’s sum of the lines is not what its lines add up to. Both are shown; the bill takes
-                the file’s totals.
+                {t('einvoiceIn.view.linesDisagree')}
               </Text>
             )}
           </Stack>
         </SimpleGrid>
 
         {d.notes.length > 0 && (
-          <Card withBorder padding="sm" aria-label="Notes">
+          <Card withBorder padding="sm" aria-label={t('common.notes')}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              Notes
+              {t('common.notes')}
             </Text>
             {d.notes.map((n, i) => (
               <Text key={i} size="sm" style={{ whiteSpace: 'pre-line' }}>

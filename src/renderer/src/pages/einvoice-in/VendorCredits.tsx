@@ -5,9 +5,11 @@ import { useApi } from '../../api/hooks';
 import { AttachmentViewer } from '../bills/parts/AttachmentViewer';
 import { useFormat } from '../bills/parts/format';
 import { EInvoiceReadable } from './EInvoiceView';
+import { useTranslation } from 'react-i18next';
 
 /** The credits a vendor gave (credit notes imported as e-invoices), each readable like a page. */
 export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vendorName: string }) {
+  const { t } = useTranslation();
   const { money, date } = useFormat();
   const credits = useApi('vendorCredits.list', { vendorId });
   const [open, setOpen] = useState<number | null>(null);
@@ -15,16 +17,16 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
   return (
     <>
       <Title order={2} size="h4">
-        Credits
+        {t('einvoiceIn.credits.title')}
       </Title>
-      <Table aria-label={`Credits from ${vendorName}`} withTableBorder>
+      <Table aria-label={t('einvoiceIn.credits.tableLabel', { vendor: vendorName })} withTableBorder>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Credit note</Table.Th>
-            <Table.Th>For invoice</Table.Th>
-            <Table.Th className="num">Tax</Table.Th>
-            <Table.Th className="num">Credit</Table.Th>
+            <Table.Th>{t('common.date')}</Table.Th>
+            <Table.Th>{t('einvoiceIn.credits.creditNote')}</Table.Th>
+            <Table.Th>{t('einvoiceIn.credits.forInvoice')}</Table.Th>
+            <Table.Th className="num">{t('common.tax')}</Table.Th>
+            <Table.Th className="num">{t('einvoiceIn.credits.credit')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -47,7 +49,7 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
               <Table.Td>
                 {c.fromEInvoice && (
                   <Button size="compact-sm" variant="light" onClick={() => setOpen(c.id)}>
-                    Show credit note {c.number}
+                    {t('einvoiceIn.credits.show', { number: c.number })}
                   </Button>
                 )}
               </Table.Td>
@@ -61,14 +63,15 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
 }
 
 function CreditNoteModal({ id, onClose }: { id: number; onClose: () => void }) {
+  const { t } = useTranslation();
   const view = useApi('einvoices.forVendorCredit', { vendorCreditId: id });
   const [file, setFile] = useState<{ sha256: string; fileName: string } | null>(null);
   const e = view.data?.einvoice;
   return (
-    <Modal opened onClose={onClose} title="Credit note" size="80rem">
+    <Modal opened onClose={onClose} title={t('einvoiceIn.credits.creditNote')} size="80rem">
       {!e ? (
         <Center h={200}>
-          <Loader aria-label="Loading the credit note" />
+          <Loader aria-label={t('einvoiceIn.credits.loading')} />
         </Center>
       ) : (
         <EInvoiceReadable

@@ -3,7 +3,8 @@ import { BarChart } from '@mantine/charts';
 import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { AGING_BUCKETS, AGING_LABELS, type AgingBucket } from '../../../../shared/domain/aging';
+import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/domain/aging';
+import { useTranslation } from 'react-i18next';
 import { fromChart, toChart } from '../../lib/chart';
 import { localToday } from '../../../../shared/domain/dates';
 import { useApi } from '../../api/hooks';
@@ -13,45 +14,50 @@ import { formatDate } from '../../lib/format';
 import { ReportFrame } from './ReportFrame';
 import type { AgingItem } from '../../../../shared/api/reports';
 
-/** What differs between the two sides of aging: the calls, the words and the links. */
+/** The aging buckets' column headings. */
+export const BUCKET_LABELS = {
+  current: 'reports.aging.buckets.current',
+  d1_30: 'reports.aging.buckets.d1to30',
+  d31_60: 'reports.aging.buckets.d31to60',
+  d61_90: 'reports.aging.buckets.d61to90',
+  d90plus: 'reports.aging.buckets.d90plus',
+} as const satisfies Record<AgingBucket, string>;
+
+/** What differs between the two sides of aging: the calls, the words (catalogue keys) and the links. */
 const SIDES = {
   receivables: {
     report: 'reports.receivablesAging',
     items: 'reports.receivablesAgingItems',
     csv: 'receivablesAging',
-    title: 'Receivables aging',
-    description: (date: string, c: string) =>
-      `What customers owed on ${date}, by how late it was. Amounts in ${c} at each invoice's rate.`,
-    party: 'Customer',
-    parties: 'All customers',
+    title: 'reports.aging.receivables.title',
+    description: 'reports.aging.receivables.description',
+    party: 'reports.aging.receivables.party',
+    parties: 'reports.aging.receivables.parties',
     partyLink: (id: number) => `/customers/${id}`,
-    item: 'Invoice',
-    itemsLabel: 'Invoices behind the figure',
+    item: 'reports.aging.receivables.item',
+    itemsLabel: 'reports.aging.receivables.itemsLabel',
     itemLink: (id: number) => `/invoices/${id}`,
-    itemName: (i: AgingItem) => i.number ?? `#${i.id}`,
-    series: 'Owed',
-    chartLabel: 'Receivables by age',
-    tableLabel: 'Aging by customer',
-    empty: 'Nothing was owed on that date.',
+    unnumbered: 'reports.aging.receivables.unnumbered',
+    chartLabel: 'reports.aging.receivables.chartLabel',
+    tableLabel: 'reports.aging.receivables.tableLabel',
+    empty: 'reports.aging.receivables.empty',
   },
   payables: {
     report: 'reports.payablesAging',
     items: 'reports.payablesAgingItems',
     csv: 'payablesAging',
-    title: 'Payables aging',
-    description: (date: string, c: string) =>
-      `What you owed vendors on ${date}, by how late it was. Amounts in ${c} at each bill's rate.`,
-    party: 'Vendor',
-    parties: 'All vendors',
+    title: 'reports.aging.payables.title',
+    description: 'reports.aging.payables.description',
+    party: 'reports.aging.payables.party',
+    parties: 'reports.aging.payables.parties',
     partyLink: (id: number) => `/vendors/${id}`,
-    item: 'Bill',
-    itemsLabel: 'Bills behind the figure',
+    item: 'reports.aging.payables.item',
+    itemsLabel: 'reports.aging.payables.itemsLabel',
     itemLink: (id: number) => `/bills/${id}`,
-    itemName: (i: AgingItem) => i.number ?? `Bill #${i.id}`,
-    series: 'Owed',
-    chartLabel: 'Payables by age',
-    tableLabel: 'Aging by vendor',
-    empty: 'You owed nothing on that date.',
+    unnumbered: 'reports.aging.payables.unnumbered',
+    chartLabel: 'reports.aging.payables.chartLabel',
+    tableLabel: 'reports.aging.payables.tableLabel',
+    empty: 'reports.aging.payables.empty',
   },
 } as const;
 
@@ -65,6 +71,9 @@ export const PayablesAgingReport = () => <AgingReport side="payables" />;
  */
 function AgingReport({ side }: { side: keyof typeof SIDES }) {
   const s = SIDES[side];
+  const { t } = useTranslation();
+  const bucketLabel = (b: AgingBucket) => t(BUCKET_LABELS[b]);
+  const itemName = (i: AgingItem) => i.number ?? t(s.unnumbered, { id: i.id });
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const [params, setParams] = useSearchParams();
@@ -92,7 +101,7 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
     ) : (
       <UnstyledButton
         onClick={() => open(partyId, bucket, title)}
-        aria-label={`${title}: ${fmt(value, c)}`}
+        aria-label={t('reports.aging.figureLabel', { title, amount: fmt(value, c) })}
         className="num"
         style={{ width: '100%' }}
       >
@@ -109,12 +118,12 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
 
   return (
     <ReportFrame
-      title={s.title}
-      description={s.description(formatDate(asOf, preferences.locale), c)}
+      title={t(s.title)}
+      description={t(s.description, { date: formatDate(asOf, preferences.locale), currency: c })}
       csv={{ report: s.csv, asOf }}
       controls={
         <DateField
-          label="As of"
+          label={t('reports.aging.asOf')}
           value={asOf}
           onChange={(d) => setParams(d ? { asOf: String(d).slice(0, 10) } : {}, { replace: true })}
           w={160}
@@ -127,29 +136,29 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
             <BarChart
               h={180}
               data={AGING_BUCKETS.map((b) => ({
-                bucket: AGING_LABELS[b],
-                [s.series]: toChart(r.totals[b], c),
+                bucket: bucketLabel(b),
+                owed: toChart(r.totals[b], c),
               }))}
               dataKey="bucket"
-              series={[{ name: s.series, color: 'indigo.6' }]}
+              series={[{ name: 'owed', label: t('reports.aging.owed'), color: 'indigo.6' }]}
               valueFormatter={(v) => fmt(fromChart(v, c), c)}
-              aria-label={s.chartLabel}
+              aria-label={t(s.chartLabel)}
               role="img"
             />
           </Card>
           {r.rows.length === 0 ? (
-            <Text>{s.empty}</Text>
+            <Text>{t(s.empty)}</Text>
           ) : (
-            <Table withTableBorder striped aria-label={s.tableLabel}>
+            <Table withTableBorder striped aria-label={t(s.tableLabel)}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{s.party}</Table.Th>
+                  <Table.Th>{t(s.party)}</Table.Th>
                   {AGING_BUCKETS.map((b) => (
                     <Table.Th key={b} className="num">
-                      {AGING_LABELS[b]}
+                      {bucketLabel(b)}
                     </Table.Th>
                   ))}
-                  <Table.Th className="num">Total</Table.Th>
+                  <Table.Th className="num">{t('common.total')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -162,22 +171,34 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
                     </Table.Td>
                     {AGING_BUCKETS.map((b) => (
                       <Table.Td key={b}>
-                        {figure(row[b], row.id, b, `${row.name}, ${AGING_LABELS[b]}`)}
+                        {figure(
+                          row[b],
+                          row.id,
+                          b,
+                          t('reports.aging.cellTitle', { party: row.name, bucket: bucketLabel(b) }),
+                        )}
                       </Table.Td>
                     ))}
-                    <Table.Td fw={600}>{figure(row.total, row.id, null, `${row.name}, all`)}</Table.Td>
+                    <Table.Td fw={600}>
+                      {figure(row.total, row.id, null, t('reports.aging.cellAll', { party: row.name }))}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr>
-                  <Table.Th>Total</Table.Th>
+                  <Table.Th>{t('common.total')}</Table.Th>
                   {AGING_BUCKETS.map((b) => (
                     <Table.Th key={b}>
-                      {figure(r.totals[b], null, b, `${s.parties}, ${AGING_LABELS[b]}`)}
+                      {figure(
+                        r.totals[b],
+                        null,
+                        b,
+                        t('reports.aging.cellTitle', { party: t(s.parties), bucket: bucketLabel(b) }),
+                      )}
                     </Table.Th>
                   ))}
-                  <Table.Th>{figure(r.totals.total, null, null, s.parties)}</Table.Th>
+                  <Table.Th>{figure(r.totals.total, null, null, t(s.parties))}</Table.Th>
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
@@ -185,14 +206,14 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
         </>
       )}
       <Drawer opened={!!cell} onClose={() => setCell(null)} position="right" size="lg" title={cell?.title}>
-        <Table aria-label={s.itemsLabel}>
+        <Table aria-label={t(s.itemsLabel)}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{s.item}</Table.Th>
-              <Table.Th>{s.party}</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th className="num">Days late</Table.Th>
-              <Table.Th className="num">Owed then</Table.Th>
+              <Table.Th>{t(s.item)}</Table.Th>
+              <Table.Th>{t(s.party)}</Table.Th>
+              <Table.Th>{t('common.dueDate')}</Table.Th>
+              <Table.Th className="num">{t('reports.aging.daysLate')}</Table.Th>
+              <Table.Th className="num">{t('reports.aging.owedThen')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -200,7 +221,7 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
               <Table.Tr key={i.id}>
                 <Table.Td>
                   <Anchor component={Link} to={s.itemLink(i.id)} size="sm">
-                    {s.itemName(i)}
+                    {itemName(i)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{i.partyName}</Table.Td>
@@ -220,7 +241,7 @@ function AgingReport({ side }: { side: keyof typeof SIDES }) {
         </Table>
         <Group mt="sm">
           <Text size="xs" c="dimmed">
-            Amounts are what was still owed on {formatDate(asOf, preferences.locale)}.
+            {t('reports.aging.drawerNote', { date: formatDate(asOf, preferences.locale) })}
           </Text>
         </Group>
       </Drawer>

@@ -8,26 +8,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/useSettings';
-import { auditLabel } from '../../lib/audit-labels';
 import { formatDateTime, useFormat } from '../../lib/format';
 import { ReportFrame } from './ReportFrame';
-
-const ENTITIES = [
-  'invoice',
-  'quote',
-  'credit_note',
-  'payment',
-  'customer',
-  'item',
-  'tax',
-  'recurring_invoice',
-  'business_profile',
-  'preferences',
-  'number_series',
-  'backup',
-  'collection_note',
-  'collections',
-];
+import { AUDIT_ENTITIES, auditActionLabel } from './audit-words';
+import { useTranslation } from 'react-i18next';
 
 /** Where a record of the log lives, for a link by its number or name. */
 function recordPath(entity: string, id: string): string | null {
@@ -76,6 +60,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
 
 /** Every change, who made it and when: filter by kind of record, words, and dates. */
 export function AuditLogReport() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const [entity, setEntity] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -98,9 +83,10 @@ export function AuditLogReport() {
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
     <ReportFrame
-      title="Audit log"
-      description="Append-only: every change to your records, with who made it. Nothing here can be edited or deleted."
+      title={t('audit.log.title')}
+      description={t('audit.log.description')}
       csv={{
+        // eslint-disable-next-line i18next/no-literal-string -- the report's id for the export, not text
         report: 'auditLog',
         entity: entity ?? undefined,
         text: debounced || undefined,
@@ -110,30 +96,30 @@ export function AuditLogReport() {
       controls={
         <Group align="flex-end">
           <Select
-            label="Record type"
-            placeholder="All"
+            label={t('audit.log.recordType')}
+            placeholder={t('common.all')}
             clearable
-            data={ENTITIES.map((e) => ({ value: e, label: e.replace(/_/g, ' ') }))}
+            data={Object.entries(AUDIT_ENTITIES).map(([value, key]) => ({ value, label: t(key) }))}
             value={entity}
             onChange={setEntity}
             w={180}
           />
           <TextInput
-            label="Contains"
-            placeholder="A number, name or value"
+            label={t('audit.log.contains')}
+            placeholder={t('audit.log.containsPlaceholder')}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             w={220}
           />
           <DateField
-            label="From"
+            label={t('reports.period.from')}
             clearable
             value={from}
             onChange={(d) => setFrom(d ? String(d).slice(0, 10) : null)}
             w={140}
           />
           <DateField
-            label="To"
+            label={t('reports.period.to')}
             clearable
             value={to}
             onChange={(d) => setTo(d ? String(d).slice(0, 10) : null)}
@@ -142,14 +128,14 @@ export function AuditLogReport() {
         </Group>
       }
     >
-      <Table withTableBorder striped aria-label="Audit log" verticalSpacing={4}>
+      <Table withTableBorder striped aria-label={t('audit.log.title')} verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={170}>When</Table.Th>
-            <Table.Th w={110}>Who</Table.Th>
-            <Table.Th w={170}>Record</Table.Th>
-            <Table.Th w={150}>Action</Table.Th>
-            <Table.Th>What changed</Table.Th>
+            <Table.Th w={170}>{t('audit.log.when')}</Table.Th>
+            <Table.Th w={110}>{t('audit.log.who')}</Table.Th>
+            <Table.Th w={170}>{t('audit.log.record')}</Table.Th>
+            <Table.Th w={150}>{t('audit.log.action')}</Table.Th>
+            <Table.Th>{t('audit.log.changes')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -166,7 +152,7 @@ export function AuditLogReport() {
                   e.record
                 )}
               </Table.Td>
-              <Table.Td>{auditLabel(e.action)}</Table.Td>
+              <Table.Td>{auditActionLabel(t, e.action)}</Table.Td>
               <Table.Td>
                 <Changes entry={e} />
               </Table.Td>
@@ -174,11 +160,11 @@ export function AuditLogReport() {
           ))}
         </Table.Tbody>
       </Table>
-      {entries.length === 0 && !log.isPending && <Text c="dimmed">No changes match.</Text>}
+      {entries.length === 0 && !log.isPending && <Text c="dimmed">{t('audit.log.empty')}</Text>}
       {log.hasNextPage && (
         <Group justify="center">
           <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-            Show older changes
+            {t('audit.log.older')}
           </Button>
         </Group>
       )}

@@ -3,6 +3,7 @@ import type { CashflowWeek } from '../../../../shared/api/reports';
 import { fromChart, toChart } from '../../lib/chart';
 import { useSettings } from '../../app/useSettings';
 import { formatMoney } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 
 /** Weekly money in (green) and out (red) as bars, the running balance as a line, zero marked. */
 export function CashflowChart({
@@ -14,6 +15,7 @@ export function CashflowChart({
   currency: string;
   height?: number;
 }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const short = new Intl.DateTimeFormat(preferences.locale, {
     day: 'numeric',
@@ -23,9 +25,9 @@ export function CashflowChart({
   const units = (minor: number) => toChart(minor, currency);
   const data = weeks.map((w) => ({
     week: short.format(new Date(`${w.start}T00:00:00Z`)),
-    In: units(w.receipts + w.recurringReceipts),
-    Out: -units(w.bills + w.recurringBills),
-    Balance: units(w.balance),
+    moneyIn: units(w.receipts + w.recurringReceipts),
+    moneyOut: -units(w.bills + w.recurringBills),
+    balance: units(w.balance),
   }));
   const compact = new Intl.NumberFormat(preferences.locale, {
     style: 'currency',
@@ -43,11 +45,11 @@ export function CashflowChart({
       yAxisProps={{ width: 80, tickFormatter: (v: number) => compact.format(v) }}
       referenceLines={[{ y: 0, color: 'gray.5' }]}
       series={[
-        { name: 'In', color: 'teal.6', type: 'bar' },
-        { name: 'Out', color: 'red.5', type: 'bar' },
-        { name: 'Balance', color: 'indigo.6', type: 'line' },
+        { name: 'moneyIn', label: t('reports.cashflow.in'), color: 'teal.6', type: 'bar' },
+        { name: 'moneyOut', label: t('reports.cashflow.out'), color: 'red.5', type: 'bar' },
+        { name: 'balance', label: t('reports.cashflow.balance'), color: 'indigo.6', type: 'line' },
       ]}
-      aria-label="Cash-flow forecast chart"
+      aria-label={t('reports.cashflow.chartLabel')}
       role="img"
     />
   );

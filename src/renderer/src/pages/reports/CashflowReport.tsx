@@ -8,16 +8,18 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { formatDate } from '../../lib/format';
 import { CashflowChart } from './CashflowChart';
 import { ReportFrame } from './ReportFrame';
+import { useTranslation } from 'react-i18next';
 
 /** Thirteen weeks of money in and out, and the balance they leave, from the cash in the bank today. */
 export function CashflowReport() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const report = useApi('reports.cashflow', {});
   const [opening, setOpening] = useState<number | null>(null);
   const save = useApiMutation('reports.setOpeningBalance', {
     invalidates: ['reports', 'dashboard'],
-    success: 'Opening balance saved.',
+    success: t('reports.cashflow.openingSaved'),
   });
   const r = report.data;
   const c = r?.currency ?? preferences.baseCurrency;
@@ -26,19 +28,21 @@ export function CashflowReport() {
 
   return (
     <ReportFrame
-      title="Cash-flow forecast"
-      description="Open invoices are expected on their due date moved by how many days late (or early) each customer has paid on average; bills on their due dates (overdue ones this week); recurring invoices and bills on their next dates."
+      title={t('reports.cashflow.title')}
+      description={t('reports.cashflow.description')}
       csv={{ report: 'cashflow' }}
       controls={
         r?.openingSource === 'bank' ? (
           <Text size="sm" c="dimmed">
-            Starts from your bank accounts&apos; balance, {fmt(r.openingBalance, c)} on {date(r.openingDate!)}
-            .
+            {t('reports.cashflow.startsFromBank', {
+              amount: fmt(r.openingBalance, c),
+              date: date(r.openingDate!),
+            })}
           </Text>
         ) : (
           <Group align="flex-end">
             <MoneyInput
-              label={`Cash in the bank today (${c})`}
+              label={t('reports.cashflow.cashToday', { currency: c })}
               currency={c}
               value={opening ?? r?.openingBalance ?? null}
               onChange={setOpening}
@@ -55,11 +59,11 @@ export function CashflowReport() {
                 )
               }
             >
-              Save balance
+              {t('reports.cashflow.saveBalance')}
             </Button>
             {r?.openingDate && (
               <Text size="xs" c="dimmed" mb={8}>
-                Entered {date(r.openingDate)}
+                {t('reports.cashflow.entered', { date: date(r.openingDate) })}
               </Text>
             )}
           </Group>
@@ -69,57 +73,62 @@ export function CashflowReport() {
       {r && (
         <>
           {negative.length > 0 && (
-            <Alert color="red" title="Cash runs short">
-              The balance goes below zero in the week of {date(negative[0]!.start)}. Chase the overdue
-              invoices or move a bill.
+            <Alert color="red" title={t('reports.cashflow.shortTitle')}>
+              {t('reports.cashflow.shortText', { date: date(negative[0]!.start) })}
             </Alert>
           )}
           <Card withBorder>
             <CashflowChart weeks={r.weeks} currency={c} height={300} />
           </Card>
-          <Table withTableBorder aria-label="Cash flow by week">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Week</Table.Th>
-                <Table.Th className="num">Invoices due</Table.Th>
-                <Table.Th className="num">Recurring invoices</Table.Th>
-                <Table.Th className="num">Bills due</Table.Th>
-                <Table.Th className="num">Recurring bills</Table.Th>
-                <Table.Th className="num">Net</Table.Th>
-                <Table.Th className="num">Balance</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.weeks.map((w) => (
-                <Table.Tr
-                  key={w.start}
-                  bg={w.balance < 0 ? 'var(--mantine-color-red-light)' : undefined}
-                  aria-label={w.balance < 0 ? 'Below zero' : undefined}
-                >
-                  <Table.Td>
-                    {date(w.start)} – {date(w.end)}
-                  </Table.Td>
-                  <Table.Td className="num">{fmt(w.receipts, c)}</Table.Td>
-                  <Table.Td className="num">{fmt(w.recurringReceipts, c)}</Table.Td>
-                  <Table.Td className="num">{fmt(-w.bills, c)}</Table.Td>
-                  <Table.Td className="num">{fmt(-w.recurringBills, c)}</Table.Td>
-                  <Table.Td className={w.net < 0 ? 'num negative' : 'num'}>{fmt(w.net, c)}</Table.Td>
-                  <Table.Td className={w.balance < 0 ? 'num negative' : 'num'} fw={600}>
-                    {fmt(w.balance, c)}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={860}>
+            <Table withTableBorder aria-label={t('reports.cashflow.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('reports.cashflow.week')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.invoicesDue')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.recurringInvoices')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.billsDue')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.recurringBills')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.net')}</Table.Th>
+                  <Table.Th className="num">{t('reports.cashflow.balance')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.weeks.map((w) => (
+                  <Table.Tr
+                    key={w.start}
+                    bg={w.balance < 0 ? 'var(--mantine-color-red-light)' : undefined}
+                    aria-label={w.balance < 0 ? t('reports.cashflow.belowZero') : undefined}
+                  >
+                    <Table.Td>
+                      {date(w.start)} – {date(w.end)}
+                    </Table.Td>
+                    <Table.Td className="num">{fmt(w.receipts, c)}</Table.Td>
+                    <Table.Td className="num">{fmt(w.recurringReceipts, c)}</Table.Td>
+                    <Table.Td className="num">{fmt(-w.bills, c)}</Table.Td>
+                    <Table.Td className="num">{fmt(-w.recurringBills, c)}</Table.Td>
+                    <Table.Td className={w.net < 0 ? 'num negative' : 'num'}>{fmt(w.net, c)}</Table.Td>
+                    <Table.Td className={w.balance < 0 ? 'num negative' : 'num'} fw={600}>
+                      {fmt(w.balance, c)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           <Text size="sm" c="dimmed">
-            After these 13 weeks: {fmt(r.later.receipts, c)} more expected in, {fmt(r.later.bills, c)} of
-            bills due. The forecast starts from {fmt(r.openingBalance, c)}
+            {t('reports.cashflow.later', { moneyIn: fmt(r.later.receipts, c), bills: fmt(r.later.bills, c) })}{' '}
             {r.openingSource === 'bank'
-              ? ` (your bank accounts' balance on ${date(r.openingDate!)}, from the imported statements)`
+              ? t('reports.cashflow.fromBank', {
+                  amount: fmt(r.openingBalance, c),
+                  date: date(r.openingDate!),
+                })
               : r.openingDate
-                ? ` (entered ${date(r.openingDate)})`
-                : ', since no bank balance was entered yet'}
-            .
+                ? t('reports.cashflow.fromEntered', {
+                    amount: fmt(r.openingBalance, c),
+                    date: date(r.openingDate),
+                  })
+                : t('reports.cashflow.fromNothing', { amount: fmt(r.openingBalance, c) })}
           </Text>
         </>
       )}

@@ -7,9 +7,11 @@ import { useMoneyFormat } from '../../components/Money';
 import { fromChart, toChart } from '../../lib/chart';
 import { PeriodPicker, usePresets } from './PeriodPicker';
 import { ReportFrame } from './ReportFrame';
+import { useTranslation } from 'react-i18next';
 
 /** Invoiced against received and billed against paid, by month, customer and category. */
 export function IncomeReport() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const presets = usePresets();
@@ -27,8 +29,9 @@ export function IncomeReport() {
   });
   return (
     <ReportFrame
-      title="Income and expenses"
-      description={`Invoiced (by issue date, less credit notes) against received, and billed against paid, in ${c}.`}
+      title={t('reports.income.title')}
+      description={t('reports.income.description', { currency: c })}
+      // eslint-disable-next-line i18next/no-literal-string -- the report's id for the export, not text
       csv={{ report: 'incomeExpenses', ...period }}
       controls={
         <PeriodPicker
@@ -44,32 +47,32 @@ export function IncomeReport() {
               h={260}
               data={r.months.map((m) => ({
                 month: monthName.format(new Date(`${m.month}-01T00:00:00Z`)),
-                Invoiced: toChart(m.invoiced, c),
-                Received: toChart(m.received, c),
-                Billed: toChart(m.billed, c),
-                Paid: toChart(m.paid, c),
+                invoiced: toChart(m.invoiced, c),
+                received: toChart(m.received, c),
+                billed: toChart(m.billed, c),
+                paid: toChart(m.paid, c),
               }))}
               dataKey="month"
               withLegend
               valueFormatter={(v) => fmt(fromChart(v, c), c)}
               series={[
-                { name: 'Invoiced', color: 'indigo.4' },
-                { name: 'Received', color: 'teal.6' },
-                { name: 'Billed', color: 'orange.4' },
-                { name: 'Paid', color: 'red.6' },
+                { name: 'invoiced', label: t('reports.income.invoiced'), color: 'indigo.4' },
+                { name: 'received', label: t('reports.income.received'), color: 'teal.6' },
+                { name: 'billed', label: t('reports.income.billed'), color: 'orange.4' },
+                { name: 'paid', label: t('reports.income.paid'), color: 'red.6' },
               ]}
-              aria-label="Income and expenses by month"
+              aria-label={t('reports.income.chartLabel')}
               role="img"
             />
           </Card>
-          <Table withTableBorder aria-label="By month">
+          <Table withTableBorder aria-label={t('reports.income.byMonth')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Month</Table.Th>
-                <Table.Th className="num">Invoiced</Table.Th>
-                <Table.Th className="num">Received</Table.Th>
-                <Table.Th className="num">Billed</Table.Th>
-                <Table.Th className="num">Paid</Table.Th>
+                <Table.Th>{t('reports.income.month')}</Table.Th>
+                <Table.Th className="num">{t('reports.income.invoiced')}</Table.Th>
+                <Table.Th className="num">{t('reports.income.received')}</Table.Th>
+                <Table.Th className="num">{t('reports.income.billed')}</Table.Th>
+                <Table.Th className="num">{t('reports.income.paid')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -87,19 +90,19 @@ export function IncomeReport() {
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
               <Title order={2} size="h5" mb="xs">
-                By customer
+                {t('reports.income.byCustomer')}
               </Title>
               {r.byCustomer.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  Nothing invoiced or received in this period.
+                  {t('reports.income.noCustomers')}
                 </Text>
               ) : (
-                <Table aria-label="By customer">
+                <Table aria-label={t('reports.income.byCustomer')}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Customer</Table.Th>
-                      <Table.Th className="num">Invoiced</Table.Th>
-                      <Table.Th className="num">Received</Table.Th>
+                      <Table.Th>{t('common.customer')}</Table.Th>
+                      <Table.Th className="num">{t('reports.income.invoiced')}</Table.Th>
+                      <Table.Th className="num">{t('reports.income.received')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -116,25 +119,25 @@ export function IncomeReport() {
             </Card>
             <Card withBorder>
               <Title order={2} size="h5" mb="xs">
-                By expense category
+                {t('reports.income.byCategory')}
               </Title>
               {r.byCategory.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  No bills in this period.
+                  {t('reports.income.noBills')}
                 </Text>
               ) : (
-                <Table aria-label="By expense category">
+                <Table aria-label={t('reports.income.byCategory')}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Category</Table.Th>
-                      <Table.Th className="num">Billed</Table.Th>
-                      <Table.Th className="num">Paid</Table.Th>
+                      <Table.Th>{t('reports.income.category')}</Table.Th>
+                      <Table.Th className="num">{t('reports.income.billed')}</Table.Th>
+                      <Table.Th className="num">{t('reports.income.paid')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {r.byCategory.map((x) => (
                       <Table.Tr key={x.id ?? 'none'}>
-                        <Table.Td>{x.name}</Table.Td>
+                        <Table.Td>{x.id === null ? t('reports.income.uncategorised') : x.name}</Table.Td>
                         <Table.Td className="num">{fmt(x.billed, c)}</Table.Td>
                         <Table.Td className="num">{fmt(x.paid, c)}</Table.Td>
                       </Table.Tr>

@@ -2,6 +2,7 @@ import { Group, Select } from '@mantine/core';
 import { DateField } from '../../components/DateField';
 import { addMonths, localToday, parseIsoDate, toIsoDate } from '../../../../shared/domain/dates';
 import { useSettings } from '../../app/useSettings';
+import { useTranslation } from 'react-i18next';
 
 export interface Period {
   from: string;
@@ -10,6 +11,7 @@ export interface Period {
 
 /** Quick periods (this month, quarter, fiscal year…) and free dates. */
 export function usePresets(): { value: string; label: string; period: Period }[] {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const today = localToday();
   const { year, month } = parseIsoDate(today);
@@ -27,36 +29,49 @@ export function usePresets(): { value: string; label: string; period: Period }[]
     return toIsoDate(y, m, day - 1);
   };
   return [
-    { value: 'month', label: 'This month', period: { from: monthStart, to: endOf(monthStart, 1) } },
+    {
+      value: 'month',
+      label: t('reports.period.thisMonth'),
+      period: { from: monthStart, to: endOf(monthStart, 1) },
+    },
     {
       value: 'last-month',
-      label: 'Last month',
+      label: t('reports.period.lastMonth'),
       period: { from: addMonths(monthStart, -1), to: endOf(addMonths(monthStart, -1), 1) },
     },
-    { value: 'quarter', label: 'This quarter', period: { from: quarterStart, to: endOf(quarterStart, 3) } },
+    {
+      value: 'quarter',
+      label: t('reports.period.thisQuarter'),
+      period: { from: quarterStart, to: endOf(quarterStart, 3) },
+    },
     {
       value: 'last-quarter',
-      label: 'Last quarter',
+      label: t('reports.period.lastQuarter'),
       period: { from: addMonths(quarterStart, -3), to: endOf(addMonths(quarterStart, -3), 3) },
     },
-    { value: 'fiscal-year', label: 'This fiscal year', period: { from: fyStart, to: endOf(fyStart, 12) } },
+    {
+      value: 'fiscal-year',
+      label: t('reports.period.thisFiscalYear'),
+      period: { from: fyStart, to: endOf(fyStart, 12) },
+    },
     {
       value: 'last-12',
-      label: 'Last 12 months',
+      label: t('reports.period.last12Months'),
       period: { from: addMonths(monthStart, -11), to: endOf(monthStart, 1) },
     },
   ];
 }
 
 export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p: Period) => void }) {
+  const { t } = useTranslation();
   const presets = usePresets();
   const current =
     presets.find((p) => p.period.from === value.from && p.period.to === value.to)?.value ?? null;
   return (
     <Group align="flex-end">
       <Select
-        label="Period"
-        placeholder="Custom"
+        label={t('reports.period.label')}
+        placeholder={t('reports.period.custom')}
         data={presets.map((p) => ({ value: p.value, label: p.label }))}
         value={current}
         onChange={(v) => {
@@ -66,13 +81,13 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
         w={170}
       />
       <DateField
-        label="From"
+        label={t('reports.period.from')}
         value={value.from}
         onChange={(d) => d && onChange({ ...value, from: String(d).slice(0, 10) })}
         w={140}
       />
       <DateField
-        label="To"
+        label={t('reports.period.to')}
         value={value.to}
         onChange={(d) => d && onChange({ ...value, to: String(d).slice(0, 10) })}
         w={140}

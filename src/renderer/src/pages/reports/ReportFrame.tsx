@@ -6,6 +6,7 @@ import type { Input } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
 import { notifyError } from '../../api/hooks';
 import { download } from '../../lib/download';
+import { useTranslation } from 'react-i18next';
 
 /** Title, parameters and the export and print buttons every report shares. */
 export function ReportFrame({
@@ -21,6 +22,7 @@ export function ReportFrame({
   csv?: Input<'reports.exportCsv'>;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const exportCsv = async () => {
     if (!csv) return;
     try {
@@ -34,7 +36,7 @@ export function ReportFrame({
     <Stack>
       <Stack gap={2}>
         <Anchor component={Link} to="/reports" size="sm" className="no-print">
-          ← Reports
+          ← {t('reports.index.title')}
         </Anchor>
         <Title order={1} size="h2">
           {title}
@@ -54,11 +56,11 @@ export function ReportFrame({
               leftSection={<IconDownload size={16} />}
               onClick={() => void exportCsv()}
             >
-              Export CSV
+              {t('reports.frame.exportCsv')}
             </Button>
           )}
           <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-            Print
+            {t('common.print')}
           </Button>
         </Group>
       </Group>

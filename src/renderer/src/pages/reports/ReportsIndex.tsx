@@ -9,69 +9,72 @@ import {
   IconReceiptTax,
 } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 
+/** The reports, each with its title and summary as catalogue keys. */
 export const REPORT_PAGES = [
   {
     to: '/reports/receivables-aging',
-    title: 'Receivables aging',
-    text: 'Who owes what, by how late, as of any date.',
+    title: 'reports.aging.receivables.title',
+    text: 'reports.index.receivablesAging',
     icon: IconClockHour4,
   },
   {
     to: '/reports/payables-aging',
-    title: 'Payables aging',
-    text: 'What you owe vendors, by how late, as of any date.',
+    title: 'reports.aging.payables.title',
+    text: 'reports.index.payablesAging',
     icon: IconHourglass,
   },
   {
     to: '/reports/cashflow',
-    title: 'Cash-flow forecast',
-    text: '13 weeks of money in and out, and the balance it leaves.',
+    title: 'reports.cashflow.title',
+    text: 'reports.index.cashflow',
     icon: IconCalendarDollar,
   },
   {
     to: '/reports/collections',
-    title: 'Collections',
-    text: 'Overdue customers: reminders, calls and promises to pay.',
+    title: 'reports.collections.title',
+    text: 'reports.index.collections',
     icon: IconPhoneCall,
   },
   {
     to: '/reports/income',
-    title: 'Income and expenses',
-    text: 'Invoiced against received, billed against paid, by month.',
+    title: 'reports.income.title',
+    text: 'reports.index.income',
     icon: IconChartBar,
   },
   {
     to: '/reports/tax',
-    title: 'Tax summary',
-    text: 'Tax collected against tax paid, per rate, cash or accrual.',
+    title: 'reports.tax.title',
+    text: 'reports.index.tax',
     icon: IconReceiptTax,
   },
   {
     to: '/reports/audit',
-    title: 'Audit log',
-    text: 'Every change, who made it and when.',
+    title: 'audit.log.title',
+    text: 'reports.index.audit',
     icon: IconListSearch,
   },
-];
+] as const;
 
 export function ReportsIndex() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   return (
     <Stack>
       <Title order={1} size="h2">
-        Reports
+        {t('reports.index.title')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {REPORT_PAGES.map((r) => (
-          <UnstyledButton key={r.to} onClick={() => void navigate(r.to)} aria-label={r.title}>
+          <UnstyledButton key={r.to} onClick={() => void navigate(r.to)} aria-label={t(r.title)}>
             <Card withBorder padding="lg" h="100%">
               <r.icon size={24} stroke={1.5} aria-hidden />
               <Text fw={600} mt="xs">
-                {r.title}
+                {t(r.title)}
               </Text>
               <Text size="sm" c="dimmed">
-                {r.text}
+                {t(r.text)}
               </Text>
             </Card>
           </UnstyledButton>

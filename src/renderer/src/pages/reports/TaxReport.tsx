@@ -7,6 +7,7 @@ import { useSettings } from '../../app/useSettings';
 import { useMoneyFormat } from '../../components/Money';
 import { PeriodPicker, usePresets } from './PeriodPicker';
 import { ReportFrame } from './ReportFrame';
+import { useTranslation } from 'react-i18next';
 
 function Lines({
   title,
@@ -19,6 +20,7 @@ function Lines({
   total: number;
   currency: string;
 }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   return (
     <Stack gap="xs">
@@ -28,9 +30,9 @@ function Lines({
       <Table withTableBorder aria-label={title}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Rate</Table.Th>
-            <Table.Th className="num">On</Table.Th>
-            <Table.Th className="num">Tax</Table.Th>
+            <Table.Th>{t('reports.tax.rate')}</Table.Th>
+            <Table.Th className="num">{t('reports.tax.base')}</Table.Th>
+            <Table.Th className="num">{t('common.tax')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -38,7 +40,7 @@ function Lines({
             <Table.Tr>
               <Table.Td colSpan={3}>
                 <Text size="sm" c="dimmed">
-                  None in this period.
+                  {t('reports.tax.none')}
                 </Text>
               </Table.Td>
             </Table.Tr>
@@ -56,7 +58,7 @@ function Lines({
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
-            <Table.Th colSpan={2}>Total</Table.Th>
+            <Table.Th colSpan={2}>{t('common.total')}</Table.Th>
             <Table.Th className="num">{fmt(total, currency)}</Table.Th>
           </Table.Tr>
         </Table.Tfoot>
@@ -67,6 +69,7 @@ function Lines({
 
 /** Tax collected on invoices against tax paid on bills, per rate, on the basis chosen. */
 export function TaxReport() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const presets = usePresets();
@@ -80,8 +83,9 @@ export function TaxReport() {
   const c = r?.currency ?? preferences.baseCurrency;
   return (
     <ReportFrame
-      title="Tax summary"
-      description="Accrual: tax on documents dated in the period. Cash: tax inside the money received and paid in the period. Bills keep the tax printed on them, not its rate, so their tax is one line."
+      title={t('reports.tax.title')}
+      description={t('reports.tax.description')}
+      // eslint-disable-next-line i18next/no-literal-string -- the report's id for the export, not text
       csv={{ report: 'taxSummary', ...period }}
       controls={
         <Group align="flex-end">
@@ -90,10 +94,10 @@ export function TaxReport() {
             onChange={(p) => setParams(p as unknown as Record<string, string>, { replace: true })}
           />
           <SegmentedControl
-            aria-label="Tax basis"
+            aria-label={t('reports.tax.basis')}
             data={[
-              { value: 'accrual', label: 'Accrual' },
-              { value: 'cash', label: 'Cash' },
+              { value: 'accrual', label: t('reports.tax.accrual') },
+              { value: 'cash', label: t('reports.tax.cash') },
             ]}
             value={r?.basis ?? 'accrual'}
             onChange={(v) => setBasis.mutate({ basis: v as 'accrual' }, { onError: notifyError })}
@@ -104,12 +108,17 @@ export function TaxReport() {
       {r && (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Lines title="Collected on invoices" lines={r.collected} total={r.totalCollected} currency={c} />
-            <Lines title="Paid on bills (reclaimable)" lines={r.paid} total={r.totalPaid} currency={c} />
+            <Lines
+              title={t('reports.tax.collected')}
+              lines={r.collected}
+              total={r.totalCollected}
+              currency={c}
+            />
+            <Lines title={t('reports.tax.paid')} lines={r.paid} total={r.totalPaid} currency={c} />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Text fw={700} size="lg" aria-label="Net tax owed">
-              {r.net >= 0 ? 'Owed to the tax office' : 'To reclaim'}:{' '}
+            <Text fw={700} size="lg" aria-label={t('reports.tax.netLabel')}>
+              {r.net >= 0 ? t('reports.tax.owed') : t('reports.tax.reclaim')}:{' '}
               <span className="amount">{fmt(Math.abs(r.net), c)}</span>
             </Text>
           </Group>

@@ -73,8 +73,14 @@ function ReminderQueue() {
                 <Table.Th>{t('common.customer')}</Table.Th>
                 <Table.Th>{t('common.email')}</Table.Th>
                 <Table.Th>{t('documents.list.due')}</Table.Th>
-                <Table.Th className="num">{t('outbox.reminders.daysOverdue')}</Table.Th>
-                <Table.Th className="num">{t('documents.paper.amountDue')}</Table.Th>
+                {/* Headings of figures may wrap (".num" keeps figures on one line), so every
+                    column, the reminder level included, fits a 1024 px window in every language. */}
+                <Table.Th className="num" style={{ whiteSpace: 'normal' }}>
+                  {t('outbox.reminders.daysOverdue')}
+                </Table.Th>
+                <Table.Th className="num" style={{ whiteSpace: 'normal' }}>
+                  {t('outbox.reminders.amountDue')}
+                </Table.Th>
                 <Table.Th>{t('outbox.reminders.level')}</Table.Th>
               </Table.Tr>
             </Table.Thead>

@@ -204,7 +204,8 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
         <Text size="sm" c="dimmed" maw={480}>
           {type === 'invoice' ? t('documents.editor.hintInvoice') : t('documents.editor.hint')}
         </Text>
-        <Group>
+        {/* A small gap: the German labels (the longest) still fit one row at 1024 px. */}
+        <Group gap="sm">
           <Text fw={700} className="amount" aria-label={t('documents.editor.total')}>
             {t('common.total')} {money(total, values.currency, true)}
           </Text>

@@ -204,18 +204,20 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
         <Text size="sm" c="dimmed" maw={480}>
           {type === 'invoice' ? t('documents.editor.hintInvoice') : t('documents.editor.hint')}
         </Text>
-        {/* A small gap: the German labels (the longest) still fit one row at 1024 px. */}
+        {/* Small gaps and paddings: the German labels (the longest) still fit one row at 1024 px. */}
         <Group gap="sm">
           <Text fw={700} className="amount" aria-label={t('documents.editor.total')}>
             {t('common.total')} {money(total, values.currency, true)}
           </Text>
           <Button
+            px="sm"
             variant="default"
             onClick={() => void navigate(existing ? docPath(type, existing.id) : label.list)}
           >
             {t('common.cancel')}
           </Button>
           <Button
+            px="sm"
             variant="light"
             onClick={() => void save(false)}
             loading={saving === 'draft'}
@@ -223,7 +225,12 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
           >
             {t('documents.editor.saveDraft')}
           </Button>
-          <Button onClick={() => void save(true)} loading={saving === 'issue'} disabled={saving !== null}>
+          <Button
+            px="sm"
+            onClick={() => void save(true)}
+            loading={saving === 'issue'}
+            disabled={saving !== null}
+          >
             {type === 'quote' ? t('documents.editor.saveAndSend') : t('documents.editor.saveAndIssue')}
           </Button>
         </Group>

@@ -44,11 +44,6 @@ const I18N_PENDING = [
   'src/renderer/src/pages/settings/**', // app
   'src/renderer/src/pages/items/**', // app
   'src/renderer/src/pages/customers/**', // app
-  'src/renderer/src/pages/documents/**', // documents
-  'src/renderer/src/pages/document-output/**', // documents
-  'src/renderer/src/pages/payments/**', // documents
-  'src/renderer/src/pages/recurring/**', // documents
-  'src/renderer/src/pages/einvoice/**', // documents
   'src/renderer/src/pages/bills/**', // bills
   'src/renderer/src/pages/vendors/**', // books
 ];

@@ -142,6 +142,7 @@ test('the customer field takes the one customer typed on Enter or when left, and
     el.focus();
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  await expect(page.getByText(/A description holds at most 5,000 characters/)).toBeVisible();
+  // The figure in the business locale's format (de-DE here), like every number on screen.
+  await expect(page.getByText(/A description holds at most 5\.000 characters/)).toBeVisible();
   expect((await description.inputValue()).length).toBe(5000);
 });

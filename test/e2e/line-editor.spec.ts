@@ -60,9 +60,12 @@ async function seed(app: App) {
   });
 }
 
+/** The names the line editor's checks look for, in the screen's language. */
+const ENGLISH = { table: 'Lines', amount: ' amount', remove: 'Remove line' };
+
 /** Every header and field of the lines shows its whole content. */
-async function expectNoClippedColumns(page: Page) {
-  const clipped = await page.getByRole('table', { name: 'Lines' }).evaluate((table) => {
+async function expectNoClippedColumns(page: Page, names = ENGLISH) {
+  const clipped = await page.getByRole('table', { name: names.table }).evaluate((table, names) => {
     const bad: string[] = [];
     const els = table.querySelectorAll<HTMLElement>('[role="columnheader"], input, textarea');
     for (const el of els) {
@@ -75,18 +78,18 @@ async function expectNoClippedColumns(page: Page) {
         bad.push(`${name}: only ${el.clientWidth}px wide`);
     }
     // Line amounts: the figure fits its cell.
-    for (const el of table.querySelectorAll<HTMLElement>('[aria-label$=" amount"]')) {
+    for (const el of table.querySelectorAll<HTMLElement>(`[aria-label$="${names.amount}"]`)) {
       const cell = el.parentElement!;
       if (el.scrollWidth > cell.clientWidth)
         bad.push(`${el.getAttribute('aria-label')}: ${el.scrollWidth} > ${cell.clientWidth}`);
     }
     // The line's move and remove buttons are inside the window.
-    for (const b of table.querySelectorAll<HTMLElement>('button[aria-label^="Remove line"]')) {
+    for (const b of table.querySelectorAll<HTMLElement>(`button[aria-label^="${names.remove}"]`)) {
       const r = b.getBoundingClientRect();
       if (r.right > window.innerWidth) bad.push(`${b.getAttribute('aria-label')} off-screen at ${r.right}px`);
     }
     return bad;
-  });
+  }, names);
   expect(clipped).toEqual([]);
 }
 
@@ -184,4 +187,75 @@ test('a 200-line invoice typed with decimal commas at 1024×700, then seen at 12
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'invoice-list-1024.png') });
   expect(problems).toEqual([]);
   await expect(list.getByRole('gridcell', { name: euro(net + tax) }).first()).toBeVisible();
+});
+
+test('with the screen language German, the invoice editor speaks German and nothing in the line editor is cut off at 1024×700', async ({
+  app,
+  page,
+}) => {
+  await seed(app);
+  const { preferences } = await app.call('settings.get');
+  await app.call('settings.updatePreferences', {
+    baseCurrency: preferences.baseCurrency,
+    locale: preferences.locale,
+    defaultPaymentTerms: preferences.defaultPaymentTerms,
+    fiscalYearStartMonth: preferences.fiscalYearStartMonth,
+    fiscalYearStartDay: preferences.fiscalYearStartDay,
+    language: 'de',
+  });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.open(page, '/invoices/new');
+
+  // Headings, buttons and fields in German; none of the English words are left.
+  await expect(page.getByRole('heading', { name: 'Neue Rechnung' })).toBeVisible();
+  for (const name of ['Entwurf speichern', 'Speichern und ausstellen', 'Abbrechen', 'Position hinzufügen'])
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Kunde' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Ausstellungsdatum' })).toBeVisible();
+  const lines = page.getByRole('table', { name: 'Positionen' });
+  for (const name of ['Beschreibung', 'Menge', 'Einheit', 'Preis', 'Rabatt', 'Steuern', 'Betrag'])
+    await expect(lines.getByRole('columnheader', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summen' })).toContainText('Zwischensumme');
+  for (const english of ['Save draft', 'Save and issue', 'New invoice', 'Add line', 'Description'])
+    await expect(page.getByText(english, { exact: true })).toHaveCount(0);
+
+  // A line of each kind, with the longest German words the editor shows.
+  await page.getByRole('combobox', { name: 'Kunde' }).fill('Bäck');
+  await page.getByRole('option', { name: 'Bäckerei Sonnenschein GmbH' }).click();
+  await page.getByRole('textbox', { name: 'Position 1 Beschreibung' }).fill('Beratung Backstube');
+  await page.getByRole('textbox', { name: 'Position 1 Menge' }).fill('2,5');
+  await page.getByRole('textbox', { name: 'Position 1 Einzelpreis' }).fill('80,00');
+  await page.getByRole('combobox', { name: 'Position 1 Rabattart' }).click();
+  await page.getByRole('option', { name: '%' }).click();
+  await page.getByRole('textbox', { name: 'Position 1 Rabatt in Prozent' }).fill('10');
+  await page.getByRole('button', { name: 'Überschrift hinzufügen' }).click();
+  await page.getByRole('textbox', { name: 'Position 2 Überschrift' }).fill('Phase 2: Umsetzung');
+  await page.getByRole('button', { name: 'Hinweis hinzufügen' }).click();
+  await expect(page.getByRole('textbox', { name: 'Position 3 Hinweis' })).toBeVisible();
+  // 2,5 × 80,00 € − 10 % = 180,00 €, and the document total with 19 % USt.: 214,20 EUR.
+  await expect(page.getByLabel('Position 1 Betrag')).toHaveText('180,00\u00a0€');
+  await expect(page.getByLabel('Dokumentsumme')).toHaveText('Gesamt 214,20\u00a0EUR');
+
+  await page.getByRole('textbox', { name: 'Position 1 Beschreibung' }).scrollIntoViewIfNeeded();
+  await expectNoClippedColumns(page, { table: 'Positionen', amount: ' Betrag', remove: 'Position' });
+  // The buttons of the lines, the totals and the action bar show their whole German label.
+  const cut = await page.locator('main').evaluate((main) => {
+    const bad: string[] = [];
+    for (const el of main.querySelectorAll<HTMLElement>('button, label, .mantine-SegmentedControl-label')) {
+      if (el.offsetParent === null) continue;
+      const r = el.getBoundingClientRect();
+      if (el.scrollWidth > el.clientWidth + 1)
+        bad.push(`${el.textContent}: ${el.scrollWidth} > ${el.clientWidth}`);
+      if (r.right > window.innerWidth)
+        bad.push(`${el.textContent} ends at ${r.right} > ${window.innerWidth}`);
+    }
+    return bad;
+  });
+  expect(cut).toEqual([]);
+  // The action bar keeps its buttons on one row (a second row would cover the lines).
+  const top = async (name: string) =>
+    (await page.getByRole('button', { name, exact: true }).boundingBox())!.y;
+  expect(await top('Speichern und ausstellen')).toBe(await top('Abbrechen'));
+  await page.getByRole('textbox', { name: 'Position 1 Beschreibung' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join('test-results', 'line-editor-de-1024.png') });
 });

@@ -1,5 +1,6 @@
 import { DateField } from '../../components/DateField';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ExportStatus } from '../../../../shared/api/printing';
@@ -9,11 +10,7 @@ import { notifyError } from '../../api/hooks';
 import { formatBytes } from '../../lib/format';
 import { downloadBase64 } from './files';
 
-const TYPES = [
-  { value: 'invoice', label: 'Invoices' },
-  { value: 'quote', label: 'Quotes' },
-  { value: 'credit_note', label: 'Credit notes' },
-] as const;
+const TYPES = ['invoice', 'quote', 'credit_note'] as const;
 
 function today(): string {
   const d = new Date();
@@ -25,6 +22,7 @@ function today(): string {
  * all cores in the background; the zip downloads by itself when it is ready.
  */
 export function BulkExportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const form = useForm({
     initialValues: {
       from: addDays(today(), -30),
@@ -72,40 +70,45 @@ export function BulkExportDialog({ opened, onClose }: { opened: boolean; onClose
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Export documents as PDF" centered>
+    <Modal opened={opened} onClose={close} title={t('outbox.export.title')} centered>
       <form onSubmit={start}>
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
-            Every document dated in the period, one PDF each, in a zip with a folder per kind.
+            {t('outbox.export.hint')}
           </Text>
           <Group grow>
             <DateField
-              label="From"
+              label={t('outbox.period.from')}
               value={form.getValues().from}
               onChange={(d) => form.setFieldValue('from', d ?? '')}
               disabled={running}
             />
             <DateField
-              label="To"
+              label={t('outbox.period.to')}
               value={form.getValues().to}
               onChange={(d) => form.setFieldValue('to', d ?? '')}
               disabled={running}
             />
           </Group>
-          <Checkbox.Group label="Include" {...form.getInputProps('types')}>
+          <Checkbox.Group label={t('outbox.export.include')} {...form.getInputProps('types')}>
             <Group mt={4}>
-              {TYPES.map((t) => (
-                <Checkbox key={t.value} value={t.value} label={t.label} disabled={running} />
+              {TYPES.map((type) => (
+                <Checkbox
+                  key={type}
+                  value={type}
+                  label={t('documents.name.many', { type })}
+                  disabled={running}
+                />
               ))}
             </Group>
           </Checkbox.Group>
           <Checkbox
-            label="Include drafts (marked DRAFT)"
+            label={t('outbox.export.drafts')}
             {...form.getInputProps('includeDrafts', { type: 'checkbox' })}
             disabled={running}
           />
           <Checkbox
-            label="Include e-invoices (each customer's preferred format, as XML beside the PDF)"
+            label={t('outbox.export.einvoices')}
             {...form.getInputProps('includeEinvoices', { type: 'checkbox' })}
             disabled={running}
           />
@@ -113,25 +116,29 @@ export function BulkExportDialog({ opened, onClose }: { opened: boolean; onClose
             <Stack gap={4}>
               <Progress
                 value={status.total ? (100 * status.done) / status.total : 0}
-                aria-label="Export progress"
+                aria-label={t('outbox.export.progress')}
                 animated={running}
               />
               <Text size="sm">
                 {status.state === 'done'
-                  ? `Done: ${status.total} documents, ${formatBytes(status.bytes)}. The zip was downloaded as ${status.fileName}.`
+                  ? t('outbox.export.done', {
+                      count: status.total,
+                      size: formatBytes(status.bytes),
+                      file: status.fileName,
+                    })
                   : status.state === 'cancelled'
-                    ? `Cancelled after ${status.done} of ${status.total}.`
-                    : `${status.done} of ${status.total} documents…`}
+                    ? t('outbox.export.cancelled', { done: status.done, total: status.total })
+                    : t('outbox.export.running', { done: status.done, count: status.total })}
               </Text>
             </Stack>
           )}
           {status?.state === 'failed' && <Alert color="red">{status.error}</Alert>}
           <Group justify="flex-end" mt="sm">
             <Button variant="subtle" onClick={close}>
-              {running ? 'Cancel export' : 'Close'}
+              {running ? t('outbox.export.cancel') : t('common.close')}
             </Button>
             <Button type="submit" loading={running}>
-              Export
+              {t('outbox.export.start')}
             </Button>
           </Group>
         </Stack>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconEye, IconPrinter, IconSend } from '@tabler/icons-react';
 import type { PrintRef } from '../../../../shared/api/printing';
@@ -19,13 +20,14 @@ import { usePrint } from './usePrint';
 export function DocumentActions({
   printRef,
   label,
-  sendLabel = 'Send',
+  sendLabel,
 }: {
   printRef: PrintRef;
   /** "Invoice INV-2026-0042", for dialog titles. */
   label: string;
   sendLabel?: string;
 }) {
+  const { t } = useTranslation();
   const [preview, setPreview] = useState(false);
   const [send, setSend] = useState(false);
   const print = usePrint();
@@ -45,39 +47,45 @@ export function DocumentActions({
           leftSection={<IconEye size={16} aria-hidden />}
           onClick={() => setPreview(true)}
         >
-          Preview
+          {t('outbox.actions.preview')}
         </Button>
         <Button
           variant="default"
           leftSection={<IconPrinter size={16} aria-hidden />}
           onClick={() => print(printRef)}
         >
-          Print
+          {t('common.print')}
         </Button>
         <Button
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
           onClick={() => void download()}
         >
-          Download PDF
+          {t('outbox.actions.download')}
         </Button>
         <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setSend(true)}>
-          {sendLabel}
+          {sendLabel ?? t('common.send')}
         </Button>
       </Group>
       <PdfPreviewModal
         printRef={printRef}
-        title={`Preview: ${label}`}
+        title={t('outbox.actions.previewTitle', { label })}
         opened={preview}
         onClose={() => setPreview(false)}
       />
-      <SendDialog printRef={printRef} title={`Send ${label}`} opened={send} onClose={() => setSend(false)} />
+      <SendDialog
+        printRef={printRef}
+        title={t('outbox.actions.sendTitle', { label })}
+        opened={send}
+        onClose={() => setSend(false)}
+      />
     </>
   );
 }
 
 /** The emails about one document: sent (with time and message id), waiting and failed. */
 export function SentLog({ documentId }: { documentId: number }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const locale = settings.preferences.locale;
   const history = useApi(
@@ -94,20 +102,23 @@ export function SentLog({ documentId }: { documentId: number }) {
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={3} size="h5">
-          Sent log
+          {t('outbox.log.title')}
         </Title>
         {last && (
           <Text size="sm" c="dimmed">
-            Last reminder: {last.levelName}, sent {formatDateTime(last.sentAt, locale)}
+            {t('outbox.log.lastReminderSent', {
+              level: last.levelName,
+              date: formatDateTime(last.sentAt, locale),
+            })}
           </Text>
         )}
       </Group>
       {entries.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Not emailed from Folio yet. Send it, or open it in your mail app.
+          {t('outbox.log.empty')}
         </Text>
       ) : (
-        <OutboxTable entries={entries} locale={locale} label="Sent log" showAbout={false} />
+        <OutboxTable entries={entries} locale={locale} label={t('outbox.log.title')} showAbout={false} />
       )}
     </Stack>
   );

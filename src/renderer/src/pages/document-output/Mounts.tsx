@@ -1,11 +1,11 @@
 import { DateField } from '../../components/DateField';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconFileText, IconReceipt } from '@tabler/icons-react';
 import type { Document } from '../../../../shared/api/documents';
 import { PERIOD_ORDER_MESSAGE } from '../../../../shared/api/fields';
 import { addDays } from '../../../../shared/domain/dates';
-import { DOCUMENT_TYPE_LABELS } from '../../../../shared/domain/numbering';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { formatDateTime } from '../../lib/format';
@@ -16,25 +16,32 @@ import { DocumentActions, SentLog } from './DocumentOutput';
  * its sent log, a customer's statement, a payment's receipt.
  */
 export function DocumentOutputCard({ doc }: { doc: Document }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
-  const label = `${DOCUMENT_TYPE_LABELS[doc.type]} ${doc.number ?? '(draft)'}`;
+  const label = t('documents.view.title', {
+    type: doc.type,
+    number: doc.number ?? t('documents.view.draftNumber'),
+  });
   const history = useApi('mail.history', { documentId: doc.id });
   const last = history.data?.lastReminder;
   return (
     <Card withBorder>
       <Stack gap="xs">
         <Title order={2} size="h5">
-          PDF and email
+          {t('outbox.card.title')}
         </Title>
         <DocumentActions printRef={{ kind: 'document', id: doc.id }} label={label} />
         {doc.sentAt && (
           <Text size="xs" c="dimmed">
-            Sent {formatDateTime(doc.sentAt, preferences.locale)}
+            {t('outbox.card.sent', { date: formatDateTime(doc.sentAt, preferences.locale) })}
           </Text>
         )}
         {last && (
           <Text size="xs" c="dimmed">
-            Last reminder: {last.levelName}, {formatDateTime(last.sentAt, preferences.locale)}
+            {t('outbox.card.lastReminder', {
+              level: last.levelName,
+              date: formatDateTime(last.sentAt, preferences.locale),
+            })}
           </Text>
         )}
       </Stack>
@@ -57,6 +64,7 @@ function today(): string {
 
 /** A customer's statement of account for a period: preview, print, download or send. */
 export function StatementButton({ customerId, customerName }: { customerId: number; customerName: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(addDays(today(), -90));
   const [to, setTo] = useState(today());
@@ -68,23 +76,23 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
         leftSection={<IconFileText size={16} aria-hidden />}
         onClick={() => setOpen(true)}
       >
-        Statement
+        {t('outbox.statement.button')}
       </Button>
       <Modal
         opened={open}
         onClose={() => setOpen(false)}
-        title={`Statement for ${customerName}`}
+        title={t('outbox.statement.title', { name: customerName })}
         size="lg"
         centered
       >
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
-            Everything invoiced, paid and credited in the period, with a running balance.
+            {t('outbox.statement.hint')}
           </Text>
           <Group grow>
-            <DateField label="From" value={from} onChange={(d) => setFrom(d ?? '')} />
+            <DateField label={t('outbox.period.from')} value={from} onChange={(d) => setFrom(d ?? '')} />
             <DateField
-              label="To"
+              label={t('outbox.period.to')}
               value={to}
               onChange={(d) => setTo(d ?? '')}
               error={valid ? undefined : PERIOD_ORDER_MESSAGE}
@@ -93,7 +101,7 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
           {valid && (
             <DocumentActions
               printRef={{ kind: 'statement', customerId, from, to, currency: null }}
-              label={`statement for ${customerName}`}
+              label={t('outbox.statement.label', { name: customerName })}
             />
           )}
         </Stack>
@@ -104,30 +112,34 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
 
 /** A payment's receipt: preview, print, download or send. */
 export function ReceiptButton({ paymentId, label }: { paymentId: number; label: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button
         size="compact-xs"
         variant="subtle"
-        aria-label={`Receipt for ${label}`}
+        aria-label={t('outbox.receipt.title', { label })}
         leftSection={<IconReceipt size={14} aria-hidden />}
         onClick={(e) => {
           e.stopPropagation();
           setOpen(true);
         }}
       >
-        Receipt
+        {t('outbox.receipt.button')}
       </Button>
       <Modal
         opened={open}
         onClose={() => setOpen(false)}
-        title={`Receipt for ${label}`}
+        title={t('outbox.receipt.title', { label })}
         size="lg"
         centered
         onClick={(e) => e.stopPropagation()}
       >
-        <DocumentActions printRef={{ kind: 'receipt', paymentId }} label={`receipt for ${label}`} />
+        <DocumentActions
+          printRef={{ kind: 'receipt', paymentId }}
+          label={t('outbox.receipt.label', { label })}
+        />
       </Modal>
     </>
   );

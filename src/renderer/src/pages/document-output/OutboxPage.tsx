@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Anchor,
@@ -26,6 +27,7 @@ const MAIL_DOMAINS = ['mail', 'outbox', 'invoiceReminders', 'documents'];
 
 /** Overdue invoices proposed for a reminder: nothing goes out until someone approves it. */
 function ReminderQueue() {
+  const { t } = useTranslation();
   const settings = useSettings();
   const locale = settings.preferences.locale;
   const list = useApi('invoiceReminders.list', { status: 'proposed' });
@@ -41,8 +43,7 @@ function ReminderQueue() {
     <Stack gap="xs">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Folio proposes a reminder when an invoice is overdue (levels and texts in Settings → Mail). Nothing
-          is sent until you approve it.
+          {t('outbox.reminders.hint')}
         </Text>
         <Button
           variant="default"
@@ -50,31 +51,37 @@ function ReminderQueue() {
           onClick={() => refresh.mutate({}, { onError: notifyError })}
           loading={refresh.isPending}
         >
-          Check for overdue invoices
+          {t('outbox.reminders.check')}
         </Button>
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm">No reminders waiting for approval.</Text>
+        <Text size="sm">{t('outbox.reminders.empty')}</Text>
       ) : (
         <>
-          <Table withTableBorder aria-label="Reminders to approve">
+          <Table withTableBorder aria-label={t('outbox.reminders.table')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>
                   <Checkbox
-                    aria-label="Select all reminders"
+                    aria-label={t('outbox.reminders.selectAll')}
                     checked={chosen.length === rows.length}
                     indeterminate={chosen.length > 0 && chosen.length < rows.length}
                     onChange={(e) => setSelected(e.currentTarget.checked ? rows.map((r) => r.id) : [])}
                   />
                 </Table.Th>
-                <Table.Th>Invoice</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th className="num">Days overdue</Table.Th>
-                <Table.Th className="num">Amount due</Table.Th>
-                <Table.Th>Reminder</Table.Th>
+                <Table.Th>{t('payments.record.invoice')}</Table.Th>
+                <Table.Th>{t('common.customer')}</Table.Th>
+                <Table.Th>{t('common.email')}</Table.Th>
+                <Table.Th>{t('documents.list.due')}</Table.Th>
+                {/* Headings of figures may wrap (".num" keeps figures on one line), so every
+                    column, the reminder level included, fits a 1024 px window in every language. */}
+                <Table.Th className="num" style={{ whiteSpace: 'normal' }}>
+                  {t('outbox.reminders.daysOverdue')}
+                </Table.Th>
+                <Table.Th className="num" style={{ whiteSpace: 'normal' }}>
+                  {t('outbox.reminders.amountDue')}
+                </Table.Th>
+                <Table.Th>{t('outbox.reminders.level')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -82,7 +89,7 @@ function ReminderQueue() {
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Checkbox
-                      aria-label={`Select the reminder for ${r.number}`}
+                      aria-label={t('outbox.reminders.select', { number: r.number })}
                       checked={chosen.includes(r.id)}
                       onChange={(e) =>
                         setSelected((s) =>
@@ -100,7 +107,7 @@ function ReminderQueue() {
                   <Table.Td>
                     {r.email || (
                       <Text c="red" size="sm">
-                        No email address
+                        {t('outbox.reminders.noEmail')}
                       </Text>
                     )}
                   </Table.Td>
@@ -125,13 +132,13 @@ function ReminderQueue() {
                 dismiss.mutate({ ids: chosen }, { onSuccess: () => setSelected([]), onError: notifyError })
               }
             >
-              Dismiss selected
+              {t('outbox.reminders.dismiss')}
             </Button>
             <Button
               variant="default"
               disabled={!chosen.length}
               loading={byCustomer.isPending}
-              title="One email and one letter per customer, listing all of their overdue invoices"
+              title={t('outbox.reminders.perCustomerHint')}
               onClick={() =>
                 byCustomer.mutate(
                   { ids: chosen },
@@ -141,7 +148,7 @@ function ReminderQueue() {
                       const letters = new Set(r.map((x) => x.outboxId)).size;
                       notifications.show({
                         color: 'green',
-                        message: `${letters} reminder${letters === 1 ? '' : 's'} approved, one per customer, listing all their overdue invoices.`,
+                        message: t('outbox.reminders.perCustomerDone', { count: letters }),
                       });
                     },
                     onError: notifyError,
@@ -149,7 +156,7 @@ function ReminderQueue() {
                 )
               }
             >
-              Send one per customer
+              {t('outbox.reminders.perCustomer')}
             </Button>
             <Button
               disabled={!chosen.length}
@@ -163,7 +170,11 @@ function ReminderQueue() {
                       const sent = r.filter((x) => x.status === 'sent').length;
                       notifications.show({
                         color: 'green',
-                        message: `${r.length} reminder${r.length === 1 ? '' : 's'} approved: ${sent} sent, ${r.length - sent} in the outbox.`,
+                        message: t('outbox.reminders.approved', {
+                          count: r.length,
+                          sent,
+                          queued: r.length - sent,
+                        }),
                       });
                     },
                     onError: notifyError,
@@ -171,7 +182,7 @@ function ReminderQueue() {
                 )
               }
             >
-              Approve and send {chosen.length || ''}
+              {t('outbox.reminders.approve', { count: chosen.length })}
             </Button>
           </Group>
         </>
@@ -181,6 +192,7 @@ function ReminderQueue() {
 }
 
 function MessageList({ status }: { status: 'pending' | 'sent' }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const list = useApi(
     'outbox.list',
@@ -191,16 +203,14 @@ function MessageList({ status }: { status: 'pending' | 'sent' }) {
   if (!rows.length)
     return (
       <Text size="sm">
-        {status === 'pending'
-          ? 'The outbox is empty: every message has gone out.'
-          : 'Nothing sent from Folio yet.'}
+        {status === 'pending' ? t('outbox.list.emptyPending') : t('outbox.list.emptySent')}
       </Text>
     );
   return (
     <OutboxTable
       entries={rows}
       locale={settings.preferences.locale}
-      label={status === 'pending' ? 'Outbox' : 'Sent messages'}
+      label={status === 'pending' ? t('outbox.title') : t('outbox.list.sentMessages')}
     />
   );
 }
@@ -209,6 +219,7 @@ function MessageList({ status }: { status: 'pending' | 'sent' }) {
 const OUTBOX_TABS = ['reminders', 'pending', 'sent'];
 
 export function OutboxPage() {
+  const { t } = useTranslation();
   const { tab = 'reminders' } = useParams();
   const navigate = useNavigate();
   const counts = useApi('outbox.list', { status: 'pending', limit: 1 }, { refetchInterval: 5000 });
@@ -221,26 +232,24 @@ export function OutboxPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Outbox
+          {t('outbox.title')}
         </Title>
         <Button
           variant="default"
           leftSection={<IconFileZip size={16} aria-hidden />}
           onClick={() => setExporting(true)}
         >
-          Export PDFs…
+          {t('outbox.export.button')}
         </Button>
       </Group>
-      {failed > 0 && (
-        <Alert color="red">
-          {failed} message{failed === 1 ? '' : 's'} could not be sent. See why below, fix it and retry.
-        </Alert>
-      )}
+      {failed > 0 && <Alert color="red">{t('outbox.failed', { count: failed })}</Alert>}
       <Tabs value={tab} onChange={(v) => v && void navigate(`/outbox/${v}`)} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="reminders">Reminders to approve ({reminders.data?.length ?? 0})</Tabs.Tab>
-          <Tabs.Tab value="pending">Waiting ({queued + failed})</Tabs.Tab>
-          <Tabs.Tab value="sent">Sent</Tabs.Tab>
+          <Tabs.Tab value="reminders">
+            {t('outbox.tabs.reminders', { count: reminders.data?.length ?? 0 })}
+          </Tabs.Tab>
+          <Tabs.Tab value="pending">{t('outbox.tabs.pending', { count: queued + failed })}</Tabs.Tab>
+          <Tabs.Tab value="sent">{t('outbox.tabs.sent')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="reminders" pt="md">
           <ReminderQueue />

@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutboxEntry } from '../../../../shared/api/mail';
 import { notifyError, useApiMutation } from '../../api/hooks';
@@ -25,19 +26,20 @@ export function OutboxTable({
   label: string;
   showAbout?: boolean;
 }) {
+  const { t } = useTranslation();
   const retry = useApiMutation('outbox.retry', { invalidates: MAIL_DOMAINS });
   const cancel = useApiMutation('outbox.cancel', { invalidates: MAIL_DOMAINS });
   return (
     <Table withTableBorder aria-label={label} verticalSpacing={6}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>When</Table.Th>
-          {showAbout && <Table.Th>About</Table.Th>}
-          <Table.Th>To</Table.Th>
-          <Table.Th>Subject</Table.Th>
-          <Table.Th w={100}>Status</Table.Th>
+          <Table.Th>{t('outbox.table.when')}</Table.Th>
+          {showAbout && <Table.Th>{t('outbox.table.about')}</Table.Th>}
+          <Table.Th>{t('outbox.send.to')}</Table.Th>
+          <Table.Th>{t('outbox.send.subject')}</Table.Th>
+          <Table.Th w={100}>{t('common.status')}</Table.Th>
           <Table.Th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('common.actions')}</span>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -67,14 +69,17 @@ export function OutboxTable({
               <Text size="sm">{e.subject}</Text>
               {e.status === 'sent' && (
                 <Text size="xs" c="dimmed">
-                  Message ID {e.messageId}
+                  {t('outbox.table.messageId', { id: e.messageId })}
                 </Text>
               )}
               {e.lastError && e.status !== 'sent' && (
                 <Text size="xs" c={e.status === 'failed' ? 'red' : 'dimmed'}>
                   {e.lastError}
                   {e.status === 'queued' && e.nextAttemptAt
-                    ? ` Next try ${formatDateTime(e.nextAttemptAt, locale)} (attempt ${e.attempts + 1}).`
+                    ? ` ${t('outbox.table.nextTry', {
+                        date: formatDateTime(e.nextAttemptAt, locale),
+                        attempt: e.attempts + 1,
+                      })}`
                     : ''}
                 </Text>
               )}
@@ -85,25 +90,25 @@ export function OutboxTable({
             <Table.Td>
               {(e.status === 'queued' || e.status === 'failed') && (
                 <Group gap={4} wrap="nowrap">
-                  <Tooltip label="Try to send it now">
+                  <Tooltip label={t('outbox.table.retryHint')}>
                     <Button
                       size="compact-xs"
                       variant="light"
-                      aria-label={`Retry: ${e.subject}`}
+                      aria-label={t('outbox.table.retryLabel', { subject: e.subject })}
                       loading={retry.isPending && retry.variables?.id === e.id}
                       onClick={() => retry.mutate({ id: e.id }, { onError: notifyError })}
                     >
-                      Retry
+                      {t('common.retry')}
                     </Button>
                   </Tooltip>
                   <Button
                     size="compact-xs"
                     variant="subtle"
                     color="red"
-                    aria-label={`Cancel: ${e.subject}`}
+                    aria-label={t('outbox.table.cancelLabel', { subject: e.subject })}
                     onClick={() => cancel.mutate({ id: e.id }, { onError: notifyError })}
                   >
-                    Cancel
+                    {t('common.cancel')}
                   </Button>
                 </Group>
               )}

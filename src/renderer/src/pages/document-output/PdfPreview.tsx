@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert, Box, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import type { PrintRef } from '../../../../shared/api/printing';
@@ -12,6 +13,7 @@ import { usePrint } from './usePrint';
  * which the Content Security Policy allows for this and nothing else).
  */
 export function PdfPreview({ printRef, height = 720 }: { printRef: PrintRef; height?: number }) {
+  const { t } = useTranslation();
   const pdf = useApi('printing.render', { ref: printRef }, { staleTime: 0, gcTime: 0 });
   const url = useMemo(
     () => (pdf.data ? URL.createObjectURL(base64ToBlob(pdf.data.dataBase64, 'application/pdf')) : null),
@@ -20,10 +22,10 @@ export function PdfPreview({ printRef, height = 720 }: { printRef: PrintRef; hei
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   const print = usePrint();
 
-  if (pdf.isLoading) return <Loader aria-label="Rendering the PDF" />;
+  if (pdf.isLoading) return <Loader aria-label={t('outbox.pdf.rendering')} />;
   if (pdf.error)
     return (
-      <Alert color="red" title="The PDF could not be made">
+      <Alert color="red" title={t('outbox.pdf.failed')}>
         {pdf.error.message}
       </Alert>
     );
@@ -32,7 +34,7 @@ export function PdfPreview({ printRef, height = 720 }: { printRef: PrintRef; hei
     <Stack gap="xs">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {pdf.data.fileName} · {pdf.data.pages} {pdf.data.pages === 1 ? 'page' : 'pages'} ·{' '}
+          {pdf.data.fileName} · {t('outbox.pdf.pages', { count: pdf.data.pages })} ·{' '}
           {formatBytes(pdf.data.bytes)}
         </Text>
         <Group gap="xs">
@@ -42,7 +44,7 @@ export function PdfPreview({ printRef, height = 720 }: { printRef: PrintRef; hei
             leftSection={<IconPrinter size={16} aria-hidden />}
             onClick={() => print(printRef, pdf.data!.dataBase64)}
           >
-            Print
+            {t('common.print')}
           </Button>
           <Button
             variant="default"
@@ -50,14 +52,14 @@ export function PdfPreview({ printRef, height = 720 }: { printRef: PrintRef; hei
             leftSection={<IconDownload size={16} aria-hidden />}
             onClick={() => downloadBase64(pdf.data!.fileName, pdf.data!.dataBase64, 'application/pdf')}
           >
-            Download PDF
+            {t('outbox.actions.download')}
           </Button>
         </Group>
       </Group>
       <Box
         component="iframe"
         src={url}
-        title="PDF preview"
+        title={t('outbox.pdf.preview')}
         style={{
           width: '100%',
           height,

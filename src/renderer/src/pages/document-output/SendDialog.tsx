@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Anchor,
@@ -56,11 +57,12 @@ export function SendDialog({
   opened: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const compose = useApi('mail.compose', { ref: printRef }, { enabled: opened, staleTime: 0, gcTime: 0 });
   const [preview, setPreview] = useState(false);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={preview ? 'xl' : 'lg'} centered>
-      {compose.isLoading && <Loader aria-label="Preparing the message" />}
+      {compose.isLoading && <Loader aria-label={t('outbox.send.preparing')} />}
       {compose.error && <Alert color="red">{compose.error.message}</Alert>}
       {compose.data && (
         <SendForm
@@ -88,6 +90,7 @@ function SendForm({
   preview: boolean;
   onTogglePreview: () => void;
 }) {
+  const { t } = useTranslation();
   const form = useForm<Values>({
     initialValues: { to: data.to, cc: data.cc, bcc: data.bcc, subject: data.subject, body: data.body },
   });
@@ -103,15 +106,18 @@ function SendForm({
       {
         onSuccess: (entry) => {
           if (entry.status === 'sent') {
-            notifications.show({ color: 'green', message: `Sent to ${entry.to.join(', ')}.` });
+            notifications.show({
+              color: 'green',
+              message: t('outbox.send.sent', { to: entry.to.join(', ') }),
+            });
             onClose();
           } else if (entry.status === 'failed') {
-            setFailure(entry.lastError ?? 'The message could not be sent.');
+            setFailure(entry.lastError ?? t('outbox.send.failed'));
           } else {
             notifications.show({
               color: 'yellow',
-              title: 'Waiting in the outbox',
-              message: `${entry.lastError ?? 'The mail server has not answered yet.'} It goes out by itself when the server can be reached.`,
+              title: t('outbox.send.waitingTitle'),
+              message: t('outbox.send.waiting', { reason: entry.lastError ?? t('outbox.send.noAnswer') }),
               autoClose: 10_000,
             });
             onClose();
@@ -132,11 +138,11 @@ function SendForm({
       { ref: printRef, ...values },
       {
         onSuccess: (r) => {
-          if (r.opened) notifications.show({ message: 'The draft is open in your mail program.' });
+          if (r.opened) notifications.show({ message: t('outbox.send.draftOpened') });
           else {
             downloadBase64(r.fileName, r.dataBase64, 'message/rfc822');
             notifications.show({
-              message: `${r.fileName} was downloaded: open it to get a draft with the PDF attached in your mail program.`,
+              message: t('outbox.send.draftDownloaded', { file: r.fileName }),
             });
           }
         },
@@ -159,44 +165,58 @@ function SendForm({
           </Alert>
         ))}
         {!data.accountReady && !blocked && (
-          <Alert color="blue" title="No email account yet">
-            To send from Folio, set up your mail server in{' '}
+          <Alert color="blue" title={t('outbox.send.noAccountTitle')}>
+            {t('outbox.send.noAccountBefore')}{' '}
             <Anchor component={Link} to="/settings/email" onClick={onClose}>
-              Settings → Mail
+              {t('outbox.send.noAccountLink')}
             </Anchor>
-            . Meanwhile, Open in my mail app makes a draft with the PDF attached.
+            {t('outbox.send.noAccountAfter')}
           </Alert>
         )}
         {failure && (
-          <Alert color="red" title="Not sent">
-            {failure} The message is kept in the outbox; retry it from there once this is fixed.
+          <Alert color="red" title={t('outbox.send.notSentTitle')}>
+            {failure} {t('outbox.send.notSent')}
           </Alert>
         )}
         <TagsInput
-          label="To"
+          label={t('outbox.send.to')}
           withAsterisk
-          placeholder="name@example.com, then Enter"
+          placeholder={t('outbox.send.toPlaceholder')}
           splitChars={[',', ';', ' ']}
           clearable
           {...form.getInputProps('to')}
         />
         {showCc ? (
           <>
-            <TagsInput label="Cc" splitChars={[',', ';', ' ']} {...form.getInputProps('cc')} />
-            <TagsInput label="Bcc" splitChars={[',', ';', ' ']} {...form.getInputProps('bcc')} />
+            <TagsInput
+              label={t('outbox.send.cc')}
+              splitChars={[',', ';', ' ']}
+              {...form.getInputProps('cc')}
+            />
+            <TagsInput
+              label={t('outbox.send.bcc')}
+              splitChars={[',', ';', ' ']}
+              {...form.getInputProps('bcc')}
+            />
           </>
         ) : (
           <Anchor component="button" type="button" size="sm" onClick={() => setShowCc(true)}>
-            Add Cc or Bcc
+            {t('outbox.send.addCc')}
           </Anchor>
         )}
-        <TextInput label="Subject" withAsterisk {...form.getInputProps('subject')} />
-        <Textarea label="Message" autosize minRows={6} maxRows={14} {...form.getInputProps('body')} />
+        <TextInput label={t('outbox.send.subject')} withAsterisk {...form.getInputProps('subject')} />
+        <Textarea
+          label={t('outbox.send.message')}
+          autosize
+          minRows={6}
+          maxRows={14}
+          {...form.getInputProps('body')}
+        />
         <Group gap={6}>
           <IconPaperclip size={16} aria-hidden />
           <Text size="sm">{data.attachmentName}</Text>
           <Anchor component="button" type="button" size="sm" onClick={onTogglePreview}>
-            {preview ? 'Hide preview' : 'Preview the PDF'}
+            {preview ? t('outbox.send.hidePreview') : t('outbox.send.showPreview')}
           </Anchor>
         </Group>
         {preview && <PdfPreview printRef={printRef} height={520} />}
@@ -208,11 +228,11 @@ function SendForm({
             loading={draft.isPending}
             disabled={blocked}
           >
-            Open in my mail app
+            {t('outbox.send.mailApp')}
           </Button>
           <Group gap="xs">
             <Button variant="subtle" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button
               type="submit"
@@ -220,7 +240,7 @@ function SendForm({
               loading={send.isPending}
               disabled={blocked || !data.accountReady}
             >
-              Send
+              {t('common.send')}
             </Button>
           </Group>
         </Group>

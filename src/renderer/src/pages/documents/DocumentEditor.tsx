@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Document, DocType } from '../../../../shared/api/documents';
 import { addDays, localToday } from '../../../../shared/domain/dates';
@@ -30,10 +31,12 @@ import { StickyBar } from '../../components/StickyBar';
 import { useMoneyFormat } from '../../components/Money';
 import { DOC, docPath } from './labels';
 import { useCustomerDefaults } from './useCustomerDefaults';
+import { i18n } from '../../lib/i18n';
 import { confirmIssue } from './confirmIssue';
 
 /** New or draft document: loads what it edits, then hands over to the form. */
 export function DocumentEditorPage({ type }: { type: DocType }) {
+  const { t } = useTranslation();
   const { id } = useParams();
   const existing = useApi('documents.get', { id: Number(id) }, { enabled: !!id });
   if (!id) return <DocumentEditor type={type} existing={null} key="new" />;
@@ -43,10 +46,10 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
         doc.status === 'draft' ? (
           <DocumentEditor type={type} existing={doc} key={id} />
         ) : (
-          <Alert color="blue" title={`${doc.number} is issued and locked`}>
-            Issued documents are never edited. Open it to create a credit note or a copy.{' '}
+          <Alert color="blue" title={t('documents.editor.lockedTitle', { number: doc.number })}>
+            {t('documents.editor.lockedBody')}{' '}
             <Anchor component={Link} to={docPath(type, doc.id)}>
-              Open {doc.number}
+              {t('documents.editor.open', { number: doc.number })}
             </Anchor>
           </Alert>
         )
@@ -94,16 +97,18 @@ export function localErrors(
   baseCurrency: string,
   sep: '.' | ',' = '.',
 ): Record<string, string> {
+  const t = i18n.t;
   const errors: Record<string, string> = numberErrors(values, sep);
-  if (values.customerId === null) errors.customerId = 'Choose a customer';
+  if (values.customerId === null) errors.customerId = t('documents.errors.customer');
   values.lines.forEach((l, i) => {
-    if (l.kind === 'item' && l.unitPrice === null) errors[`lines.${i}.unitPrice`] = 'Enter the unit price';
+    if (l.kind === 'item' && l.unitPrice === null)
+      errors[`lines.${i}.unitPrice`] = t('documents.errors.unitPrice');
   });
   if (
     values.currency !== baseCurrency &&
     !isValidRate(parseDecimalInput(values.exchangeRate, sep, RATE_SCALE) ?? '')
   )
-    errors.exchangeRate = `Enter the exchange rate, like ${sep === ',' ? '1,0845' : '1.0845'}`;
+    errors.exchangeRate = t('documents.errors.exchangeRate', { example: sep === ',' ? '1,0845' : '1.0845' });
   return errors;
 }
 
@@ -119,6 +124,7 @@ export function showDocumentErrors(form: Parameters<typeof showApiError>[0], err
 
 function DocumentEditor({ type, existing }: { type: DocType; existing: Document | null }) {
   const settings = useSettings();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [params] = useSearchParams();
@@ -157,7 +163,7 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
       const errors = localErrors(form.getValues(), settings.preferences.baseCurrency, sep);
       form.setErrors(errors);
       if (Object.keys(errors).length) return;
-      confirmIssue(label.one, () => void save(true, true));
+      confirmIssue(t, type, () => void save(true, true));
       return;
     }
     const errors = localErrors(form.getValues(), settings.preferences.baseCurrency, sep);
@@ -190,36 +196,42 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
   return (
     <Stack>
       <Title order={1} size="h2">
-        {existing ? `Edit ${label.one.toLowerCase()} (draft)` : `New ${label.one.toLowerCase()}`}
+        {existing ? t('documents.editor.editTitle', { type }) : t('documents.name.new', { type })}
       </Title>
       {existing && type !== 'quote' && <PreflightPanel doc={existing} />}
       <DocumentFields form={form} type={type} pickCustomer={(id) => void pickCustomer(id)} />
       <StickyBar>
         <Text size="sm" c="dimmed" maw={480}>
-          {type === 'invoice'
-            ? 'Issuing gives the next number and locks the invoice; later changes go through a credit note. Ctrl+S saves the draft.'
-            : 'Ctrl+S saves the draft.'}
+          {type === 'invoice' ? t('documents.editor.hintInvoice') : t('documents.editor.hint')}
         </Text>
-        <Group>
-          <Text fw={700} className="amount" aria-label="Document total">
-            Total {money(total, values.currency, true)}
+        {/* Small gaps and paddings: the German labels (the longest) still fit one row at 1024 px. */}
+        <Group gap="sm">
+          <Text fw={700} className="amount" aria-label={t('documents.editor.total')}>
+            {t('common.total')} {money(total, values.currency, true)}
           </Text>
           <Button
+            px="sm"
             variant="default"
             onClick={() => void navigate(existing ? docPath(type, existing.id) : label.list)}
           >
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
+            px="sm"
             variant="light"
             onClick={() => void save(false)}
             loading={saving === 'draft'}
             disabled={saving !== null}
           >
-            Save draft
+            {t('documents.editor.saveDraft')}
           </Button>
-          <Button onClick={() => void save(true)} loading={saving === 'issue'} disabled={saving !== null}>
-            {type === 'quote' ? 'Save and mark sent' : 'Save and issue'}
+          <Button
+            px="sm"
+            onClick={() => void save(true)}
+            loading={saving === 'issue'}
+            disabled={saving !== null}
+          >
+            {type === 'quote' ? t('documents.editor.saveAndSend') : t('documents.editor.saveAndIssue')}
           </Button>
         </Group>
       </StickyBar>

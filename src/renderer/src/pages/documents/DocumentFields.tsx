@@ -14,6 +14,7 @@ import {
 import { DateField } from '../../components/DateField';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DocType } from '../../../../shared/api/documents';
 import { dueDateFor } from '../../../../shared/domain/terms';
 import { decimalSeparatorOf } from '../../../../shared/domain/money';
@@ -46,6 +47,7 @@ export function DocumentFields({
   aside?: ReactNode;
 }) {
   const settings = useSettings();
+  const { t } = useTranslation();
   const taxes = useApi('taxes.list', { includeArchived: true }).data ?? [];
   const values = form.getValues();
   const totals = previewTotals(values, taxes, decimalSeparatorOf(settings.preferences.locale));
@@ -70,7 +72,7 @@ export function DocumentFields({
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, md: 8, lg: 5 }}>
                 <CustomerSelect
-                  label="Customer"
+                  label={t('common.customer')}
                   withAsterisk
                   value={values.customerId}
                   onChange={pickCustomer}
@@ -80,7 +82,7 @@ export function DocumentFields({
               {withIssueDate && (
                 <Grid.Col span={{ base: 6, md: 4, lg: 2 }}>
                   <DateField
-                    label="Issue date"
+                    label={t('common.issueDate')}
                     withAsterisk
                     value={values.issueDate}
                     error={form.errors.issueDate}
@@ -93,14 +95,16 @@ export function DocumentFields({
                   <Stack gap={4}>
                     <Group justify="space-between">
                       <Text size="sm" fw={500}>
-                        {type === 'quote' ? 'Valid until' : 'Due'}
+                        {type === 'quote' ? t('documents.list.validUntil') : t('documents.list.due')}
                       </Text>
                       <SegmentedControl
                         size="xs"
-                        aria-label={type === 'quote' ? 'Valid until from' : 'Due date from'}
+                        aria-label={
+                          type === 'quote' ? t('documents.fields.validFrom') : t('documents.fields.dueFrom')
+                        }
                         data={[
-                          { value: 'terms', label: 'Terms' },
-                          { value: 'date', label: 'Fixed date' },
+                          { value: 'terms', label: t('documents.fields.terms') },
+                          { value: 'date', label: t('documents.fields.fixedDate') },
                         ]}
                         value={values.dueKind}
                         onChange={(v) => form.setFieldValue('dueKind', v as 'terms')}
@@ -109,20 +113,24 @@ export function DocumentFields({
                     {values.dueKind === 'terms' ? (
                       <>
                         <PaymentTermsField
-                          label="Payment terms"
+                          label={t('documents.fields.paymentTerms')}
                           value={values.dueTerms}
                           onChange={(t) => form.setFieldValue('dueTerms', t)}
                           hideLabel
                         />
                         {withIssueDate && (
                           <Text size="xs" c="dimmed">
-                            Due {formatDate(dueShown, settings.preferences.locale)}
+                            {t('documents.fields.dueOn', {
+                              date: formatDate(dueShown, settings.preferences.locale),
+                            })}
                           </Text>
                         )}
                       </>
                     ) : (
                       <DateField
-                        aria-label={type === 'quote' ? 'Valid until date' : 'Due date'}
+                        aria-label={
+                          type === 'quote' ? t('documents.fields.validUntilDate') : t('common.dueDate')
+                        }
                         value={values.dueDate}
                         error={form.errors.dueDate}
                         onChange={(d) => form.setFieldValue('dueDate', d ?? '')}
@@ -133,7 +141,7 @@ export function DocumentFields({
               )}
               <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <CurrencySelect
-                  label="Currency"
+                  label={t('common.currency')}
                   locale={settings.preferences.locale}
                   {...form.getInputProps('currency')}
                 />
@@ -141,20 +149,23 @@ export function DocumentFields({
               {foreign && (
                 <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                   <TextInput
-                    label={`1 ${values.currency} in ${settings.preferences.baseCurrency}`}
-                    description="Exchange rate, entered by you"
+                    label={t('documents.fields.rateLabel', {
+                      currency: values.currency,
+                      base: settings.preferences.baseCurrency,
+                    })}
+                    description={t('documents.fields.rateHint')}
                     classNames={{ input: 'num' }}
                     {...form.getInputProps('exchangeRate')}
                   />
                 </Grid.Col>
               )}
               <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
-                <TextInput label="PO number or reference" {...form.getInputProps('reference')} />
+                <TextInput label={t('documents.fields.reference')} {...form.getInputProps('reference')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <TextInput
-                  label="Buyer reference"
-                  description="Or Leitweg-ID; empty uses the customer's"
+                  label={t('documents.fields.buyerReference')}
+                  description={t('documents.fields.buyerReferenceHint')}
                   {...form.getInputProps('buyerReference')}
                 />
               </Grid.Col>
@@ -162,8 +173,8 @@ export function DocumentFields({
                 <>
                   <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                     <DateField
-                      label="Delivery or service date"
-                      description="Or the first day of the period"
+                      label={t('documents.fields.deliveryDate')}
+                      description={t('documents.fields.deliveryDateHint')}
                       clearable
                       value={values.deliveryDate}
                       error={form.errors.deliveryDate}
@@ -172,8 +183,8 @@ export function DocumentFields({
                   </Grid.Col>
                   <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                     <DateField
-                      label="Service period ends"
-                      description="Only for a period"
+                      label={t('documents.fields.deliveryEnd')}
+                      description={t('documents.fields.deliveryEndHint')}
                       clearable
                       value={values.deliveryEnd}
                       error={form.errors.deliveryEnd}
@@ -185,7 +196,7 @@ export function DocumentFields({
               <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
                 <Checkbox
                   mt={30}
-                  label="Prices include tax"
+                  label={t('documents.fields.pricesIncludeTax')}
                   {...form.getInputProps('pricesIncludeTax', { type: 'checkbox' })}
                 />
               </Grid.Col>
@@ -199,7 +210,7 @@ export function DocumentFields({
       <Paper withBorder p="md" radius="md">
         {exempt && type !== 'credit_note' && (
           <Text size="sm" c="dimmed" mb="xs">
-            Small-business exemption (§ 19 UStG) is on: this document carries no VAT, and its note is printed.
+            {t('documents.fields.exempt')}
           </Text>
         )}
         <LinesEditor
@@ -215,15 +226,25 @@ export function DocumentFields({
           <Card withBorder padding="md" h="100%">
             <SimpleGrid cols={1} spacing="sm">
               <Textarea
-                label="Notes"
-                description="Shown on the document"
+                label={t('common.notes')}
+                description={t('documents.fields.notesHint')}
                 autosize
                 minRows={2}
                 {...form.getInputProps('notes')}
               />
               <SimpleGrid cols={2} spacing="sm">
-                <Textarea label="Terms" autosize minRows={2} {...form.getInputProps('terms')} />
-                <Textarea label="Footer" autosize minRows={2} {...form.getInputProps('footer')} />
+                <Textarea
+                  label={t('documents.fields.termsText')}
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps('terms')}
+                />
+                <Textarea
+                  label={t('documents.fields.footer')}
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps('footer')}
+                />
               </SimpleGrid>
             </SimpleGrid>
           </Card>

@@ -1,4 +1,5 @@
 import { Box, Divider, Group, Image, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Document } from '../../../../shared/api/documents';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -7,7 +8,6 @@ import { formatDate, useFormat } from '../../lib/format';
 import { addressLines } from '../../../../shared/domain/address';
 import { discountOf } from '../../../../shared/domain/totals';
 import { taxLabel } from '../../../../shared/domain/tax';
-import { DOC } from './labels';
 
 function discountText(
   d: Document['lines'][number]['discount'],
@@ -20,7 +20,9 @@ function discountText(
 
 /** The document as the customer will read it: a paper-like view of its content and figures. */
 export function DocumentPaper({ doc }: { doc: Document }) {
+  const { t } = useTranslation();
   const { profile, preferences } = useSettings();
+  const type = doc.type;
   const logo = useApi('settings.getLogo', {});
   // The § 19 UStG note, as the PDF prints it under the totals of a document without tax.
   const exemption = useApi('settings.getSmallBusiness', {}).data;
@@ -32,13 +34,13 @@ export function DocumentPaper({ doc }: { doc: Document }) {
   const f = useFormat();
   const taxName = new Map(doc.totals.taxes.map((t) => [t.taxId, f.percent(t.percent)]));
   return (
-    <Paper withBorder shadow="xs" p="xl" aria-label={`${DOC[doc.type].one} preview`} role="document">
+    <Paper withBorder shadow="xs" p="xl" aria-label={t('documents.paper.label', { type })} role="document">
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           {logo.data && (
             <Image
               src={`data:${logo.data.mimeType};base64,${logo.data.dataBase64}`}
-              alt={`${profile.name} logo`}
+              alt={t('documents.paper.logo', { name: profile.name })}
               h={48}
               w="auto"
               fit="contain"
@@ -50,33 +52,44 @@ export function DocumentPaper({ doc }: { doc: Document }) {
               {l}
             </Text>
           ))}
-          {profile.taxNumber && <Text size="sm">VAT {profile.taxNumber}</Text>}
+          {profile.taxNumber && (
+            <Text size="sm">{t('documents.paper.vat', { number: profile.taxNumber })}</Text>
+          )}
         </Stack>
         <Stack gap={2} align="flex-end">
           <Title order={2} size="h3">
-            {DOC[doc.type].one}
+            {t('documents.name.one', { type })}
           </Title>
-          <Text fw={600}>{doc.number ?? 'Draft'}</Text>
-          <Text size="sm">Date: {date(doc.issueDate)}</Text>
+          <Text fw={600}>{doc.number ?? t('documents.draft')}</Text>
+          <Text size="sm">{t('documents.paper.date', { date: date(doc.issueDate) })}</Text>
           {doc.dueDate && doc.type !== 'credit_note' && (
             <Text size="sm">
-              {doc.type === 'quote' ? 'Valid until' : 'Due'}: {date(doc.dueDate)}
+              {doc.type === 'quote'
+                ? t('documents.paper.validUntil', { date: date(doc.dueDate) })
+                : t('documents.paper.due', { date: date(doc.dueDate) })}
             </Text>
           )}
-          {doc.reference && <Text size="sm">Reference: {doc.reference}</Text>}
+          {doc.reference && (
+            <Text size="sm">{t('documents.paper.reference', { reference: doc.reference })}</Text>
+          )}
           {doc.type !== 'quote' && doc.deliveryDate && (
             <Text size="sm">
               {doc.deliveryEnd
-                ? `Service period: ${date(doc.deliveryDate)} – ${date(doc.deliveryEnd)}`
-                : `Delivery date: ${date(doc.deliveryDate)}`}
+                ? t('documents.paper.servicePeriod', {
+                    from: date(doc.deliveryDate),
+                    to: date(doc.deliveryEnd),
+                  })
+                : t('documents.paper.deliveryDate', { date: date(doc.deliveryDate) })}
             </Text>
           )}
-          {doc.buyerReference && <Text size="sm">Buyer reference: {doc.buyerReference}</Text>}
+          {doc.buyerReference && (
+            <Text size="sm">{t('documents.paper.buyerReference', { reference: doc.buyerReference })}</Text>
+          )}
         </Stack>
       </Group>
       <Box mt="lg" mb="md">
         <Text size="xs" c="dimmed" tt="uppercase">
-          Bill to
+          {t('documents.paper.billTo')}
         </Text>
         <Text fw={600}>{doc.customerSnapshot.name}</Text>
         {doc.customerSnapshot.address.map((l) => (
@@ -84,17 +97,19 @@ export function DocumentPaper({ doc }: { doc: Document }) {
             {l}
           </Text>
         ))}
-        {doc.customerSnapshot.taxNumber && <Text size="sm">VAT {doc.customerSnapshot.taxNumber}</Text>}
+        {doc.customerSnapshot.taxNumber && (
+          <Text size="sm">{t('documents.paper.vat', { number: doc.customerSnapshot.taxNumber })}</Text>
+        )}
       </Box>
-      <Table aria-label="Document lines" verticalSpacing={6}>
+      <Table aria-label={t('documents.paper.lines')} verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Description</Table.Th>
-            <Table.Th className="num">Qty</Table.Th>
-            <Table.Th className="num">Price</Table.Th>
-            <Table.Th className="num">Discount</Table.Th>
-            <Table.Th className="num">Tax</Table.Th>
-            <Table.Th className="num">Amount</Table.Th>
+            <Table.Th>{t('common.description')}</Table.Th>
+            <Table.Th className="num">{t('documents.lines.qty')}</Table.Th>
+            <Table.Th className="num">{t('documents.lines.price')}</Table.Th>
+            <Table.Th className="num">{t('documents.lines.discount')}</Table.Th>
+            <Table.Th className="num">{t('documents.paper.tax')}</Table.Th>
+            <Table.Th className="num">{t('common.amount')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -154,14 +169,16 @@ export function DocumentPaper({ doc }: { doc: Document }) {
         </Stack>
         <Stack gap={4}>
           <Group justify="space-between">
-            <Text size="sm">Subtotal{doc.pricesIncludeTax ? ' (incl. tax)' : ''}</Text>
+            <Text size="sm">
+              {doc.pricesIncludeTax ? t('documents.totals.subtotalGross') : t('documents.totals.subtotal')}
+            </Text>
             <Text size="sm" className="num">
               {fmt(doc.totals.subtotal)}
             </Text>
           </Group>
           {doc.totals.discount !== 0 && (
             <Group justify="space-between">
-              <Text size="sm">Discount</Text>
+              <Text size="sm">{t('documents.lines.discount')}</Text>
               <Text size="sm" className="num">
                 {fmt(-doc.totals.discount)}
               </Text>
@@ -169,26 +186,27 @@ export function DocumentPaper({ doc }: { doc: Document }) {
           )}
           {doc.totals.shipping !== 0 && (
             <Group justify="space-between">
-              <Text size="sm">Shipping</Text>
+              <Text size="sm">{t('documents.totals.shipping')}</Text>
               <Text size="sm" className="num">
                 {fmt(doc.totals.shipping)}
               </Text>
             </Group>
           )}
-          {doc.totals.taxes.map((t) => (
-            <Group justify="space-between" key={t.taxId}>
+          {doc.totals.taxes.map((x) => (
+            <Group justify="space-between" key={x.taxId}>
               <Text size="sm">
-                {doc.pricesIncludeTax ? 'incl. ' : ''}
-                {taxLabel(t)} on {fmt(t.base)}
+                {doc.pricesIncludeTax
+                  ? t('documents.totals.taxOnGross', { tax: taxLabel(x), base: fmt(x.base) })
+                  : t('documents.totals.taxOn', { tax: taxLabel(x), base: fmt(x.base) })}
               </Text>
               <Text size="sm" className="num">
-                {fmt(t.amount)}
+                {fmt(x.amount)}
               </Text>
             </Group>
           ))}
           <Divider />
           <Group justify="space-between">
-            <Text fw={700}>Total</Text>
+            <Text fw={700}>{t('common.total')}</Text>
             <Text fw={700} className="num">
               {money(doc.total, doc.currency, true)}
             </Text>
@@ -196,13 +214,13 @@ export function DocumentPaper({ doc }: { doc: Document }) {
           {doc.type === 'invoice' && doc.status !== 'draft' && doc.paid + doc.credited > 0 && (
             <>
               <Group justify="space-between">
-                <Text size="sm">Paid and credited</Text>
+                <Text size="sm">{t('documents.paper.paidAndCredited')}</Text>
                 <Text size="sm" className="num">
                   {fmt(-(doc.paid + doc.credited))}
                 </Text>
               </Group>
               <Group justify="space-between">
-                <Text fw={700}>Amount due</Text>
+                <Text fw={700}>{t('documents.paper.amountDue')}</Text>
                 <Text fw={700} className="num">
                   {money(doc.balance, doc.currency, true)}
                 </Text>

@@ -31,9 +31,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Document, DocType } from '../../../../shared/api/documents';
-import { PAYMENT_METHOD_LABELS } from '../../../../shared/api/payments';
+import { PAYMENT_METHOD_KEYS } from '../payments/methods';
 import { call } from '../../api/client';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { confirmIssue } from './confirmIssue';
@@ -67,39 +68,44 @@ export function DocumentViewPage({ type }: { type: DocType }) {
 
 function DocumentView({ doc }: { doc: Document }) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const { preferences } = useSettings();
-  const label = DOC[doc.type];
+  const type = doc.type;
+  const label = DOC[type];
   const [paying, setPaying] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const [applying, setApplying] = useState(false);
   const issue = useApiMutation('documents.issue', {
     invalidates: INVALIDATES,
-    success: (d) => `${label.one} ${d.number} issued.`,
+    success: (d) => t('documents.view.issued', { type, number: d.number }),
   });
   const setQuote = useApiMutation('quotes.setStatus', { invalidates: INVALIDATES });
   const convert = useApiMutation('quotes.convert', {
     invalidates: INVALIDATES,
-    success: 'Draft invoice created from the quote.',
+    success: () => t('documents.view.converted'),
   });
   const duplicate = useApiMutation('documents.duplicate', {
     invalidates: INVALIDATES,
-    success: 'Copy created as a draft.',
+    success: () => t('documents.view.duplicated'),
   });
   const creditNote = useApiMutation('creditNotes.fromInvoice', { invalidates: INVALIDATES });
   const client = useQueryClient();
-  const undo = useApiMutation('payments.undo', { invalidates: INVALIDATES, success: 'Payment undone.' });
+  const undo = useApiMutation('payments.undo', {
+    invalidates: INVALIDATES,
+    success: () => t('payments.undone'),
+  });
   const history = useApi('audit.list', { entity: doc.type, entityId: String(doc.id), limit: 50 });
 
   const isDraft = doc.status === 'draft';
   const openInvoice = doc.type === 'invoice' && (doc.status === 'issued' || doc.status === 'partially_paid');
   const go = (d: Document) => void navigate(docPath(d.type, d.id));
 
-  const onIssue = () => confirmIssue(label.one, () => issue.mutate({ id: doc.id }, { onError: notifyError }));
+  const onIssue = () => confirmIssue(t, type, () => issue.mutate({ id: doc.id }, { onError: notifyError }));
   const confirmDelete = () =>
     modals.openConfirmModal({
-      title: 'Delete this draft?',
-      children: <Text size="sm">A draft has no number yet, so nothing is lost but its content.</Text>,
-      labels: { confirm: 'Delete draft', cancel: 'Cancel' },
+      title: t('documents.view.deleteTitle'),
+      children: <Text size="sm">{t('documents.view.deleteBody')}</Text>,
+      labels: { confirm: t('documents.view.deleteDraft'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       // Leave the page before the lists refresh: refreshing first would show this page's
       // "not found" for the document just deleted.
@@ -107,7 +113,7 @@ function DocumentView({ doc }: { doc: Document }) {
         call('documents.deleteDraft', { id: doc.id }).then(
           async () => {
             void navigate(label.list);
-            notifications.show({ color: 'green', message: `Draft ${label.one.toLowerCase()} deleted.` });
+            notifications.show({ color: 'green', message: t('documents.view.deleted', { type }) });
             await Promise.all(INVALIDATES.map((d) => client.invalidateQueries({ queryKey: [d] })));
           },
           (error: unknown) => notifyError(error),
@@ -123,12 +129,12 @@ function DocumentView({ doc }: { doc: Document }) {
           leftSection={<IconPencil size={16} />}
           onClick={() => void navigate(`${label.base}/${doc.id}/edit`)}
         >
-          Edit
+          {t('common.edit')}
         </Button>
       )}
       {isDraft && doc.type !== 'quote' && (
         <Button onClick={onIssue} loading={issue.isPending}>
-          Issue {label.one.toLowerCase()}
+          {t('documents.view.issue', { type })}
         </Button>
       )}
       {isDraft && doc.type === 'quote' && (
@@ -136,11 +142,11 @@ function DocumentView({ doc }: { doc: Document }) {
           leftSection={<IconSend size={16} />}
           onClick={() => setQuote.mutate({ id: doc.id, status: 'sent' }, { onError: notifyError })}
         >
-          Mark as sent
+          {t('documents.view.markSent')}
         </Button>
       )}
       {openInvoice && <ApplyPaymentCredit invoiceId={doc.id} />}
-      {openInvoice && <Button onClick={() => setPaying(true)}>Record payment</Button>}
+      {openInvoice && <Button onClick={() => setPaying(true)}>{t('payments.record.button')}</Button>}
       {doc.type === 'quote' && ['sent', 'declined'].includes(doc.status) && (
         <Button
           variant="light"
@@ -148,7 +154,7 @@ function DocumentView({ doc }: { doc: Document }) {
           leftSection={<IconCheck size={16} />}
           onClick={() => setQuote.mutate({ id: doc.id, status: 'accepted' }, { onError: notifyError })}
         >
-          Mark accepted
+          {t('documents.view.markAccepted')}
         </Button>
       )}
       {doc.type === 'quote' &&
@@ -158,17 +164,17 @@ function DocumentView({ doc }: { doc: Document }) {
             leftSection={<IconArrowRight size={16} />}
             onClick={() => convert.mutate({ id: doc.id }, { onSuccess: go, onError: notifyError })}
           >
-            Convert to invoice
+            {t('documents.view.convert')}
           </Button>
         )}
       {doc.type === 'credit_note' && doc.status === 'issued' && (
-        <Button onClick={() => setApplying(true)}>Apply credit</Button>
+        <Button onClick={() => setApplying(true)}>{t('documents.view.applyCredit')}</Button>
       )}
       {!isDraft && doc.type !== 'quote' && doc.status !== 'void' && <EinvoiceMenu doc={doc} />}
       <Menu position="bottom-end">
         <Menu.Target>
           <Button variant="default" rightSection={<IconChevronDown size={14} />}>
-            More
+            {t('documents.view.more')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -176,7 +182,7 @@ function DocumentView({ doc }: { doc: Document }) {
             leftSection={<IconCopy size={14} />}
             onClick={() => duplicate.mutate({ id: doc.id }, { onSuccess: go, onError: notifyError })}
           >
-            Duplicate
+            {t('documents.view.duplicate')}
           </Menu.Item>
           {doc.type === 'invoice' && !isDraft && doc.status !== 'void' && (
             <Menu.Item
@@ -185,7 +191,7 @@ function DocumentView({ doc }: { doc: Document }) {
                 creditNote.mutate({ invoiceId: doc.id }, { onSuccess: go, onError: notifyError })
               }
             >
-              Create credit note
+              {t('documents.view.createCreditNote')}
             </Menu.Item>
           )}
           {doc.type === 'quote' && doc.status === 'sent' && (
@@ -193,17 +199,17 @@ function DocumentView({ doc }: { doc: Document }) {
               leftSection={<IconX size={14} />}
               onClick={() => setQuote.mutate({ id: doc.id, status: 'declined' }, { onError: notifyError })}
             >
-              Mark declined
+              {t('documents.view.markDeclined')}
             </Menu.Item>
           )}
           {!isDraft && doc.status !== 'void' && (
             <Menu.Item color="red" leftSection={<IconBan size={14} />} onClick={() => setVoiding(true)}>
-              Void…
+              {t('documents.view.voidMenu')}
             </Menu.Item>
           )}
           {isDraft && (
             <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={confirmDelete}>
-              Delete draft
+              {t('documents.view.deleteDraft')}
             </Menu.Item>
           )}
         </Menu.Dropdown>
@@ -216,13 +222,13 @@ function DocumentView({ doc }: { doc: Document }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Anchor component={Link} to={label.list} size="sm">
-            ← {label.many}
+            ← {t('documents.name.many', { type })}
           </Anchor>
           <Group gap="sm">
             <Title order={1} size="h2" className={doc.status === 'void' ? 'void' : undefined}>
-              {label.one} {doc.number ?? '(draft)'}
+              {t('documents.view.title', { type, number: doc.number ?? t('documents.view.draftNumber') })}
             </Title>
-            <span role="group" aria-label="Document status">
+            <span role="group" aria-label={t('documents.view.status')}>
               <StatusBadge status={doc.displayStatus} />
             </span>
           </Group>
@@ -232,21 +238,21 @@ function DocumentView({ doc }: { doc: Document }) {
             </Anchor>
             {' · '}
             {formatDate(doc.issueDate, preferences.locale)}
-            {doc.dueDate && doc.type === 'invoice' && ` · due ${formatDate(doc.dueDate, preferences.locale)}`}
+            {doc.dueDate &&
+              doc.type === 'invoice' &&
+              ` · ${t('documents.view.dueOn', { date: formatDate(doc.dueDate, preferences.locale) })}`}
           </Text>
         </Stack>
         {actions}
       </Group>
       {doc.type === 'invoice' && !isDraft && doc.status !== 'void' && (
-        <Alert color="blue" variant="light" title="This invoice is issued and locked">
-          Your customer may already have it, so it is never edited. To correct it, create a credit note (More
-          → Create credit note) for what was wrong, and issue a new invoice if needed. Both keep their own
-          numbers.
+        <Alert color="blue" variant="light" title={t('documents.view.lockedTitle')}>
+          {t('documents.view.lockedBody')}
         </Alert>
       )}
       {doc.status === 'void' && (
-        <Alert color="gray" title="Void">
-          Voided: {doc.voidReason}. The number {doc.number} stays used and is never given again.
+        <Alert color="gray" title={t('documents.view.voidTitle')}>
+          {t('documents.view.voidBody', { reason: doc.voidReason, number: doc.number })}
         </Alert>
       )}
       {isDraft && doc.type !== 'quote' && <PreflightPanel doc={doc} />}
@@ -261,28 +267,36 @@ function DocumentView({ doc }: { doc: Document }) {
               <Card withBorder>
                 <Stack gap={4}>
                   <Group justify="space-between">
-                    <Text size="sm">Total</Text>
+                    <Text size="sm">{t('common.total')}</Text>
                     <Money amount={doc.total} currency={doc.currency} size="sm" />
                   </Group>
                   {doc.type === 'invoice' && (
                     <>
                       <Group justify="space-between">
-                        <Text size="sm">Paid</Text>
+                        <Text size="sm">{t('documents.view.paid')}</Text>
                         <Money amount={doc.paid} currency={doc.currency} size="sm" />
                       </Group>
                       <Group justify="space-between">
-                        <Text size="sm">Credited</Text>
+                        <Text size="sm">{t('documents.view.credited')}</Text>
                         <Money amount={doc.credited} currency={doc.currency} size="sm" />
                       </Group>
                     </>
                   )}
                   <Group justify="space-between">
-                    <Text fw={700}>{doc.type === 'credit_note' ? 'Credit left' : 'Balance due'}</Text>
+                    <Text fw={700}>
+                      {doc.type === 'credit_note'
+                        ? t('documents.creditLeft')
+                        : t('documents.view.balanceDue')}
+                    </Text>
                     <Money
                       amount={doc.balance}
                       currency={doc.currency}
                       fw={700}
-                      aria-label={doc.type === 'credit_note' ? 'Credit left' : 'Balance due'}
+                      aria-label={
+                        doc.type === 'credit_note'
+                          ? t('documents.creditLeft')
+                          : t('documents.view.balanceDue')
+                      }
                     />
                   </Group>
                 </Stack>
@@ -291,9 +305,11 @@ function DocumentView({ doc }: { doc: Document }) {
             {doc.allocations.length > 0 && (
               <Card withBorder>
                 <Title order={2} size="h5" mb="xs">
-                  {doc.type === 'credit_note' ? 'Applied to' : 'Payments and credits'}
+                  {doc.type === 'credit_note'
+                    ? t('documents.view.appliedTo')
+                    : t('documents.view.paymentsAndCredits')}
                 </Title>
-                <Table aria-label="Payments and credits">
+                <Table aria-label={t('documents.view.paymentsAndCredits')}>
                   <Table.Tbody>
                     {doc.allocations.map((a) => (
                       <Table.Tr key={a.id} className={a.undone ? 'void' : undefined}>
@@ -304,13 +320,13 @@ function DocumentView({ doc }: { doc: Document }) {
                               {a.invoiceNumber}
                             </Anchor>
                           ) : a.source === 'payment' ? (
-                            `${PAYMENT_METHOD_LABELS[a.method as keyof typeof PAYMENT_METHOD_LABELS] ?? 'Payment'}${a.reference ? ` ${a.reference}` : ''}`
+                            `${a.method && a.method in PAYMENT_METHOD_KEYS ? t(PAYMENT_METHOD_KEYS[a.method as keyof typeof PAYMENT_METHOD_KEYS]) : t('documents.view.payment')}${a.reference ? ` ${a.reference}` : ''}`
                           ) : (
                             <Anchor component={Link} to={docPath('credit_note', a.creditNoteId!)}>
-                              Credit note {a.creditNoteNumber}
+                              {t('documents.view.title', { type: 'credit_note', number: a.creditNoteNumber })}
                             </Anchor>
                           )}
-                          {a.undone && ' (undone)'}
+                          {a.undone && ` ${t('documents.view.undone')}`}
                         </Table.Td>
                         <Table.Td className="num">
                           <Money amount={a.amount} currency={doc.currency} size="sm" />
@@ -321,24 +337,24 @@ function DocumentView({ doc }: { doc: Document }) {
                               size="compact-xs"
                               variant="subtle"
                               color="red"
-                              aria-label={`Undo payment of ${formatDate(a.date, preferences.locale)}`}
+                              aria-label={t('documents.view.undoPaymentOf', {
+                                date: formatDate(a.date, preferences.locale),
+                              })}
                               onClick={() =>
                                 modals.openConfirmModal({
-                                  title: 'Undo this payment?',
-                                  children: (
-                                    <Text size="sm">
-                                      The whole payment is reversed, on every invoice it paid. It stays in the
-                                      history, struck through.
-                                    </Text>
-                                  ),
-                                  labels: { confirm: 'Undo payment', cancel: 'Keep it' },
+                                  title: t('payments.undo.title'),
+                                  children: <Text size="sm">{t('documents.view.undoBody')}</Text>,
+                                  labels: {
+                                    confirm: t('payments.undo.confirm'),
+                                    cancel: t('payments.undo.keep'),
+                                  },
                                   confirmProps: { color: 'red' },
                                   onConfirm: () =>
                                     undo.mutate({ id: a.paymentId!, reason: '' }, { onError: notifyError }),
                                 })
                               }
                             >
-                              Undo
+                              {t('payments.undo.button')}
                             </Button>
                           )}
                         </Table.Td>
@@ -351,13 +367,13 @@ function DocumentView({ doc }: { doc: Document }) {
             {doc.related.length > 0 && (
               <Card withBorder>
                 <Title order={2} size="h5" mb="xs">
-                  Related
+                  {t('documents.view.related')}
                 </Title>
                 {doc.related.map((r) => (
                   <Text size="sm" key={r.id}>
                     {r.relation}:{' '}
                     <Anchor component={Link} to={docPath(r.type, r.id)}>
-                      {r.number ?? 'draft'}
+                      {r.number ?? t('documents.view.draftLower')}
                     </Anchor>
                   </Text>
                 ))}
@@ -365,7 +381,7 @@ function DocumentView({ doc }: { doc: Document }) {
             )}
             <Card withBorder>
               <Title order={2} size="h5" mb="xs">
-                History
+                {t('documents.view.history')}
               </Title>
               <Timeline bulletSize={10} lineWidth={2}>
                 {(history.data?.entries ?? []).map((e) => (
@@ -396,21 +412,19 @@ function DocumentView({ doc }: { doc: Document }) {
 }
 
 function VoidModal({ doc, onClose }: { doc: Document; onClose: () => void }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const voidDoc = useApiMutation('documents.void', {
     invalidates: INVALIDATES,
-    success: `${doc.number} is void.`,
+    success: () => t('documents.void.done', { number: doc.number }),
   });
   return (
-    <Modal opened onClose={onClose} title={`Void ${doc.number}?`}>
+    <Modal opened onClose={onClose} title={t('documents.void.title', { number: doc.number })}>
       <Stack>
-        <Text size="sm">
-          The document stays in your records with its number, marked void; the number is never used again. Its
-          balance no longer counts.
-        </Text>
+        <Text size="sm">{t('documents.void.body')}</Text>
         <TextInput
-          label="Reason"
+          label={t('documents.void.reason')}
           withAsterisk
           data-autofocus
           value={reason}
@@ -419,7 +433,7 @@ function VoidModal({ doc, onClose }: { doc: Document; onClose: () => void }) {
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             color="red"
@@ -434,7 +448,7 @@ function VoidModal({ doc, onClose }: { doc: Document; onClose: () => void }) {
               )
             }
           >
-            Void
+            {t('documents.void.confirm')}
           </Button>
         </Group>
       </Stack>
@@ -443,6 +457,7 @@ function VoidModal({ doc, onClose }: { doc: Document; onClose: () => void }) {
 }
 
 function ApplyCreditModal({ doc, onClose }: { doc: Document; onClose: () => void }) {
+  const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
   const open = useApi('documents.list', {
     type: 'invoice',
@@ -453,15 +468,18 @@ function ApplyCreditModal({ doc, onClose }: { doc: Document; onClose: () => void
   const [invoiceId, setInvoiceId] = useState<number | null>(null);
   const [amount, setAmount] = useState<number | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const apply = useApiMutation('creditNotes.apply', { invalidates: INVALIDATES, success: 'Credit applied.' });
+  const apply = useApiMutation('creditNotes.apply', {
+    invalidates: INVALIDATES,
+    success: () => t('documents.applyCredit.done'),
+  });
   const invoices = (open.data?.rows ?? []).filter((r) => r.currency === doc.currency);
   return (
-    <Modal opened onClose={onClose} title="Apply credit to an invoice" size="lg">
+    <Modal opened onClose={onClose} title={t('documents.applyCredit.title')} size="lg">
       <Stack>
         {invoices.length === 0 ? (
-          <Text size="sm">This customer has no open invoices in {doc.currency}.</Text>
+          <Text size="sm">{t('documents.applyCredit.noInvoices', { currency: doc.currency })}</Text>
         ) : (
-          <Table aria-label="Open invoices">
+          <Table aria-label={t('documents.applyCredit.openInvoices')}>
             <Table.Tbody>
               {invoices.map((inv) => (
                 <Table.Tr
@@ -485,7 +503,7 @@ function ApplyCreditModal({ doc, onClose }: { doc: Document; onClose: () => void
           </Table>
         )}
         <MoneyInput
-          label="Amount to apply"
+          label={t('documents.applyCredit.amount')}
           currency={doc.currency}
           value={amount}
           onChange={setAmount}
@@ -493,7 +511,7 @@ function ApplyCreditModal({ doc, onClose }: { doc: Document; onClose: () => void
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             disabled={invoiceId === null || amount === null}
@@ -505,7 +523,7 @@ function ApplyCreditModal({ doc, onClose }: { doc: Document; onClose: () => void
               )
             }
           >
-            Apply credit
+            {t('documents.view.applyCredit')}
           </Button>
         </Group>
       </Stack>

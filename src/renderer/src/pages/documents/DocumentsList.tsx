@@ -4,6 +4,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { DocType, DocumentRow } from '../../../../shared/api/documents';
 import { STATUS_LABELS, type DisplayStatus } from '../../../../shared/domain/status';
@@ -27,6 +28,7 @@ type Sort = 'issueDate' | 'dueDate' | 'number' | 'customer' | 'total' | 'balance
  */
 export function DocumentsList({ type }: { type: DocType }) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const [params, setParams] = useSearchParams();
@@ -37,6 +39,7 @@ export function DocumentsList({ type }: { type: DocType }) {
   const customerId = params.get('customer') ? Number(params.get('customer')) : null;
   const from = params.get('from');
   const to = params.get('to');
+  // eslint-disable-next-line i18next/no-literal-string -- a sort key, not visible text
   const sort = (params.get('sort') as Sort | null) ?? 'issueDate';
   const direction = (params.get('dir') as 'asc' | 'desc' | null) ?? 'desc';
   const label = DOC[type];
@@ -61,7 +64,7 @@ export function DocumentsList({ type }: { type: DocType }) {
   const columns: Column<DocumentRow>[] = [
     {
       key: 'number',
-      header: 'Number',
+      header: t('common.number'),
       width: 136,
       sortKey: 'number',
       render: (r) => (
@@ -72,31 +75,38 @@ export function DocumentsList({ type }: { type: DocType }) {
           size="sm"
           c={r.number ? undefined : 'dimmed'}
         >
-          {r.number ?? 'Draft'}
+          {r.number ?? t('documents.draft')}
         </Anchor>
       ),
     },
-    { key: 'customer', header: 'Customer', sortKey: 'customer', render: (r) => r.customerName },
+    { key: 'customer', header: t('common.customer'), sortKey: 'customer', render: (r) => r.customerName },
     {
       key: 'date',
-      header: 'Date',
+      header: t('common.date'),
       width: 116,
+      // eslint-disable-next-line i18next/no-literal-string -- a sort key, not visible text
       sortKey: 'issueDate',
       render: (r) => formatDate(r.issueDate, preferences.locale),
     },
     {
       key: 'due',
-      header: type === 'quote' ? 'Valid until' : 'Due',
+      header: type === 'quote' ? t('documents.list.validUntil') : t('documents.list.due'),
       width: 116,
       // Overdue shows in the status; the due date gives way first on a narrow window.
       hideBelow: 880,
+      // eslint-disable-next-line i18next/no-literal-string -- a sort key, not visible text
       sortKey: 'dueDate',
       render: (r) => (r.dueDate ? formatDate(r.dueDate, preferences.locale) : '—'),
     },
-    { key: 'status', header: 'Status', width: 124, render: (r) => <StatusBadge status={r.displayStatus} /> },
+    {
+      key: 'status',
+      header: t('common.status'),
+      width: 124,
+      render: (r) => <StatusBadge status={r.displayStatus} />,
+    },
     {
       key: 'total',
-      header: 'Total',
+      header: t('common.total'),
       width: 132,
       align: 'right',
       sortKey: 'total',
@@ -107,7 +117,7 @@ export function DocumentsList({ type }: { type: DocType }) {
       : [
           {
             key: 'balance',
-            header: type === 'credit_note' ? 'Credit left' : 'Balance',
+            header: type === 'credit_note' ? t('documents.creditLeft') : t('documents.list.balance'),
             width: 132,
             align: 'right' as const,
             sortKey: 'balance',
@@ -123,8 +133,8 @@ export function DocumentsList({ type }: { type: DocType }) {
         <Group gap="xs">
           <TextInput
             ref={searchRef}
-            aria-label={`Search ${label.many.toLowerCase()}`}
-            placeholder="Search number, customer or reference  ( / )"
+            aria-label={t('documents.list.search', { type })}
+            placeholder={t('documents.list.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
             onChange={(e) => {
@@ -134,8 +144,8 @@ export function DocumentsList({ type }: { type: DocType }) {
             w={340}
           />
           <CustomerSelect
-            aria-label="Filter by customer"
-            placeholder="Any customer"
+            aria-label={t('documents.list.filterCustomer')}
+            placeholder={t('documents.list.anyCustomer')}
             value={customerId}
             onChange={(id) => update({ customer: id ? String(id) : null })}
             includeArchived
@@ -143,8 +153,8 @@ export function DocumentsList({ type }: { type: DocType }) {
           />
           <DatePickerInput
             type="range"
-            aria-label="Filter by date"
-            placeholder="Any date"
+            aria-label={t('documents.list.filterDate')}
+            placeholder={t('documents.list.anyDate')}
             clearable
             valueFormat={datePatternOf(preferences.locale).tokens}
             value={[from, to]}
@@ -159,12 +169,12 @@ export function DocumentsList({ type }: { type: DocType }) {
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={() => void navigate(`${label.base}/new`)}
           >
-            New {label.one.toLowerCase()}
+            {t('documents.name.new', { type })}
           </Button>
         )}
       </Group>
       <Chip.Group multiple value={statuses} onChange={(v) => update({ status: v.join(',') })}>
-        <Group gap={6} role="group" aria-label="Filter by status">
+        <Group gap={6} role="group" aria-label={t('documents.list.filterStatus')}>
           {STATUS_FILTERS[type].map((s) => (
             <Chip key={s} value={s} size="xs" variant="outline">
               {STATUS_LABELS[s]}
@@ -173,7 +183,7 @@ export function DocumentsList({ type }: { type: DocType }) {
         </Group>
       </Chip.Group>
       <DataTable
-        label={label.many}
+        label={t('documents.name.many', { type })}
         queryKey={['documents', 'list', filters, sort, direction]}
         fetchPage={(offset, limit) => call('documents.list', { ...filters, sort, direction, offset, limit })}
         columns={columns}
@@ -184,16 +194,14 @@ export function DocumentsList({ type }: { type: DocType }) {
         empty={
           <Paper withBorder p="xl" ta="center">
             {filtered ? (
-              <Text>No {label.many.toLowerCase()} match these filters.</Text>
+              <Text>{t('documents.list.noMatch', { type })}</Text>
             ) : type === 'credit_note' ? (
-              <Text>
-                No credit notes yet. Create one from an issued invoice (“Credit note” on the invoice).
-              </Text>
+              <Text>{t('documents.list.noCreditNotes')}</Text>
             ) : (
               <Stack align="center" gap="xs">
-                <Text>No {label.many.toLowerCase()} yet.</Text>
+                <Text>{t('documents.list.noneYet', { type })}</Text>
                 <Button onClick={() => void navigate(`${label.base}/new`)}>
-                  Create your first {label.one.toLowerCase()}
+                  {t('documents.list.createFirst', { type })}
                 </Button>
               </Stack>
             )}
@@ -205,21 +213,25 @@ export function DocumentsList({ type }: { type: DocType }) {
             gap="xl"
             py={6}
             px="xs"
-            aria-label="Totals of the listed documents"
+            aria-label={t('documents.list.totals')}
             role="status"
           >
-            {(totals.data ?? []).map((t) => (
-              <Group key={t.currency} gap="md">
+            {(totals.data ?? []).map((sum) => (
+              <Group key={sum.currency} gap="md">
                 <Text size="sm" c="dimmed">
-                  {t.count.toLocaleString(preferences.locale)} in {t.currency}
+                  {t('documents.list.countIn', {
+                    count: sum.count,
+                    shown: sum.count.toLocaleString(preferences.locale),
+                    currency: sum.currency,
+                  })}
                 </Text>
                 <Text size="sm">
-                  Total <Money amount={t.total} currency={t.currency} fw={600} />
+                  {t('common.total')} <Money amount={sum.total} currency={sum.currency} fw={600} />
                 </Text>
                 {type !== 'quote' && (
                   <Text size="sm">
-                    {type === 'credit_note' ? 'Credit left' : 'Balance'}{' '}
-                    <Money amount={t.balance} currency={t.currency} fw={600} />
+                    {type === 'credit_note' ? t('documents.creditLeft') : t('documents.list.balance')}{' '}
+                    <Money amount={sum.balance} currency={sum.currency} fw={600} />
                   </Text>
                 )}
               </Group>

@@ -1,18 +1,17 @@
 import { Combobox, Group, Text, Textarea, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type ClipboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../../shared/api/catalog';
 import { MAX_DESCRIPTION } from '../../../../shared/api/documents';
 import { useApi } from '../../api/hooks';
 import { useMoneyFormat } from '../../components/Money';
+import { useFormat } from '../../lib/format';
 
 /** Text cut to what a description may hold. */
 export function capPaste(text: string): string {
   return text.length > MAX_DESCRIPTION ? text.slice(0, MAX_DESCRIPTION) : text;
 }
-
-/** What the field says when a paste was longer than a description may be. */
-export const TOO_LONG = `A description holds at most ${MAX_DESCRIPTION.toLocaleString('en')} characters; the pasted text was cut there.`;
 
 /**
  * A line's description, which is also where an item is picked: typing two letters lists
@@ -33,6 +32,8 @@ export function LineDescription({
   label: string;
   currency: string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 120);
@@ -55,12 +56,18 @@ export function LineDescription({
       <Combobox.Target>
         <Textarea
           aria-label={label}
-          placeholder="Description, or type to find an item"
+          placeholder={t('documents.lines.descriptionPlaceholder')}
           rows={1}
           // The browser sizes the field to its text (no measuring in script for every row).
           styles={{ input: { fieldSizing: 'content', maxHeight: '9.5em', minHeight: 36 } as never }}
           value={value}
-          error={error ?? (cut ? TOO_LONG : undefined)}
+          error={
+            error ??
+            (cut
+              ? // What the field says when a paste was longer than a description may be.
+                t('documents.lines.tooLong', { max: format.number(MAX_DESCRIPTION) })
+              : undefined)
+          }
           maxLength={MAX_DESCRIPTION}
           onPaste={(e: ClipboardEvent<HTMLTextAreaElement>) => {
             // A huge paste is cut to the limit here, at once, and the field says so; the

@@ -10,6 +10,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Item, Tax } from '../../../../shared/api/catalog';
 import { MAX_DESCRIPTION } from '../../../../shared/api/documents';
 import type { DocumentTotals } from '../../../../shared/domain/totals';
@@ -60,6 +61,7 @@ export function LinesEditor({
   /** The small-business exemption (§ 19 UStG) is on: a picked item brings no tax. */
   exempt?: boolean;
 }) {
+  const { t } = useTranslation();
   const values = form.getValues();
   const lines = values.lines;
   const rootRef = useRef<HTMLDivElement>(null);
@@ -130,37 +132,37 @@ export function LinesEditor({
 
   return (
     <div className="lines-container" ref={rootRef}>
-      <div className="lines-grid" role="table" aria-label="Lines">
+      <div className="lines-grid" role="table" aria-label={t('documents.lines.label')}>
         <div role="rowgroup">
           <div className="line-row line-head" role="row">
             <div className="c-grip" role="columnheader">
-              <span className="visually-hidden">Move</span>
+              <span className="visually-hidden">{t('documents.lines.move')}</span>
             </div>
             <div className="c-desc" role="columnheader">
-              Description
+              {t('common.description')}
             </div>
             <div className="line-more">
               <div className="c-qty num" role="columnheader">
-                Qty
+                {t('documents.lines.qty')}
               </div>
               <div className="c-unit" role="columnheader">
-                Unit
+                {t('documents.lines.unit')}
               </div>
               <div className="c-price num" role="columnheader">
-                Price
+                {t('documents.lines.price')}
               </div>
               <div className="c-disc" role="columnheader">
-                Discount
+                {t('documents.lines.discount')}
               </div>
               <div className="c-tax" role="columnheader">
-                Taxes
+                {t('documents.lines.taxes')}
               </div>
             </div>
             <div className="c-amount num" role="columnheader">
-              Amount
+              {t('common.amount')}
             </div>
             <div className="c-actions" role="columnheader">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('common.actions')}</span>
             </div>
           </div>
         </div>
@@ -195,7 +197,7 @@ export function LinesEditor({
           leftSection={<IconPlus size={14} />}
           onClick={() => actions.add('item')}
         >
-          Add line
+          {t('documents.lines.addLine')}
         </Button>
         <Button
           variant="subtle"
@@ -203,7 +205,7 @@ export function LinesEditor({
           leftSection={<IconHeading size={14} />}
           onClick={() => actions.add('heading')}
         >
-          Add heading
+          {t('documents.lines.addHeading')}
         </Button>
         <Button
           variant="subtle"
@@ -211,7 +213,7 @@ export function LinesEditor({
           leftSection={<IconNote size={14} />}
           onClick={() => actions.add('note')}
         >
-          Add note
+          {t('documents.lines.addNote')}
         </Button>
       </Group>
     </div>
@@ -277,6 +279,7 @@ const LineRow = memo(function LineRow({
   actions,
 }: LineRowProps) {
   const fmt = useMoneyFormat();
+  const { t } = useTranslation();
   const n = i + 1;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
@@ -296,7 +299,7 @@ const LineRow = memo(function LineRow({
         draggable
         onDragStart={() => actions.dragStart(i)}
         onDragEnd={() => actions.dragStart(null)}
-        title="Drag to reorder (or Alt+↑/↓)"
+        title={t('documents.lines.drag')}
         style={{ cursor: 'grab', display: 'inline-flex', paddingTop: 8 }}
         aria-hidden
       >
@@ -307,24 +310,24 @@ const LineRow = memo(function LineRow({
   const lineActions = (
     <div className="c-actions" role="cell">
       <Group gap={0} wrap="nowrap">
-        <Tooltip label="Move up (Alt+↑)">
+        <Tooltip label={t('documents.lines.moveUpHint')}>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="sm"
-            aria-label={`Move line ${n} up`}
+            aria-label={t('documents.lines.moveUp', { n })}
             onClick={() => actions.move(i, i - 1)}
             disabled={first}
           >
             <IconArrowUp size={14} />
           </ActionIcon>
         </Tooltip>
-        <Tooltip label="Move down (Alt+↓)">
+        <Tooltip label={t('documents.lines.moveDownHint')}>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="sm"
-            aria-label={`Move line ${n} down`}
+            aria-label={t('documents.lines.moveDown', { n })}
             onClick={() => actions.move(i, i + 1)}
             disabled={last}
           >
@@ -335,7 +338,7 @@ const LineRow = memo(function LineRow({
           variant="subtle"
           color="red"
           size="sm"
-          aria-label={`Remove line ${n}`}
+          aria-label={t('documents.lines.remove', { n })}
           onClick={() => actions.remove(i)}
           disabled={only}
         >
@@ -359,9 +362,13 @@ const LineRow = memo(function LineRow({
         {grip}
         <div className="c-text" role="cell">
           <TextInput
-            aria-label={`Line ${n} ${line.kind === 'heading' ? 'heading' : 'note'}`}
+            aria-label={
+              line.kind === 'heading' ? t('documents.lines.heading', { n }) : t('documents.lines.note', { n })
+            }
             placeholder={
-              line.kind === 'heading' ? 'Heading, e.g. Phase 1: Design' : 'A note shown between lines'
+              line.kind === 'heading'
+                ? t('documents.lines.headingPlaceholder')
+                : t('documents.lines.notePlaceholder')
             }
             fw={line.kind === 'heading' ? 600 : undefined}
             fs={line.kind === 'note' ? 'italic' : undefined}
@@ -381,7 +388,7 @@ const LineRow = memo(function LineRow({
       {grip}
       <div className="c-desc" role="cell">
         <LineDescription
-          label={`Line ${n} description`}
+          label={t('documents.lines.description', { n })}
           value={line.description}
           error={errors.description}
           currency={currency}
@@ -392,7 +399,7 @@ const LineRow = memo(function LineRow({
       <div className="line-more">
         <div className="c-qty" role="cell">
           <TextInput
-            aria-label={`Line ${n} quantity`}
+            aria-label={t('documents.lines.quantity', { n })}
             classNames={{ input: 'num' }}
             inputMode="decimal"
             value={line.quantity}
@@ -402,8 +409,8 @@ const LineRow = memo(function LineRow({
         </div>
         <div className="c-unit" role="cell">
           <TextInput
-            aria-label={`Line ${n} unit`}
-            placeholder="hour"
+            aria-label={t('documents.lines.unitOf', { n })}
+            placeholder={t('documents.lines.unitPlaceholder')}
             value={line.unit}
             error={errors.unit}
             onChange={(e) => actions.set(i, 'unit', e.currentTarget.value)}
@@ -411,7 +418,7 @@ const LineRow = memo(function LineRow({
         </div>
         <div className="c-price" role="cell">
           <MoneyInput
-            aria-label={`Line ${n} unit price`}
+            aria-label={t('documents.lines.unitPrice', { n })}
             currency={currency}
             value={line.unitPrice}
             onChange={(v) => actions.set(i, 'unitPrice', v)}
@@ -421,7 +428,7 @@ const LineRow = memo(function LineRow({
         <div className="c-disc" role="cell">
           <Group gap={4} wrap="nowrap" align="flex-start">
             <Select
-              aria-label={`Line ${n} discount type`}
+              aria-label={t('documents.lines.discountType', { n })}
               data={[
                 { value: 'none', label: '—' },
                 { value: 'percent', label: '%' },
@@ -438,7 +445,7 @@ const LineRow = memo(function LineRow({
             />
             {line.discountKind === 'percent' && (
               <TextInput
-                aria-label={`Line ${n} discount percent`}
+                aria-label={t('documents.lines.discountPercent', { n })}
                 classNames={{ input: 'num' }}
                 style={{ flex: 1, minWidth: 0 }}
                 value={line.discountPercent}
@@ -448,7 +455,7 @@ const LineRow = memo(function LineRow({
             )}
             {line.discountKind === 'amount' && (
               <MoneyInput
-                aria-label={`Line ${n} discount amount`}
+                aria-label={t('documents.lines.discountAmount', { n })}
                 currency={currency}
                 style={{ flex: 1, minWidth: 0 }}
                 value={line.discountAmount}
@@ -465,11 +472,11 @@ const LineRow = memo(function LineRow({
         </div>
         <div className="c-tax" role="cell">
           <MultiSelect
-            aria-label={`Line ${n} taxes`}
+            aria-label={t('documents.lines.taxesOf', { n })}
             data={taxOptions}
             value={line.taxIds}
             onChange={(v) => actions.set(i, 'taxIds', v)}
-            placeholder={line.taxIds.length ? undefined : 'No tax'}
+            placeholder={line.taxIds.length ? undefined : t('documents.lines.noTax')}
             error={errors.taxIds}
             onKeyDown={tabFromLast}
             comboboxProps={{ withinPortal: true }}
@@ -477,7 +484,7 @@ const LineRow = memo(function LineRow({
         </div>
       </div>
       <div className="c-amount" role="cell">
-        <Text size="sm" className="num" aria-label={`Line ${n} amount`}>
+        <Text size="sm" className="num" aria-label={t('documents.lines.amount', { n })}>
           {fmt(amount, currency)}
         </Text>
       </div>

@@ -1,5 +1,6 @@
 import { Divider, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import type { Tax } from '../../../../shared/api/catalog';
 import type { DocumentTotals } from '../../../../shared/domain/totals';
 import { taxLabel } from '../../../../shared/domain/tax';
@@ -30,19 +31,23 @@ export function TotalsPanel({
   totals: DocumentTotals;
   taxes: Tax[];
 }) {
+  const { t } = useTranslation();
   const v = form.getValues();
   const fmt = useMoneyFormat();
   const c = v.currency;
   return (
-    <Stack gap={6} aria-label="Totals" role="region">
-      <Row label={v.pricesIncludeTax ? 'Subtotal (incl. tax)' : 'Subtotal'} value={fmt(totals.subtotal, c)} />
+    <Stack gap={6} aria-label={t('documents.totals.label')} role="region">
+      <Row
+        label={v.pricesIncludeTax ? t('documents.totals.subtotalGross') : t('documents.totals.subtotal')}
+        value={fmt(totals.subtotal, c)}
+      />
       <Group gap={4} wrap="nowrap" align="flex-start">
         <Select
-          aria-label="Document discount type"
+          aria-label={t('documents.totals.discountType')}
           data={[
-            { value: 'none', label: 'No discount' },
-            { value: 'percent', label: 'Discount %' },
-            { value: 'amount', label: `Discount ${c}` },
+            { value: 'none', label: t('documents.totals.noDiscount') },
+            { value: 'percent', label: t('documents.totals.discountPercentOption') },
+            { value: 'amount', label: t('documents.totals.discountIn', { currency: c }) },
           ]}
           value={v.discountKind}
           allowDeselect={false}
@@ -53,7 +58,7 @@ export function TotalsPanel({
         {v.discountKind === 'percent' && (
           <TextInput
             size="xs"
-            aria-label="Document discount percent"
+            aria-label={t('documents.totals.discountPercent')}
             classNames={{ input: 'num' }}
             {...form.getInputProps('discountPercent')}
             style={{ flex: 1 }}
@@ -62,7 +67,7 @@ export function TotalsPanel({
         {v.discountKind === 'amount' && (
           <MoneyInput
             size="xs"
-            aria-label="Document discount amount"
+            aria-label={t('documents.totals.discountAmount')}
             currency={c}
             value={v.discountAmount}
             onChange={(x) => form.setFieldValue('discountAmount', x)}
@@ -71,11 +76,13 @@ export function TotalsPanel({
           />
         )}
       </Group>
-      {totals.discount !== 0 && <Row label="Discount" value={fmt(-totals.discount, c)} />}
+      {totals.discount !== 0 && (
+        <Row label={t('documents.lines.discount')} value={fmt(-totals.discount, c)} />
+      )}
       <Group gap={4} wrap="nowrap" align="flex-start">
         <MoneyInput
           size="xs"
-          label="Shipping"
+          label={t('documents.totals.shipping')}
           currency={c}
           value={v.shipping}
           onChange={(x) => form.setFieldValue('shipping', x)}
@@ -84,7 +91,7 @@ export function TotalsPanel({
         />
         <MultiSelect
           size="xs"
-          label="Shipping taxes"
+          label={t('documents.totals.shippingTaxes')}
           data={taxes.filter((t) => !t.archived).map((t) => ({ value: String(t.id), label: t.name }))}
           value={v.shippingTaxIds}
           onChange={(x) => form.setFieldValue('shippingTaxIds', x)}
@@ -92,16 +99,20 @@ export function TotalsPanel({
         />
       </Group>
       <Divider />
-      {!v.pricesIncludeTax && <Row label="Net" value={fmt(totals.net, c)} />}
-      {totals.taxes.map((t) => (
+      {!v.pricesIncludeTax && <Row label={t('documents.totals.net')} value={fmt(totals.net, c)} />}
+      {totals.taxes.map((x) => (
         <Row
-          key={t.taxId}
-          label={`${v.pricesIncludeTax ? 'incl. ' : ''}${taxLabel(t)} on ${fmt(t.base, c)}`}
-          value={fmt(t.amount, c)}
+          key={x.taxId}
+          label={
+            v.pricesIncludeTax
+              ? t('documents.totals.taxOnGross', { tax: taxLabel(x), base: fmt(x.base, c) })
+              : t('documents.totals.taxOn', { tax: taxLabel(x), base: fmt(x.base, c) })
+          }
+          value={fmt(x.amount, c)}
         />
       ))}
       <Divider />
-      <Row label="Total" value={fmt(totals.total, c, true)} strong />
+      <Row label={t('common.total')} value={fmt(totals.total, c, true)} strong />
     </Stack>
   );
 }

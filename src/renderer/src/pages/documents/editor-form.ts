@@ -11,6 +11,7 @@ import {
   type TaxRounding,
 } from '../../../../shared/domain/totals';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
+import { i18n } from '../../lib/i18n';
 
 /** One line as the editor holds it: text where people type, parsed when saving. */
 export interface LineForm {
@@ -232,19 +233,20 @@ function computePreview(f: DocumentForm, taxes: Tax[], sep: Sep): DocumentTotals
  */
 export function numberErrors(f: DocumentForm, sep: Sep = '.'): Record<string, string> {
   const errors: Record<string, string> = {};
+  const t = i18n.t;
   const example = (x: string) => (sep === ',' ? x.replace('.', ',') : x);
   const percentError = (text: string) => {
     const v = parseDecimalInput(text, sep, PERCENT_SCALE);
-    if (v === null) return `Type a percentage, like ${example('12.5')}`;
-    return isValidPercent(v) ? null : 'A discount must be from 0 to 100 %';
+    if (v === null) return t('documents.errors.percent', { example: example('12.5') });
+    return isValidPercent(v) ? null : t('documents.errors.discountRange');
   };
   f.lines.forEach((l, i) => {
     if (l.kind !== 'item') return;
     if (parseDecimalInput(l.quantity, sep, QUANTITY_SCALE) === null)
       errors[`lines.${i}.quantity`] =
         parseDecimalInput(l.quantity, sep, 20) === null
-          ? `Type a number, like ${example('12.5')}`
-          : `At most ${QUANTITY_SCALE} decimals`;
+          ? t('documents.errors.number', { example: example('12.5') })
+          : t('documents.errors.decimals', { count: QUANTITY_SCALE });
     const pct = l.discountKind === 'percent' ? percentError(l.discountPercent) : null;
     if (pct) errors[`lines.${i}.discountPercent`] = pct;
   });
@@ -253,6 +255,7 @@ export function numberErrors(f: DocumentForm, sep: Sep = '.'): Record<string, st
   return errors;
 }
 
+/* eslint-disable i18next/no-literal-string -- field paths, not visible text */
 /** Server field paths -> this form's paths. */
 export function formPath(path: string): string {
   return path
@@ -263,3 +266,4 @@ export function formPath(path: string): string {
     .replace(/^discount.*$/, 'discountPercent')
     .replace(/^lines\.(\d+)\.itemId$/, 'lines.$1.description');
 }
+/* eslint-enable i18next/no-literal-string */

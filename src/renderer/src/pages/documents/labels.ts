@@ -1,10 +1,26 @@
 import type { DocType } from '../../../../shared/api/documents';
 import type { DisplayStatus } from '../../../../shared/domain/status';
 
-/** Names and routes per document type, so one set of screens serves all three. */
+/**
+ * Routes per document type, so one set of screens serves all three. The names on screen come
+ * from the catalogue: messages under `documents.*` take the type as an ICU `select` argument
+ * (`t('documents.name.one', { type })`), so each language can make its words agree (Neue
+ * Rechnung, Neues Angebot; nouvelle facture, nouvel avoir).
+ */
 export const DOC = {
-  invoice: { one: 'Invoice', many: 'Invoices', base: '/invoices', list: '/invoices' },
-  quote: { one: 'Quote', many: 'Quotes', base: '/quotes', list: '/quotes' },
+  invoice: {
+    // English names, kept for screens outside this area (customers) until they use `documents.name.*`.
+    one: 'Invoice',
+    many: 'Invoices',
+    base: '/invoices',
+    list: '/invoices',
+  },
+  quote: {
+    one: 'Quote',
+    many: 'Quotes',
+    base: '/quotes',
+    list: '/quotes',
+  },
   credit_note: {
     one: 'Credit note',
     many: 'Credit notes',

@@ -1,5 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   EAS_SCHEMES,
   EINVOICE_FORMATS,
@@ -14,6 +16,13 @@ export const SCHEME_OPTIONS = Object.entries(EAS_SCHEMES).map(([value, label]) =
   label: `${label} (${value})`,
 }));
 
+/** The e-invoice formats a customer can prefer, "None (PDF only)" first, in the screen's language. */
+export const formatOptions = (t: TFunction) => [
+  { value: '', label: t('einvoice.formatNone') },
+  ...EINVOICE_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] })),
+];
+
+/** English only: kept for the customer form until it uses formatOptions(t). */
 export const FORMAT_OPTIONS = [
   { value: '', label: 'None (PDF only)' },
   ...EINVOICE_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] })),
@@ -32,13 +41,14 @@ type AddressForm = UseFormReturnType<{ electronicAddress: string; electronicAddr
 export function ElectronicAddressFields<
   T extends { electronicAddress: string; electronicAddressScheme: string },
 >({ form }: { form: UseFormReturnType<T> }) {
+  const { t } = useTranslation();
   const f = form as unknown as AddressForm;
   const addressProps = f.getInputProps('electronicAddress');
   return (
     <SimpleGrid cols={2} spacing="xs">
       <TextInput
-        label="Electronic address"
-        description="Peppol ID like 0208:0123456789, a Leitweg-ID, or an email address"
+        label={t('einvoice.address.label')}
+        description={t('einvoice.address.hint')}
         {...addressProps}
         onChange={(e) => {
           const text = e.currentTarget.value;
@@ -54,8 +64,8 @@ export function ElectronicAddressFields<
         }}
       />
       <Select
-        label="Address scheme"
-        description="The electronic address scheme (EAS)"
+        label={t('einvoice.address.scheme')}
+        description={t('einvoice.address.schemeHint')}
         searchable
         clearable
         data={SCHEME_OPTIONS}

@@ -1,6 +1,8 @@
 import { Alert, Anchor, Button, List, Menu, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconFileCode } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Document } from '../../../../shared/api/documents';
 import { call } from '../../api/client';
@@ -21,21 +23,22 @@ export function fixLink(
   return `/${base}/${doc.id}/edit`;
 }
 
-const FIX_LABEL = (field: string) =>
+const fixLabel = (t: TFunction, field: string) =>
   field.startsWith('customer.')
-    ? 'Edit customer'
+    ? t('einvoice.fix.customer')
     : field.startsWith('business.')
-      ? 'Business profile'
+      ? t('einvoice.fix.business')
       : field.startsWith('settings.bank')
-        ? 'Bank details'
+        ? t('einvoice.fix.bank')
         : field.startsWith('tax.')
-          ? 'Taxes'
+          ? t('einvoice.fix.taxes')
           : field.endsWith('.unit')
-            ? 'Unit codes'
-            : 'Edit document';
+            ? t('einvoice.fix.units')
+            : t('einvoice.fix.document');
 
 /** The E-invoice menu of an issued invoice or credit note: every format, the customer's preferred first. */
 export function EinvoiceMenu({ doc }: { doc: Document }) {
+  const { t } = useTranslation();
   const options = useApi('einvoice.options', { id: doc.id });
   const [busy, setBusy] = useState(false);
   const download = async (format: Parameters<typeof call<'einvoice.download'>>[1]['format']) => {
@@ -58,11 +61,11 @@ export function EinvoiceMenu({ doc }: { doc: Document }) {
           leftSection={<IconFileCode size={16} />}
           rightSection={<IconChevronDown size={14} />}
         >
-          E-invoice
+          {t('einvoice.menu.button')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Download as</Menu.Label>
+        <Menu.Label>{t('einvoice.menu.downloadAs')}</Menu.Label>
         {(options.data?.formats ?? []).map((f) => (
           <Menu.Item
             key={f.format}
@@ -72,7 +75,7 @@ export function EinvoiceMenu({ doc }: { doc: Document }) {
           >
             <Text size="sm">
               {f.label}
-              {options.data?.preferred === f.format ? ' (customer’s format)' : ''}
+              {options.data?.preferred === f.format ? ` ${t('einvoice.menu.preferred')}` : ''}
             </Text>
             {f.problems.length > 0 && (
               <Text size="xs" c="dimmed">
@@ -88,23 +91,24 @@ export function EinvoiceMenu({ doc }: { doc: Document }) {
 
 /** Before issuing: what the customer's e-invoice format still needs, each with a way to fix it. */
 export function PreflightPanel({ doc }: { doc: Document }) {
+  const { t } = useTranslation();
   const pre = useApi('einvoice.preflight', { id: doc.id, format: null });
   const problems = pre.data?.problems ?? [];
   if (!pre.data?.format || problems.length === 0) return null;
   return (
-    <Alert color="yellow" title="Before issuing: the customer’s e-invoice needs more" role="alert">
+    <Alert color="yellow" title={t('einvoice.preflight.title')} role="alert">
       <Stack gap={4}>
         <List size="sm" spacing={2}>
           {problems.map((p) => (
             <List.Item key={p.field + p.message}>
               {p.message}{' '}
               <Anchor component={Link} to={fixLink(p.field, doc)} size="sm">
-                {FIX_LABEL(p.field)}
+                {fixLabel(t, p.field)}
               </Anchor>
             </List.Item>
           ))}
         </List>
-        <Text size="xs">Issuing is refused until these are fixed: an issued document is locked.</Text>
+        <Text size="xs">{t('einvoice.preflight.hint')}</Text>
       </Stack>
     </Alert>
   );

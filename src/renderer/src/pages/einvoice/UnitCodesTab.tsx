@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { UNIT_CODES, unitCode } from '../../../../shared/domain/einvoice/codes';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
@@ -17,8 +18,9 @@ export function EinvoiceTab() {
 }
 
 function UnitCodes({ initial }: { initial: Record<string, string> }) {
+  const { t } = useTranslation();
   const save = useApiMutation('einvoice.setUnitCodes', {
-    success: 'Unit codes saved.',
+    success: () => t('einvoice.units.saved'),
     invalidates: ['einvoice'],
   });
   const [rows, setRows] = useState<{ unit: string; code: string | null }[]>(() =>
@@ -31,17 +33,16 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
       <Card withBorder padding="lg">
         <Stack gap="xs">
           <Title order={2} size="h4">
-            Units on e-invoices
+            {t('einvoice.units.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            E-invoices name units by their UN/ECE code. Folio knows the usual ones (hour → HUR, day → DAY,
-            piece or Stk → H87, kg → KGM, month → MON). Choose the code of any other unit you use here.
+            {t('einvoice.units.hint')}
           </Text>
-          <Table aria-label="Unit codes">
+          <Table aria-label={t('einvoice.units.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Unit as you type it</Table.Th>
-                <Table.Th>UN/ECE code</Table.Th>
+                <Table.Th>{t('einvoice.units.unit')}</Table.Th>
+                <Table.Th>{t('einvoice.units.code')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -50,7 +51,7 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
                 <Table.Tr>
                   <Table.Td colSpan={3}>
                     <Text size="sm" c="dimmed">
-                      No units of your own yet. Add one below if a preflight asks for its code.
+                      {t('einvoice.units.empty')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -60,7 +61,7 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
                   <Table.Td>{r.unit}</Table.Td>
                   <Table.Td>
                     <Select
-                      aria-label={`Code for ${r.unit}`}
+                      aria-label={t('einvoice.units.codeFor', { unit: r.unit })}
                       searchable
                       data={CODE_OPTIONS}
                       value={r.code}
@@ -71,7 +72,7 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
                     <ActionIcon
                       variant="subtle"
                       color="red"
-                      aria-label={`Remove ${r.unit}`}
+                      aria-label={t('einvoice.units.remove', { unit: r.unit })}
                       onClick={() => setRows(rows.filter((_, j) => j !== i))}
                     >
                       <IconTrash size={16} />
@@ -83,10 +84,10 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
           </Table>
           <Group align="flex-end">
             <TextInput
-              label="Add a unit"
+              label={t('einvoice.units.add')}
               value={unit}
               onChange={(e) => setUnit(e.currentTarget.value)}
-              description={known ? `Already known: ${known}` : 'As it appears on your invoice lines'}
+              description={known ? t('einvoice.units.known', { code: known }) : t('einvoice.units.addHint')}
             />
             <Button
               variant="light"
@@ -96,7 +97,7 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
                 setUnit('');
               }}
             >
-              Add
+              {t('common.add')}
             </Button>
           </Group>
           <Group justify="flex-end">
@@ -109,7 +110,7 @@ function UnitCodes({ initial }: { initial: Record<string, string> }) {
                 )
               }
             >
-              Save unit codes
+              {t('einvoice.units.save')}
             </Button>
           </Group>
         </Stack>

@@ -1,4 +1,5 @@
 import { Button, type ButtonProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useMoneyFormat } from '../../components/Money';
 
@@ -11,11 +12,12 @@ export function ApplyPaymentCredit({
   onApplied,
   ...props
 }: ButtonProps & { invoiceId: number; onApplied?: () => void }) {
+  const { t } = useTranslation();
   const fmt = useMoneyFormat();
   const credit = useApi('payments.creditFor', { invoiceId });
   const use = useApiMutation('payments.useCredit', {
     invalidates: ['payments', 'documents', 'customers'],
-    success: (r) => `Credit applied: ${fmt(r.applied, credit.data?.currency ?? '')}.`,
+    success: (r) => t('payments.credit.applied', { amount: fmt(r.applied, credit.data?.currency ?? '') }),
   });
   if (!credit.data || credit.data.toApply <= 0) return null;
   return (
@@ -25,7 +27,7 @@ export function ApplyPaymentCredit({
       loading={use.isPending}
       onClick={() => use.mutate({ invoiceId }, { onSuccess: () => onApplied?.(), onError: notifyError })}
     >
-      Apply credit {fmt(credit.data.toApply, credit.data.currency)}
+      {t('payments.credit.apply', { amount: fmt(credit.data.toApply, credit.data.currency) })}
     </Button>
   );
 }

@@ -1,8 +1,10 @@
 import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PAYMENT_METHOD_LABELS, type Payment } from '../../../../shared/api/payments';
+import type { Payment } from '../../../../shared/api/payments';
+import { PAYMENT_METHOD_KEYS } from './methods';
 import { call } from '../../api/client';
 import { useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -15,19 +17,20 @@ import { ReceiptButton } from '../document-output/Mounts';
 
 /** Every payment received, newest first; each can be undone (it stays listed, struck through). */
 export function PaymentsList({ customerId }: { customerId?: number }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const fmt = useMoneyFormat();
   const [recording, setRecording] = useState(false);
   const undo = useApiMutation('payments.undo', {
     invalidates: ['payments', 'documents', 'customers', 'audit'],
-    success: 'Payment undone.',
+    success: () => t('payments.undone'),
   });
   useListShortcuts({ onNew: () => setRecording(true) });
 
   const columns: Column<Payment>[] = [
     {
       key: 'date',
-      header: 'Date',
+      header: t('common.date'),
       width: 120,
       render: (p) => (
         <span className={p.undone ? 'void' : undefined}>{formatDate(p.date, preferences.locale)}</span>
@@ -35,7 +38,7 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
     },
     {
       key: 'customer',
-      header: 'Customer',
+      header: t('common.customer'),
       render: (p) => (
         <Anchor
           component={Link}
@@ -47,20 +50,27 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
         </Anchor>
       ),
     },
-    { key: 'method', header: 'Method', width: 130, render: (p) => PAYMENT_METHOD_LABELS[p.method] },
-    { key: 'reference', header: 'Reference', width: 140, render: (p) => p.reference },
+    {
+      key: 'method',
+      header: t('payments.list.method'),
+      width: 130,
+      render: (p) => t(PAYMENT_METHOD_KEYS[p.method]),
+    },
+    { key: 'reference', header: t('common.reference'), width: 140, render: (p) => p.reference },
     {
       key: 'invoices',
-      header: 'Applied to',
+      header: t('payments.list.appliedTo'),
       render: (p) =>
         p.allocations.length === 0
-          ? 'Customer credit'
+          ? t('payments.list.customerCredit')
           : p.allocations.map((a) => a.invoiceNumber).join(', ') +
-            (p.unapplied > 0 ? ` + ${fmt(p.unapplied, p.currency)} credit` : ''),
+            (p.unapplied > 0
+              ? ` ${t('payments.list.plusCredit', { amount: fmt(p.unapplied, p.currency) })}`
+              : ''),
     },
     {
       key: 'amount',
-      header: 'Amount',
+      header: t('common.amount'),
       width: 140,
       align: 'right',
       render: (p) => <span className={p.undone ? 'void' : undefined}>{fmt(p.amount, p.currency)}</span>,
@@ -72,7 +82,7 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
       render: (p) =>
         p.undone ? (
           <Text size="xs" c="dimmed">
-            Undone
+            {t('payments.list.undone')}
           </Text>
         ) : (
           <Group gap={4} wrap="nowrap">
@@ -81,24 +91,22 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
               size="compact-xs"
               variant="subtle"
               color="red"
-              aria-label={`Undo payment from ${p.customerName} of ${fmt(p.amount, p.currency)}`}
+              aria-label={t('payments.undo.label', {
+                customer: p.customerName,
+                amount: fmt(p.amount, p.currency),
+              })}
               onClick={(e) => {
                 e.stopPropagation();
                 modals.openConfirmModal({
-                  title: 'Undo this payment?',
-                  children: (
-                    <Text size="sm">
-                      Invoices it paid become open again; credit it left is removed. It stays listed, struck
-                      through.
-                    </Text>
-                  ),
-                  labels: { confirm: 'Undo payment', cancel: 'Keep it' },
+                  title: t('payments.undo.title'),
+                  children: <Text size="sm">{t('payments.undo.body')}</Text>,
+                  labels: { confirm: t('payments.undo.confirm'), cancel: t('payments.undo.keep') },
                   confirmProps: { color: 'red' },
                   onConfirm: () => undo.mutate({ id: p.id, reason: '' }, { onError: notifyError }),
                 });
               }}
             >
-              Undo
+              {t('payments.undo.button')}
             </Button>
           </Group>
         ),
@@ -108,10 +116,10 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
   return (
     <Stack gap="sm">
       <Group justify="flex-end">
-        <Button onClick={() => setRecording(true)}>Record payment</Button>
+        <Button onClick={() => setRecording(true)}>{t('payments.record.button')}</Button>
       </Group>
       <DataTable
-        label="Payments received"
+        label={t('documents.tabs.payments')}
         queryKey={['payments', 'list', customerId ?? null]}
         fetchPage={(offset, limit) =>
           call('payments.list', { customerId: customerId ?? null, offset, limit })
@@ -121,7 +129,7 @@ export function PaymentsList({ customerId }: { customerId?: number }) {
         onOpen={(p) => p.allocations[0] && window.location.assign(`#/invoices/${p.allocations[0].invoiceId}`)}
         empty={
           <Paper withBorder p="xl" ta="center">
-            <Text>No payments recorded yet. Record one here or from an invoice.</Text>
+            <Text>{t('payments.list.empty')}</Text>
           </Paper>
         }
         height={customerId ? 300 : undefined}

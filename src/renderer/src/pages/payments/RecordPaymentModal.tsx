@@ -14,7 +14,9 @@ import {
 } from '@mantine/core';
 import { DateField } from '../../components/DateField';
 import { useState } from 'react';
-import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from '../../../../shared/api/payments';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS } from '../../../../shared/api/payments';
+import { PAYMENT_METHOD_KEYS } from './methods';
 import type { DocumentRow } from '../../../../shared/api/documents';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -59,6 +61,7 @@ export function RecordPaymentModal({
   /** Opened from an invoice: its balance is proposed, applied to it. */
   invoice?: { id: number; balance: number; currency: string };
 }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const sep = useDecimalSeparator();
   const fmt = useMoneyFormat();
@@ -91,7 +94,7 @@ export function RecordPaymentModal({
   const invoices = (open.data?.rows ?? []).filter((r) => r.currency === currency);
   const record = useApiMutation('payments.record', {
     invalidates: ['payments', 'documents', 'customers'],
-    success: 'Payment recorded.',
+    success: () => t('payments.record.done'),
   });
 
   const applied = Object.values(allocations).reduce((s, a) => s + a, 0);
@@ -99,12 +102,16 @@ export function RecordPaymentModal({
 
   const submit = async () => {
     setErrors({});
-    if (customerId === null) return setErrors({ customerId: 'Choose a customer' });
-    if (amount === null) return setErrors({ amount: 'Enter the amount received' });
+    if (customerId === null) return setErrors({ customerId: t('documents.errors.customer') });
+    if (amount === null) return setErrors({ amount: t('payments.record.amountMissing') });
     const foreign = currency !== preferences.baseCurrency;
     if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
-        exchangeRate: `Enter what 1 ${currency} was worth in ${preferences.baseCurrency}, like 1.17`,
+        exchangeRate: t('payments.record.rateMissing', {
+          currency,
+          base: preferences.baseCurrency,
+          example: sep === ',' ? '1,17' : '1.17',
+        }),
       });
     const list = Object.entries(allocations)
       .filter(([, a]) => a > 0)
@@ -129,13 +136,13 @@ export function RecordPaymentModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Record payment" size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('payments.record.button')} size="xl">
       <Stack>
         {invoice && <CreditOffer invoiceId={invoice.id} onApplied={onClose} />}
         <SimpleGrid cols={3} spacing="sm">
           {fixedCustomer === undefined && (
             <CustomerSelect
-              label="Customer"
+              label={t('common.customer')}
               withAsterisk
               value={customerId}
               onChange={setCustomerId}
@@ -143,13 +150,13 @@ export function RecordPaymentModal({
             />
           )}
           <DateField
-            label="Payment date"
+            label={t('payments.record.date')}
             value={date}
             onChange={(d) => setDate(d ?? today)}
             error={errors.date}
           />
           <MoneyInput
-            label={`Amount received (${currency})`}
+            label={t('payments.record.amount', { currency })}
             withAsterisk
             currency={currency}
             value={amount}
@@ -161,16 +168,16 @@ export function RecordPaymentModal({
             data-autofocus
           />
           <Select
-            label="Method"
-            data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
+            label={t('payments.list.method')}
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(PAYMENT_METHOD_KEYS[m]) }))}
             value={method}
             allowDeselect={false}
             onChange={(m) => setMethod((m ?? 'bank_transfer') as Method)}
           />
           {currency !== preferences.baseCurrency && (
             <TextInput
-              label={`1 ${currency} in ${preferences.baseCurrency}`}
-              description="Exchange rate of this payment"
+              label={t('documents.fields.rateLabel', { currency, base: preferences.baseCurrency })}
+              description={t('payments.record.rateHint')}
               classNames={{ input: 'num' }}
               value={rate}
               onChange={(e) => setRate(e.currentTarget.value)}
@@ -178,8 +185,8 @@ export function RecordPaymentModal({
             />
           )}
           <TextInput
-            label="Reference"
-            placeholder="Bank reference, cheque number…"
+            label={t('common.reference')}
+            placeholder={t('payments.record.referencePlaceholder')}
             value={reference}
             onChange={(e) => setReference(e.currentTarget.value)}
           />
@@ -188,18 +195,17 @@ export function RecordPaymentModal({
           <>
             {invoices.length === 0 ? (
               <Text size="sm" c="dimmed">
-                This customer has no open invoices in {currency}. The whole amount will be kept as customer
-                credit.
+                {t('payments.record.noInvoices', { currency })}
               </Text>
             ) : (
-              <Table aria-label="Apply to invoices" withTableBorder>
+              <Table aria-label={t('payments.record.applyTable')} withTableBorder>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Invoice</Table.Th>
-                    <Table.Th>Due</Table.Th>
-                    <Table.Th className="num">Balance</Table.Th>
+                    <Table.Th>{t('payments.record.invoice')}</Table.Th>
+                    <Table.Th>{t('documents.list.due')}</Table.Th>
+                    <Table.Th className="num">{t('documents.list.balance')}</Table.Th>
                     <Table.Th className="num" w={180}>
-                      Apply
+                      {t('payments.record.apply')}
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -225,7 +231,7 @@ export function RecordPaymentModal({
                       <Table.Td className="num">{fmt(inv.balance, inv.currency)}</Table.Td>
                       <Table.Td>
                         <MoneyInput
-                          aria-label={`Apply to ${inv.number}`}
+                          aria-label={t('payments.record.applyTo', { number: inv.number })}
                           size="xs"
                           currency={inv.currency}
                           value={allocations[inv.id] ?? null}
@@ -243,17 +249,17 @@ export function RecordPaymentModal({
             )}
             <Group justify="flex-end" gap="xl">
               <Text size="sm">
-                Applied <Money amount={applied} currency={currency} fw={600} />
+                {t('payments.record.applied')} <Money amount={applied} currency={currency} fw={600} />
               </Text>
               <Text size="sm" c={credit < 0 ? 'red' : undefined}>
-                {credit < 0 ? 'Over-applied' : 'Kept as customer credit'}{' '}
+                {credit < 0 ? t('payments.record.overApplied') : t('payments.record.keptAsCredit')}{' '}
                 <Money amount={Math.abs(credit)} currency={currency} fw={600} />
               </Text>
             </Group>
           </>
         )}
         <Textarea
-          label="Notes"
+          label={t('common.notes')}
           autosize
           minRows={2}
           value={notes}
@@ -271,10 +277,10 @@ export function RecordPaymentModal({
           ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button onClick={() => void submit()} loading={record.isPending}>
-            Record payment
+            {t('payments.record.button')}
           </Button>
         </Group>
       </Stack>
@@ -284,15 +290,15 @@ export function RecordPaymentModal({
 
 /** Credit the customer already has: offered before recording new money for this invoice. */
 function CreditOffer({ invoiceId, onApplied }: { invoiceId: number; onApplied: () => void }) {
+  const { t } = useTranslation();
   const credit = useApi('payments.creditFor', { invoiceId });
   const fmt = useMoneyFormat();
   if (!credit.data || credit.data.toApply <= 0) return null;
   return (
-    <Alert color="teal" title="This customer has credit">
+    <Alert color="teal" title={t('payments.credit.title')}>
       <Group justify="space-between">
         <Text size="sm">
-          {fmt(credit.data.available, credit.data.currency)} left over from earlier payments can pay this
-          invoice, with no new money received.
+          {t('payments.credit.body', { amount: fmt(credit.data.available, credit.data.currency) })}
         </Text>
         <ApplyPaymentCredit invoiceId={invoiceId} onApplied={onApplied} />
       </Group>

@@ -20,6 +20,7 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Recurring } from '../../../../shared/api/recurring';
 import type { Frequency } from '../../../../shared/domain/schedule';
@@ -78,6 +79,7 @@ function templateForm(r: Recurring, sep: '.' | ','): DocumentForm {
 
 function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const settings = useSettings();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [saving, setSaving] = useState(false);
@@ -106,7 +108,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const setPaused = useApiMutation('recurring.setPaused', { invalidates: ['recurring', 'documents'] });
   const remove = useApiMutation('recurring.delete', {
     invalidates: ['recurring'],
-    success: 'Recurring invoice deleted.',
+    success: () => t('recurring.deleted'),
   });
   useUnsavedGuard(form.isDirty() && !saving);
   const v = form.getValues();
@@ -118,7 +120,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const save = async (catchUp?: CatchUpChoice) => {
     setCatchUpQuestion(null);
     const errors: Record<string, string> = localErrors(v, settings.preferences.baseCurrency, sep);
-    if (!s.name.trim()) errors['schedule.name'] = 'Give it a name, like "Monthly retainer"';
+    if (!s.name.trim()) errors['schedule.name'] = t('recurring.errors.name');
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
     const { type: _type, issueDate: _issue, relatedId: _related, ...template } = toInput(v, sep);
@@ -176,28 +178,28 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
     <Card withBorder padding="md">
       <Stack gap="xs">
         <Title order={2} size="h5">
-          Schedule
+          {t('recurring.schedule.title')}
         </Title>
         <TextInput
-          label="Name"
+          label={t('common.name')}
           withAsterisk
-          placeholder="Monthly retainer"
+          placeholder={t('recurring.schedule.namePlaceholder')}
           {...form.getInputProps('schedule.name')}
         />
         <Group grow>
           <Select
-            label="Repeats"
+            label={t('recurring.schedule.repeats')}
             allowDeselect={false}
             data={[
-              { value: 'weekly', label: 'Weekly' },
-              { value: 'monthly', label: 'Monthly' },
-              { value: 'quarterly', label: 'Quarterly' },
-              { value: 'yearly', label: 'Yearly' },
+              { value: 'weekly', label: t('recurring.frequency.weekly') },
+              { value: 'monthly', label: t('recurring.frequency.monthly') },
+              { value: 'quarterly', label: t('recurring.frequency.quarterly') },
+              { value: 'yearly', label: t('recurring.frequency.yearly') },
             ]}
             {...form.getInputProps('schedule.frequency')}
           />
           <NumberInput
-            label="Every"
+            label={t('recurring.schedule.every')}
             min={1}
             max={52}
             allowDecimal={false}
@@ -206,42 +208,46 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
         </Group>
         {s.frequency !== 'weekly' && (
           <Select
-            label="On day"
+            label={t('recurring.schedule.onDay')}
             allowDeselect={false}
             data={[
-              { value: 'start', label: 'Same day as the first date' },
-              ...Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: `Day ${i + 1}` })),
-              { value: 'last', label: 'Last day of the month' },
+              { value: 'start', label: t('recurring.schedule.sameDay') },
+              ...Array.from({ length: 31 }, (_, i) => ({
+                value: String(i + 1),
+                label: t('recurring.schedule.day', { day: i + 1 }),
+              })),
+              { value: 'last', label: t('recurring.schedule.lastDay') },
             ]}
             {...form.getInputProps('schedule.day')}
           />
         )}
-        <DateField label="First date" {...form.getInputProps('schedule.startDate')} />
-        <Radio.Group label="Ends" {...form.getInputProps('schedule.ends')}>
+        <DateField label={t('recurring.schedule.firstDate')} {...form.getInputProps('schedule.startDate')} />
+        <Radio.Group label={t('recurring.schedule.ends')} {...form.getInputProps('schedule.ends')}>
           <Stack gap={4} mt={4}>
-            <Radio value="never" label="Never" />
-            <Radio value="date" label="On a date" />
-            <Radio value="count" label="After a number of invoices" />
+            <Radio value="never" label={t('recurring.schedule.never')} />
+            <Radio value="date" label={t('recurring.schedule.onDate')} />
+            <Radio value="count" label={t('recurring.schedule.afterCount')} />
           </Stack>
         </Radio.Group>
-        {s.ends === 'date' && <DateField label="End date" {...form.getInputProps('schedule.endDate')} />}
+        {s.ends === 'date' && (
+          <DateField label={t('recurring.schedule.endDate')} {...form.getInputProps('schedule.endDate')} />
+        )}
         {s.ends === 'count' && (
           <NumberInput
-            label="Number of invoices"
+            label={t('recurring.schedule.count')}
             min={1}
             allowDecimal={false}
             {...form.getInputProps('schedule.count')}
           />
         )}
-        <Radio.Group label="Each invoice is" {...form.getInputProps('schedule.mode')}>
+        <Radio.Group label={t('recurring.schedule.mode')} {...form.getInputProps('schedule.mode')}>
           <Stack gap={4} mt={4}>
-            <Radio value="issue" label="Issued automatically (numbered on its date)" />
-            <Radio value="draft" label="Created as a draft for me to review" />
+            <Radio value="issue" label={t('recurring.schedule.modeIssue')} />
+            <Radio value="draft" label={t('recurring.schedule.modeDraft')} />
           </Stack>
         </Radio.Group>
         <Text size="xs" c="dimmed">
-          Dates already past are made when you save, each with its own date. If Folio was closed, missed
-          invoices are made once when it opens.
+          {t('recurring.schedule.hint')}
         </Text>
       </Stack>
     </Card>
@@ -252,14 +258,15 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
       <Group justify="space-between">
         <Stack gap={2}>
           <Anchor component={Link} to="/invoices/recurring" size="sm">
-            ← Recurring invoices
+            ← {t('recurring.list.label')}
           </Anchor>
           <Title order={1} size="h2">
-            {existing ? existing.name : 'New recurring invoice'}
+            {existing ? existing.name : t('recurring.new')}
           </Title>
           {existing && (
             <Text size="sm" c="dimmed">
-              {existing.description} · {existing.generated} made so far{existing.paused ? ' · paused' : ''}
+              {existing.description} · {t('recurring.editor.madeSoFar', { count: existing.generated })}
+              {existing.paused ? ` · ${t('recurring.editor.paused')}` : ''}
             </Text>
           )}
         </Stack>
@@ -272,20 +279,16 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
                   setPaused.mutate({ id: existing.id, paused: !existing.paused }, { onError: notifyError })
                 }
               >
-                {existing.paused ? 'Resume' : 'Pause'}
+                {existing.paused ? t('recurring.editor.resume') : t('recurring.editor.pause')}
               </Button>
               <Button
                 variant="subtle"
                 color="red"
                 onClick={() =>
                   modals.openConfirmModal({
-                    title: 'Delete this recurring invoice?',
-                    children: (
-                      <Text size="sm">
-                        No more invoices will be made. Invoices already made stay as they are.
-                      </Text>
-                    ),
-                    labels: { confirm: 'Delete', cancel: 'Cancel' },
+                    title: t('recurring.editor.deleteTitle'),
+                    children: <Text size="sm">{t('recurring.editor.deleteBody')}</Text>,
+                    labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
                     confirmProps: { color: 'red' },
                     onConfirm: () =>
                       remove.mutate(
@@ -295,33 +298,33 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
                   })
                 }
               >
-                Delete
+                {t('common.delete')}
               </Button>
             </>
           )}
           <Button onClick={() => void save()} loading={saving}>
-            {existing ? 'Save changes' : 'Save and start'}
+            {existing ? t('recurring.editor.save') : t('recurring.editor.saveAndStart')}
           </Button>
         </Group>
       </Group>
       <Modal
         opened={catchUpQuestion !== null}
         onClose={() => setCatchUpQuestion(null)}
-        title="Invoices already due"
+        title={t('recurring.catchUp.title')}
       >
         <Stack>
           <Text size="sm">{catchUpQuestion}</Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setCatchUpQuestion(null)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button variant="default" onClick={() => void save('skip')}>
-              Skip them
+              {t('recurring.catchUp.skip')}
             </Button>
             <Button variant="light" onClick={() => void save('draft')}>
-              Make drafts
+              {t('recurring.catchUp.drafts')}
             </Button>
-            <Button onClick={() => void save('issue')}>Issue them</Button>
+            <Button onClick={() => void save('issue')}>{t('recurring.catchUp.issue')}</Button>
           </Group>
         </Stack>
       </Modal>
@@ -329,16 +332,14 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
         <SimpleGrid cols={2}>
           <Card withBorder>
             <Title order={2} size="h5" mb="xs">
-              Upcoming
+              {t('recurring.editor.upcoming')}
             </Title>
             {existing.upcoming.length === 0 ? (
               <Text size="sm" c="dimmed">
-                {existing.paused
-                  ? 'Paused: nothing will be made until you resume. Dates that pass while paused are skipped.'
-                  : 'The schedule has ended.'}
+                {existing.paused ? t('recurring.editor.pausedHint') : t('recurring.editor.ended')}
               </Text>
             ) : (
-              <List size="sm" aria-label="Upcoming invoices">
+              <List size="sm" aria-label={t('recurring.editor.upcomingLabel')}>
                 {existing.upcoming.map((o) => (
                   <List.Item key={o.index}>{formatDate(o.date, settings.preferences.locale)}</List.Item>
                 ))}
@@ -347,18 +348,18 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
           </Card>
           <Card withBorder>
             <Title order={2} size="h5" mb="xs">
-              Made so far
+              {t('recurring.editor.made')}
             </Title>
             {existing.documents.length === 0 ? (
               <Text size="sm" c="dimmed">
-                None yet.
+                {t('recurring.editor.noneYet')}
               </Text>
             ) : (
-              <Stack gap={4} aria-label="Invoices made">
+              <Stack gap={4} aria-label={t('recurring.editor.madeLabel')}>
                 {existing.documents.map((d) => (
                   <Group key={d.id} gap="xs">
                     <Anchor component={Link} to={`/invoices/${d.id}`} size="sm">
-                      {d.number ?? 'Draft'}
+                      {d.number ?? t('documents.draft')}
                     </Anchor>
                     <Text size="sm">{formatDate(d.date, settings.preferences.locale)}</Text>
                     {d.status !== 'deleted' && <StatusBadge status={d.status as DisplayStatus} />}

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -9,6 +10,7 @@ import { useListShortcuts } from '../../lib/useListShortcuts';
 /** Recurring invoices: what repeats, when next, and whether it is paused. */
 export function RecurringList() {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const list = useApi('recurring.list', {});
   useListShortcuts({ onNew: () => void navigate('/invoices/recurring/new') });
@@ -16,31 +18,28 @@ export function RecurringList() {
   return (
     <Stack gap="sm">
       <Group justify="flex-end">
-        <Button onClick={() => void navigate('/invoices/recurring/new')}>New recurring invoice</Button>
+        <Button onClick={() => void navigate('/invoices/recurring/new')}>{t('recurring.new')}</Button>
       </Group>
       {rows.length === 0 ? (
         <Paper withBorder p="xl" ta="center">
           <Stack align="center" gap="xs">
-            <Text>
-              No recurring invoices yet. Bill a retainer, a subscription or rent on a schedule, and Folio
-              makes each invoice on its date.
-            </Text>
+            <Text>{t('recurring.list.empty')}</Text>
             <Button onClick={() => void navigate('/invoices/recurring/new')}>
-              Create a recurring invoice
+              {t('recurring.list.create')}
             </Button>
           </Stack>
         </Paper>
       ) : (
-        <Table withTableBorder highlightOnHover aria-label="Recurring invoices">
+        <Table withTableBorder highlightOnHover aria-label={t('recurring.list.label')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Schedule</Table.Th>
-              <Table.Th>Next</Table.Th>
-              <Table.Th>Each occurrence</Table.Th>
-              <Table.Th className="num">Amount</Table.Th>
-              <Table.Th>Made</Table.Th>
+              <Table.Th>{t('common.name')}</Table.Th>
+              <Table.Th>{t('common.customer')}</Table.Th>
+              <Table.Th>{t('recurring.schedule.title')}</Table.Th>
+              <Table.Th>{t('recurring.list.next')}</Table.Th>
+              <Table.Th>{t('recurring.list.each')}</Table.Th>
+              <Table.Th className="num">{t('common.amount')}</Table.Th>
+              <Table.Th>{t('recurring.list.made')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -60,7 +59,7 @@ export function RecurringList() {
                   </Anchor>{' '}
                   {r.paused && (
                     <Badge color="gray" variant="outline" size="sm">
-                      Paused
+                      {t('recurring.list.paused')}
                     </Badge>
                   )}
                 </Table.Td>
@@ -70,10 +69,12 @@ export function RecurringList() {
                   {r.upcoming[0]
                     ? formatDate(r.upcoming[0].date, preferences.locale)
                     : r.paused
-                      ? 'Paused'
-                      : 'Finished'}
+                      ? t('recurring.list.paused')
+                      : t('recurring.list.finished')}
                 </Table.Td>
-                <Table.Td>{r.mode === 'issue' ? 'Issued automatically' : 'Draft for review'}</Table.Td>
+                <Table.Td>
+                  {r.mode === 'issue' ? t('recurring.list.issued') : t('recurring.list.draft')}
+                </Table.Td>
                 <Table.Td className="num">
                   <Money amount={r.total} currency={r.currency} size="sm" />
                 </Table.Td>

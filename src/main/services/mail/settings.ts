@@ -3,11 +3,13 @@ import type { MailSettings } from '../../../shared/api/mail';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { SMTP_SECURITY } from '../../../shared/api/mail';
 import {
-  DEFAULT_TEMPLATES,
+  defaultTemplates,
   TEMPLATE_KINDS,
   type MailTemplate,
   type TemplateKind,
 } from '../../../shared/domain/templates';
+import type { Language } from '../../../shared/i18n';
+import { getDocumentLanguageSettings } from '../printing/language';
 import { AppError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { SmtpAccount } from '../../mail/smtp';
@@ -52,9 +54,17 @@ export function storedAccountOf(ctx: ServiceContext): StoredAccount {
   return readSetting(ctx, ACCOUNT_KEY, storedAccount, EMPTY_ACCOUNT);
 }
 
-export function getTemplates(ctx: ServiceContext): Record<TemplateKind, MailTemplate> {
-  const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
-  return Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, stored[k] ?? DEFAULT_TEMPLATES[k]])) as Record<
+/**
+ * The email templates in one language (by default the business's document language): the
+ * user's edited templates are theirs, in the business's document language (the one they
+ * edit in Settings → Email); every other language has Folio's own, from the catalogue.
+ */
+export function getTemplates(ctx: ServiceContext, language?: Language): Record<TemplateKind, MailTemplate> {
+  const business = getDocumentLanguageSettings(ctx).language;
+  const lang = language ?? business;
+  const defaults = defaultTemplates(lang);
+  const stored = lang === business ? readSetting(ctx, TEMPLATES_KEY, storedTemplates, {}) : {};
+  return Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, stored[k] ?? defaults[k]])) as Record<
     TemplateKind,
     MailTemplate
   >;
@@ -204,7 +214,7 @@ export function resetTemplate(ctx: ServiceContext, input: { kind: TemplateKind }
       entityId: input.kind,
       action: 'reset',
       before: { ...before },
-      after: { ...DEFAULT_TEMPLATES[input.kind] },
+      after: { ...defaultTemplates(getDocumentLanguageSettings(ctx).language)[input.kind] },
     });
   });
   return getMailSettings(ctx);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Card,
@@ -49,15 +49,13 @@ function LanguageForm({ initial }: { initial: LanguageSettings }) {
   const [filter, setFilter] = useState('');
   const own = values.wording[editing] ?? {};
   const changed = Object.values(own).filter((v) => v.trim() !== '').length;
-  const rows = useMemo(() => {
-    const q = filter.trim().toLocaleLowerCase();
-    return initial.words.filter(
-      (w) =>
-        !q ||
-        (w.text[editing] ?? '').toLocaleLowerCase().includes(q) ||
-        (own[w.key] ?? '').toLocaleLowerCase().includes(q),
-    );
-  }, [filter, editing, own, initial.words]);
+  const q = filter.trim().toLocaleLowerCase();
+  const rows = initial.words.filter(
+    (w) =>
+      !q ||
+      (w.text[editing] ?? '').toLocaleLowerCase().includes(q) ||
+      (own[w.key] ?? '').toLocaleLowerCase().includes(q),
+  );
 
   const setWord = (key: string, text: string) =>
     form.setFieldValue('wording', { ...values.wording, [editing]: { ...own, [key]: text } });

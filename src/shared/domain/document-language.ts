@@ -7,7 +7,7 @@
  */
 import { countryCode } from './address';
 import { CATALOGS, type Catalog } from '../i18n/catalogs';
-import { matchLanguage, translator, type Language, type MessageParams } from '../i18n';
+import { isLanguage, matchLanguage, translator, type Language, type MessageParams } from '../i18n';
 
 /** A document's `t`: a key and its arguments give the text in the document's language. */
 export type DocT = (key: string, params?: MessageParams) => string;
@@ -80,15 +80,81 @@ function fillOwn(text: string, params?: MessageParams): string {
   });
 }
 
+const SENTINEL = '\u0000';
+const SIMPLE_ARGUMENT = /\{\s*[A-Za-z_]\w*\s*\}/g;
+
+/** A message's raw text in the catalogue (English when the language lacks it). */
+function rawMessage(language: Language, key: string): string | undefined {
+  for (const lng of [language, 'en']) {
+    let node: Catalog | string | undefined = CATALOGS[lng];
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node === 'string') return node;
+  }
+  return undefined;
+}
+
+type Compiled = { parts: string[]; names: string[] } | null;
+
+/**
+ * The catalogue's `t` for one language, fast: i18next with ICU takes tens of microseconds a
+ * call, and a document asks for about a hundred words, so each message is looked up once and
+ * kept (as text, or as text with holes for its plain {arguments}); messages with plurals or
+ * number formats still go through i18next each time.
+ */
+function cachedTranslator(language: Language): DocT {
+  let cached = fastByLanguage.get(language);
+  if (cached) return cached;
+  const t = translator(language);
+  const texts = new Map<string, string>();
+  const templates = new Map<string, Compiled>();
+  cached = (key, params) => {
+    if (!params || Object.keys(params).length === 0) {
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = t(key);
+        texts.set(key, text);
+      }
+      return text;
+    }
+    let compiled = templates.get(key);
+    if (compiled === undefined) {
+      compiled = null;
+      const raw = rawMessage(language, key);
+      // Only messages whose every brace is a plain {argument} can be cut into parts.
+      if (raw !== undefined && raw.replace(SIMPLE_ARGUMENT, '').search(/[{}]/) === -1) {
+        const names = [...raw.matchAll(SIMPLE_ARGUMENT)].map((m) => m[0].slice(1, -1).trim());
+        const marked = t(key, Object.fromEntries(names.map((n) => [n, `${SENTINEL}${n}${SENTINEL}`])));
+        const pieces = marked.split(SENTINEL);
+        if (pieces.length % 2 === 1) {
+          const parts: string[] = [];
+          const order: string[] = [];
+          pieces.forEach((piece, i) => (i % 2 === 0 ? parts.push(piece) : order.push(piece)));
+          compiled = { parts, names: order };
+        }
+      }
+      templates.set(key, compiled);
+    }
+    if (!compiled) return t(key, params as Record<string, unknown>);
+    let out = compiled.parts[0]!;
+    for (let i = 0; i < compiled.names.length; i++) {
+      const v = params[compiled.names[i]!];
+      out += (v === undefined || v === null ? '' : String(v)) + compiled.parts[i + 1]!;
+    }
+    return out;
+  };
+  fastByLanguage.set(language, cached);
+  return cached;
+}
+const fastByLanguage = new Map<Language, DocT>();
+
 /** The one `t` of a document: the catalogue in `language`, with the business's own words. */
 export function documentTranslator(language: Language, wording: DocumentWording = {}): DocT {
-  const t = translator(language);
+  const t = cachedTranslator(isLanguage(language) ? language : 'en');
   const own = Object.prototype.hasOwnProperty.call(wording, language) ? wording[language] : undefined;
-  if (!own || Object.keys(own).length === 0)
-    return (key, params) => t(key, params as Record<string, unknown>);
+  if (!own || Object.keys(own).length === 0) return t;
   return (key, params) => {
     const mine = Object.prototype.hasOwnProperty.call(own, key) ? own[key] : undefined;
-    return mine ? fillOwn(mine, params) : t(key, params as Record<string, unknown>);
+    return mine ? fillOwn(mine, params) : t(key, params);
   };
 }
 

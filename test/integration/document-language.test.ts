@@ -193,6 +193,46 @@ describe('documents in the customer’s language', () => {
     ).toMatchObject({ ok: false });
   });
 
+  it('a template the user edited stays as edited in its language; other languages keep Folio’s', async () => {
+    await t.call('mail.updateTemplate', {
+      kind: 'invoice',
+      subject: 'Your invoice {document_number}',
+      body: 'Hi {contact_name}, here it is.',
+    });
+    const de = await customer('Müller Webdesign GmbH', 'de', 'Germany', 'Berlin');
+    const german = await invoiceFor(de.id);
+    const english = await invoiceFor(seed.customer.id);
+    expect((await t.call('mail.compose', { ref: { kind: 'document', id: english.id } })).subject).toBe(
+      `Your invoice ${english.number}`,
+    );
+    expect((await t.call('mail.compose', { ref: { kind: 'document', id: german.id } })).subject).toBe(
+      `Rechnung ${german.number} von Acme Studio Ltd`,
+    );
+    // Edited in German for German customers: the English edit stays for English ones.
+    await t.call('mail.updateTemplate', {
+      kind: 'invoice',
+      language: 'de',
+      subject: 'Ihre Rechnung {document_number}',
+      body: 'Hallo {contact_name}, anbei die Rechnung.',
+    });
+    expect((await t.call('mail.compose', { ref: { kind: 'document', id: german.id } })).subject).toBe(
+      `Ihre Rechnung ${german.number}`,
+    );
+    expect((await t.call('mail.compose', { ref: { kind: 'document', id: english.id } })).subject).toBe(
+      `Your invoice ${english.number}`,
+    );
+    expect((await t.call('mail.getSettings', { language: 'de' })).templates.invoice.subject).toBe(
+      'Ihre Rechnung {document_number}',
+    );
+    await t.call('mail.resetTemplate', { kind: 'invoice', language: 'de' });
+    expect((await t.call('mail.compose', { ref: { kind: 'document', id: german.id } })).subject).toBe(
+      `Rechnung ${german.number} von Acme Studio Ltd`,
+    );
+    expect((await t.call('mail.getSettings', {})).templates.invoice.subject).toBe(
+      'Your invoice {document_number}',
+    );
+  });
+
   it('a French customer’s reminder emails are French, one invoice or all of them in one letter', async () => {
     const fr = await customer('Atelier Durand SARL', 'fr', 'France', 'Lyon');
     const first = await invoiceFor(fr.id);

@@ -150,7 +150,7 @@ export const handlers: Handlers = {
   'einvoice.getUnitCodes': async (ctx) => (await einvoice()).getUnitCodes(ctx),
   'einvoice.setUnitCodes': async (ctx, input) => (await einvoice()).setUnitCodes(ctx, input),
 
-  'mail.getSettings': async (ctx) => (await mailSettings()).getMailSettings(ctx),
+  'mail.getSettings': async (ctx, input) => (await mailSettings()).getMailSettings(ctx, input.language),
   'mail.updateAccount': async (ctx, input) => (await mailSettings()).updateAccount(ctx, input),
   'mail.updateTemplate': async (ctx, input) => (await mailSettings()).updateTemplate(ctx, input),
   'mail.resetTemplate': async (ctx, input) => (await mailSettings()).resetTemplate(ctx, input),

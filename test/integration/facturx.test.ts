@@ -84,6 +84,8 @@ describe('Factur-X (EN 16931 profile)', () => {
     expect(names.length).toBeGreaterThan(0);
     const text = page.toStructuredText('preserve-whitespace').asText();
     expect(text).toContain('Bezirksamt Mitte');
-    expect(text).toContain('Delivery date');
+    // A German business (de-DE) writes its documents in German unless it chooses otherwise.
+    expect(text).toContain('Leistungsdatum');
+    expect(text).toContain('Rechnung');
   });
 });

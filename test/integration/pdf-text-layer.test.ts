@@ -61,6 +61,7 @@ function view(title: string, boldLines: string[], regularLines: string[]): Docum
     sections: [{ title: 'Regular', text: regularLines.join('\n') }],
     footer: '',
     continued: title,
+    words: { page: 'Page {page} of {count}', qrCaption: 'Scan in your banking app' },
   };
 }
 

@@ -4,7 +4,7 @@ import { epcPayload } from '../../src/shared/domain/epc';
 import { formatIban, isValidBic, isValidIban } from '../../src/shared/domain/iban';
 import { fileNameFrom, safeFileName, unknownFileNameFields } from '../../src/shared/domain/file-names';
 import {
-  DEFAULT_TEMPLATES,
+  defaultTemplates,
   renderTemplate,
   unknownPlaceholders,
   TEMPLATE_KINDS,
@@ -121,8 +121,8 @@ describe('templates', () => {
   });
   it('the defaults use only known placeholders', () => {
     for (const kind of TEMPLATE_KINDS) {
-      expect(unknownPlaceholders(DEFAULT_TEMPLATES[kind].subject), kind).toEqual([]);
-      expect(unknownPlaceholders(DEFAULT_TEMPLATES[kind].body), kind).toEqual([]);
+      expect(unknownPlaceholders(defaultTemplates('en')[kind].subject), kind).toEqual([]);
+      expect(unknownPlaceholders(defaultTemplates('en')[kind].body), kind).toEqual([]);
     }
   });
 });

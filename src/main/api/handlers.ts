@@ -39,6 +39,7 @@ import * as bankStatements from '../services/bank/statements';
 // Documents and mail load on first use: opening the app does not need them (cold start).
 const printingSettings = () => import('../services/printing/settings');
 const pdf = () => import('../services/printing/pdf');
+const documentLanguage = () => import('../services/printing/language');
 const bulkExport = () => import('../services/printing/export');
 const mailSettings = () => import('../services/mail/settings');
 const outbox = () => import('../services/mail/outbox');
@@ -133,6 +134,9 @@ export const handlers: Handlers = {
   'printing.getSettings': async (ctx) => (await printingSettings()).getDocumentSettings(ctx),
   'printing.updateSettings': async (ctx, input) =>
     (await printingSettings()).updateDocumentSettings(ctx, input),
+  'printing.getLanguageSettings': async (ctx) => (await documentLanguage()).languageSettingsOutput(ctx),
+  'printing.updateLanguageSettings': async (ctx, input) =>
+    (await documentLanguage()).updateDocumentLanguageSettings(ctx, input),
   'printing.render': async (ctx, input) => (await pdf()).renderForApi(ctx, input),
   'printing.openForPrint': async (ctx, input) => (await pdf()).openForPrint(ctx, input),
   'printing.exportStart': async (ctx, input) => (await bulkExport()).startExport(ctx, input),
@@ -146,7 +150,7 @@ export const handlers: Handlers = {
   'einvoice.getUnitCodes': async (ctx) => (await einvoice()).getUnitCodes(ctx),
   'einvoice.setUnitCodes': async (ctx, input) => (await einvoice()).setUnitCodes(ctx, input),
 
-  'mail.getSettings': async (ctx) => (await mailSettings()).getMailSettings(ctx),
+  'mail.getSettings': async (ctx, input) => (await mailSettings()).getMailSettings(ctx, input.language),
   'mail.updateAccount': async (ctx, input) => (await mailSettings()).updateAccount(ctx, input),
   'mail.updateTemplate': async (ctx, input) => (await mailSettings()).updateTemplate(ctx, input),
   'mail.resetTemplate': async (ctx, input) => (await mailSettings()).resetTemplate(ctx, input),

@@ -342,6 +342,8 @@ export interface CustomersTable {
   buyer_reference: string;
   /** '' = none (migration 0012). */
   einvoice_format: string;
+  /** The customer's document language; null: the business's. */
+  document_language: Generated<string | null>;
 }
 
 export interface CustomerEmailsTable {

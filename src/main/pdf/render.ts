@@ -719,7 +719,7 @@ class Layout {
       }
       doc.fill(INK).restore();
       w.use('R', 6.5, MUTED).drawFitted(
-        'Scan in your banking app',
+        this.view.words.qrCaption,
         x0 - 20,
         y0 + qrSize + 2,
         qrSize + 20,
@@ -786,7 +786,10 @@ class Layout {
         w.draw(line, g.left, y);
         y += 9.5;
       }
-      w.drawFitted(`Page ${i + 1} of ${range.count}`, g.right - 80, g.footerY, 80, 'right');
+      const page = this.view.words.page
+        .replace('{page}', String(i + 1))
+        .replace('{count}', String(range.count));
+      w.drawFitted(page, g.right - 80, g.footerY, 80, 'right');
     }
     w.flush();
   }

@@ -3,6 +3,7 @@ import { addressSchema, paymentTermsSchema } from './common';
 import {
   currencyCode,
   id,
+  languageCode,
   multilineText,
   optionalBic,
   optionalEmail,
@@ -47,6 +48,8 @@ const customerFields = z.strictObject({
       error: (i) => buyerReferenceProblem(i.input as string) ?? 'Check the buyer reference',
     }),
   einvoiceFormat: z.enum(['', ...EINVOICE_FORMATS], { error: 'Choose an e-invoice format' }).default(''),
+  /** The language of the customer's documents and emails; null: the business's document language. */
+  documentLanguage: languageCode('Document language').nullable().default(null),
 });
 
 function checkElectronicAddress(
@@ -97,6 +100,7 @@ export const customerOutput = z.object({
   electronicAddressScheme: z.string(),
   buyerReference: z.string(),
   einvoiceFormat: z.enum(['', ...EINVOICE_FORMATS]),
+  documentLanguage: z.string().nullable(),
   archived: z.boolean(),
   hasDocuments: z.boolean(),
   createdAt: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { id, multilineText, optionalEmail, plainString, requiredText, text } from './fields';
+import { id, languageCode, multilineText, optionalEmail, plainString, requiredText, text } from './fields';
 import { printRef } from './printing';
 import { TEMPLATE_KINDS, unknownPlaceholders } from '../domain/templates';
 import { REMINDER_LEVELS } from '../domain/reminders';
@@ -63,8 +63,12 @@ const templateText = (label: string, max: number, multiline = false) =>
     },
   );
 
+/** Templates of one language; null: the business's document language. */
+const templateLanguage = languageCode('Language').nullable().default(null);
+
 export const templateInput = z.strictObject({
   kind: z.enum(TEMPLATE_KINDS),
+  language: templateLanguage,
   subject: templateText('Subject', 300).min(1, 'Enter a subject'),
   body: templateText('Message', 10_000, true).min(1, 'Enter the message'),
 });
@@ -169,11 +173,14 @@ export const reminderProposal = z.object({
 export type ReminderProposal = z.infer<typeof reminderProposal>;
 
 export const mailApi = {
-  'mail.getSettings': { input: emptyInput, output: mailSettingsOutput },
+  'mail.getSettings': {
+    input: z.strictObject({ language: templateLanguage }),
+    output: mailSettingsOutput,
+  },
   'mail.updateAccount': { input: smtpAccountInput, output: mailSettingsOutput },
   'mail.updateTemplate': { input: templateInput, output: mailSettingsOutput },
   'mail.resetTemplate': {
-    input: z.strictObject({ kind: z.enum(TEMPLATE_KINDS) }),
+    input: z.strictObject({ kind: z.enum(TEMPLATE_KINDS), language: templateLanguage }),
     output: mailSettingsOutput,
   },
   'mail.updateReminderLevels': { input: reminderLevelsInput, output: mailSettingsOutput },

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { currencyCode, id, isoDate, multilineText, periodInOrder, text } from './fields';
+import { currencyCode, id, isoDate, languageCode, multilineText, periodInOrder, text } from './fields';
+import {
+  DOCUMENT_FORMATS,
+  documentWordingKeys,
+  isDocumentWordingKey,
+  messageArguments,
+} from '../domain/document-language';
+import { isLanguage } from '../i18n';
 import { ADDRESS_POSITIONS, PAPER_SIZES } from '../domain/document-view';
 import { isValidBic, isValidIban } from '../domain/iban';
 import { unknownFileNameFields } from '../domain/file-names';
@@ -54,6 +61,59 @@ const documentSettingsOutput = z.object({
   defaultFooter: z.string(),
 });
 
+/**
+ * The business's document language, how documents write dates and amounts, and its own
+ * wording per language: { de: { 'doc.title.invoice': 'Honorarrechnung' } }. An own word may
+ * use the {arguments} of the message it replaces and no others; an empty one is dropped.
+ */
+export const documentLanguageInput = z
+  .strictObject({
+    language: languageCode('Document language'),
+    format: z.enum(DOCUMENT_FORMATS, { error: 'Choose how documents write dates and amounts' }),
+    wording: z.record(z.string(), z.record(z.string(), text('Wording', 200))).default({}),
+  })
+  .superRefine((v, ctx) => {
+    for (const [language, words] of Object.entries(v.wording)) {
+      if (!isLanguage(language)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wording', language],
+          message: `${language} is not a language Folio speaks`,
+        });
+        continue;
+      }
+      for (const [key, own] of Object.entries(words)) {
+        if (!isDocumentWordingKey(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['wording', language, key],
+            message: `${key} is not a document word`,
+          });
+          continue;
+        }
+        const allowed = new Set(messageArguments(documentWordingKeys().get(key) ?? ''));
+        const unknown = messageArguments(own).filter((a) => !allowed.has(a));
+        if (unknown.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['wording', language, key],
+            message: allowed.size
+              ? `Use only ${[...allowed].map((a) => `{${a}}`).join(', ')} here, not ${unknown.map((a) => `{${a}}`).join(', ')}`
+              : `This text takes no {placeholders}: remove ${unknown.map((a) => `{${a}}`).join(', ')}`,
+          });
+      }
+    }
+  });
+
+const documentLanguageOutput = z.object({
+  language: z.string(),
+  format: z.enum(DOCUMENT_FORMATS),
+  wording: z.record(z.string(), z.record(z.string(), z.string())),
+  /** The words that may be changed: key, English text and the text in each language. */
+  words: z.array(z.object({ key: z.string(), text: z.record(z.string(), z.string()) })),
+});
+export type DocumentLanguageSettingsOutput = z.infer<typeof documentLanguageOutput>;
+
 /** What to print: a document, a payment's receipt, a statement, or a reminder letter. */
 export const printRef = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('document'), id: id('Document') }),
@@ -100,6 +160,8 @@ export type ExportStatus = z.infer<typeof exportStatus>;
 export const printingApi = {
   'printing.getSettings': { input: emptyInput, output: documentSettingsOutput },
   'printing.updateSettings': { input: documentSettingsSchema, output: documentSettingsOutput },
+  'printing.getLanguageSettings': { input: emptyInput, output: documentLanguageOutput },
+  'printing.updateLanguageSettings': { input: documentLanguageInput, output: documentLanguageOutput },
   /** The PDF, base64, for the preview, the browser's print, a download or a check. */
   'printing.render': {
     input: z.strictObject({ ref: printRef }),

@@ -14,7 +14,8 @@ import { epcPayload } from './epc';
 import { fileNameFrom } from './file-names';
 import { formatIban } from './iban';
 import { formatMoney } from './money';
-import { REMINDER_TITLES, type ReminderLevelNumber } from './reminders';
+import { type ReminderLevelNumber } from './reminders';
+import { documentTranslator, type DocT } from './document-language';
 import { computeTotals, type DocumentTotals } from './totals';
 import { describeTerms } from './terms';
 
@@ -68,7 +69,12 @@ export interface ViewContext {
   today: IsoDate;
   /** The small-business exemption's note (§ 19 UStG) when it is on, printed under the totals. */
   smallBusinessNote?: string | null;
+  /** The document's words (documentTranslator); English when not given. */
+  t?: DocT;
 }
+
+const englishT = (): DocT => documentTranslator('en');
+const tOf = (ctx: ViewContext): DocT => ctx.t ?? englishT();
 
 export interface ViewCustomer {
   name: string;
@@ -109,7 +115,7 @@ export interface DocumentView {
   /** PDF metadata; the date is the document's own, so the same document gives the same bytes. */
   metadata: { title: string; author: string; subject: string; date: IsoDate };
   fileName: string;
-  mark: { text: 'DRAFT' | 'PAID' | 'VOID'; tone: 'grey' | 'green' | 'red' } | null;
+  mark: { text: string; tone: 'grey' | 'green' | 'red' } | null;
   showLogo: boolean;
   business: { name: string; lines: string[] };
   /** The sender line above the window address. */
@@ -127,18 +133,26 @@ export interface DocumentView {
   footer: string;
   /** Heading of pages 2 and later: "Invoice INV-2026-0042 (continued)". */
   continued: string;
+  /** Words the renderer places itself: "Page {page} of {count}" and the QR code's caption. */
+  words: { page: string; qrCaption: string };
 }
 
-const TITLES: Record<Document['type'], string> = {
-  invoice: 'Invoice',
-  quote: 'Quote',
-  credit_note: 'Credit note',
-};
-const NUMBER_LABELS: Record<Document['type'], string> = {
-  invoice: 'Invoice no.',
-  quote: 'Quote no.',
-  credit_note: 'Credit note no.',
-};
+/** Catalogue keys of each document type's title (also its {type} in file names and emails). */
+export const TITLE_KEYS = {
+  invoice: 'doc.title.invoice',
+  quote: 'doc.title.quote',
+  credit_note: 'doc.title.creditNote',
+} as const;
+const NUMBER_LABELS = {
+  invoice: 'doc.meta.invoiceNo',
+  quote: 'doc.meta.quoteNo',
+  credit_note: 'doc.meta.creditNoteNo',
+} as const;
+export const REMINDER_TITLE_KEYS = {
+  1: 'doc.title.reminder1',
+  2: 'doc.title.reminder2',
+  3: 'doc.title.reminder3',
+} as const;
 
 /** Regions where the tax number of a business is usually called a tax ID, not a VAT number. */
 const TAX_ID_REGIONS = new Set(['US', 'CA', 'AU', 'NZ', 'IN', 'JP', 'BR', 'MX', 'SG']);
@@ -152,8 +166,12 @@ export function regionOf(locale: string): string {
   }
 }
 
-function taxIdLabel(locale: string): string {
-  return TAX_ID_REGIONS.has(regionOf(locale)) ? 'Tax ID' : 'VAT no.';
+function usesTaxId(locale: string): boolean {
+  return TAX_ID_REGIONS.has(regionOf(locale));
+}
+
+function customerTaxLabel(t: DocT, locale: string): string {
+  return usesTaxId(locale) ? t('doc.meta.customerTaxId') : t('doc.meta.customerVatNo');
 }
 
 /** The lines of a postal address as printed: the one formatter, in address.ts. */
@@ -180,7 +198,14 @@ function businessBlock(ctx: ViewContext): DocumentView['business'] {
   const contact = [b.phone, b.email].filter(Boolean);
   if (contact.length) lines.push(contact.join(' · '));
   if (b.website) lines.push(b.website);
-  if (b.taxNumber) lines.push(`${taxIdLabel(ctx.locale)} ${b.taxNumber}`);
+  if (b.taxNumber) {
+    const t = tOf(ctx);
+    lines.push(
+      usesTaxId(ctx.locale)
+        ? t('doc.business.taxId', { number: b.taxNumber })
+        : t('doc.business.vatNo', { number: b.taxNumber }),
+    );
+  }
   return { name: b.name, lines };
 }
 
@@ -198,22 +223,23 @@ function paymentBlock(
   reference: string,
 ): DocumentView['payment'] {
   const s = ctx.settings;
+  const t = tOf(ctx);
   const lines: string[] = [];
   for (const line of s.paymentInstructions.split('\n')) if (line.trim()) lines.push(line.trim());
-  if (s.bankName) lines.push(`Bank: ${s.bankName}`);
+  if (s.bankName) lines.push(t('doc.payment.bank', { name: s.bankName }));
   const holder = s.accountHolder || ctx.business.name;
   if (s.iban) {
-    lines.push(`Account holder: ${holder}`);
-    lines.push(`IBAN: ${formatIban(s.iban)}`);
+    lines.push(t('doc.payment.accountHolder', { name: holder }));
+    lines.push(t('doc.payment.iban', { iban: formatIban(s.iban) }));
   }
-  if (s.bic) lines.push(`BIC: ${s.bic.toUpperCase()}`);
-  if (reference) lines.push(`Payment reference: ${reference}`);
+  if (s.bic) lines.push(t('doc.payment.bic', { bic: s.bic.toUpperCase() }));
+  if (reference) lines.push(t('doc.payment.reference', { reference }));
   const epc =
     s.epcQr && s.iban
       ? epcPayload({ name: holder, iban: s.iban, bic: s.bic, amount: due, currency, remittance: reference })
       : null;
   if (lines.length === (reference ? 1 : 0) && !epc) return null;
-  return { title: 'How to pay', lines, epc };
+  return { title: t('doc.payment.title'), lines, epc };
 }
 
 function fileName(ctx: ViewContext, type: string, number: string, customer: string, date: IsoDate) {
@@ -221,7 +247,12 @@ function fileName(ctx: ViewContext, type: string, number: string, customer: stri
 }
 
 function common(ctx: ViewContext) {
+  const t = tOf(ctx);
   return {
+    words: {
+      page: t('doc.page', { page: '{page}', count: '{count}' }),
+      qrCaption: t('doc.payment.qrCaption'),
+    },
     paper: ctx.settings.paperSize,
     addressPosition: ctx.settings.addressPosition,
     accent: ctx.settings.accentColor,
@@ -232,10 +263,10 @@ function common(ctx: ViewContext) {
   };
 }
 
-function sections(notes: string, terms: string): DocumentView['sections'] {
+function sections(t: DocT, notes: string, terms: string): DocumentView['sections'] {
   const out: DocumentView['sections'] = [];
-  if (notes.trim()) out.push({ title: 'Notes', text: notes.trim() });
-  if (terms.trim()) out.push({ title: 'Terms', text: terms.trim() });
+  if (notes.trim()) out.push({ title: t('doc.section.notes'), text: notes.trim() });
+  if (terms.trim()) out.push({ title: t('doc.section.terms'), text: terms.trim() });
   return out;
 }
 
@@ -263,10 +294,10 @@ export function documentTotals(doc: Document): DocumentTotals {
   });
 }
 
-function markOf(doc: { status: string; type: string }): DocumentView['mark'] {
-  if (doc.status === 'draft') return { text: 'DRAFT', tone: 'grey' };
-  if (doc.status === 'void') return { text: 'VOID', tone: 'red' };
-  if (doc.type === 'invoice' && doc.status === 'paid') return { text: 'PAID', tone: 'green' };
+function markOf(t: DocT, doc: { status: string; type: string }): DocumentView['mark'] {
+  if (doc.status === 'draft') return { text: t('doc.mark.draft'), tone: 'grey' };
+  if (doc.status === 'void') return { text: t('doc.mark.void'), tone: 'red' };
+  if (doc.type === 'invoice' && doc.status === 'paid') return { text: t('doc.mark.paid'), tone: 'green' };
   return null;
 }
 
@@ -279,37 +310,44 @@ export function amountDueOf(doc: Pick<Document, 'status' | 'total' | 'balance'>)
 /** Invoice, quote or credit note. */
 export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView {
   const { locale } = ctx;
+  const t = tOf(ctx);
   const money = (minor: number) => formatMoney(minor, doc.currency, locale);
   const date = (iso: string) => formatDate(iso, locale);
   const totals = documentTotals(doc);
-  const title = TITLES[doc.type];
-  const number = doc.number ?? `Draft ${doc.id}`;
+  const title = t(TITLE_KEYS[doc.type]);
+  const number = doc.number ?? t('doc.draftNumber', { id: doc.id });
   const taxById = new Map(doc.totals.taxes.map((t) => [t.taxId, t]));
   const hasTax = doc.totals.taxes.length > 0;
 
   const columns: ViewColumn[] = [
-    { key: 'description', label: 'Description', align: 'left', width: null },
-    { key: 'quantity', label: 'Qty', align: 'right', width: 58 },
+    { key: 'description', label: t('doc.column.description'), align: 'left', width: null },
+    { key: 'quantity', label: t('doc.column.quantity'), align: 'right', width: 58 },
     {
       key: 'price',
-      label: doc.pricesIncludeTax ? 'Price incl. tax' : 'Unit price',
+      label: doc.pricesIncludeTax ? t('doc.column.priceInclTax') : t('doc.column.unitPrice'),
       align: 'right',
       width: 70,
     },
-    ...(hasTax ? [{ key: 'tax', label: 'Tax', align: 'right' as const, width: 44 }] : []),
-    { key: 'amount', label: 'Amount', align: 'right', width: 78 },
+    ...(hasTax ? [{ key: 'tax', label: t('doc.column.tax'), align: 'right' as const, width: 44 }] : []),
+    { key: 'amount', label: t('doc.column.amount'), align: 'right', width: 78 },
   ];
 
   const rows: ViewRow[] = doc.lines.map((line, i): ViewRow => {
     if (line.kind !== 'item') return { kind: line.kind, cells: { description: line.description } };
-    const t = totals.lines[i]!;
+    const lt = totals.lines[i]!;
     const subs: string[] = [];
-    if (line.discount && t.lineDiscount !== 0) {
+    if (line.discount && lt.lineDiscount !== 0) {
       const what =
         line.discount.kind === 'percent'
-          ? `Discount ${formatPercent(line.discount.percent, locale)}`
-          : 'Discount';
-      subs.push(`${what}: -${money(t.lineDiscount)} (before discount ${money(t.amount)})`);
+          ? t('doc.discountPercent', { percent: formatPercent(line.discount.percent, locale) })
+          : t('doc.discount');
+      subs.push(
+        t('doc.lineDiscount', {
+          discount: what,
+          amount: money(lt.lineDiscount),
+          before: money(lt.amount),
+        }),
+      );
     }
     if (line.exemptionReason) subs.push(line.exemptionReason);
     return {
@@ -321,37 +359,39 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
         tax: line.taxIds
           .map((id) => (taxById.get(id) ? formatPercent(taxById.get(id)!.percent, locale) : ''))
           .join(' + '),
-        amount: money(t.amount - t.lineDiscount),
+        amount: money(lt.amount - lt.lineDiscount),
       },
       ...(subs.length ? { sub: subs.join(' · ') } : {}),
     };
   });
 
   const out: ViewTotal[] = [];
-  const taxRows = totals.taxes.map((t) => ({ label: taxLabel(t, locale, money), value: money(t.amount) }));
+  const taxRows = totals.taxes.map((x) => ({ label: taxLabel(t, x, locale, money), value: money(x.amount) }));
+  const totalLabel = doc.type === 'credit_note' ? t('doc.total.totalCredit') : t('doc.total.total');
   out.push({
-    label: doc.pricesIncludeTax ? 'Subtotal (incl. tax)' : 'Subtotal',
+    label: doc.pricesIncludeTax ? t('doc.total.subtotalInclTax') : t('doc.total.subtotal'),
     value: money(totals.subtotal),
   });
-  if (totals.discount) out.push({ label: discountLabel(doc, locale), value: `-${money(totals.discount)}` });
-  if (totals.shipping) out.push({ label: 'Shipping', value: money(totals.shipping) });
+  if (totals.discount)
+    out.push({ label: discountLabel(t, doc, locale), value: `-${money(totals.discount)}` });
+  if (totals.shipping) out.push({ label: t('doc.total.shipping'), value: money(totals.shipping) });
   if (doc.pricesIncludeTax) {
     out.push({
-      label: doc.type === 'credit_note' ? 'Total credit' : 'Total',
+      label: totalLabel,
       value: money(totals.total),
       emphasis: 'strong',
     });
     if (hasTax) {
-      out.push({ label: 'Net (excl. tax)', value: money(totals.net) });
-      for (const r of taxRows) out.push({ label: `Includes ${r.label}`, value: r.value });
+      out.push({ label: t('doc.total.net'), value: money(totals.net) });
+      for (const r of taxRows) out.push({ label: t('doc.total.includes', { tax: r.label }), value: r.value });
     }
   } else {
     if (hasTax) {
-      out.push({ label: 'Net (excl. tax)', value: money(totals.net) });
+      out.push({ label: t('doc.total.net'), value: money(totals.net) });
       out.push(...taxRows);
     }
     out.push({
-      label: doc.type === 'credit_note' ? 'Total credit' : 'Total',
+      label: totalLabel,
       value: money(totals.total),
       emphasis: 'strong',
     });
@@ -359,9 +399,9 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
 
   const due = doc.type === 'invoice' ? amountDueOf({ ...doc, total: totals.total }) : 0;
   if (doc.type === 'invoice' && doc.status !== 'void') {
-    if (doc.paid) out.push({ label: 'Paid', value: `-${money(doc.paid)}` });
-    if (doc.credited) out.push({ label: 'Credited', value: `-${money(doc.credited)}` });
-    out.push({ label: 'Amount due', value: money(due), emphasis: 'due' });
+    if (doc.paid) out.push({ label: t('doc.total.paid'), value: `-${money(doc.paid)}` });
+    if (doc.credited) out.push({ label: t('doc.total.credited'), value: `-${money(doc.credited)}` });
+    out.push({ label: t('doc.total.amountDue'), value: money(due), emphasis: 'due' });
   }
   if (
     doc.type === 'credit_note' &&
@@ -369,33 +409,42 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
     doc.status !== 'void' &&
     doc.balance !== doc.total
   ) {
-    out.push({ label: 'Applied to invoices', value: `-${money(doc.total - doc.balance)}` });
-    out.push({ label: 'Credit remaining', value: money(doc.balance), emphasis: 'due' });
+    out.push({ label: t('doc.total.appliedToInvoices'), value: `-${money(doc.total - doc.balance)}` });
+    out.push({ label: t('doc.total.creditRemaining'), value: money(doc.balance), emphasis: 'due' });
   }
 
-  const meta: DocumentView['meta'] = [{ label: NUMBER_LABELS[doc.type], value: number }];
-  meta.push({ label: doc.type === 'credit_note' ? 'Date' : 'Issue date', value: date(doc.issueDate) });
-  if (doc.type === 'invoice' && doc.dueDate) meta.push({ label: 'Due date', value: date(doc.dueDate) });
-  if (doc.type === 'quote' && doc.dueDate) meta.push({ label: 'Valid until', value: date(doc.dueDate) });
+  const meta: DocumentView['meta'] = [{ label: t(NUMBER_LABELS[doc.type]), value: number }];
+  meta.push({
+    label: doc.type === 'credit_note' ? t('doc.meta.date') : t('doc.meta.issueDate'),
+    value: date(doc.issueDate),
+  });
+  if (doc.type === 'invoice' && doc.dueDate)
+    meta.push({ label: t('doc.meta.dueDate'), value: date(doc.dueDate) });
+  if (doc.type === 'quote' && doc.dueDate)
+    meta.push({ label: t('doc.meta.validUntil'), value: date(doc.dueDate) });
   if (doc.type === 'invoice' && doc.due.kind === 'terms')
-    meta.push({ label: 'Terms', value: describeTerms(doc.due.terms) });
+    meta.push({ label: t('doc.meta.terms'), value: describeTerms(doc.due.terms, t) });
   // §14 UStG / EN 16931 BT-72, BG-14: when the goods were delivered or the service performed.
   if (doc.type !== 'quote' && doc.deliveryDate) {
     if (doc.deliveryEnd)
-      meta.push({ label: 'Service period', value: `${date(doc.deliveryDate)} – ${date(doc.deliveryEnd)}` });
-    else meta.push({ label: 'Delivery date', value: date(doc.deliveryDate) });
+      meta.push({
+        label: t('doc.meta.servicePeriod'),
+        value: `${date(doc.deliveryDate)} – ${date(doc.deliveryEnd)}`,
+      });
+    else meta.push({ label: t('doc.meta.deliveryDate'), value: date(doc.deliveryDate) });
   }
-  if (doc.buyerReference) meta.push({ label: 'Buyer reference', value: doc.buyerReference });
+  if (doc.buyerReference) meta.push({ label: t('doc.meta.buyerReference'), value: doc.buyerReference });
   const credited = doc.type === 'credit_note' ? doc.related.find((r) => r.type === 'invoice') : undefined;
   if (doc.reference && doc.reference !== credited?.number)
-    meta.push({ label: 'PO / reference', value: doc.reference });
-  if (credited?.number) meta.push({ label: 'Credits invoice', value: credited.number });
+    meta.push({ label: t('doc.meta.poReference'), value: doc.reference });
+  if (credited?.number) meta.push({ label: t('doc.meta.creditsInvoice'), value: credited.number });
   if (doc.customerSnapshot.taxNumber)
-    meta.push({ label: `Customer ${taxIdLabel(locale)}`, value: doc.customerSnapshot.taxNumber });
-  if (doc.currency !== 'EUR' && doc.currency !== 'USD') meta.push({ label: 'Currency', value: doc.currency });
+    meta.push({ label: customerTaxLabel(t, locale), value: doc.customerSnapshot.taxNumber });
+  if (doc.currency !== 'EUR' && doc.currency !== 'USD')
+    meta.push({ label: t('doc.meta.currency'), value: doc.currency });
 
   const taxNotes: string[] = [];
-  if (doc.pricesIncludeTax && hasTax) taxNotes.push('Prices include tax.');
+  if (doc.pricesIncludeTax && hasTax) taxNotes.push(t('doc.note.pricesIncludeTax'));
   const reasons = new Set(doc.lines.map((l) => l.exemptionReason).filter(Boolean));
   if (reasons.size && !rows.some((r) => r.sub)) for (const r of reasons) taxNotes.push(r);
   if (ctx.smallBusinessNote && doc.totals.tax === 0) taxNotes.push(ctx.smallBusinessNote);
@@ -408,26 +457,27 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
     metadata: {
       title: `${title} ${number}`,
       author: ctx.business.name,
-      subject: `${title} ${number} for ${doc.customerSnapshot.name}`,
+      subject: t('doc.metadata.subject', { title, number, customer: doc.customerSnapshot.name }),
       date: doc.issueDate,
     },
     fileName: fileName(ctx, title, number, doc.customerSnapshot.name, doc.issueDate),
-    mark: markOf(doc),
+    mark: markOf(t, doc),
     recipient: { name: doc.customerSnapshot.name, lines: doc.customerSnapshot.address },
     meta,
     intro: [],
-    table: { columns, rows, emptyText: 'No lines.' },
+    table: { columns, rows, emptyText: t('doc.empty.lines') },
     totals: out,
     taxNotes,
     payment: payable ? paymentBlock(ctx, due, doc.currency, doc.number ?? '') : null,
-    sections: sections(doc.notes, doc.terms),
+    sections: sections(t, doc.notes, doc.terms),
     footer: doc.footer.trim() || ctx.settings.defaultFooter.trim(),
-    continued: `${title} ${number} (continued)`,
+    continued: t('doc.continued', { heading: `${title} ${number}` }),
   };
 }
 
 /** "VAT 23% on €682.25", or "Sales tax (8.875%) on $100.00" when the name lacks the rate. */
 function taxLabel(
+  tr: DocT,
   t: { name: string; percent: string; base: number },
   locale: string,
   money: (m: number) => string,
@@ -435,20 +485,22 @@ function taxLabel(
   const pct = formatPercent(t.percent, locale);
   const named =
     t.name.replace(/\s+/g, '').includes(pct.replace(/\s+/g, '')) || t.name.includes(`${t.percent}%`);
-  return `${named ? t.name : `${t.name} (${pct})`} on ${money(t.base)}`;
+  return tr('doc.total.taxOn', { tax: named ? t.name : `${t.name} (${pct})`, base: money(t.base) });
 }
 
-function discountLabel(doc: Document, locale: string): string {
-  if (doc.discount?.kind === 'percent') return `Discount ${formatPercent(doc.discount.percent, locale)}`;
-  return 'Discount';
+function discountLabel(t: DocT, doc: Document, locale: string): string {
+  if (doc.discount?.kind === 'percent')
+    return t('doc.discountPercent', { percent: formatPercent(doc.discount.percent, locale) });
+  return t('doc.discount');
 }
 
-const METHOD_LABELS: Record<string, string> = {
-  bank_transfer: 'Bank transfer',
-  card: 'Card',
-  cash: 'Cash',
-  cheque: 'Cheque',
-  other: 'Other',
+/** Catalogue keys of the payment methods as a document names them. */
+export const METHOD_KEYS: Record<string, string> = {
+  bank_transfer: 'doc.method.bankTransfer',
+  card: 'doc.method.card',
+  cash: 'doc.method.cash',
+  cheque: 'doc.method.cheque',
+  other: 'doc.method.other',
 };
 
 export interface ReceiptInvoice {
@@ -467,6 +519,7 @@ export function buildReceiptView(
   ctx: ViewContext,
 ): DocumentView {
   const { locale } = ctx;
+  const t = tOf(ctx);
   const money = (minor: number) => formatMoney(minor, payment.currency, locale);
   const byId = new Map(invoices.map((i) => [i.id, i]));
   const applied = payment.allocations.reduce((s, a) => s + a.amount, 0);
@@ -475,7 +528,7 @@ export function buildReceiptView(
     return {
       kind: 'item',
       cells: {
-        description: `Invoice ${a.invoiceNumber ?? a.invoiceId}`,
+        description: t('doc.receipt.invoice', { number: a.invoiceNumber ?? a.invoiceId }),
         date: inv ? formatDate(inv.issueDate, locale) : '',
         total: inv ? money(inv.total) : '',
         applied: money(a.amount),
@@ -484,52 +537,61 @@ export function buildReceiptView(
     };
   });
   const number = `PAY-${String(payment.id).padStart(5, '0')}`;
+  const method = METHOD_KEYS[payment.method];
   const meta = [
-    { label: 'Receipt no.', value: number },
-    { label: 'Date received', value: formatDate(payment.date, locale) },
-    { label: 'Method', value: METHOD_LABELS[payment.method] ?? payment.method },
+    { label: t('doc.meta.receiptNo'), value: number },
+    { label: t('doc.meta.dateReceived'), value: formatDate(payment.date, locale) },
+    { label: t('doc.meta.method'), value: method ? t(method) : payment.method },
   ];
-  if (payment.reference) meta.push({ label: 'Reference', value: payment.reference });
-  if (customer.taxNumber) meta.push({ label: `Customer ${taxIdLabel(locale)}`, value: customer.taxNumber });
+  if (payment.reference) meta.push({ label: t('doc.meta.reference'), value: payment.reference });
+  if (customer.taxNumber) meta.push({ label: customerTaxLabel(t, locale), value: customer.taxNumber });
   const totals: ViewTotal[] = [
-    { label: 'Amount received', value: money(payment.amount), emphasis: 'strong' },
-    { label: 'Applied to invoices', value: money(applied) },
+    { label: t('doc.total.amountReceived'), value: money(payment.amount), emphasis: 'strong' },
+    { label: t('doc.total.appliedToInvoices'), value: money(applied) },
   ];
-  if (payment.unapplied) totals.push({ label: 'Credit on your account', value: money(payment.unapplied) });
+  if (payment.unapplied)
+    totals.push({ label: t('doc.total.creditOnAccount'), value: money(payment.unapplied) });
+  const title = t('doc.title.receipt');
   return {
     ...common(ctx),
     kind: 'receipt',
-    title: 'Payment receipt',
+    title,
     metadata: {
-      title: `Payment receipt ${number}`,
+      title: `${title} ${number}`,
       author: ctx.business.name,
-      subject: `Payment of ${money(payment.amount)} from ${customer.name}`,
+      subject: t('doc.receipt.subject', { amount: money(payment.amount), customer: customer.name }),
       date: payment.date,
     },
-    fileName: fileName(ctx, 'Receipt', `Receipt ${number}`, customer.name, payment.date),
-    mark: payment.undone ? { text: 'VOID', tone: 'red' } : null,
+    fileName: fileName(
+      ctx,
+      t('files.receipt'),
+      t('files.receiptNumber', { number }),
+      customer.name,
+      payment.date,
+    ),
+    mark: payment.undone ? { text: t('doc.mark.void'), tone: 'red' } : null,
     recipient: { name: customer.name, lines: customer.addressLines },
     meta,
     intro: [
-      `Thank you for your payment of ${money(payment.amount)}, received on ${formatDate(payment.date, locale)}.`,
+      t('doc.receipt.intro', { amount: money(payment.amount), date: formatDate(payment.date, locale) }),
     ],
     table: {
       columns: [
-        { key: 'description', label: 'Paid against', align: 'left', width: null },
-        { key: 'date', label: 'Invoice date', align: 'right', width: 70 },
-        { key: 'total', label: 'Invoice total', align: 'right', width: 78 },
-        { key: 'applied', label: 'Paid now', align: 'right', width: 76 },
-        { key: 'balance', label: 'Still due', align: 'right', width: 78 },
+        { key: 'description', label: t('doc.column.paidAgainst'), align: 'left', width: null },
+        { key: 'date', label: t('doc.column.invoiceDate'), align: 'right', width: 70 },
+        { key: 'total', label: t('doc.column.invoiceTotal'), align: 'right', width: 78 },
+        { key: 'applied', label: t('doc.column.paidNow'), align: 'right', width: 76 },
+        { key: 'balance', label: t('doc.column.stillDue'), align: 'right', width: 78 },
       ],
       rows,
-      emptyText: 'Not applied to an invoice: the whole amount is credit on your account.',
+      emptyText: t('doc.empty.receipt'),
     },
     totals,
     taxNotes: [],
     payment: null,
-    sections: payment.notes.trim() ? [{ title: 'Notes', text: payment.notes.trim() }] : [],
+    sections: payment.notes.trim() ? [{ title: t('doc.section.notes'), text: payment.notes.trim() }] : [],
     footer: ctx.settings.defaultFooter.trim(),
-    continued: `Payment receipt ${number} (continued)`,
+    continued: t('doc.continued', { heading: `${title} ${number}` }),
   };
 }
 
@@ -555,6 +617,7 @@ export interface StatementData {
 /** Everything billed, paid and credited in a period, with a running balance. */
 export function buildStatementView(data: StatementData, ctx: ViewContext): DocumentView {
   const { locale } = ctx;
+  const t = tOf(ctx);
   const money = (minor: number) => formatMoney(minor, data.currency, locale);
   const date = (iso: string) => formatDate(iso, locale);
   let balance = data.opening;
@@ -565,7 +628,7 @@ export function buildStatementView(data: StatementData, ctx: ViewContext): Docum
       kind: 'item',
       cells: {
         date: date(data.from),
-        description: 'Opening balance',
+        description: t('doc.statement.openingBalance'),
         charge: '',
         credit: '',
         balance: money(balance),
@@ -584,59 +647,73 @@ export function buildStatementView(data: StatementData, ctx: ViewContext): Docum
       kind: 'item',
       cells: {
         date: date(e.date),
-        description: e.dueDate ? `${e.label} · due ${date(e.dueDate)}` : e.label,
+        description: e.dueDate
+          ? t('doc.statement.withDue', { label: e.label, date: date(e.dueDate) })
+          : e.label,
         charge: isCharge ? money(e.amount) : '',
         credit: isCharge ? '' : money(e.amount),
         balance: money(balance),
       },
     });
   }
-  const closingLabel = balance > 0 ? 'Balance due' : balance < 0 ? 'Credit balance' : 'Balance';
+  const closingLabel =
+    balance > 0
+      ? t('doc.total.balanceDue')
+      : balance < 0
+        ? t('doc.total.creditBalance')
+        : t('doc.total.balance');
   const period = `${date(data.from)} – ${date(data.to)}`;
   const meta = [
-    { label: 'Statement date', value: date(data.to) },
-    { label: 'Period', value: period },
-    { label: 'Currency', value: data.currency },
+    { label: t('doc.meta.statementDate'), value: date(data.to) },
+    { label: t('doc.meta.period'), value: period },
+    { label: t('doc.meta.currency'), value: data.currency },
   ];
   if (data.customer.taxNumber)
-    meta.push({ label: `Customer ${taxIdLabel(locale)}`, value: data.customer.taxNumber });
+    meta.push({ label: customerTaxLabel(t, locale), value: data.customer.taxNumber });
+  const title = t('doc.title.statement');
   return {
     ...common(ctx),
     kind: 'statement',
-    title: 'Statement of account',
+    title,
     metadata: {
-      title: `Statement of account ${data.from} to ${data.to}`,
+      title: t('doc.statement.periodTitle', { from: data.from, to: data.to }),
       author: ctx.business.name,
-      subject: `Statement of account for ${data.customer.name}`,
+      subject: t('doc.statement.subject', { customer: data.customer.name }),
       date: data.to,
     },
-    fileName: fileName(ctx, 'Statement', `Statement ${data.to}`, data.customer.name, data.to),
+    fileName: fileName(
+      ctx,
+      t('files.statement'),
+      t('files.statementOn', { date: data.to }),
+      data.customer.name,
+      data.to,
+    ),
     mark: null,
     recipient: { name: data.customer.name, lines: data.customer.addressLines },
     meta,
     intro: [],
     table: {
       columns: [
-        { key: 'date', label: 'Date', align: 'left', width: 64 },
-        { key: 'description', label: 'Details', align: 'left', width: null },
-        { key: 'charge', label: 'Charges', align: 'right', width: 74 },
-        { key: 'credit', label: 'Credits', align: 'right', width: 74 },
-        { key: 'balance', label: 'Balance', align: 'right', width: 78 },
+        { key: 'date', label: t('doc.column.date'), align: 'left', width: 64 },
+        { key: 'description', label: t('doc.column.details'), align: 'left', width: null },
+        { key: 'charge', label: t('doc.column.charges'), align: 'right', width: 74 },
+        { key: 'credit', label: t('doc.column.credits'), align: 'right', width: 74 },
+        { key: 'balance', label: t('doc.column.balance'), align: 'right', width: 78 },
       ],
       rows,
       emptyText: '',
     },
     totals: [
-      { label: 'Opening balance', value: money(data.opening) },
-      { label: 'Charges', value: money(charges) },
-      { label: 'Payments and credits', value: `-${money(credits)}` },
+      { label: t('doc.total.openingBalance'), value: money(data.opening) },
+      { label: t('doc.total.charges'), value: money(charges) },
+      { label: t('doc.total.paymentsAndCredits'), value: `-${money(credits)}` },
       { label: closingLabel, value: money(Math.abs(balance)), emphasis: 'due' },
     ],
     taxNotes: [],
     payment: balance > 0 ? paymentBlock(ctx, balance, data.currency, '') : null,
     sections: [],
     footer: ctx.settings.defaultFooter.trim(),
-    continued: `Statement of account, ${period} (continued)`,
+    continued: t('doc.continued', { heading: t('doc.statement.continued', { title, period }) }),
   };
 }
 
@@ -656,31 +733,39 @@ export function buildReminderView(
   ctx: ViewContext,
 ): DocumentView {
   const { locale } = ctx;
+  const t = tOf(ctx);
   const money = (minor: number) => formatMoney(minor, doc.currency, locale);
   const date = (iso: string) => formatDate(iso, locale);
-  const title = REMINDER_TITLES[level];
-  const number = doc.number ?? `Draft ${doc.id}`;
+  const title = t(REMINDER_TITLE_KEYS[level]);
+  const number = doc.number ?? t('doc.draftNumber', { id: doc.id });
   const due = amountDueOf(doc);
   const meta = [
-    { label: 'Date', value: date(ctx.today) },
-    { label: 'Invoice no.', value: number },
-    { label: 'Invoice date', value: date(doc.issueDate) },
+    { label: t('doc.meta.date'), value: date(ctx.today) },
+    { label: t('doc.meta.invoiceNo'), value: number },
+    { label: t('doc.meta.invoiceDate'), value: date(doc.issueDate) },
   ];
-  if (doc.dueDate) meta.push({ label: 'Due date', value: date(doc.dueDate) });
-  meta.push({ label: 'Days overdue', value: String(overdue) });
-  if (doc.reference) meta.push({ label: 'PO / reference', value: doc.reference });
+  if (doc.dueDate) meta.push({ label: t('doc.meta.dueDate'), value: date(doc.dueDate) });
+  meta.push({ label: t('doc.meta.daysOverdue'), value: String(overdue) });
+  if (doc.reference) meta.push({ label: t('doc.meta.poReference'), value: doc.reference });
   const settled = doc.paid + doc.credited;
+  const heading = t('doc.reminder.heading', { title, number });
   return {
     ...common(ctx),
     kind: 'reminder',
     title,
     metadata: {
-      title: `${title}: invoice ${number}`,
+      title: heading,
       author: ctx.business.name,
-      subject: `${title} for invoice ${number}`,
+      subject: t('doc.reminder.subject', { title, number }),
       date: ctx.today,
     },
-    fileName: fileName(ctx, title, `${title} ${number}`, doc.customerSnapshot.name, ctx.today),
+    fileName: fileName(
+      ctx,
+      title,
+      t('files.reminderNumber', { title, number }),
+      doc.customerSnapshot.name,
+      ctx.today,
+    ),
     mark: null,
     recipient: { name: doc.customerSnapshot.name, lines: doc.customerSnapshot.address },
     meta,
@@ -690,17 +775,17 @@ export function buildReminderView(
       .filter(Boolean),
     table: {
       columns: [
-        { key: 'description', label: 'Invoice', align: 'left', width: null },
-        { key: 'due', label: 'Due date', align: 'right', width: 70 },
-        { key: 'total', label: 'Total', align: 'right', width: 76 },
-        { key: 'settled', label: 'Paid or credited', align: 'right', width: 84 },
-        { key: 'balance', label: 'Amount due', align: 'right', width: 80 },
+        { key: 'description', label: t('doc.column.invoice'), align: 'left', width: null },
+        { key: 'due', label: t('doc.column.dueDate'), align: 'right', width: 70 },
+        { key: 'total', label: t('doc.column.total'), align: 'right', width: 76 },
+        { key: 'settled', label: t('doc.column.settled'), align: 'right', width: 84 },
+        { key: 'balance', label: t('doc.column.amountDue'), align: 'right', width: 80 },
       ],
       rows: [
         {
           kind: 'item',
           cells: {
-            description: `${number} of ${date(doc.issueDate)}`,
+            description: t('doc.reminder.invoiceOf', { number, date: date(doc.issueDate) }),
             due: doc.dueDate ? date(doc.dueDate) : '',
             total: money(doc.total),
             settled: settled ? money(settled) : '',
@@ -710,12 +795,12 @@ export function buildReminderView(
       ],
       emptyText: '',
     },
-    totals: [{ label: 'Amount due', value: money(due), emphasis: 'due' }],
+    totals: [{ label: t('doc.total.amountDue'), value: money(due), emphasis: 'due' }],
     taxNotes: [],
     payment: due > 0 ? paymentBlock(ctx, due, doc.currency, doc.number ?? '') : null,
     sections: [],
     footer: ctx.settings.defaultFooter.trim(),
-    continued: `${title}: invoice ${number} (continued)`,
+    continued: t('doc.continued', { heading }),
   };
 }
 
@@ -732,27 +817,28 @@ export function buildCustomerReminderView(
   ctx: ViewContext,
 ): DocumentView {
   const { locale } = ctx;
+  const t = tOf(ctx);
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const date = (iso: string) => formatDate(iso, locale);
-  const title = REMINDER_TITLES[level];
+  const title = t(REMINDER_TITLE_KEYS[level]);
   const due = invoices.reduce((sum, d) => sum + amountDueOf(d), 0);
-  const what = `${invoices.length} overdue invoice${invoices.length === 1 ? '' : 's'}`;
+  const what = t('doc.reminder.overdueCount', { count: invoices.length });
   return {
     ...common(ctx),
     kind: 'reminder',
     title,
     metadata: {
-      title: `${title}: ${what}`,
+      title: t('doc.reminder.headingMany', { title, what }),
       author: ctx.business.name,
-      subject: `${title} for ${what}`,
+      subject: t('doc.reminder.subjectMany', { title, what }),
       date: ctx.today,
     },
     fileName: fileName(ctx, title, title, customer.name, ctx.today),
     mark: null,
     recipient: { name: customer.name, lines: customer.addressLines },
     meta: [
-      { label: 'Date', value: date(ctx.today) },
-      { label: 'Overdue invoices', value: String(invoices.length) },
+      { label: t('doc.meta.date'), value: date(ctx.today) },
+      { label: t('doc.meta.overdueInvoices'), value: String(invoices.length) },
     ],
     intro: letter
       .split(/\n\s*\n/)
@@ -760,11 +846,11 @@ export function buildCustomerReminderView(
       .filter(Boolean),
     table: {
       columns: [
-        { key: 'description', label: 'Invoice', align: 'left', width: null },
-        { key: 'date', label: 'Date', align: 'right', width: 66 },
-        { key: 'due', label: 'Due date', align: 'right', width: 66 },
-        { key: 'total', label: 'Total', align: 'right', width: 80 },
-        { key: 'balance', label: 'Open amount', align: 'right', width: 80 },
+        { key: 'description', label: t('doc.column.invoice'), align: 'left', width: null },
+        { key: 'date', label: t('doc.column.date'), align: 'right', width: 66 },
+        { key: 'due', label: t('doc.column.dueDate'), align: 'right', width: 66 },
+        { key: 'total', label: t('doc.column.total'), align: 'right', width: 80 },
+        { key: 'balance', label: t('doc.column.openAmount'), align: 'right', width: 80 },
       ],
       rows: invoices.map((d) => ({
         kind: 'item' as const,
@@ -776,15 +862,15 @@ export function buildCustomerReminderView(
           balance: money(amountDueOf(d)),
         },
       })),
-      emptyText: 'No overdue invoices.',
+      emptyText: t('doc.empty.reminders'),
     },
-    totals: [{ label: 'Amount due', value: money(due), emphasis: 'due' }],
+    totals: [{ label: t('doc.total.amountDue'), value: money(due), emphasis: 'due' }],
     taxNotes: [],
     payment:
       due > 0 ? paymentBlock(ctx, due, currency, referenceOf(invoices.map((d) => d.number ?? ''))) : null,
     sections: [],
     footer: ctx.settings.defaultFooter.trim(),
-    continued: `${title} (continued)`,
+    continued: t('doc.continued', { heading: title }),
   };
 }
 

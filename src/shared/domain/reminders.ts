@@ -1,4 +1,5 @@
 import { daysBetween, type IsoDate } from './dates';
+import { documentTranslator, type DocT } from './document-language';
 
 /**
  * Payment reminders go out by level: friendly a few days after the due date, firm after two
@@ -21,13 +22,6 @@ export const DEFAULT_REMINDER_LEVELS: ReminderLevel[] = [
   { level: 2, name: 'Firm', days: 14, enabled: true },
   { level: 3, name: 'Final', days: 30, enabled: true },
 ];
-
-/** The title of the reminder letter at each level. */
-export const REMINDER_TITLES: Record<ReminderLevelNumber, string> = {
-  1: 'Payment reminder',
-  2: 'Second payment reminder',
-  3: 'Final notice',
-};
 
 export function daysOverdue(dueDate: IsoDate, today: IsoDate): number {
   return Math.max(0, daysBetween(dueDate, today));
@@ -82,30 +76,18 @@ export function promiseHolds(promiseDate: IsoDate | null, today: IsoDate): boole
   return promiseDate !== null && today <= promiseDate;
 }
 
+const INTRO_KEYS = { 1: 'letters.intro1', 2: 'letters.intro2', 3: 'letters.intro3' } as const;
+
 /**
- * The letter's opening for one reminder listing all of a customer's overdue invoices, by level.
- * `total` is the formatted amount due of them all.
+ * The letter's opening for one reminder listing all of a customer's overdue invoices, by level,
+ * in the language of `t` (the customer's document language; English by default). `total` is
+ * the formatted amount due of them all.
  */
-export function customerReminderIntro(level: ReminderLevelNumber, total: string, count: number): string {
-  const these = count === 1 ? 'the invoice below' : `the ${count} invoices below`;
-  const is = count === 1 ? 'is' : 'are';
-  switch (level) {
-    case 1:
-      return (
-        `This is a friendly reminder that ${these}, ${total} in all, ${is} past due. If you have ` +
-        'already paid, please disregard this letter; otherwise we would be grateful for your ' +
-        'payment in the next few days.'
-      );
-    case 2:
-      return (
-        `Our records show that ${these}, ${total} in all, ${is} still unpaid. Please arrange ` +
-        'payment within 7 days, or let us know if there is a problem with any of them.'
-      );
-    case 3:
-      return (
-        `Despite our earlier reminders, ${these}, ${total} in all, ${is} still unpaid. Please pay ` +
-        'the amount due within 7 days. If we do not receive payment, we may have to take further ' +
-        'steps to recover it.'
-      );
-  }
+export function customerReminderIntro(
+  level: ReminderLevelNumber,
+  total: string,
+  count: number,
+  t: DocT = documentTranslator('en'),
+): string {
+  return t(INTRO_KEYS[level], { total, count });
 }

@@ -3,6 +3,8 @@
  * function fills them for the preview in Settings, the Send dialog and the outbox, so what
  * the user previews is what goes out.
  */
+import { isLanguage, translator, type Language } from '../i18n';
+
 export const TEMPLATE_KINDS = [
   'invoice',
   'quote',
@@ -78,64 +80,35 @@ export const SAMPLE_VALUES: Required<TemplateValues> = {
   business_name: 'Acme Studio Ltd',
 };
 
-const SIGN_OFF = 'Kind regards,\n{business_name}';
+const TEMPLATE_KEYS = {
+  invoice: { subject: 'email.invoice.subject', body: 'email.invoice.body' },
+  quote: { subject: 'email.quote.subject', body: 'email.quote.body' },
+  credit_note: { subject: 'email.creditNote.subject', body: 'email.creditNote.body' },
+  receipt: { subject: 'email.receipt.subject', body: 'email.receipt.body' },
+  statement: { subject: 'email.statement.subject', body: 'email.statement.body' },
+  reminder_1: { subject: 'email.reminder1.subject', body: 'email.reminder1.body' },
+  reminder_2: { subject: 'email.reminder2.subject', body: 'email.reminder2.body' },
+  reminder_3: { subject: 'email.reminder3.subject', body: 'email.reminder3.body' },
+} as const satisfies Record<TemplateKind, MailTemplate>;
 
-export const DEFAULT_TEMPLATES: Record<TemplateKind, MailTemplate> = {
-  invoice: {
-    subject: 'Invoice {document_number} from {business_name}',
-    body:
-      'Dear {contact_name},\n\nPlease find attached invoice {document_number} for {amount_due}, ' +
-      'due on {due_date}.\n\nThank you for your business.\n\n' +
-      SIGN_OFF,
-  },
-  quote: {
-    subject: 'Quote {document_number} from {business_name}',
-    body:
-      'Dear {contact_name},\n\nPlease find attached our quote {document_number} for {total}. ' +
-      'It is valid until {due_date}.\n\nWe look forward to hearing from you.\n\n' +
-      SIGN_OFF,
-  },
-  credit_note: {
-    subject: 'Credit note {document_number} from {business_name}',
-    body:
-      'Dear {contact_name},\n\nPlease find attached credit note {document_number} for {total}.\n\n' +
-      SIGN_OFF,
-  },
-  receipt: {
-    subject: 'Receipt for your payment to {business_name}',
-    body:
-      'Dear {contact_name},\n\nThank you for your payment of {total}. Your receipt is attached.\n\n' +
-      SIGN_OFF,
-  },
-  statement: {
-    subject: 'Statement of account from {business_name}',
-    body:
-      'Dear {contact_name},\n\nPlease find attached your statement of account. ' +
-      'The balance due is {amount_due}.\n\n' +
-      SIGN_OFF,
-  },
-  reminder_1: {
-    subject: 'Friendly reminder: invoice {document_number}',
-    body:
-      'Dear {contact_name},\n\nThis is a friendly reminder that invoice {document_number} for ' +
-      '{amount_due} was due on {due_date}. If you have already paid, please disregard this ' +
-      'message; otherwise we would be grateful for your payment in the next few days.\n\n' +
-      SIGN_OFF,
-  },
-  reminder_2: {
-    subject: 'Second reminder: invoice {document_number} is {days_overdue} days overdue',
-    body:
-      'Dear {contact_name},\n\nOur records show that invoice {document_number} for {amount_due}, ' +
-      'due on {due_date}, is still unpaid. Please arrange payment within 7 days, or let us ' +
-      'know if there is a problem with the invoice.\n\n' +
-      SIGN_OFF,
-  },
-  reminder_3: {
-    subject: 'Final notice: invoice {document_number}',
-    body:
-      'Dear {contact_name},\n\nDespite our earlier reminders, invoice {document_number} for ' +
-      '{amount_due} is now {days_overdue} days overdue. Please pay the amount due within 7 days. ' +
-      'If we do not receive payment, we may have to take further steps to recover it.\n\n' +
-      SIGN_OFF,
-  },
-};
+/** Each placeholder given as itself: the catalogue's message comes back with its {placeholders}. */
+const AS_TYPED = Object.fromEntries(Object.keys(PLACEHOLDERS).map((k) => [k, `{${k}}`]));
+
+const defaults = new Map<Language, Record<TemplateKind, MailTemplate>>();
+
+/** Folio's own templates in one language (the catalogue's email.* messages), before any edit. */
+export function defaultTemplates(language: Language): Record<TemplateKind, MailTemplate> {
+  const lng = isLanguage(language) ? language : 'en';
+  let out = defaults.get(lng);
+  if (!out) {
+    const t = translator(lng);
+    out = Object.fromEntries(
+      TEMPLATE_KINDS.map((k) => [
+        k,
+        { subject: t(TEMPLATE_KEYS[k].subject, AS_TYPED), body: t(TEMPLATE_KEYS[k].body, AS_TYPED) },
+      ]),
+    ) as Record<TemplateKind, MailTemplate>;
+    defaults.set(lng, out);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { addDays, endOfMonth, type IsoDate } from './dates';
+import { documentTranslator, type DocT } from './document-language';
 
 /**
  * Payment terms: how a due date follows from an issue date.
@@ -21,13 +22,14 @@ export function dueDateFor(issueDate: IsoDate, terms: PaymentTerms): IsoDate {
   }
 }
 
-export function describeTerms(terms: PaymentTerms): string {
+/** "Net 30", "30 Tage netto": in the language of `t` (a document's), English by default. */
+export function describeTerms(terms: PaymentTerms, t: DocT = documentTranslator('en')): string {
   switch (terms.kind) {
     case 'on_receipt':
-      return 'Due on receipt';
+      return t('terms.onReceipt');
     case 'net':
-      return `Net ${terms.days}`;
+      return t('terms.net', { days: terms.days });
     case 'eom':
-      return terms.days === 0 ? 'End of month' : `End of month + ${terms.days}`;
+      return terms.days === 0 ? t('terms.endOfMonth') : t('terms.endOfMonthPlus', { days: terms.days });
   }
 }

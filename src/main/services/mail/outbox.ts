@@ -147,7 +147,7 @@ export function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.histor
 
 export function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
   const subject = loadSubject(ctx, input.ref);
-  const template = getTemplates(ctx)[subject.templateKind];
+  const template = getTemplates(ctx, subject.language)[subject.templateKind];
   const account = storedAccountOf(ctx);
   return {
     to: subject.recipients,

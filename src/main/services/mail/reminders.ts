@@ -170,7 +170,6 @@ export async function approveReminders(
 ): Promise<ReminderProposal[]> {
   smtpAccount(ctx);
   const rows = proposalsById(ctx, input.ids);
-  const templates = getTemplates(ctx);
   const prepared: {
     row: (typeof rows)[number];
     subject: ReturnType<typeof loadSubject>;
@@ -191,7 +190,7 @@ export async function approveReminders(
         'VALIDATION',
         `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss the reminder for ${subject.values.document_number}.`,
       );
-    const template = templates[subject.templateKind];
+    const template = getTemplates(ctx, subject.language)[subject.templateKind];
     prepared.push({
       row: r,
       subject,

@@ -3,11 +3,13 @@ import type { MailSettings } from '../../../shared/api/mail';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { SMTP_SECURITY } from '../../../shared/api/mail';
 import {
-  DEFAULT_TEMPLATES,
+  defaultTemplates,
   TEMPLATE_KINDS,
   type MailTemplate,
   type TemplateKind,
 } from '../../../shared/domain/templates';
+import type { Language } from '../../../shared/i18n';
+import { getDocumentLanguageSettings } from '../printing/language';
 import { AppError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import type { SmtpAccount } from '../../mail/smtp';
@@ -52,9 +54,30 @@ export function storedAccountOf(ctx: ServiceContext): StoredAccount {
   return readSetting(ctx, ACCOUNT_KEY, storedAccount, EMPTY_ACCOUNT);
 }
 
-export function getTemplates(ctx: ServiceContext): Record<TemplateKind, MailTemplate> {
-  const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
-  return Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, stored[k] ?? DEFAULT_TEMPLATES[k]])) as Record<
+/**
+ * Where one language's edited templates are kept: the business's document language under
+ * mail.templates (as before languages: the templates a user edited were theirs), any other
+ * language under mail.templates.<language>.
+ */
+function templatesKeyOf(ctx: ServiceContext, language?: Language | null) {
+  const business = getDocumentLanguageSettings(ctx).language;
+  const lang = language ?? business;
+  return { key: lang === business ? TEMPLATES_KEY : `${TEMPLATES_KEY}.${lang}`, language: lang };
+}
+
+/**
+ * The email templates in one language (by default the business's document language): the
+ * user's edited templates are theirs, in the business's document language (the one they
+ * edit in Settings → Email); every other language has Folio's own, from the catalogue.
+ */
+export function getTemplates(
+  ctx: ServiceContext,
+  language?: Language | null,
+): Record<TemplateKind, MailTemplate> {
+  const { key, language: lang } = templatesKeyOf(ctx, language);
+  const defaults = defaultTemplates(lang);
+  const stored = readSetting(ctx, key, storedTemplates, {});
+  return Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, stored[k] ?? defaults[k]])) as Record<
     TemplateKind,
     MailTemplate
   >;
@@ -73,7 +96,7 @@ const STORAGE_NOTES = {
     'but anyone who can read your whole data folder can recover the password: keep that folder private.',
 } as const;
 
-export function getMailSettings(ctx: ServiceContext): MailSettings {
+export function getMailSettings(ctx: ServiceContext, language?: Language | null): MailSettings {
   const a = storedAccountOf(ctx);
   return {
     account: {
@@ -90,7 +113,7 @@ export function getMailSettings(ctx: ServiceContext): MailSettings {
       passwordStorage: secretsOf(ctx).kind,
       passwordStorageNote: STORAGE_NOTES[secretsOf(ctx).kind],
     },
-    templates: getTemplates(ctx),
+    templates: getTemplates(ctx, language),
     reminderLevels: getReminderLevels(ctx),
   };
 }
@@ -175,39 +198,44 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.upda
 }
 
 export function updateTemplate(ctx: ServiceContext, input: ParsedInput<'mail.updateTemplate'>): MailSettings {
+  const { key, language } = templatesKeyOf(ctx, input.language);
   storeOf(ctx).tx(() => {
-    const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
-    const before = getTemplates(ctx)[input.kind];
-    writeSetting(ctx, TEMPLATES_KEY, {
+    const stored = readSetting(ctx, key, storedTemplates, {});
+    const before = getTemplates(ctx, language)[input.kind];
+    writeSetting(ctx, key, {
       ...stored,
       [input.kind]: { subject: input.subject, body: input.body },
     });
     recordAudit(ctx, {
       entity: 'mail_template',
-      entityId: input.kind,
+      entityId: key === TEMPLATES_KEY ? input.kind : `${input.kind}.${language}`,
       action: 'update',
       before: { ...before },
       after: { subject: input.subject, body: input.body },
     });
   });
-  return getMailSettings(ctx);
+  return getMailSettings(ctx, language);
 }
 
-export function resetTemplate(ctx: ServiceContext, input: { kind: TemplateKind }): MailSettings {
+export function resetTemplate(
+  ctx: ServiceContext,
+  input: { kind: TemplateKind; language?: Language | null },
+): MailSettings {
+  const { key, language } = templatesKeyOf(ctx, input.language);
   storeOf(ctx).tx(() => {
-    const stored = readSetting(ctx, TEMPLATES_KEY, storedTemplates, {});
-    const before = getTemplates(ctx)[input.kind];
+    const stored = readSetting(ctx, key, storedTemplates, {});
+    const before = getTemplates(ctx, language)[input.kind];
     const { [input.kind]: _removed, ...rest } = stored;
-    writeSetting(ctx, TEMPLATES_KEY, rest);
+    writeSetting(ctx, key, rest);
     recordAudit(ctx, {
       entity: 'mail_template',
-      entityId: input.kind,
+      entityId: key === TEMPLATES_KEY ? input.kind : `${input.kind}.${language}`,
       action: 'reset',
       before: { ...before },
-      after: { ...DEFAULT_TEMPLATES[input.kind] },
+      after: { ...defaultTemplates(language)[input.kind] },
     });
   });
-  return getMailSettings(ctx);
+  return getMailSettings(ctx, language);
 }
 
 export function updateReminderLevels(

@@ -8,7 +8,7 @@ import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { getDocument } from '../receivables/document-read';
-import { logoOf, viewContext } from './views';
+import { logoOf, viewContexts } from './views';
 
 /**
  * Bulk export: every document dated in a period, as PDFs in one zip (a folder per type).
@@ -112,8 +112,8 @@ async function runExport(
   const [{ createRenderer }, { ZipFile }] = await Promise.all([import('../../pdf/pool'), import('yazl')]);
   const renderer = await createRenderer();
   job.status = { ...job.status, workers: renderer.threads };
-  const vc = viewContext(ctx);
-  const logo = vc.settings.showLogo ? logoOf(ctx) : null;
+  const contexts = viewContexts(ctx);
+  const logo = contexts(null).settings.showLogo ? logoOf(ctx) : null;
   const zip = new ZipFile();
   const chunks: Buffer[] = [];
   const written = new Promise<Buffer>((resolve, reject) => {
@@ -140,7 +140,7 @@ async function runExport(
       if (job.cancelled || !ctx.host.isOpen) break;
       for (let i = start; i < Math.min(docs.length, start + BATCH); i++) {
         const doc = getDocument(ctx, { id: docs[i]!.id });
-        const view = buildDocumentView(doc, vc);
+        const view = buildDocumentView(doc, contexts(doc.customerId));
         names[i] = entryName(view, docs[i]!.type);
         if (einvoice && doc.type !== 'quote' && doc.status !== 'draft' && doc.status !== 'void') {
           const format = einvoice.preferredFormat(ctx, doc.customerId);

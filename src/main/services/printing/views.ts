@@ -34,6 +34,10 @@ import { getPayment } from '../receivables/payments';
 import { getSettings, readSmallBusiness } from '../settings';
 import { smallBusinessNote } from '../../../shared/domain/small-business';
 import { getDocumentSettings } from './settings';
+import { getDocumentLanguageSettings } from './language';
+import { documentLocale, documentTranslator, type DocT } from '../../../shared/domain/document-language';
+import { TITLE_KEYS, METHOD_KEYS } from '../../../shared/domain/document-view';
+import type { Language } from '../../../shared/i18n';
 import { getTemplates } from '../mail/settings';
 
 export type PrintRef = z.output<typeof printRef>;
@@ -55,23 +59,77 @@ export interface Subject {
   reminderLevel?: ReminderLevelNumber;
   /** A message of its own (one reminder for several invoices), instead of the template's. */
   letter?: { subject: string; body: string };
+  /** The document's language: its email template is the one of this language. */
+  language: Language;
 }
 
+/** The user's own names for the document types, in the screens' messages (not documents). */
 const TYPE_TITLES = { invoice: 'Invoice', quote: 'Quote', credit_note: 'Credit note' } as const;
 
-export function viewContext(ctx: ServiceContext): ViewContext {
+export interface DocumentViewContext extends ViewContext {
+  t: DocT;
+  language: Language;
+}
+
+/**
+ * The view context of each customer's documents: the customer's document language (or the
+ * business's), with the business's own wording, and dates and amounts in the business's
+ * locale or the customer's, as the document language settings say. Settings are read once;
+ * each customer's context is kept for the calls that follow (a bulk export).
+ */
+export function viewContexts(ctx: ServiceContext): (customerId: number | null) => DocumentViewContext {
   const s = getSettings(ctx);
-  return {
-    business: { ...s.profile, hasLogo: s.logo !== null },
-    locale: s.preferences.locale,
-    settings: getDocumentSettings(ctx),
-    today: ctx.clock.today(),
-    smallBusinessNote: smallBusinessNote(
-      readSmallBusiness(ctx),
-      s.profile.address.country,
-      s.preferences.locale,
-    ),
+  const lang = getDocumentLanguageSettings(ctx);
+  const settings = getDocumentSettings(ctx);
+  const smallBusiness = readSmallBusiness(ctx);
+  const today = ctx.clock.today();
+  const business = { ...s.profile, hasLogo: s.logo !== null };
+  const byCustomer = new Map<number | null, DocumentViewContext>();
+  const customers = new Map<number, { language: string | null; country: string }>();
+  const customer = (id: number) => {
+    let c = customers.get(id);
+    if (!c) {
+      const row = storeOf(ctx).first(
+        qb.selectFrom('customers').select(['document_language', 'billing_address']).where('id', '=', id),
+      );
+      c = {
+        language: row?.document_language ?? null,
+        country: row ? ((JSON.parse(row.billing_address) as Address).country ?? '') : '',
+      };
+      customers.set(id, c);
+    }
+    return c;
   };
+  return (customerId) => {
+    let vc = byCustomer.get(customerId);
+    if (!vc) {
+      const c = customerId === null ? null : customer(customerId);
+      const language = c?.language ?? lang.language;
+      const t = documentTranslator(language, lang.wording);
+      const locale = documentLocale(lang.format, language, c?.country ?? '', s.preferences.locale);
+      const note = smallBusinessNote(smallBusiness, s.profile.address.country, s.preferences.locale);
+      vc = {
+        business,
+        locale,
+        settings,
+        today,
+        // Folio's own note speaks the document's language; the user's own wording stays as written.
+        smallBusinessNote:
+          note !== null && !smallBusiness.note.trim() && language !== 'en'
+            ? t('doc.note.smallBusiness')
+            : note,
+        t,
+        language,
+      };
+      byCustomer.set(customerId, vc);
+    }
+    return vc;
+  };
+}
+
+/** The view context of one customer's documents (null: the business's language and locale). */
+export function viewContext(ctx: ServiceContext, customerId: number | null = null): DocumentViewContext {
+  return viewContexts(ctx)(customerId);
 }
 
 export function logoOf(ctx: ServiceContext): Buffer | null {
@@ -110,13 +168,13 @@ export function customerInfo(ctx: ServiceContext, id: number): CustomerInfo {
   };
 }
 
-function documentValues(doc: Document, ctx: ViewContext, contact: string): TemplateValues {
+function documentValues(doc: Document, ctx: DocumentViewContext, contact: string): TemplateValues {
   const money = (m: number) => formatMoney(m, doc.currency, ctx.locale);
   return {
     customer_name: doc.customerSnapshot.name,
     contact_name: contact || doc.customerSnapshot.name,
     document_number: doc.number ?? '',
-    document_type: TYPE_TITLES[doc.type],
+    document_type: ctx.t(TITLE_KEYS[doc.type]),
     amount_due: money(doc.type === 'invoice' ? amountDueOf(doc) : doc.balance),
     total: money(doc.total),
     due_date: doc.dueDate ? formatDate(doc.dueDate, ctx.locale) : '',
@@ -149,6 +207,7 @@ export function statementData(
   from: string,
   to: string,
   currency: string,
+  t: DocT = documentTranslator('en'),
 ): StatementData {
   const store = storeOf(ctx);
   const docs = store.all(
@@ -184,8 +243,8 @@ export function statementData(
     }
     const label =
       d.type === 'invoice'
-        ? `Invoice ${d.number ?? ''}${d.reference ? ` · ${d.reference}` : ''}`
-        : `Credit note ${d.number ?? ''}`;
+        ? `${t('doc.statement.invoice', { number: d.number ?? '' })}${d.reference ? ` · ${d.reference}` : ''}`
+        : t('doc.statement.creditNote', { number: d.number ?? '' });
     entries.push({
       date: d.issue_date,
       kind: d.type === 'invoice' ? 'invoice' : 'credit_note',
@@ -202,7 +261,7 @@ export function statementData(
     entries.push({
       date: p.date,
       kind: 'payment',
-      label: `Payment, ${PAYMENT_METHOD_LABELS[p.method]}${p.reference ? ` (${p.reference})` : ''}`,
+      label: `${t('doc.statement.payment', { method: METHOD_KEYS[p.method] ? t(METHOD_KEYS[p.method]!) : PAYMENT_METHOD_LABELS[p.method] })}${p.reference ? ` (${p.reference})` : ''}`,
       dueDate: null,
       amount: p.amount,
     });
@@ -212,11 +271,12 @@ export function statementData(
 
 /** Loads what a print reference points at and builds its view. */
 export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
-  const vc = viewContext(ctx);
+  const contexts = viewContexts(ctx);
   switch (ref.kind) {
     case 'document': {
       const doc = getDocument(ctx, { id: ref.id });
       const info = customerInfo(ctx, doc.customerId);
+      const vc = contexts(doc.customerId);
       const view = buildDocumentView(doc, vc);
       return {
         view,
@@ -227,11 +287,13 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         link: { documentId: doc.id, paymentId: null, customerId: doc.customerId },
         about: `${TYPE_TITLES[doc.type]} ${doc.number ?? `(draft ${doc.id})`}`,
         blockers: documentBlockers(doc),
+        language: vc.language,
       };
     }
     case 'receipt': {
       const payment = getPayment(ctx, { id: ref.paymentId });
       const info = customerInfo(ctx, payment.customerId);
+      const vc = contexts(payment.customerId);
       const invoices = payment.allocations.length
         ? storeOf(ctx).all(
             qb
@@ -265,7 +327,7 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
           customer_name: info.name,
           contact_name: info.contactPerson || info.name,
           document_number: view.meta[0]!.value,
-          document_type: 'Payment receipt',
+          document_type: vc.t('doc.title.receipt'),
           amount_due: formatMoney(0, payment.currency, vc.locale),
           total: money,
           due_date: '',
@@ -277,12 +339,14 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         link: { documentId: null, paymentId: payment.id, customerId: payment.customerId },
         about: `Receipt for payment of ${money}`,
         blockers: payment.undone ? ['This payment was undone: there is nothing to give a receipt for.'] : [],
+        language: vc.language,
       };
     }
     case 'statement': {
       const info = customerInfo(ctx, ref.customerId);
+      const vc = contexts(info.id);
       const currency = ref.currency ?? info.currency;
-      const data = statementData(ctx, info, ref.from, ref.to, currency);
+      const data = statementData(ctx, info, ref.from, ref.to, currency, vc.t);
       const view = buildStatementView(data, vc);
       const closing = statementClosing(data);
       return {
@@ -293,7 +357,7 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
           customer_name: info.name,
           contact_name: info.contactPerson || info.name,
           document_number: '',
-          document_type: 'Statement of account',
+          document_type: vc.t('doc.title.statement'),
           amount_due: formatMoney(Math.max(0, closing), currency, vc.locale),
           total: formatMoney(closing, currency, vc.locale),
           due_date: '',
@@ -305,17 +369,19 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         link: { documentId: null, paymentId: null, customerId: info.id },
         about: `Statement ${ref.from} to ${ref.to}`,
         blockers: [],
+        language: vc.language,
       };
     }
     case 'reminder': {
       const doc = getDocument(ctx, { id: ref.documentId });
       if (doc.type !== 'invoice') throw fieldError('ref.documentId', 'Reminders are for invoices only.');
       const info = customerInfo(ctx, doc.customerId);
+      const vc = contexts(doc.customerId);
       const overdue = doc.dueDate ? daysOverdue(doc.dueDate, vc.today) : 0;
       const values = documentValues(doc, vc, info.contactPerson);
       const templateKind = `reminder_${ref.level}` as const;
       // The letter carries the same words as the email of its level.
-      const letter = renderTemplate(getTemplates(ctx)[templateKind].body, values);
+      const letter = renderTemplate(getTemplates(ctx, vc.language)[templateKind].body, values);
       const view = buildReminderView(doc, ref.level, letter, overdue, vc);
       const blockers = documentBlockers(doc);
       if (!blockers.length && !['issued', 'partially_paid'].includes(doc.status))
@@ -333,30 +399,40 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         blockers,
         companion: buildDocumentView(doc, vc),
         reminderLevel: ref.level,
+        language: vc.language,
       };
     }
     case 'customer_reminder': {
       const info = customerInfo(ctx, ref.customerId);
+      const vc = contexts(info.id);
+      const t = vc.t;
       const currency = ref.currency ?? info.currency;
       const invoices = overdueInvoices(ctx, info.id, currency).map((id) => getDocument(ctx, { id }));
       const money = (m: number) => formatMoney(m, currency, vc.locale);
       const due = invoices.reduce((sum, d) => sum + amountDueOf(d), 0);
       const overdue = Math.max(0, ...invoices.map((d) => daysOverdue(d.dueDate!, vc.today)));
       const contact = info.contactPerson || info.name;
-      const intro = customerReminderIntro(ref.level, money(due), invoices.length);
+      const intro = customerReminderIntro(ref.level, money(due), invoices.length, t);
+      const salutation = t('letters.salutation', { name: contact });
       const view = buildCustomerReminderView(
         info,
         invoices,
         currency,
         ref.level,
-        `Dear ${contact},\n\n${intro}`,
+        `${salutation}\n\n${intro}`,
         vc,
       );
       const date = (iso: string) => formatDate(iso, vc.locale);
-      const list = invoices.map(
-        (d) =>
-          `- ${d.number ?? ''} of ${date(d.issueDate)}, due ${date(d.dueDate!)}: ${money(amountDueOf(d))} open of ${money(d.total)}`,
+      const list = invoices.map((d) =>
+        t('letters.invoiceLine', {
+          number: d.number ?? '',
+          date: date(d.issueDate),
+          due: date(d.dueDate!),
+          open: money(amountDueOf(d)),
+          total: money(d.total),
+        }),
       );
+      const numbers = invoices.map((d) => d.number ?? '').join(', ');
       return {
         view,
         kind: 'reminder',
@@ -364,8 +440,8 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         values: {
           customer_name: info.name,
           contact_name: contact,
-          document_number: invoices.map((d) => d.number ?? '').join(', '),
-          document_type: 'Invoices',
+          document_number: numbers,
+          document_type: t('doc.title.invoice'),
           amount_due: money(due),
           total: money(invoices.reduce((sum, d) => sum + d.total, 0)),
           due_date: invoices[0]?.dueDate ? date(invoices[0].dueDate) : '',
@@ -379,15 +455,16 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         blockers: invoices.length ? [] : [`${info.name} has no overdue invoices in ${currency}.`],
         reminderLevel: ref.level,
         letter: {
-          subject: `${view.title}: ${invoices.length === 1 ? 'invoice' : 'invoices'} ${invoices.map((d) => d.number ?? '').join(', ')}`,
+          subject: t('letters.subject', { title: view.title, count: invoices.length, numbers }),
           body: [
-            `Dear ${contact},`,
+            salutation,
             intro,
             list.join('\n'),
-            `Amount due: ${money(due)}`,
-            `Kind regards,\n${vc.business.name}`,
+            t('letters.amountDue', { amount: money(due) }),
+            t('letters.signOff', { business: vc.business.name }),
           ].join('\n\n'),
         },
+        language: vc.language,
       };
     }
   }

@@ -57,6 +57,7 @@ const SAMPLE: DocumentView = {
   ],
   footer: 'Sample Ltd',
   continued: 'Invoice INV-0001 (continued)',
+  words: { page: 'Page {page} of {count}', qrCaption: 'Scan in your banking app' },
 };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -53,6 +53,7 @@ export function getCustomerRecord(ctx: ServiceContext, id: number): Customer {
     electronicAddressScheme: r.eaddress_scheme,
     buyerReference: r.buyer_reference,
     einvoiceFormat: r.einvoice_format as Customer['einvoiceFormat'],
+    documentLanguage: r.document_language,
     archived: r.archived_at !== null,
     hasDocuments: hasDocuments(ctx, id),
     createdAt: r.created_at,
@@ -242,6 +243,7 @@ function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
     eaddress_scheme: input.electronicAddressScheme,
     buyer_reference: input.buyerReference,
     einvoice_format: input.einvoiceFormat,
+    document_language: input.documentLanguage,
   };
 }
 

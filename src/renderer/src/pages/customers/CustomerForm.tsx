@@ -26,6 +26,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { AddressFields } from '../../components/AddressFields';
 import { CurrencySelect } from '../../components/CurrencySelect';
+import { DocumentLanguageSelect } from '../../components/DocumentLanguageSelect';
 import { PaymentTermsField } from '../../components/PaymentTermsField';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
@@ -66,6 +67,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             electronicAddressScheme: existing.electronicAddressScheme,
             buyerReference: existing.buyerReference,
             einvoiceFormat: existing.einvoiceFormat,
+            documentLanguage: existing.documentLanguage,
           }
         : {
             name: '',
@@ -85,6 +87,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
             electronicAddressScheme: '',
             buyerReference: '',
             einvoiceFormat: '',
+            documentLanguage: null,
           },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -290,6 +293,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
               data={taxes.map((t) => ({ value: String(t.id), label: t.name }))}
               {...form.getInputProps('defaultTaxId')}
             />
+            <DocumentLanguageSelect inherit {...form.getInputProps('documentLanguage')} />
           </SimpleGrid>
           <Textarea
             mt="sm"

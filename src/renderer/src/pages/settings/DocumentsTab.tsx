@@ -22,6 +22,7 @@ import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { PdfPreviewModal } from '../document-output/PdfPreview';
 import { BulkExportDialog } from '../document-output/BulkExport';
+import { DocumentLanguageSection } from './DocumentWordingSection';
 
 type DocumentSettings = Output<'printing.getSettings'>;
 
@@ -189,6 +190,7 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
         />
       )}
       <BulkExportDialog opened={exporting} onClose={() => setExporting(false)} />
+      <DocumentLanguageSection />
     </Stack>
   );
 }

@@ -17,7 +17,7 @@ export function AppLayout() {
   const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
   return (
-    <AppShell navbar={{ width: 220, breakpoint: 0 }} header={{ height: 52 }} padding="md">
+    <AppShell navbar={{ width: 240, breakpoint: 0 }} header={{ height: 52 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">

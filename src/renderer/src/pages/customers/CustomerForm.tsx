@@ -287,7 +287,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
           <ElectronicAddressFields form={form} />
         </Card>
         <Card withBorder>
-          <SimpleGrid cols={3} spacing="sm">
+          <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm">
             <CurrencySelect
               label={t('common.currency')}
               locale={preferences.locale}

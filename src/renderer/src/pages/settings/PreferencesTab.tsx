@@ -11,16 +11,14 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { formatMoney } from '../../lib/format';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, languageName } from '../../../../shared/i18n';
-import { systemLanguage } from '../../lib/i18n';
+import { screenLanguage, systemLanguage } from '../../lib/i18n';
+import { notifications } from '@mantine/notifications';
 
 export function PreferencesTab() {
   const { t, i18n } = useTranslation();
   const settings = useSettings();
   const form = useForm({ initialValues: settings.preferences });
-  // The message is built after the save, so it speaks the language just chosen.
-  const save = useApiMutation('settings.updatePreferences', {
-    success: () => i18n.t('settings.preferences.saved'),
-  });
+  const save = useApiMutation('settings.updatePreferences');
   useUnsavedGuard(form.isDirty());
   const values = form.getValues();
   const sample = formatSample(values.baseCurrency, values.locale);
@@ -37,7 +35,15 @@ export function PreferencesTab() {
       <form
         onSubmit={form.onSubmit((v) =>
           save.mutate(v, {
-            onSuccess: (s) => form.resetDirty(s.preferences),
+            onSuccess: (s) => {
+              form.resetDirty(s.preferences);
+              // Said in the language just chosen: switch first (Boot would do it a moment later).
+              void i18n
+                .changeLanguage(screenLanguage(s.preferences.language))
+                .then(() =>
+                  notifications.show({ color: 'green', message: i18n.t('settings.preferences.saved') }),
+                );
+            },
             onError: (e) => showApiError(form, e),
           }),
         )}

@@ -138,3 +138,28 @@ test('choosing Deutsch in Preferences switches the whole app, and English switch
   const base = (url: string) => url.split('#')[0];
   expect(navigations.every((url) => base(url) === base(page.url()))).toBe(true);
 });
+
+test('French and Spanish fit too: the dashboard and the customer form at 1280 and 1024 wide', async ({
+  app,
+  page,
+}) => {
+  await seedSetup(app);
+  for (const language of ['fr', 'es']) {
+    const { preferences } = await app.call('settings.get');
+    await app.call('settings.updatePreferences', { ...preferences, language });
+    await app.open(page, '/dashboard');
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      language === 'fr' ? 'Tableau de bord' : 'Panel',
+    );
+    await shoot(page, `${language}-dashboard`);
+    await app.open(page, '/customers/new');
+    await page
+      .getByRole('button', { name: language === 'fr' ? 'Enregistrer le client' : 'Guardar cliente' })
+      .click();
+    await expect(
+      page.getByText(language === 'fr' ? 'Saisissez le nom du client' : 'Introduzca el nombre del cliente'),
+    ).toBeVisible();
+    await shoot(page, `${language}-customer-form`);
+  }
+});

@@ -13,6 +13,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { I18nextProvider } from 'react-i18next';
 import { ApiError } from './api/client';
 import { i18n } from './lib/i18n';
+import { ScreenLanguageDates } from './lib/dates-locale';
 import { theme } from './theme';
 import { Boot } from './app/Boot';
 
@@ -40,10 +41,12 @@ createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto">
         <QueryClientProvider client={queryClient}>
-          <ModalsProvider>
-            <Notifications position="bottom-right" />
-            <Boot />
-          </ModalsProvider>
+          <ScreenLanguageDates>
+            <ModalsProvider>
+              <Notifications position="bottom-right" />
+              <Boot />
+            </ModalsProvider>
+          </ScreenLanguageDates>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

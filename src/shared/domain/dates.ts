@@ -3,6 +3,8 @@
  * civil dates with no time zone: arithmetic is done on UTC midnights so that daylight
  * saving never shifts a due date by a day.
  */
+import { messageLanguage, msg } from '../i18n';
+
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -121,20 +123,12 @@ export function datePatternOf(locale: string): DatePattern {
 
 export type DateTextResult = { ok: true; date: IsoDate } | { ok: false; message: string };
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** A month's name in the language of the messages ("February", "Februar", "février"). */
+function monthName(month: number): string {
+  return new Intl.DateTimeFormat(messageLanguage(), { month: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2026, month - 1, 1),
+  );
+}
 
 /**
  * A date typed by a person: ISO (2026-12-31) or the locale's short form (31.12.2026 in de,
@@ -144,7 +138,7 @@ const MONTH_NAMES = [
 export function parseDateText(text: string, locale: string): DateTextResult {
   const t = text.trim();
   const p = datePatternOf(locale);
-  const wrong: DateTextResult = { ok: false, message: `Enter a date like ${p.example}` };
+  const wrong: DateTextResult = { ok: false, message: msg('format.date.invalid', { example: p.example }) };
   let year: number, month: number, day: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (iso) {
@@ -160,14 +154,23 @@ export function parseDateText(text: string, locale: string): DateTextResult {
     month = Number(got.month);
     day = Number(got.day);
   }
-  if (year < 1900 || year > 2999) return { ok: false, message: `${year} is not a year Folio can use` };
+  if (year < 1900 || year > 2999)
+    return { ok: false, message: msg('format.date.badYear', { year: String(year) }) };
   if (month < 1 || month > 12)
-    return { ok: false, message: `There is no month ${month}: ${wrong.message.toLowerCase()}` };
+    return {
+      ok: false,
+      message: msg('format.date.badMonth', { month: String(month), example: p.example }),
+    };
   const last = daysInMonth(year, month);
   if (day < 1 || day > last)
     return {
       ok: false,
-      message: `There is no ${day} ${MONTH_NAMES[month - 1]} ${year}: ${MONTH_NAMES[month - 1]} has ${last} days`,
+      message: msg('format.date.badDay', {
+        day: String(day),
+        month: monthName(month),
+        year: String(year),
+        last,
+      }),
     };
   return { ok: true, date: toIsoDate(year, month, day) };
 }

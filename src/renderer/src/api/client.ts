@@ -55,8 +55,8 @@ function setConnection(next: Connection): void {
   for (const listener of connectionListeners) listener();
 }
 
-export const NOT_RUNNING_MESSAGE =
-  'Folio is not running. Start it again (npm start for the desktop app, npm run web for browser mode), then reload this page.';
+/** Said when Folio's main process does not answer, in the screen's language at the time. */
+export const notRunningMessage = (): string => i18n.t('app.connection.notRunningMessage');
 
 class Unreachable extends Error {}
 let answeredOnce = false;
@@ -98,7 +98,7 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
       : await callBridge(method, input);
   } catch (error) {
     if (error instanceof Unreachable || !window.folio) setConnection('unreachable');
-    throw new ApiError({ code: 'INTERNAL', message: NOT_RUNNING_MESSAGE });
+    throw new ApiError({ code: 'INTERNAL', message: notRunningMessage() });
   }
   if (!(!result.ok && result.error.code === 'UNAUTHORIZED')) setConnection('ok');
   if (!result.ok) throw new ApiError(result.error);

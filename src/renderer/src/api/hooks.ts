@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { Input, Method, Output } from '../../../shared/api/contract';
+import { i18n } from '../lib/i18n';
 import { ApiError, call } from './client';
 
 /** The domain of a method ("settings" for "settings.get"): a mutation refreshes its queries. */
@@ -43,5 +44,5 @@ export function useApiMutation<M extends Method>(
 /** Shows a failure that has no field to sit next to. */
 export function notifyError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  notifications.show({ color: 'red', title: 'Not saved', message, autoClose: 8000 });
+  notifications.show({ color: 'red', title: i18n.t('app.notSaved'), message, autoClose: 8000 });
 }

@@ -2,6 +2,7 @@ import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { RouterProvider } from 'react-router';
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useScreenLanguage } from '../lib/i18n';
 import { connectionState, subscribeConnection } from '../api/client';
 import { useApi } from '../api/hooks';
@@ -31,13 +32,14 @@ function BootScreens() {
   // The screens follow the language chosen in Preferences at once; answers already fetched
   // are fetched again, so their messages follow too.
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const refetch = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
   useScreenLanguage(settings.data?.preferences.language, refetch);
 
   if (health.isPending || (health.data?.status === 'ok' && settings.isPending)) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading Folio" />
+        <Loader aria-label={t('app.boot.loading')} />
       </Center>
     );
   }
@@ -51,10 +53,10 @@ function BootScreens() {
     return (
       <Center h="100vh" p="xl">
         <Stack maw={520}>
-          <Title order={2}>Folio cannot be reached</Title>
+          <Title order={2}>{t('app.boot.unreachable')}</Title>
           <Alert
             color="red"
-            title={failure.code === 'UNAUTHORIZED' ? 'Not signed in to this run' : 'Connection failed'}
+            title={failure.code === 'UNAUTHORIZED' ? t('app.boot.unauthorized') : t('app.boot.failed')}
           >
             <Text size="sm">{failure.message}</Text>
           </Alert>

@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
@@ -22,6 +23,7 @@ import { billCommands } from '../pages/bills/commands';
 /** Ctrl/Cmd+K: every page, every app action, and any customer or document, found by typing. */
 export function CommandPalette() {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
   const searching = debounced.length >= 2;
@@ -41,63 +43,63 @@ export function CommandPalette() {
   const actions: SpotlightActionData[] = [
     ...NAV_ITEMS.map((item) => ({
       id: `go:${item.to}`,
-      label: `Go to ${item.label}`,
-      group: 'Go to',
+      label: t('palette.goTo', { page: t(item.label) }),
+      group: t('palette.groups.goTo'),
       leftSection: <item.icon size={18} aria-hidden />,
       onClick: go(item.to),
     })),
     {
       id: 'new-invoice',
-      label: 'New invoice',
-      group: 'Actions',
+      label: t('palette.newInvoice'),
+      group: t('palette.groups.actions'),
       leftSection: <IconFilePlus size={18} aria-hidden />,
       onClick: go('/invoices/new'),
     },
     {
       id: 'new-quote',
-      label: 'New quote',
-      group: 'Actions',
+      label: t('palette.newQuote'),
+      group: t('palette.groups.actions'),
       leftSection: <IconFilePlus size={18} aria-hidden />,
       onClick: go('/quotes/new'),
     },
     {
       id: 'new-customer',
-      label: 'New customer',
-      group: 'Actions',
+      label: t('palette.newCustomer'),
+      group: t('palette.groups.actions'),
       leftSection: <IconUserPlus size={18} aria-hidden />,
       onClick: go('/customers/new'),
     },
     {
       id: 'payments',
-      label: 'Record a payment received',
-      group: 'Actions',
+      label: t('palette.recordPayment'),
+      group: t('palette.groups.actions'),
       leftSection: <IconCash size={18} aria-hidden />,
       onClick: go('/invoices/payments'),
     },
     {
       id: 'recurring',
-      label: 'New recurring invoice',
-      group: 'Actions',
+      label: t('palette.newRecurring'),
+      group: t('palette.groups.actions'),
       leftSection: <IconFilePlus size={18} aria-hidden />,
       onClick: go('/invoices/recurring/new'),
     },
     ...billCommands((to) => void navigate(to)),
     {
       id: 'backup-now',
-      label: 'Back up now',
-      group: 'Actions',
+      label: t('palette.backUpNow'),
+      group: t('palette.groups.actions'),
       leftSection: <IconDatabaseExport size={18} aria-hidden />,
       onClick: () => {
         call('backups.create', {}).then(
-          (b) => notifications.show({ color: 'green', message: `Backup saved: ${b.name}` }),
+          (b) => notifications.show({ color: 'green', message: t('palette.backupSaved', { name: b.name }) }),
           (e: Error) => notifications.show({ color: 'red', message: e.message }),
         );
       },
     },
     {
       id: 'shortcuts',
-      label: 'Keyboard shortcuts',
-      group: 'Help',
+      label: t('palette.shortcuts'),
+      group: t('palette.groups.help'),
       leftSection: <IconKeyboard size={18} aria-hidden />,
       onClick: go('/help'),
     },
@@ -109,16 +111,19 @@ export function CommandPalette() {
           id: `customer:${c.id}`,
           label: c.name,
           description: c.billingEmail || c.contactPerson,
-          group: 'Customers',
+          group: t('palette.groups.customers'),
           keywords: [debounced],
           leftSection: <IconUser size={18} aria-hidden />,
           onClick: go(`/customers/${c.id}`),
         })),
         ...[...(invoices.data?.rows ?? []), ...(quotes.data?.rows ?? [])].map((d) => ({
           id: `doc:${d.id}`,
-          label: `${d.type === 'quote' ? 'Quote' : 'Invoice'} ${d.number ?? '(draft)'}`,
+          label:
+            d.type === 'quote'
+              ? t('palette.quote', { number: d.number ?? t('palette.draft') })
+              : t('palette.invoice', { number: d.number ?? t('palette.draft') }),
           description: d.customerName,
-          group: 'Documents',
+          group: t('palette.groups.documents'),
           keywords: [debounced],
           leftSection: <IconFileInvoice size={18} aria-hidden />,
           onClick: go(docPath(d.type, d.id)),
@@ -130,17 +135,18 @@ export function CommandPalette() {
       actions={[...found, ...actions]}
       query={query}
       onQueryChange={setQuery}
+      // eslint-disable-next-line i18next/no-literal-string -- a key combination for Mantine, not text
       shortcut={['mod + K']}
-      nothingFound="Nothing found"
+      nothingFound={t('palette.nothingFound')}
       highlightQuery
       limit={14}
       searchProps={{
         leftSection: <IconSearch size={18} aria-hidden />,
-        placeholder: 'Search or run a command…',
-        'aria-label': 'Command search',
+        placeholder: t('palette.placeholder'),
+        'aria-label': t('palette.searchLabel'),
       }}
       scrollAreaProps={{ type: 'never' }}
-      aria-label="Command palette"
+      aria-label={t('palette.label')}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { Button, Loader, Group, Overlay, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { call, connectionState, subscribeConnection } from '../api/client';
 
 /** How often a lost connection is tried again, quietly. */
@@ -15,6 +16,7 @@ const RETRY_MS = 2000;
 export function ConnectionGuard({ children }: { children: ReactNode }) {
   const connection = useSyncExternalStore(subscribeConnection, connectionState);
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (connection !== 'unreachable') return;
@@ -46,26 +48,28 @@ export function ConnectionGuard({ children }: { children: ReactNode }) {
           >
             <Stack>
               <Title id="connection-title" order={2} size="h3">
-                {connection === 'unreachable' ? 'Folio is not running' : 'Folio was started again'}
+                {connection === 'unreachable'
+                  ? t('app.connection.notRunning')
+                  : t('app.connection.restarted')}
               </Title>
               <Text id="connection-text">
                 {connection === 'unreachable'
-                  ? 'Start it again with npm start (desktop app) or npm run web (browser mode), then reload this page or open the address Folio prints. This page keeps checking and tells you when Folio answers again.'
-                  : 'Folio was restarted with a new address. Open the URL it printed (the line with ?token=…) to carry on.'}
+                  ? t('app.connection.notRunningText')
+                  : t('app.connection.restartedText')}
               </Text>
               <Group justify="space-between">
                 {connection === 'unreachable' ? (
                   <Group gap="xs">
                     <Loader size="xs" aria-hidden />
                     <Text size="sm" c="dimmed">
-                      Trying again every few seconds…
+                      {t('app.connection.retrying')}
                     </Text>
                   </Group>
                 ) : (
                   <span />
                 )}
                 <Button variant="default" onClick={() => window.location.reload()}>
-                  Reload
+                  {t('app.connection.reload')}
                 </Button>
               </Group>
             </Stack>

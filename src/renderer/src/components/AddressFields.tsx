@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 
 /** The six address fields, bound to `path` (for example "address" or "profile.address"). */
 export function AddressFields<T>({
@@ -11,16 +12,23 @@ export function AddressFields<T>({
   path: string;
   legend?: string;
 }) {
-  const label = (name: string) => (legend ? `${legend}: ${name}` : name);
+  const { t } = useTranslation();
+  const label = (name: string) => (legend ? t('components.address.withLegend', { legend, name }) : name);
   return (
     <Stack gap="xs">
-      <TextInput label={label('Address line 1')} {...form.getInputProps(`${path}.line1`)} />
-      <TextInput label={label('Address line 2')} {...form.getInputProps(`${path}.line2`)} />
+      <TextInput label={label(t('components.address.line1'))} {...form.getInputProps(`${path}.line1`)} />
+      <TextInput label={label(t('components.address.line2'))} {...form.getInputProps(`${path}.line2`)} />
       <SimpleGrid cols={2} spacing="xs">
-        <TextInput label={label('Postal code')} {...form.getInputProps(`${path}.postalCode`)} />
-        <TextInput label={label('City')} {...form.getInputProps(`${path}.city`)} />
-        <TextInput label={label('Region or state')} {...form.getInputProps(`${path}.region`)} />
-        <TextInput label={label('Country')} {...form.getInputProps(`${path}.country`)} />
+        <TextInput
+          label={label(t('components.address.postalCode'))}
+          {...form.getInputProps(`${path}.postalCode`)}
+        />
+        <TextInput label={label(t('components.address.city'))} {...form.getInputProps(`${path}.city`)} />
+        <TextInput label={label(t('components.address.region'))} {...form.getInputProps(`${path}.region`)} />
+        <TextInput
+          label={label(t('components.address.country'))}
+          {...form.getInputProps(`${path}.country`)}
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Button, FileButton, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { notifyError, useApi, useApiMutation } from '../api/hooks';
 import { download } from '../lib/download';
 import { readFileBase64 } from '../lib/forms';
@@ -13,6 +14,7 @@ import { base64ToBlob } from '../pages/document-output/files';
  * file…". The desktop app shows its own Save and Open dialogs; browser mode downloads and uploads.
  */
 export function BackupFileActions({ locale, canSave }: { locale: string; canSave: boolean }) {
+  const { t } = useTranslation();
   const info = useApi('system.info', {});
   const desktop = info.data?.mode === 'desktop';
   const save = useApiMutation('backups.saveToFile', { invalidates: ['backups'] });
@@ -31,7 +33,13 @@ export function BackupFileActions({ locale, canSave }: { locale: string; canSave
           if (r.dataBase64) download(r.fileName, base64ToBlob(r.dataBase64, 'application/zip'));
           notifications.show({
             color: 'green',
-            message: `Backup saved${r.savedTo ? ` to ${r.savedTo}` : ''}: ${formatBytes(r.bytes)}, with ${r.attachments} scanned bill${r.attachments === 1 ? '' : 's'}. Keep it somewhere other than this computer.`,
+            message: r.savedTo
+              ? t('components.backupFile.savedTo', {
+                  path: r.savedTo,
+                  size: formatBytes(r.bytes),
+                  count: r.attachments,
+                })
+              : t('components.backupFile.saved', { size: formatBytes(r.bytes), count: r.attachments }),
           });
         },
       },
@@ -39,15 +47,15 @@ export function BackupFileActions({ locale, canSave }: { locale: string; canSave
 
   const confirmThen = (run: () => void, fileName?: string) =>
     modals.openConfirmModal({
-      title: 'Restore from a backup file?',
+      title: t('components.backupFile.confirmTitle'),
       children: (
         <Text size="sm">
-          Folio checks {fileName ? `“${fileName}”` : 'the file'} first and changes nothing if it is not a
-          sound Folio backup. Then it replaces all current data with the backup; a copy of the current data is
-          kept first, as a “Before a restore” backup, so you can go back.
+          {fileName
+            ? t('components.backupFile.confirmTextNamed', { name: fileName })
+            : t('components.backupFile.confirmText')}
         </Text>
       ),
-      labels: { confirm: 'Restore', cancel: 'Cancel' },
+      labels: { confirm: t('components.backups.restore'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: run,
     });
@@ -58,7 +66,12 @@ export function BackupFileActions({ locale, canSave }: { locale: string; canSave
       if (!r.restored) return;
       notifications.show({
         color: 'green',
-        message: `Restored the backup from ${r.createdAt ? formatDateTime(r.createdAt, locale) : 'the file'}, with ${r.attachments} scanned bill${r.attachments === 1 ? '' : 's'}.`,
+        message: r.createdAt
+          ? t('components.backupFile.restoredFrom', {
+              date: formatDateTime(r.createdAt, locale),
+              count: r.attachments,
+            })
+          : t('components.backupFile.restored', { count: r.attachments }),
       });
     },
   };
@@ -78,7 +91,7 @@ export function BackupFileActions({ locale, canSave }: { locale: string; canSave
     <Group gap="sm">
       {canSave && (
         <Button variant="default" onClick={onSave} loading={save.isPending}>
-          Save a backup to…
+          {t('components.backupFile.save')}
         </Button>
       )}
       {desktop ? (
@@ -87,13 +100,13 @@ export function BackupFileActions({ locale, canSave }: { locale: string; canSave
           loading={restore.isPending}
           onClick={() => confirmThen(() => restore.mutate({}, restoreDone))}
         >
-          Restore from a file…
+          {t('components.backupFile.restore')}
         </Button>
       ) : (
         <FileButton onChange={onPicked} accept=".foliobackup,application/zip">
           {(props) => (
             <Button variant="default" loading={restore.isPending || reading} {...props}>
-              Restore from a file…
+              {t('components.backupFile.restore')}
             </Button>
           )}
         </FileButton>

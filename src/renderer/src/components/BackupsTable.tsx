@@ -1,34 +1,35 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { useTranslation } from 'react-i18next';
 import type { Backup } from '../../../shared/api/system';
 import { notifyError, useApiMutation } from '../api/hooks';
 import { formatBytes, formatDateTime } from '../lib/format';
 
 const KIND_LABELS: Record<Backup['kind'], string> = {
-  start: 'When Folio started',
-  daily: 'Daily',
-  manual: 'Back up now',
-  'pre-migration': 'Before an update',
-  'pre-restore': 'Before a restore',
+  start: 'components.backups.kind.start',
+  daily: 'components.backups.kind.daily',
+  manual: 'components.backups.kind.manual',
+  'pre-migration': 'components.backups.kind.preMigration',
+  'pre-restore': 'components.backups.kind.preRestore',
 };
 
 /** The backups of the data folder, newest first, each restorable after a confirmation. */
 export function BackupsTable({ backups, locale }: { backups: Backup[]; locale: string }) {
+  const { t } = useTranslation();
   const restore = useApiMutation('backups.restore', {
     invalidates: ['system', 'settings', 'backups'],
-    success: (r) => `Restored the backup from ${formatDateTime(r.restored.createdAt, locale)}.`,
+    success: (r) => t('components.backups.restored', { date: formatDateTime(r.restored.createdAt, locale) }),
   });
 
   const confirmRestore = (b: Backup) =>
     modals.openConfirmModal({
-      title: 'Restore this backup?',
+      title: t('components.backups.confirmTitle'),
       children: (
         <Text size="sm">
-          Folio will replace all current data with the backup made {formatDateTime(b.createdAt, locale)}. A
-          copy of the current data is kept first, as a “Before a restore” backup, so you can go back.
+          {t('components.backups.confirmText', { date: formatDateTime(b.createdAt, locale) })}
         </Text>
       ),
-      labels: { confirm: 'Restore', cancel: 'Cancel' },
+      labels: { confirm: t('components.backups.restore'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => restore.mutate({ name: b.name }, { onError: notifyError }),
     });
@@ -36,20 +37,20 @@ export function BackupsTable({ backups, locale }: { backups: Backup[]; locale: s
   if (backups.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No backups yet. Folio makes one every time it starts and once a day.
+        {t('components.backups.empty')}
       </Text>
     );
   }
   return (
-    <Table withTableBorder aria-label="Backups">
+    <Table withTableBorder aria-label={t('components.backups.label')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Made</Table.Th>
-          <Table.Th>Why</Table.Th>
-          <Table.Th>Contents</Table.Th>
-          <Table.Th className="num">Size</Table.Th>
+          <Table.Th>{t('components.backups.made')}</Table.Th>
+          <Table.Th>{t('components.backups.why')}</Table.Th>
+          <Table.Th>{t('components.backups.contents')}</Table.Th>
+          <Table.Th className="num">{t('components.backups.size')}</Table.Th>
           <Table.Th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('common.actions')}</span>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -57,19 +58,19 @@ export function BackupsTable({ backups, locale }: { backups: Backup[]; locale: s
         {backups.map((b) => (
           <Table.Tr key={b.name}>
             <Table.Td>{formatDateTime(b.createdAt, locale)}</Table.Td>
-            <Table.Td>{KIND_LABELS[b.kind]}</Table.Td>
+            <Table.Td>{t(KIND_LABELS[b.kind])}</Table.Td>
             <Table.Td>
               {b.hasData === true ? (
                 <Badge variant="light" color="green">
-                  Your books
+                  {t('components.backups.yourBooks')}
                 </Badge>
               ) : b.hasData === false ? (
                 <Badge variant="light" color="gray">
-                  Empty book
+                  {t('components.backups.emptyBook')}
                 </Badge>
               ) : (
                 <Text size="sm" c="dimmed">
-                  Not checked
+                  {t('components.backups.notChecked')}
                 </Text>
               )}
             </Table.Td>
@@ -80,9 +81,11 @@ export function BackupsTable({ backups, locale }: { backups: Backup[]; locale: s
                 variant="light"
                 onClick={() => confirmRestore(b)}
                 loading={restore.isPending && restore.variables?.name === b.name}
-                aria-label={`Restore backup from ${formatDateTime(b.createdAt, locale)}`}
+                aria-label={t('components.backups.restoreFrom', {
+                  date: formatDateTime(b.createdAt, locale),
+                })}
               >
-                Restore
+                {t('components.backups.restore')}
               </Button>
             </Table.Td>
           </Table.Tr>

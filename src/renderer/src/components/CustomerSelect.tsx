@@ -2,6 +2,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 
@@ -24,6 +25,7 @@ export function CustomerSelect({
   onChange: (id: number | null) => void;
   includeArchived?: boolean;
 }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 150);
   const [problem, setProblem] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function CustomerSelect({
     if (pick) {
       setProblem(null);
       onChange(pick.id);
-    } else setProblem(`No customer named “${text}”. Pick one from the list, or add them under Customers.`);
+    } else setProblem(t('components.customerSelect.noSuchCustomer', { name: text }));
   };
 
   return (
@@ -72,7 +74,9 @@ export function CustomerSelect({
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
-      nothingFoundMessage={debounced ? 'No customer matches' : 'Type to search'}
+      nothingFoundMessage={
+        debounced ? t('components.customerSelect.noMatch') : t('components.customerSelect.typeToSearch')
+      }
       error={problem ?? error}
       onBlur={(e) => {
         void settleTyped(e.currentTarget.value);

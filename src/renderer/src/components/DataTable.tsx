@@ -4,6 +4,7 @@ import { useElementSize } from '@mantine/hooks';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface Column<T> {
   key: string;
@@ -79,6 +80,7 @@ export function DataTable<T>({
   empty: ReactNode;
   height?: number | string;
 }) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Secondary columns give way on a narrow window so the others keep the width they need.
   const { ref: sizeRef, width } = useElementSize();
@@ -140,7 +142,7 @@ export function DataTable<T>({
   if (loading)
     return (
       <Center h={200}>
-        <Loader aria-label={`Loading ${label.toLowerCase()}`} />
+        <Loader aria-label={t('components.table.loadingList', { list: label })} />
       </Center>
     );
   if (total === 0) return <Box py="xl">{empty}</Box>;
@@ -247,7 +249,7 @@ export function DataTable<T>({
                   ) : (
                     <Table.Td colSpan={columns.length}>
                       <Text size="sm" c="dimmed">
-                        Loading…
+                        {t('components.table.loadingRow')}
                       </Text>
                     </Table.Td>
                   )}

@@ -1,5 +1,6 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { decimalSeparatorOf } from '../../../shared/domain/money';
 import { decimalForInput, parseDecimalInput } from '../../../shared/domain/number-input';
 import { useSettings } from '../app/useSettings';
@@ -29,6 +30,7 @@ export function DecimalInput({
   /** Said after a limit in messages, e.g. "%". */
   unit?: string;
 }) {
+  const { t } = useTranslation();
   const sep = decimalSeparatorOf(useSettings().preferences.locale);
   const show = (v: number | string) => (v === '' ? '' : decimalForInput(String(v), sep));
   const [text, setText] = useState(() => show(value ?? ''));
@@ -44,11 +46,13 @@ export function DecimalInput({
   const fmt = (x: number) => `${decimalForInput(String(x), sep)}${unit ? ` ${unit}` : ''}`;
   const problem =
     text.trim() !== '' && parsed === null
-      ? `Enter a number, like ${decimalForInput(scale > 0 ? '2.5' : '2', sep)}${scale > 0 ? ` (up to ${scale} decimals)` : ''}`
+      ? scale > 0
+        ? t('components.number.invalidDecimals', { example: decimalForInput('2.5', sep), scale })
+        : t('components.number.invalid', { example: decimalForInput('2', sep) })
       : n !== null && min !== undefined && n < min
-        ? `At least ${fmt(min)}`
+        ? t('components.number.atLeast', { limit: fmt(min) })
         : n !== null && max !== undefined && n > max
-          ? `At most ${fmt(max)}`
+          ? t('components.number.atMost', { limit: fmt(max) })
           : null;
   return (
     <TextInput

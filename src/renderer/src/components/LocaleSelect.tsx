@@ -1,5 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { localeName } from '../lib/format';
 
 /** Locales that decide how numbers and dates look; the list covers Folio's markets. */
@@ -51,12 +52,17 @@ const LOCALES = [
 ];
 
 export function LocaleSelect({ value, ...props }: SelectProps) {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   const data = useMemo(() => {
     const tags = value && !LOCALES.includes(value) ? [value, ...LOCALES] : LOCALES;
     const sample = (tag: string) =>
       `${new Intl.NumberFormat(tag).format(1234.5)} · ${new Intl.DateTimeFormat(tag).format(new Date(Date.UTC(2026, 2, 31)))}`;
-    return tags.map((tag) => ({ value: tag, label: `${localeName(tag, 'en')} (${tag}) — ${sample(tag)}` }));
-  }, [value]);
+    return tags.map((tag) => ({
+      value: tag,
+      label: `${localeName(tag, language)} (${tag}) — ${sample(tag)}`,
+    }));
+  }, [value, language]);
   return (
     <Select searchable allowDeselect={false} data={data} value={value} maxDropdownHeight={280} {...props} />
   );

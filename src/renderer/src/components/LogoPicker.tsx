@@ -1,5 +1,6 @@
 import { FileInput, Group, Image, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LOGO_MAX_BYTES } from '../../../shared/domain/images';
 import { formatBytes } from '../lib/format';
 
@@ -18,6 +19,7 @@ export function LogoPicker({
   error?: string;
   currentUrl?: string | null;
 }) {
+  const { t } = useTranslation();
   const [localError, setLocalError] = useState<string | null>(null);
   const preview = useMemo(() => (value ? URL.createObjectURL(value) : null), [value]);
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
@@ -27,9 +29,9 @@ export function LogoPicker({
     <Group align="flex-start">
       <Stack gap={4} style={{ flex: 1 }}>
         <FileInput
-          label="Logo"
-          description={`PNG or JPEG, up to ${formatBytes(LOGO_MAX_BYTES)}`}
-          placeholder="Choose an image"
+          label={t('components.logo.label')}
+          description={t('components.logo.description', { size: formatBytes(LOGO_MAX_BYTES) })}
+          placeholder={t('components.logo.placeholder')}
           accept="image/png,image/jpeg"
           clearable
           value={value}
@@ -37,7 +39,10 @@ export function LogoPicker({
           onChange={(file) => {
             if (file && file.size > LOGO_MAX_BYTES) {
               setLocalError(
-                `The logo is ${formatBytes(file.size)}; the limit is ${formatBytes(LOGO_MAX_BYTES)}. Choose a smaller file.`,
+                t('components.logo.tooLarge', {
+                  size: formatBytes(file.size),
+                  limit: formatBytes(LOGO_MAX_BYTES),
+                }),
               );
               onChange(null);
               return;
@@ -48,10 +53,10 @@ export function LogoPicker({
         />
       </Stack>
       {shown ? (
-        <Image src={shown} alt="Logo preview" h={64} w="auto" fit="contain" radius="sm" />
+        <Image src={shown} alt={t('components.logo.preview')} h={64} w="auto" fit="contain" radius="sm" />
       ) : (
         <Text size="xs" c="dimmed" mt={28}>
-          No logo
+          {t('components.logo.none')}
         </Text>
       )}
     </Group>

@@ -1,5 +1,6 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { decimalSeparatorOf, minorToDecimalString, parseMoney } from '../../../shared/domain/money';
 import { useSettings } from '../app/useSettings';
 
@@ -25,6 +26,7 @@ export function MoneyInput({
   onChange: (minor: number | null) => void;
   currency: string;
 }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const [text, setText] = useState(() => moneyText(value, currency, preferences.locale));
   const [lastValue, setLastValue] = useState(value);
@@ -45,7 +47,10 @@ export function MoneyInput({
       value={text}
       error={
         invalid
-          ? `Enter an amount in ${currency}, like ${moneyText(123450, currency, preferences.locale)}`
+          ? t('components.money.invalid', {
+              currency,
+              example: moneyText(123450, currency, preferences.locale),
+            })
           : error
       }
       onChange={(e) => {

@@ -1,5 +1,6 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 
 /**
@@ -13,11 +14,12 @@ export function Loaded<T>({
   query: { isPending: boolean; error: ApiError | null; data: T | undefined };
   children: (data: T) => ReactNode;
 }) {
+  const { t } = useTranslation();
   if (query.error) return <Alert color="red">{query.error.message}</Alert>;
   if (query.isPending || query.data === undefined)
     return (
       <Center h={300}>
-        <Loader aria-label="Loading" />
+        <Loader aria-label={t('common.loading')} />
       </Center>
     );
   return <>{children(query.data)}</>;

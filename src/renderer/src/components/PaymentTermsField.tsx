@@ -1,11 +1,12 @@
 import { Group, NumberInput, Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { PaymentTerms } from '../../../shared/domain/terms';
 
 const KINDS = [
-  { value: 'on_receipt', label: 'Due on receipt' },
-  { value: 'net', label: 'Net (days after issue)' },
-  { value: 'eom', label: 'End of month + days' },
-];
+  { value: 'on_receipt', label: 'components.terms.onReceipt' },
+  { value: 'net', label: 'components.terms.net' },
+  { value: 'eom', label: 'components.terms.eom' },
+] as const;
 
 export function PaymentTermsField({
   label,
@@ -21,13 +22,14 @@ export function PaymentTermsField({
   /** The label is read by screen readers but not shown (a heading above says it). */
   hideLabel?: boolean;
 }) {
+  const { t } = useTranslation();
   const days = value.kind === 'on_receipt' ? 0 : value.days;
   return (
     <Group align="flex-start" gap="xs" wrap="nowrap">
       <Select
         label={hideLabel ? undefined : label}
         aria-label={hideLabel ? label : undefined}
-        data={KINDS}
+        data={KINDS.map((k) => ({ value: k.value, label: t(k.label) }))}
         value={value.kind}
         allowDeselect={false}
         onChange={(kind) => {
@@ -40,8 +42,8 @@ export function PaymentTermsField({
       />
       {value.kind !== 'on_receipt' && (
         <NumberInput
-          label={hideLabel ? undefined : 'Days'}
-          aria-label={hideLabel ? 'Days' : undefined}
+          label={hideLabel ? undefined : t('components.terms.days')}
+          aria-label={hideLabel ? t('components.terms.days') : undefined}
           min={0}
           max={365}
           allowDecimal={false}

@@ -1,5 +1,7 @@
 import { Badge } from '@mantine/core';
-import { STATUS_LABELS, type DisplayStatus } from '../../../shared/domain/status';
+import { useTranslation } from 'react-i18next';
+import type { DisplayStatus } from '../../../shared/domain/status';
+import { STATUS_KEYS } from '../../../shared/domain/status-keys';
 
 /** Status in colour and in words (never colour alone), per the app's conventions. */
 const COLORS: Record<DisplayStatus, string> = {
@@ -17,6 +19,7 @@ const COLORS: Record<DisplayStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: DisplayStatus }) {
+  const { t } = useTranslation();
   return (
     <Badge
       color={COLORS[status]}
@@ -24,7 +27,7 @@ export function StatusBadge({ status }: { status: DisplayStatus }) {
       radius="sm"
       className={status === 'void' ? 'void' : undefined}
     >
-      {STATUS_LABELS[status]}
+      {t(STATUS_KEYS[status])}
     </Badge>
   );
 }

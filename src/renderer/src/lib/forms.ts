@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { ApiError } from '../api/client';
 import { notifyError } from '../api/hooks';
+import { i18n } from './i18n';
 
 /**
  * Puts the server's field messages next to the fields of a form. The API names fields by
@@ -33,7 +34,7 @@ export function readFileBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.onerror = () => reject(reader.error ?? new Error(i18n.t('components.fileUnreadable')));
     reader.readAsDataURL(file);
   });
 }

@@ -14,6 +14,7 @@ export const i18n = createI18n(systemLanguage(), [initReactI18next]);
 // Messages built outside React (the shared field schemas) speak the screen's language.
 setLanguageSource(() => i18n.language);
 document.documentElement.lang = i18n.language;
+// eslint-disable-next-line i18next/no-literal-string -- an i18next event name
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });

@@ -43,12 +43,15 @@ const CURRENCY_BY_REGION: Record<string, string> = {
   LU: 'EUR',
 };
 
+/** The locale assumed when the browser names none Intl accepts. */
+const FALLBACK_LOCALE = 'en-US';
+
 export function guessLocale(): string {
-  const lang = navigator.language || 'en-US';
+  const lang = navigator.language || FALLBACK_LOCALE;
   try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en-US';
+    return Intl.getCanonicalLocales(lang)[0] ?? FALLBACK_LOCALE;
   } catch {
-    return 'en-US';
+    return FALLBACK_LOCALE;
   }
 }
 
@@ -57,9 +60,11 @@ export function guessCurrency(locale: string): string {
   return CURRENCY_BY_REGION[region] ?? 'USD';
 }
 
-export const MONTHS = Array.from({ length: 12 }, (_, i) => ({
-  value: String(i + 1),
-  label: new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, i, 1)),
-  ),
-}));
+/** The twelve months ("1" … "12") named in a language ("January", "Januar", "janvier"), by Intl. */
+export function monthOptions(language: string): { value: string; label: string }[] {
+  const names = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => {
+    const name = names.format(new Date(Date.UTC(2026, i, 1)));
+    return { value: String(i + 1), label: name.charAt(0).toLocaleUpperCase(language) + name.slice(1) };
+  });
+}

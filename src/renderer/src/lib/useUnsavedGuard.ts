@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 import { modals } from '@mantine/modals';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Nothing typed is lost by accident: leaving a page with unsaved changes asks first, and
  * closing or reloading the window triggers the browser's own prompt.
  */
 export function useUnsavedGuard(dirty: boolean): void {
+  const { t } = useTranslation();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
@@ -14,15 +16,15 @@ export function useUnsavedGuard(dirty: boolean): void {
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
     modals.openConfirmModal({
-      title: 'Discard unsaved changes?',
-      children: 'You have changes on this page that are not saved yet.',
-      labels: { confirm: 'Discard changes', cancel: 'Keep editing' },
+      title: t('components.unsaved.title'),
+      children: t('components.unsaved.text'),
+      labels: { confirm: t('components.unsaved.discard'), cancel: t('components.unsaved.keep') },
       confirmProps: { color: 'red' },
       onConfirm: () => blocker.proceed(),
       onCancel: () => blocker.reset(),
       onClose: () => blocker.state === 'blocked' && blocker.reset(),
     });
-  }, [blocker]);
+  }, [blocker, t]);
 
   useEffect(() => {
     if (!dirty) return;

@@ -1,29 +1,25 @@
 import { Alert, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { useTranslation } from 'react-i18next';
 import type { Health } from '../../../shared/api/system';
 import { notifyError, useApi, useApiMutation } from '../api/hooks';
 import { BackupFileActions } from '../components/BackupFileActions';
 import { BackupsTable } from '../components/BackupsTable';
 
 const TITLES: Record<Exclude<Health['status'], 'ok'>, string> = {
-  corrupt: 'Your data file needs attention',
-  newer: 'This data needs a newer Folio',
-  missing: 'Your data file is missing',
-  readonly: 'Folio cannot save your work',
-  failed: 'Folio could not open your data',
+  corrupt: 'recovery.title.corrupt',
+  newer: 'recovery.title.newer',
+  missing: 'recovery.title.missing',
+  readonly: 'recovery.title.readonly',
+  failed: 'recovery.title.failed',
 };
 
 const NEXT_STEP: Record<Exclude<Health['status'], 'ok'>, string> = {
-  corrupt:
-    'Restore the newest backup below (the first row). Your current file is kept as a safety copy first.',
-  newer:
-    'Nothing has been changed. Install the newest Folio and open it again, or restore a backup made by this version.',
-  missing:
-    'Restore the newest backup that holds your books (marked “Your books”). Start a new, empty book only if you mean to begin again.',
-  readonly:
-    'Nothing has been changed. Fix the permissions (or copy the data folder to a writable disk), then close Folio and start it again.',
-  failed:
-    'Nothing has been changed. Once the cause is fixed, close Folio and start it again; or restore a backup below.',
+  corrupt: 'recovery.next.corrupt',
+  newer: 'recovery.next.newer',
+  missing: 'recovery.next.missing',
+  readonly: 'recovery.next.readonly',
+  failed: 'recovery.next.failed',
 };
 
 /** The browser's language when Intl accepts it (Chromium may report "en-US@posix"), else English. */
@@ -41,6 +37,7 @@ function browserLocale(): string {
  * do, and offer the backups (newest first) rather than crash.
  */
 export function RecoveryScreen({ health }: { health: Health }) {
+  const { t } = useTranslation();
   const backups = useApi('backups.list', {});
   const startNew = useApiMutation('system.startNewBook', { invalidates: ['system', 'settings', 'backups'] });
   const status = health.status === 'ok' ? 'failed' : health.status;
@@ -48,14 +45,9 @@ export function RecoveryScreen({ health }: { health: Health }) {
 
   const confirmStartNew = () =>
     modals.openConfirmModal({
-      title: 'Start a new, empty book?',
-      children: (
-        <Text size="sm">
-          Folio will create a new data file and show the setup wizard. Your backups stay where they are: you
-          can restore one later from Settings → Backups.
-        </Text>
-      ),
-      labels: { confirm: 'Start a new, empty book', cancel: 'Cancel' },
+      title: t('recovery.startNewTitle'),
+      children: <Text size="sm">{t('recovery.startNewText')}</Text>,
+      labels: { confirm: t('recovery.startNew'), cancel: t('common.cancel') },
       onConfirm: () => startNew.mutate({}, { onError: notifyError }),
     });
 
@@ -64,18 +56,18 @@ export function RecoveryScreen({ health }: { health: Health }) {
       <Card withBorder padding="xl" w={800} maw="100%">
         <Stack>
           <Title order={1} size="h2">
-            {TITLES[status]}
+            {t(TITLES[status])}
           </Title>
-          <Alert color={status === 'newer' ? 'yellow' : 'red'} title="What happened">
+          <Alert color={status === 'newer' ? 'yellow' : 'red'} title={t('recovery.whatHappened')}>
             {health.message}
           </Alert>
-          <Text size="sm">{NEXT_STEP[status]}</Text>
+          <Text size="sm">{t(NEXT_STEP[status])}</Text>
           <BackupsTable backups={backups.data ?? []} locale={locale} />
           <Group justify="space-between">
             <BackupFileActions locale={locale} canSave={false} />
             {status === 'missing' && (
               <Button variant="subtle" color="gray" onClick={confirmStartNew} loading={startNew.isPending}>
-                Start a new, empty book
+                {t('recovery.startNew')}
               </Button>
             )}
           </Group>

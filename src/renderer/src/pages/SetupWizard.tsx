@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/api/settings';
 import { formatDocumentNumber } from '../../../shared/domain/numbering';
 import { useApiMutation } from '../api/hooks';
@@ -24,9 +25,14 @@ import { LocaleSelect } from '../components/LocaleSelect';
 import { LogoPicker } from '../components/LogoPicker';
 import { PaymentTermsField } from '../components/PaymentTermsField';
 import { readFileBase64, showApiError } from '../lib/forms';
-import { MONTHS, guessCurrency, guessLocale } from '../lib/regional';
+import { guessCurrency, guessLocale, monthOptions } from '../lib/regional';
 
-const STEPS = ['Business', 'Address', 'Money', 'Numbers and logo'] as const;
+const STEPS = [
+  'setup.steps.business',
+  'setup.steps.address',
+  'setup.steps.money',
+  'setup.steps.numbers',
+] as const;
 
 /** Which step shows a field, so a server error jumps to the step where it can be fixed. */
 function stepOf(path: string): number {
@@ -41,6 +47,7 @@ function stepOf(path: string): number {
  * how invoices are numbered) and saves it all in one step at the end.
  */
 export function SetupWizard({ initial }: { initial: Settings }) {
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState(0);
   const [logo, setLogo] = useState<File | null>(null);
   const locale = guessLocale();
@@ -62,7 +69,7 @@ export function SetupWizard({ initial }: { initial: Settings }) {
     },
     validate: {
       profile: {
-        name: (v) => (step === 0 && v.trim() === '' ? 'Enter the business name' : null),
+        name: (v) => (step === 0 && v.trim() === '' ? t('setup.business.nameRequired') : null),
       },
     },
   });
@@ -94,88 +101,95 @@ export function SetupWizard({ initial }: { initial: Settings }) {
         <Stack>
           <div>
             <Title order={1} size="h2">
-              Welcome to Folio
+              {t('setup.welcome')}
             </Title>
             <Text c="dimmed" size="sm">
-              A few details and you can send your first invoice. You can change all of this later in Settings.
+              {t('setup.intro')}
             </Text>
           </div>
           <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect={false}>
-            <Stepper.Step label={STEPS[0]}>
+            <Stepper.Step label={t(STEPS[0])}>
               <Stack gap="xs" mt="md">
                 <TextInput
-                  label="Business name"
+                  label={t('setup.business.name')}
                   withAsterisk
                   data-autofocus
                   {...form.getInputProps('profile.name')}
                 />
                 <SimpleGrid cols={2} spacing="xs">
-                  <TextInput label="Email" type="email" {...form.getInputProps('profile.email')} />
-                  <TextInput label="Phone" {...form.getInputProps('profile.phone')} />
-                  <TextInput label="Website" {...form.getInputProps('profile.website')} />
-                  <TextInput label="Tax or VAT number" {...form.getInputProps('profile.taxNumber')} />
+                  <TextInput
+                    label={t('common.email')}
+                    type="email"
+                    {...form.getInputProps('profile.email')}
+                  />
+                  <TextInput label={t('common.phone')} {...form.getInputProps('profile.phone')} />
+                  <TextInput label={t('setup.business.website')} {...form.getInputProps('profile.website')} />
+                  <TextInput
+                    label={t('setup.business.taxNumber')}
+                    {...form.getInputProps('profile.taxNumber')}
+                  />
                 </SimpleGrid>
               </Stack>
             </Stepper.Step>
-            <Stepper.Step label={STEPS[1]}>
+            <Stepper.Step label={t(STEPS[1])}>
               <Stack mt="md">
                 <Text size="sm" c="dimmed">
-                  Printed on your invoices, in the sender block.
+                  {t('setup.address.hint')}
                 </Text>
                 <AddressFields form={form} path="profile.address" />
               </Stack>
             </Stepper.Step>
-            <Stepper.Step label={STEPS[2]}>
+            <Stepper.Step label={t(STEPS[2])}>
               <Stack gap="xs" mt="md">
                 <CurrencySelect
-                  label="Base currency"
-                  description="The currency your books are kept in"
+                  label={t('setup.money.baseCurrency')}
+                  description={t('setup.money.baseCurrencyHint')}
                   locale={values.preferences.locale}
                   {...form.getInputProps('preferences.baseCurrency')}
                 />
-                <LocaleSelect label="Number and date format" {...form.getInputProps('preferences.locale')} />
+                <LocaleSelect label={t('setup.money.locale')} {...form.getInputProps('preferences.locale')} />
                 <PaymentTermsField
-                  label="Default payment terms"
+                  label={t('setup.money.terms')}
                   value={values.preferences.defaultPaymentTerms}
-                  onChange={(t) => form.setFieldValue('preferences.defaultPaymentTerms', t)}
+                  onChange={(terms) => form.setFieldValue('preferences.defaultPaymentTerms', terms)}
                   error={form.errors['preferences.defaultPaymentTerms'] as string | undefined}
                 />
                 <Select
-                  label="Fiscal year starts in"
-                  data={MONTHS}
+                  label={t('setup.money.fiscalYear')}
+                  data={monthOptions(i18n.language)}
                   allowDeselect={false}
                   value={String(values.preferences.fiscalYearStartMonth)}
                   onChange={(m) => form.setFieldValue('preferences.fiscalYearStartMonth', Number(m))}
                 />
               </Stack>
             </Stepper.Step>
-            <Stepper.Step label={STEPS[3]}>
+            <Stepper.Step label={t(STEPS[3])}>
               <Stack gap="xs" mt="md">
                 <SimpleGrid cols={3} spacing="xs">
                   <TextInput
-                    label="Invoice number prefix"
+                    label={t('setup.numbers.prefix')}
                     {...form.getInputProps('invoiceNumbering.prefix')}
                   />
                   <NumberInput
-                    label="Digits"
+                    label={t('setup.numbers.digits')}
                     min={1}
                     max={10}
                     allowDecimal={false}
                     {...form.getInputProps('invoiceNumbering.padding')}
                   />
                   <NumberInput
-                    label="First number"
+                    label={t('setup.numbers.first')}
                     min={1}
                     allowDecimal={false}
                     {...form.getInputProps('invoiceNumbering.nextNumber')}
                   />
                 </SimpleGrid>
                 <Checkbox
-                  label="Include the year"
+                  label={t('setup.numbers.includeYear')}
                   {...form.getInputProps('invoiceNumbering.includeYear', { type: 'checkbox' })}
                 />
                 <Text size="sm">
-                  Your first invoice will be number{' '}
+                  {t('setup.numbers.preview')}{' '}
                   <strong>
                     {formatDocumentNumber(
                       { ...values.invoiceNumbering, padding: Number(values.invoiceNumbering.padding) || 1 },
@@ -183,7 +197,6 @@ export function SetupWizard({ initial }: { initial: Settings }) {
                       Number(values.invoiceNumbering.nextNumber) || 1,
                     )}
                   </strong>
-                  .
                 </Text>
                 <LogoPicker
                   value={logo}
@@ -199,13 +212,13 @@ export function SetupWizard({ initial }: { initial: Settings }) {
               onClick={() => setStep((s) => Math.max(s - 1, 0))}
               disabled={step === 0}
             >
-              Back
+              {t('common.back')}
             </Button>
             {step < STEPS.length - 1 ? (
-              <Button onClick={next}>Next</Button>
+              <Button onClick={next}>{t('common.next')}</Button>
             ) : (
               <Button onClick={() => void finish()} loading={complete.isPending}>
-                Finish setup
+                {t('setup.finish')}
               </Button>
             )}
           </Group>

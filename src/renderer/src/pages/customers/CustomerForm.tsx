@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer, CustomerInput } from '../../../../shared/api/customers';
 import { EMPTY_ADDRESS } from '../../../../shared/api/common';
@@ -43,6 +44,7 @@ export function CustomerFormPage() {
 }
 
 function CustomerForm({ existing }: { existing: Customer | null }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const navigate = useNavigate();
   const taxes = useApi('taxes.list', {}).data ?? [];
@@ -92,7 +94,10 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const form = useForm<FormValues>({ initialValues: initial });
+  const form = useForm<FormValues>({
+    initialValues: initial,
+    validate: { name: (name) => (name.trim() === '' ? t('customers.form.nameRequired') : null) },
+  });
   const v = form.getValues();
   const [probe] = useDebouncedValue(
     { name: v.name, emails: v.emails.map((e) => e.email), taxNumber: v.taxNumber },
@@ -118,7 +123,10 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
         ? await update.mutateAsync({ ...input, id: existing.id })
         : await create.mutateAsync(input);
       form.resetDirty();
-      notifications.show({ color: 'green', message: `${saved.customer.name} saved.` });
+      notifications.show({
+        color: 'green',
+        message: t('customers.form.saved', { name: saved.customer.name }),
+      });
       void navigate(`/customers/${saved.customer.id}`);
     } catch (error) {
       showApiError(form, error);
@@ -132,10 +140,10 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
         <Group justify="space-between">
           <Stack gap={2}>
             <Anchor component={Link} to={existing ? `/customers/${existing.id}` : '/customers'} size="sm">
-              ← {existing ? existing.name : 'Customers'}
+              ← {existing ? existing.name : t('nav.customers')}
             </Anchor>
             <Title order={1} size="h2">
-              {existing ? `Edit ${existing.name}` : 'New customer'}
+              {existing ? t('customers.form.editNamed', { name: existing.name }) : t('palette.newCustomer')}
             </Title>
           </Stack>
           <Group>
@@ -143,60 +151,65 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
               variant="default"
               onClick={() => void navigate(existing ? `/customers/${existing.id}` : '/customers')}
             >
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending}>
-              Save customer
+              {t('customers.form.save')}
             </Button>
           </Group>
         </Group>
         {(duplicates.data ?? []).length > 0 && (
-          <Alert color="yellow" title="This may be a customer you already have" role="alert">
+          <Alert color="yellow" title={t('customers.form.duplicateTitle')} role="alert">
             {duplicates.data!.map((d) => (
               <Text size="sm" key={`${d.field}-${d.customerId}`}>
                 {d.message}{' '}
                 <Anchor component={Link} to={`/customers/${d.customerId}`} target="_blank">
-                  Open {d.customerName}
+                  {t('customers.form.openNamed', { name: d.customerName })}
                 </Anchor>
               </Text>
             ))}
             <Text size="xs" mt={4}>
-              You can still save: the warning is only to avoid duplicates.
+              {t('customers.form.duplicateHint')}
             </Text>
           </Alert>
         )}
         <Card withBorder>
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label="Customer name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-            <TextInput label="Contact person" {...form.getInputProps('contactPerson')} />
-            <TextInput label="Phone" {...form.getInputProps('phone')} />
             <TextInput
-              label="Tax or VAT number"
-              description="A VAT ID with its country prefix (DE123456789) is the buyer's VAT ID on e-invoices"
+              label={t('customers.form.name')}
+              withAsterisk
+              data-autofocus
+              {...form.getInputProps('name')}
+            />
+            <TextInput label={t('settings.business.contactName')} {...form.getInputProps('contactPerson')} />
+            <TextInput label={t('common.phone')} {...form.getInputProps('phone')} />
+            <TextInput
+              label={t('setup.business.taxNumber')}
+              description={t('customers.form.taxNumberHint')}
               {...form.getInputProps('taxNumber')}
             />
             <TextInput
-              label="IBAN"
-              description="The account they pay from: their transfers are recognised by it"
+              label={t('settings.documents.iban')}
+              description={t('customers.form.ibanHint')}
               {...form.getInputProps('iban')}
             />
-            <TextInput label="BIC" {...form.getInputProps('bic')} />
+            <TextInput label={t('settings.documents.bic')} {...form.getInputProps('bic')} />
           </SimpleGrid>
           <Stack gap={4} mt="sm">
             <Text size="sm" fw={500}>
-              Email addresses
+              {t('customers.form.emails')}
             </Text>
             {v.emails.map((e, i) => (
               <Group key={i} gap="xs" align="flex-start">
                 <TextInput
-                  aria-label={`Email ${i + 1}`}
+                  aria-label={t('customers.form.emailN', { n: i + 1 })}
                   placeholder="name@example.com"
                   style={{ flex: 1 }}
                   {...form.getInputProps(`emails.${i}.email`)}
                 />
                 <Checkbox
                   mt={8}
-                  label="Send invoices here"
+                  label={t('customers.form.billingEmail')}
                   checked={e.billing}
                   onChange={(ev) =>
                     form.setFieldValue(
@@ -213,7 +226,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
                   variant="subtle"
                   color="red"
                   mt={4}
-                  aria-label={`Remove email ${i + 1}`}
+                  aria-label={t('customers.form.removeEmailN', { n: i + 1 })}
                   onClick={() => form.removeListItem('emails', i)}
                 >
                   <IconTrash size={16} />
@@ -232,73 +245,75 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
               leftSection={<IconPlus size={14} />}
               onClick={() => form.insertListItem('emails', { email: '', billing: v.emails.length === 0 })}
             >
-              Add email
+              {t('customers.form.addEmail')}
             </Button>
           </Stack>
         </Card>
         <SimpleGrid cols={2}>
           <Card withBorder>
             <Title order={2} size="h5" mb="xs">
-              Billing address
+              {t('customers.form.billingAddress')}
             </Title>
-            <AddressFields form={form} path="billingAddress" legend="Billing" />
+            {/* eslint-disable-next-line i18next/no-literal-string -- a form path */}
+            <AddressFields form={form} path="billingAddress" legend={t('customers.form.billing')} />
           </Card>
           <Card withBorder>
             <Title order={2} size="h5" mb="xs">
-              Shipping address{' '}
+              {t('customers.form.shippingAddress')}{' '}
               {sameShipping && (
                 <Text span size="xs" c="dimmed">
-                  (empty: same as billing)
+                  {t('customers.form.sameAsBilling')}
                 </Text>
               )}
             </Title>
-            <AddressFields form={form} path="shippingAddress" legend="Shipping" />
+            {/* eslint-disable-next-line i18next/no-literal-string -- a form path */}
+            <AddressFields form={form} path="shippingAddress" legend={t('customers.form.shipping')} />
           </Card>
         </SimpleGrid>
         <Card withBorder>
           <Title order={2} size="h5" mb="xs">
-            E-invoicing
+            {t('customers.form.einvoicing')}
           </Title>
           <SimpleGrid cols={2} spacing="xs" mb="xs">
             <Select
-              label="Preferred e-invoice format"
+              label={t('customers.form.einvoiceFormat')}
               data={FORMAT_OPTIONS}
               allowDeselect={false}
               {...form.getInputProps('einvoiceFormat')}
             />
             <TextInput
-              label="Buyer reference or Leitweg-ID"
-              description="Printed on every invoice; German public buyers give a Leitweg-ID like 04011000-12345-03"
+              label={t('customers.form.buyerReference')}
+              description={t('customers.form.buyerReferenceHint')}
               {...form.getInputProps('buyerReference')}
             />
           </SimpleGrid>
           <ElectronicAddressFields form={form} />
         </Card>
         <Card withBorder>
-          <SimpleGrid cols={3} spacing="sm">
+          <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm">
             <CurrencySelect
-              label="Currency"
+              label={t('common.currency')}
               locale={preferences.locale}
               {...form.getInputProps('currency')}
             />
             <PaymentTermsField
-              label="Payment terms"
+              label={t('customers.form.paymentTerms')}
               value={v.paymentTerms}
-              onChange={(t) => form.setFieldValue('paymentTerms', t)}
+              onChange={(terms) => form.setFieldValue('paymentTerms', terms)}
             />
             <Select
-              label="Default tax"
+              label={t('customers.form.defaultTax')}
               clearable
-              placeholder="None"
-              data={taxes.map((t) => ({ value: String(t.id), label: t.name }))}
+              placeholder={t('common.none')}
+              data={taxes.map((x) => ({ value: String(x.id), label: x.name }))}
               {...form.getInputProps('defaultTaxId')}
             />
             <DocumentLanguageSelect inherit {...form.getInputProps('documentLanguage')} />
           </SimpleGrid>
           <Textarea
             mt="sm"
-            label="Notes"
-            description="Only for you; not printed"
+            label={t('common.notes')}
+            description={t('customers.form.notesHint')}
             autosize
             minRows={2}
             {...form.getInputProps('notes')}

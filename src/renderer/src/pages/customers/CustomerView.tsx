@@ -15,19 +15,30 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocType } from '../../../../shared/api/documents';
 import { addressLines } from '../../../../shared/domain/address';
-import { describeTerms } from '../../../../shared/domain/terms';
+import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { Money } from '../../components/Money';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
-import { DOC, docPath } from '../documents/labels';
+import { docPath } from '../documents/labels';
 import { PaymentsList } from '../payments/PaymentsList';
 import { RecordPaymentModal } from '../payments/RecordPaymentModal';
 import { StatementButton } from '../document-output/Mounts';
+
+/** "Net 30", "Netto 30 Tage", in the screen's language. */
+function describeTerms(terms: PaymentTerms, t: TFunction): string {
+  if (terms.kind === 'on_receipt') return t('components.terms.onReceipt');
+  if (terms.kind === 'net') return t('customers.view.termsNet', { days: terms.days });
+  return terms.days === 0
+    ? t('customers.view.termsEom')
+    : t('customers.view.termsEomPlus', { days: terms.days });
+}
 
 export function CustomerViewPage() {
   const { id } = useParams();
@@ -36,6 +47,7 @@ export function CustomerViewPage() {
 }
 
 function DocumentsOf({ customerId, type, open }: { customerId: number; type: DocType; open?: boolean }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const list = useApi('documents.list', {
     type,
@@ -49,19 +61,22 @@ function DocumentsOf({ customerId, type, open }: { customerId: number; type: Doc
   if (rows.length === 0)
     return (
       <Text size="sm" c="dimmed" p="md">
-        {open ? 'Nothing open: every invoice is paid.' : `No ${DOC[type].many.toLowerCase()} yet.`}
+        {open ? t('customers.view.nothingOpen') : t('customers.view.noDocuments', { type })}
       </Text>
     );
   return (
-    <Table aria-label={open ? 'Open invoices' : DOC[type].many} highlightOnHover>
+    <Table
+      aria-label={open ? t('customers.view.openInvoices') : t('customers.view.documents', { type })}
+      highlightOnHover
+    >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Number</Table.Th>
-          <Table.Th>Date</Table.Th>
-          <Table.Th>Due</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th className="num">Total</Table.Th>
-          {type !== 'quote' && <Table.Th className="num">Balance</Table.Th>}
+          <Table.Th>{t('common.number')}</Table.Th>
+          <Table.Th>{t('common.date')}</Table.Th>
+          <Table.Th>{t('customers.view.due')}</Table.Th>
+          <Table.Th>{t('common.status')}</Table.Th>
+          <Table.Th className="num">{t('common.total')}</Table.Th>
+          {type !== 'quote' && <Table.Th className="num">{t('customers.view.balance')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -69,7 +84,7 @@ function DocumentsOf({ customerId, type, open }: { customerId: number; type: Doc
           <Table.Tr key={d.id}>
             <Table.Td>
               <Anchor component={Link} to={docPath(type, d.id)} size="sm">
-                {d.number ?? 'Draft'}
+                {d.number ?? t('status.document.draft')}
               </Anchor>
             </Table.Td>
             <Table.Td>{formatDate(d.issueDate, preferences.locale)}</Table.Td>
@@ -93,13 +108,14 @@ function DocumentsOf({ customerId, type, open }: { customerId: number; type: Doc
 }
 
 function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'customers.get'>>['data']> }) {
+  const { t } = useTranslation();
   const { customer, balances, credit } = data;
   const navigate = useNavigate();
   const [paying, setPaying] = useState(false);
   const archive = useApiMutation('customers.setArchived', { invalidates: ['customers', 'recurring'] });
   const remove = useApiMutation('customers.delete', {
     invalidates: ['customers'],
-    success: `${customer.name} deleted.`,
+    success: t('customers.view.deleted', { name: customer.name }),
   });
 
   return (
@@ -107,7 +123,7 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Anchor component={Link} to="/customers" size="sm">
-            ← Customers
+            ← {t('nav.customers')}
           </Anchor>
           <Group gap="xs">
             <Title order={1} size="h2">
@@ -115,7 +131,7 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
             </Title>
             {customer.archived && (
               <Badge color="gray" variant="outline">
-                Archived
+                {t('customers.view.archived')}
               </Badge>
             )}
           </Group>
@@ -127,15 +143,15 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
         </Stack>
         <Group>
           <Button variant="default" onClick={() => void navigate(`/customers/${customer.id}/edit`)}>
-            Edit
+            {t('common.edit')}
           </Button>
           {!customer.archived && (
             <Button onClick={() => void navigate(`/invoices/new?customer=${customer.id}`)}>
-              New invoice
+              {t('palette.newInvoice')}
             </Button>
           )}
           <Button variant="light" onClick={() => setPaying(true)}>
-            Record payment
+            {t('customers.view.recordPayment')}
           </Button>
           <StatementButton customerId={customer.id} customerName={customer.name} />
           {customer.hasDocuments ? (
@@ -146,7 +162,7 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
                 archive.mutate({ id: customer.id, archived: !customer.archived }, { onError: notifyError })
               }
             >
-              {customer.archived ? 'Unarchive' : 'Archive'}
+              {customer.archived ? t('customers.view.unarchive') : t('customers.view.archive')}
             </Button>
           ) : (
             <Button
@@ -154,11 +170,9 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
               color="red"
               onClick={() =>
                 modals.openConfirmModal({
-                  title: `Delete ${customer.name}?`,
-                  children: (
-                    <Text size="sm">They have no documents or payments, so nothing else is affected.</Text>
-                  ),
-                  labels: { confirm: 'Delete', cancel: 'Cancel' },
+                  title: t('customers.view.deleteTitle', { name: customer.name }),
+                  children: <Text size="sm">{t('customers.view.deleteText')}</Text>,
+                  labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
                   confirmProps: { color: 'red' },
                   onConfirm: () =>
                     remove.mutate(
@@ -168,7 +182,7 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
                 })
               }
             >
-              Delete
+              {t('common.delete')}
             </Button>
           )}
         </Group>
@@ -176,11 +190,11 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder>
           <Text size="xs" c="dimmed" tt="uppercase">
-            Open balance
+            {t('customers.list.openBalance')}
           </Text>
           {balances.length === 0 ? (
             <Text fw={700} size="xl">
-              Nothing owed
+              {t('customers.view.nothingOwed')}
             </Text>
           ) : (
             balances.map((b) => (
@@ -190,11 +204,12 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
                   currency={b.currency}
                   fw={700}
                   size="xl"
-                  aria-label={`Open balance ${b.currency}`}
+                  aria-label={t('customers.view.openBalanceIn', { currency: b.currency })}
                 />
                 {b.overdue > 0 && (
                   <Text size="sm" c="red">
-                    of which overdue <Money amount={b.overdue} currency={b.currency} size="sm" />
+                    {t('customers.view.ofWhichOverdue')}{' '}
+                    <Money amount={b.overdue} currency={b.currency} size="sm" />
                   </Text>
                 )}
               </Stack>
@@ -203,11 +218,11 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
         </Card>
         <Card withBorder>
           <Text size="xs" c="dimmed" tt="uppercase">
-            Credit available
+            {t('customers.view.credit')}
           </Text>
           {credit.length === 0 ? (
             <Text fw={700} size="xl">
-              None
+              {t('common.none')}
             </Text>
           ) : (
             credit.map((c) => (
@@ -217,17 +232,17 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
                 currency={c.currency}
                 fw={700}
                 size="xl"
-                aria-label={`Credit ${c.currency}`}
+                aria-label={t('customers.view.creditIn', { currency: c.currency })}
               />
             ))
           )}
           <Text size="xs" c="dimmed">
-            Overpayments and unused credit notes; apply them from a credit note or a payment.
+            {t('customers.view.creditHint')}
           </Text>
         </Card>
         <Card withBorder>
           <Text size="xs" c="dimmed" tt="uppercase">
-            Billing
+            {t('customers.form.billing')}
           </Text>
           {addressLines(customer.billingAddress).map((l) => (
             <Text size="sm" key={l}>
@@ -235,13 +250,13 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
             </Text>
           ))}
           <Text size="sm" mt={4}>
-            {customer.currency} · {describeTerms(customer.paymentTerms)}
-            {customer.taxNumber ? ` · VAT ${customer.taxNumber}` : ''}
+            {customer.currency} · {describeTerms(customer.paymentTerms, t)}
+            {customer.taxNumber ? ` · ${t('customers.view.vat', { number: customer.taxNumber })}` : ''}
           </Text>
         </Card>
       </SimpleGrid>
       {customer.notes && (
-        <Alert variant="light" color="gray" title="Notes">
+        <Alert variant="light" color="gray" title={t('common.notes')}>
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {customer.notes}
           </Text>
@@ -249,11 +264,11 @@ function CustomerView({ data }: { data: NonNullable<ReturnType<typeof useApi<'cu
       )}
       <Tabs defaultValue="open">
         <Tabs.List>
-          <Tabs.Tab value="open">Open invoices</Tabs.Tab>
-          <Tabs.Tab value="invoices">All invoices</Tabs.Tab>
-          <Tabs.Tab value="quotes">Quotes</Tabs.Tab>
-          <Tabs.Tab value="credit">Credit notes</Tabs.Tab>
-          <Tabs.Tab value="payments">Payments</Tabs.Tab>
+          <Tabs.Tab value="open">{t('customers.view.openInvoices')}</Tabs.Tab>
+          <Tabs.Tab value="invoices">{t('customers.view.allInvoices')}</Tabs.Tab>
+          <Tabs.Tab value="quotes">{t('nav.quotes')}</Tabs.Tab>
+          <Tabs.Tab value="credit">{t('customers.view.creditNotes')}</Tabs.Tab>
+          <Tabs.Tab value="payments">{t('customers.view.payments')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="open">
           <DocumentsOf customerId={customer.id} type="invoice" open />

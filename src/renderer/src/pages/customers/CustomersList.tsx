@@ -2,6 +2,7 @@ import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title }
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CustomerSummary } from '../../../../shared/api/customers';
 import { call } from '../../api/client';
@@ -10,6 +11,7 @@ import { useMoneyFormat } from '../../components/Money';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 
 export function CustomersList() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const fmt = useMoneyFormat();
   const [params, setParams] = useSearchParams();
@@ -30,7 +32,7 @@ export function CustomersList() {
   const columns: Column<CustomerSummary>[] = [
     {
       key: 'name',
-      header: 'Name',
+      header: t('common.name'),
       sortKey: 'name',
       render: (c) => (
         <Anchor
@@ -41,16 +43,16 @@ export function CustomersList() {
           c={c.archived ? 'dimmed' : undefined}
         >
           {c.name}
-          {c.archived ? ' (archived)' : ''}
+          {c.archived ? ` ${t('customers.list.archivedSuffix')}` : ''}
         </Anchor>
       ),
     },
-    { key: 'contact', header: 'Contact', render: (c) => c.contactPerson },
-    { key: 'email', header: 'Billing email', render: (c) => c.billingEmail },
-    { key: 'currency', header: 'Currency', width: 90, render: (c) => c.currency },
+    { key: 'contact', header: t('customers.list.contact'), render: (c) => c.contactPerson },
+    { key: 'email', header: t('customers.list.billingEmail'), render: (c) => c.billingEmail },
+    { key: 'currency', header: t('common.currency'), width: 90, render: (c) => c.currency },
     {
       key: 'balance',
-      header: 'Open balance',
+      header: t('customers.list.openBalance'),
       width: 170,
       align: 'right',
       sortKey: 'balance',
@@ -58,7 +60,7 @@ export function CustomersList() {
     },
     {
       key: 'overdue',
-      header: 'Overdue',
+      header: t('customers.list.overdue'),
       width: 130,
       align: 'right',
       render: (c) =>
@@ -76,17 +78,17 @@ export function CustomersList() {
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Customers
+          {t('nav.customers')}
         </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate('/customers/new')}>
-          New customer
+          {t('palette.newCustomer')}
         </Button>
       </Group>
       <Group>
         <TextInput
           ref={searchRef}
-          aria-label="Search customers"
-          placeholder="Search name, contact, email or tax number  ( / )"
+          aria-label={t('customers.list.search')}
+          placeholder={t('customers.list.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={search}
           onChange={(e) => {
@@ -96,13 +98,13 @@ export function CustomersList() {
           w={380}
         />
         <Checkbox
-          label="Show archived"
+          label={t('items.showArchived')}
           checked={includeArchived}
           onChange={(e) => set('archived', e.currentTarget.checked ? '1' : null)}
         />
       </Group>
       <DataTable
-        label="Customers"
+        label={t('nav.customers')}
         queryKey={['customers', 'list', debounced, includeArchived, sort, direction]}
         fetchPage={(offset, limit) =>
           call('customers.list', { search: debounced, includeArchived, sort, direction, offset, limit })
@@ -120,11 +122,13 @@ export function CustomersList() {
         empty={
           <Paper withBorder p="xl" ta="center">
             {debounced ? (
-              <Text>No customer matches “{debounced}”.</Text>
+              <Text>{t('customers.list.noMatch', { search: debounced })}</Text>
             ) : (
               <Stack align="center" gap="xs">
-                <Text>No customers yet.</Text>
-                <Button onClick={() => void navigate('/customers/new')}>Add your first customer</Button>
+                <Text>{t('customers.list.empty')}</Text>
+                <Button onClick={() => void navigate('/customers/new')}>
+                  {t('customers.list.addFirst')}
+                </Button>
               </Stack>
             )}
           </Paper>

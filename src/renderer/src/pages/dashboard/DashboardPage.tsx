@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { Money } from '../../components/Money';
@@ -50,16 +51,15 @@ function StatCard({
   );
 }
 
-const bills = (n: number) => `${n} ${n === 1 ? 'bill' : 'bills'}`;
-
 /** Where the money is: what is owed, what is late, what came in, and the next 13 weeks. */
 export function DashboardPage() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const d = useApi('dashboard.summary', {});
   if (!d.data)
     return (
       <Center h={300}>
-        <Loader aria-label="Loading the dashboard" />
+        <Loader aria-label={t('dashboard.loading')} />
       </Center>
     );
   const s = d.data;
@@ -67,20 +67,20 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={1} size="h2">
-        Dashboard
+        {t('dashboard.title')}
       </Title>
       <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
         <StatCard
-          label="Total receivable"
+          label={t('dashboard.receivable')}
           to="/invoices?status=issued,partially_paid,overdue"
-          hint="Open invoices, in your base currency"
+          hint={t('dashboard.receivableHint')}
         >
           <Money amount={s.receivable} currency={c} fw={700} size="xl" />
         </StatCard>
         <StatCard
-          label="Overdue receivable"
+          label={t('dashboard.overdueReceivable')}
           to="/invoices?status=overdue"
-          hint={`${s.overdue.count} ${s.overdue.count === 1 ? 'invoice' : 'invoices'} past due`}
+          hint={t('dashboard.overdueInvoices', { count: s.overdue.count })}
         >
           <Money
             amount={s.overdue.amount}
@@ -91,23 +91,26 @@ export function DashboardPage() {
           />
         </StatCard>
         <StatCard
-          label="Received this month"
+          label={t('dashboard.receivedThisMonth')}
           to="/invoices/payments"
-          hint={`Since ${formatDate(`${s.today.slice(0, 7)}-01`, preferences.locale)}`}
+          hint={t('dashboard.since', { date: formatDate(`${s.today.slice(0, 7)}-01`, preferences.locale) })}
         >
           <Money amount={s.receivedThisMonth} currency={c} fw={700} size="xl" c="teal" />
         </StatCard>
         <StatCard
-          label="Bills due in 7 days"
+          label={t('dashboard.billsDueSoon')}
           to="/bills"
-          hint={`${bills(s.billsDueSoon.count)} to pay by ${formatDate(addDays(s.today, 7), preferences.locale)}`}
+          hint={t('dashboard.billsDueSoonHint', {
+            count: s.billsDueSoon.count,
+            date: formatDate(addDays(s.today, 7), preferences.locale),
+          })}
         >
           <Money amount={s.billsDueSoon.amount} currency={c} fw={700} size="xl" />
         </StatCard>
         <StatCard
-          label="Overdue bills"
+          label={t('dashboard.overdueBills')}
           to="/bills/all?filter=overdue"
-          hint={`${bills(s.billsOverdue.count)} past due`}
+          hint={t('dashboard.overdueBillsHint', { count: s.billsOverdue.count })}
         >
           <Money
             amount={s.billsOverdue.amount}
@@ -121,10 +124,10 @@ export function DashboardPage() {
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4">
-            Cash flow, next 13 weeks
+            {t('dashboard.cashflow')}
           </Title>
           <Anchor component={Link} to="/reports/cashflow" size="sm">
-            Open the forecast
+            {t('dashboard.openForecast')}
           </Anchor>
         </Group>
         <CashflowChart weeks={s.cashflow} currency={c} />
@@ -133,18 +136,18 @@ export function DashboardPage() {
         <Card withBorder>
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4">
-              Customers most overdue
+              {t('dashboard.mostOverdue')}
             </Title>
             <Anchor component={Link} to="/reports/collections" size="sm">
-              Collections
+              {t('dashboard.collections')}
             </Anchor>
           </Group>
           {s.mostOverdue.length === 0 ? (
             <Text size="sm" c="dimmed">
-              Nobody is late. Good.
+              {t('dashboard.nobodyLate')}
             </Text>
           ) : (
-            <Table aria-label="Customers most overdue">
+            <Table aria-label={t('dashboard.mostOverdue')}>
               <Table.Tbody>
                 {s.mostOverdue.map((m) => (
                   <Table.Tr key={m.customerId}>
@@ -155,7 +158,7 @@ export function DashboardPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed">
-                        {m.daysOverdue} days late
+                        {t('dashboard.daysLate', { count: m.daysOverdue })}
                       </Text>
                     </Table.Td>
                     <Table.Td className="num">
@@ -169,14 +172,14 @@ export function DashboardPage() {
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
-            Next recurring items
+            {t('dashboard.nextRecurring')}
           </Title>
           {s.nextRecurring.length === 0 ? (
             <Text size="sm" c="dimmed">
-              Nothing recurring in the next month.
+              {t('dashboard.nothingRecurring')}
             </Text>
           ) : (
-            <Table aria-label="Next recurring items">
+            <Table aria-label={t('dashboard.nextRecurring')}>
               <Table.Tbody>
                 {s.nextRecurring.map((r) => (
                   <Table.Tr key={`${r.kind}-${r.id}`}>

@@ -17,6 +17,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../../shared/api/catalog';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -27,6 +28,7 @@ import { useListShortcuts } from '../../lib/useListShortcuts';
 
 /** Products and services with their price, unit and default taxes. */
 export function ItemsPage() {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 150);
@@ -37,30 +39,30 @@ export function ItemsPage() {
   const taxes = useApi('taxes.list', { includeArchived: true }).data ?? [];
   useListShortcuts({ onNew: () => setEditing('new'), search: searchRef });
   const rows = items.data ?? [];
-  const taxNames = (ids: number[]) => ids.map((id) => taxes.find((t) => t.id === id)?.name ?? '').join(', ');
+  const taxNames = (ids: number[]) => ids.map((id) => taxes.find((x) => x.id === id)?.name ?? '').join(', ');
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Items
+          {t('items.title')}
         </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          New item
+          {t('items.new')}
         </Button>
       </Group>
       <Group>
         <TextInput
           ref={searchRef}
-          aria-label="Search items"
-          placeholder="Search name, SKU or description  ( / )"
+          aria-label={t('items.search')}
+          placeholder={t('items.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={360}
         />
         <Checkbox
-          label="Show archived"
+          label={t('items.showArchived')}
           checked={showArchived}
           onChange={(e) => setShowArchived(e.currentTarget.checked)}
         />
@@ -68,23 +70,19 @@ export function ItemsPage() {
       {rows.length === 0 && !items.isPending ? (
         <Paper withBorder p="xl" ta="center">
           <Stack align="center" gap="xs">
-            <Text>
-              {debounced
-                ? `No item matches “${debounced}”.`
-                : 'No items yet. Items fill invoice lines in one keystroke.'}
-            </Text>
-            {!debounced && <Button onClick={() => setEditing('new')}>Add your first item</Button>}
+            <Text>{debounced ? t('items.noMatch', { search: debounced }) : t('items.empty')}</Text>
+            {!debounced && <Button onClick={() => setEditing('new')}>{t('items.addFirst')}</Button>}
           </Stack>
         </Paper>
       ) : (
-        <Table withTableBorder highlightOnHover aria-label="Items">
+        <Table withTableBorder highlightOnHover aria-label={t('items.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>SKU</Table.Th>
-              <Table.Th>Unit</Table.Th>
-              <Table.Th>Taxes</Table.Th>
-              <Table.Th className="num">Price</Table.Th>
+              <Table.Th>{t('common.name')}</Table.Th>
+              <Table.Th>{t('items.sku')}</Table.Th>
+              <Table.Th>{t('items.unit')}</Table.Th>
+              <Table.Th>{t('items.taxes')}</Table.Th>
+              <Table.Th className="num">{t('items.price')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -98,7 +96,7 @@ export function ItemsPage() {
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {item.name}
-                    {item.archived ? ' (archived)' : ''}
+                    {item.archived ? ` ${t('items.archivedSuffix')}` : ''}
                   </Text>
                   {item.description && (
                     <Text size="xs" c="dimmed" lineClamp={1}>
@@ -123,6 +121,7 @@ export function ItemsPage() {
 }
 
 function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const { preferences } = useSettings();
   const taxes = useApi('taxes.list', {}).data ?? [];
   const form = useForm({
@@ -135,13 +134,13 @@ function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }
       sku: item?.sku ?? '',
     },
   });
-  const create = useApiMutation('items.create', { success: 'Item saved.' });
-  const update = useApiMutation('items.update', { success: 'Item saved.' });
+  const create = useApiMutation('items.create', { success: t('items.saved') });
+  const update = useApiMutation('items.update', { success: t('items.saved') });
   const archive = useApiMutation('items.setArchived', {
-    success: item?.archived ? 'Item restored.' : 'Item archived.',
+    success: item?.archived ? t('items.restored') : t('items.archived'),
   });
   const submit = form.onSubmit(async (v) => {
-    if (v.unitPrice === null) return form.setFieldError('unitPrice', 'Enter the price');
+    if (v.unitPrice === null) return form.setFieldError('unitPrice', t('items.priceRequired'));
     const input = { ...v, unitPrice: v.unitPrice, taxIds: v.taxIds.map(Number) };
     try {
       if (item) await update.mutateAsync({ ...input, id: item.id });
@@ -152,33 +151,42 @@ function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }
     }
   });
   return (
-    <Modal opened onClose={onClose} title={item ? `Edit ${item.name}` : 'New item'} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={item ? t('items.editNamed', { name: item.name }) : t('items.new')}
+      size="lg"
+    >
       <form onSubmit={submit}>
         <Stack gap="xs">
-          <TextInput label="Item name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('items.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           <Textarea
-            label="Description"
-            description="Added to the invoice line under the name"
+            label={t('common.description')}
+            description={t('items.descriptionHint')}
             autosize
             minRows={2}
             {...form.getInputProps('description')}
           />
           <SimpleGrid cols={3} spacing="xs">
             <MoneyInput
-              label={`Price (${preferences.baseCurrency})`}
+              label={t('items.priceIn', { currency: preferences.baseCurrency })}
               withAsterisk
               currency={preferences.baseCurrency}
               value={form.getValues().unitPrice}
               onChange={(v) => form.setFieldValue('unitPrice', v)}
               error={form.errors.unitPrice as string | undefined}
             />
-            <TextInput label="Unit" placeholder="hour, day, piece…" {...form.getInputProps('unit')} />
-            <TextInput label="SKU" {...form.getInputProps('sku')} />
+            <TextInput
+              label={t('items.unit')}
+              placeholder={t('items.unitPlaceholder')}
+              {...form.getInputProps('unit')}
+            />
+            <TextInput label={t('items.sku')} {...form.getInputProps('sku')} />
           </SimpleGrid>
           <MultiSelect
-            label="Default taxes"
-            placeholder={form.getValues().taxIds.length ? undefined : 'No tax'}
-            data={taxes.map((t) => ({ value: String(t.id), label: t.name }))}
+            label={t('items.defaultTaxes')}
+            placeholder={form.getValues().taxIds.length ? undefined : t('items.noTax')}
+            data={taxes.map((x) => ({ value: String(x.id), label: x.name }))}
             {...form.getInputProps('taxIds')}
           />
           <Group justify="space-between" mt="sm">
@@ -193,17 +201,17 @@ function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }
                   )
                 }
               >
-                {item.archived ? 'Restore item' : 'Archive item'}
+                {item.archived ? t('items.restore') : t('items.archive')}
               </Button>
             ) : (
               <span />
             )}
             <Group>
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button type="submit" loading={create.isPending || update.isPending}>
-                Save item
+                {t('items.save')}
               </Button>
             </Group>
           </Group>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Code, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { BackupFileActions } from '../../components/BackupFileActions';
@@ -9,11 +10,15 @@ import { formatDateTime } from '../../lib/format';
 import { showApiError } from '../../lib/forms';
 
 export function BackupsTab() {
+  const { t } = useTranslation();
   const settings = useSettings();
   const locale = settings.preferences.locale;
   const info = useApi('system.info', {});
   const backups = useApi('backups.list', {});
-  const backupNow = useApiMutation('backups.create', { invalidates: ['backups'], success: 'Backup saved.' });
+  const backupNow = useApiMutation('backups.create', {
+    invalidates: ['backups'],
+    success: () => t('settings.backups.saved'),
+  });
 
   return (
     <Stack maw={900}>
@@ -21,29 +26,24 @@ export function BackupsTab() {
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={2} size="h4">
-              Backups
+              {t('settings.tabs.backups')}
             </Title>
             <Button
               onClick={() => backupNow.mutate({}, { onError: notifyError })}
               loading={backupNow.isPending}
             >
-              Back up now
+              {t('palette.backUpNow')}
             </Button>
           </Group>
-          <Text size="sm">Folio backs up your data by itself:</Text>
+          <Text size="sm">{t('settings.backups.auto')}</Text>
           <List size="sm" spacing={2}>
-            <List.Item>every time it starts, and once a day while it runs;</List.Item>
-            <List.Item>
-              it keeps one per day for the last 7 days and one per month for a year (never dropping a fuller
-              backup for an emptier one);
-            </List.Item>
-            <List.Item>
-              before every update of the data format and before every restore (kept 30 days).
-            </List.Item>
+            <List.Item>{t('settings.backups.autoStart')}</List.Item>
+            <List.Item>{t('settings.backups.autoKeep')}</List.Item>
+            <List.Item>{t('settings.backups.autoBefore')}</List.Item>
           </List>
           {info.data && (
             <Text size="sm" c="dimmed">
-              Data file: <Code>{info.data.databaseFile}</Code>
+              {t('settings.backups.dataFile')} <Code>{info.data.databaseFile}</Code>
             </Text>
           )}
         </Stack>
@@ -51,13 +51,9 @@ export function BackupsTab() {
       <Card withBorder padding="lg">
         <Stack gap="xs">
           <Title order={2} size="h4">
-            Backups that survive a lost laptop
+            {t('settings.backups.offsiteTitle')}
           </Title>
-          <Text size="sm">
-            These backups live beside your books: a dead disk or a stolen laptop takes both. Save a backup
-            file (your books and every scanned bill) to a USB disk or a cloud folder now and then, and let
-            Folio copy its automatic backups to a second folder.
-          </Text>
+          <Text size="sm">{t('settings.backups.offsiteText')}</Text>
           <BackupFileActions locale={locale} canSave />
           <SecondFolder locale={locale} />
         </Stack>
@@ -68,6 +64,7 @@ export function BackupsTab() {
 }
 
 function SecondFolder({ locale }: { locale: string }) {
+  const { t } = useTranslation();
   const current = useApi('backups.settings', {});
   const update = useApiMutation('backups.updateSettings', { invalidates: ['backups'] });
   const form = useForm({ initialValues: { secondFolder: '' } });
@@ -91,21 +88,24 @@ function SecondFolder({ locale }: { locale: string }) {
         <Group align="flex-end" wrap="nowrap">
           <TextInput
             style={{ flex: 1 }}
-            label="Second backup folder"
-            description="A folder on a USB disk or a synced folder (Dropbox, OneDrive, iCloud Drive). Leave empty for none."
-            placeholder="/media/usb/Folio backups"
+            label={t('settings.backups.secondFolder')}
+            description={t('settings.backups.secondFolderHint')}
+            placeholder={t('settings.backups.secondFolderPlaceholder')}
             {...form.getInputProps('secondFolder')}
           />
           <Button type="submit" variant="default" loading={update.isPending} disabled={!form.isDirty()}>
-            Save folder
+            {t('settings.backups.saveFolder')}
           </Button>
         </Group>
         {last && (
           <Alert
             color={last.ok ? 'green' : 'yellow'}
-            title={last.ok ? 'Last copy' : 'The last copy did not arrive'}
+            title={last.ok ? t('settings.backups.lastCopy') : t('settings.backups.lastCopyFailed')}
           >
-            {formatDateTime(last.at, locale)}: {last.message}
+            {t('settings.backups.lastCopyAt', {
+              date: formatDateTime(last.at, locale),
+              message: last.message,
+            })}
           </Alert>
         )}
       </Stack>

@@ -1,6 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { AddressFields } from '../../components/AddressFields';
@@ -10,9 +11,10 @@ import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { ElectronicAddressFields } from '../einvoice/EinvoiceFields';
 
 export function BusinessTab() {
+  const { t } = useTranslation();
   const settings = useSettings();
   const form = useForm({ initialValues: settings.profile });
-  const save = useApiMutation('settings.updateProfile', { success: 'Business profile saved.' });
+  const save = useApiMutation('settings.updateProfile', { success: t('settings.business.saved') });
   useUnsavedGuard(form.isDirty());
 
   return (
@@ -28,41 +30,47 @@ export function BusinessTab() {
         >
           <Stack gap="xs">
             <Title order={2} size="h4">
-              Business profile
+              {t('settings.tabs.business')}
             </Title>
-            <TextInput label="Business name" withAsterisk {...form.getInputProps('name')} />
+            <TextInput label={t('setup.business.name')} withAsterisk {...form.getInputProps('name')} />
             <SimpleGrid cols={2} spacing="xs">
-              <TextInput label="Email" {...form.getInputProps('email')} />
-              <TextInput label="Phone" {...form.getInputProps('phone')} />
-              <TextInput label="Website" {...form.getInputProps('website')} />
-              <TextInput label="Tax or VAT number" {...form.getInputProps('taxNumber')} />
+              <TextInput label={t('common.email')} {...form.getInputProps('email')} />
+              <TextInput label={t('common.phone')} {...form.getInputProps('phone')} />
+              <TextInput label={t('setup.business.website')} {...form.getInputProps('website')} />
+              <TextInput label={t('setup.business.taxNumber')} {...form.getInputProps('taxNumber')} />
             </SimpleGrid>
             <AddressFields form={form} path="address" />
             <Title order={3} size="h5" mt="sm">
-              For e-invoices
+              {t('settings.business.einvoiceTitle')}
             </Title>
             <SimpleGrid cols={2} spacing="xs">
               <TextInput
-                label="VAT ID"
-                description="With the country prefix, like DE123456789"
+                label={t('settings.business.vatId')}
+                description={t('settings.business.vatIdHint')}
                 {...form.getInputProps('vatId')}
               />
               <TextInput
-                label="Company registration"
-                description="Register and number, like HRB 12345, Amtsgericht Berlin"
+                label={t('settings.business.registration')}
+                description={t('settings.business.registrationHint')}
                 {...form.getInputProps('legalRegistration')}
               />
-              <TextInput label="Contact person" {...form.getInputProps('contactName')} />
-              <TextInput label="Contact phone" {...form.getInputProps('contactPhone')} />
-              <TextInput label="Contact email" {...form.getInputProps('contactEmail')} />
+              <TextInput label={t('settings.business.contactName')} {...form.getInputProps('contactName')} />
+              <TextInput
+                label={t('settings.business.contactPhone')}
+                {...form.getInputProps('contactPhone')}
+              />
+              <TextInput
+                label={t('settings.business.contactEmail')}
+                {...form.getInputProps('contactEmail')}
+              />
             </SimpleGrid>
             <ElectronicAddressFields form={form} />
             <Text size="xs" c="dimmed">
-              Bank details for the payment instructions are in Settings → Documents.
+              {t('settings.business.bankHint')}
             </Text>
             <Group justify="flex-end" mt="sm">
               <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-                Save profile
+                {t('settings.business.save')}
               </Button>
             </Group>
           </Stack>
@@ -74,12 +82,13 @@ export function BusinessTab() {
 }
 
 function LogoCard() {
+  const { t } = useTranslation();
   const settings = useSettings();
   const logo = useApi('settings.getLogo', {});
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const setLogo = useApiMutation('settings.setLogo', { success: 'Logo saved.' });
-  const removeLogo = useApiMutation('settings.removeLogo', { success: 'Logo removed.' });
+  const setLogo = useApiMutation('settings.setLogo', { success: t('settings.logo.saved') });
+  const removeLogo = useApiMutation('settings.removeLogo', { success: t('settings.logo.removed') });
   const currentUrl = logo.data ? `data:${logo.data.mimeType};base64,${logo.data.dataBase64}` : null;
 
   const upload = async () => {
@@ -99,10 +108,10 @@ function LogoCard() {
     <Card withBorder padding="lg">
       <Stack gap="xs">
         <Title order={2} size="h4">
-          Logo
+          {t('components.logo.label')}
         </Title>
         <Text size="sm" c="dimmed">
-          Shown at the top of your invoices, quotes and statements.
+          {t('settings.logo.hint')}
         </Text>
         <LogoPicker value={file} onChange={setFile} error={error} currentUrl={currentUrl} />
         <Group justify="flex-end">
@@ -113,11 +122,11 @@ function LogoCard() {
               onClick={() => removeLogo.mutate({})}
               loading={removeLogo.isPending}
             >
-              Remove logo
+              {t('settings.logo.remove')}
             </Button>
           )}
           <Button onClick={() => void upload()} disabled={!file} loading={setLogo.isPending}>
-            Save logo
+            {t('settings.logo.save')}
           </Button>
         </Group>
       </Stack>

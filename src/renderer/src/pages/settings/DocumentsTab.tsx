@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   Button,
   Card,
@@ -33,10 +34,11 @@ export function DocumentsTab() {
 }
 
 function DocumentsForm({ initial }: { initial: DocumentSettings }) {
+  const { t } = useTranslation();
   const form = useForm({ initialValues: initial });
   const save = useApiMutation('printing.updateSettings', {
     invalidates: ['printing'],
-    success: 'Document settings saved.',
+    success: t('settings.documents.saved'),
   });
   const latest = useApi('documents.list', { type: 'invoice', limit: 1 });
   const [preview, setPreview] = useState(false);
@@ -45,8 +47,8 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
   const values = form.getValues();
   const sample = fileNameFrom(values.fileNamePattern || '{number}', {
     number: 'INV-2026-0042',
-    customer: 'Acme Ltd',
-    type: 'Invoice',
+    customer: t('settings.documents.sampleCustomer'),
+    type: t('settings.documents.sampleType'),
     date: '2026-11-02',
   });
   const sampleDoc = latest.data?.rows[0];
@@ -70,54 +72,58 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
           <Card withBorder padding="lg">
             <Stack gap="xs">
               <Title order={2} size="h4">
-                Layout
+                {t('settings.documents.layout')}
               </Title>
               <Group grow align="flex-start">
                 <Stack gap={4}>
                   <Text size="sm" fw={500} id="paper-size-label">
-                    Paper size
+                    {t('settings.documents.paperSize')}
                   </Text>
                   <SegmentedControl
                     aria-labelledby="paper-size-label"
                     data={[
                       { value: 'A4', label: 'A4' },
-                      { value: 'Letter', label: 'US Letter' },
+                      { value: 'Letter', label: t('settings.documents.usLetter') },
                     ]}
                     {...form.getInputProps('paperSize')}
                   />
                 </Stack>
                 <Select
-                  label="Address position"
-                  description="Where the customer’s address goes, to show in the envelope window"
+                  label={t('settings.documents.addressPosition')}
+                  description={t('settings.documents.addressPositionHint')}
                   allowDeselect={false}
                   data={[
-                    { value: 'din5008', label: 'DIN 5008 window envelope (Europe)' },
-                    { value: 'us10', label: 'US #10 window envelope' },
+                    { value: 'din5008', label: t('settings.documents.din5008') },
+                    { value: 'us10', label: t('settings.documents.us10') },
                   ]}
                   {...form.getInputProps('addressPosition')}
                 />
               </Group>
               <Group grow align="flex-start">
                 <ColorInput
-                  label="Accent colour"
-                  description="Titles, the table header and the amount due"
+                  label={t('settings.documents.accent')}
+                  description={t('settings.documents.accentHint')}
                   format="hex"
+                  // eslint-disable-next-line i18next/no-literal-string -- colour values
                   swatches={['#3B5BDB', '#1C7ED6', '#0C8599', '#2F9E44', '#E8590C', '#C2255C', '#495057']}
                   {...form.getInputProps('accentColor')}
                 />
                 <TextInput
-                  label="File name pattern"
-                  description={`Fields: {number} {customer} {type} {date}. Example: ${sample}`}
+                  label={t('settings.documents.fileName')}
+                  description={t('settings.documents.fileNameHint', {
+                    fields: '{number} {customer} {type} {date}',
+                    sample,
+                  })}
                   {...form.getInputProps('fileNamePattern')}
                 />
               </Group>
               <Switch
-                label="Show the logo on documents"
+                label={t('settings.documents.showLogo')}
                 {...form.getInputProps('showLogo', { type: 'checkbox' })}
               />
               <Textarea
-                label="Footer"
-                description="At the bottom of every page, unless a document has its own (company number, directors…)"
+                label={t('settings.documents.footer')}
+                description={t('settings.documents.footerHint')}
                 autosize
                 minRows={1}
                 {...form.getInputProps('defaultFooter')}
@@ -127,35 +133,40 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
           <Card withBorder padding="lg">
             <Stack gap="xs">
               <Title order={2} size="h4">
-                Payment instructions
+                {t('settings.documents.paymentTitle')}
               </Title>
               <Text size="sm" c="dimmed">
-                Printed on invoices and reminders that are still to be paid.
+                {t('settings.documents.paymentHint')}
               </Text>
               <Textarea
-                label="Instructions"
-                placeholder="Please pay by bank transfer within the terms, quoting the invoice number."
+                label={t('settings.documents.instructions')}
+                placeholder={t('settings.documents.instructionsPlaceholder')}
                 autosize
                 minRows={2}
                 {...form.getInputProps('paymentInstructions')}
               />
               <SimpleGrid cols={2} spacing="xs">
-                <TextInput label="Bank" {...form.getInputProps('bankName')} />
+                <TextInput label={t('settings.documents.bank')} {...form.getInputProps('bankName')} />
                 <TextInput
-                  label="Account holder"
-                  placeholder="Your business name"
+                  label={t('settings.documents.accountHolder')}
+                  placeholder={t('settings.documents.accountHolderPlaceholder')}
                   {...form.getInputProps('accountHolder')}
                 />
                 <TextInput
-                  label="IBAN"
+                  label={t('settings.documents.iban')}
+                  // eslint-disable-next-line i18next/no-literal-string -- an example IBAN, the same in every language
                   placeholder="IE29 AIBK 9311 5212 3456 78"
                   {...form.getInputProps('iban')}
                 />
-                <TextInput label="BIC" placeholder="AIBKIE2D" {...form.getInputProps('bic')} />
+                <TextInput
+                  label={t('settings.documents.bic')}
+                  placeholder="AIBKIE2D"
+                  {...form.getInputProps('bic')}
+                />
               </SimpleGrid>
               <Switch
-                label="Print a payment QR code (EPC/SEPA) on euro invoices"
-                description="Customers scan it with their banking app to pay the exact amount to your IBAN, with the invoice number as reference."
+                label={t('settings.documents.epcQr')}
+                description={t('settings.documents.epcQrHint')}
                 {...form.getInputProps('epcQr', { type: 'checkbox' })}
               />
             </Stack>
@@ -168,15 +179,17 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
                 onClick={() => setPreview(true)}
               >
                 {sampleDoc
-                  ? `Preview ${sampleDoc.number ?? 'the latest invoice'}`
-                  : 'Preview (no invoice yet)'}
+                  ? sampleDoc.number
+                    ? t('settings.documents.previewNumber', { number: sampleDoc.number })
+                    : t('settings.documents.previewLatest')
+                  : t('settings.documents.previewNone')}
               </Button>
               <Button variant="default" onClick={() => setExporting(true)}>
-                Export PDFs…
+                {t('settings.documents.export')}
               </Button>
             </Group>
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save document settings
+              {t('settings.documents.save')}
             </Button>
           </Group>
         </Stack>
@@ -184,7 +197,9 @@ function DocumentsForm({ initial }: { initial: DocumentSettings }) {
       {sampleDoc && (
         <PdfPreviewModal
           printRef={{ kind: 'document', id: sampleDoc.id }}
-          title={`Preview: ${sampleDoc.number ?? 'latest invoice'}`}
+          title={t('settings.documents.previewTitle', {
+            number: sampleDoc.number ?? t('settings.documents.latestInvoice'),
+          })}
           opened={preview}
           onClose={() => setPreview(false)}
         />

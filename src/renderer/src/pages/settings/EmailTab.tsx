@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Anchor,
@@ -23,13 +24,13 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { MailSettings } from '../../../../shared/api/mail';
-import { SMTP_SECURITY, SMTP_SECURITY_LABELS } from '../../../../shared/api/mail';
+import { SMTP_SECURITY } from '../../../../shared/api/mail';
 import {
   PLACEHOLDERS,
   SAMPLE_VALUES,
   TEMPLATE_KINDS,
-  TEMPLATE_KIND_LABELS,
   renderTemplate,
+  type Placeholder,
   type TemplateKind,
 } from '../../../../shared/domain/templates';
 import { ApiError } from '../../api/client';
@@ -37,6 +38,36 @@ import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
+
+const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = {
+  tls: 'settings.email.security.tls',
+  starttls: 'settings.email.security.starttls',
+  none: 'settings.email.security.none',
+};
+
+const TEMPLATE_LABELS: Record<TemplateKind, string> = {
+  invoice: 'settings.email.templates.kind.invoice',
+  quote: 'settings.email.templates.kind.quote',
+  credit_note: 'settings.email.templates.kind.creditNote',
+  receipt: 'settings.email.templates.kind.receipt',
+  statement: 'settings.email.templates.kind.statement',
+  reminder_1: 'settings.email.templates.kind.reminder1',
+  reminder_2: 'settings.email.templates.kind.reminder2',
+  reminder_3: 'settings.email.templates.kind.reminder3',
+};
+
+const PLACEHOLDER_HINTS: Record<Placeholder, string> = {
+  customer_name: 'settings.email.placeholders.customerName',
+  contact_name: 'settings.email.placeholders.contactName',
+  document_number: 'settings.email.placeholders.documentNumber',
+  document_type: 'settings.email.placeholders.documentType',
+  amount_due: 'settings.email.placeholders.amountDue',
+  total: 'settings.email.placeholders.total',
+  due_date: 'settings.email.placeholders.dueDate',
+  issue_date: 'settings.email.placeholders.issueDate',
+  days_overdue: 'settings.email.placeholders.daysOverdue',
+  business_name: 'settings.email.placeholders.businessName',
+};
 
 export function EmailTab() {
   const mail = useApi('mail.getSettings', {});
@@ -51,6 +82,7 @@ export function EmailTab() {
 }
 
 function AccountCard({ settings }: { settings: MailSettings }) {
+  const { t } = useTranslation();
   const business = useSettings();
   const a = settings.account;
   const form = useForm({
@@ -68,7 +100,7 @@ function AccountCard({ settings }: { settings: MailSettings }) {
   });
   const save = useApiMutation('mail.updateAccount', {
     invalidates: ['mail', 'outbox'],
-    success: 'Email account saved.',
+    success: t('settings.email.account.saved'),
   });
   const sendTest = useApiMutation('mail.sendTest');
   const [testTo, setTestTo] = useState(business.profile.email);
@@ -95,7 +127,11 @@ function AccountCard({ settings }: { settings: MailSettings }) {
     sendTest.mutate(
       { to: testTo },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: `Test email sent to ${testTo}.` }),
+        onSuccess: () =>
+          notifications.show({
+            color: 'green',
+            message: t('settings.email.account.testSent', { to: testTo }),
+          }),
         onError: (e) => {
           if (e instanceof ApiError && e.code === 'VALIDATION') setTestError(e.message);
           else notifyError(e);
@@ -109,54 +145,65 @@ function AccountCard({ settings }: { settings: MailSettings }) {
       <form onSubmit={submit}>
         <Stack gap="xs">
           <Title order={2} size="h4">
-            Email account
+            {t('settings.email.account.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Folio sends invoices through your own mail server (SMTP), as if you sent them yourself. Your
-            provider lists these settings under “SMTP” or “outgoing mail”.
+            {t('settings.email.account.intro')}
           </Text>
           <SimpleGrid cols={3} spacing="xs">
             <TextInput
-              label="SMTP server"
+              label={t('settings.email.account.host')}
               placeholder="smtp.example.com"
               withAsterisk
               {...form.getInputProps('host')}
             />
             <NumberInput
-              label="Port"
+              label={t('settings.email.account.port')}
               min={1}
               max={65535}
               allowDecimal={false}
               {...form.getInputProps('port')}
             />
             <Select
-              label="Security"
+              label={t('settings.email.account.security')}
               allowDeselect={false}
-              data={SMTP_SECURITY.map((s) => ({ value: s, label: SMTP_SECURITY_LABELS[s] }))}
+              data={SMTP_SECURITY.map((s) => ({ value: s, label: t(SECURITY_LABELS[s]) }))}
               {...form.getInputProps('security')}
             />
-            <TextInput label="User name" autoComplete="off" {...form.getInputProps('user')} />
+            <TextInput
+              label={t('settings.email.account.user')}
+              autoComplete="off"
+              {...form.getInputProps('user')}
+            />
             <PasswordInput
-              label="Password"
+              label={t('settings.email.account.password')}
               autoComplete="new-password"
-              placeholder={a.hasPassword ? 'Saved: type to replace it' : ''}
+              placeholder={a.hasPassword ? t('settings.email.account.passwordSaved') : ''}
               {...form.getInputProps('password')}
             />
             <div />
-            <TextInput label="Sender name" {...form.getInputProps('fromName')} />
-            <TextInput label="Sender email" withAsterisk {...form.getInputProps('fromEmail')} />
-            <TextInput label="Reply-to" placeholder="Optional" {...form.getInputProps('replyTo')} />
+            <TextInput label={t('settings.email.account.fromName')} {...form.getInputProps('fromName')} />
+            <TextInput
+              label={t('settings.email.account.fromEmail')}
+              withAsterisk
+              {...form.getInputProps('fromEmail')}
+            />
+            <TextInput
+              label={t('settings.email.account.replyTo')}
+              placeholder={t('common.optional')}
+              {...form.getInputProps('replyTo')}
+            />
           </SimpleGrid>
           <Switch
-            label="Send me a copy of every message (Bcc to the sender email)"
+            label={t('settings.email.account.bccSelf')}
             {...form.getInputProps('bccSelf', { type: 'checkbox' })}
           />
-          <Alert color="gray" title="Where the password is kept">
+          <Alert color="gray" title={t('settings.email.account.passwordStorage')}>
             {a.passwordStorageNote}
           </Alert>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save email account
+              {t('settings.email.account.save')}
             </Button>
           </Group>
         </Stack>
@@ -164,7 +211,7 @@ function AccountCard({ settings }: { settings: MailSettings }) {
       <Stack gap="xs" mt="md">
         <Group align="flex-end">
           <TextInput
-            label="Send a test email to"
+            label={t('settings.email.account.testTo')}
             value={testTo}
             onChange={(e) => setTestTo(e.currentTarget.value)}
             style={{ flex: 1 }}
@@ -176,12 +223,12 @@ function AccountCard({ settings }: { settings: MailSettings }) {
             loading={sendTest.isPending}
             disabled={!a.configured || form.isDirty() || !testTo}
           >
-            Send test email
+            {t('settings.email.account.sendTest')}
           </Button>
         </Group>
         {!a.configured && (
           <Text size="xs" c="dimmed">
-            Save the account first, then send yourself a test.
+            {t('settings.email.account.saveFirst')}
           </Text>
         )}
       </Stack>
@@ -190,17 +237,18 @@ function AccountCard({ settings }: { settings: MailSettings }) {
 }
 
 function TemplatesCard({ settings }: { settings: MailSettings }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<TemplateKind>('invoice');
   return (
     <Card withBorder padding="lg">
       <Stack gap="xs">
         <Title order={2} size="h4">
-          Email templates
+          {t('settings.email.templates.title')}
         </Title>
         <Select
-          label="Template"
+          label={t('settings.email.templates.template')}
           allowDeselect={false}
-          data={TEMPLATE_KINDS.map((k) => ({ value: k, label: TEMPLATE_KIND_LABELS[k] }))}
+          data={TEMPLATE_KINDS.map((k) => ({ value: k, label: t(TEMPLATE_LABELS[k]) }))}
           value={kind}
           onChange={(v) => v && setKind(v as TemplateKind)}
           maw={320}
@@ -218,9 +266,10 @@ function TemplateForm({
   kind: TemplateKind;
   template: { subject: string; body: string };
 }) {
+  const { t } = useTranslation();
   const form = useForm({ initialValues: template });
-  const save = useApiMutation('mail.updateTemplate', { success: 'Template saved.' });
-  const reset = useApiMutation('mail.resetTemplate', { success: 'Template reset to the default.' });
+  const save = useApiMutation('mail.updateTemplate', { success: t('settings.email.templates.saved') });
+  const reset = useApiMutation('mail.resetTemplate', { success: t('settings.email.templates.wasReset') });
   const values = form.getValues();
   return (
     <form
@@ -233,18 +282,23 @@ function TemplateForm({
     >
       <SimpleGrid cols={2} spacing="md">
         <Stack gap="xs">
-          <TextInput label="Subject" {...form.getInputProps('subject')} />
-          <Textarea label="Message" autosize minRows={8} {...form.getInputProps('body')} />
+          <TextInput label={t('settings.email.templates.subject')} {...form.getInputProps('subject')} />
+          <Textarea
+            label={t('settings.email.templates.message')}
+            autosize
+            minRows={8}
+            {...form.getInputProps('body')}
+          />
           <Text size="xs" c="dimmed">
-            Placeholders:{' '}
-            {Object.entries(PLACEHOLDERS).map(([name, what], i) => (
+            {t('settings.email.templates.placeholders')}{' '}
+            {(Object.keys(PLACEHOLDERS) as Placeholder[]).map((name, i) => (
               <span key={name}>
                 {i > 0 && ' '}
                 <Anchor
                   component="button"
                   type="button"
                   size="xs"
-                  title={what}
+                  title={t(PLACEHOLDER_HINTS[name])}
                   onClick={() => form.setFieldValue('body', `${form.getValues().body}{${name}}`)}
                 >
                   <Code>{`{${name}}`}</Code>
@@ -262,16 +316,16 @@ function TemplateForm({
                 )
               }
             >
-              Reset to default
+              {t('settings.email.templates.reset')}
             </Button>
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save template
+              {t('settings.email.templates.save')}
             </Button>
           </Group>
         </Stack>
-        <Paper withBorder p="sm" aria-label="Template preview" component="section">
+        <Paper withBorder p="sm" aria-label={t('settings.email.templates.preview')} component="section">
           <Text size="xs" c="dimmed">
-            Preview with sample values
+            {t('settings.email.templates.previewHint')}
           </Text>
           <Text fw={600} size="sm" mt={4}>
             {renderTemplate(values.subject, SAMPLE_VALUES)}
@@ -286,6 +340,7 @@ function TemplateForm({
 }
 
 function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
+  const { t } = useTranslation();
   const form = useForm({
     initialValues: {
       levels: settings.reminderLevels.map((l) => ({ ...l, level: l.level as 1 | 2 | 3 })),
@@ -293,7 +348,7 @@ function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
   });
   const save = useApiMutation('mail.updateReminderLevels', {
     invalidates: ['mail', 'invoiceReminders'],
-    success: 'Reminder levels saved.',
+    success: t('settings.email.levels.saved'),
   });
   return (
     <Card withBorder padding="lg">
@@ -304,19 +359,17 @@ function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
       >
         <Stack gap="xs">
           <Title order={2} size="h4">
-            Payment reminders
+            {t('settings.email.levels.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            When an invoice is overdue, Folio proposes a reminder in the Outbox at each level. Nothing is sent
-            until you approve it. Each level has its own email template (above), also printed as the reminder
-            letter.
+            {t('settings.email.levels.intro')}
           </Text>
-          <Table aria-label="Reminder levels" maw={560}>
+          <Table aria-label={t('settings.email.levels.label')} maw={560}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>On</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Days after the due date</Table.Th>
+                <Table.Th>{t('settings.email.levels.on')}</Table.Th>
+                <Table.Th>{t('common.name')}</Table.Th>
+                <Table.Th>{t('settings.email.levels.days')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -324,19 +377,19 @@ function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
                 <Table.Tr key={l.level}>
                   <Table.Td>
                     <Checkbox
-                      aria-label={`Use the ${l.name.toLowerCase()} reminder`}
+                      aria-label={t('settings.email.levels.use', { level: l.level, name: l.name })}
                       {...form.getInputProps(`levels.${i}.enabled`, { type: 'checkbox' })}
                     />
                   </Table.Td>
                   <Table.Td>
                     <TextInput
-                      aria-label={`Name of reminder level ${l.level}`}
+                      aria-label={t('settings.email.levels.name', { level: l.level })}
                       {...form.getInputProps(`levels.${i}.name`)}
                     />
                   </Table.Td>
                   <Table.Td>
                     <NumberInput
-                      aria-label={`Days after the due date for the ${l.name.toLowerCase()} reminder`}
+                      aria-label={t('settings.email.levels.daysFor', { level: l.level, name: l.name })}
                       min={1}
                       max={365}
                       allowDecimal={false}
@@ -349,7 +402,7 @@ function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
           </Table>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save reminder levels
+              {t('settings.email.levels.save')}
             </Button>
           </Group>
         </Stack>

@@ -12,18 +12,19 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Settings } from '../../../../shared/api/settings';
-import { DOCUMENT_TYPE_LABELS, formatDocumentNumber } from '../../../../shared/domain/numbering';
+import { useTranslation } from 'react-i18next';
+import { formatDocumentNumber } from '../../../../shared/domain/numbering';
 import { useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { showApiError } from '../../lib/forms';
 
 export function NumberingTab() {
+  const { t } = useTranslation();
   const settings = useSettings();
   return (
     <Stack maw={760}>
       <Text size="sm" c="dimmed">
-        A number is given when a document is issued, never to a draft. Numbers run on without gaps and are
-        never reused.
+        {t('settings.numbering.intro')}
       </Text>
       {settings.numbering.map((series) => (
         <SeriesCard key={series.docType} series={series} />
@@ -35,11 +36,12 @@ export function NumberingTab() {
 function SeriesCard({ series }: { series: Settings['numbering'][number] }) {
   const { preview: _preview, ...initial } = series;
   const form = useForm({ initialValues: initial });
+  const { t } = useTranslation();
+  const type = { type: series.docType };
   const save = useApiMutation('settings.updateNumbering', {
-    success: `${DOCUMENT_TYPE_LABELS[series.docType]} numbering saved.`,
+    success: () => t('settings.numbering.saved', type),
   });
   const v = form.getValues();
-  const label = DOCUMENT_TYPE_LABELS[series.docType];
   const preview = formatDocumentNumber(
     { ...v, padding: Number(v.padding) || 1 },
     new Date().getFullYear(),
@@ -48,7 +50,7 @@ function SeriesCard({ series }: { series: Settings['numbering'][number] }) {
   return (
     <Card withBorder padding="lg">
       <form
-        aria-label={`${label} numbering`}
+        aria-label={t('settings.numbering.form', type)}
         onSubmit={form.onSubmit((values) =>
           save.mutate(values, {
             onSuccess: () => form.resetDirty(values),
@@ -58,34 +60,34 @@ function SeriesCard({ series }: { series: Settings['numbering'][number] }) {
       >
         <Stack gap="xs">
           <Title order={2} size="h4">
-            {label}s
+            {t('settings.numbering.title', type)}
           </Title>
           <SimpleGrid cols={3} spacing="xs">
-            <TextInput label={`${label} prefix`} {...form.getInputProps('prefix')} />
+            <TextInput label={t('settings.numbering.prefix', type)} {...form.getInputProps('prefix')} />
             <NumberInput
-              label={`${label} digits`}
+              label={t('settings.numbering.digits', type)}
               min={1}
               max={10}
               allowDecimal={false}
               {...form.getInputProps('padding')}
             />
             <NumberInput
-              label={`Next ${label.toLowerCase()} number`}
+              label={t('settings.numbering.next', type)}
               min={1}
               allowDecimal={false}
               {...form.getInputProps('nextNumber')}
             />
           </SimpleGrid>
           <Checkbox
-            label={`Include the year in ${label.toLowerCase()} numbers`}
+            label={t('settings.numbering.includeYear', type)}
             {...form.getInputProps('includeYear', { type: 'checkbox' })}
           />
           <Group justify="space-between">
             <Text size="sm">
-              Next: <strong>{preview}</strong>
+              {t('settings.numbering.preview')} <strong>{preview}</strong>
             </Text>
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save
+              {t('common.save')}
             </Button>
           </Group>
         </Stack>

@@ -6,21 +6,22 @@ import { CurrencySelect } from '../../components/CurrencySelect';
 import { LocaleSelect } from '../../components/LocaleSelect';
 import { PaymentTermsField } from '../../components/PaymentTermsField';
 import { showApiError } from '../../lib/forms';
-import { MONTHS } from '../../lib/regional';
+import { monthOptions } from '../../lib/regional';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { formatMoney } from '../../lib/format';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, languageName } from '../../../../shared/i18n';
-import { systemLanguage } from '../../lib/i18n';
+import { screenLanguage, systemLanguage } from '../../lib/i18n';
+import { notifications } from '@mantine/notifications';
 
 export function PreferencesTab() {
+  const { t, i18n } = useTranslation();
   const settings = useSettings();
   const form = useForm({ initialValues: settings.preferences });
-  const save = useApiMutation('settings.updatePreferences', { success: 'Preferences saved.' });
+  const save = useApiMutation('settings.updatePreferences');
   useUnsavedGuard(form.isDirty());
   const values = form.getValues();
   const sample = formatSample(values.baseCurrency, values.locale);
-  const { t } = useTranslation();
   const languages = [
     {
       value: '',
@@ -34,7 +35,15 @@ export function PreferencesTab() {
       <form
         onSubmit={form.onSubmit((v) =>
           save.mutate(v, {
-            onSuccess: (s) => form.resetDirty(s.preferences),
+            onSuccess: (s) => {
+              form.resetDirty(s.preferences);
+              // Said in the language just chosen: switch first (Boot would do it a moment later).
+              void i18n
+                .changeLanguage(screenLanguage(s.preferences.language))
+                .then(() =>
+                  notifications.show({ color: 'green', message: i18n.t('settings.preferences.saved') }),
+                );
+            },
             onError: (e) => showApiError(form, e),
           }),
         )}
@@ -51,36 +60,36 @@ export function PreferencesTab() {
             maw={360}
           />
           <Title order={2} size="h4" mt="sm">
-            Money, formats and terms
+            {t('settings.preferences.moneyTitle')}
           </Title>
           <CurrencySelect
-            label="Base currency"
+            label={t('setup.money.baseCurrency')}
             locale={values.locale}
             {...form.getInputProps('baseCurrency')}
           />
-          <LocaleSelect label="Number and date format" {...form.getInputProps('locale')} />
+          <LocaleSelect label={t('setup.money.locale')} {...form.getInputProps('locale')} />
           {sample && (
             <Text size="sm" c="dimmed">
-              Looks like: {sample}
+              {t('settings.preferences.sample', { sample })}
             </Text>
           )}
           <PaymentTermsField
-            label="Default payment terms"
+            label={t('setup.money.terms')}
             value={values.defaultPaymentTerms}
-            onChange={(t) => form.setFieldValue('defaultPaymentTerms', t)}
+            onChange={(terms) => form.setFieldValue('defaultPaymentTerms', terms)}
             error={form.errors.defaultPaymentTerms as string | undefined}
           />
           <Group grow>
             <Select
-              label="Fiscal year starts in"
-              data={MONTHS}
+              label={t('setup.money.fiscalYear')}
+              data={monthOptions(i18n.language)}
               allowDeselect={false}
               value={String(values.fiscalYearStartMonth)}
               onChange={(m) => form.setFieldValue('fiscalYearStartMonth', Number(m))}
               error={form.errors.fiscalYearStartMonth}
             />
             <NumberInput
-              label="on day"
+              label={t('settings.preferences.onDay')}
               min={1}
               max={31}
               allowDecimal={false}
@@ -89,7 +98,7 @@ export function PreferencesTab() {
           </Group>
           <Group justify="flex-end" mt="sm">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save preferences
+              {t('settings.preferences.save')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { BusinessTab } from './BusinessTab';
 import { PreferencesTab } from './PreferencesTab';
 import { NumberingTab } from './NumberingTab';
@@ -11,36 +12,37 @@ import { NotFoundPage } from '../NotFoundPage';
 import { EinvoiceTab } from '../einvoice/UnitCodesTab';
 
 const TABS = [
-  { value: 'business', label: 'Business profile', Component: BusinessTab },
-  { value: 'preferences', label: 'Preferences', Component: PreferencesTab },
-  { value: 'taxes', label: 'Taxes', Component: TaxesTab },
-  { value: 'numbering', label: 'Numbering', Component: NumberingTab },
-  { value: 'documents', label: 'Documents', Component: DocumentsTab },
-  { value: 'email', label: 'Mail', Component: EmailTab },
-  { value: 'einvoice', label: 'E-invoices', Component: EinvoiceTab },
-  { value: 'backups', label: 'Backups', Component: BackupsTab },
+  { value: 'business', label: 'settings.tabs.business', Component: BusinessTab },
+  { value: 'preferences', label: 'settings.tabs.preferences', Component: PreferencesTab },
+  { value: 'taxes', label: 'settings.tabs.taxes', Component: TaxesTab },
+  { value: 'numbering', label: 'settings.tabs.numbering', Component: NumberingTab },
+  { value: 'documents', label: 'settings.tabs.documents', Component: DocumentsTab },
+  { value: 'email', label: 'settings.tabs.email', Component: EmailTab },
+  { value: 'einvoice', label: 'settings.tabs.einvoice', Component: EinvoiceTab },
+  { value: 'backups', label: 'settings.tabs.backups', Component: BackupsTab },
 ] as const;
 
 export function SettingsPage() {
   const { tab = 'business' } = useParams();
   const navigate = useNavigate();
-  if (!TABS.some((t) => t.value === tab)) return <NotFoundPage />;
+  const { t } = useTranslation();
+  if (!TABS.some((x) => x.value === tab)) return <NotFoundPage />;
   return (
     <Stack>
       <Title order={1} size="h2">
-        Settings
+        {t('settings.title')}
       </Title>
       <Tabs value={tab} onChange={(v) => v && void navigate(`/settings/${v}`)} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
+          {TABS.map((x) => (
+            <Tabs.Tab key={x.value} value={x.value}>
+              {t(x.label)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {TABS.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md">
-            <t.Component />
+        {TABS.map((x) => (
+          <Tabs.Panel key={x.value} value={x.value} pt="md">
+            <x.Component />
           </Tabs.Panel>
         ))}
       </Tabs>

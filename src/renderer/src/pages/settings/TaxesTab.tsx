@@ -18,6 +18,7 @@ import { CATEGORY_OPTIONS, VATEX_OPTIONS } from '../einvoice/EinvoiceFields';
 import { useFormat } from '../../lib/format';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SmallBusinessSetting } from '../../../../shared/api/settings';
 import type { Tax } from '../../../../shared/api/catalog';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
@@ -27,10 +28,15 @@ import { decimalForInput, parseDecimalInput } from '../../../../shared/domain/nu
 import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { isValidPercent, PERCENT_SCALE } from '../../../../shared/domain/tax';
 
-const KIND_LABELS = { standard: 'Standard', zero_rated: 'Zero-rated', exempt: 'Exempt' } as const;
+const KIND_LABELS = {
+  standard: 'settings.taxes.kind.standard',
+  zero_rated: 'settings.taxes.kind.zeroRated',
+  exempt: 'settings.taxes.kind.exempt',
+} as const;
 
 /** Tax rates: exact percentages; compound for tax on tax; zero-rated and exempt with a reason. */
 export function TaxesTab() {
+  const { t } = useTranslation();
   const f = useFormat();
   const taxes = useApi('taxes.list', { includeArchived: true });
   const [editing, setEditing] = useState<Tax | 'new' | null>(null);
@@ -40,67 +46,66 @@ export function TaxesTab() {
     <Stack maw={900}>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          A rate used on a document cannot change later (the document keeps its own copy): archive it and add
-          a new one.
+          {t('settings.taxes.intro')}
         </Text>
-        <Button onClick={() => setEditing('new')}>New tax</Button>
+        <Button onClick={() => setEditing('new')}>{t('settings.taxes.new')}</Button>
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm">No taxes yet. Add your VAT or sales tax rates to put them on invoice lines.</Text>
+        <Text size="sm">{t('settings.taxes.empty')}</Text>
       ) : (
-        <Table withTableBorder aria-label="Taxes">
+        <Table withTableBorder aria-label={t('settings.tabs.taxes')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th className="num">Rate</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>VAT category</Table.Th>
-              <Table.Th>Printed reason</Table.Th>
+              <Table.Th>{t('common.name')}</Table.Th>
+              <Table.Th className="num">{t('settings.taxes.rate')}</Table.Th>
+              <Table.Th>{t('settings.taxes.kindLabel')}</Table.Th>
+              <Table.Th>{t('settings.taxes.vatCategory')}</Table.Th>
+              <Table.Th>{t('settings.taxes.printedReason')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((t) => (
-              <Table.Tr key={t.id} c={t.archived ? 'dimmed' : undefined}>
+            {rows.map((tax) => (
+              <Table.Tr key={tax.id} c={tax.archived ? 'dimmed' : undefined}>
                 <Table.Td>
-                  {t.name}{' '}
-                  {t.compound && (
+                  {tax.name}{' '}
+                  {tax.compound && (
                     <Badge size="xs" variant="light">
-                      Compound
+                      {t('settings.taxes.compound')}
                     </Badge>
                   )}{' '}
-                  {t.archived && (
+                  {tax.archived && (
                     <Badge size="xs" color="gray">
-                      Archived
+                      {t('settings.taxes.archived')}
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td className="num">{f.percent(t.percent)}</Table.Td>
-                <Table.Td>{KIND_LABELS[t.kind]}</Table.Td>
+                <Table.Td className="num">{f.percent(tax.percent)}</Table.Td>
+                <Table.Td>{t(KIND_LABELS[tax.kind])}</Table.Td>
                 <Table.Td>
-                  {t.vatCategory}
-                  {t.vatexCode ? ` · ${t.vatexCode}` : ''}
+                  {tax.vatCategory}
+                  {tax.vatexCode ? ` · ${tax.vatexCode}` : ''}
                 </Table.Td>
-                <Table.Td>{t.reason}</Table.Td>
+                <Table.Td>{tax.reason}</Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end">
                     <Button
                       size="compact-sm"
                       variant="subtle"
-                      onClick={() => setEditing(t)}
-                      aria-label={`Edit ${t.name}`}
+                      onClick={() => setEditing(tax)}
+                      aria-label={t('settings.taxes.editNamed', { name: tax.name })}
                     >
-                      Edit
+                      {t('common.edit')}
                     </Button>
                     <Button
                       size="compact-sm"
                       variant="subtle"
                       color="gray"
                       onClick={() =>
-                        archive.mutate({ id: t.id, archived: !t.archived }, { onError: notifyError })
+                        archive.mutate({ id: tax.id, archived: !tax.archived }, { onError: notifyError })
                       }
                     >
-                      {t.archived ? 'Restore' : 'Archive'}
+                      {tax.archived ? t('settings.taxes.unarchive') : t('settings.taxes.archive')}
                     </Button>
                   </Group>
                 </Table.Td>
@@ -122,8 +127,11 @@ function SmallBusinessCard() {
 }
 
 function SmallBusinessForm({ setting }: { setting: SmallBusinessSetting }) {
+  const { t } = useTranslation();
   const form = useForm({ initialValues: { enabled: setting.enabled, note: setting.note } });
-  const save = useApiMutation('settings.updateSmallBusiness', { success: 'Small-business exemption saved.' });
+  const save = useApiMutation('settings.updateSmallBusiness', {
+    success: t('settings.taxes.smallBusiness.saved'),
+  });
   useEffect(() => {
     form.setInitialValues({ enabled: setting.enabled, note: setting.note });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -141,16 +149,16 @@ function SmallBusinessForm({ setting }: { setting: SmallBusinessSetting }) {
       <form onSubmit={submit}>
         <Stack gap="xs">
           <Title order={2} size="h4" id="small-business-title">
-            Small-business exemption (§ 19 UStG)
+            {t('settings.taxes.smallBusiness.title')}
           </Title>
           <Switch
-            label="My business charges no VAT under the small-business exemption (Kleinunternehmerregelung)"
-            description="New invoices and quotes then start without tax, one with VAT cannot be saved, and the note below is printed under the totals."
+            label={t('settings.taxes.smallBusiness.enabled')}
+            description={t('settings.taxes.smallBusiness.enabledHint')}
             {...form.getInputProps('enabled', { type: 'checkbox' })}
           />
           <Textarea
-            label="Note printed on invoices"
-            description="Leave empty to print the default shown."
+            label={t('settings.taxes.smallBusiness.note')}
+            description={t('settings.taxes.smallBusiness.noteHint')}
             placeholder={setting.defaultNote}
             autosize
             minRows={2}
@@ -158,7 +166,7 @@ function SmallBusinessForm({ setting }: { setting: SmallBusinessSetting }) {
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save exemption
+              {t('settings.taxes.smallBusiness.save')}
             </Button>
           </Group>
         </Stack>
@@ -168,6 +176,7 @@ function SmallBusinessForm({ setting }: { setting: SmallBusinessSetting }) {
 }
 
 function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const sep = decimalSeparatorOf(useSettings().preferences.locale);
   const form = useForm({
     initialValues: {
@@ -183,14 +192,14 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
     validate: {
       percent: (p) => {
         const v = parseDecimalInput(p, sep, PERCENT_SCALE);
-        if (v === null) return `Enter the rate as a number, like 23 or ${sep === ',' ? '9,975' : '9.975'}`;
-        return isValidPercent(v) ? null : 'A tax rate is from 0 to 100 %';
+        if (v === null) return t('settings.taxes.rateInvalid', { example: sep === ',' ? '9,975' : '9.975' });
+        return isValidPercent(v) ? null : t('settings.taxes.rateRange');
       },
     },
     validateInputOnChange: ['percent'],
   });
-  const create = useApiMutation('taxes.create', { success: 'Tax saved.' });
-  const update = useApiMutation('taxes.update', { success: 'Tax saved.' });
+  const create = useApiMutation('taxes.create', { success: t('settings.taxes.saved') });
+  const update = useApiMutation('taxes.update', { success: t('settings.taxes.saved') });
   const submit = form.onSubmit(async (typed) => {
     const v = { ...typed, percent: parseDecimalInput(typed.percent, sep, PERCENT_SCALE) ?? typed.percent };
     try {
@@ -203,23 +212,27 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
   });
   const v = form.getValues();
   return (
-    <Modal opened onClose={onClose} title={tax ? `Edit ${tax.name}` : 'New tax'}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={tax ? t('settings.taxes.editNamed', { name: tax.name }) : t('settings.taxes.new')}
+    >
       <form onSubmit={submit}>
         <Stack gap="xs">
           <TextInput
-            label="Tax name"
+            label={t('settings.taxes.name')}
             withAsterisk
-            placeholder="VAT 23%"
+            placeholder={t('settings.taxes.namePlaceholder')}
             data-autofocus
             {...form.getInputProps('name')}
           />
           <Select
-            label="Kind"
+            label={t('settings.taxes.kindLabel')}
             allowDeselect={false}
             data={[
-              { value: 'standard', label: 'Standard rate' },
-              { value: 'zero_rated', label: 'Zero-rated (0%, e.g. exports)' },
-              { value: 'exempt', label: 'Exempt or reverse charge (0%)' },
+              { value: 'standard', label: t('settings.taxes.kindOption.standard') },
+              { value: 'zero_rated', label: t('settings.taxes.kindOption.zeroRated') },
+              { value: 'exempt', label: t('settings.taxes.kindOption.exempt') },
             ]}
             {...form.getInputProps('kind')}
             onChange={(k) => {
@@ -228,35 +241,35 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
             }}
           />
           <TextInput
-            label="Rate (%)"
+            label={t('settings.taxes.ratePercent')}
             withAsterisk
-            placeholder="23 or 9.975"
+            placeholder={t('settings.taxes.ratePlaceholder', { example: sep === ',' ? '9,975' : '9.975' })}
             classNames={{ input: 'num' }}
             disabled={v.kind !== 'standard'}
             {...form.getInputProps('percent')}
           />
           <Checkbox
-            label="Compound: charged on the price plus the other taxes (as QST once was)"
+            label={t('settings.taxes.compoundHint')}
             {...form.getInputProps('compound', { type: 'checkbox' })}
           />
           {v.kind !== 'standard' && (
             <TextInput
-              label="Reason printed on the line"
-              placeholder="Reverse charge: VAT to be accounted for by the recipient"
+              label={t('settings.taxes.reason')}
+              placeholder={t('settings.taxes.reasonPlaceholder')}
               {...form.getInputProps('reason')}
             />
           )}
           <Select
-            label="VAT category on e-invoices"
-            description="Empty: S for a standard rate, Z for zero-rated, E for exempt"
+            label={t('settings.taxes.vatCategoryLabel')}
+            description={t('settings.taxes.vatCategoryHint')}
             clearable
             data={CATEGORY_OPTIONS}
             {...form.getInputProps('vatCategory')}
           />
           {v.kind !== 'standard' && (
             <Select
-              label="VATEX exemption code"
-              description="Where the category needs a reason, the code that says why"
+              label={t('settings.taxes.vatex')}
+              description={t('settings.taxes.vatexHint')}
               clearable
               searchable
               data={VATEX_OPTIONS}
@@ -267,10 +280,10 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
           )}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending}>
-              Save tax
+              {t('settings.taxes.save')}
             </Button>
           </Group>
         </Stack>

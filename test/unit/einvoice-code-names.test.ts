@@ -6,7 +6,7 @@ import {
   paymentMeansLabel,
   unitLabel,
   vatCategoryLabel,
-} from '../../src/renderer/src/pages/einvoice-in/code-names';
+} from '../../src/shared/domain/einvoice-in/code-names';
 
 /**
  * The readable e-invoice names codes in the screen's language: the code lists stay as they are

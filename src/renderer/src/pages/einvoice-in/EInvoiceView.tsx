@@ -18,7 +18,12 @@ import type { EInvoiceView as View } from '../../../../shared/api/einvoice-impor
 import type { EAllowanceCharge, EParty } from '../../../../shared/domain/einvoice-in/model';
 import { formatIban } from '../../../../shared/domain/iban';
 import { useFormat } from '../bills/parts/format';
-import { documentTypeLabel, paymentMeansLabel, unitLabel, vatCategoryLabel } from './code-names';
+import {
+  documentTypeLabel,
+  paymentMeansLabel,
+  unitLabel,
+  vatCategoryLabel,
+} from '../../../../shared/domain/einvoice-in/code-names';
 
 /**
  * The e-invoice behind a bill, read like a page: every party, every line as the file writes it,

@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
-import { unitName } from '../../../../shared/domain/einvoice-in/codes';
+import type { Translate as TFunction } from '../../i18n';
+import { unitName } from './codes';
 
 /**
  * The codes of an incoming e-invoice in the screen's language: units (UN/ECE Rec. 20), VAT

@@ -9,7 +9,7 @@ test('a customer’s document language and the business’s own wording are chos
   // The customer form: empty means "like the business", named in the field.
   await app.open(page, '/customers/new');
   await page.getByLabel('Customer name').fill('Müller Webdesign GmbH');
-  const language = page.getByRole('textbox', { name: 'Document language' });
+  const language = page.getByRole('combobox', { name: 'Document language' });
   await expect(language).toHaveAttribute('placeholder', 'Like the business (English)');
   await language.click();
   await page.getByRole('option', { name: 'Deutsch' }).click();
@@ -23,7 +23,7 @@ test('a customer’s document language and the business’s own wording are chos
   await app.open(page, '/settings/documents');
   await expect(page.getByRole('heading', { name: 'Language of documents' })).toBeVisible();
   await page.getByText('Like the customer’s language and country').click();
-  await page.getByRole('textbox', { name: 'Wording for' }).click();
+  await page.getByRole('combobox', { name: 'Wording for' }).click();
   await page.getByRole('option', { name: 'Deutsch' }).click();
   await page.getByRole('textbox', { name: 'Find a word' }).fill('Rechnung');
   // "Rechnung" is the title and a column header: the title comes first.

@@ -70,7 +70,7 @@ export const documentLanguageInput = z
   .strictObject({
     language: languageCode('Document language'),
     format: z.enum(DOCUMENT_FORMATS, { error: 'Choose how documents write dates and amounts' }),
-    wording: z.record(z.string(), z.record(z.string(), text('Wording', 200))).default({}),
+    wording: z.record(text('Language', 10), z.record(text('Word', 100), text('Wording', 200))).default({}),
   })
   .superRefine((v, ctx) => {
     for (const [language, words] of Object.entries(v.wording)) {

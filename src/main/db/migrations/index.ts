@@ -8,6 +8,7 @@ import { up as taxRounding } from './0006-tax-rounding';
 import { up as einvoice } from './0007-einvoice';
 import { up as einvoicesIn } from './0008-einvoices-in';
 import { up as bank } from './0009-bank';
+import { up as receivableDueDays } from './0010-receivable-due-days';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'einvoice', up: einvoice },
   { name: 'einvoices-in', up: einvoicesIn },
   { name: 'bank', up: bank },
+  { name: 'receivable-due-days', up: receivableDueDays },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

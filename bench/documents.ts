@@ -233,9 +233,24 @@ export async function runDocuments(): Promise<void> {
     'first PDF in a cold process (no warm-up), from spawn',
     median(colds.map((c) => c.afterSpawn)),
   );
+  // As shipped: the render thread warms up right after start; the user's first Preview comes
+  // at the earliest about a second later (the invoice has Cyrillic, Greek and the EPC QR code).
   const warmed: number[] = [];
   for (let i = 0; i < 5; i++)
-    warmed.push((await coldFirstPdf(tmp.dir, invoice.id, { warmUp: true, delayMs: 4000 })).afterReady);
-  record('documents', 'first PDF 4 s after start, background warm-up (median of 5)', median(warmed), 400);
+    warmed.push((await coldFirstPdf(tmp.dir, invoice.id, { warmUp: true, delayMs: 1000 })).afterReady);
+  record(
+    'documents',
+    'fresh process: first real invoice PDF 1 s after ready, warm render thread (median of 5)',
+    median(warmed),
+    400,
+  );
+  const immediate: number[] = [];
+  for (let i = 0; i < 5; i++)
+    immediate.push((await coldFirstPdf(tmp.dir, invoice.id, { warmUp: true, delayMs: 0 })).afterReady);
+  record(
+    'documents',
+    'fresh process: first real invoice PDF asked at once, render thread still warming (median of 5)',
+    median(immediate),
+  );
   tmp.cleanup();
 }

@@ -128,6 +128,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   // The backup "on start" runs after the first answers are served; the daily one is checked
   // hourly so a laptop that sleeps through midnight still gets its backup when it wakes.
   let inFlight: Promise<void> = Promise.resolve();
+  let warmedUp = false;
   const automaticBackup = (kind: 'start' | 'daily') => {
     if (!host.isOpen) return;
     inFlight = host.backup(kind).then(
@@ -159,14 +160,23 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       checkTimer.unref();
       timers.push(checkTimer);
       timers.push(setTimeout(() => void fullCheck().then(() => automaticBackup('start')), 1000));
-      // The PDF engine warms up once the first screen is served (see services/printing/warmup.ts).
-      const warm = setTimeout(() => {
+      // The PDF render thread starts and warms up just after the first answer (or after a
+      // second), off the main thread (see services/printing/warmup.ts).
+      const warm = () => {
+        if (warmedUp) return;
+        warmedUp = true;
         import('./services/printing/warmup')
           .then((m) => m.warmUpPdfEngine())
           .catch((error: unknown) => log.error('PDF warm-up failed', { error }));
-      }, 2000);
-      warm.unref();
-      timers.push(warm);
+      };
+      void firstAnswer.then(() => {
+        const soon = setTimeout(warm, 250);
+        soon.unref();
+        timers.push(soon);
+      });
+      const warmTimer = setTimeout(warm, 1000);
+      warmTimer.unref();
+      timers.push(warmTimer);
       const hourly = setInterval(dailyIfDue, HOUR);
       hourly.unref();
       timers.push(hourly);
@@ -180,6 +190,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       for (const t of timers) clearTimeout(t);
       await inFlight;
       for (const job of JOBS) await job.stop?.(ctx);
+      if (warmedUp) await (await import('./services/printing/warmup')).stopPdfThread();
       host.close();
       release();
     },

@@ -6,6 +6,8 @@ import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { EMPTY_ADDRESS, seedBusiness, type Seed } from '../helpers/seed';
 import { BANK, issuedInvoice, manyLines, renderPdf, setupDocuments } from '../helpers/documents';
 import { pdfFonts, pdfInfo, pdfPages, pdfText, pdfCheck } from '../helpers/pdf';
+import { pdfThread, stopPdfThread, warmUpPdfEngine } from '../../src/main/services/printing/warmup';
+import { loadSubject, logoOf } from '../../src/main/services/printing/views';
 
 let t: TestFolio;
 let seed: Seed;
@@ -306,6 +308,27 @@ describe('invoice PDF', () => {
     const later = (await renderPdf(t, { kind: 'document', id: doc.id })).pdf;
     clock.set('2026-11-20T10:00:00Z');
     expect(later.equals(first)).toBe(true);
+  });
+
+  it('after the warm-up, a preview renders on the warm render thread, byte-equal to the main thread', async () => {
+    const doc = await issuedInvoice(t, seed, { lines: manyLines(seed, 8) });
+    const ref = { kind: 'document', id: doc.id } as const;
+    expect(pdfThread()).toBeNull();
+    const inline = await renderPdf(t, ref);
+    await warmUpPdfEngine();
+    try {
+      const thread = await pdfThread();
+      expect(thread?.threads).toBe(1);
+      const threaded = await renderPdf(t, ref);
+      expect(threaded.pages).toBe(inline.pages);
+      expect(threaded.pdf.equals(inline.pdf)).toBe(true);
+      // The thread answers the same bytes as a direct call on it.
+      const direct = await thread!.renderPages(loadSubject(t.folio.ctx, ref).view, logoOf(t.folio.ctx));
+      expect(direct.pdf.equals(inline.pdf)).toBe(true);
+    } finally {
+      await stopPdfThread();
+    }
+    expect(pdfThread()).toBeNull();
   });
 
   it('draft, paid and void invoices carry their mark', async () => {

@@ -14,6 +14,8 @@ import type { RenderRequest, RenderResponse } from './worker';
 export interface Renderer {
   readonly threads: number;
   render(view: DocumentView, logo: Buffer | null): Promise<Buffer>;
+  /** The same, with the page count. */
+  renderPages(view: DocumentView, logo: Buffer | null): Promise<{ pdf: Buffer; pages: number }>;
   close(): Promise<void>;
 }
 
@@ -29,20 +31,28 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, cores));
 }
 
-export async function createRenderer(threads = defaultThreads()): Promise<Renderer> {
+export async function createRenderer(
+  threads = defaultThreads(),
+  options: { unref?: boolean; inline?: boolean } = {},
+): Promise<Renderer> {
   const script = pdfWorkerScript();
   const workers: Worker[] = [];
   if (script) {
     try {
       for (let i = 0; i < threads; i++) workers.push(startWorker(script));
+      // A thread kept for the app's lifetime must not keep the process alive on its own.
+      if (options.unref) for (const w of workers) w.unref();
     } catch {
       await Promise.all(workers.map((w) => w.terminate()));
       workers.length = 0;
     }
   }
-  if (!workers.length) return inlineRenderer();
+  if (!workers.length) return options.inline === false ? noRenderer() : inlineRenderer();
 
-  const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: { pdf: Buffer; pages: number }) => void; reject: (e: Error) => void }
+  >();
   // Each thread gets a few documents ahead, so it never waits for the main thread between two.
   const DEPTH = 3;
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
@@ -65,7 +75,10 @@ export async function createRenderer(threads = defaultThreads()): Promise<Render
       inFlight.set(worker, inFlight.get(worker)! - 1);
       if (p) {
         if (response.ok)
-          p.resolve(Buffer.from(response.pdf.buffer, response.pdf.byteOffset, response.pdf.byteLength));
+          p.resolve({
+            pdf: Buffer.from(response.pdf.buffer, response.pdf.byteOffset, response.pdf.byteLength),
+            pages: response.pages,
+          });
         else p.reject(new Error(response.error));
       }
       pump();
@@ -77,21 +90,29 @@ export async function createRenderer(threads = defaultThreads()): Promise<Render
     });
   }
 
+  const renderPages = (view: DocumentView, logo: Buffer | null) => {
+    if (failed) return Promise.reject(failed);
+    const id = nextId++;
+    return new Promise<{ pdf: Buffer; pages: number }>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      queue.push({ id, view, logo: logo ? new Uint8Array(logo) : null });
+      pump();
+    });
+  };
   return {
     threads: workers.length,
-    render(view, logo) {
-      if (failed) return Promise.reject(failed);
-      const id = nextId++;
-      return new Promise<Buffer>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        queue.push({ id, view, logo: logo ? new Uint8Array(logo) : null });
-        pump();
-      });
-    },
+    renderPages,
+    render: async (view, logo) => (await renderPages(view, logo)).pdf,
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/** No thread and no engine: the caller renders itself. */
+function noRenderer(): Renderer {
+  const none = () => Promise.reject(new Error('No render thread'));
+  return { threads: 0, render: none, renderPages: none, close: async () => {} };
 }
 
 async function inlineRenderer(): Promise<Renderer> {
@@ -100,6 +121,7 @@ async function inlineRenderer(): Promise<Renderer> {
   return {
     threads: 0,
     render: async (view, logo) => (await renderPdf(engine, view, logo)).pdf,
+    renderPages: (view, logo) => renderPdf(engine, view, logo),
     close: async () => {},
   };
 }

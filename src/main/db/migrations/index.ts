@@ -9,6 +9,7 @@ import { up as einvoice } from './0007-einvoice';
 import { up as einvoicesIn } from './0008-einvoices-in';
 import { up as bank } from './0009-bank';
 import { up as languages } from './0010-languages';
+import { up as receivableDueDays } from './0011-receivable-due-days';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'einvoices-in', up: einvoicesIn },
   { name: 'bank', up: bank },
   { name: 'languages', up: languages },
+  { name: 'receivable-due-days', up: receivableDueDays },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

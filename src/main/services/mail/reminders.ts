@@ -23,6 +23,16 @@ import { getReminderLevels } from './reminder-levels';
  * only ever writes proposals: a reminder is queued for sending when, and only when, a person
  * approves it. A proposal whose invoice is paid or void before anyone acts on it goes away.
  */
+/**
+ * Open overdue invoices, oldest due first, read from the covering partial index of open
+ * invoices alone. Left to itself, SQLite walked documents_by_due_date over every invoice ever
+ * due and read each row to test its status: 3.8 s at 1M invoices, on the main thread, a
+ * second after every start (issue 9 §5).
+ */
+export const OVERDUE_INVOICES_SQL = `SELECT id, due_date, customer_id FROM documents INDEXED BY documents_open_by_due
+  WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND balance > 0 AND due_date < ?
+  ORDER BY due_date`;
+
 export function proposeReminders(ctx: ServiceContext): number {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
@@ -57,16 +67,11 @@ export function proposeReminders(ctx: ServiceContext): number {
               .where('customer_id', 'in', [...held]),
           ),
       );
-    const overdue = store.all(
-      qb
-        .selectFrom('documents')
-        .select(['id', 'due_date', 'customer_id'])
-        .where('type', '=', 'invoice')
-        .where('status', 'in', ['issued', 'partially_paid'])
-        .where('balance', '>', 0)
-        .where('due_date', '<', today)
-        .orderBy('due_date'),
-    );
+    const overdue = store.prepare(OVERDUE_INVOICES_SQL).all(today) as {
+      id: number;
+      due_date: string;
+      customer_id: number;
+    }[];
     const history = new Map<number, ReminderRecord[]>();
     for (const r of store.all(
       qb.selectFrom('invoice_reminders').select(['document_id', 'level', 'status', 'decided_at', 'sent_at']),

@@ -12,8 +12,21 @@ export interface Pdf {
   pages: number;
 }
 
-/** Renders a view. pdfkit and the font load on the first call only (cold start stays lean). */
+/**
+ * Renders a view: on the warm render thread when warm-up started one (./warmup.ts), else on
+ * this thread, where pdfkit and the font load on the first call only (cold start stays lean).
+ * A thread that fails leaves the work to this thread: the same bytes either way.
+ */
 export async function renderView(view: DocumentView, logo: Buffer | null): Promise<Pdf> {
+  const renderer = await (await import('./warmup')).pdfThread();
+  if (renderer) {
+    try {
+      const { pdf, pages } = await renderer.renderPages(view, logo);
+      return { fileName: view.fileName, bytes: pdf, pages };
+    } catch {
+      // Rendered below instead.
+    }
+  }
   const [{ loadEngine }, { renderPdf }] = await Promise.all([
     import('../../pdf/engine'),
     import('../../pdf/render'),

@@ -1,11 +1,16 @@
 import type { DocumentView } from '../../../shared/domain/document-view';
+import type { Renderer } from '../../pdf/pool';
 
 /**
  * The first PDF of a process pays for loading pdfkit and fontkit, decoding the font's
- * OpenType tables and compiling the renderer: ~0.5 s, against ~10 ms for the next ones. A
- * couple of seconds after start, when the first screen is up, Folio renders a small sample in
- * three steps (thrown away), so the first Preview or Send is as quick as the others. Set
- * FOLIO_NO_PDF_WARMUP=1 to measure the cold path.
+ * OpenType tables (fontkit's first layout per face) and compiling the renderer: ~0.5–1 s,
+ * against ~10 ms for the next ones. Right after the first answer, Folio starts one render
+ * thread (the bulk export's worker, pdf/pool.ts) and renders a small sample on it, thrown
+ * away; previews, downloads and mail attachments are then rendered on that warm thread
+ * (services/printing/pdf.ts), so the main thread, which answers every other call, never
+ * spends that second, and the first Preview or Send is as quick as the others. Without a
+ * thread (none could start, or FOLIO_NO_PDF_WARMUP=1, which measures the cold path) PDFs
+ * render on the main thread as before.
  */
 const SAMPLE: DocumentView = {
   kind: 'invoice',
@@ -60,17 +65,29 @@ const SAMPLE: DocumentView = {
   words: { page: 'Page {page} of {count}', qrCaption: 'Scan in your banking app' },
 };
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+let thread: Promise<Renderer | null> | null = null;
 
-export async function warmUpPdfEngine(): Promise<void> {
-  if (process.env.FOLIO_NO_PDF_WARMUP) return;
-  const [{ loadEngine }, { renderPdf }] = await Promise.all([
-    import('../../pdf/engine'),
-    import('../../pdf/render'),
-  ]);
-  const engine = await loadEngine();
-  for (let i = 0; i < 3; i++) {
-    await pause(200);
-    await renderPdf(engine, SAMPLE, null);
-  }
+/** Starts the render thread and warms it with the sample (once). */
+export function warmUpPdfEngine(): Promise<void> {
+  if (process.env.FOLIO_NO_PDF_WARMUP) return Promise.resolve();
+  thread ??= (async () => {
+    const { createRenderer } = await import('../../pdf/pool');
+    const renderer = await createRenderer(1, { unref: true, inline: false });
+    if (!renderer.threads) return null;
+    await renderer.renderPages(SAMPLE, null);
+    return renderer;
+  })().catch(() => null);
+  return thread.then(() => undefined);
+}
+
+/** The warm render thread, once warm-up has started (null: render on this thread). */
+export function pdfThread(): Promise<Renderer | null> | null {
+  return thread;
+}
+
+/** Ends the render thread (when the book is closed). */
+export async function stopPdfThread(): Promise<void> {
+  const renderer = await thread;
+  thread = null;
+  await renderer?.close();
 }

@@ -16,7 +16,8 @@ import {
  * What each invoice still owed on `asOf`, rebuilt from the documents and the money applied
  * on or before that date (void invoices and undone payments never count). Today's figures
  * come straight from the maintained balances; a past date looks only at invoices that were
- * not yet settled on that date, found through the settled_on index, so it never walks the
+ * not yet settled on that date, found through the settled_on index (named: left to itself,
+ * SQLite read every paid invoice issued before the date, 0.9 s at 1M), so it never walks the
  * whole history.
  */
 export function outstandingInvoices(ctx: ServiceContext, asOf: string): Outstanding[] {
@@ -37,7 +38,7 @@ export function outstandingInvoices(ctx: ServiceContext, asOf: string): Outstand
          SELECT id FROM documents
          WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND issue_date <= :asOf
          UNION ALL
-         SELECT id FROM documents
+         SELECT id FROM documents INDEXED BY documents_settled
          WHERE type = 'invoice' AND settled_on > :asOf AND status = 'paid' AND issue_date <= :asOf
        )
        SELECT d.id, d.number, d.customer_id AS party_id, cu.name AS party_name, d.issue_date, d.due_date, d.currency,

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconFileText, IconReceipt } from '@tabler/icons-react';
 import type { Document } from '../../../../shared/api/documents';
-import { PERIOD_ORDER_MESSAGE } from '../../../../shared/api/fields';
+import { periodOrderMessage } from '../../../../shared/api/fields';
 import { addDays } from '../../../../shared/domain/dates';
 import { DOCUMENT_TYPE_LABELS } from '../../../../shared/domain/numbering';
 import { useApi } from '../../api/hooks';
@@ -87,7 +87,7 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
               label="To"
               value={to}
               onChange={(d) => setTo(d ?? '')}
-              error={valid ? undefined : PERIOD_ORDER_MESSAGE}
+              error={valid ? undefined : periodOrderMessage()}
             />
           </Group>
           {valid && (

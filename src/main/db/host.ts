@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backup, Health } from '../../shared/api/system';
@@ -204,10 +205,7 @@ export class DatabaseHost {
   /** "Start a new, empty book" on the recovery screen, when the data file is missing or empty. */
   async startNewBook(): Promise<void> {
     if (this.state.status !== 'missing')
-      throw new AppError(
-        'CONFLICT',
-        'A new book can only be started when the data file is missing or empty.',
-      );
+      throw new AppError('CONFLICT', msg('errors.host.newBookOnlyStarted'));
     await this.open({ newBook: true });
   }
 
@@ -230,14 +228,14 @@ export class DatabaseHost {
 
   async backup(kind: BackupKind): Promise<Backup> {
     if (this.state.status !== 'ok')
-      throw new AppError('DB_UNAVAILABLE', 'There is no healthy data file to back up.');
+      throw new AppError('DB_UNAVAILABLE', msg('errors.host.thereNoHealthyData'));
     return this.backupOf(this.state.sqlite, kind);
   }
 
   /** A consistent copy of the live database at `target` (for a backup file saved elsewhere). */
   async copyTo(target: string): Promise<void> {
     if (this.state.status !== 'ok')
-      throw new AppError('DB_UNAVAILABLE', 'There is no healthy data file to back up.');
+      throw new AppError('DB_UNAVAILABLE', msg('errors.host.thereNoHealthyData'));
     await this.state.sqlite.backup(target);
     tighten(target, PRIVATE_FILE);
   }
@@ -254,7 +252,7 @@ export class DatabaseHost {
    */
   async restore(name: string): Promise<{ restored: Backup; safetyCopy: Backup | null }> {
     const restored = listBackups(this.options.backupsDir).find((b) => b.name === name);
-    if (!restored) throw new AppError('NOT_FOUND', `There is no backup named "${name}".`, 'name');
+    if (!restored) throw new AppError('NOT_FOUND', msg('errors.host.thereNoBackupNamed', { name }), 'name');
     const source = backupPath(this.options.backupsDir, name);
     const problem = inspectBackup(source);
     if (problem) throw new AppError('VALIDATION', problem, 'name');

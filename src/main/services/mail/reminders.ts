@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ReminderProposal } from '../../../shared/api/mail';
 import {
   reminderLevelToPropose,
@@ -159,7 +160,7 @@ export function refreshReminders(ctx: ServiceContext): ReminderProposal[] {
 function proposalsById(ctx: ServiceContext, ids: number[]) {
   const rows = storeOf(ctx).all(qb.selectFrom('invoice_reminders').selectAll().where('id', 'in', ids));
   if (rows.length !== new Set(ids).size)
-    throw new AppError('NOT_FOUND', 'One of those reminders no longer exists. Refresh the list.');
+    throw new AppError('NOT_FOUND', msg('errors.reminders.oneThoseRemindersNo'));
   return rows;
 }
 
@@ -179,7 +180,7 @@ export async function approveReminders(
   }[] = [];
   for (const r of rows) {
     if (r.status !== 'proposed')
-      throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
     const subject = loadSubject(ctx, {
       kind: 'reminder',
       documentId: r.document_id,
@@ -189,7 +190,10 @@ export async function approveReminders(
     if (!subject.recipients.length)
       throw new AppError(
         'VALIDATION',
-        `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss the reminder for ${subject.values.document_number}.`,
+        msg('errors.reminders.nameHasNoEmail', {
+          name: subject.view.recipient.name,
+          document_number: subject.values.document_number,
+        }),
       );
     const template = templates[subject.templateKind];
     prepared.push({
@@ -212,7 +216,7 @@ export async function approveReminders(
         qb.selectFrom('invoice_reminders').select('status').where('id', '=', p.row.id),
       );
       if (current?.status !== 'proposed')
-        throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+        throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
       storeOf(ctx).run(
         qb
@@ -247,7 +251,7 @@ export async function approveRemindersByCustomer(
   const rows = proposalsById(ctx, input.ids);
   for (const r of rows)
     if (r.status !== 'proposed')
-      throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
   const docs = new Map(
     store
       .all(
@@ -288,7 +292,7 @@ export async function approveRemindersByCustomer(
     if (!subject.recipients.length)
       throw new AppError(
         'VALIDATION',
-        `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss their reminders.`,
+        msg('errors.reminders.nameHasNoEmail2', { name: subject.view.recipient.name }),
       );
     prepared.push({
       rows: g.rows,
@@ -305,7 +309,7 @@ export async function approveRemindersByCustomer(
           qb.selectFrom('invoice_reminders').select('status').where('id', '=', r.id),
         );
         if (current?.status !== 'proposed')
-          throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+          throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       }
       const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
       for (const r of p.rows) {
@@ -333,7 +337,7 @@ export function dismissReminders(ctx: ServiceContext, input: { ids: number[] }):
   storeOf(ctx).tx(() => {
     for (const r of proposalsById(ctx, input.ids)) {
       if (r.status !== 'proposed')
-        throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+        throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       storeOf(ctx).run(
         qb
           .updateTable('invoice_reminders')

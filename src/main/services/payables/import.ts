@@ -1,3 +1,5 @@
+import { msg } from '../../../shared/i18n';
+import { labelText } from '../../../shared/api/fields';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ImportRow } from '../../../shared/api/payables';
 import { isCurrencyCode } from '../../../shared/domain/currencies';
@@ -138,20 +140,20 @@ const ALIASES: Record<string, string[]> = {
 };
 
 export const FIELD_LABELS: Record<string, string> = {
-  vendor: 'Vendor',
-  invoiceNumber: 'Invoice number',
-  billDate: 'Bill date',
-  dueDate: 'Due date',
-  currency: 'Currency',
-  exchangeRate: 'Exchange rate',
-  amount: 'Amount',
-  net: 'Net amount',
-  tax: 'Tax',
-  total: 'Total',
-  category: 'Category',
-  description: 'Description',
-  terms: 'Terms',
-  notes: 'Notes',
+  vendor: 'fields.vendor',
+  invoiceNumber: 'fields.invoiceNumber',
+  billDate: 'fields.billDate',
+  dueDate: 'fields.dueDate',
+  currency: 'fields.currency',
+  exchangeRate: 'fields.exchangeRate',
+  amount: 'fields.amount',
+  net: 'fields.netAmount',
+  tax: 'fields.tax',
+  total: 'fields.total',
+  category: 'fields.category',
+  description: 'fields.description',
+  terms: 'fields.terms',
+  notes: 'fields.notes',
 };
 
 /** Rows checked between two turns of the event loop, so other calls are answered meanwhile. */
@@ -178,14 +180,17 @@ function mapHeaders(
 ): { header: string; field: string | null }[] {
   if (mapping) {
     if (mapping.length !== headers.length)
-      throw fieldError('mapping', `The file has ${headers.length} columns; choose a field for each of them.`);
+      throw fieldError('mapping', msg('errors.import.fileHasHeadersColumns', { headers: headers.length }));
     const seen = new Set<string>();
     return headers.map((header, i) => {
       const field = mapping[i] ?? null;
       if (field !== null && !(field in FIELD_LABELS))
-        throw fieldError(`mapping.${i}`, `“${field}” is not a field a bill has.`);
+        throw fieldError(`mapping.${i}`, msg('errors.import.fieldNotFieldBill', { field }));
       if (field !== null && seen.has(field))
-        throw fieldError(`mapping.${i}`, `${FIELD_LABELS[field]} is chosen for two columns; choose it once.`);
+        throw fieldError(
+          `mapping.${i}`,
+          msg('errors.import.fieldChosenForTwo', { field: labelText(FIELD_LABELS[field]!) }),
+        );
       if (field !== null) seen.add(field);
       return { header, field };
     });
@@ -208,15 +213,19 @@ async function readCsv(
   if (!parsed.ok)
     throw fieldError(
       'csv',
-      `The CSV file cannot be read${parsed.line ? ` at line ${parsed.line}` : ''}: ${parsed.message.replace(/^Invalid.*?: /, '')}. ` +
-        'Save it again as CSV (comma- or semicolon-separated) and retry.',
+      parsed.line
+        ? msg('errors.import.csvUnreadableAtLine', {
+            line: parsed.line,
+            problem: parsed.message.replace(/^Invalid.*?: /, ''),
+          })
+        : msg('errors.import.csvUnreadable', { problem: parsed.message.replace(/^Invalid.*?: /, '') }),
     );
-  if (parsed.records.length === 0) throw fieldError('csv', 'The CSV file has no rows.');
+  if (parsed.records.length === 0) throw fieldError('csv', msg('errors.import.csvFileHasNo'));
   const [head, ...rest] = parsed.records;
   const records = rest.filter((r) => r.cells.some((c) => c !== ''));
-  if (records.length === 0) throw fieldError('csv', 'The CSV file has a header row but no bills under it.');
+  if (records.length === 0) throw fieldError('csv', msg('errors.import.csvFileHasHeader'));
   if (records.length > MAX_ROWS)
-    throw fieldError('csv', `The CSV file has ${records.length} rows; import at most ${MAX_ROWS} at a time.`);
+    throw fieldError('csv', msg('errors.import.csvFileHasRecords', { records: records.length, MAX_ROWS }));
   return { headers: head!.cells, records, delimiter };
 }
 
@@ -289,9 +298,10 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
   if (missing.length)
     throw new MissingColumns(
       columns,
-      `The CSV needs a column for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
-        `Found: ${headers.join(', ') || 'no headers'}. Name the columns Vendor, Invoice number, Bill date, ` +
-        'Due date, Amount, Tax, Currency, Exchange rate, Category, Description, Terms, or choose a field for each column.',
+      msg('errors.import.missingColumns', {
+        missing: missing.map((f) => labelText(FIELD_LABELS[f]!)).join(', '),
+        found: headers.join(', ') || msg('errors.import.noHeaders'),
+      }),
     );
   const amountsIncludeTax = options.amountsIncludeTax ?? guessIncludesTax(new Set(index.keys()));
   // An "Amount" column is the net or the total, as the user said.
@@ -299,7 +309,7 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
   if (index.has('amount') && index.has(amountAs))
     throw fieldError(
       'amountsIncludeTax',
-      `The file has both an Amount and a ${FIELD_LABELS[amountAs]} column: ${amountsIncludeTax ? 'Amount cannot also be the total' : 'Amount cannot also be the net'}. Choose what the Amount column is.`,
+      amountsIncludeTax ? msg('errors.import.amountAndTotal') : msg('errors.import.amountAndNet'),
     );
   if (index.has('amount')) {
     index.set(amountAs, index.get('amount')!);
@@ -607,8 +617,10 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
   const good = rows.filter((r) => r.errors.length === 0);
   if (good.length !== input.expectedRows)
     throw conflict(
-      `The preview showed ${input.expectedRows} good rows but there are ${good.length} now: the file or your data ` +
-        'changed. Nothing was imported; preview the file again.',
+      msg('errors.import.previewShowedExpectedrowsGood', {
+        expectedRows: input.expectedRows,
+        good: good.length,
+      }),
     );
   const prefs = getPreferences(ctx);
   return storeOf(ctx).tx(() => {
@@ -646,7 +658,11 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
       } catch (error) {
         // Rolls back the whole import: the user sees which row failed and nothing is stored.
         if (error instanceof AppError)
-          throw new AppError('CONFLICT', `Row ${r.line}: ${error.message} Nothing was imported.`, 'csv');
+          throw new AppError(
+            'CONFLICT',
+            msg('errors.import.rowLineMessageNothing', { line: r.line, message: error.message }),
+            'csv',
+          );
         throw error;
       }
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { AGING_BUCKETS, AGING_LABELS } from '../../../shared/domain/aging';
 import { toCsv } from '../../../shared/domain/csv';
@@ -42,7 +43,11 @@ export function exportCsv(
     if (!v)
       throw fieldError(
         field,
-        `Choose the ${field === 'asOf' ? 'date' : field === 'from' ? 'start' : 'end'} of the report.`,
+        field === 'asOf'
+          ? msg('errors.exportCsv.chooseDate')
+          : field === 'from'
+            ? msg('errors.exportCsv.chooseStart')
+            : msg('errors.exportCsv.chooseEnd'),
       );
     return v;
   };

@@ -1,6 +1,8 @@
-import { Notification, type BrowserWindow } from 'electron';
+import { Notification, app, type BrowserWindow } from 'electron';
 import type { Dispatch } from '../api/dispatch';
 import type { ReminderItem } from '../../shared/api/payables';
+import type { Preferences } from '../../shared/api/settings';
+import { matchLanguage, translator, type Language, type Translate } from '../../shared/i18n';
 import { APP_URL } from './protocol';
 
 /**
@@ -11,15 +13,49 @@ import { APP_URL } from './protocol';
  * the due-date view. Browser mode has no notifications: its reminder centre lists the same.
  */
 const HOUR = 60 * 60 * 1000;
+
+/** The system's languages, most preferred first (Electron reads them from the OS). */
+const systemLocales = (): string[] => {
+  try {
+    return [...app.getPreferredSystemLanguages(), app.getLocale()];
+  } catch {
+    return [];
+  }
+};
 const ONE_BY_ONE = 3;
 
-function title(item: ReminderItem): string {
+export function notificationTitle(t: Translate, item: ReminderItem): string {
   const who = item.vendorInvoiceNumber ? `${item.vendorName} ${item.vendorInvoiceNumber}` : item.vendorName;
   return item.kind === 'overdue'
-    ? `Overdue: ${who}`
+    ? t('notifications.title.overdue', { who })
     : item.kind === 'discount'
-      ? `Discount ending: ${who}`
-      : `Bill due: ${who}`;
+      ? t('notifications.title.discount', { who })
+      : t('notifications.title.due', { who });
+}
+
+/** The summary shown instead when more than a few bills need attention at once. */
+export function notificationSummary(
+  t: Translate,
+  items: readonly ReminderItem[],
+): { title: string; body: string } {
+  const overdue = items.filter((i) => i.kind === 'overdue').length;
+  return {
+    title: t('notifications.summary.title', { count: items.length }),
+    body: t('notifications.summary.body', { overdue, soon: items.length - overdue }),
+  };
+}
+
+/**
+ * The language of a notification, which no call carries: the one chosen in Preferences, or
+ * when that follows the system (or cannot be read), the system's, else English.
+ */
+export async function notificationLanguage(
+  dispatch: Dispatch,
+  systemLocales: readonly string[],
+): Promise<Language> {
+  const settings = await dispatch('settings.get', {});
+  const chosen = settings.ok ? (settings.value as { preferences: Preferences }).preferences.language : null;
+  return matchLanguage([chosen, ...systemLocales]);
 }
 
 export function startBillNotifications(options: {
@@ -38,23 +74,22 @@ export function startBillNotifications(options: {
   const check = async () => {
     try {
       if (!Notification.isSupported()) return;
-      const result = await options.dispatch('reminders.takeDesktopNotifications', {});
+      const lang = await notificationLanguage(options.dispatch, systemLocales());
+      const t = translator(lang);
+      // In that language too: the reminders' own lines ("Due in 3 days", "Pay … to save …").
+      const result = await options.dispatch('reminders.takeDesktopNotifications', {}, lang);
       if (!result.ok) return;
       const { items } = result.value as { items: ReminderItem[] };
       if (items.length === 0) return;
       if (items.length <= ONE_BY_ONE) {
         for (const item of items) {
-          const n = new Notification({ title: title(item), body: item.message });
+          const n = new Notification({ title: notificationTitle(t, item), body: item.message });
           n.on('click', () => open(`/bills/${item.billId}`));
           n.show();
         }
         return;
       }
-      const overdue = items.filter((i) => i.kind === 'overdue').length;
-      const n = new Notification({
-        title: `${items.length} bills need attention`,
-        body: `${overdue} overdue, ${items.length - overdue} due soon or with a discount ending. Open Folio to review them.`,
-      });
+      const n = new Notification(notificationSummary(t, items));
       n.on('click', () => open('/bills'));
       n.show();
     } catch (error) {

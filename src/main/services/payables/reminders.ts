@@ -153,7 +153,12 @@ function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: str
         },
         today,
       );
-      if (offer) message = `Pay ${money(offer.pay)} by ${date(offer.payBy)} to save ${money(offer.save)}`;
+      if (offer)
+        message = msg('notifications.discountOffer', {
+          pay: money(offer.pay),
+          date: date(offer.payBy),
+          save: money(offer.save),
+        });
     }
     return {
       billId: r.id,

@@ -114,7 +114,8 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   // The full integrity check waits for the first answer (see startBackgroundJobs).
   let firstAnswered: () => void = () => {};
   const firstAnswer = new Promise<void>((resolve) => (firstAnswered = resolve));
-  const dispatch: Dispatch = (method, input) => baseDispatch(method, input).finally(() => firstAnswered());
+  const dispatch: Dispatch = (method, input, lang) =>
+    baseDispatch(method, input, lang).finally(() => firstAnswered());
   const timers: NodeJS.Timeout[] = [];
   for (const job of JOBS) {
     if (!job.deferAtOpen) {

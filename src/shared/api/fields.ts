@@ -184,7 +184,7 @@ export const base64File = (label: string, maxBytes: number) => {
         const [shown, limit] =
           formatBytes(size) === formatBytes(maxBytes)
             ? [bytes(size), bytes(maxBytes)]
-            : [formatBytes(size), formatBytes(maxBytes)];
+            : [size, maxBytes].map((n) => (n < 1024 ? bytes(n) : formatBytes(n)));
         return msg('validation.file.tooLarge', { label: labelInSentence(label), size: shown, limit });
       },
       abort: true,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { inLanguage } from '../../src/main/i18n';
 import { storageError } from '../../src/main/db/storage-errors';
+import { readStatementFile } from '../../src/main/services/bank/formats';
 import { customerInput } from '../../src/shared/api/customers';
 import { base64File, plainIssueMessage, requiredText, text } from '../../src/shared/api/fields';
 import { describeDue } from '../../src/shared/domain/bill-status';
@@ -60,6 +61,16 @@ describe('storage failures', () => {
     const ro = inLanguage('fr', () => storageError({ code: 'EROFS' }))!;
     expect(ro.message).toMatch(/^Folio ne peut pas écrire dans son dossier de données/);
     expect(storageError({ code: 'ENOSPC' })!.message).toMatch(/^The disk is full — nothing was saved/);
+  });
+});
+
+describe('bank statement files', () => {
+  it('an empty or unknown file is explained in the caller’s language', () => {
+    expect(() => inLanguage('fr', () => readStatementFile(new Uint8Array()))).toThrow('Le fichier est vide.');
+    expect(() => inLanguage('de', () => readStatementFile(new TextEncoder().encode('hello')))).toThrow(
+      /^Folio kann nicht erkennen, um welche Art von Datei es sich handelt\. Unterstützt: /,
+    );
+    expect(() => readStatementFile(new Uint8Array())).toThrow('The file is empty.');
   });
 });
 

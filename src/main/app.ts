@@ -4,7 +4,8 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
 import { DataFolderLockedError, acquireDataLock } from './data-lock';
 import { tightenDataFolder } from './db/private-files';
-import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
+import { isDiskFull } from './db/storage-errors';
+import { msg } from '../shared/i18n';
 import { mirrorBackup } from './services/backup-files';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
@@ -113,7 +114,8 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   // The full integrity check waits for the first answer (see startBackgroundJobs).
   let firstAnswered: () => void = () => {};
   const firstAnswer = new Promise<void>((resolve) => (firstAnswered = resolve));
-  const dispatch: Dispatch = (method, input) => baseDispatch(method, input).finally(() => firstAnswered());
+  const dispatch: Dispatch = (method, input, lang) =>
+    baseDispatch(method, input, lang).finally(() => firstAnswered());
   const timers: NodeJS.Timeout[] = [];
   for (const job of JOBS) {
     if (!job.deferAtOpen) {
@@ -209,27 +211,21 @@ function removeInterruptedWork(dataDir: string): void {
 export function describeFolderFailure(
   error: unknown,
   dataDir: string,
-): { status: 'readonly' | 'failed'; message: string } {
+): { status: 'readonly' | 'failed'; message: () => string } {
   const code = (error as { code?: string }).code ?? '';
-  if (isDiskFull(error))
-    return {
-      status: 'failed',
-      message: DISK_FULL_MESSAGE.replace(', then try again.', ', then start Folio again.'),
-    };
-  const why =
+  if (isDiskFull(error)) return { status: 'failed', message: () => msg('health.diskFullAtStart') };
+  const why = () =>
     code === 'ENOTDIR' || code === 'EEXIST'
-      ? 'part of that path is a file, not a folder'
+      ? msg('health.folderPathIsFile')
       : code === 'EROFS'
-        ? 'the disk is read-only'
+        ? msg('health.folderDiskReadOnly')
         : code === 'EACCES' || code === 'EPERM'
-          ? 'your user may not write there'
+          ? msg('health.folderNotWritable')
           : error instanceof Error
             ? error.message
             : String(error);
   return {
     status: 'readonly',
-    message:
-      `Folio cannot create or write its data folder ${dataDir} (${why}). ` +
-      'Choose another data folder (browser mode: --data), or make this one writable for your user, then start Folio again.',
+    message: () => msg('health.folderUnusable', { folder: dataDir, reason: why() }),
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_ADDRESS } from '../../src/shared/api/common';
-import { PERIOD_ORDER_MESSAGE } from '../../src/shared/api/fields';
+import { periodOrderMessage } from '../../src/shared/api/fields';
 import { SAMPLE_PREFERENCES, SAMPLE_PROFILE } from '../helpers/folio';
 import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
 import { tempDir } from '../helpers/tmp';
@@ -59,7 +59,7 @@ describe('periods', () => {
       f.endsWith('to'),
     )!;
     expect(field.split('.').at(-1)).toBe('to');
-    expect(message).toBe(PERIOD_ORDER_MESSAGE);
+    expect(message).toBe(periodOrderMessage());
   });
 
   it('accepts a one-day period and an open-ended one', async () => {

@@ -9,6 +9,7 @@ import { plainIssueMessage, unknownFieldsMessage } from '../../shared/api/fields
 import { storageError } from '../db/storage-errors';
 import type { Handlers } from './handlers';
 import { inLanguage } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 export type Dispatch = (method: string, input: unknown, lang?: string) => Promise<Result<unknown>>;
 
@@ -19,7 +20,7 @@ export function validationError(error: z.ZodError): ApiError {
     const key = issue.path.map(String).join('.') || 'input';
     fields[key] ??= issue.code === 'unrecognized_keys' ? unknownFieldsMessage(issue.keys) : issue.message;
   }
-  const [field, message] = Object.entries(fields)[0] ?? ['input', 'The input is not valid.'];
+  const [field, message] = Object.entries(fields)[0] ?? ['input', msg('errors.invalidInput')];
   return { code: 'VALIDATION', message, field, fields };
 }
 
@@ -39,8 +40,8 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: L
           code: 'UNKNOWN_METHOD',
           message:
             typeof method === 'string'
-              ? `There is no API method called "${method.slice(0, 100)}".`
-              : 'A call needs the name of an API method, as text.',
+              ? msg('errors.unknownMethod', { method: method.slice(0, 100) })
+              : msg('errors.methodNotText'),
         },
       };
     }
@@ -67,8 +68,7 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: L
         ok: false,
         error: {
           code: 'INTERNAL',
-          message:
-            'Something went wrong, so the change may not have been saved. The details are in the log file.',
+          message: msg('errors.internal'),
         },
       };
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backup, Health } from '../../shared/api/system';
@@ -16,13 +17,14 @@ import { LATEST_VERSION, NewerDatabaseError, migrate, pendingMigrations } from '
 import { configure, connect, quickCheck, schemaVersion, useNativeBinding, type Sqlite } from './open';
 import { fullCheckInBackground, openCheck, type FullCheck } from './integrity';
 import { PRIVATE_FILE, ensurePrivateDir, tighten } from './private-files';
-import { DISK_FULL_MESSAGE, isDiskFull, isReadOnly } from './storage-errors';
+import { isDiskFull, isReadOnly } from './storage-errors';
 import { Store } from './store';
 
 type Problem = Exclude<Health['status'], 'ok'>;
 type State =
   | { status: 'ok'; sqlite: Sqlite; store: Store }
-  | { status: Problem; message: string; version: number }
+  /** The message is made when asked, so it speaks the language of the call that reads it. */
+  | { status: Problem; message: () => string; version: number }
   | { status: 'closed' };
 
 export interface HostOptions {
@@ -55,7 +57,7 @@ export class DatabaseHost {
 
   get store(): Store {
     if (this.state.status === 'ok') return this.state.store;
-    const message = this.state.status === 'closed' ? 'The data file is closed.' : this.state.message;
+    const message = this.state.status === 'closed' ? msg('health.closed') : this.state.message();
     throw new AppError('DB_UNAVAILABLE', message);
   }
 
@@ -68,27 +70,27 @@ export class DatabaseHost {
     if (s.status === 'ok')
       return {
         status: 'ok',
-        message: 'Data file is healthy.',
+        message: msg('health.healthy'),
         schemaVersion: schemaVersion(s.sqlite),
         appSchemaVersion: LATEST_VERSION,
       };
     if (s.status === 'closed')
       return {
         status: 'failed',
-        message: 'The data file is closed.',
+        message: msg('health.closed'),
         schemaVersion: 0,
         appSchemaVersion: LATEST_VERSION,
       };
     return {
       status: s.status,
-      message: s.message,
+      message: s.message(),
       schemaVersion: s.version,
       appSchemaVersion: LATEST_VERSION,
     };
   }
 
   /** Puts the host in a recovery state for a failure found before the file could be opened. */
-  fail(status: Problem, message: string): void {
+  fail(status: Problem, message: () => string): void {
     this.close();
     this.state = { status, message, version: 0 };
   }
@@ -112,13 +114,11 @@ export class DatabaseHost {
       if (!size && !options.newBook) {
         const backups = listBackups(this.options.backupsDir);
         if (backups.length > 0) {
-          const what = size === null ? 'is missing' : 'is empty (0 bytes)';
+          const name = path.basename(file);
           this.state = {
             status: 'missing',
             version: 0,
-            message:
-              `The data file ${path.basename(file)} ${what}, but this folder has backups. ` +
-              'Restore the newest backup that holds your data, or start a new, empty book.',
+            message: () => (size === null ? msg('health.missing', { name }) : msg('health.empty', { name })),
           };
           return;
         }
@@ -129,7 +129,7 @@ export class DatabaseHost {
         this.state = {
           status: 'newer',
           version: newer,
-          message: new NewerDatabaseError(newer, LATEST_VERSION).message,
+          message: () => newerMessage(newer),
         };
         return;
       }
@@ -144,7 +144,7 @@ export class DatabaseHost {
       const problems = openCheck(sqlite);
       if (problems.length > 0) {
         sqlite.close();
-        this.state = { status: 'corrupt', version: 0, message: failedCheckMessage(problems) };
+        this.state = { status: 'corrupt', version: 0, message: () => failedCheckMessage(problems) };
         return;
       }
       probeWritable(sqlite);
@@ -161,10 +161,7 @@ export class DatabaseHost {
         this.state = {
           status: 'failed',
           version,
-          message:
-            `Folio could not update the data file to this version (${errorText(error)}). ` +
-            'Nothing was changed: the file is as it was, and a backup was made before the update. ' +
-            'Install the previous Folio to keep working, or restore a backup.',
+          message: () => msg('health.updateFailed', { reason: errorText(error) }),
         };
         return;
       }
@@ -197,17 +194,14 @@ export class DatabaseHost {
     if ('failed' in result) return 'skipped';
     if (result.problems.length === 0) return 'ok';
     opened.sqlite.close();
-    this.state = { status: 'corrupt', version: 0, message: failedCheckMessage(result.problems) };
+    this.state = { status: 'corrupt', version: 0, message: () => failedCheckMessage(result.problems) };
     return 'damaged';
   }
 
   /** "Start a new, empty book" on the recovery screen, when the data file is missing or empty. */
   async startNewBook(): Promise<void> {
     if (this.state.status !== 'missing')
-      throw new AppError(
-        'CONFLICT',
-        'A new book can only be started when the data file is missing or empty.',
-      );
+      throw new AppError('CONFLICT', msg('errors.host.newBookOnlyStarted'));
     await this.open({ newBook: true });
   }
 
@@ -230,14 +224,14 @@ export class DatabaseHost {
 
   async backup(kind: BackupKind): Promise<Backup> {
     if (this.state.status !== 'ok')
-      throw new AppError('DB_UNAVAILABLE', 'There is no healthy data file to back up.');
+      throw new AppError('DB_UNAVAILABLE', msg('errors.host.thereNoHealthyData'));
     return this.backupOf(this.state.sqlite, kind);
   }
 
   /** A consistent copy of the live database at `target` (for a backup file saved elsewhere). */
   async copyTo(target: string): Promise<void> {
     if (this.state.status !== 'ok')
-      throw new AppError('DB_UNAVAILABLE', 'There is no healthy data file to back up.');
+      throw new AppError('DB_UNAVAILABLE', msg('errors.host.thereNoHealthyData'));
     await this.state.sqlite.backup(target);
     tighten(target, PRIVATE_FILE);
   }
@@ -254,7 +248,7 @@ export class DatabaseHost {
    */
   async restore(name: string): Promise<{ restored: Backup; safetyCopy: Backup | null }> {
     const restored = listBackups(this.options.backupsDir).find((b) => b.name === name);
-    if (!restored) throw new AppError('NOT_FOUND', `There is no backup named "${name}".`, 'name');
+    if (!restored) throw new AppError('NOT_FOUND', msg('errors.host.thereNoBackupNamed', { name }), 'name');
     const source = backupPath(this.options.backupsDir, name);
     const problem = inspectBackup(source);
     if (problem) throw new AppError('VALIDATION', problem, 'name');
@@ -296,8 +290,7 @@ export class DatabaseHost {
   }
 }
 
-const failedCheckMessage = (problems: string[]) =>
-  `The data file failed its integrity check (${problems[0]}). Restore the latest good backup.`;
+const failedCheckMessage = (problems: string[]) => msg('health.integrityFailed', { problem: problems[0] });
 
 function fileSize(file: string): number | null {
   try {
@@ -340,50 +333,46 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function describeOpenFailure(error: unknown, file: string): { status: Problem; message: string } {
+function describeOpenFailure(error: unknown, file: string): { status: Problem; message: () => string } {
   const code = (error as { code?: string }).code ?? '';
-  if (error instanceof NewerDatabaseError) return { status: 'newer', message: error.message };
+  if (error instanceof NewerDatabaseError)
+    return { status: 'newer', message: () => newerMessage(error.fileVersion) };
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-    return {
-      status: 'corrupt',
-      message: 'The data file is damaged and cannot be read. Restore the latest good backup.',
-    };
-  if (isDiskFull(error))
-    return {
-      status: 'failed',
-      message: `${DISK_FULL_MESSAGE.replace(', then try again.', ', then start Folio again.')}`,
-    };
+    return { status: 'corrupt', message: () => msg('health.damaged') };
+  if (isDiskFull(error)) return { status: 'failed', message: () => msg('health.diskFullAtStart') };
   if (isReadOnly(error) || code === 'SQLITE_CANTOPEN')
     return {
       status: 'readonly',
-      message:
-        `Folio cannot write to its data file ${file} (${code || errorText(error)}), so nothing could be saved. ` +
-        'Make the file and its folder writable for your user (or move the data folder off a read-only disk), ' +
-        'then start Folio again. Your data has not been changed.',
+      message: () => msg('health.readOnly', { file, reason: code || errorText(error) }),
     };
   return {
     status: 'failed',
-    message: `Folio could not open its data file ${file}: ${errorText(error)}. The details are in the log file.`,
+    message: () => msg('health.openFailed', { file, reason: errorText(error) }),
   };
+}
+
+/** A data file from a newer Folio, in the caller's words. */
+function newerMessage(fileVersion: number): string {
+  return msg('health.newer', { fileVersion, appVersion: LATEST_VERSION });
 }
 
 /** Why a backup cannot be restored, or null when it is sound and not from a newer Folio. */
 export function inspectBackup(file: string): string | null {
   try {
     const version = headerVersion(file);
-    if (version === null) return 'That file is not a Folio backup (it is not a database).';
-    if (version > LATEST_VERSION) return new NewerDatabaseError(version, LATEST_VERSION).message;
+    if (version === null) return msg('health.backupNotDatabase');
+    if (version > LATEST_VERSION) return newerMessage(version);
     return readOnlyFile(file, (db) => {
       const problems = quickCheck(db);
-      if (problems.length > 0) return `That backup is damaged (${problems[0]}). Choose an older one.`;
+      if (problems.length > 0) return msg('health.backupDamaged', { problem: problems[0] });
       const hasProfile = db
         .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'business_profile'")
         .pluck()
         .get() as number;
-      if (version === 0 || !hasProfile) return 'That file is a database, but not one made by Folio.';
+      if (version === 0 || !hasProfile) return msg('health.backupNotFolio');
       return null;
     });
   } catch {
-    return 'That backup cannot be read. Choose an older one.';
+    return msg('health.backupUnreadable');
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { AppError } from '../../shared/api/errors';
 
 /**
@@ -6,12 +7,6 @@ import { AppError } from '../../shared/api/errors';
  * transaction back; Node's file calls say ENOSPC. A file or folder Folio may not write is
  * SQLITE_READONLY* from SQLite and EACCES/EPERM/EROFS from Node.
  */
-export const DISK_FULL_MESSAGE =
-  'The disk is full — nothing was saved. Free some space on the disk that holds your Folio data, then try again.';
-export const READ_ONLY_MESSAGE =
-  'Folio cannot write to its data folder — nothing was saved. The data file or its folder is read-only ' +
-  '(a read-only disk, a locked file, or a folder that belongs to another user).';
-
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';
@@ -30,7 +25,7 @@ export function isReadOnly(error: unknown): boolean {
 /** The AppError a storage failure becomes, or null when the error is something else. */
 export function storageError(error: unknown): AppError | null {
   if (error instanceof AppError) return null;
-  if (isDiskFull(error)) return new AppError('DISK_FULL', DISK_FULL_MESSAGE);
-  if (isReadOnly(error)) return new AppError('READ_ONLY', READ_ONLY_MESSAGE);
+  if (isDiskFull(error)) return new AppError('DISK_FULL', msg('errors.storage.diskFull'));
+  if (isReadOnly(error)) return new AppError('READ_ONLY', msg('errors.storage.readOnly'));
   return null;
 }

@@ -1,6 +1,8 @@
-import { Notification, type BrowserWindow } from 'electron';
+import { Notification, app, type BrowserWindow } from 'electron';
 import type { Dispatch } from '../api/dispatch';
 import type { ReminderItem } from '../../shared/api/payables';
+import { translator } from '../../shared/i18n';
+import { notificationLanguage, notificationSummary, notificationTitle } from './bill-notification-words';
 import { APP_URL } from './protocol';
 
 /**
@@ -11,16 +13,16 @@ import { APP_URL } from './protocol';
  * the due-date view. Browser mode has no notifications: its reminder centre lists the same.
  */
 const HOUR = 60 * 60 * 1000;
-const ONE_BY_ONE = 3;
 
-function title(item: ReminderItem): string {
-  const who = item.vendorInvoiceNumber ? `${item.vendorName} ${item.vendorInvoiceNumber}` : item.vendorName;
-  return item.kind === 'overdue'
-    ? `Overdue: ${who}`
-    : item.kind === 'discount'
-      ? `Discount ending: ${who}`
-      : `Bill due: ${who}`;
-}
+/** The system's languages, most preferred first (Electron reads them from the OS). */
+const systemLocales = (): string[] => {
+  try {
+    return [...app.getPreferredSystemLanguages(), app.getLocale()];
+  } catch {
+    return [];
+  }
+};
+const ONE_BY_ONE = 3;
 
 export function startBillNotifications(options: {
   dispatch: Dispatch;
@@ -38,23 +40,22 @@ export function startBillNotifications(options: {
   const check = async () => {
     try {
       if (!Notification.isSupported()) return;
-      const result = await options.dispatch('reminders.takeDesktopNotifications', {});
+      const lang = await notificationLanguage(options.dispatch, systemLocales());
+      const t = translator(lang);
+      // In that language too: the reminders' own lines ("Due in 3 days", "Pay … to save …").
+      const result = await options.dispatch('reminders.takeDesktopNotifications', {}, lang);
       if (!result.ok) return;
       const { items } = result.value as { items: ReminderItem[] };
       if (items.length === 0) return;
       if (items.length <= ONE_BY_ONE) {
         for (const item of items) {
-          const n = new Notification({ title: title(item), body: item.message });
+          const n = new Notification({ title: notificationTitle(t, item), body: item.message });
           n.on('click', () => open(`/bills/${item.billId}`));
           n.show();
         }
         return;
       }
-      const overdue = items.filter((i) => i.kind === 'overdue').length;
-      const n = new Notification({
-        title: `${items.length} bills need attention`,
-        body: `${overdue} overdue, ${items.length - overdue} due soon or with a discount ending. Open Folio to review them.`,
-      });
+      const n = new Notification(notificationSummary(t, items));
       n.on('click', () => open('/bills'));
       n.show();
     } catch (error) {

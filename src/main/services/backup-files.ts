@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,17 +80,11 @@ export async function updateBackupSettings(
   const folder = input.secondFolder ? input.secondFolder : null;
   if (folder) {
     if (!path.isAbsolute(folder))
-      throw fieldError(
-        'secondFolder',
-        'Enter the full path of the folder, for example /media/usb/Folio backups.',
-      );
+      throw fieldError('secondFolder', msg('errors.backupFiles.enterFullPathFolder'));
     const resolved = path.resolve(folder);
     const data = path.resolve(ctx.paths.dataDir);
     if (resolved === data || resolved.startsWith(data + path.sep))
-      throw fieldError(
-        'secondFolder',
-        'Choose a folder outside the data folder (a USB disk or a synced folder): a copy beside the books is lost with them.',
-      );
+      throw fieldError('secondFolder', msg('errors.backupFiles.chooseFolderOutsideData'));
     const problem = folderProblem(ctx, resolved);
     if (problem) throw fieldError('secondFolder', problem);
   }
@@ -238,7 +233,7 @@ export async function saveBackupToFile(ctx: ServiceContext) {
 // ---------------------------------------------------------------------------------------------
 // Restore from a file
 
-const NOT_A_BACKUP = 'That file is not a Folio backup. Choose a file made with “Save a backup to…”.';
+const notABackup = () => msg('errors.backupFiles.notABackup');
 
 type Entry = import('yauzl').Entry;
 
@@ -269,7 +264,11 @@ async function extractZip(bytes: Buffer, staging: string): Promise<Extracted> {
   const seen = new Set<string>();
   let total = 0;
   const refuse = (why?: string) =>
-    new AppError('VALIDATION', why ? `${NOT_A_BACKUP} (${why})` : NOT_A_BACKUP, 'dataBase64');
+    new AppError(
+      'VALIDATION',
+      why ? msg('errors.backupFiles.notABackupBecause', { why }) : notABackup(),
+      'dataBase64',
+    );
   // A buffer holds no file descriptor: nothing to close when an entry is refused half-way.
   await new Promise<void>((resolve, reject) => {
     zip.on('error', reject);
@@ -326,10 +325,12 @@ async function readChosenFile(
   input: ParsedInput<'backups.restoreFromFile'>,
 ): Promise<Buffer | null> {
   if (input.dataBase64 !== undefined) {
-    if (input.dataBase64 === '') throw fieldError('dataBase64', 'Choose a backup file to restore.');
+    if (input.dataBase64 === '')
+      throw fieldError('dataBase64', msg('errors.backupFiles.chooseBackupFileRestore'));
     return Buffer.from(input.dataBase64, 'base64');
   }
-  if (!ctx.desktop?.chooseOpenFile) throw fieldError('dataBase64', 'Choose a backup file to restore.');
+  if (!ctx.desktop?.chooseOpenFile)
+    throw fieldError('dataBase64', msg('errors.backupFiles.chooseBackupFileRestore'));
   const file = await ctx.desktop.chooseOpenFile({
     name: 'Folio backup',
     extensions: [BACKUP_FILE_EXTENSION],
@@ -353,24 +354,18 @@ export async function restoreBackupFromFile(
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (storageError(error)) throw error;
-      throw fieldError(
-        'dataBase64',
-        `${NOT_A_BACKUP} (It cannot be read as one: it may be damaged or incomplete.)`,
-      );
+      throw fieldError('dataBase64', msg('errors.backupFiles.notBackupReadAs', { notABackup: notABackup() }));
     }
-    if (!found.manifest || !found.database) throw fieldError('dataBase64', NOT_A_BACKUP);
+    if (!found.manifest || !found.database) throw fieldError('dataBase64', notABackup());
     let manifest: z.infer<typeof manifestSchema>;
     try {
       manifest = manifestSchema.parse(JSON.parse(found.manifest.toString('utf8')));
     } catch {
-      throw fieldError('dataBase64', NOT_A_BACKUP);
+      throw fieldError('dataBase64', notABackup());
     }
     for (const a of found.attachments) {
       if (a.actual !== a.hash || !a.hash.startsWith(a.prefix))
-        throw fieldError(
-          'dataBase64',
-          'That backup file is damaged (a scanned bill in it does not match its checksum).',
-        );
+        throw fieldError('dataBase64', msg('errors.backupFiles.backupFileDamagedScanned'));
     }
     const problem = inspectBackup(found.database);
     if (problem) throw fieldError('dataBase64', problem);

@@ -15,6 +15,7 @@ import { formatDocumentNumber } from '../../shared/domain/numbering';
 import { parseIsoDate } from '../../shared/domain/dates';
 import { defaultSmallBusinessNote } from '../../shared/domain/small-business';
 import { fieldError } from '../../shared/api/errors';
+import { msg } from '../../shared/i18n';
 import { qb } from '../db/store';
 import type { BusinessProfileTable } from '../db/schema';
 import { recordAudit } from './audit';
@@ -201,12 +202,7 @@ function decodeLogo(input: { dataBase64: string }, field: string): { bytes: Buff
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const mime = detectImageType(bytes);
   if (!mime || attachmentStructureProblem(bytes, mime))
-    throw fieldError(
-      field,
-      mime
-        ? 'The logo is not a whole PNG or JPEG image (it is damaged or has something else inside). Save it again and choose that.'
-        : 'The logo must be a PNG or JPEG image. This file is neither, whatever its name says.',
-    );
+    throw fieldError(field, mime ? msg('errors.settings.logoDamaged') : msg('errors.settings.logoNotImage'));
   return { bytes, mime };
 }
 

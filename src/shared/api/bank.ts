@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import {
   base64File,
@@ -33,13 +34,13 @@ export const BANK_CATEGORY_LABELS: Record<(typeof BANK_CATEGORIES)[number], stri
 };
 
 export const bankAccountInput = z.strictObject({
-  name: requiredText('Account name', 100),
+  name: requiredText('fields.accountName', 100),
   iban: optionalIban().default(''),
-  accountNumber: text('Account number', 40).default(''),
+  accountNumber: text('fields.accountNumber', 40).default(''),
   bic: optionalBic().default(''),
   currency: currencyCode(),
-  openingBalance: z.number({ error: 'Enter the opening balance' }).int(),
-  openingDate: isoDate('Opening balance date'),
+  openingBalance: z.number({ error: () => msg('validation.bank.enterTheOpeningBalance') }).int(),
+  openingDate: isoDate('fields.openingBalanceDate'),
 });
 
 export const bankAccountOutput = z.object({
@@ -72,25 +73,25 @@ export const csvMappingSchema = z.strictObject({
   encoding: z.enum(CSV_ENCODINGS),
   delimiter: z.enum(CSV_DELIMITERS),
   skipRows: z.number().int().min(0).max(50),
-  dateColumn: requiredText('Booking date column', 100),
-  valueDateColumn: text('Column', 100).nullable(),
+  dateColumn: requiredText('fields.bookingDateColumn', 100),
+  valueDateColumn: text('fields.column', 100).nullable(),
   dateFormat: z.enum(CSV_DATE_FORMATS),
   decimal: z.enum(['.', ',']),
   amountMode: z.enum(['signed', 'debitCredit']),
-  amountColumn: text('Column', 100).nullable(),
-  debitColumn: text('Column', 100).nullable(),
-  creditColumn: text('Column', 100).nullable(),
-  nameColumn: text('Column', 100).nullable(),
-  ibanColumn: text('Column', 100).nullable(),
-  referenceColumn: text('Column', 100).nullable(),
-  textColumn: text('Column', 100).nullable(),
-  idColumn: text('Column', 100).nullable(),
+  amountColumn: text('fields.column', 100).nullable(),
+  debitColumn: text('fields.column', 100).nullable(),
+  creditColumn: text('fields.column', 100).nullable(),
+  nameColumn: text('fields.column', 100).nullable(),
+  ibanColumn: text('fields.column', 100).nullable(),
+  referenceColumn: text('fields.column', 100).nullable(),
+  textColumn: text('fields.column', 100).nullable(),
+  idColumn: text('fields.column', 100).nullable(),
 });
 
 const fileInput = {
-  accountId: id('Account'),
-  fileName: text('File name', 255).default('statement'),
-  dataBase64: base64File('Statement file', STATEMENT_MAX_BYTES),
+  accountId: id('fields.account'),
+  fileName: text('fields.fileName', 255).default('statement'),
+  dataBase64: base64File('fields.statementFile', STATEMENT_MAX_BYTES),
 };
 
 const balanceSchema = z.object({ amount: z.number(), date: z.string() }).nullable();
@@ -174,14 +175,14 @@ export const bankApi = {
       .default({ includeArchived: false }),
     output: z.array(bankAccountOutput),
   },
-  'bank.accounts.get': { input: z.strictObject({ id: id('Account') }), output: bankAccountOutput },
+  'bank.accounts.get': { input: z.strictObject({ id: id('fields.account') }), output: bankAccountOutput },
   'bank.accounts.create': { input: bankAccountInput, output: bankAccountOutput },
   'bank.accounts.update': {
-    input: bankAccountInput.extend({ id: id('Account') }),
+    input: bankAccountInput.extend({ id: id('fields.account') }),
     output: bankAccountOutput,
   },
   'bank.accounts.archive': {
-    input: z.strictObject({ id: id('Account'), archived: z.boolean() }),
+    input: z.strictObject({ id: id('fields.account'), archived: z.boolean() }),
     output: bankAccountOutput,
   },
   /** Reads a file without saving anything: what it holds, or the CSV columns to map. */
@@ -201,7 +202,7 @@ export const bankApi = {
   },
   'bank.lines.list': {
     input: z.strictObject({
-      accountId: id('Account'),
+      accountId: id('fields.account'),
       status: z.enum(['open', 'matched', 'categorized', 'all']).default('open'),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(200),
@@ -209,20 +210,23 @@ export const bankApi = {
     output: z.object({ rows: z.array(bankLineOutput), total: z.number() }),
   },
   'bank.lines.suggest': {
-    input: z.strictObject({ lineId: id('Line') }),
+    input: z.strictObject({ lineId: id('fields.line') }),
     output: z.array(suggestionOutput),
   },
   /** Records the payment (or bill payment) exactly as if typed, linked to the line. */
   'bank.lines.confirm': {
     input: z.strictObject({
-      lineId: id('Line'),
+      lineId: id('fields.line'),
       kind: z.enum(['invoices', 'bills']),
-      partyId: id('Customer or vendor'),
+      partyId: id('fields.customerOrVendor'),
       allocations: z
         .array(
           z.strictObject({
-            documentId: id('Invoice or bill'),
-            amount: z.number().int().min(1, 'Enter an amount above zero'),
+            documentId: id('fields.invoiceOrBill'),
+            amount: z
+              .number()
+              .int()
+              .min(1, { error: () => msg('validation.bank.enterAnAmountAboveZero') }),
             discount: z.number().int().min(0).default(0),
           }),
         )
@@ -231,12 +235,14 @@ export const bankApi = {
     output: bankLineOutput,
   },
   /** Removes the payment recorded from the line and opens the line again. */
-  'bank.lines.undo': { input: z.strictObject({ lineId: id('Line') }), output: bankLineOutput },
+  'bank.lines.undo': { input: z.strictObject({ lineId: id('fields.line') }), output: bankLineOutput },
   'bank.lines.categorize': {
     input: z.strictObject({
-      lineId: id('Line'),
-      category: z.enum(BANK_CATEGORIES, { error: 'Choose what this line is' }).nullable(),
-      note: text('Note', 500).default(''),
+      lineId: id('fields.line'),
+      category: z
+        .enum(BANK_CATEGORIES, { error: () => msg('validation.bank.chooseWhatThisLineIs') })
+        .nullable(),
+      note: text('fields.note', 500).default(''),
     }),
     output: bankLineOutput,
   },
@@ -256,11 +262,11 @@ export const bankApi = {
     ),
   },
   'bank.rules.delete': {
-    input: z.strictObject({ id: id('Rule') }),
+    input: z.strictObject({ id: id('fields.rule') }),
     output: z.object({ deleted: z.boolean() }),
   },
   'bank.reconcile.status': {
-    input: z.strictObject({ accountId: id('Account') }),
+    input: z.strictObject({ accountId: id('fields.account') }),
     output: z.object({
       statementClosing: balanceSchema,
       folioBalance: z.number(),
@@ -270,7 +276,7 @@ export const bankApi = {
     }),
   },
   'bank.reconcile.mark': {
-    input: z.strictObject({ accountId: id('Account'), date: isoDate('Reconciled to') }),
+    input: z.strictObject({ accountId: id('fields.account'), date: isoDate('fields.reconciledTo') }),
     output: bankAccountOutput,
   },
 } as const;

@@ -1,5 +1,6 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
-import { id, multilineText, requiredText, searchText, text } from './fields';
+import { id, labelInSentence, labelText, multilineText, requiredText, searchText, text } from './fields';
 import { isValidPercent } from '../domain/tax';
 import { isVatexCode, VAT_CATEGORIES } from '../domain/einvoice/codes';
 
@@ -7,33 +8,36 @@ import { isVatexCode, VAT_CATEGORIES } from '../domain/einvoice/codes';
 
 export const percentText = (label: string) =>
   z
-    .string({ error: `Enter the ${label.toLowerCase()}` })
+    .string({ error: () => msg('validation.text.required', { label: labelInSentence(label) }) })
     .trim()
     .refine((v) => isValidPercent(v), {
-      error: `${label} must be a percentage from 0 to 100, like 19 or 9.975`,
+      error: () => msg('validation.percent.range', { label: labelText(label) }),
     });
 
 export const moneyAmount = (label: string) =>
   z
-    .number({ error: `${label} must be an amount` })
-    .int(`${label} must be an amount`)
-    .min(-1e13, `${label} is too large`)
-    .max(1e13, `${label} is too large`);
+    .number({ error: () => msg('validation.amount.notAmount', { label: labelText(label) }) })
+    .int({ error: () => msg('validation.amount.notAmount', { label: labelText(label) }) })
+    .min(-1e13, { error: () => msg('validation.amount.tooLarge', { label: labelText(label) }) })
+    .max(1e13, { error: () => msg('validation.amount.tooLarge', { label: labelText(label) }) });
 
 export const taxInput = z.strictObject({
-  name: requiredText('Tax name', 60),
-  percent: percentText('Rate'),
+  name: requiredText('fields.taxName', 60),
+  percent: percentText('fields.rate'),
   compound: z.boolean().default(false),
   kind: z.enum(['standard', 'zero_rated', 'exempt']).default('standard'),
   /** Printed on every line that carries this tax, e.g. "Reverse charge: VAT to be paid by the recipient". */
-  reason: text('Reason', 300).default(''),
+  reason: text('fields.reason', 300).default(''),
   /** EN 16931 VAT category; empty input takes the one that fits the kind (S, Z or E). */
-  vatCategory: z.enum(VAT_CATEGORIES, { error: 'Choose a VAT category' }).nullable().default(null),
-  vatexCode: text('VATEX code', 30)
+  vatCategory: z
+    .enum(VAT_CATEGORIES, { error: () => msg('validation.catalog.chooseAVatCategory') })
+    .nullable()
+    .default(null),
+  vatexCode: text('fields.vatexCode', 30)
     .toUpperCase()
     .default('')
     .refine((v) => v === '' || isVatexCode(v), {
-      error: 'A VATEX code looks like VATEX-EU-AE or VATEX-EU-132',
+      error: () => msg('validation.catalog.aVatexCodeLooksLike'),
     }),
 });
 
@@ -52,12 +56,15 @@ export const taxOutput = z.object({
 export type Tax = z.infer<typeof taxOutput>;
 
 export const itemInput = z.strictObject({
-  name: requiredText('Item name'),
-  description: multilineText('Description', 5000).default(''),
-  unit: text('Unit', 30).default(''),
-  unitPrice: moneyAmount('Unit price'),
-  taxIds: z.array(id('Tax')).max(5, 'At most 5 taxes').default([]),
-  sku: text('SKU', 60).default(''),
+  name: requiredText('fields.itemName'),
+  description: multilineText('fields.description', 5000).default(''),
+  unit: text('fields.unit', 30).default(''),
+  unitPrice: moneyAmount('fields.unitPrice'),
+  taxIds: z
+    .array(id('fields.tax'))
+    .max(5, { error: () => msg('validation.catalog.atMost5Taxes') })
+    .default([]),
+  sku: text('fields.sku', 60).default(''),
 });
 
 export const itemOutput = z.object({
@@ -81,8 +88,11 @@ export const catalogApi = {
     output: z.array(taxOutput),
   },
   'taxes.create': { input: taxInput, output: taxOutput },
-  'taxes.update': { input: taxInput.extend({ id: id('Tax') }), output: taxOutput },
-  'taxes.setArchived': { input: z.strictObject({ id: id('Tax'), archived: z.boolean() }), output: taxOutput },
+  'taxes.update': { input: taxInput.extend({ id: id('fields.tax') }), output: taxOutput },
+  'taxes.setArchived': {
+    input: z.strictObject({ id: id('fields.tax'), archived: z.boolean() }),
+    output: taxOutput,
+  },
 
   'items.list': {
     input: z
@@ -95,11 +105,11 @@ export const catalogApi = {
       .default({ search: '', includeArchived: false, limit: 200 }),
     output: z.array(itemOutput),
   },
-  'items.get': { input: z.strictObject({ id: id('Item') }), output: itemOutput },
+  'items.get': { input: z.strictObject({ id: id('fields.item') }), output: itemOutput },
   'items.create': { input: itemInput, output: itemOutput },
-  'items.update': { input: itemInput.extend({ id: id('Item') }), output: itemOutput },
+  'items.update': { input: itemInput.extend({ id: id('fields.item') }), output: itemOutput },
   'items.setArchived': {
-    input: z.strictObject({ id: id('Item'), archived: z.boolean() }),
+    input: z.strictObject({ id: id('fields.item'), archived: z.boolean() }),
     output: itemOutput,
   },
 } as const;

@@ -1,14 +1,15 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { text } from './fields';
 
 /** A postal address, structured so it can be placed in an envelope window and sorted by city. */
 export const addressSchema = z.strictObject({
-  line1: text('Address line 1'),
-  line2: text('Address line 2'),
-  city: text('City', 100),
-  region: text('Region or state', 100),
-  postalCode: text('Postal code', 20),
-  country: text('Country', 100),
+  line1: text('fields.addressLine1'),
+  line2: text('fields.addressLine2'),
+  city: text('fields.city', 100),
+  region: text('fields.regionOrState', 100),
+  postalCode: text('fields.postalCode', 20),
+  country: text('fields.country', 100),
 });
 export type Address = z.infer<typeof addressSchema>;
 
@@ -27,17 +28,17 @@ export const paymentTermsSchema = z.discriminatedUnion('kind', [
     kind: z.literal('net'),
     days: z
       .number()
-      .int('Days must be a whole number')
-      .min(0, 'Days cannot be negative')
-      .max(365, 'At most 365 days'),
+      .int({ error: () => msg('validation.common.daysMustBeAWhole') })
+      .min(0, { error: () => msg('validation.common.daysCannotBeNegative') })
+      .max(365, { error: () => msg('validation.common.atMost365Days') }),
   }),
   z.strictObject({
     kind: z.literal('eom'),
     days: z
       .number()
-      .int('Days must be a whole number')
-      .min(0, 'Days cannot be negative')
-      .max(365, 'At most 365 days'),
+      .int({ error: () => msg('validation.common.daysMustBeAWhole') })
+      .min(0, { error: () => msg('validation.common.daysCannotBeNegative') })
+      .max(365, { error: () => msg('validation.common.atMost365Days') }),
   }),
 ]);
 

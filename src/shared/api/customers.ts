@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
 import {
@@ -15,41 +16,44 @@ import {
 import { buyerReferenceProblem, EINVOICE_FORMATS, electronicAddressProblem } from '../domain/einvoice/codes';
 
 const customerFields = z.strictObject({
-  name: requiredText('Customer name'),
-  contactPerson: text('Contact person', 200).default(''),
+  name: requiredText('fields.customerName'),
+  contactPerson: text('fields.contactPerson', 200).default(''),
   emails: z
     .array(
       z.strictObject({
-        email: optionalEmail('Email').refine((v) => v !== '', {
-          error: 'Enter an email address or remove the row',
+        email: optionalEmail('fields.email').refine((v) => v !== '', {
+          error: () => msg('validation.customers.enterAnEmailAddressOr'),
         }),
         billing: z.boolean(),
       }),
     )
-    .max(10, 'At most 10 email addresses')
+    .max(10, { error: () => msg('validation.customers.atMost10EmailAddresses') })
     .default([]),
-  phone: text('Phone', 50).default(''),
+  phone: text('fields.phone', 50).default(''),
   billingAddress: addressSchema,
   shippingAddress: addressSchema,
-  taxNumber: text('Tax or VAT number', 50).default(''),
+  taxNumber: text('fields.taxOrVatNumber', 50).default(''),
   /** The account the customer pays from: bank matching recognises their transfers by it. */
   iban: optionalIban().default(''),
   bic: optionalBic().default(''),
-  currency: currencyCode('Currency'),
+  currency: currencyCode('fields.currency'),
   paymentTerms: paymentTermsSchema,
-  defaultTaxId: id('Default tax').nullable().default(null),
-  notes: multilineText('Notes', 5000).default(''),
+  defaultTaxId: id('fields.defaultTax').nullable().default(null),
+  notes: multilineText('fields.notes', 5000).default(''),
   /** E-invoices: BT-49 electronic address and its EAS scheme, BT-10 default, preferred format ('' = none). */
-  electronicAddress: text('Electronic address', 100).default(''),
-  electronicAddressScheme: text('Scheme', 4).default(''),
-  buyerReference: text('Buyer reference or Leitweg-ID', 100)
+  electronicAddress: text('fields.electronicAddress', 100).default(''),
+  electronicAddressScheme: text('fields.scheme', 4).default(''),
+  buyerReference: text('fields.buyerReferenceOrLeitwegId', 100)
     .default('')
     .refine((v) => buyerReferenceProblem(v) === null, {
-      error: (i) => buyerReferenceProblem(i.input as string) ?? 'Check the buyer reference',
+      error: (i) =>
+        buyerReferenceProblem(i.input as string) ?? msg('validation.customers.checkTheBuyerReference'),
     }),
-  einvoiceFormat: z.enum(['', ...EINVOICE_FORMATS], { error: 'Choose an e-invoice format' }).default(''),
+  einvoiceFormat: z
+    .enum(['', ...EINVOICE_FORMATS], { error: () => msg('validation.customers.chooseAnEInvoiceFormat') })
+    .default(''),
   /** The language of the customer's documents and emails; null: the business's document language. */
-  documentLanguage: languageCode('Document language').nullable().default(null),
+  documentLanguage: languageCode('fields.documentLanguage').nullable().default(null),
 });
 
 function checkElectronicAddress(
@@ -147,7 +151,7 @@ export const customersApi = {
     output: z.object({ rows: z.array(customerSummary), total: z.number() }),
   },
   'customers.get': {
-    input: z.strictObject({ id: id('Customer') }),
+    input: z.strictObject({ id: id('fields.customer') }),
     output: z.object({
       customer: customerOutput,
       balances: z.array(z.object({ currency: z.string(), amount: z.number(), overdue: z.number() })),
@@ -160,26 +164,26 @@ export const customersApi = {
     output: z.object({ customer: customerOutput, warnings: z.array(duplicateWarning) }),
   },
   'customers.update': {
-    input: customerFields.extend({ id: id('Customer') }).superRefine(checkElectronicAddress),
+    input: customerFields.extend({ id: id('fields.customer') }).superRefine(checkElectronicAddress),
     output: z.object({ customer: customerOutput, warnings: z.array(duplicateWarning) }),
   },
   /** Live check while typing a new customer: same name, email or tax number as an existing one. */
   'customers.checkDuplicates': {
     input: z.strictObject({
-      name: text('Name', 200).default(''),
-      emails: z.array(text('Email', 254)).max(10).default([]),
-      taxNumber: text('Tax number', 50).default(''),
+      name: text('fields.name', 200).default(''),
+      emails: z.array(text('fields.email', 254)).max(10).default([]),
+      taxNumber: text('fields.taxNumber', 50).default(''),
       excludeId: z.number().int().positive().nullable().default(null),
     }),
     output: z.array(duplicateWarning),
   },
   'customers.setArchived': {
-    input: z.strictObject({ id: id('Customer'), archived: z.boolean() }),
+    input: z.strictObject({ id: id('fields.customer'), archived: z.boolean() }),
     output: customerOutput,
   },
   /** Only a customer with no documents can be deleted; others are archived. */
   'customers.delete': {
-    input: z.strictObject({ id: id('Customer') }),
+    input: z.strictObject({ id: id('fields.customer') }),
     output: z.object({ deleted: z.literal(true) }),
   },
 } as const;

@@ -1,3 +1,4 @@
+import { messageLanguage, msg } from '../i18n';
 import { z } from 'zod';
 import { paymentTermsSchema } from './common';
 import { moneyAmount, percentText } from './catalog';
@@ -25,19 +26,21 @@ export const MAX_LINES = 1000;
 export const MAX_DESCRIPTION = 5000;
 
 export const discountSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('percent'), percent: percentText('Discount') }),
+  z.strictObject({ kind: z.literal('percent'), percent: percentText('fields.discount') }),
   z.strictObject({
     kind: z.literal('amount'),
-    amount: moneyAmount('Discount').min(0, 'A discount cannot be negative'),
+    amount: moneyAmount('fields.discount').min(0, {
+      error: () => msg('validation.documents.aDiscountCannotBeNegative'),
+    }),
   }),
 ]);
 
-const quantityText = plainString('Quantity').transform((v, ctx) => {
+const quantityText = plainString('fields.quantity').transform((v, ctx) => {
   const n = normalizeDecimal(v, QUANTITY_SCALE);
   if (n === null) {
     ctx.addIssue({
       code: 'custom',
-      message: 'Quantity must be a number, like 1 or 1.5 (up to 4 decimals)',
+      message: msg('validation.documents.quantityMustBeANumber'),
     });
     return z.NEVER;
   }
@@ -46,59 +49,68 @@ const quantityText = plainString('Quantity').transform((v, ctx) => {
 
 export const lineInput = z.strictObject({
   kind: z.enum(['item', 'heading', 'note']).default('item'),
-  itemId: id('Item').nullable().default(null),
-  description: multilineText('Description', MAX_DESCRIPTION).default(''),
+  itemId: id('fields.item').nullable().default(null),
+  description: multilineText('fields.description', MAX_DESCRIPTION).default(''),
   quantity: quantityText.default('1'),
-  unit: text('Unit', 30).default(''),
-  unitPrice: moneyAmount('Unit price').default(0),
+  unit: text('fields.unit', 30).default(''),
+  unitPrice: moneyAmount('fields.unitPrice').default(0),
   discount: discountSchema.nullable().default(null),
-  taxIds: z.array(id('Tax')).max(5, 'At most 5 taxes on a line').default([]),
+  taxIds: z
+    .array(id('fields.tax'))
+    .max(5, { error: () => msg('validation.documents.atMost5TaxesOn') })
+    .default([]),
   /** Why a line is zero-rated or exempt; printed with it. */
-  exemptionReason: text('Exemption reason', 300).default(''),
+  exemptionReason: text('fields.exemptionReason', 300).default(''),
 });
 export type LineInput = z.input<typeof lineInput>;
 
 export const dueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('terms'), terms: paymentTermsSchema }),
-  z.strictObject({ kind: z.literal('date'), date: isoDate('Due date') }),
+  z.strictObject({ kind: z.literal('date'), date: isoDate('fields.dueDate') }),
 ]);
 
 export const documentInput = z.strictObject({
   type: z.enum(DOC_TYPES),
-  customerId: z.number({ error: 'Choose a customer' }).int().positive('Choose a customer'),
-  issueDate: isoDate('Issue date'),
+  customerId: z
+    .number({ error: () => msg('validation.documents.chooseACustomer') })
+    .int()
+    .positive({ error: () => msg('validation.documents.chooseACustomer') }),
+  issueDate: isoDate('fields.issueDate'),
   /** Invoices: when payment is due. Quotes: valid until. Credit notes: not used. */
   due: dueSchema,
-  currency: currencyCode('Currency'),
-  exchangeRate: plainString('Exchange rate')
+  currency: currencyCode('fields.currency'),
+  exchangeRate: plainString('fields.exchangeRate')
     .default('1')
-    .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' }),
+    .refine(isValidRate, { error: () => msg('validation.documents.exchangeRateMustBeA') }),
   pricesIncludeTax: z.boolean().default(false),
   lines: z
     .array(lineInput)
-    .min(1, 'Add at least one line')
-    .max(
-      MAX_LINES,
-      `A document can have at most ${MAX_LINES.toLocaleString('en')} lines; split it into several`,
-    ),
+    .min(1, { error: () => msg('validation.documents.addAtLeastOneLine') })
+    .max(MAX_LINES, {
+      error: () =>
+        msg('validation.documents.tooManyLines', { max: MAX_LINES.toLocaleString(messageLanguage()) }),
+    }),
   discount: discountSchema.nullable().default(null),
-  shipping: moneyAmount('Shipping').min(0, 'Shipping cannot be negative').default(0),
-  shippingTaxIds: z.array(id('Tax')).max(5).default([]),
-  reference: text('PO number or reference', 100).default(''),
-  notes: multilineText('Notes', 5000).default(''),
-  terms: multilineText('Terms', 5000).default(''),
-  footer: multilineText('Footer', 1000).default(''),
+  shipping: moneyAmount('fields.shipping')
+    .min(0, { error: () => msg('validation.documents.shippingCannotBeNegative') })
+    .default(0),
+  shippingTaxIds: z.array(id('fields.tax')).max(5).default([]),
+  reference: text('fields.poNumberOrReference', 100).default(''),
+  notes: multilineText('fields.notes', 5000).default(''),
+  terms: multilineText('fields.terms', 5000).default(''),
+  footer: multilineText('fields.footer', 1000).default(''),
   /** A credit note's invoice. */
-  relatedId: id('Related document').nullable().default(null),
+  relatedId: id('fields.relatedDocument').nullable().default(null),
   /** BT-10: the buyer's reference or Leitweg-ID; empty takes the customer's default at save. */
-  buyerReference: text('Buyer reference', 100)
+  buyerReference: text('fields.buyerReference', 100)
     .default('')
     .refine((v) => buyerReferenceProblem(v) === null, {
-      error: (i) => buyerReferenceProblem(i.input as string) ?? 'Check the buyer reference',
+      error: (i) =>
+        buyerReferenceProblem(i.input as string) ?? msg('validation.documents.checkTheBuyerReference'),
     }),
   /** Delivery date (BT-72), or the first day of the service period when deliveryEnd is set (BG-14). */
-  deliveryDate: isoDate('Delivery date').nullable().default(null),
-  deliveryEnd: isoDate('End of the service period').nullable().default(null),
+  deliveryDate: isoDate('fields.deliveryDate').nullable().default(null),
+  deliveryEnd: isoDate('fields.endOfTheServicePeriod').nullable().default(null),
 });
 export type DocumentInput = z.input<typeof documentInput>;
 export type ParsedDocumentInput = z.output<typeof documentInput>;
@@ -223,8 +235,8 @@ export const listFilters = z.strictObject({
   search: searchText().default(''),
   statuses: z.array(z.enum(DISPLAY_STATUSES)).default([]),
   customerId: z.number().int().positive().nullable().default(null),
-  from: isoDate('From').nullable().default(null),
-  to: isoDate('To').nullable().default(null),
+  from: isoDate('fields.from').nullable().default(null),
+  to: isoDate('fields.to').nullable().default(null),
 });
 export type ListFilters = z.input<typeof listFilters>;
 
@@ -249,38 +261,45 @@ export const documentsApi = {
       z.object({ currency: z.string(), count: z.number(), total: z.number(), balance: z.number() }),
     ),
   },
-  'documents.get': { input: z.strictObject({ id: id('Document') }), output: documentOutput },
+  'documents.get': { input: z.strictObject({ id: id('fields.document') }), output: documentOutput },
   'documents.create': { input: documentInput, output: documentOutput },
-  'documents.update': { input: documentInput.extend({ id: id('Document') }), output: documentOutput },
+  'documents.update': { input: documentInput.extend({ id: id('fields.document') }), output: documentOutput },
   'documents.deleteDraft': {
-    input: z.strictObject({ id: id('Document') }),
+    input: z.strictObject({ id: id('fields.document') }),
     output: z.object({ deleted: z.literal(true) }),
   },
   /** Gives the next number and locks the document. */
-  'documents.issue': { input: z.strictObject({ id: id('Document') }), output: documentOutput },
+  'documents.issue': { input: z.strictObject({ id: id('fields.document') }), output: documentOutput },
   'documents.void': {
     input: z.strictObject({
-      id: id('Document'),
-      reason: multilineText('Reason', 500).min(1, 'Say why the document is void'),
+      id: id('fields.document'),
+      reason: multilineText('fields.reason', 500).min(1, {
+        error: () => msg('validation.documents.sayWhyTheDocumentIs'),
+      }),
     }),
     output: documentOutput,
   },
-  'documents.duplicate': { input: z.strictObject({ id: id('Document') }), output: documentOutput },
+  'documents.duplicate': { input: z.strictObject({ id: id('fields.document') }), output: documentOutput },
   'quotes.setStatus': {
-    input: z.strictObject({ id: id('Quote'), status: z.enum(['sent', 'accepted', 'declined']) }),
+    input: z.strictObject({ id: id('fields.quote'), status: z.enum(['sent', 'accepted', 'declined']) }),
     output: documentOutput,
   },
   /** A new draft invoice from an accepted (or sent) quote, linked to it. */
-  'quotes.convert': { input: z.strictObject({ id: id('Quote') }), output: documentOutput },
+  'quotes.convert': { input: z.strictObject({ id: id('fields.quote') }), output: documentOutput },
   /** A draft credit note with the invoice's lines, to correct or cancel all or part of it. */
-  'creditNotes.fromInvoice': { input: z.strictObject({ invoiceId: id('Invoice') }), output: documentOutput },
+  'creditNotes.fromInvoice': {
+    input: z.strictObject({ invoiceId: id('fields.invoice') }),
+    output: documentOutput,
+  },
   /** Applies an issued credit note's unused credit to an open invoice of the same customer. */
   'creditNotes.apply': {
     input: z.strictObject({
-      creditNoteId: id('Credit note'),
-      invoiceId: id('Invoice'),
-      amount: moneyAmount('Amount').min(1, 'Enter an amount above zero'),
-      date: isoDate('Date'),
+      creditNoteId: id('fields.creditNote'),
+      invoiceId: id('fields.invoice'),
+      amount: moneyAmount('fields.amount').min(1, {
+        error: () => msg('validation.documents.enterAnAmountAboveZero'),
+      }),
+      date: isoDate('fields.date'),
     }),
     output: documentOutput,
   },

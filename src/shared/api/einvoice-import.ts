@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import type { EInvoice } from '../domain/einvoice-in/model';
 import type { RuleFinding } from '../domain/einvoice-in/rules';
@@ -13,16 +14,16 @@ import { id, isBase64, text } from './fields';
 
 /** Up to 20 MB per file is read (said in the refusal); the base64 text may be larger so that a bigger file is refused by name. */
 const fileInput = z.strictObject({
-  fileName: text('File name', 255).default(''),
+  fileName: text('fields.fileName', 255).default(''),
   dataBase64: z
     .string()
-    .max(76 * 1024 * 1024, 'A file this large cannot be sent; the limit is 20 MB per e-invoice.')
-    .refine(isBase64, { error: 'The file did not arrive whole. Choose it again.' }),
+    .max(76 * 1024 * 1024, { error: () => msg('validation.einvoiceImport.aFileThisLargeCannot') })
+    .refine(isBase64, { error: () => msg('validation.einvoiceImport.theFileDidNotArrive') }),
 });
 const files = z
   .array(fileInput)
-  .min(1, 'Choose at least one file')
-  .max(200, 'Import at most 200 files at once');
+  .min(1, { error: () => msg('validation.einvoiceImport.chooseAtLeastOneFile') })
+  .max(200, { error: () => msg('validation.einvoiceImport.importAtMost200Files') });
 
 export const ruleFindingSchema = z.custom<RuleFinding>((v) => typeof v === 'object' && v !== null);
 export const einvoiceDataSchema = z.custom<EInvoice>((v) => typeof v === 'object' && v !== null);
@@ -105,29 +106,32 @@ export type VendorCredit = z.infer<typeof vendorCreditSchema>;
 
 export const einvoiceImportApi = {
   'einvoiceImport.preview': {
-    input: z.strictObject({ files, exchangeRates: z.record(text('Currency', 3), exchangeRate).default({}) }),
+    input: z.strictObject({
+      files,
+      exchangeRates: z.record(text('fields.currency', 3), exchangeRate).default({}),
+    }),
     output: batchResult,
   },
   'einvoiceImport.commit': {
     input: z.strictObject({
       files,
-      exchangeRates: z.record(text('Currency', 3), exchangeRate).default({}),
+      exchangeRates: z.record(text('fields.currency', 3), exchangeRate).default({}),
       /** The user confirmed creating the vendors the preview proposed. */
       createVendors: z.boolean().default(false),
     }),
     output: batchResult,
   },
   'einvoices.forBill': {
-    input: z.strictObject({ billId: id('Bill') }),
+    input: z.strictObject({ billId: id('fields.bill') }),
     output: z.object({ einvoice: einvoiceView.nullable() }),
   },
   /** Credits a vendor gave (credit notes imported as e-invoices), newest first. */
   'vendorCredits.list': {
-    input: z.strictObject({ vendorId: id('Vendor') }),
+    input: z.strictObject({ vendorId: id('fields.vendor') }),
     output: z.array(vendorCreditSchema),
   },
   'einvoices.forVendorCredit': {
-    input: z.strictObject({ vendorCreditId: id('Vendor credit') }),
+    input: z.strictObject({ vendorCreditId: id('fields.vendorCredit') }),
     output: z.object({ einvoice: einvoiceView.nullable() }),
   },
 } as const;

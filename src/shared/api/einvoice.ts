@@ -1,17 +1,20 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { id, text } from './fields';
 import { EINVOICE_FORMATS, isUnitCode } from '../domain/einvoice/codes';
 
 /** E-invoices out: formats a document can be, its preflight, downloads, the user's unit codes. */
-export const einvoiceFormat = z.enum(EINVOICE_FORMATS, { error: 'Choose an e-invoice format' });
+export const einvoiceFormat = z.enum(EINVOICE_FORMATS, {
+  error: () => msg('validation.einvoice.chooseAnEInvoiceFormat'),
+});
 
 export const UNIT_CODES_KEY = 'einvoice.units';
 /** The user's unit → UN/ECE Rec 20 code choices, keyed by the unit as typed (lower case). */
 export const unitCodesSchema = z.record(
-  text('Unit', 30).toLowerCase(),
-  text('Unit code', 3)
+  text('fields.unit', 30).toLowerCase(),
+  text('fields.unitCode', 3)
     .toUpperCase()
-    .refine(isUnitCode, { error: 'A UN/ECE unit code has 2 or 3 letters or digits, like HUR or H87' }),
+    .refine(isUnitCode, { error: () => msg('validation.einvoice.aUnEceUnitCode') }),
 );
 
 const problem = z.object({ field: z.string(), message: z.string() });
@@ -19,7 +22,7 @@ const problem = z.object({ field: z.string(), message: z.string() });
 export const einvoiceApi = {
   /** Which formats this document can be, the customer's preferred one first, with what each still needs. */
   'einvoice.options': {
-    input: z.strictObject({ id: id('Document') }),
+    input: z.strictObject({ id: id('fields.document') }),
     output: z.object({
       preferred: z.enum(['', ...EINVOICE_FORMATS]),
       formats: z.array(z.object({ format: einvoiceFormat, label: z.string(), problems: z.array(problem) })),
@@ -27,11 +30,11 @@ export const einvoiceApi = {
   },
   /** Before issuing: what the customer's preferred format (or the given one) still needs. */
   'einvoice.preflight': {
-    input: z.strictObject({ id: id('Document'), format: einvoiceFormat.nullable().default(null) }),
+    input: z.strictObject({ id: id('fields.document'), format: einvoiceFormat.nullable().default(null) }),
     output: z.object({ format: z.enum(['', ...EINVOICE_FORMATS]), problems: z.array(problem) }),
   },
   'einvoice.download': {
-    input: z.strictObject({ id: id('Document'), format: einvoiceFormat }),
+    input: z.strictObject({ id: id('fields.document'), format: einvoiceFormat }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() }),
   },
   'einvoice.getUnitCodes': {

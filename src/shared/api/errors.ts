@@ -24,6 +24,6 @@ export class AppError extends Error {
 }
 
 export const fieldError = (field: string, message: string) => new AppError('VALIDATION', message, field);
-export const notFound = (what: string) =>
-  new AppError('NOT_FOUND', `${what} was not found. It may have been deleted.`);
+/** A record that is gone; `message` says which, in the caller's words (errors.notFound.*). */
+export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);

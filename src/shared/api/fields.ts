@@ -3,7 +3,7 @@ import { isIsoDate } from '../domain/dates';
 import { isCurrencyCode } from '../domain/currencies';
 import { safeUserFileName } from '../domain/file-names';
 import { isValidBic, isValidIban, normalizeIban } from '../domain/iban';
-import { isLanguage, LANGUAGES } from '../i18n';
+import { isLanguage, LANGUAGES, messageLanguage, msg } from '../i18n';
 
 /**
  * Field schemas reused by every domain contract. Each one carries the message a user sees
@@ -16,81 +16,110 @@ const LINE_BREAK = /[\n\r\u2028\u2029\u0085]/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
 
 /**
+ * A field's label as the user reads it: labels are catalogue keys (`fields.companyName`),
+ * looked up when a message is made, so it speaks the caller's language; any other text is
+ * shown as it is.
+ */
+export function labelText(label: string): string {
+  return label.startsWith('fields.') ? msg(label) : label;
+}
+
+/**
+ * The label inside a sentence ("Enter the company name"): English lowercases it; the other
+ * languages quote it as it is, so nouns keep their capitals and nothing needs inflecting.
+ */
+export function labelInSentence(label: string): string {
+  const shown = labelText(label);
+  return messageLanguage() === 'en' ? shown.toLowerCase() : shown;
+}
+
+/**
  * What is wrong with a piece of text as a user typed it, in their words, or null. Any lone
  * UTF-16 surrogate (half of an emoji, which the database would silently replace) is refused;
  * one-line fields refuse tabs and line breaks too; no field takes NUL or other invisible
  * control characters.
  */
 export function textProblem(value: string, label: string, multiline: boolean): string | null {
-  if (LONE_SURROGATE.test(value))
-    return `${label} contains a broken character (half of an emoji or symbol). Type that character again.`;
-  if (!multiline && LINE_BREAK.test(value)) return `${label} must fit on one line. Remove the line break.`;
+  if (LONE_SURROGATE.test(value)) return msg('validation.text.brokenCharacter', { label: labelText(label) });
+  if (!multiline && LINE_BREAK.test(value))
+    return msg('validation.text.oneLine', { label: labelText(label) });
   if (CONTROL.test(value) || (!multiline && value.includes('\t')))
-    return `${label} contains an invisible control character. Remove it or type the text again.`;
+    return msg('validation.text.controlCharacter', { label: labelText(label) });
   return null;
 }
 
 /** Plain text as it may be stored: `multiline` allows line breaks (stored as \n) and tabs. */
 export const plainString = (label: string, options: { multiline?: boolean; trim?: boolean } = {}) => {
   const multiline = options.multiline ?? false;
-  let schema = z.string({ error: `${label} must be text` });
+  let schema = z.string({ error: () => msg('validation.text.notText', { label: labelText(label) }) });
   if (multiline) schema = schema.overwrite((v) => v.replace(/\r\n?/g, '\n'));
   if (options.trim ?? true) schema = schema.trim();
   return schema.refine((v) => textProblem(v, label, multiline) === null, {
-    error: (issue) => textProblem(issue.input as string, label, multiline) ?? `${label} is not valid text`,
+    error: (issue) =>
+      textProblem(issue.input as string, label, multiline) ??
+      msg('validation.text.invalid', { label: labelText(label) }),
     abort: true,
   });
 };
 
-/** One line of text (names, numbers, cities, subjects). */
-export const text = (label: string, max = 200) =>
-  plainString(label).max(max, `${label} can be at most ${max} characters`);
+const tooLong = (label: string, max: number) => ({
+  error: () => msg('validation.text.tooLong', { label: labelText(label), max }),
+});
+const required = (label: string) => ({
+  error: () => msg('validation.text.required', { label: labelInSentence(label) }),
+});
+const isRequired = (label: string) => ({
+  error: () => msg('validation.required', { label: labelText(label) }),
+});
 
-export const requiredText = (label: string, max = 200) =>
-  text(label, max).min(1, `Enter the ${label.toLowerCase()}`);
+/** One line of text (names, numbers, cities, subjects). */
+export const text = (label: string, max = 200) => plainString(label).max(max, tooLong(label, max));
+
+export const requiredText = (label: string, max = 200) => text(label, max).min(1, required(label));
 
 /** Several lines of text (notes, terms, footers, descriptions, messages, bank details). */
 export const multilineText = (label: string, max = 5000) =>
-  plainString(label, { multiline: true }).max(max, `${label} can be at most ${max} characters`);
+  plainString(label, { multiline: true }).max(max, tooLong(label, max));
 
 export const requiredMultilineText = (label: string, max = 5000) =>
-  multilineText(label, max).min(1, `Enter the ${label.toLowerCase()}`);
+  multilineText(label, max).min(1, required(label));
 
 /**
  * The name of a file the user chose: refused if it holds control characters, otherwise made
  * safe (no path, no bidi overrides, no hidden or device names) by the one file-name sanitiser.
  */
-export const fileNameText = (label = 'File name') => text(label, 255).transform((v) => safeUserFileName(v));
+export const fileNameText = (label = 'fields.fileName') =>
+  text(label, 255).transform((v) => safeUserFileName(v));
 
 /** A search box: one line, never required. */
-export const searchText = (max = 200) => text('Search', max);
+export const searchText = (max = 200) => text('fields.search', max);
 
-export const optionalEmail = (label = 'Email') =>
+export const optionalEmail = (label = 'fields.email') =>
   plainString(label)
-    .max(254, `${label} is too long`)
+    .max(254, { error: () => msg('validation.email.tooLong', { label: labelText(label) }) })
     .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-      error: `${label} must be a valid address, like name@example.com`,
+      error: () => msg('validation.email.invalid', { label: labelText(label) }),
     });
 
-export const isoDate = (label = 'Date') =>
-  z.string({ error: `${label} is required` }).refine(isIsoDate, {
-    error: `${label} must be a real date in the form YYYY-MM-DD`,
+export const isoDate = (label = 'fields.date') =>
+  z.string(isRequired(label)).refine(isIsoDate, {
+    error: () => msg('validation.date.invalid', { label: labelText(label) }),
   });
 
-export const currencyCode = (label = 'Currency') =>
+export const currencyCode = (label = 'fields.currency') =>
   z
-    .string({ error: `${label} is required` })
+    .string(isRequired(label))
     .trim()
     .toUpperCase()
-    .refine(isCurrencyCode, { error: `${label} must be an ISO 4217 code such as EUR, USD or GBP` });
+    .refine(isCurrencyCode, { error: () => msg('validation.currency.invalid', { label: labelText(label) }) });
 
 /** One of the languages Folio speaks ("en", "de", …), as its two-letter code. */
-export const languageCode = (label = 'Language') =>
-  z.string({ error: `${label} must be text` }).refine(isLanguage, {
-    error: `Choose one of the languages Folio speaks: ${LANGUAGES.join(', ')}`,
+export const languageCode = (label = 'fields.language') =>
+  z.string({ error: () => msg('validation.text.notText', { label: labelText(label) }) }).refine(isLanguage, {
+    error: () => msg('validation.language.invalid', { languages: LANGUAGES.join(', ') }),
   });
 
-export const localeTag = (label = 'Locale') =>
+export const localeTag = (label = 'fields.locale') =>
   z
     .string()
     .trim()
@@ -104,29 +133,25 @@ export const localeTag = (label = 'Locale') =>
           return false;
         }
       },
-      { error: `${label} must be a language tag such as en-US, en-GB or de-DE` },
+      { error: () => msg('validation.locale.invalid', { label: labelText(label) }) },
     );
 
-export const id = (label = 'Id') =>
-  z
-    .number({ error: `${label} is required` })
-    .int()
-    .positive();
+export const id = (label = 'fields.id') => z.number(isRequired(label)).int().positive();
 
 /** An IBAN, checked by country length and check digits, stored without spaces ('' for none). */
-export const optionalIban = (label = 'IBAN') =>
+export const optionalIban = (label = 'fields.iban') =>
   text(label, 50)
     .transform(normalizeIban)
     .refine((v) => v === '' || isValidIban(v), {
-      error: `${label} is not valid: check its length for the country and its two check digits`,
+      error: () => msg('validation.iban.invalid', { label: labelText(label) }),
     });
 
 /** A BIC (SWIFT code), 8 or 11 characters ('' for none). */
-export const optionalBic = (label = 'BIC') =>
+export const optionalBic = (label = 'fields.bic') =>
   text(label, 11)
     .toUpperCase()
     .refine((v) => v === '' || isValidBic(v), {
-      error: `${label} must be 8 or 11 letters and digits, like COBADEFFXXX`,
+      error: () => msg('validation.bic.invalid', { label: labelText(label) }),
     });
 
 /** The exact number of bytes a base64 text decodes to (padding is not data). */
@@ -143,25 +168,31 @@ export function isBase64(value: string): boolean {
 }
 
 /** Base64 payload of an uploaded file, with its exact byte size checked before decoding. */
-export const base64File = (label: string, maxBytes: number) =>
-  z
-    .string({ error: `Choose a file for the ${label.toLowerCase()}` })
-    .min(1, `Choose a file for the ${label.toLowerCase()}`)
+export const base64File = (label: string, maxBytes: number) => {
+  const missing = { error: () => msg('validation.file.missing', { label: labelInSentence(label) }) };
+  return z
+    .string(missing)
+    .min(1, missing)
     .refine((v) => base64DecodedBytes(v) <= maxBytes, {
       error: (issue) => {
         const size = base64DecodedBytes(issue.input as string);
         // Just over the limit, rounded figures would read "20.0 MB; the limit is 20.0 MB": say bytes.
+        const bytes = (n: number) =>
+          msg('validation.file.bytes', {
+            count: n.toLocaleString(messageLanguage() === 'en' ? 'en-US' : messageLanguage()),
+          });
         const [shown, limit] =
           formatBytes(size) === formatBytes(maxBytes)
-            ? [`${size.toLocaleString('en-US')} bytes`, `${maxBytes.toLocaleString('en-US')} bytes`]
-            : [formatBytes(size), formatBytes(maxBytes)];
-        return `The ${label.toLowerCase()} is ${shown}; the limit is ${limit}. Choose a smaller file.`;
+            ? [bytes(size), bytes(maxBytes)]
+            : [size, maxBytes].map((n) => (n < 1024 ? bytes(n) : formatBytes(n)));
+        return msg('validation.file.tooLarge', { label: labelInSentence(label), size: shown, limit });
       },
       abort: true,
     })
     .refine(isBase64, {
-      error: `The ${label.toLowerCase()} did not arrive whole. Choose the file again.`,
+      error: () => msg('validation.file.broken', { label: labelInSentence(label) }),
     });
+};
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -169,15 +200,16 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const KIND_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'yes or no (true or false)',
-  array: 'a list',
-  object: 'a group of fields',
-  null: 'empty (null)',
-  bigint: 'a whole number',
+/** What a value must be, for zod's type names (looked up per message, in the caller's language). */
+const KIND_WORDS: Record<string, () => string> = {
+  string: () => msg('validation.kind.text'),
+  number: () => msg('validation.kind.number'),
+  int: () => msg('validation.kind.wholeNumber'),
+  boolean: () => msg('validation.kind.yesOrNo'),
+  array: () => msg('validation.kind.list'),
+  object: () => msg('validation.kind.group'),
+  null: () => msg('validation.kind.empty'),
+  bigint: () => msg('validation.kind.wholeNumber'),
 };
 
 /**
@@ -187,31 +219,36 @@ const KIND_WORDS: Record<string, string> = {
 export const plainIssueMessage = (issue: z.core.$ZodRawIssue): string | undefined => {
   switch (issue.code) {
     case 'invalid_type':
-      return `This must be ${KIND_WORDS[issue.expected] ?? issue.expected}`;
+      return msg('validation.issue.type', { kind: KIND_WORDS[issue.expected]?.() ?? issue.expected });
     case 'invalid_value':
       return issue.values.length === 1
-        ? `This must be ${JSON.stringify(issue.values[0])}`
-        : `Choose one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        ? msg('validation.issue.value', { value: JSON.stringify(issue.values[0]) })
+        : msg('validation.issue.oneOf', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') });
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'array' || issue.origin === 'set')
-        return `Give at least ${min} item${min === 1 ? '' : 's'}`;
+        return msg('validation.issue.fewItems', { min });
       if (issue.origin === 'string')
-        return min === 1 ? 'This cannot be empty' : `Enter at least ${min} characters`;
-      return `Enter a number of at least ${issue.inclusive === false ? `more than ${min}` : min}`;
+        return min === 1 ? msg('validation.issue.empty') : msg('validation.issue.shortText', { min });
+      return issue.inclusive === false
+        ? msg('validation.issue.numberAbove', { min })
+        : msg('validation.issue.numberAtLeast', { min });
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'array' || issue.origin === 'set') return `Give at most ${max} items`;
-      if (issue.origin === 'string') return `Enter at most ${max} characters`;
-      return `Enter a number of at most ${issue.inclusive === false ? `less than ${max}` : max}`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return msg('validation.issue.manyItems', { max });
+      if (issue.origin === 'string') return msg('validation.issue.longText', { max });
+      return issue.inclusive === false
+        ? msg('validation.issue.numberBelow', { max })
+        : msg('validation.issue.numberAtMost', { max });
     }
     case 'not_multiple_of':
-      return `Enter a multiple of ${String(issue.divisor)}`;
+      return msg('validation.issue.multipleOf', { divisor: String(issue.divisor) });
     case 'invalid_format':
-      return 'This is not in the expected form';
+      return msg('validation.issue.format');
     case 'invalid_union':
-      return 'This is not one of the accepted forms';
+      return msg('validation.issue.union');
     case 'unrecognized_keys':
       return unknownFieldsMessage(issue.keys);
     default:
@@ -222,16 +259,28 @@ export const plainIssueMessage = (issue: z.core.$ZodRawIssue): string | undefine
 /** An unknown key, in our words; reported at the object that holds it ("input" at the top). */
 export function unknownFieldsMessage(keys: readonly string[]): string {
   const names = keys.slice(0, 5).map((n) => `“${n.length > 60 ? `${n.slice(0, 60)}…` : n}”`);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `Folio does not know the field${keys.length > 1 ? 's' : ''} ${list}${keys.length > 5 ? ' (and more)' : ''}. Leave it out.`;
+  const list =
+    names.length === 1
+      ? names[0]!
+      : msg('validation.issue.list', {
+          first: names.slice(0, -1).join(', '),
+          last: names.at(-1),
+        });
+  return msg('validation.issue.unknownFields', {
+    count: keys.length,
+    list,
+    more: keys.length > 5 ? 'yes' : 'no',
+  });
 }
 
 /**
  * The one rule for every from/to pair: when both are given, the end is on or after the start,
  * said at `to`. Apply it with `.refine(...periodInOrder)` after any `.extend`.
  */
-export const PERIOD_ORDER_MESSAGE = 'The end of the period must be on or after its start';
 export const periodInOrder: [
   (v: { from?: string | null; to?: string | null }) => boolean,
-  { error: string; path: string[] },
-] = [(v) => !v.from || !v.to || v.from <= v.to, { error: PERIOD_ORDER_MESSAGE, path: ['to'] }];
+  { error: () => string; path: string[] },
+] = [(v) => !v.from || !v.to || v.from <= v.to, { error: () => msg('validation.periodOrder'), path: ['to'] }];
+
+/** The message of that rule, in the current language (for forms that check a period themselves). */
+export const periodOrderMessage = (): string => msg('validation.periodOrder');

@@ -1,6 +1,17 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { id, languageCode, multilineText, optionalEmail, plainString, requiredText, text } from './fields';
+import {
+  id,
+  labelInSentence,
+  languageCode,
+  labelText,
+  multilineText,
+  optionalEmail,
+  plainString,
+  requiredText,
+  text,
+} from './fields';
 import { printRef } from './printing';
 import { TEMPLATE_KINDS, unknownPlaceholders } from '../domain/templates';
 import { REMINDER_LEVELS } from '../domain/reminders';
@@ -17,24 +28,31 @@ export const SMTP_SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string
 };
 
 const emailAddress = (label: string) =>
-  optionalEmail(label).refine((v) => v !== '', { error: `Enter the ${label.toLowerCase()}` });
+  optionalEmail(label).refine((v) => v !== '', {
+    error: () => msg('validation.text.required', { label: labelInSentence(label) }),
+  });
 
 export const smtpAccountInput = z.strictObject({
-  host: requiredText('SMTP server', 253).refine((v) => /^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(v), {
-    error: 'Enter a server name like smtp.example.com, without http:// or a port',
-  }),
+  host: requiredText('fields.smtpServer', 253).refine(
+    (v) => /^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/.test(v),
+    {
+      error: () => msg('validation.mail.enterAServerNameLike'),
+    },
+  ),
   port: z
-    .number({ error: 'Enter the port, such as 465 or 587' })
-    .int('The port is a whole number')
-    .min(1, 'The port is a number from 1 to 65535')
-    .max(65535, 'The port is a number from 1 to 65535'),
-  security: z.enum(SMTP_SECURITY, { error: 'Choose how the connection is secured' }),
-  user: text('User name', 254),
+    .number({ error: () => msg('validation.mail.enterThePortSuchAs') })
+    .int({ error: () => msg('validation.mail.thePortIsAWhole') })
+    .min(1, { error: () => msg('validation.mail.thePortIsANumber') })
+    .max(65535, { error: () => msg('validation.mail.thePortIsANumber') }),
+  security: z.enum(SMTP_SECURITY, { error: () => msg('validation.mail.chooseHowTheConnectionIs') }),
+  user: text('fields.userName', 254),
   /** Omitted: keep the stored password. Empty: remove it. */
-  password: plainString('Password', { trim: false }).max(500, 'The password is too long').optional(),
-  fromName: text('Sender name', 100),
-  fromEmail: emailAddress('Sender email'),
-  replyTo: optionalEmail('Reply-to'),
+  password: plainString('fields.password', { trim: false })
+    .max(500, { error: () => msg('validation.mail.thePasswordIsTooLong') })
+    .optional(),
+  fromName: text('fields.senderName', 100),
+  fromEmail: emailAddress('fields.senderEmail'),
+  replyTo: optionalEmail('fields.replyTo'),
   bccSelf: z.boolean().default(false),
 });
 
@@ -64,13 +82,13 @@ const templateText = (label: string, max: number, multiline = false) =>
   );
 
 /** Templates of one language; null: the business's document language. */
-const templateLanguage = languageCode('Language').nullable().default(null);
+const templateLanguage = languageCode('fields.language').nullable().default(null);
 
 export const templateInput = z.strictObject({
   kind: z.enum(TEMPLATE_KINDS),
   language: templateLanguage,
-  subject: templateText('Subject', 300).min(1, 'Enter a subject'),
-  body: templateText('Message', 10_000, true).min(1, 'Enter the message'),
+  subject: templateText('Subject', 300).min(1, { error: () => msg('validation.mail.enterASubject') }),
+  body: templateText('Message', 10_000, true).min(1, { error: () => msg('validation.mail.enterTheMessage') }),
 });
 
 const templateOutput = z.object({ subject: z.string(), body: z.string() });
@@ -83,12 +101,12 @@ export const reminderLevelsInput = z
           level: z.union(
             REMINDER_LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
           ),
-          name: requiredText('Name', 40),
+          name: requiredText('fields.name', 40),
           days: z
-            .number({ error: 'Enter a number of days' })
-            .int('Days must be a whole number')
-            .min(1, 'At least 1 day after the due date')
-            .max(365, 'At most 365 days'),
+            .number({ error: () => msg('validation.mail.enterANumberOfDays') })
+            .int({ error: () => msg('validation.mail.daysMustBeAWhole') })
+            .min(1, { error: () => msg('validation.mail.atLeast1DayAfter') })
+            .max(365, { error: () => msg('validation.mail.atMost365Days') }),
           enabled: z.boolean(),
         }),
       )
@@ -100,7 +118,7 @@ export const reminderLevelsInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['levels', i, 'days'],
-          message: `Must be more days than the level before it (${v.levels[i - 1]!.days})`,
+          message: msg('validation.mail.moreDaysThanBefore', { days: v.levels[i - 1]!.days }),
         });
     }
   });
@@ -117,15 +135,20 @@ const mailSettingsOutput = z.object({
 export type MailSettings = z.infer<typeof mailSettingsOutput>;
 
 const addressList = (label: string) =>
-  z.array(emailAddress(label)).max(20, `At most 20 addresses in ${label}`).default([]);
+  z
+    .array(emailAddress(label))
+    .max(20, { error: () => msg('validation.mail.tooManyAddresses', { label: labelText(label), max: 20 }) })
+    .default([]);
 
 export const messageInput = z.strictObject({
   ref: printRef,
-  to: addressList('To').refine((v) => v.length > 0, { error: 'Enter at least one recipient' }),
-  cc: addressList('Cc'),
-  bcc: addressList('Bcc'),
-  subject: requiredText('Subject', 300),
-  body: multilineText('Message', 20_000),
+  to: addressList('fields.to').refine((v) => v.length > 0, {
+    error: () => msg('validation.mail.enterAtLeastOneRecipient'),
+  }),
+  cc: addressList('fields.cc'),
+  bcc: addressList('fields.bcc'),
+  subject: requiredText('fields.subject', 300),
+  body: multilineText('fields.message', 20_000),
 });
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
@@ -186,7 +209,7 @@ export const mailApi = {
   'mail.updateReminderLevels': { input: reminderLevelsInput, output: mailSettingsOutput },
   /** Sends a short message through the saved account at once (not through the outbox). */
   'mail.sendTest': {
-    input: z.strictObject({ to: emailAddress('Test recipient') }),
+    input: z.strictObject({ to: emailAddress('fields.testRecipient') }),
     output: z.object({ messageId: z.string(), response: z.string() }),
   },
   /** The message the Send dialog starts from: recipients and text from the template. */
@@ -215,18 +238,20 @@ export const mailApi = {
    * by the system's mail program. Browser mode: returned for download (opened: false).
    */
   'mail.draft': {
-    input: messageInput.extend({ to: addressList('To') }),
+    input: messageInput.extend({ to: addressList('fields.to') }),
     output: z.object({ opened: z.boolean(), fileName: z.string(), dataBase64: z.string() }),
   },
   /** Messages about one document, payment or customer: sent, waiting and failed. */
   'mail.history': {
     input: z
       .strictObject({
-        documentId: id('Document').optional(),
-        paymentId: id('Payment').optional(),
-        customerId: id('Customer').optional(),
+        documentId: id('fields.document').optional(),
+        paymentId: id('fields.payment').optional(),
+        customerId: id('fields.customer').optional(),
       })
-      .refine((v) => v.documentId || v.paymentId || v.customerId, { error: 'Say which record' }),
+      .refine((v) => v.documentId || v.paymentId || v.customerId, {
+        error: () => msg('validation.mail.sayWhichRecord'),
+      }),
     output: z.object({
       entries: z.array(outboxEntry),
       lastReminder: z
@@ -250,9 +275,9 @@ export const mailApi = {
     }),
   },
   /** Tries a queued or failed message again now. */
-  'outbox.retry': { input: z.strictObject({ id: id('Message') }), output: outboxEntry },
+  'outbox.retry': { input: z.strictObject({ id: id('fields.message') }), output: outboxEntry },
   /** Takes a message that has not gone out yet out of the outbox. */
-  'outbox.cancel': { input: z.strictObject({ id: id('Message') }), output: outboxEntry },
+  'outbox.cancel': { input: z.strictObject({ id: id('fields.message') }), output: outboxEntry },
   /** Overdue invoices proposed for a reminder, newest proposals first. */
   'invoiceReminders.list': {
     input: z
@@ -265,7 +290,12 @@ export const mailApi = {
   'invoiceReminders.refresh': { input: emptyInput, output: z.array(reminderProposal) },
   /** Queues the approved reminders, each with its letter and a copy of the invoice. */
   'invoiceReminders.approve': {
-    input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
+    input: z.strictObject({
+      ids: z
+        .array(id('fields.reminder'))
+        .min(1, { error: () => msg('validation.mail.chooseAtLeastOneReminder') })
+        .max(500),
+    }),
     output: z.array(reminderProposal),
   },
   /**
@@ -273,11 +303,21 @@ export const mailApi = {
    * email listing all of that customer's overdue invoices, at the highest level chosen.
    */
   'invoiceReminders.approveByCustomer': {
-    input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
+    input: z.strictObject({
+      ids: z
+        .array(id('fields.reminder'))
+        .min(1, { error: () => msg('validation.mail.chooseAtLeastOneReminder') })
+        .max(500),
+    }),
     output: z.array(reminderProposal),
   },
   'invoiceReminders.dismiss': {
-    input: z.strictObject({ ids: z.array(id('Reminder')).min(1, 'Choose at least one reminder').max(500) }),
+    input: z.strictObject({
+      ids: z
+        .array(id('fields.reminder'))
+        .min(1, { error: () => msg('validation.mail.chooseAtLeastOneReminder') })
+        .max(500),
+    }),
     output: z.array(reminderProposal),
   },
 } as const;

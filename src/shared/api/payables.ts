@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { addressSchema, emptyInput, okOutput, paymentTermsSchema } from './common';
 import {
@@ -13,6 +14,8 @@ import {
   optionalIban,
   requiredText,
   text,
+  labelInSentence,
+  labelText,
 } from './fields';
 import { ATTACHMENT_MAX_BYTES, SHA256_HEX } from '../domain/attachments';
 import { percentToBp, quantityToMilli } from '../domain/bill-amounts';
@@ -35,32 +38,36 @@ const MAX_AMOUNT = 1e13;
 
 export const money = (label: string) =>
   z
-    .number({ error: `Enter the ${label.toLowerCase()}` })
-    .int(`${label} must be a whole number of the currency's smallest unit`)
-    .min(0, `${label} cannot be negative`)
-    .max(MAX_AMOUNT, `${label} is too large`);
+    .number({ error: () => msg('validation.text.required', { label: labelInSentence(label) }) })
+    .int({ error: () => msg('validation.amount.notWhole', { label: labelText(label) }) })
+    .min(0, { error: () => msg('validation.amount.negative', { label: labelText(label) }) })
+    .max(MAX_AMOUNT, { error: () => msg('validation.amount.tooLarge', { label: labelText(label) }) });
 
-export const quantity = (label = 'Quantity') =>
+export const quantity = (label = 'fields.quantity') =>
   z
-    .number({ error: `Enter the ${label.toLowerCase()}` })
-    .gt(0, `${label} must be more than 0`)
-    .max(1e9, `${label} is too large`)
-    .refine((q) => quantityToMilli(q) !== null, { error: `${label} can have at most 3 decimals` });
+    .number({ error: () => msg('validation.text.required', { label: labelInSentence(label) }) })
+    .gt(0, { error: () => msg('validation.number.positive', { label: labelText(label) }) })
+    .max(1e9, { error: () => msg('validation.amount.tooLarge', { label: labelText(label) }) })
+    .refine((q) => quantityToMilli(q) !== null, {
+      error: () => msg('validation.number.decimals', { label: labelText(label), count: 3 }),
+    });
 
 export const percent = (label: string, min: number, max: number) =>
   z
-    .number({ error: `Enter the ${label.toLowerCase()}` })
-    .min(min, `${label} must be at least ${min}%`)
-    .max(max, `${label} can be at most ${max}%`)
-    .refine((p) => percentToBp(p) !== null, { error: `${label} can have at most 2 decimals` });
+    .number({ error: () => msg('validation.text.required', { label: labelInSentence(label) }) })
+    .min(min, { error: () => msg('validation.percent.min', { label: labelText(label), min }) })
+    .max(max, { error: () => msg('validation.percent.max', { label: labelText(label), max }) })
+    .refine((p) => percentToBp(p) !== null, {
+      error: () => msg('validation.number.decimals', { label: labelText(label), count: 2 }),
+    });
 
 export const earlyPaymentSchema = z.strictObject({
-  discountPercent: percent('Early-payment discount', 0.01, 50),
+  discountPercent: percent('fields.earlyPaymentDiscount', 0.01, 50),
   days: z
-    .number({ error: 'Enter the number of days the discount is available' })
-    .int('Discount days must be a whole number')
-    .min(0, 'Discount days cannot be negative')
-    .max(365, 'At most 365 days'),
+    .number({ error: () => msg('validation.payables.enterTheNumberOfDays') })
+    .int({ error: () => msg('validation.payables.discountDaysMustBeA') })
+    .min(0, { error: () => msg('validation.payables.discountDaysCannotBeNegative') })
+    .max(365, { error: () => msg('validation.payables.atMost365Days') }),
 });
 export type EarlyPaymentInput = z.infer<typeof earlyPaymentSchema>;
 
@@ -69,15 +76,11 @@ export type EarlyPaymentInput = z.infer<typeof earlyPaymentSchema>;
  * the bill or payment is not in the base currency (the services say so at this field).
  */
 export const exchangeRate = z
-  .string({ error: 'Enter the exchange rate, like 1.0845' })
+  .string({ error: () => msg('validation.payables.enterTheExchangeRateLike') })
   .trim()
-  .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' });
+  .refine(isValidRate, { error: () => msg('validation.payables.exchangeRateMustBeA') });
 
-const chooseId = (what: string) =>
-  z
-    .number({ error: `Choose ${what}` })
-    .int()
-    .positive(`Choose ${what}`);
+const chooseId = (message: () => string) => z.number({ error: message }).int().positive({ error: message });
 
 // ---------------------------------------------------------------------------------------
 // Expense categories
@@ -95,21 +98,23 @@ export type ExpenseCategory = z.infer<typeof categorySchema>;
 // Vendors
 
 export const vendorInput = z.strictObject({
-  name: requiredText('Vendor name'),
-  contactName: text('Contact name').default(''),
-  email: optionalEmail('Email').default(''),
-  phone: text('Phone', 50).default(''),
+  name: requiredText('fields.vendorName'),
+  contactName: text('fields.contactName').default(''),
+  email: optionalEmail('fields.email').default(''),
+  phone: text('fields.phone', 50).default(''),
   address: addressSchema.default({ line1: '', line2: '', city: '', region: '', postalCode: '', country: '' }),
-  taxNumber: text('Tax number', 50).default(''),
-  currency: currencyCode('Currency'),
-  defaultCategoryId: chooseId('a category').nullable().default(null),
+  taxNumber: text('fields.taxNumber', 50).default(''),
+  currency: currencyCode('fields.currency'),
+  defaultCategoryId: chooseId(() => msg('validation.payables.chooseCategory'))
+    .nullable()
+    .default(null),
   paymentTerms: paymentTermsSchema.default({ kind: 'net', days: 30 }),
   earlyPayment: earlyPaymentSchema.nullable().default(null),
-  bankDetails: multilineText('Bank details', 500).default(''),
+  bankDetails: multilineText('fields.bankDetails', 500).default(''),
   /** The account bills are paid to; taken from the bank details when left empty. */
   iban: optionalIban().default(''),
   bic: optionalBic().default(''),
-  notes: multilineText('Notes', 2000).default(''),
+  notes: multilineText('fields.notes', 2000).default(''),
 });
 export type VendorInput = z.input<typeof vendorInput>;
 
@@ -165,46 +170,53 @@ export type VendorSummary = z.infer<typeof vendorSummarySchema>;
 // Bills
 
 export const billLineInput = z.strictObject({
-  description: multilineText('Description', 500).default(''),
-  categoryId: chooseId('a category').nullable().default(null),
+  description: multilineText('fields.description', 500).default(''),
+  categoryId: chooseId(() => msg('validation.payables.chooseCategory'))
+    .nullable()
+    .default(null),
   quantity: quantity().default(1),
-  unitPrice: money('Amount'),
-  tax: money('Tax').default(0),
+  unitPrice: money('fields.amount'),
+  tax: money('fields.tax').default(0),
   purchaseOrderLineId: z.number().int().positive().nullable().default(null),
 });
 export type BillLineInput = z.input<typeof billLineInput>;
 
 export const attachmentRef = z.strictObject({
-  sha256: z.string().regex(SHA256_HEX, 'This attachment was not uploaded; choose the file again'),
+  sha256: z
+    .string()
+    .regex(SHA256_HEX, { error: () => msg('validation.payables.thisAttachmentWasNotUploaded') }),
   fileName: fileNameText(),
 });
 
 const billShape = {
-  vendorId: chooseId('a vendor'),
-  vendorInvoiceNumber: text('Vendor invoice number', 100).default(''),
-  billDate: isoDate('Bill date'),
+  vendorId: chooseId(() => msg('validation.payables.chooseVendor')),
+  vendorInvoiceNumber: text('fields.vendorInvoiceNumber', 100).default(''),
+  billDate: isoDate('fields.billDate'),
   /** Null: worked out from `terms` (or the vendor's terms) and the bill date. */
-  dueDate: isoDate('Due date').nullable().default(null),
+  dueDate: isoDate('fields.dueDate').nullable().default(null),
   terms: paymentTermsSchema.nullable().default(null),
   /** Omitted: the vendor's currency. */
-  currency: currencyCode('Currency').optional(),
+  currency: currencyCode('fields.currency').optional(),
   /** Needed when the currency is not the base currency. */
   exchangeRate: exchangeRate.optional(),
   /** Omitted: the vendor's early-payment terms; null: none. */
   earlyPayment: earlyPaymentSchema.nullable().optional(),
   purchaseOrderId: z.number().int().positive().nullable().default(null),
   lines: z
-    .array(billLineInput, { error: 'Add at least one line' })
-    .min(1, 'Add at least one line')
-    .max(200, 'A bill can have at most 200 lines'),
-  notes: multilineText('Notes', 5000).default(''),
-  attachments: z.array(attachmentRef).max(20, 'A bill can have at most 20 attachments').default([]),
+    .array(billLineInput, { error: () => msg('validation.payables.addAtLeastOneLine') })
+    .min(1, { error: () => msg('validation.payables.addAtLeastOneLine') })
+    .max(200, { error: () => msg('validation.payables.billMaxLines') }),
+  notes: multilineText('fields.notes', 5000).default(''),
+  attachments: z
+    .array(attachmentRef)
+    .max(20, { error: () => msg('validation.payables.billMaxAttachments') })
+    .default([]),
   status: z.enum(['draft', 'awaiting_payment']).default('awaiting_payment'),
   /** Warnings the user reviewed before saving, with the reason they are not a problem. */
   acknowledge: z
     .strictObject({
-      keys: z.array(text('Warning', 300)).max(100),
-      reason: requiredMultilineText('Reason', 500),
+      keys: z.array(text('fields.warning', 300)).max(100),
+      reason: requiredMultilineText('fields.reason', 500),
     })
     .optional(),
 };
@@ -214,13 +226,15 @@ const dueAfterBill = (v: { billDate: string; dueDate: string | null }, ctx: z.Re
     ctx.addIssue({
       code: 'custom',
       path: ['dueDate'],
-      message: `Due date must be on or after the bill date, ${v.billDate}`,
+      message: msg('validation.payables.dueBeforeBillDate', { date: v.billDate }),
     });
 };
 
 export const billInput = z.strictObject(billShape).superRefine(dueAfterBill);
 export type BillInput = z.input<typeof billInput>;
-export const billUpdateInput = z.strictObject({ id: id('Bill'), ...billShape }).superRefine(dueAfterBill);
+export const billUpdateInput = z
+  .strictObject({ id: id('fields.bill'), ...billShape })
+  .superRefine(dueAfterBill);
 export const billCheckInput = z
   .strictObject({ id: z.number().int().positive().nullable().default(null), ...billShape })
   .superRefine(dueAfterBill);
@@ -385,45 +399,52 @@ export const BILL_LIST_FILTERS = ['all', 'open', 'overdue', ...BILL_STATUSES] as
 
 export const recurringInput = z
   .strictObject({
-    vendorId: chooseId('a vendor'),
-    name: requiredText('Name', 100),
-    frequency: z.enum(FREQUENCIES, { error: 'Choose how often' }),
+    vendorId: chooseId(() => msg('validation.payables.chooseVendor')),
+    name: requiredText('fields.name', 100),
+    frequency: z.enum(FREQUENCIES, { error: () => msg('validation.payables.chooseHowOften') }),
     interval: z
-      .number({ error: 'Enter how many periods apart' })
-      .int('Must be a whole number')
-      .min(1, 'At least 1')
-      .max(52, 'At most 52'),
+      .number({ error: () => msg('validation.payables.enterHowManyPeriodsApart') })
+      .int({ error: () => msg('validation.payables.mustBeAWholeNumber') })
+      .min(1, { error: () => msg('validation.payables.atLeast1') })
+      .max(52, { error: () => msg('validation.payables.atMost52') }),
     dayOfMonth: z
       .union([
-        z.number().int().min(1, 'Choose a day from 1 to 31').max(31, 'Choose a day from 1 to 31'),
+        z
+          .number()
+          .int()
+          .min(1, { error: () => msg('validation.payables.chooseADayFrom1') })
+          .max(31, { error: () => msg('validation.payables.chooseADayFrom1') }),
         z.literal('last'),
       ])
       .nullable()
       .default(null),
-    startDate: isoDate('Start date'),
-    endDate: isoDate('End date').nullable().default(null),
+    startDate: isoDate('fields.startDate'),
+    endDate: isoDate('fields.endDate').nullable().default(null),
     count: z
       .number()
       .int()
-      .min(1, 'At least 1 bill')
-      .max(1000, 'At most 1000 bills')
+      .min(1, { error: () => msg('validation.payables.atLeast1Bill') })
+      .max(1000, { error: () => msg('validation.payables.atMost1000Bills') })
       .nullable()
       .default(null),
     createAs: z.enum(['draft', 'awaiting_payment']).default('awaiting_payment'),
-    currency: currencyCode('Currency').optional(),
+    currency: currencyCode('fields.currency').optional(),
     /** Stored with the template: every bill it makes is at this rate. */
     exchangeRate: exchangeRate.optional(),
     terms: paymentTermsSchema.nullable().default(null),
     earlyPayment: earlyPaymentSchema.nullable().optional(),
-    lines: z.array(billLineInput).min(1, 'Add at least one line').max(50, 'At most 50 lines'),
-    notes: multilineText('Notes', 2000).default(''),
+    lines: z
+      .array(billLineInput)
+      .min(1, { error: () => msg('validation.payables.addAtLeastOneLine') })
+      .max(50, { error: () => msg('validation.payables.atMost50Lines') }),
+    notes: multilineText('fields.notes', 2000).default(''),
   })
   .superRefine((v, ctx) => {
     if (v.endDate !== null && v.endDate < v.startDate)
       ctx.addIssue({
         code: 'custom',
         path: ['endDate'],
-        message: `End date must be on or after the start date, ${v.startDate}`,
+        message: msg('validation.payables.endBeforeStartDate', { date: v.startDate }),
       });
   });
 export type RecurringInput = z.input<typeof recurringInput>;
@@ -467,10 +488,10 @@ export type RecurringBill = z.infer<typeof recurringSchema>;
 // Payments
 
 const allocationInput = z.strictObject({
-  billId: id('Bill'),
-  amount: money('Amount'),
+  billId: id('fields.bill'),
+  amount: money('fields.amount'),
   /** Early-payment discount settled with this payment (0 for none). */
-  discount: money('Discount').default(0),
+  discount: money('fields.discount').default(0),
 });
 
 export const paymentSchema = z.object({
@@ -524,30 +545,35 @@ const runTotals = z.array(
 );
 
 const paymentFields = {
-  paymentDate: isoDate('Payment date'),
-  method: z.enum(PAYMENT_METHODS, { error: 'Choose how it was paid' }),
-  reference: text('Reference', 200).default(''),
+  paymentDate: isoDate('fields.paymentDate'),
+  method: z.enum(PAYMENT_METHODS, { error: () => msg('validation.payables.chooseHowItWasPaid') }),
+  reference: text('fields.reference', 200).default(''),
 };
 
 // ---------------------------------------------------------------------------------------
 // Purchase orders
 
 const poLineInput = z.strictObject({
-  description: requiredMultilineText('Description', 500),
-  categoryId: chooseId('a category').nullable().default(null),
+  description: requiredMultilineText('fields.description', 500),
+  categoryId: chooseId(() => msg('validation.payables.chooseCategory'))
+    .nullable()
+    .default(null),
   quantity: quantity(),
-  unitPrice: money('Unit price'),
+  unitPrice: money('fields.unitPrice'),
 });
 
 export const purchaseOrderInput = z.strictObject({
-  vendorId: chooseId('a vendor'),
+  vendorId: chooseId(() => msg('validation.payables.chooseVendor')),
   /** Empty: the next PO-#### number. */
-  number: text('PO number', 50).default(''),
-  orderDate: isoDate('Order date'),
-  currency: currencyCode('Currency').optional(),
-  tolerancePercent: percent('Tolerance', 0, 100).default(5),
-  notes: multilineText('Notes', 2000).default(''),
-  lines: z.array(poLineInput).min(1, 'Add at least one line').max(200, 'At most 200 lines'),
+  number: text('fields.poNumber', 50).default(''),
+  orderDate: isoDate('fields.orderDate'),
+  currency: currencyCode('fields.currency').optional(),
+  tolerancePercent: percent('fields.tolerance', 0, 100).default(5),
+  notes: multilineText('fields.notes', 2000).default(''),
+  lines: z
+    .array(poLineInput)
+    .min(1, { error: () => msg('validation.payables.addAtLeastOneLine') })
+    .max(200, { error: () => msg('validation.payables.atMost200Lines') }),
 });
 export type PurchaseOrderInput = z.input<typeof purchaseOrderInput>;
 
@@ -597,10 +623,10 @@ export type PurchaseOrder = z.infer<typeof purchaseOrderSchema>;
 
 export const reminderSettingsSchema = z.strictObject({
   dueSoonDays: z
-    .number({ error: 'Enter a number of days' })
-    .int('Must be a whole number of days')
-    .min(0, 'Cannot be negative')
-    .max(60, 'At most 60 days'),
+    .number({ error: () => msg('validation.payables.enterANumberOfDays') })
+    .int({ error: () => msg('validation.payables.wholeDays') })
+    .min(0, { error: () => msg('validation.payables.cannotBeNegative') })
+    .max(60, { error: () => msg('validation.payables.atMost60Days') }),
   desktopNotifications: z.boolean(),
 });
 
@@ -625,9 +651,9 @@ export type ReminderItem = z.infer<typeof reminderItemSchema>;
 
 export const CSV_MAX_CHARS = 5 * 1024 * 1024;
 const csvText = z
-  .string({ error: 'Choose a CSV file' })
-  .min(1, 'The CSV file is empty')
-  .max(CSV_MAX_CHARS, 'The CSV file is larger than 5 MB; split it into smaller files');
+  .string({ error: () => msg('validation.payables.chooseACsvFile') })
+  .min(1, { error: () => msg('validation.payables.theCsvFileIsEmpty') })
+  .max(CSV_MAX_CHARS, { error: () => msg('validation.payables.theCsvFileIsLarger') });
 
 /** How to read the file: the column mapping and whether Amount includes tax (see import.ts). */
 const importOptions = {
@@ -658,13 +684,13 @@ export type ImportRow = z.infer<typeof importRowSchema>;
 export const payablesApi = {
   'expenseCategories.list': { input: emptyInput, output: z.array(categorySchema) },
   'expenseCategories.create': {
-    input: z.strictObject({ name: requiredText('Category name', 100) }),
+    input: z.strictObject({ name: requiredText('fields.categoryName', 100) }),
     output: categorySchema,
   },
   'expenseCategories.update': {
     input: z.strictObject({
-      id: id('Category'),
-      name: requiredText('Category name', 100),
+      id: id('fields.category'),
+      name: requiredText('fields.categoryName', 100),
       archived: z.boolean(),
     }),
     output: categorySchema,
@@ -672,16 +698,19 @@ export const payablesApi = {
 
   'vendors.list': {
     input: z
-      .strictObject({ search: text('Search', 100).default(''), includeArchived: z.boolean().default(false) })
+      .strictObject({
+        search: text('fields.search', 100).default(''),
+        includeArchived: z.boolean().default(false),
+      })
       .optional()
       .default({ search: '', includeArchived: false }),
     output: z.array(vendorSummarySchema),
   },
-  'vendors.get': { input: z.strictObject({ id: id('Vendor') }), output: vendorSchema },
+  'vendors.get': { input: z.strictObject({ id: id('fields.vendor') }), output: vendorSchema },
   'vendors.create': { input: vendorInput, output: vendorSchema },
-  'vendors.update': { input: vendorInput.extend({ id: id('Vendor') }), output: vendorSchema },
+  'vendors.update': { input: vendorInput.extend({ id: id('fields.vendor') }), output: vendorSchema },
   'vendors.setArchived': {
-    input: z.strictObject({ id: id('Vendor'), archived: z.boolean() }),
+    input: z.strictObject({ id: id('fields.vendor'), archived: z.boolean() }),
     output: vendorSchema,
   },
 
@@ -697,13 +726,13 @@ export const payablesApi = {
   },
   'bills.create': { input: billInput, output: savedBill },
   'bills.update': { input: billUpdateInput, output: savedBill },
-  'bills.get': { input: z.strictObject({ id: id('Bill') }), output: billSchema },
+  'bills.get': { input: z.strictObject({ id: id('fields.bill') }), output: billSchema },
   'bills.list': {
     input: z
       .strictObject({
         filter: z.enum(BILL_LIST_FILTERS).default('all'),
         vendorId: z.number().int().positive().optional(),
-        search: text('Search', 100).default(''),
+        search: text('fields.search', 100).default(''),
         ...page,
       })
       .optional()
@@ -731,7 +760,9 @@ export const payablesApi = {
   },
   'bills.calendar': {
     input: z.strictObject({
-      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Month must be in the form YYYY-MM'),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: () => msg('validation.payables.monthMustBeInThe') }),
     }),
     output: z.object({
       month: z.string(),
@@ -757,44 +788,49 @@ export const payablesApi = {
   },
   /** The rate of the vendor's latest bill in a currency, to prefill a new bill's rate. */
   'bills.suggestRate': {
-    input: z.strictObject({ vendorId: id('Vendor'), currency: currencyCode('Currency') }),
+    input: z.strictObject({ vendorId: id('fields.vendor'), currency: currencyCode('fields.currency') }),
     output: z.object({ rate: z.string().nullable() }),
   },
-  'bills.approve': { input: z.strictObject({ id: id('Bill') }), output: savedBill },
+  'bills.approve': { input: z.strictObject({ id: id('fields.bill') }), output: savedBill },
   'bills.void': {
-    input: z.strictObject({ id: id('Bill'), reason: requiredMultilineText('Reason', 500) }),
+    input: z.strictObject({ id: id('fields.bill'), reason: requiredMultilineText('fields.reason', 500) }),
     output: billSchema,
   },
-  'bills.delete': { input: z.strictObject({ id: id('Bill') }), output: okOutput },
+  'bills.delete': { input: z.strictObject({ id: id('fields.bill') }), output: okOutput },
   'bills.dismissWarning': {
     input: z.strictObject({
-      billId: id('Bill'),
-      warningId: id('Warning'),
-      reason: requiredMultilineText('Reason', 500),
+      billId: id('fields.bill'),
+      warningId: id('fields.warning'),
+      reason: requiredMultilineText('fields.reason', 500),
     }),
     output: billSchema,
   },
   'bills.uploadAttachment': {
     input: z.strictObject({
       fileName: fileNameText(),
-      dataBase64: base64File('Attachment', ATTACHMENT_MAX_BYTES),
+      dataBase64: base64File('fields.attachment', ATTACHMENT_MAX_BYTES),
     }),
     output: attachmentSchema,
   },
   'bills.getAttachment': {
-    input: z.strictObject({ sha256: z.string().regex(SHA256_HEX, 'Not an attachment id') }),
+    input: z.strictObject({
+      sha256: z.string().regex(SHA256_HEX, { error: () => msg('validation.payables.notAnAttachmentId') }),
+    }),
     output: attachmentSchema.extend({ dataBase64: z.string() }),
   },
 
   'bills.recurring.list': { input: emptyInput, output: z.array(recurringSchema) },
-  'bills.recurring.get': { input: z.strictObject({ id: id('Recurring bill') }), output: recurringSchema },
+  'bills.recurring.get': {
+    input: z.strictObject({ id: id('fields.recurringBill') }),
+    output: recurringSchema,
+  },
   'bills.recurring.create': { input: recurringInput, output: recurringSchema },
   'bills.recurring.update': {
-    input: z.strictObject({ id: id('Recurring bill'), template: recurringInput }),
+    input: z.strictObject({ id: id('fields.recurringBill'), template: recurringInput }),
     output: recurringSchema,
   },
   'bills.recurring.setActive': {
-    input: z.strictObject({ id: id('Recurring bill'), active: z.boolean() }),
+    input: z.strictObject({ id: id('fields.recurringBill'), active: z.boolean() }),
     output: recurringSchema,
   },
   /** Makes every bill that is due now (the background job does this at start and hourly). */
@@ -805,11 +841,11 @@ export const payablesApi = {
       ...paymentFields,
       /** Needed when the bills are not in the base currency: the rate on the payment date. */
       exchangeRate: exchangeRate.optional(),
-      notes: multilineText('Notes', 2000).default(''),
+      notes: multilineText('fields.notes', 2000).default(''),
       allocations: z
-        .array(allocationInput, { error: 'Choose the bills this payment covers' })
-        .min(1, 'Choose the bills this payment covers')
-        .max(500, 'At most 500 bills in one payment'),
+        .array(allocationInput, { error: () => msg('validation.payables.chooseTheBillsThisPayment') })
+        .min(1, { error: () => msg('validation.payables.chooseTheBillsThisPayment') })
+        .max(500, { error: () => msg('validation.payables.atMost500BillsIn') }),
     }),
     output: paymentSchema,
   },
@@ -825,11 +861,13 @@ export const payablesApi = {
     output: z.array(paymentSchema),
   },
   /** Undo: the bills it paid are open again. */
-  'billPayments.delete': { input: z.strictObject({ id: id('Payment') }), output: okOutput },
+  'billPayments.delete': { input: z.strictObject({ id: id('fields.payment') }), output: okOutput },
   'billPayments.runPreview': {
     input: z.strictObject({
-      paymentDate: isoDate('Payment date'),
-      billIds: z.array(id('Bill')).max(2000, 'At most 2000 bills in one run'),
+      paymentDate: isoDate('fields.paymentDate'),
+      billIds: z
+        .array(id('fields.bill'))
+        .max(2000, { error: () => msg('validation.payables.atMost2000BillsIn') }),
       takeDiscounts: z.boolean().default(true),
     }),
     output: z.object({ rows: z.array(runRowSchema), totals: runTotals }),
@@ -838,13 +876,13 @@ export const payablesApi = {
     input: z.strictObject({
       ...paymentFields,
       billIds: z
-        .array(id('Bill'))
-        .min(1, 'Choose the bills to pay')
-        .max(2000, 'At most 2000 bills in one run'),
+        .array(id('fields.bill'))
+        .min(1, { error: () => msg('validation.payables.chooseTheBillsToPay') })
+        .max(2000, { error: () => msg('validation.payables.atMost2000BillsIn') }),
       takeDiscounts: z.boolean().default(true),
       /** The rate on the payment date of each foreign currency in the run. */
       exchangeRates: z
-        .array(z.strictObject({ currency: currencyCode('Currency'), rate: exchangeRate }))
+        .array(z.strictObject({ currency: currencyCode('fields.currency'), rate: exchangeRate }))
         .max(50)
         .default([]),
     }),
@@ -859,12 +897,12 @@ export const payablesApi = {
   /** The payments of a run as a SEPA credit transfer file (pain.001) for the bank. */
   'billPayments.sepaFile': {
     input: z.strictObject({
-      runId: requiredText('Payment run', 100),
+      runId: requiredText('fields.paymentRun', 100),
       version: z.enum(SEPA_VERSIONS).default(DEFAULT_SEPA_VERSION),
       /** Booked as one debit on the statement (true) or one per payment. */
       batchBooking: z.boolean().default(true),
       /** Defaults to the run's payment date, or today when that has passed. */
-      executionDate: isoDate('Execution date').optional(),
+      executionDate: isoDate('fields.executionDate').optional(),
     }),
     output: z.object({
       fileName: z.string(),
@@ -888,14 +926,17 @@ export const payablesApi = {
       .default({ status: 'all' }),
     output: z.array(purchaseOrderSummarySchema),
   },
-  'purchaseOrders.get': { input: z.strictObject({ id: id('Purchase order') }), output: purchaseOrderSchema },
+  'purchaseOrders.get': {
+    input: z.strictObject({ id: id('fields.purchaseOrder') }),
+    output: purchaseOrderSchema,
+  },
   'purchaseOrders.create': { input: purchaseOrderInput, output: purchaseOrderSchema },
   'purchaseOrders.update': {
-    input: purchaseOrderInput.extend({ id: id('Purchase order') }),
+    input: purchaseOrderInput.extend({ id: id('fields.purchaseOrder') }),
     output: purchaseOrderSchema,
   },
   'purchaseOrders.setStatus': {
-    input: z.strictObject({ id: id('Purchase order'), status: z.enum(['open', 'closed']) }),
+    input: z.strictObject({ id: id('fields.purchaseOrder'), status: z.enum(['open', 'closed']) }),
     output: purchaseOrderSchema,
   },
 
@@ -909,10 +950,10 @@ export const payablesApi = {
     }),
   },
   'reminders.snooze': {
-    input: z.strictObject({ billId: id('Bill'), until: isoDate('Snooze until') }),
+    input: z.strictObject({ billId: id('fields.bill'), until: isoDate('fields.snoozeUntil') }),
     output: okOutput,
   },
-  'reminders.unsnooze': { input: z.strictObject({ billId: id('Bill') }), output: okOutput },
+  'reminders.unsnooze': { input: z.strictObject({ billId: id('fields.bill') }), output: okOutput },
   /**
    * For the desktop shell: the reminders not yet notified today, each marked as notified in
    * the same transaction, so no bill is notified twice on one day.
@@ -927,7 +968,7 @@ export const payablesApi = {
   'billImport.preview': {
     input: z.strictObject({
       csv: csvText,
-      fileName: text('File name', 255).default(''),
+      fileName: text('fields.fileName', 255).default(''),
       ...importOptions,
     }),
     output: z.object({
@@ -963,10 +1004,13 @@ export const payablesApi = {
   'billImport.commit': {
     input: z.strictObject({
       csv: csvText,
-      fileName: text('File name', 255).default(''),
+      fileName: text('fields.fileName', 255).default(''),
       ...importOptions,
       /** The number of good rows the user saw in the preview and confirmed. */
-      expectedRows: z.number().int().min(1, 'There are no good rows to import'),
+      expectedRows: z
+        .number()
+        .int()
+        .min(1, { error: () => msg('validation.payables.thereAreNoGoodRows') }),
     }),
     output: z.object({
       imported: z.number(),

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
 import { currencyCode, id, isoDate, multilineText, plainString, text } from './fields';
@@ -13,23 +14,30 @@ export const PAYMENT_METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], str
 };
 
 export const paymentInput = z.strictObject({
-  customerId: z.number({ error: 'Choose a customer' }).int().positive('Choose a customer'),
-  date: isoDate('Payment date'),
-  amount: moneyAmount('Amount').min(1, 'Enter the amount received'),
-  currency: currencyCode('Currency'),
+  customerId: z
+    .number({ error: () => msg('validation.payments.chooseACustomer') })
+    .int()
+    .positive({ error: () => msg('validation.payments.chooseACustomer') }),
+  date: isoDate('fields.paymentDate'),
+  amount: moneyAmount('fields.amount').min(1, {
+    error: () => msg('validation.payments.enterTheAmountReceived'),
+  }),
+  currency: currencyCode('fields.currency'),
   /** Base-currency value of one unit of the payment currency, when they differ. */
-  exchangeRate: plainString('Exchange rate')
+  exchangeRate: plainString('fields.exchangeRate')
     .default('1')
-    .refine(isValidRate, { error: 'Exchange rate must be a number above 0, like 1.0845 (up to 8 decimals)' }),
-  method: z.enum(PAYMENT_METHODS, { error: 'Choose how you were paid' }),
-  reference: text('Reference', 100).default(''),
-  notes: multilineText('Notes', 2000).default(''),
+    .refine(isValidRate, { error: () => msg('validation.payments.exchangeRateMustBeA') }),
+  method: z.enum(PAYMENT_METHODS, { error: () => msg('validation.payments.chooseHowYouWerePaid') }),
+  reference: text('fields.reference', 100).default(''),
+  notes: multilineText('fields.notes', 2000).default(''),
   /** How the money is split over the customer's invoices; what is left becomes customer credit. */
   allocations: z
     .array(
       z.strictObject({
-        invoiceId: id('Invoice'),
-        amount: moneyAmount('Amount').min(1, 'Enter an amount above zero'),
+        invoiceId: id('fields.invoice'),
+        amount: moneyAmount('fields.amount').min(1, {
+          error: () => msg('validation.payments.enterAnAmountAboveZero'),
+        }),
       }),
     )
     .max(500)
@@ -71,21 +79,23 @@ export const paymentsApi = {
       .default({ customerId: null, offset: 0, limit: 100 }),
     output: z.object({ rows: z.array(paymentOutput), total: z.number() }),
   },
-  'payments.get': { input: z.strictObject({ id: id('Payment') }), output: paymentOutput },
+  'payments.get': { input: z.strictObject({ id: id('fields.payment') }), output: paymentOutput },
   'payments.record': { input: paymentInput, output: paymentOutput },
   /** Applies a payment's unapplied amount (customer credit) to an open invoice. */
   'payments.applyCredit': {
     input: z.strictObject({
-      paymentId: id('Payment'),
-      invoiceId: id('Invoice'),
-      amount: moneyAmount('Amount').min(1, 'Enter an amount above zero'),
-      date: isoDate('Date'),
+      paymentId: id('fields.payment'),
+      invoiceId: id('fields.invoice'),
+      amount: moneyAmount('fields.amount').min(1, {
+        error: () => msg('validation.payments.enterAnAmountAboveZero'),
+      }),
+      date: isoDate('fields.date'),
     }),
     output: paymentOutput,
   },
   /** The customer credit from overpayments that could go to this invoice (same customer, currency). */
   'payments.creditFor': {
-    input: z.strictObject({ invoiceId: id('Invoice') }),
+    input: z.strictObject({ invoiceId: id('fields.invoice') }),
     output: z.object({
       currency: z.string(),
       /** All of the customer's payment credit in the invoice's currency. */
@@ -96,12 +106,15 @@ export const paymentsApi = {
   },
   /** Spends the customer's payment credit on this invoice, oldest payment first, up to its balance. */
   'payments.useCredit': {
-    input: z.strictObject({ invoiceId: id('Invoice'), date: isoDate('Date').optional() }),
+    input: z.strictObject({ invoiceId: id('fields.invoice'), date: isoDate('fields.date').optional() }),
     output: z.object({ applied: z.number(), payments: z.array(z.number()) }),
   },
   /** Reverses a payment: invoices get their balance back. Kept in the history, struck through. */
   'payments.undo': {
-    input: z.strictObject({ id: id('Payment'), reason: multilineText('Reason', 500).default('') }),
+    input: z.strictObject({
+      id: id('fields.payment'),
+      reason: multilineText('fields.reason', 500).default(''),
+    }),
     output: paymentOutput,
   },
 } as const;

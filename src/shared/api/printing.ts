@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { emptyInput } from './common';
 import { currencyCode, id, isoDate, languageCode, multilineText, periodInOrder, text } from './fields';
@@ -17,33 +18,35 @@ import { unknownFileNameFields } from '../domain/file-names';
  * or email, and the bulk export of a period as a zip.
  */
 export const documentSettingsSchema = z.strictObject({
-  paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or US Letter' }),
+  paperSize: z.enum(PAPER_SIZES, { error: () => msg('validation.printing.chooseA4OrUsLetter') }),
   accentColor: z
     .string()
     .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'Accent colour must be a colour code like #3B5BDB'),
-  addressPosition: z.enum(ADDRESS_POSITIONS, { error: 'Choose where the address goes' }),
-  fileNamePattern: text('File name pattern', 120)
-    .min(1, 'Enter a file name pattern, such as {number} {customer}')
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: () => msg('validation.printing.accentColourMustBeA') }),
+  addressPosition: z.enum(ADDRESS_POSITIONS, {
+    error: () => msg('validation.printing.chooseWhereTheAddressGoes'),
+  }),
+  fileNamePattern: text('fields.fileNamePattern', 120)
+    .min(1, { error: () => msg('validation.printing.enterAFileNamePattern') })
     .refine((v) => unknownFileNameFields(v).length === 0, {
       error: (i) =>
         `${unknownFileNameFields(i.input as string).join(', ')} is not a field: use {number}, {customer}, {type} or {date}`,
     })
     .refine((v) => /\{(number|date)\}/.test(v), {
-      error: 'Include {number} or {date}, so two documents do not get the same name',
+      error: () => msg('validation.printing.includeNumberOrDateSo'),
     }),
   showLogo: z.boolean(),
-  paymentInstructions: multilineText('Payment instructions', 1000),
-  bankName: text('Bank', 100),
-  accountHolder: text('Account holder', 70),
-  iban: text('IBAN', 42).refine((v) => v === '' || isValidIban(v), {
-    error: 'This IBAN is not valid: check it against your bank statement (its check digits do not match)',
+  paymentInstructions: multilineText('fields.paymentInstructions', 1000),
+  bankName: text('fields.bank', 100),
+  accountHolder: text('fields.accountHolder', 70),
+  iban: text('fields.iban', 42).refine((v) => v === '' || isValidIban(v), {
+    error: () => msg('validation.printing.thisIbanIsNotValid'),
   }),
-  bic: text('BIC', 11).refine((v) => v === '' || isValidBic(v), {
-    error: 'A BIC has 8 or 11 letters and digits, like AIBKIE2D',
+  bic: text('fields.bic', 11).refine((v) => v === '' || isValidBic(v), {
+    error: () => msg('validation.printing.aBicHas8Or'),
   }),
   epcQr: z.boolean(),
-  defaultFooter: multilineText('Footer', 500),
+  defaultFooter: multilineText('fields.footer', 500),
 });
 
 const documentSettingsOutput = z.object({
@@ -68,7 +71,7 @@ const documentSettingsOutput = z.object({
  */
 export const documentLanguageInput = z
   .strictObject({
-    language: languageCode('Document language'),
+    language: languageCode('fields.documentLanguage'),
     format: z.enum(DOCUMENT_FORMATS, { error: 'Choose how documents write dates and amounts' }),
     wording: z.record(text('Language', 10), z.record(text('Word', 100), text('Wording', 200))).default({}),
   })
@@ -116,28 +119,28 @@ export type DocumentLanguageSettingsOutput = z.infer<typeof documentLanguageOutp
 
 /** What to print: a document, a payment's receipt, a statement, or a reminder letter. */
 export const printRef = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('document'), id: id('Document') }),
-  z.strictObject({ kind: z.literal('receipt'), paymentId: id('Payment') }),
+  z.strictObject({ kind: z.literal('document'), id: id('fields.document') }),
+  z.strictObject({ kind: z.literal('receipt'), paymentId: id('fields.payment') }),
   z
     .strictObject({
       kind: z.literal('statement'),
-      customerId: id('Customer'),
-      from: isoDate('From'),
-      to: isoDate('To'),
-      currency: currencyCode('Currency').nullable().default(null),
+      customerId: id('fields.customer'),
+      from: isoDate('fields.from'),
+      to: isoDate('fields.to'),
+      currency: currencyCode('fields.currency').nullable().default(null),
     })
     .refine(...periodInOrder),
   z.strictObject({
     kind: z.literal('reminder'),
-    documentId: id('Invoice'),
+    documentId: id('fields.invoice'),
     level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   }),
   /** One reminder letter listing all of a customer's overdue invoices (in one currency). */
   z.strictObject({
     kind: z.literal('customer_reminder'),
-    customerId: id('Customer'),
+    customerId: id('fields.customer'),
     level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    currency: currencyCode('Currency').nullable().default(null),
+    currency: currencyCode('fields.currency').nullable().default(null),
   }),
 ]);
 export type PrintRef = z.input<typeof printRef>;
@@ -180,11 +183,11 @@ export const printingApi = {
   'printing.exportStart': {
     input: z
       .strictObject({
-        from: isoDate('From'),
-        to: isoDate('To'),
+        from: isoDate('fields.from'),
+        to: isoDate('fields.to'),
         types: z
           .array(z.enum(EXPORT_TYPES))
-          .min(1, 'Choose at least one kind of document')
+          .min(1, { error: () => msg('validation.printing.chooseAtLeastOneKind') })
           .default([...EXPORT_TYPES]),
         includeDrafts: z.boolean().default(false),
         /** Beside each issued invoice and credit note, its customer's preferred e-invoice XML. */
@@ -193,10 +196,16 @@ export const printingApi = {
       .refine(...periodInOrder),
     output: exportStatus,
   },
-  'printing.exportStatus': { input: z.strictObject({ jobId: text('Export', 64) }), output: exportStatus },
+  'printing.exportStatus': {
+    input: z.strictObject({ jobId: text('fields.export', 64) }),
+    output: exportStatus,
+  },
   'printing.exportDownload': {
-    input: z.strictObject({ jobId: text('Export', 64) }),
+    input: z.strictObject({ jobId: text('fields.export', 64) }),
     output: z.object({ fileName: z.string(), dataBase64: z.string() }),
   },
-  'printing.exportCancel': { input: z.strictObject({ jobId: text('Export', 64) }), output: exportStatus },
+  'printing.exportCancel': {
+    input: z.strictObject({ jobId: text('fields.export', 64) }),
+    output: exportStatus,
+  },
 } as const;

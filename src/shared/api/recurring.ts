@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { documentInput } from './documents';
 import { id, isoDate, requiredText } from './fields';
@@ -6,17 +7,27 @@ import { FREQUENCIES } from '../domain/schedule';
 export const scheduleInput = z
   .strictObject({
     frequency: z.enum(FREQUENCIES),
-    interval: z.number().int().min(1, 'Repeat at least every 1').max(52, 'At most every 52'),
+    interval: z
+      .number()
+      .int()
+      .min(1, { error: () => msg('validation.recurring.repeatAtLeastEvery1') })
+      .max(52, { error: () => msg('validation.recurring.atMostEvery52') }),
     dayOfMonth: z
       .union([z.number().int().min(1).max(31), z.literal('last')])
       .nullable()
       .default(null),
-    startDate: isoDate('First date'),
-    endDate: isoDate('End date').nullable().default(null),
-    count: z.number().int().min(1, 'At least 1 invoice').max(1000).nullable().default(null),
+    startDate: isoDate('fields.firstDate'),
+    endDate: isoDate('fields.endDate').nullable().default(null),
+    count: z
+      .number()
+      .int()
+      .min(1, { error: () => msg('validation.recurring.atLeast1Invoice') })
+      .max(1000)
+      .nullable()
+      .default(null),
   })
   .refine((s) => !s.endDate || s.endDate >= s.startDate, {
-    error: 'The end date must be on or after the first date',
+    error: () => msg('validation.recurring.theEndDateMustBe'),
     path: ['endDate'],
   });
 
@@ -24,7 +35,7 @@ export const CATCH_UP_CHOICES = ['issue', 'draft', 'skip'] as const;
 export type CatchUpChoice = (typeof CATCH_UP_CHOICES)[number];
 
 export const recurringInput = z.strictObject({
-  name: requiredText('Name', 120),
+  name: requiredText('fields.name', 120),
   /** The invoice to repeat; its dates are set per occurrence. */
   template: documentInput.omit({ issueDate: true, type: true, relatedId: true }),
   schedule: scheduleInput,
@@ -67,19 +78,19 @@ export type Recurring = z.infer<typeof recurringOutput>;
 
 export const recurringApi = {
   'recurring.list': { input: z.strictObject({}).optional().default({}), output: z.array(recurringOutput) },
-  'recurring.get': { input: z.strictObject({ id: id('Recurring invoice') }), output: recurringOutput },
+  'recurring.get': { input: z.strictObject({ id: id('fields.recurringInvoice') }), output: recurringOutput },
   'recurring.create': { input: recurringInput, output: recurringOutput },
   'recurring.update': {
-    input: recurringInput.extend({ id: id('Recurring invoice') }),
+    input: recurringInput.extend({ id: id('fields.recurringInvoice') }),
     output: recurringOutput,
   },
   /** Paused schedules make nothing; occurrences that fall while paused are skipped, not caught up. */
   'recurring.setPaused': {
-    input: z.strictObject({ id: id('Recurring invoice'), paused: z.boolean() }),
+    input: z.strictObject({ id: id('fields.recurringInvoice'), paused: z.boolean() }),
     output: recurringOutput,
   },
   'recurring.delete': {
-    input: z.strictObject({ id: id('Recurring invoice') }),
+    input: z.strictObject({ id: id('fields.recurringInvoice') }),
     output: z.object({ deleted: z.literal(true) }),
   },
 } as const;

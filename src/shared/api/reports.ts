@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { moneyAmount } from './catalog';
 import { id, isoDate, multilineText, periodInOrder, searchText, text } from './fields';
@@ -40,7 +41,7 @@ const agingItem = z.object({
 export type AgingItem = z.infer<typeof agingItem>;
 
 const agingDrillInput = z.strictObject({
-  asOf: isoDate('As of'),
+  asOf: isoDate('fields.asOf'),
   partyId: z.number().int().positive().nullable().default(null),
   bucket: z.enum(AGING_BUCKETS).nullable().default(null),
 });
@@ -69,7 +70,9 @@ const cashflowReport = z.object({
 });
 export type CashflowReport = z.infer<typeof cashflowReport>;
 
-const period = z.strictObject({ from: isoDate('From'), to: isoDate('To') }).refine(...periodInOrder);
+const period = z
+  .strictObject({ from: isoDate('fields.from'), to: isoDate('fields.to') })
+  .refine(...periodInOrder);
 
 const incomeReport = z.object({
   currency: z.string(),
@@ -157,23 +160,26 @@ export type Dashboard = z.infer<typeof dashboardOutput>;
 
 export const reportsApi = {
   'dashboard.summary': { input: z.strictObject({}).optional().default({}), output: dashboardOutput },
-  'reports.receivablesAging': { input: z.strictObject({ asOf: isoDate('As of') }), output: agingReport },
+  'reports.receivablesAging': {
+    input: z.strictObject({ asOf: isoDate('fields.asOf') }),
+    output: agingReport,
+  },
   'reports.receivablesAgingItems': { input: agingDrillInput, output: z.array(agingItem) },
   /** The same for bills, by vendor. */
-  'reports.payablesAging': { input: z.strictObject({ asOf: isoDate('As of') }), output: agingReport },
+  'reports.payablesAging': { input: z.strictObject({ asOf: isoDate('fields.asOf') }), output: agingReport },
   'reports.payablesAgingItems': { input: agingDrillInput, output: z.array(agingItem) },
   'reports.cashflow': { input: z.strictObject({}).optional().default({}), output: cashflowReport },
   /** The cash in the bank the forecast starts from, as the user knows it on a date. */
   'reports.setOpeningBalance': {
-    input: z.strictObject({ amount: moneyAmount('Opening balance'), date: isoDate('Date') }),
+    input: z.strictObject({ amount: moneyAmount('fields.openingBalance'), date: isoDate('fields.date') }),
     output: z.object({ amount: z.number(), date: z.string() }),
   },
   'reports.incomeExpenses': { input: period, output: incomeReport },
   'reports.taxSummary': {
     input: z
       .strictObject({
-        from: isoDate('From'),
-        to: isoDate('To'),
+        from: isoDate('fields.from'),
+        to: isoDate('fields.to'),
         basis: z.enum(['accrual', 'cash']).nullable().default(null),
       })
       .refine(...periodInOrder),
@@ -188,11 +194,11 @@ export const reportsApi = {
     input: z
       .strictObject({
         report: z.enum(REPORTS),
-        asOf: isoDate('As of').optional(),
-        from: isoDate('From').optional(),
-        to: isoDate('To').optional(),
+        asOf: isoDate('fields.asOf').optional(),
+        from: isoDate('fields.from').optional(),
+        to: isoDate('fields.to').optional(),
         /** Audit log only: the same filters as the screen. */
-        entity: text('Record type', 50).optional(),
+        entity: text('fields.recordType', 50).optional(),
         text: searchText().optional(),
       })
       .refine(...periodInOrder),
@@ -200,29 +206,34 @@ export const reportsApi = {
   },
   'collections.list': { input: z.strictObject({}).optional().default({}), output: z.array(collectionRow) },
   'collections.notes': {
-    input: z.strictObject({ customerId: id('Customer') }),
+    input: z.strictObject({ customerId: id('fields.customer') }),
     output: z.array(
       z.object({ id: z.number(), at: z.string(), kind: z.string(), text: z.string(), user: z.string() }),
     ),
   },
   'collections.logCall': {
     input: z.strictObject({
-      customerId: id('Customer'),
-      text: multilineText('Notes', 2000).min(1, 'Say what was discussed'),
+      customerId: id('fields.customer'),
+      text: multilineText('fields.notes', 2000).min(1, {
+        error: () => msg('validation.reports.sayWhatWasDiscussed'),
+      }),
     }),
     output: z.object({ ok: z.literal(true) }),
   },
   'collections.recordPromise': {
     input: z.strictObject({
-      customerId: id('Customer'),
-      date: isoDate('Promised date'),
-      amount: moneyAmount('Promised amount').min(1, 'Enter the promised amount').nullable().default(null),
-      note: text('Note', 500).default(''),
+      customerId: id('fields.customer'),
+      date: isoDate('fields.promisedDate'),
+      amount: moneyAmount('fields.promisedAmount')
+        .min(1, { error: () => msg('validation.reports.enterThePromisedAmount') })
+        .nullable()
+        .default(null),
+      note: text('fields.note', 500).default(''),
     }),
     output: z.object({ ok: z.literal(true) }),
   },
   'collections.setFlag': {
-    input: z.strictObject({ customerId: id('Customer'), flagged: z.boolean() }),
+    input: z.strictObject({ customerId: id('fields.customer'), flagged: z.boolean() }),
     output: z.object({ ok: z.literal(true) }),
   },
 } as const;

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { addressSchema, emptyInput, paymentTermsSchema } from './common';
 import {
@@ -9,6 +10,7 @@ import {
   optionalEmail,
   requiredText,
   text,
+  labelText,
 } from './fields';
 import { DOCUMENT_TYPES } from '../domain/numbering';
 import { LOGO_MAX_BYTES } from '../domain/images';
@@ -16,20 +18,20 @@ import { electronicAddressProblem, normalizeVatId, vatIdProblem } from '../domai
 
 export const businessProfileSchema = z
   .strictObject({
-    name: requiredText('Business name'),
+    name: requiredText('fields.businessName'),
     address: addressSchema,
-    email: optionalEmail('Email'),
-    phone: text('Phone', 50),
-    website: text('Website', 200),
-    taxNumber: text('Tax or VAT number', 50),
+    email: optionalEmail('fields.email'),
+    phone: text('fields.phone', 50),
+    website: text('fields.website', 200),
+    taxNumber: text('fields.taxOrVatNumber', 50),
     /** E-invoices (EN 16931): BT-31 VAT ID, BT-30 legal registration, BT-34 electronic address, BG-6 contact. */
-    vatId: vatIdField('VAT ID').default(''),
-    legalRegistration: text('Company registration', 100).default(''),
-    electronicAddress: text('Electronic address', 100).default(''),
-    electronicAddressScheme: text('Scheme', 4).default(''),
-    contactName: text('Contact person', 100).default(''),
-    contactPhone: text('Contact phone', 50).default(''),
-    contactEmail: optionalEmail('Contact email').default(''),
+    vatId: vatIdField('fields.vatId').default(''),
+    legalRegistration: text('fields.companyRegistration', 100).default(''),
+    electronicAddress: text('fields.electronicAddress', 100).default(''),
+    electronicAddressScheme: text('fields.scheme', 4).default(''),
+    contactName: text('fields.contactPerson', 100).default(''),
+    contactPhone: text('fields.contactPhone', 50).default(''),
+    contactEmail: optionalEmail('fields.contactEmail').default(''),
   })
   .superRefine((v, ctx) => {
     const problem = electronicAddressProblem(v.electronicAddressScheme, v.electronicAddress);
@@ -49,42 +51,56 @@ export const businessProfileSchema = z
 export type BusinessProfile = z.infer<typeof businessProfileSchema>;
 
 export const preferencesSchema = z.strictObject({
-  baseCurrency: currencyCode('Base currency'),
-  locale: localeTag('Locale'),
+  baseCurrency: currencyCode('fields.baseCurrency'),
+  locale: localeTag('fields.locale'),
   defaultPaymentTerms: paymentTermsSchema,
   /** Month (1–12) and day the fiscal year starts, for reports by fiscal year. */
-  fiscalYearStartMonth: z.number().int().min(1, 'Choose a month').max(12, 'Choose a month'),
-  fiscalYearStartDay: z.number().int().min(1, 'Choose a day').max(31, 'Choose a day'),
+  fiscalYearStartMonth: z
+    .number()
+    .int()
+    .min(1, { error: () => msg('validation.settings.chooseAMonth') })
+    .max(12, { error: () => msg('validation.settings.chooseAMonth') }),
+  fiscalYearStartDay: z
+    .number()
+    .int()
+    .min(1, { error: () => msg('validation.settings.chooseADay') })
+    .max(31, { error: () => msg('validation.settings.chooseADay') }),
   /** The language of Folio's screens; null follows the system's (the browser's) language. */
-  language: languageCode('Language').nullable().default(null),
+  language: languageCode('fields.language').nullable().default(null),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const numberSeriesSchema = z.strictObject({
   docType: z.enum(DOCUMENT_TYPES),
-  prefix: text('Prefix', 20).refine((v) => !/[\\/:*?"<>|]/.test(v), {
-    error: 'Prefix cannot contain \\ / : * ? " < > | (they break file names)',
+  prefix: text('fields.prefix', 20).refine((v) => !/[\\/:*?"<>|]/.test(v), {
+    error: () => msg('validation.settings.prefixCannotContainTheyBreak'),
   }),
   includeYear: z.boolean(),
-  padding: z.number().int().min(1, 'Use 1 to 10 digits').max(10, 'Use 1 to 10 digits'),
+  padding: z
+    .number()
+    .int()
+    .min(1, { error: () => msg('validation.settings.use1To10Digits') })
+    .max(10, { error: () => msg('validation.settings.use1To10Digits') }),
   nextNumber: z
-    .number({ error: 'Enter the next number' })
-    .int('The next number must be a whole number')
-    .min(1, 'The next number must be 1 or more')
-    .max(999_999_999, 'The next number is too large'),
+    .number({ error: () => msg('validation.settings.enterTheNextNumber') })
+    .int({ error: () => msg('validation.settings.nextNumberWhole') })
+    .min(1, { error: () => msg('validation.settings.nextNumberMin') })
+    .max(999_999_999, { error: () => msg('validation.settings.theNextNumberIsToo') }),
 });
 export type NumberSeries = z.infer<typeof numberSeriesSchema>;
 
 export const logoInputSchema = z.strictObject({
   fileName: fileNameText(),
-  dataBase64: base64File('Logo', LOGO_MAX_BYTES),
+  dataBase64: base64File('fields.logo', LOGO_MAX_BYTES),
 });
 
 /** A VAT ID checked against the format of its country prefix, stored without spaces. */
 export function vatIdField(label: string) {
   return text(label, 30)
     .transform((v) => normalizeVatId(v))
-    .refine((v) => vatIdProblem(v) === null, { error: (i) => vatIdProblem(i.input as string) ?? label });
+    .refine((v) => vatIdProblem(v) === null, {
+      error: (i) => vatIdProblem(i.input as string) ?? labelText(label),
+    });
 }
 
 /** Output shapes describe what is stored; the input schemas above also enforce the rules. */
@@ -135,7 +151,7 @@ export type Settings = z.infer<typeof settingsOutput>;
 export const smallBusinessSchema = z.strictObject({
   enabled: z.boolean(),
   /** The printed note; empty prints the default for the business's country and language. */
-  note: text('Printed note', 500),
+  note: text('fields.printedNote', 500),
 });
 export type SmallBusiness = z.infer<typeof smallBusinessSchema>;
 const smallBusinessOutput = z.object({

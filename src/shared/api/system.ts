@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { z } from 'zod';
 import { emptyInput } from './common';
 import { base64File, isoDate, periodInOrder, searchText, text } from './fields';
@@ -66,14 +67,18 @@ export const systemApi = {
   'backups.list': { input: emptyInput, output: z.array(backupSchema) },
   'backups.create': { input: emptyInput, output: backupSchema },
   'backups.restore': {
-    input: z.strictObject({ name: text('Backup', 300).min(1, 'Choose a backup to restore') }),
+    input: z.strictObject({
+      name: text('fields.backup', 300).min(1, {
+        error: () => msg('validation.system.chooseABackupToRestore'),
+      }),
+    }),
     output: z.object({ restored: backupSchema, safetyCopy: backupSchema.nullable() }),
   },
   'system.startNewBook': { input: emptyInput, output: healthSchema },
   'backups.settings': { input: emptyInput, output: backupSettingsSchema },
   'backups.updateSettings': {
     input: z.strictObject({
-      secondFolder: text('Second backup folder', 1000).nullable(),
+      secondFolder: text('fields.secondBackupFolder', 1000).nullable(),
     }),
     output: backupSettingsSchema,
   },
@@ -92,8 +97,8 @@ export const systemApi = {
   'backups.restoreFromFile': {
     input: z.strictObject({
       /** Browser mode: the uploaded file. The desktop app leaves it out and shows its Open dialog. */
-      dataBase64: base64File('Backup file', 60_000_000).optional(),
-      fileName: text('File name', 500).optional(),
+      dataBase64: base64File('fields.backupFile', 60_000_000).optional(),
+      fileName: text('fields.fileName', 500).optional(),
     }),
     output: z.object({
       /** False when the user cancelled the Open dialog. */
@@ -106,10 +111,10 @@ export const systemApi = {
   'audit.list': {
     input: z
       .strictObject({
-        entity: text('Kind of record', 50).optional(),
-        entityId: text('Record', 100).optional(),
-        from: isoDate('From').optional(),
-        to: isoDate('To').optional(),
+        entity: text('fields.kindOfRecord', 50).optional(),
+        entityId: text('fields.record', 100).optional(),
+        from: isoDate('fields.from').optional(),
+        to: isoDate('fields.to').optional(),
         text: searchText().optional(),
         beforeId: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(500).default(100),

@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { daysBetween, type IsoDate } from './dates';
 
 /**
@@ -53,10 +54,10 @@ export const BILL_STATUS_COLORS: Record<BillDisplayStatus, string> = {
 /** "Due today", "Due tomorrow", "Due in 3 days", "1 day overdue", "12 days overdue". */
 export function describeDue(dueDate: IsoDate, today: IsoDate): string {
   const days = daysBetween(today, dueDate);
-  if (days === 0) return 'Due today';
-  if (days === 1) return 'Due tomorrow';
-  if (days > 1) return `Due in ${days} days`;
-  return days === -1 ? '1 day overdue' : `${-days} days overdue`;
+  if (days === 0) return msg('notifications.due.today');
+  if (days === 1) return msg('notifications.due.tomorrow');
+  if (days > 1) return msg('notifications.due.inDays', { days });
+  return msg('notifications.due.overdue', { days: -days });
 }
 
 export const PAYMENT_METHODS = ['bank_transfer', 'card', 'direct_debit', 'cheque', 'cash', 'other'] as const;

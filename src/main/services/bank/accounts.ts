@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BankAccount } from '../../../shared/api/bank';
 import { fieldError, notFound } from '../../../shared/api/errors';
@@ -81,7 +82,7 @@ function toAccount(ctx: ServiceContext, a: AccountRow): BankAccount {
 
 export function accountRow(ctx: ServiceContext, id: number): AccountRow {
   const a = storeOf(ctx).first(qb.selectFrom('bank_accounts').selectAll().where('id', '=', id));
-  if (!a) throw notFound('That bank account');
+  if (!a) throw notFound(msg('errors.notFound.bankAccount'));
   return a;
 }
 
@@ -99,7 +100,7 @@ export function listAccounts(ctx: ServiceContext, input: ParsedInput<'bank.accou
 
 function checkIdentity(ctx: ServiceContext, input: ParsedInput<'bank.accounts.create'>, id: number | null) {
   if (!input.iban && !input.accountNumber)
-    throw fieldError('iban', 'Enter the IBAN, or an account number for a bank without IBANs');
+    throw fieldError('iban', msg('errors.accounts.enterIbanAccountNumber'));
   if (input.iban) {
     const clash = storeOf(ctx).first(
       qb
@@ -108,7 +109,7 @@ function checkIdentity(ctx: ServiceContext, input: ParsedInput<'bank.accounts.cr
         .where('iban', '=', input.iban)
         .where('id', '!=', id ?? 0),
     );
-    if (clash) throw fieldError('iban', `This IBAN is already the account “${clash.name}”.`);
+    if (clash) throw fieldError('iban', msg('errors.accounts.ibanAlreadyAccountName', { name: clash.name }));
   }
 }
 
@@ -149,7 +150,7 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'bank.acco
       qb.selectFrom('bank_lines').select('id').where('account_id', '=', input.id).limit(1),
     );
     if (hasLines && input.currency !== before.currency)
-      throw fieldError('currency', 'The currency cannot change once statements have been imported.');
+      throw fieldError('currency', msg('errors.accounts.currencyChangeOnceStatements'));
     storeOf(ctx).run(
       qb
         .updateTable('bank_accounts')
@@ -261,10 +262,7 @@ export function markReconciled(ctx: ServiceContext, input: ParsedInput<'bank.rec
       )
       .get(a.id, input.date) as { n: number };
     if (open.n > 0)
-      throw fieldError(
-        'date',
-        `${open.n} line${open.n === 1 ? ' is' : 's are'} still open on or before ${input.date}: match or categorise them first.`,
-      );
+      throw fieldError('date', msg('errors.accounts.linesStillOpen', { count: open.n, date: input.date }));
     const statement = storeOf(ctx).first(
       qb
         .selectFrom('bank_imports')
@@ -280,7 +278,11 @@ export function markReconciled(ctx: ServiceContext, input: ParsedInput<'bank.rec
       const money = moneyFormatter(ctx, a.currency);
       throw fieldError(
         'date',
-        `The statement closes at ${money(statement.closing_balance!)} on ${input.date}; Folio has ${money(folio)}. Import the missing statement or check the opening balance.`,
+        msg('errors.accounts.statementClosesAtClosing', {
+          closing_balance: money(statement.closing_balance!),
+          date: input.date,
+          folio: money(folio),
+        }),
       );
     }
     storeOf(ctx).run(

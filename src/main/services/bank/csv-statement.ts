@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import {
   guessColumns,
   guessDateFormat,
@@ -54,7 +55,9 @@ async function rows(text: string, delimiter: string): Promise<string[][]> {
     }) as string[][];
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    throw new StatementError(`Line ${err.lines ?? '?'}: ${err.message}`);
+    throw new StatementError(
+      msg('csv.statement.unreadableLine', { line: err.lines ?? '?', problem: err.message }),
+    );
   }
 }
 
@@ -120,30 +123,38 @@ export async function parseCsvStatement(
   const { text } = decodeText(bytes, mapping.encoding);
   const all = await rows(text, mapping.delimiter);
   const headers = all[mapping.skipRows] ?? [];
-  const index = (name: string | null, label: string, required: boolean) => {
+  const index = (name: string | null, label: () => string, required: boolean) => {
     if (name === null || name === '') {
-      if (required) throw new StatementError(`Choose the column that holds the ${label}.`);
+      if (required) throw new StatementError(msg('csv.statement.chooseColumn', { label: label() }));
       return -1;
     }
     const i = headers.indexOf(name);
     if (i < 0)
       throw new StatementError(
-        `The file has no column “${name}” (${label}); its columns are: ${headers.join(', ')}.`,
+        msg('csv.statement.noSuchColumn', { name, label: label(), columns: headers.join(', ') }),
       );
     return i;
   };
   const c = {
-    date: index(mapping.dateColumn, 'booking date', true),
-    valueDate: index(mapping.valueDateColumn, 'value date', false),
-    amount: mapping.amountMode === 'signed' ? index(mapping.amountColumn, 'amount', true) : -1,
-    debit: mapping.amountMode === 'debitCredit' ? index(mapping.debitColumn, 'money out (debit)', true) : -1,
+    date: index(mapping.dateColumn, () => msg('csv.statement.column.bookingDate'), true),
+    valueDate: index(mapping.valueDateColumn, () => msg('csv.statement.column.valueDate'), false),
+    amount:
+      mapping.amountMode === 'signed'
+        ? index(mapping.amountColumn, () => msg('csv.statement.column.amount'), true)
+        : -1,
+    debit:
+      mapping.amountMode === 'debitCredit'
+        ? index(mapping.debitColumn, () => msg('csv.statement.column.debit'), true)
+        : -1,
     credit:
-      mapping.amountMode === 'debitCredit' ? index(mapping.creditColumn, 'money in (credit)', true) : -1,
-    name: index(mapping.nameColumn, 'name', false),
-    iban: index(mapping.ibanColumn, 'IBAN', false),
-    reference: index(mapping.referenceColumn, 'reference', false),
-    text: index(mapping.textColumn, 'booking text', false),
-    id: index(mapping.idColumn, 'transaction id', false),
+      mapping.amountMode === 'debitCredit'
+        ? index(mapping.creditColumn, () => msg('csv.statement.column.credit'), true)
+        : -1,
+    name: index(mapping.nameColumn, () => msg('csv.statement.column.name'), false),
+    iban: index(mapping.ibanColumn, () => 'IBAN', false),
+    reference: index(mapping.referenceColumn, () => msg('csv.statement.column.reference'), false),
+    text: index(mapping.textColumn, () => msg('csv.statement.column.text'), false),
+    id: index(mapping.idColumn, () => msg('csv.statement.column.id'), false),
   };
   const cell = (r: string[], i: number) => (i < 0 ? '' : (r[i] ?? '').trim());
   const amountOf = (raw: string, where: string): number => {
@@ -154,30 +165,32 @@ export async function parseCsvStatement(
     );
     if (v === null)
       throw new StatementError(
-        `${where}: “${raw}” is not an amount with a decimal ${mapping.decimal === ',' ? 'comma' : 'point'}.`,
+        mapping.decimal === ','
+          ? msg('csv.statement.notAmountComma', { where, raw })
+          : msg('csv.statement.notAmountPoint', { where, raw }),
       );
     return v;
   };
   const dateOf = (raw: string, where: string): string => {
     const parts = splitDate(raw, mapping.dateFormat);
     if (!parts)
-      throw new StatementError(`${where}: “${raw}” is not a date in the form ${mapping.dateFormat}.`);
+      throw new StatementError(msg('csv.statement.notDate', { where, raw, format: mapping.dateFormat }));
     return checkDate(parts[0], parts[1], parts[2], where, raw);
   };
   const lines: StatementLine[] = [];
   all.slice(mapping.skipRows + 1).forEach((r, i) => {
     const lineNo = mapping.skipRows + 2 + i;
-    const where = `Row ${lineNo}`;
+    const where = msg('csv.statement.row', { row: lineNo });
     if (r.every((x) => x.trim() === '')) return;
     const rawDate = cell(r, c.date);
-    if (!rawDate) throw new StatementError(`${where}: the booking date is empty.`);
+    if (!rawDate) throw new StatementError(msg('csv.statement.noDate', { where }));
     let amount: number;
     if (mapping.amountMode === 'signed')
       amount = amountOf(cell(r, c.amount), `${where}, ${mapping.amountColumn}`);
     else {
       const d = cell(r, c.debit);
       const k = cell(r, c.credit);
-      if (!d && !k) throw new StatementError(`${where}: both money in and money out are empty.`);
+      if (!d && !k) throw new StatementError(msg('csv.statement.noAmount', { where }));
       amount =
         (k ? Math.abs(amountOf(k, `${where}, ${mapping.creditColumn}`)) : 0) -
         (d ? Math.abs(amountOf(d, `${where}, ${mapping.debitColumn}`)) : 0);

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BankLine, BankSuggestion } from '../../../shared/api/bank';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
@@ -72,7 +73,7 @@ interface Candidate {
 
 function lineRow(ctx: ServiceContext, id: number): LineRow {
   const l = storeOf(ctx).first(qb.selectFrom('bank_lines').selectAll().where('id', '=', id));
-  if (!l) throw notFound('That bank line');
+  if (!l) throw notFound(msg('errors.notFound.bankLine'));
   return l;
 }
 
@@ -566,15 +567,15 @@ export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.conf
         'kind',
         incoming ? 'Money in pays invoices, not bills.' : 'Money out pays bills, not invoices.',
       );
-    if (input.allocations.length === 0) throw fieldError('allocations', 'Choose what this line pays.');
+    if (input.allocations.length === 0)
+      throw fieldError('allocations', msg('errors.matching.chooseWhatLinePays'));
     const amount = Math.abs(line.amount);
     const reference = (line.reference || line.counterparty_name).slice(0, 100);
     let paymentId: number | null = null;
     let billPaymentId: number | null = null;
     if (incoming) {
       const applied = input.allocations.reduce((t, a) => t + a.amount, 0);
-      if (applied > amount)
-        throw fieldError('allocations', 'The amounts applied add up to more than the line.');
+      if (applied > amount) throw fieldError('allocations', msg('errors.matching.amountsAppliedAddUp'));
       const rate = store
         .prepare(`SELECT exchange_rate FROM documents WHERE id = ?`)
         .get(input.allocations[0]!.documentId) as { exchange_rate: string } | undefined;
@@ -595,7 +596,7 @@ export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.conf
         const money = moneyFormatter(ctx, line.currency);
         throw fieldError(
           'allocations',
-          `The bill payments add up to ${money(paid)}; the line is ${money(amount)}.`,
+          msg('errors.matching.billPaymentsAddUp', { paid: money(paid), amount: money(amount) }),
         );
       }
       const vendors = store
@@ -604,7 +605,7 @@ export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.conf
         )
         .all(...input.allocations.map((a) => a.documentId)) as { vendor_id: number }[];
       if (vendors.length !== 1 || vendors[0]!.vendor_id !== input.partyId)
-        throw fieldError('allocations', 'These bills are not all from the chosen vendor.');
+        throw fieldError('allocations', msg('errors.matching.theseBillsAreNot'));
       const rate = store
         .prepare(`SELECT exchange_rate FROM bills WHERE id = ?`)
         .get(input.allocations[0]!.documentId) as { exchange_rate: string } | undefined;
@@ -654,7 +655,7 @@ export function undo(ctx: ServiceContext, input: ParsedInput<'bank.lines.undo'>)
     const m = store.first(
       qb.selectFrom('bank_matches').selectAll().where('line_id', '=', line.id).where('undone_at', 'is', null),
     );
-    if (!m) throw new AppError('CONFLICT', 'This line is not matched.');
+    if (!m) throw new AppError('CONFLICT', msg('errors.matching.lineNotMatched'));
     // The payment's own undo reopens the line (triggers of the migration "bank").
     if (m.payment_id) undoPayment(ctx, { id: m.payment_id, reason: 'Bank match undone' });
     else if (m.bill_payment_id) deleteBillPayment(ctx, { id: m.bill_payment_id });
@@ -667,8 +668,7 @@ export function categorize(ctx: ServiceContext, input: ParsedInput<'bank.lines.c
   const store = storeOf(ctx);
   store.tx(() => {
     const line = lineRow(ctx, input.lineId);
-    if (line.status === 'matched')
-      throw new AppError('CONFLICT', 'This line pays an invoice or bill. Undo that match first.');
+    if (line.status === 'matched') throw new AppError('CONFLICT', msg('errors.matching.linePaysInvoiceBill'));
     store.run(
       qb
         .updateTable('bank_lines')

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { CsvMapping } from '../../../shared/domain/bank/csv-mapping';
@@ -56,7 +57,7 @@ function checkStatements(ctx: ServiceContext, accountId: number, statements: Par
     if (ibans && a.iban && ibans !== a.iban)
       throw fieldError(
         'dataBase64',
-        `This statement is for the account ${ibans}, not ${a.name} (${a.iban}).`,
+        msg('errors.statements.statementForAccountIbans', { ibans, name: a.name, iban: a.iban }),
       );
     if (
       !ibans &&
@@ -70,13 +71,22 @@ function checkStatements(ctx: ServiceContext, accountId: number, statements: Par
     if (s.currency && s.currency !== a.currency)
       throw fieldError(
         'dataBase64',
-        `This statement is in ${s.currency}; the account ${a.name} is in ${a.currency}.`,
+        msg('errors.statements.statementCurrencyAccountName', {
+          currency: s.currency,
+          name: a.name,
+          currency2: a.currency,
+        }),
       );
     const other = s.lines.find((l) => l.currency !== a.currency);
     if (other)
       throw fieldError(
         'dataBase64',
-        `A line of ${other.bookingDate} is in ${other.currency}; the account ${a.name} is in ${a.currency}.`,
+        msg('errors.statements.lineBookingdateCurrencyAccount', {
+          bookingDate: other.bookingDate,
+          currency: other.currency,
+          name: a.name,
+          currency3: a.currency,
+        }),
       );
     if (s.opening && s.closing) {
       const sum = s.lines.reduce((t, l) => t + l.amount, 0);
@@ -116,7 +126,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'ban
     };
   }
   const read = await readFile(ctx, input, input.csvMapping);
-  if ('csv' in read) throw fieldError('csvMapping', 'Map the columns of this CSV file first.');
+  if ('csv' in read) throw fieldError('csvMapping', msg('errors.statements.mapColumnsCsvFile'));
   const warnings = checkStatements(ctx, input.accountId, read);
   const lines = read.flatMap((s) => s.lines);
   const keys = read.flatMap((s) => lineFingerprints(s.lines));
@@ -142,14 +152,10 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'ban
 
 export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bank.import.commit'>) {
   const read = await readFile(ctx, input, input.csvMapping);
-  if ('csv' in read)
-    throw fieldError(
-      'csvMapping',
-      'This is a CSV file: map its columns first (which column is the date, the amount, …).',
-    );
+  if ('csv' in read) throw fieldError('csvMapping', msg('errors.statements.csvFileMapIts'));
   checkStatements(ctx, input.accountId, read);
   if (read.every((s) => s.lines.length === 0) && !read.some((s) => s.closing))
-    throw fieldError('dataBase64', 'The file has no booked lines and no balance: nothing to import.');
+    throw fieldError('dataBase64', msg('errors.statements.fileHasNoBooked'));
   const store = storeOf(ctx);
   return store.tx(() => {
     const now = ctx.clock.now().toISOString();
@@ -219,7 +225,7 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bank
       details: { file: input.fileName, format: read[0]?.format, added, skipped },
     });
     if (added === 0 && skipped === 0 && !closing)
-      throw new AppError('VALIDATION', 'Nothing was imported.', 'dataBase64');
+      throw new AppError('VALIDATION', msg('errors.statements.nothingImported'), 'dataBase64');
     return { importId, added, skipped, closing };
   });
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import {
   EINVOICE_FORMATS,
@@ -30,7 +31,10 @@ import { einvoiceFileName as fileNameFor, einvoiceSource, preferredFormat } from
 export function refusal(format: EinvoiceFormat, problems: EinvoiceProblem[]): AppError {
   return new AppError(
     'VALIDATION',
-    `${FORMAT_LABELS[format]} cannot be made: ${problems.map((p) => p.message).join(' ')}`,
+    msg('errors.export.einvoiceCannotBeMade', {
+      format: FORMAT_LABELS[format],
+      problems: problems.map((p) => p.message).join(' '),
+    }),
     undefined,
     Object.fromEntries(problems.map((p) => [p.field, p.message])),
   );
@@ -48,13 +52,8 @@ export function einvoiceXmlOf(src: EinvoiceSource, format: EinvoiceFormat): stri
 }
 
 export function assertIssued(status: string, type: string): void {
-  if (type === 'quote')
-    throw fieldError('id', 'A quote is not an invoice: e-invoices are made of invoices and credit notes.');
-  if (status === 'draft')
-    throw fieldError(
-      'id',
-      'Issue the document first: an e-invoice is made of the issued, numbered document.',
-    );
+  if (type === 'quote') throw fieldError('id', msg('errors.export.quoteNotInvoiceE'));
+  if (status === 'draft') throw fieldError('id', msg('errors.export.issueDocumentFirstE'));
 }
 
 export const ALL_FORMATS = EINVOICE_FORMATS;

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { Address } from '../../../shared/api/common';
 import { AppError } from '../../../shared/api/errors';
 import { FORMAT_LABELS, isUbl, type EinvoiceFormat } from '../../../shared/domain/einvoice/codes';
@@ -93,9 +94,11 @@ export function assertPreferredFormatPossible(ctx: ServiceContext, documentId: n
   if (problems.length === 0) return;
   throw new AppError(
     'VALIDATION',
-    `${src.doc.customerName} receives ${FORMAT_LABELS[format]}, which this document cannot be yet: ${problems
-      .map((p) => p.message)
-      .join(' ')}`,
+    msg('errors.preflight.customerReceivesFormat', {
+      name: src.doc.customerName,
+      format: FORMAT_LABELS[format],
+      problems: problems.map((p) => p.message).join(' '),
+    }),
     undefined,
     Object.fromEntries(problems.map((p) => [p.field, p.message])),
   );

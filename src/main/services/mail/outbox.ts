@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,7 +83,7 @@ function entryOf(ctx: ServiceContext, row: Row): OutboxEntry {
 
 function rowOf(ctx: ServiceContext, id: number): Row {
   const row = storeOf(ctx).first(qb.selectFrom('outbox').selectAll().where('id', '=', id));
-  if (!row) throw notFound('That message');
+  if (!row) throw notFound(msg('errors.notFound.message'));
   return row as Row;
 }
 
@@ -532,8 +533,8 @@ export async function deliverSoon(ctx: ServiceContext, waitMs = 10_000): Promise
 export function retryMessage(ctx: ServiceContext, input: { id: number }): Promise<OutboxEntry> {
   storeOf(ctx).tx(() => {
     const row = rowOf(ctx, input.id);
-    if (row.status === 'sent') throw new AppError('CONFLICT', 'This message has already been sent.');
-    if (row.status === 'sending') throw new AppError('CONFLICT', 'This message is being sent right now.');
+    if (row.status === 'sent') throw new AppError('CONFLICT', msg('errors.outbox.messageHasAlreadyBeen'));
+    if (row.status === 'sending') throw new AppError('CONFLICT', msg('errors.outbox.messageBeingSentRight'));
     storeOf(ctx).run(
       qb
         .updateTable('outbox')
@@ -554,9 +555,8 @@ export function retryMessage(ctx: ServiceContext, input: { id: number }): Promis
 export function cancelMessage(ctx: ServiceContext, input: { id: number }): OutboxEntry {
   storeOf(ctx).tx(() => {
     const row = rowOf(ctx, input.id);
-    if (row.status === 'sent') throw new AppError('CONFLICT', 'This message has already been sent.');
-    if (row.status === 'sending')
-      throw new AppError('CONFLICT', 'This message is being sent right now and cannot be stopped.');
+    if (row.status === 'sent') throw new AppError('CONFLICT', msg('errors.outbox.messageHasAlreadyBeen'));
+    if (row.status === 'sending') throw new AppError('CONFLICT', msg('errors.outbox.messageBeingSentRight2'));
     storeOf(ctx).run(
       qb.updateTable('outbox').set({ status: 'cancelled', next_attempt_at: null }).where('id', '=', row.id),
     );
@@ -637,8 +637,7 @@ export async function draftMessage(ctx: ServiceContext, input: ParsedInput<'mail
   if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
   const attachments = await attachmentsFor(ctx, subject);
   const from = fromAddress(ctx);
-  if (!from.address)
-    throw fieldError('from', 'Add your business email in Settings → Business profile first.');
+  if (!from.address) throw fieldError('from', msg('errors.outbox.addYourBusinessEmail'));
   const { buildEml } = await import('../../mail/smtp');
   const eml = await buildEml({
     from,

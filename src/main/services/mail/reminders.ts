@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ReminderProposal } from '../../../shared/api/mail';
 import {
   reminderLevelToPropose,
@@ -164,7 +165,7 @@ export function refreshReminders(ctx: ServiceContext): ReminderProposal[] {
 function proposalsById(ctx: ServiceContext, ids: number[]) {
   const rows = storeOf(ctx).all(qb.selectFrom('invoice_reminders').selectAll().where('id', 'in', ids));
   if (rows.length !== new Set(ids).size)
-    throw new AppError('NOT_FOUND', 'One of those reminders no longer exists. Refresh the list.');
+    throw new AppError('NOT_FOUND', msg('errors.reminders.oneThoseRemindersNo'));
   return rows;
 }
 
@@ -183,7 +184,7 @@ export async function approveReminders(
   }[] = [];
   for (const r of rows) {
     if (r.status !== 'proposed')
-      throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
     const subject = loadSubject(ctx, {
       kind: 'reminder',
       documentId: r.document_id,
@@ -193,7 +194,10 @@ export async function approveReminders(
     if (!subject.recipients.length)
       throw new AppError(
         'VALIDATION',
-        `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss the reminder for ${subject.values.document_number}.`,
+        msg('errors.reminders.nameHasNoEmail', {
+          name: subject.view.recipient.name,
+          document_number: subject.values.document_number,
+        }),
       );
     const template = getTemplates(ctx, subject.language)[subject.templateKind];
     prepared.push({
@@ -216,7 +220,7 @@ export async function approveReminders(
         qb.selectFrom('invoice_reminders').select('status').where('id', '=', p.row.id),
       );
       if (current?.status !== 'proposed')
-        throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+        throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
       storeOf(ctx).run(
         qb
@@ -251,7 +255,7 @@ export async function approveRemindersByCustomer(
   const rows = proposalsById(ctx, input.ids);
   for (const r of rows)
     if (r.status !== 'proposed')
-      throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+      throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
   const docs = new Map(
     store
       .all(
@@ -292,7 +296,7 @@ export async function approveRemindersByCustomer(
     if (!subject.recipients.length)
       throw new AppError(
         'VALIDATION',
-        `${subject.view.recipient.name} has no email address. Add one to the customer, or dismiss their reminders.`,
+        msg('errors.reminders.nameHasNoEmail2', { name: subject.view.recipient.name }),
       );
     prepared.push({
       rows: g.rows,
@@ -309,7 +313,7 @@ export async function approveRemindersByCustomer(
           qb.selectFrom('invoice_reminders').select('status').where('id', '=', r.id),
         );
         if (current?.status !== 'proposed')
-          throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+          throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       }
       const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
       for (const r of p.rows) {
@@ -337,7 +341,7 @@ export function dismissReminders(ctx: ServiceContext, input: { ids: number[] }):
   storeOf(ctx).tx(() => {
     for (const r of proposalsById(ctx, input.ids)) {
       if (r.status !== 'proposed')
-        throw new AppError('CONFLICT', 'One of those reminders was already handled. Refresh the list.');
+        throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       storeOf(ctx).run(
         qb
           .updateTable('invoice_reminders')

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { z } from 'zod';
 import type { MailSettings } from '../../../shared/api/mail';
 import type { ParsedInput } from '../../../shared/api/contract';
@@ -123,18 +124,13 @@ export function smtpAccount(
   ctx: ServiceContext,
 ): SmtpAccount & { fromName: string; fromEmail: string; replyTo: string; bccSelf: boolean } {
   const a = storedAccountOf(ctx);
-  if (!isAccountReady(a))
-    throw new AppError('CONFLICT', 'Set up the email account in Settings → Mail before sending.');
+  if (!isAccountReady(a)) throw new AppError('CONFLICT', msg('errors.settings.setUpEmailAccount'));
   let password: string | null = null;
   if (a.passwordSealed) {
     try {
       password = secretsOf(ctx).open(a.passwordSealed);
     } catch {
-      throw new AppError(
-        'VALIDATION',
-        'The saved email password can no longer be read on this computer (the data folder was moved or its key is gone). Enter it again in Settings → Mail.',
-        'password',
-      );
+      throw new AppError('VALIDATION', msg('errors.settings.savedEmailPasswordNo'), 'password');
     }
   }
   return {

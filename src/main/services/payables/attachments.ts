@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,8 @@ import { storeOf, type ServiceContext } from '../context';
  */
 
 export function attachmentPath(ctx: ServiceContext, sha256: string): string {
-  if (!SHA256_HEX.test(sha256)) throw new AppError('VALIDATION', 'Not an attachment id.', 'sha256');
+  if (!SHA256_HEX.test(sha256))
+    throw new AppError('VALIDATION', msg('errors.attachments.notAttachmentId'), 'sha256');
   return path.join(ctx.paths.attachmentsDir, sha256.slice(0, 2), sha256);
 }
 
@@ -36,17 +38,16 @@ export function uploadAttachment(
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const mimeType = detectAttachmentType(bytes);
   if (!mimeType)
-    throw fieldError(
-      'dataBase64',
-      `“${input.fileName}” is not a PDF, PNG or JPEG file, whatever its name says. ` +
-        'Scan or save the bill as a PDF, PNG or JPEG and attach that.',
-    );
+    throw fieldError('dataBase64', msg('errors.attachments.filenameNotPdfPng', { fileName: input.fileName }));
   const problem = attachmentStructureProblem(bytes, mimeType);
   if (problem)
     throw fieldError(
       'dataBase64',
-      `“${input.fileName}” starts like a ${problem.kind} file but ${problem.reason}. ` +
-        'Save or scan the bill again as a PDF, PNG or JPEG and attach that.',
+      msg('errors.attachments.filenameStartsLikeKind', {
+        fileName: input.fileName,
+        kind: problem.kind,
+        reason: problem.reason,
+      }),
     );
   const sha256 = writeAttachmentFile(ctx, bytes);
   ctx.log.info('attachment stored', { sha256, bytes: bytes.length, mimeType });
@@ -93,7 +94,7 @@ export function storedAttachment(
 
 export function getAttachment(ctx: ServiceContext, input: ParsedInput<'bills.getAttachment'>) {
   const stored = storedAttachment(ctx, input.sha256);
-  if (!stored) throw notFound('The attachment file');
+  if (!stored) throw notFound(msg('errors.notFound.attachmentFile'));
   const row = storeOf(ctx).first(
     qb
       .selectFrom('bill_attachments')

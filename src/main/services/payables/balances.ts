@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { statusFromBalance, type BillStatus } from '../../../shared/domain/bill-status';
 import { toBase } from '../../../shared/domain/fx';
 import { fieldError } from '../../../shared/api/errors';
@@ -68,6 +69,6 @@ export function rateFor(
   const base = getPreferences(ctx).baseCurrency;
   if (currency === base) return '1';
   if (rate === undefined)
-    throw fieldError(field, `Enter the exchange rate: what 1 ${currency} is worth in ${base}, like 1.0845.`);
+    throw fieldError(field, msg('errors.balances.enterExchangeRateWhat', { currency, base }));
   return rate;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { safeUserFileName } from '../../../shared/domain/file-names';
 import type { Bill, BillRow } from '../../../shared/api/payables';
@@ -185,27 +186,21 @@ export function checkBillInput(ctx: ServiceContext, input: ParsedInput<'bills.ch
 export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update'>) {
   storeOf(ctx).tx(() => {
     const before = billExists(ctx, input.id);
-    if (before.status === 'void') throw conflict('This bill is void and cannot be changed.');
+    if (before.status === 'void') throw conflict(msg('errors.bills.billVoidChanged'));
     const settled = before.paid + before.discount_taken;
     const b = prepareBill(ctx, input, before);
     if (settled > 0) {
       if (b.vendorId !== before.vendor_id)
-        throw fieldError(
-          'vendorId',
-          'This bill has payments, so its vendor cannot change. Undo the payments first.',
-        );
+        throw fieldError('vendorId', msg('errors.bills.billHasPaymentsSo'));
       if (b.currency !== before.currency)
-        throw fieldError(
-          'currency',
-          'This bill has payments, so its currency cannot change. Undo the payments first.',
-        );
-      if (b.status === 'draft')
-        throw fieldError('status', 'This bill has payments, so it cannot go back to draft.');
+        throw fieldError('currency', msg('errors.bills.billHasPaymentsSo2'));
+      if (b.status === 'draft') throw fieldError('status', msg('errors.bills.billHasPaymentsSo3'));
       if (b.totals.total < settled)
         throw fieldError(
           'lines',
-          `The total cannot be less than the ${moneyFormatter(ctx, before.currency)(settled)} already paid. ` +
-            'Undo a payment first.',
+          msg('errors.bills.totalLessThanSettled', {
+            settled: moneyFormatter(ctx, before.currency)(settled),
+          }),
         );
     }
     storeOf(ctx).run(
@@ -296,8 +291,7 @@ export function suggestRate(ctx: ServiceContext, input: ParsedInput<'bills.sugge
 export function approveBill(ctx: ServiceContext, input: { id: number }) {
   storeOf(ctx).tx(() => {
     const row = billExists(ctx, input.id);
-    if (row.status !== 'draft')
-      throw conflict('Only a draft can be approved; this bill is already approved.');
+    if (row.status !== 'draft') throw conflict(msg('errors.bills.onlyDraftApprovedBill'));
     storeOf(ctx).run(
       qb
         .updateTable('bills')
@@ -331,9 +325,8 @@ export function approveBill(ctx: ServiceContext, input: { id: number }) {
 export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>): Bill {
   storeOf(ctx).tx(() => {
     const row = billExists(ctx, input.id);
-    if (row.status === 'void') throw conflict('This bill is already void.');
-    if (row.paid + row.discount_taken > 0)
-      throw conflict('This bill has payments. Undo them first, then void the bill.');
+    if (row.status === 'void') throw conflict(msg('errors.bills.billAlreadyVoid'));
+    if (row.paid + row.discount_taken > 0) throw conflict(msg('errors.bills.billHasPaymentsUndo'));
     storeOf(ctx).run(
       qb
         .updateTable('bills')
@@ -356,8 +349,7 @@ export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>):
 export function deleteBill(ctx: ServiceContext, input: { id: number }) {
   storeOf(ctx).tx(() => {
     const row = billExists(ctx, input.id);
-    if (row.status !== 'draft')
-      throw conflict('Only drafts can be deleted. Void this bill instead: it keeps a record of it.');
+    if (row.status !== 'draft') throw conflict(msg('errors.bills.onlyDraftsDeletedVoid'));
     storeOf(ctx).run(qb.deleteFrom('bills').where('id', '=', input.id));
     recordAudit(ctx, {
       entity: 'bill',
@@ -379,8 +371,8 @@ export function dismissWarning(ctx: ServiceContext, input: ParsedInput<'bills.di
         .where('id', '=', input.warningId)
         .where('bill_id', '=', input.billId),
     );
-    if (!w) throw notFound('The warning');
-    if (w.dismissed_at) throw conflict('This warning was already dismissed.');
+    if (!w) throw notFound(msg('errors.notFound.warning'));
+    if (w.dismissed_at) throw conflict(msg('errors.bills.warningAlreadyDismissed'));
     dismiss(ctx, input.billId, w.id, w.kind, w.message, input.reason);
   });
   return getBill(ctx, { id: input.billId });
@@ -399,7 +391,7 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
       .select(['v.name as vendor_name', 'v.archived_at as vendor_archived_at'])
       .where('b.id', '=', input.id),
   );
-  if (!row) throw notFound('The bill');
+  if (!row) throw notFound(msg('errors.notFound.bill'));
   const today = ctx.clock.today();
   const lines = store.all(
     qb

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ExpenseCategory } from '../../../shared/api/payables';
 import { conflict, notFound } from '../../../shared/api/errors';
@@ -23,7 +24,7 @@ export function listCategories(ctx: ServiceContext): ExpenseCategory[] {
 
 function getCategory(ctx: ServiceContext, id: number): ExpenseCategory {
   const row = storeOf(ctx).prepare(`${LIST_SQL} WHERE c.id = ?`).get(id) as Row | undefined;
-  if (!row) throw notFound('The category');
+  if (!row) throw notFound(msg('errors.notFound.category'));
   return toCategory(row);
 }
 
@@ -35,7 +36,8 @@ function assertUniqueName(ctx: ServiceContext, name: string, exceptId: number | 
       .where('name', '=', name)
       .$if(exceptId !== null, (q) => q.where('id', '<>', exceptId!)),
   );
-  if (clash) throw conflict(`There is already a category called “${clash.name}”.`, 'name');
+  if (clash)
+    throw conflict(msg('errors.categories.thereAlreadyCategoryCalled', { name: clash.name }), 'name');
 }
 
 export function createCategory(

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { paymentTermsSchema } from '../../../shared/api/common';
 import type { EarlyPaymentInput } from '../../../shared/api/payables';
 import { bpToPercent, percentToBp } from '../../../shared/domain/bill-amounts';
@@ -65,21 +66,21 @@ export function requireVendor(
   allowArchived = false,
 ) {
   const v = storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', vendorId));
-  if (!v) throw fieldError(field, 'That vendor does not exist. Choose another one.');
+  if (!v) throw fieldError(field, msg('errors.common.vendorDoesNotExist'));
   if (v.archived_at && !allowArchived)
-    throw fieldError(field, `${v.name} is archived. Restore the vendor first, or choose another one.`);
+    throw fieldError(field, msg('errors.common.nameArchivedRestoreVendor', { name: v.name }));
   return v;
 }
 
 export function requireCategory(ctx: ServiceContext, categoryId: number | null, field: string): void {
   if (categoryId === null) return;
   const c = storeOf(ctx).first(qb.selectFrom('expense_categories').select('id').where('id', '=', categoryId));
-  if (!c) throw fieldError(field, 'That category does not exist. Choose another one.');
+  if (!c) throw fieldError(field, msg('errors.common.categoryDoesNotExist'));
 }
 
 export function billExists(ctx: ServiceContext, id: number) {
   const row = storeOf(ctx).first(qb.selectFrom('bills').selectAll().where('id', '=', id));
-  if (!row) throw notFound('The bill');
+  if (!row) throw notFound(msg('errors.notFound.bill'));
   return row;
 }
 

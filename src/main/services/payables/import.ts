@@ -1,3 +1,5 @@
+import { msg } from '../../../shared/i18n';
+import { labelText } from '../../../shared/api/fields';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ImportRow } from '../../../shared/api/payables';
 import { isCurrencyCode } from '../../../shared/domain/currencies';
@@ -138,20 +140,20 @@ const ALIASES: Record<string, string[]> = {
 };
 
 export const FIELD_LABELS: Record<string, string> = {
-  vendor: 'Vendor',
-  invoiceNumber: 'Invoice number',
-  billDate: 'Bill date',
-  dueDate: 'Due date',
-  currency: 'Currency',
-  exchangeRate: 'Exchange rate',
-  amount: 'Amount',
-  net: 'Net amount',
-  tax: 'Tax',
-  total: 'Total',
-  category: 'Category',
-  description: 'Description',
-  terms: 'Terms',
-  notes: 'Notes',
+  vendor: 'fields.vendor',
+  invoiceNumber: 'fields.invoiceNumber',
+  billDate: 'fields.billDate',
+  dueDate: 'fields.dueDate',
+  currency: 'fields.currency',
+  exchangeRate: 'fields.exchangeRate',
+  amount: 'fields.amount',
+  net: 'fields.netAmount',
+  tax: 'fields.tax',
+  total: 'fields.total',
+  category: 'fields.category',
+  description: 'fields.description',
+  terms: 'fields.terms',
+  notes: 'fields.notes',
 };
 
 /** Rows checked between two turns of the event loop, so other calls are answered meanwhile. */
@@ -178,14 +180,17 @@ function mapHeaders(
 ): { header: string; field: string | null }[] {
   if (mapping) {
     if (mapping.length !== headers.length)
-      throw fieldError('mapping', `The file has ${headers.length} columns; choose a field for each of them.`);
+      throw fieldError('mapping', msg('errors.import.fileHasHeadersColumns', { headers: headers.length }));
     const seen = new Set<string>();
     return headers.map((header, i) => {
       const field = mapping[i] ?? null;
       if (field !== null && !(field in FIELD_LABELS))
-        throw fieldError(`mapping.${i}`, `“${field}” is not a field a bill has.`);
+        throw fieldError(`mapping.${i}`, msg('errors.import.fieldNotFieldBill', { field }));
       if (field !== null && seen.has(field))
-        throw fieldError(`mapping.${i}`, `${FIELD_LABELS[field]} is chosen for two columns; choose it once.`);
+        throw fieldError(
+          `mapping.${i}`,
+          msg('errors.import.fieldChosenForTwo', { field: labelText(FIELD_LABELS[field]!) }),
+        );
       if (field !== null) seen.add(field);
       return { header, field };
     });
@@ -208,15 +213,19 @@ async function readCsv(
   if (!parsed.ok)
     throw fieldError(
       'csv',
-      `The CSV file cannot be read${parsed.line ? ` at line ${parsed.line}` : ''}: ${parsed.message.replace(/^Invalid.*?: /, '')}. ` +
-        'Save it again as CSV (comma- or semicolon-separated) and retry.',
+      parsed.line
+        ? msg('errors.import.csvUnreadableAtLine', {
+            line: parsed.line,
+            problem: parsed.message.replace(/^Invalid.*?: /, ''),
+          })
+        : msg('errors.import.csvUnreadable', { problem: parsed.message.replace(/^Invalid.*?: /, '') }),
     );
-  if (parsed.records.length === 0) throw fieldError('csv', 'The CSV file has no rows.');
+  if (parsed.records.length === 0) throw fieldError('csv', msg('errors.import.csvFileHasNo'));
   const [head, ...rest] = parsed.records;
   const records = rest.filter((r) => r.cells.some((c) => c !== ''));
-  if (records.length === 0) throw fieldError('csv', 'The CSV file has a header row but no bills under it.');
+  if (records.length === 0) throw fieldError('csv', msg('errors.import.csvFileHasHeader'));
   if (records.length > MAX_ROWS)
-    throw fieldError('csv', `The CSV file has ${records.length} rows; import at most ${MAX_ROWS} at a time.`);
+    throw fieldError('csv', msg('errors.import.csvFileHasRecords', { records: records.length, MAX_ROWS }));
   return { headers: head!.cells, records, delimiter };
 }
 
@@ -289,9 +298,10 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
   if (missing.length)
     throw new MissingColumns(
       columns,
-      `The CSV needs a column for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
-        `Found: ${headers.join(', ') || 'no headers'}. Name the columns Vendor, Invoice number, Bill date, ` +
-        'Due date, Amount, Tax, Currency, Exchange rate, Category, Description, Terms, or choose a field for each column.',
+      msg('errors.import.missingColumns', {
+        missing: missing.map((f) => labelText(FIELD_LABELS[f]!)).join(', '),
+        found: headers.join(', ') || msg('errors.import.noHeaders'),
+      }),
     );
   const amountsIncludeTax = options.amountsIncludeTax ?? guessIncludesTax(new Set(index.keys()));
   // An "Amount" column is the net or the total, as the user said.
@@ -299,7 +309,7 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
   if (index.has('amount') && index.has(amountAs))
     throw fieldError(
       'amountsIncludeTax',
-      `The file has both an Amount and a ${FIELD_LABELS[amountAs]} column: ${amountsIncludeTax ? 'Amount cannot also be the total' : 'Amount cannot also be the net'}. Choose what the Amount column is.`,
+      amountsIncludeTax ? msg('errors.import.amountAndTotal') : msg('errors.import.amountAndNet'),
     );
   if (index.has('amount')) {
     index.set(amountAs, index.get('amount')!);
@@ -333,40 +343,36 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
     const cell = (f: string) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim() : '');
     // A message names the column as the file does ("Betrag"), or the field when there is none.
     const err = (f: string, message: string) =>
-      errors.push({ column: index.has(f) ? headers[index.get(f)!]! : FIELD_LABELS[f]!, message });
+      errors.push({ column: index.has(f) ? headers[index.get(f)!]! : labelText(FIELD_LABELS[f]!), message });
 
     const vendorName = cell('vendor');
     const vendor = vendorName ? vendorByName.get(vendorName.toLowerCase()) : undefined;
-    if (!vendorName) err('vendor', 'Enter the vendor’s name.');
-    else if (vendorName.length > 200) err('vendor', 'The vendor name can be at most 200 characters.');
+    if (!vendorName) err('vendor', msg('csv.import.enterVendor'));
+    else if (vendorName.length > 200) err('vendor', msg('csv.import.vendorTooLong', { max: 200 }));
     else if (vendor?.archived_at) err('vendor', `${vendor.name} is archived. Restore the vendor first.`);
 
     const invoiceNumber = cell('invoiceNumber');
-    if (invoiceNumber.length > 100) err('invoiceNumber', 'The invoice number can be at most 100 characters.');
+    if (invoiceNumber.length > 100)
+      err('invoiceNumber', msg('csv.import.invoiceNumberTooLong', { max: 100 }));
     const key = invoiceKey(invoiceNumber);
     if (key && vendorName) {
       const dupKey = `${vendorName.toLowerCase()}|${key}`;
       const first = seenNumbers.get(dupKey);
-      if (first !== undefined) err('invoiceNumber', `Row ${first} has the same vendor and invoice number.`);
+      if (first !== undefined) err('invoiceNumber', msg('csv.import.duplicateRow', { row: first }));
       else seenNumbers.set(dupKey, line);
     }
 
     const billDateText = cell('billDate');
     const billDate = readDate(billDateText) ?? billDateText;
-    if (!billDateText) err('billDate', 'Enter the bill date.');
-    else if (!isIsoDate(billDate))
-      err('billDate', `“${billDateText}” is not a date in the form YYYY-MM-DD or DD.MM.YYYY.`);
+    if (!billDateText) err('billDate', msg('csv.import.enterBillDate'));
+    else if (!isIsoDate(billDate)) err('billDate', msg('csv.import.notADate', { text: billDateText }));
 
     let terms: PaymentTerms | null = null;
     let earlyPayment: EarlyPaymentTerms | null | undefined = undefined;
     const termsText = cell('terms');
     if (termsText) {
       const t = parseTermsText(termsText);
-      if (!t)
-        err(
-          'terms',
-          `“${termsText}” are not terms Folio understands. Write them like “net 30” or “2/10 net 30”.`,
-        );
+      if (!t) err('terms', msg('csv.import.unknownTerms', { text: termsText }));
       else {
         terms = t.terms;
         earlyPayment = t.earlyPayment;
@@ -374,10 +380,9 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
     }
     const dueText = cell('dueDate');
     let dueDate = dueText ? (readDate(dueText) ?? dueText) : '';
-    if (dueDate && !isIsoDate(dueDate))
-      err('dueDate', `“${dueText}” is not a date in the form YYYY-MM-DD or DD.MM.YYYY.`);
+    if (dueDate && !isIsoDate(dueDate)) err('dueDate', msg('csv.import.notADate', { text: dueText }));
     else if (dueDate && isIsoDate(billDate) && dueDate < billDate)
-      err('dueDate', `The due date is before the bill date, ${billDate}.`);
+      err('dueDate', msg('csv.import.dueBeforeBillDate', { date: billDate }));
     if (!dueDate && isIsoDate(billDate)) {
       const vendorTerms = vendor ? parseTerms(vendor.payment_terms) : prefs.defaultPaymentTerms;
       dueDate = dueDateFor(billDate, terms ?? vendorTerms);
@@ -386,7 +391,7 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
     const currencyText = cell('currency').toUpperCase();
     const currency = currencyText || vendor?.currency || prefs.baseCurrency;
     if (currencyText && !isCurrencyCode(currencyText))
-      err('currency', `“${cell('currency')}” is not a currency code such as EUR, USD or GBP.`);
+      err('currency', msg('csv.import.notACurrency', { text: cell('currency') }));
     // A bill in another currency needs its rate, read as every typed number is.
     const rateText = parseDecimalInput(cell('exchangeRate'), separator, RATE_SCALE) ?? cell('exchangeRate');
     let exchangeRate: string | undefined;
@@ -394,10 +399,10 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
       if (!rateText)
         err(
           index.has('exchangeRate') ? 'exchangeRate' : 'currency',
-          `The bill is in ${currency}: enter its exchange rate (what 1 ${currency} is worth in ${prefs.baseCurrency}) in an Exchange rate column.`,
+          msg('csv.import.needsRate', { currency, base: prefs.baseCurrency }),
         );
       else if (!isValidRate(rateText))
-        err('exchangeRate', `“${cell('exchangeRate')}” is not an exchange rate, like 1.0845.`);
+        err('exchangeRate', msg('csv.import.notARate', { text: cell('exchangeRate') }));
       else exchangeRate = rateText;
     }
 
@@ -415,11 +420,11 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
           )
         : null;
       if (value === null) {
-        err(f, `“${text}” is not an amount in ${currency}.`);
+        err(f, msg('csv.import.notAnAmount', { text, currency }));
         return null;
       }
       if (value < 0) {
-        err(f, `${FIELD_LABELS[f]} cannot be negative.`);
+        err(f, msg('csv.import.negative', { label: labelText(FIELD_LABELS[f]!) }));
         return null;
       }
       return value;
@@ -434,15 +439,15 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
       totalValue === null &&
       !errors.some((e) => ['net', 'total'].some((f) => index.has(f) && e.column === headers[index.get(f)!]))
     )
-      err(amountField, 'Enter the amount.');
+      err(amountField, msg('csv.import.enterAmount'));
     if (netValue !== null && totalValue !== null && netValue + taxValue !== totalValue)
-      err('total', 'The total is not the net amount plus the tax.');
+      err('total', msg('csv.import.totalMismatch'));
     if (amount < 0) {
-      err('tax', 'The tax is more than the total.');
+      err('tax', msg('csv.import.taxAboveTotal'));
       amount = 0;
     }
     if (amount + taxValue === 0 && (netValue !== null || totalValue !== null))
-      err(amountField, 'The bill total must be more than zero.');
+      err(amountField, msg('csv.import.totalNotPositive'));
 
     const categoryText = cell('category');
     let categoryId: number | null = null;
@@ -451,13 +456,16 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
       if (categoryId === null)
         err(
           'category',
-          `There is no category “${categoryText}”. Use one of: ${categories.map((c) => c.name).join(', ')}, or add it first.`,
+          msg('csv.import.unknownCategory', {
+            text: categoryText,
+            categories: categories.map((c) => c.name).join(', '),
+          }),
         );
     }
     const description = cell('description');
-    if (description.length > 500) err('description', 'The description can be at most 500 characters.');
+    if (description.length > 500) err('description', msg('csv.import.descriptionTooLong', { max: 500 }));
     const notes = cell('notes');
-    if (notes.length > 5000) err('notes', 'The notes can be at most 5000 characters.');
+    if (notes.length > 5000) err('notes', msg('csv.import.notesTooLong', { max: 5000 }));
 
     return {
       line,
@@ -554,7 +562,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
         warnings = checkBill(ctx, prepareBill(ctx, fields(r, r.vendorId)), null).map((w) => w.message);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        r.errors.push({ column: 'Row', message: error.message });
+        r.errors.push({ column: msg('csv.import.row'), message: error.message });
       }
     }
     out.push({
@@ -607,8 +615,10 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
   const good = rows.filter((r) => r.errors.length === 0);
   if (good.length !== input.expectedRows)
     throw conflict(
-      `The preview showed ${input.expectedRows} good rows but there are ${good.length} now: the file or your data ` +
-        'changed. Nothing was imported; preview the file again.',
+      msg('errors.import.previewShowedExpectedrowsGood', {
+        expectedRows: input.expectedRows,
+        good: good.length,
+      }),
     );
   const prefs = getPreferences(ctx);
   return storeOf(ctx).tx(() => {
@@ -636,7 +646,9 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
             bankDetails: '',
             iban: '',
             bic: '',
-            notes: `Created by importing ${input.fileName || 'a CSV file'}.`,
+            notes: input.fileName
+              ? msg('csv.import.createdFrom', { file: input.fileName })
+              : msg('csv.import.createdFromCsv'),
           });
           created.set(key, vendorId);
         }
@@ -646,7 +658,11 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
       } catch (error) {
         // Rolls back the whole import: the user sees which row failed and nothing is stored.
         if (error instanceof AppError)
-          throw new AppError('CONFLICT', `Row ${r.line}: ${error.message} Nothing was imported.`, 'csv');
+          throw new AppError(
+            'CONFLICT',
+            msg('errors.import.rowLineMessageNothing', { line: r.line, message: error.message }),
+            'csv',
+          );
         throw error;
       }
     }

@@ -1,7 +1,8 @@
+import { msg } from '../../../shared/i18n';
 import crypto from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BillPayment } from '../../../shared/api/payables';
-import { BILL_STATUS_LABELS, displayStatus, isOpen } from '../../../shared/domain/bill-status';
+import { displayStatus, isOpen } from '../../../shared/domain/bill-status';
 import { earlyPaymentOffer } from '../../../shared/domain/early-payment';
 import { fieldError, notFound } from '../../../shared/api/errors';
 import type { Selectable } from 'kysely';
@@ -37,7 +38,9 @@ function loadBills(ctx: ServiceContext, ids: number[]): Map<number, BillRowFull>
 }
 
 const billLabel = (b: BillRowFull) =>
-  b.vendor_invoice_number ? `${b.vendor_name} ${b.vendor_invoice_number}` : `${b.vendor_name} bill #${b.id}`;
+  b.vendor_invoice_number
+    ? `${b.vendor_name} ${b.vendor_invoice_number}`
+    : msg('errors.payments.billLabel', { vendor: b.vendor_name, id: b.id });
 
 function offerOn(b: BillRowFull, date: string) {
   return earlyPaymentOffer(
@@ -117,26 +120,35 @@ function recordPayment(
   let vendor: BillRowFull | null = null;
   allocations.forEach((a, i) => {
     const b = bills.get(a.billId);
-    if (!b) throw fieldError(`${path}.${i}.billId`, 'That bill does not exist.');
-    if (seen.has(a.billId)) throw fieldError(`${path}.${i}.billId`, `${billLabel(b)} is listed twice.`);
+    if (!b) throw fieldError(`${path}.${i}.billId`, msg('errors.payments.billDoesNotExist'));
+    if (seen.has(a.billId))
+      throw fieldError(`${path}.${i}.billId`, msg('errors.payments.bListedTwice', { b: billLabel(b) }));
     seen.add(a.billId);
     if (!isOpen(b.status))
       throw fieldError(
         `${path}.${i}.billId`,
         b.status === 'draft'
-          ? `${billLabel(b)} is a draft. Approve it before paying it.`
-          : `${billLabel(b)} is ${BILL_STATUS_LABELS[b.status].toLowerCase()}; there is nothing to pay.`,
+          ? msg('errors.payments.billIsDraft', { bill: billLabel(b) })
+          : msg('errors.payments.nothingToPay', { bill: billLabel(b), status: b.status }),
       );
     vendor ??= b;
     if (b.vendor_id !== vendor.vendor_id)
       throw fieldError(
         `${path}.${i}.billId`,
-        `A payment goes to one vendor: ${billLabel(b)} is from ${b.vendor_name}, not ${vendor.vendor_name}. Record it separately.`,
+        msg('errors.payments.paymentGoesOneVendor', {
+          b: billLabel(b),
+          vendor_name: b.vendor_name,
+          vendor_name2: vendor.vendor_name,
+        }),
       );
     if (b.currency !== vendor.currency)
       throw fieldError(
         `${path}.${i}.billId`,
-        `${billLabel(b)} is in ${b.currency}; this payment is in ${vendor.currency}.`,
+        msg('errors.payments.bCurrencyPaymentCurrency2', {
+          b: billLabel(b),
+          currency: b.currency,
+          currency2: vendor.currency,
+        }),
       );
     const money = moneyFormatter(ctx, b.currency);
     if (a.discount > 0) {
@@ -144,28 +156,37 @@ function recordPayment(
       if (!offer)
         throw fieldError(
           `${path}.${i}.discount`,
-          `${billLabel(b)} has no early-payment discount on ${input.paymentDate}. Pay the full balance, ${money(b.balance)}.`,
+          msg('errors.payments.bHasNoEarly', {
+            b: billLabel(b),
+            paymentDate: input.paymentDate,
+            balance: money(b.balance),
+          }),
         );
       if (a.discount !== offer.save)
         throw fieldError(
           `${path}.${i}.discount`,
-          `The early-payment discount on ${billLabel(b)} is ${money(offer.save)}.`,
+          msg('errors.payments.earlyPaymentDiscountB', { b: billLabel(b), save: money(offer.save) }),
         );
       if (a.amount !== offer.pay)
         throw fieldError(
           `${path}.${i}.amount`,
-          `To take the ${money(offer.save)} discount, pay the rest of ${billLabel(b)}: ${money(offer.pay)}.`,
+          msg('errors.payments.takeSaveDiscountPay', {
+            save: money(offer.save),
+            b: billLabel(b),
+            pay: money(offer.pay),
+          }),
         );
     }
     if (a.amount + a.discount > b.balance)
       throw fieldError(
         `${path}.${i}.amount`,
-        `That is more than the ${money(b.balance)} still owed on ${billLabel(b)}.`,
+        msg('errors.payments.moreThanBalanceStill', { balance: money(b.balance), b: billLabel(b) }),
       );
-    if (a.amount + a.discount <= 0) throw fieldError(`${path}.${i}.amount`, 'Enter an amount to pay.');
+    if (a.amount + a.discount <= 0)
+      throw fieldError(`${path}.${i}.amount`, msg('errors.payments.enterAmountPay'));
   });
   const amount = allocations.reduce((s, a) => s + a.amount, 0);
-  if (amount <= 0) throw fieldError(`${path}`, 'Enter an amount to pay.');
+  if (amount <= 0) throw fieldError(`${path}`, msg('errors.payments.enterAmountPay'));
   const v = vendor!;
   const rate = rateFor(ctx, v.currency, input.exchangeRate, rateField);
   const { lastInsertRowid: paymentId } = storeOf(ctx).run(
@@ -229,7 +250,7 @@ export function createPayment(ctx: ServiceContext, input: ParsedInput<'billPayme
 
 export function getPayment(ctx: ServiceContext, id: number): BillPayment {
   const list = listPayments(ctx, { limit: 1 }, id);
-  if (!list[0]) throw notFound('The payment');
+  if (!list[0]) throw notFound(msg('errors.notFound.payment'));
   return list[0];
 }
 
@@ -338,11 +359,11 @@ function plan(ctx: ServiceContext, paymentDate: string, billIds: readonly number
   );
   const rows = [...new Set(billIds)].map((id, i) => {
     const b = bills.get(id);
-    if (!b) throw fieldError(`billIds.${i}`, `Bill #${id} does not exist.`);
+    if (!b) throw fieldError(`billIds.${i}`, msg('errors.payments.billIdDoesNot', { id }));
     if (!isOpen(b.status))
       throw fieldError(
         `billIds.${i}`,
-        `${billLabel(b)} is ${BILL_STATUS_LABELS[b.status].toLowerCase()}; take it out of the run.`,
+        msg('errors.payments.takeOutOfRun', { bill: billLabel(b), status: b.status }),
       );
     const offer = takeDiscounts ? offerOn(b, paymentDate) : null;
     return {

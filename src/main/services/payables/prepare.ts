@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { z } from 'zod';
 import type { billLineInput, EarlyPaymentInput } from '../../../shared/api/payables';
 import {
@@ -85,7 +86,7 @@ export function prepareLines(
   );
   return lines.map((l, i) => {
     if (l.categoryId !== null && !categories.has(l.categoryId))
-      throw fieldError(`${path}.${i}.categoryId`, 'That category does not exist. Choose another one.');
+      throw fieldError(`${path}.${i}.categoryId`, msg('errors.prepare.categoryDoesNotExist'));
     const quantityMilli = quantityToMilli(l.quantity)!;
     return {
       description: l.description,
@@ -121,21 +122,28 @@ export function prepareBill(
   }
   const lines = prepareLines(ctx, input.lines);
   const totals = billTotals(lines);
-  if (totals.total <= 0) throw fieldError('lines', 'The bill total must be more than zero. Enter an amount.');
-  if (totals.total > 1e13) throw fieldError('lines', 'The bill total is too large.');
+  if (totals.total <= 0) throw fieldError('lines', msg('errors.prepare.billTotalMustMore'));
+  if (totals.total > 1e13) throw fieldError('lines', msg('errors.prepare.billTotalTooLarge'));
 
   if (input.purchaseOrderId !== null) {
     const po = storeOf(ctx).first(
       qb.selectFrom('purchase_orders').selectAll().where('id', '=', input.purchaseOrderId),
     );
-    if (!po) throw fieldError('purchaseOrderId', 'That purchase order does not exist. Choose another one.');
+    if (!po) throw fieldError('purchaseOrderId', msg('errors.prepare.purchaseOrderDoesNot'));
     if (po.vendor_id !== vendor.id)
       throw fieldError(
         'purchaseOrderId',
-        `${po.number} is for another vendor. Choose one of ${vendor.name}'s orders.`,
+        msg('errors.prepare.numberForAnotherVendor', { number: po.number, name: vendor.name }),
       );
     if (po.currency !== currency)
-      throw fieldError('purchaseOrderId', `${po.number} is in ${po.currency}; this bill is in ${currency}.`);
+      throw fieldError(
+        'purchaseOrderId',
+        msg('errors.prepare.numberCurrencyBillCurrency2', {
+          number: po.number,
+          currency: po.currency,
+          currency2: currency,
+        }),
+      );
     const poLines = new Set(
       storeOf(ctx)
         .all(qb.selectFrom('purchase_order_lines').select('id').where('purchase_order_id', '=', po.id))
@@ -143,11 +151,14 @@ export function prepareBill(
     );
     lines.forEach((l, i) => {
       if (l.purchaseOrderLineId !== null && !poLines.has(l.purchaseOrderLineId))
-        throw fieldError(`lines.${i}.purchaseOrderLineId`, `That line is not on ${po.number}.`);
+        throw fieldError(
+          `lines.${i}.purchaseOrderLineId`,
+          msg('errors.prepare.lineNotNumber', { number: po.number }),
+        );
     });
   } else if (lines.some((l) => l.purchaseOrderLineId !== null)) {
     const i = lines.findIndex((l) => l.purchaseOrderLineId !== null);
-    throw fieldError(`lines.${i}.purchaseOrderLineId`, 'Choose the purchase order this line is on.');
+    throw fieldError(`lines.${i}.purchaseOrderLineId`, msg('errors.prepare.choosePurchaseOrderLine'));
   }
 
   const seen = new Set<string>();
@@ -158,7 +169,7 @@ export function prepareBill(
     if (!stored)
       throw new AppError(
         'VALIDATION',
-        `“${a.fileName}” was not uploaded completely. Attach the file again.`,
+        msg('errors.prepare.filenameNotUploadedCompletely', { fileName: a.fileName }),
         `attachments.${i}.sha256`,
       );
     return [{ sha256: a.sha256, fileName: a.fileName, ...stored }];

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { PurchaseOrder, PurchaseOrderMatch, PurchaseOrderSummary } from '../../../shared/api/payables';
 import { bpToPercent, milliToQuantity, percentToBp } from '../../../shared/domain/bill-amounts';
@@ -151,7 +152,7 @@ export function listPurchaseOrders(
 export function getPurchaseOrder(ctx: ServiceContext, input: { id: number }): PurchaseOrder {
   const store = storeOf(ctx);
   const row = store.prepare(`${SUMMARY_SQL} WHERE p.id = ?`).get(input.id) as SummaryRow | undefined;
-  if (!row) throw notFound('The purchase order');
+  if (!row) throw notFound(msg('errors.notFound.purchaseOrder'));
   const lines = store.all(
     qb
       .selectFrom('purchase_order_lines')
@@ -203,7 +204,7 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
   const store = storeOf(ctx);
   const before =
     id !== null ? store.first(qb.selectFrom('purchase_orders').selectAll().where('id', '=', id)) : null;
-  if (id !== null && !before) throw notFound('The purchase order');
+  if (id !== null && !before) throw notFound(msg('errors.notFound.purchaseOrder'));
   const vendor = requireVendor(ctx, input.vendorId, 'vendorId', before?.vendor_id === input.vendorId);
   const currency = input.currency ?? vendor.currency;
   const lines = prepareLines(
@@ -218,10 +219,10 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
       .where('number', '=', number)
       .where('id', '<>', id ?? 0),
   );
-  if (clash) throw conflict(`There is already a purchase order numbered ${number}.`, 'number');
+  if (clash) throw conflict(msg('errors.purchaseOrders.thereAlreadyPurchaseOrder', { number }), 'number');
   if (before && before.currency !== currency) {
     const billed = store.first(qb.selectFrom('bills').select('id').where('purchase_order_id', '=', id!));
-    if (billed) throw conflict('Bills refer to this order, so its currency cannot change.', 'currency');
+    if (billed) throw conflict(msg('errors.purchaseOrders.billsReferOrderSo'), 'currency');
   }
   const total = lines.reduce((s, l) => s + l.amount, 0);
   const now = nowIso(ctx);
@@ -272,7 +273,7 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
     );
     if (used)
       throw conflict(
-        `Line ${l.position + 1} of the order has been billed, so it cannot be removed.`,
+        msg('errors.purchaseOrders.linePositionOrderHas', { position: l.position + 1 }),
         `lines`,
       );
     store.run(qb.deleteFrom('purchase_order_lines').where('id', '=', l.id));
@@ -306,7 +307,7 @@ export function setPurchaseOrderStatus(ctx: ServiceContext, input: ParsedInput<'
     const before = storeOf(ctx).first(
       qb.selectFrom('purchase_orders').selectAll().where('id', '=', input.id),
     );
-    if (!before) throw notFound('The purchase order');
+    if (!before) throw notFound(msg('errors.notFound.purchaseOrder'));
     storeOf(ctx).run(
       qb
         .updateTable('purchase_orders')

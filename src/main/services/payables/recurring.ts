@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { earlyPaymentSchema, type RecurringBill } from '../../../shared/api/payables';
@@ -152,7 +153,7 @@ export function listRecurring(ctx: ServiceContext): RecurringBill[] {
 export function getRecurring(ctx: ServiceContext, input: { id: number }): RecurringBill {
   const row = storeOf(ctx).prepare(`${SELECT_SQL} WHERE r.id = ?`).get(input.id) as
     (Row & { vendor_name: string; bills_created: number }) | undefined;
-  if (!row) throw notFound('The recurring bill');
+  if (!row) throw notFound(msg('errors.notFound.recurringBill'));
   return toRecurring(row);
 }
 
@@ -212,7 +213,7 @@ export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'bills.r
     const before = storeOf(ctx).first(
       qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
     );
-    if (!before) throw notFound('The recurring bill');
+    if (!before) throw notFound(msg('errors.notFound.recurringBill'));
     const c = columns(ctx, input.template, before.vendor_id === input.template.vendorId);
     storeOf(ctx).run(
       qb
@@ -238,7 +239,7 @@ export function setRecurringActive(ctx: ServiceContext, input: ParsedInput<'bill
     const before = storeOf(ctx).first(
       qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
     );
-    if (!before) throw notFound('The recurring bill');
+    if (!before) throw notFound(msg('errors.notFound.recurringBill'));
     storeOf(ctx).run(
       qb
         .updateTable('recurring_bills')

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { reminderSettingsSchema, type ReminderItem } from '../../../shared/api/payables';
 import {
@@ -152,7 +153,12 @@ function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: str
         },
         today,
       );
-      if (offer) message = `Pay ${money(offer.pay)} by ${date(offer.payBy)} to save ${money(offer.save)}`;
+      if (offer)
+        message = msg('notifications.discountOffer', {
+          pay: money(offer.pay),
+          date: date(offer.payBy),
+          save: money(offer.save),
+        });
     }
     return {
       billId: r.id,
@@ -235,10 +241,11 @@ export function takeDesktopNotifications(ctx: ServiceContext) {
 
 export function snooze(ctx: ServiceContext, input: ParsedInput<'reminders.snooze'>) {
   const today = ctx.clock.today();
-  if (input.until <= today) throw fieldError('until', `Choose a date after today, ${today}.`);
+  if (input.until <= today)
+    throw fieldError('until', msg('errors.reminders.chooseDateAfterToday', { today }));
   storeOf(ctx).tx(() => {
     const bill = billExists(ctx, input.billId);
-    if (!isOpen(bill.status)) throw conflict('Only bills that are still owed have reminders to snooze.');
+    if (!isOpen(bill.status)) throw conflict(msg('errors.reminders.onlyBillsAreStill'));
     const before = storeOf(ctx).first(
       qb.selectFrom('bill_reminders').selectAll().where('bill_id', '=', input.billId),
     );

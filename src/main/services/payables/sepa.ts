@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { isValidBic, isValidIban, normalizeIban } from '../../../shared/domain/iban';
@@ -25,28 +26,25 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
       .orderBy('v.name')
       .orderBy('p.id'),
   );
-  if (!payments.length) throw notFound('That payment run (or every payment of it was undone)');
+  if (!payments.length) throw notFound(msg('errors.notFound.paymentRunEveryPayment'));
 
   const foreign = payments.filter((p) => p.currency !== 'EUR');
   if (foreign.length)
     throw fieldError(
       'runId',
-      `A SEPA file can only pay euros. This run also pays ${foreign
-        .map((p) => `${p.name} in ${p.currency}`)
-        .join(', ')}: pay ${foreign.length === 1 ? 'that' : 'those'} another way, or undo ${
-        foreign.length === 1 ? 'that payment' : 'those payments'
-      } and run the euro bills alone.`,
+      msg('errors.sepa.onlyEuros', {
+        count: foreign.length,
+        payments: foreign
+          .map((p) => msg('errors.sepa.paymentInCurrency', { name: p.name, currency: p.currency }))
+          .join(', '),
+      }),
     );
 
   const settings = getDocumentSettings(ctx);
   const profile = getSettings(ctx).profile;
-  if (!isValidIban(settings.iban))
-    throw fieldError(
-      'runId',
-      'Add your business IBAN in Settings → Documents (bank details): the SEPA file pays from that account.',
-    );
+  if (!isValidIban(settings.iban)) throw fieldError('runId', msg('errors.sepa.addYourBusinessIban'));
   if (settings.bic && !isValidBic(settings.bic))
-    throw fieldError('runId', `Your BIC in Settings → Documents, "${settings.bic}", is not a valid BIC.`);
+    throw fieldError('runId', msg('errors.sepa.yourBicSettingsDocuments', { bic: settings.bic }));
 
   const missing: string[] = [];
   const accounts = new Map<number, { iban: string; bic: string }>();
@@ -58,9 +56,7 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
   if (missing.length)
     throw fieldError(
       'runId',
-      `${missing.length === 1 ? 'This vendor has' : 'These vendors have'} no valid IBAN in their bank details: ${missing.join(
-        ', ',
-      )}. Add it on the vendor's page (for example "IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX"), then download the file again.`,
+      msg('errors.sepa.vendorsWithoutIban', { count: missing.length, names: missing.join(', ') }),
     );
 
   const numbers = new Map<number, string[]>();
@@ -86,7 +82,7 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
   const paymentDate = payments[0]!.payment_date;
   const executionDate = input.executionDate ?? (paymentDate > today ? paymentDate : today);
   if (executionDate < today)
-    throw fieldError('executionDate', `The execution date cannot be in the past (today is ${today}).`);
+    throw fieldError('executionDate', msg('errors.sepa.executionDatePastToday', { today }));
   const now = ctx.clock.now();
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const messageId = `FOLIO-${stamp}-${input.runId.replace(/-/g, '').slice(0, 8)}`;
@@ -117,7 +113,7 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
     action: 'sepa_file',
     details: { version: input.version, messageId, transactions: transfers.length, controlSum, executionDate },
   });
-  if (!xml) throw new AppError('INTERNAL', 'The SEPA file could not be written.');
+  if (!xml) throw new AppError('INTERNAL', msg('errors.sepa.sepaFileCouldNot'));
   return {
     fileName: `SEPA ${executionDate} ${messageId}.xml`,
     xml,

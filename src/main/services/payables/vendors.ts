@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Vendor, VendorSummary } from '../../../shared/api/payables';
 import { describeEarlyPaymentTerms, earlyPaymentWindowError } from '../../../shared/domain/early-payment';
@@ -99,7 +100,7 @@ function toVendor(row: VendorRow, balances: Balances): Vendor {
 
 function vendorRow(ctx: ServiceContext, id: number): VendorRow {
   const row = storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', id));
-  if (!row) throw notFound('The vendor');
+  if (!row) throw notFound(msg('errors.notFound.vendor'));
   return row as VendorRow;
 }
 
@@ -165,7 +166,9 @@ function columns(input: ParsedInput<'vendors.create'>) {
     if (wrong)
       throw fieldError(
         'earlyPayment.days',
-        `The discount must end by the due date: at most ${input.paymentTerms.kind === 'net' ? input.paymentTerms.days : 0} days.`,
+        msg('errors.vendors.discountAfterDue', {
+          days: input.paymentTerms.kind === 'net' ? input.paymentTerms.days : 0,
+        }),
       );
   }
   return {

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import crypto from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ExportStatus } from '../../../shared/api/printing';
@@ -44,7 +45,7 @@ const BATCH = 25;
 
 function jobOf(ctx: ServiceContext, jobId: string): Job {
   const job = jobsOf(ctx).get(jobId);
-  if (!job) throw new AppError('NOT_FOUND', 'That export is no longer available. Start it again.');
+  if (!job) throw new AppError('NOT_FOUND', msg('errors.export.exportNoLongerAvailable'));
   return job;
 }
 
@@ -58,10 +59,7 @@ export function startExport(ctx: ServiceContext, input: ParsedInput<'printing.ex
   if (!input.includeDrafts) q = q.where('status', '!=', 'draft');
   const docs = storeOf(ctx).all(q.orderBy('type').orderBy('issue_date').orderBy('id'));
   if (!docs.length)
-    throw fieldError(
-      'to',
-      `There are no documents dated from ${input.from} to ${input.to}. Choose another period.`,
-    );
+    throw fieldError('to', msg('errors.export.thereAreNoDocuments', { from: input.from, to: input.to }));
   const jobId = crypto.randomUUID();
   const fileName = `${safeFileName(`Folio documents ${input.from} to ${input.to}`)}.zip`;
   const job: Job = {
@@ -209,7 +207,7 @@ export function exportStatus(ctx: ServiceContext, input: { jobId: string }): Exp
 export function exportDownload(ctx: ServiceContext, input: { jobId: string }) {
   const job = jobOf(ctx, input.jobId);
   if (job.status.state !== 'done' || !job.result)
-    throw new AppError('CONFLICT', 'The export is not finished yet.');
+    throw new AppError('CONFLICT', msg('errors.export.exportNotFinishedYet'));
   return { fileName: job.status.fileName, dataBase64: job.result.toString('base64') };
 }
 

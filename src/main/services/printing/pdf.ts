@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,9 @@ export async function openForPrint(ctx: ServiceContext, input: { ref: PrintRef }
   } catch (error) {
     throw new AppError(
       'CONFLICT',
-      `The PDF could not be opened for printing: ${error instanceof Error ? error.message : String(error)}. Use Download PDF and print it from your PDF viewer.`,
+      msg('errors.pdf.cannotOpenForPrinting', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     );
   }
   return { opened: true, fileName: pdf.fileName };

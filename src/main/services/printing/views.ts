@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { z } from 'zod';
 import type { printRef } from '../../../shared/api/printing';
 import type { Document } from '../../../shared/api/documents';
@@ -146,7 +147,7 @@ export interface CustomerInfo extends ViewCustomer {
 export function customerInfo(ctx: ServiceContext, id: number): CustomerInfo {
   const store = storeOf(ctx);
   const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', id));
-  if (!c) throw notFound('That customer');
+  if (!c) throw notFound(msg('errors.notFound.customer'));
   const emails = store
     .all(
       qb
@@ -374,7 +375,8 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
     }
     case 'reminder': {
       const doc = getDocument(ctx, { id: ref.documentId });
-      if (doc.type !== 'invoice') throw fieldError('ref.documentId', 'Reminders are for invoices only.');
+      if (doc.type !== 'invoice')
+        throw fieldError('ref.documentId', msg('errors.views.remindersAreForInvoices'));
       const info = customerInfo(ctx, doc.customerId);
       const vc = contexts(doc.customerId);
       const overdue = doc.dueDate ? daysOverdue(doc.dueDate, vc.today) : 0;

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Address } from '../../../shared/api/common';
 import type { Customer, CustomerSummary, DuplicateWarning } from '../../../shared/api/customers';
@@ -12,7 +13,7 @@ import { taxRates } from './taxes';
 
 function customerRow(ctx: ServiceContext, id: number) {
   const r = storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
-  if (!r) throw notFound('That customer');
+  if (!r) throw notFound(msg('errors.notFound.customer'));
   return r;
 }
 
@@ -225,7 +226,7 @@ function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
   if (input.defaultTaxId !== null) taxRates(ctx, [input.defaultTaxId], 'defaultTaxId');
   if (input.emails.length > 0 && !input.emails.some((e) => e.billing)) input.emails[0]!.billing = true;
   if (input.emails.filter((e) => e.billing).length > 1)
-    throw fieldError('emails', 'Mark only one email address for invoices.');
+    throw fieldError('emails', msg('errors.customers.markOnlyOneEmail'));
   return {
     name: input.name,
     contact_person: input.contactPerson,
@@ -368,10 +369,7 @@ export function deleteCustomer(ctx: ServiceContext, input: { id: number }): { de
         qb.selectFrom('recurring_invoices').select('id').where('customer_id', '=', input.id).limit(1),
       );
     if (used)
-      throw new AppError(
-        'CONFLICT',
-        `${before.name} has documents or payments, so they can only be archived, not deleted.`,
-      );
+      throw new AppError('CONFLICT', msg('errors.customers.nameHasDocumentsPayments', { name: before.name }));
     storeOf(ctx).prepare('DELETE FROM customers_fts WHERE rowid = ?').run(input.id);
     storeOf(ctx).run(qb.deleteFrom('customers').where('id', '=', input.id));
     recordAudit(ctx, { entity: 'customer', entityId: input.id, action: 'delete', before: { ...before } });

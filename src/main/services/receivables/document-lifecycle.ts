@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Document, ParsedDocumentInput } from '../../../shared/api/documents';
 import { AppError, fieldError } from '../../../shared/api/errors';
@@ -26,8 +27,14 @@ export function issueInTransaction(ctx: ServiceContext, id: number): void {
   const store = storeOf(ctx);
   const doc = documentRecord(ctx, id);
   if (doc.status !== 'draft')
-    throw new AppError('CONFLICT', `${doc.number ?? 'This document'} is already issued.`);
-  if (doc.type === 'quote') throw new AppError('CONFLICT', 'A quote is sent, not issued: mark it as sent.');
+    throw new AppError(
+      'CONFLICT',
+      doc.number
+        ? msg('errors.documentLifecycle.numberAlreadyIssued', { number: doc.number })
+        : msg('errors.documentLifecycle.alreadyIssued'),
+    );
+  if (doc.type === 'quote')
+    throw new AppError('CONFLICT', msg('errors.documentLifecycle.quoteSentNotIssued'));
   const { number, counter } = takeNumber(ctx, doc.type, doc.issue_date);
   const base = getPreferences(ctx).baseCurrency;
   store.run(
@@ -100,21 +107,27 @@ export function applyCreditNote(ctx: ServiceContext, input: ParsedInput<'creditN
   storeOf(ctx).tx(() => {
     const cn = documentRecord(ctx, input.creditNoteId);
     if (cn.type !== 'credit_note' || cn.status !== 'issued')
-      throw fieldError('creditNoteId', 'Only an issued credit note with credit left can be applied.');
+      throw fieldError('creditNoteId', msg('errors.documentLifecycle.onlyIssuedCreditNote'));
     const invoice = documentRecord(ctx, input.invoiceId);
     if (invoice.type !== 'invoice' || !['issued', 'partially_paid'].includes(invoice.status))
-      throw fieldError('invoiceId', 'Credit can only be applied to an open invoice.');
+      throw fieldError('invoiceId', msg('errors.documentLifecycle.creditOnlyAppliedOpen'));
     if (invoice.customer_id !== cn.customer_id)
-      throw fieldError('invoiceId', 'That invoice belongs to another customer.');
+      throw fieldError('invoiceId', msg('errors.documentLifecycle.invoiceBelongsAnotherCustomer'));
     if (invoice.currency !== cn.currency)
       throw fieldError(
         'invoiceId',
-        `That invoice is in ${invoice.currency}, the credit note in ${cn.currency}.`,
+        msg('errors.documentLifecycle.invoiceCurrencyCreditNote', {
+          currency: invoice.currency,
+          currency1: cn.currency,
+        }),
       );
     if (input.amount > cn.balance)
-      throw fieldError('amount', `Only ${cn.balance} of credit is left on this credit note.`);
+      throw fieldError(
+        'amount',
+        msg('errors.documentLifecycle.onlyBalanceCreditLeft', { balance: cn.balance }),
+      );
     if (input.amount > invoice.balance)
-      throw fieldError('amount', 'That is more than the invoice still owes.');
+      throw fieldError('amount', msg('errors.documentLifecycle.moreThanInvoiceStill'));
     applyCredit(ctx, cn.id, invoice.id, input.amount, input.date);
     recordAudit(ctx, {
       entity: 'credit_note',
@@ -140,9 +153,10 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
   storeOf(ctx).tx(() => {
     const store = storeOf(ctx);
     const doc = documentRecord(ctx, input.id);
-    if (doc.status === 'void') throw new AppError('CONFLICT', 'This document is already void.');
+    if (doc.status === 'void')
+      throw new AppError('CONFLICT', msg('errors.documentLifecycle.documentAlreadyVoid'));
     if (doc.status === 'draft')
-      throw new AppError('CONFLICT', 'A draft has no number to keep: delete it instead of voiding it.');
+      throw new AppError('CONFLICT', msg('errors.documentLifecycle.draftHasNoNumber'));
     if (doc.type === 'invoice') {
       const paid = store.first(
         qb
@@ -153,11 +167,7 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
           .where('undone_at', 'is', null)
           .limit(1),
       );
-      if (paid)
-        throw new AppError(
-          'CONFLICT',
-          'This invoice has payments. Undo them first (they can then be re-applied elsewhere).',
-        );
+      if (paid) throw new AppError('CONFLICT', msg('errors.documentLifecycle.invoiceHasPaymentsUndo'));
     }
     const now = ctx.clock.now().toISOString();
     if (doc.type === 'invoice') adjustPaymentStats(ctx, doc.customer_id, doc.due_date, doc.settled_on, null);
@@ -284,14 +294,17 @@ export function duplicateDocument(ctx: ServiceContext, input: { id: number }): D
 export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.setStatus'>): Document {
   storeOf(ctx).tx(() => {
     const quote = documentRecord(ctx, input.id);
-    if (quote.type !== 'quote') throw fieldError('id', 'That is not a quote.');
+    if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
     const allowed: Record<string, string[]> = {
       sent: ['draft'],
       accepted: ['sent', 'declined'],
       declined: ['sent', 'accepted'],
     };
     if (!allowed[input.status]!.includes(quote.status)) {
-      throw new AppError('CONFLICT', `A ${quote.status} quote cannot be marked ${input.status}.`);
+      throw new AppError(
+        'CONFLICT',
+        msg('errors.documentLifecycle.quoteCannotBeMarked', { status: quote.status, target: input.status }),
+      );
     }
     const now = ctx.clock.now().toISOString();
     const numbering = quote.status === 'draft' ? takeNumber(ctx, 'quote', quote.issue_date) : null;
@@ -321,17 +334,16 @@ export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.s
 /** A draft invoice with the quote's content, linked back to it; the quote counts as accepted. */
 export function convertQuote(ctx: ServiceContext, input: { id: number }): Document {
   const quote = getDocument(ctx, input);
-  if (quote.type !== 'quote') throw fieldError('id', 'That is not a quote.');
+  if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
   if (!['sent', 'accepted'].includes(quote.status))
-    throw new AppError(
-      'CONFLICT',
-      'Only a sent or accepted quote can become an invoice. Mark it as sent first.',
-    );
+    throw new AppError('CONFLICT', msg('errors.documentLifecycle.onlySentAcceptedQuote'));
   const existing = quote.related.find((r) => r.type === 'invoice');
   if (existing)
     throw new AppError(
       'CONFLICT',
-      `This quote was already converted to ${existing.number ?? 'a draft invoice'}.`,
+      existing.number
+        ? msg('errors.documentLifecycle.quoteConvertedTo', { number: existing.number })
+        : msg('errors.documentLifecycle.quoteConvertedToDraft'),
     );
   const terms = getPreferences(ctx).defaultPaymentTerms;
   const id = storeOf(ctx).tx(() => {
@@ -374,7 +386,7 @@ export function convertQuote(ctx: ServiceContext, input: { id: number }): Docume
 export function creditNoteFromInvoice(ctx: ServiceContext, input: { invoiceId: number }): Document {
   const invoice = getDocument(ctx, { id: input.invoiceId });
   if (invoice.type !== 'invoice' || invoice.status === 'draft' || invoice.status === 'void')
-    throw fieldError('invoiceId', 'Only an issued invoice can be credited. A draft can simply be edited.');
+    throw fieldError('invoiceId', msg('errors.documentLifecycle.onlyIssuedInvoiceCredited'));
   const id = storeOf(ctx).tx(() =>
     createFrom(
       ctx,

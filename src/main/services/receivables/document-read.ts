@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { Allocation, Document } from '../../../shared/api/documents';
 import type { Discount } from '../../../shared/domain/totals';
 import { displayStatus } from '../../../shared/domain/status';
@@ -9,7 +10,7 @@ const DOC_LABEL = { invoice: 'invoice', quote: 'quote', credit_note: 'credit not
 
 export function documentRecord(ctx: ServiceContext, id: number) {
   const doc = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', id));
-  if (!doc) throw notFound('That document');
+  if (!doc) throw notFound(msg('errors.notFound.document'));
   return doc;
 }
 

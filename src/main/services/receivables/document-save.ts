@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedDocumentInput } from '../../../shared/api/documents';
 import type { Address } from '../../../shared/api/common';
 import { computeTotals, lineAmount, type TaxRounding } from '../../../shared/domain/totals';
@@ -51,16 +52,23 @@ export function prepareDocument(
 ): PreparedDocument {
   const store = storeOf(ctx);
   const customer = store.first(qb.selectFrom('customers').selectAll().where('id', '=', input.customerId));
-  if (!customer) throw fieldError('customerId', 'Choose a customer: the one given does not exist.');
+  if (!customer) throw fieldError('customerId', msg('errors.documentSave.chooseCustomerOneGiven'));
   if (customer.archived_at && !options.allowArchivedCustomer)
-    throw fieldError('customerId', `${customer.name} is archived. Unarchive them to bill them again.`);
+    throw fieldError(
+      'customerId',
+      msg('errors.documentSave.nameArchivedUnarchiveThem', { name: customer.name }),
+    );
 
   let dueDate: string | null = null;
   if (input.type !== 'credit_note') {
     if (input.due.kind === 'terms') dueDate = dueDateFor(input.issueDate, input.due.terms);
     else if (input.due.date < input.issueDate) {
-      const what = input.type === 'quote' ? 'The valid-until date' : 'The due date';
-      throw fieldError('due.date', `${what} must be on or after the issue date, ${input.issueDate}.`);
+      throw fieldError(
+        'due.date',
+        input.type === 'quote'
+          ? msg('errors.documentSave.validUntilBeforeIssue', { issueDate: input.issueDate })
+          : msg('errors.documentSave.dueBeforeIssue', { issueDate: input.issueDate }),
+      );
     } else dueDate = input.due.date;
   }
 
@@ -81,13 +89,13 @@ export function prepareDocument(
         line.kind === 'heading' ? 'Enter the heading text' : 'Enter the note text',
       );
     if (line.kind === 'item' && line.description.trim() === '' && line.itemId === null)
-      throw fieldError(`lines.${i}.description`, 'Describe what this line is for, or choose an item');
+      throw fieldError(`lines.${i}.description`, msg('errors.documentSave.describeWhatLineFor'));
     if (line.itemId !== null && !knownItems.has(line.itemId))
-      throw fieldError(`lines.${i}.itemId`, 'That item no longer exists; choose another.');
+      throw fieldError(`lines.${i}.itemId`, msg('errors.documentSave.itemNoLongerExists'));
     if (line.kind === 'item' && line.discount?.kind === 'amount') {
       const amount = lineAmount(line.quantity, line.unitPrice);
       if (BigInt(line.discount.amount) > (amount < 0n ? -amount : amount))
-        throw fieldError(`lines.${i}.discount`, 'The discount is more than the line amount.');
+        throw fieldError(`lines.${i}.discount`, msg('errors.documentSave.discountMoreThanLine'));
     }
   });
 
@@ -103,7 +111,7 @@ export function prepareDocument(
   const taxById = new Map(taxRows.map((r) => [r.id, r]));
   const checkTaxes = (ids: number[], field: string) => {
     for (const id of ids)
-      if (!taxById.has(id)) throw fieldError(field, `Tax ${id} does not exist; choose another tax.`);
+      if (!taxById.has(id)) throw fieldError(field, msg('errors.documentSave.taxIdDoesNot', { id }));
   };
   input.lines.forEach((l, i) => checkTaxes(l.taxIds, `lines.${i}.taxIds`));
   checkTaxes(input.shippingTaxIds, 'shippingTaxIds');
@@ -113,14 +121,13 @@ export function prepareDocument(
   if (input.type !== 'credit_note' && options.checkExemption !== false && readSmallBusiness(ctx).enabled) {
     const taxed = (ids: number[]) =>
       ids.map((id) => taxById.get(id)!).find((t) => t.kind === 'standard' && chargesTax(t.percent));
-    const exemption =
-      'is charged, but your business uses the small-business exemption (§ 19 UStG): remove the tax, or turn the exemption off in Settings → Taxes.';
     input.lines.forEach((l, i) => {
       const t = taxed(l.taxIds);
-      if (t) throw fieldError(`lines.${i}.taxIds`, `${t.name} ${exemption}`);
+      if (t)
+        throw fieldError(`lines.${i}.taxIds`, msg('errors.documentSave.smallBusinessTax', { name: t.name }));
     });
     const t = taxed(input.shippingTaxIds);
-    if (t) throw fieldError('shippingTaxIds', `${t.name} ${exemption}`);
+    if (t) throw fieldError('shippingTaxIds', msg('errors.documentSave.smallBusinessTax', { name: t.name }));
   }
   const rates = taxRows.map((r) => ({
     id: r.id,
@@ -142,14 +149,14 @@ export function prepareDocument(
     taxRounding: options.taxRounding ?? 'category',
   });
   if (input.discount?.kind === 'amount' && input.discount.amount > totals.subtotal)
-    throw fieldError('discount', 'The discount is more than the lines add up to.');
+    throw fieldError('discount', msg('errors.documentSave.discountMoreThanLines'));
   if (input.deliveryEnd !== null) {
     if (input.deliveryDate === null)
-      throw fieldError('deliveryDate', 'Enter the first day of the service period, or clear its end');
+      throw fieldError('deliveryDate', msg('errors.documentSave.enterFirstDayService'));
     if (input.deliveryEnd < input.deliveryDate)
       throw fieldError(
         'deliveryEnd',
-        `The service period must end on or after its start, ${input.deliveryDate}.`,
+        msg('errors.documentSave.servicePeriodMustEnd', { deliveryDate: input.deliveryDate }),
       );
   }
   if (totals.total < 0) {
@@ -317,11 +324,8 @@ export function insertDraft(
   return lastInsertRowid;
 }
 
-export function assertDraft(status: string, what: string): void {
+export function assertDraft(status: string, type: string): void {
   if (status !== 'draft') {
-    throw new AppError(
-      'CONFLICT',
-      `This ${what} is issued and locked. To change it, create a credit note (and a new invoice if needed); the history stays intact.`,
-    );
+    throw new AppError('CONFLICT', msg('errors.documentSave.issuedAndLocked', { type }));
   }
 }

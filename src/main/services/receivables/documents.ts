@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Document, ParsedDocumentInput } from '../../../shared/api/documents';
 import { AppError, fieldError } from '../../../shared/api/errors';
@@ -7,8 +8,6 @@ import { storeOf, type ServiceContext } from '../context';
 import { documentRecord, getDocument } from './document-read';
 import { assertDraft, insertDraft, prepareDocument, writeParts } from './document-save';
 import { previewNumber } from './numbering';
-
-const LABEL = { invoice: 'invoice', quote: 'quote', credit_note: 'credit note' } as const;
 
 /** The header fields the audit log compares (lines are summarised as a count and total). */
 function auditView(
@@ -41,11 +40,11 @@ function checkRelated(ctx: ServiceContext, input: ParsedDocumentInput): void {
       .select(['id', 'type', 'customer_id', 'status'])
       .where('id', '=', input.relatedId),
   );
-  if (!related) throw fieldError('relatedId', 'The related document does not exist.');
+  if (!related) throw fieldError('relatedId', msg('errors.documents.relatedDocumentDoesNot'));
   if (input.type === 'credit_note' && related.type !== 'invoice')
-    throw fieldError('relatedId', 'A credit note can only credit an invoice.');
+    throw fieldError('relatedId', msg('errors.documents.creditNoteOnlyCredit'));
   if (related.customer_id !== input.customerId)
-    throw fieldError('relatedId', 'The related document belongs to another customer.');
+    throw fieldError('relatedId', msg('errors.documents.relatedDocumentBelongsAnother'));
 }
 
 export function createDocument(ctx: ServiceContext, input: ParsedInput<'documents.create'>): Document {
@@ -67,9 +66,9 @@ export function createDocument(ctx: ServiceContext, input: ParsedInput<'document
 export function updateDocument(ctx: ServiceContext, input: ParsedInput<'documents.update'>): Document {
   storeOf(ctx).tx(() => {
     const before = documentRecord(ctx, input.id);
-    assertDraft(before.status, LABEL[before.type]);
+    assertDraft(before.status, before.type);
     if (before.type !== input.type)
-      throw fieldError('type', `This is a ${LABEL[before.type]}; its type cannot change.`);
+      throw fieldError('type', msg('errors.documents.typeCannotChange', { type: before.type }));
     checkRelated(ctx, input);
     const beforeLines = Number(
       storeOf(ctx).first(
@@ -115,10 +114,7 @@ export function deleteDraft(ctx: ServiceContext, input: { id: number }): { delet
   storeOf(ctx).tx(() => {
     const before = documentRecord(ctx, input.id);
     if (before.status !== 'draft')
-      throw new AppError(
-        'CONFLICT',
-        `Only drafts can be deleted. An issued ${LABEL[before.type]} keeps its number: void it instead.`,
-      );
+      throw new AppError('CONFLICT', msg('errors.documents.onlyDraftsDeleted', { type: before.type }));
     storeOf(ctx).run(
       qb.updateTable('documents').set({ related_id: null }).where('related_id', '=', input.id),
     );

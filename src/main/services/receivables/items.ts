@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Item } from '../../../shared/api/catalog';
 import { notFound } from '../../../shared/api/errors';
@@ -24,7 +25,7 @@ function toItem(r: ItemRow): Item {
 
 export function getItem(ctx: ServiceContext, input: { id: number }): Item {
   const r = storeOf(ctx).first(qb.selectFrom('items').selectAll().where('id', '=', input.id));
-  if (!r) throw notFound('That item');
+  if (!r) throw notFound(msg('errors.notFound.item'));
   return toItem(r);
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { formatDocumentNumber, type DocumentType } from '../../../shared/domain/numbering';
 import { parseIsoDate } from '../../../shared/domain/dates';
 import { AppError, fieldError } from '../../../shared/api/errors';
@@ -37,10 +38,7 @@ export function takeNumber(
     qb.selectFrom('documents').select('id').where('type', '=', type).where('number', '=', number),
   );
   if (taken) {
-    throw new AppError(
-      'CONFLICT',
-      `The number ${number} is already used. Set the next number in Settings → Numbering to a number not used yet.`,
-    );
+    throw new AppError('CONFLICT', msg('errors.numbering.numberNumberAlreadyUsed', { number }));
   }
   storeOf(ctx).run(
     qb
@@ -63,7 +61,7 @@ export function guardNextNumber(ctx: ServiceContext, type: DocumentType, nextNum
   if (nextNumber <= highest) {
     throw fieldError(
       'nextNumber',
-      `Numbers up to ${highest} are already used, and a number is never reused. Choose ${highest + 1} or more.`,
+      msg('errors.numbering.numbersUpHighestAre', { highest, highest1: highest + 1 }),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Payment } from '../../../shared/api/payments';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
@@ -18,7 +19,7 @@ export function getPayment(ctx: ServiceContext, input: { id: number }): Payment 
       .select('c.name as customer_name')
       .where('p.id', '=', input.id),
   );
-  if (!p) throw notFound('That payment');
+  if (!p) throw notFound(msg('errors.notFound.payment2'));
   const allocations = store.all(
     qb
       .selectFrom('allocations as a')
@@ -71,23 +72,33 @@ function checkAllocation(
 ) {
   const invoice = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId));
   if (!invoice || invoice.type !== 'invoice')
-    throw fieldError(`${field}.invoiceId`, 'That invoice does not exist.');
+    throw fieldError(`${field}.invoiceId`, msg('errors.payments.invoiceDoesNotExist'));
   if (invoice.customer_id !== customerId)
-    throw fieldError(`${field}.invoiceId`, `${invoice.number} belongs to another customer.`);
+    throw fieldError(
+      `${field}.invoiceId`,
+      msg('errors.payments.numberBelongsAnotherCustomer', { number: invoice.number }),
+    );
   if (!['issued', 'partially_paid'].includes(invoice.status))
     throw fieldError(
       `${field}.invoiceId`,
-      `${invoice.number ?? 'That invoice'} is not open for payment (it is ${invoice.status.replace('_', ' ')}).`,
+      msg('errors.payments.invoiceNotOpen', {
+        invoice: invoice.number ?? msg('errors.payments.thatInvoice'),
+        status: invoice.status,
+      }),
     );
   if (invoice.currency !== currency)
     throw fieldError(
       `${field}.invoiceId`,
-      `${invoice.number} is in ${invoice.currency}; this payment is in ${currency}.`,
+      msg('errors.payments.numberCurrencyPaymentCurrency2', {
+        number: invoice.number,
+        currency: invoice.currency,
+        currency2: currency,
+      }),
     );
   if (amount > invoice.balance)
     throw fieldError(
       `${field}.amount`,
-      `That is more than ${invoice.number} still owes. Any extra becomes customer credit by itself.`,
+      msg('errors.payments.moreThanNumberStill', { number: invoice.number }),
     );
   return invoice;
 }
@@ -102,17 +113,16 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
     const customer = store.first(
       qb.selectFrom('customers').select(['id', 'name']).where('id', '=', input.customerId),
     );
-    if (!customer) throw fieldError('customerId', 'Choose a customer: the one given does not exist.');
+    if (!customer) throw fieldError('customerId', msg('errors.payments.chooseCustomerOneGiven'));
     const seen = new Set<number>();
     input.allocations.forEach((a, i) => {
       if (seen.has(a.invoiceId))
-        throw fieldError(`allocations.${i}.invoiceId`, 'This invoice is listed twice.');
+        throw fieldError(`allocations.${i}.invoiceId`, msg('errors.payments.invoiceListedTwice'));
       seen.add(a.invoiceId);
       checkAllocation(ctx, input.customerId, input.currency, a.invoiceId, a.amount, `allocations.${i}`);
     });
     const applied = input.allocations.reduce((s, a) => s + a.amount, 0);
-    if (applied > input.amount)
-      throw fieldError('amount', 'The amounts applied to invoices add up to more than the payment.');
+    if (applied > input.amount) throw fieldError('amount', msg('errors.payments.amountsAppliedInvoicesAdd'));
     const base = getPreferences(ctx).baseCurrency;
     const rate = input.currency === base ? '1' : input.exchangeRate;
 
@@ -170,9 +180,8 @@ export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'paym
   storeOf(ctx).tx(() => {
     const store = storeOf(ctx);
     const p = store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.paymentId));
-    if (!p || p.undone_at) throw fieldError('paymentId', 'That payment does not exist or was undone.');
-    if (input.amount > p.unapplied)
-      throw fieldError('amount', 'That is more than the credit left on this payment.');
+    if (!p || p.undone_at) throw fieldError('paymentId', msg('errors.payments.paymentDoesNotExist'));
+    if (input.amount > p.unapplied) throw fieldError('amount', msg('errors.payments.moreThanCreditLeft'));
     checkAllocation(ctx, p.customer_id, p.currency, input.invoiceId, input.amount, 'allocation');
     store.run(
       qb.insertInto('allocations').values({
@@ -204,7 +213,8 @@ export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'paym
 /** Payments of the invoice's customer, in its currency, with credit left (oldest first). */
 function creditPayments(ctx: ServiceContext, invoiceId: number) {
   const invoice = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId));
-  if (!invoice || invoice.type !== 'invoice') throw fieldError('invoiceId', 'That invoice does not exist.');
+  if (!invoice || invoice.type !== 'invoice')
+    throw fieldError('invoiceId', msg('errors.payments.invoiceDoesNotExist'));
   const payments = storeOf(ctx).all(
     qb
       .selectFrom('payments')
@@ -237,7 +247,10 @@ export function useCredit(ctx: ServiceContext, input: ParsedInput<'payments.useC
     if (payments.length === 0)
       throw fieldError(
         'invoiceId',
-        `${invoice.customer_name} has no credit in ${invoice.currency} to apply.`,
+        msg('errors.payments.customerNameHasNo', {
+          customer_name: invoice.customer_name,
+          currency: invoice.currency,
+        }),
       );
     let left = invoice.balance;
     const used: number[] = [];
@@ -262,8 +275,8 @@ export function undoPayment(ctx: ServiceContext, input: ParsedInput<'payments.un
   storeOf(ctx).tx(() => {
     const store = storeOf(ctx);
     const p = store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.id));
-    if (!p) throw notFound('That payment');
-    if (p.undone_at) throw new AppError('CONFLICT', 'This payment was already undone.');
+    if (!p) throw notFound(msg('errors.notFound.payment2'));
+    if (p.undone_at) throw new AppError('CONFLICT', msg('errors.payments.paymentAlreadyUndone'));
     const now = ctx.clock.now().toISOString();
     const allocations = store.all(
       qb

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ParsedDocumentInput } from '../../../shared/api/documents';
 import type { CatchUpChoice, Recurring } from '../../../shared/api/recurring';
@@ -26,7 +27,7 @@ function record(ctx: ServiceContext, id: number) {
       .select('c.name as customer_name')
       .where('r.id', '=', id),
   );
-  if (!r) throw notFound('That recurring invoice');
+  if (!r) throw notFound(msg('errors.notFound.recurringInvoice'));
   return r;
 }
 
@@ -119,11 +120,8 @@ function askCatchUp(
   );
   throw fieldError(
     'catchUp',
-    `${due.length} invoices are already due, dated ${first} to ${last}. Issue them now (numbered in date order), ` +
-      'make them drafts to review, or skip them?' +
-      (later
-        ? ` Invoices dated up to ${later.issue_date} already have numbers, so issued ones would be numbered after them.`
-        : ''),
+    msg('errors.recurring.dueInvoicesAreAlready', { due: due.length, first, last }) +
+      (later ? ` ${msg('errors.recurring.laterNumbered', { date: later.issue_date })}` : ''),
   );
 }
 

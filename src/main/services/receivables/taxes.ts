@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Tax, taxInput } from '../../../shared/api/catalog';
@@ -48,7 +49,7 @@ function toTax(ctx: ServiceContext, r: TaxRow): Tax {
 
 function row(ctx: ServiceContext, id: number): TaxRow {
   const r = storeOf(ctx).first(qb.selectFrom('taxes').selectAll().where('id', '=', id));
-  if (!r) throw notFound('That tax');
+  if (!r) throw notFound(msg('errors.notFound.tax'));
   return r;
 }
 
@@ -70,8 +71,7 @@ export function taxRates(ctx: ServiceContext, ids: number[], field: string): Tax
       .where('id', 'in', [...new Set(ids)]),
   );
   for (const id of ids)
-    if (!rows.some((r) => r.id === id))
-      throw fieldError(field, `Tax ${id} does not exist; choose another tax.`);
+    if (!rows.some((r) => r.id === id)) throw fieldError(field, msg('errors.taxes.taxIdDoesNot', { id }));
   return rows.map((r) => ({ id: r.id, name: r.name, percent: r.percent, compound: r.compound === 1 }));
 }
 
@@ -89,15 +89,12 @@ export function taxReasons(ctx: ServiceContext, ids: number[]): Map<number, stri
 
 function normalize(input: z.output<typeof taxInput>) {
   if (input.kind !== 'standard' && Number(input.percent) !== 0)
-    throw fieldError('percent', 'A zero-rated or exempt tax has a rate of 0.');
+    throw fieldError('percent', msg('errors.taxes.zeroRatedExemptTax'));
   const category = input.vatCategory ?? defaultCategory(input.kind);
   if (ZERO_RATE_CATEGORIES.includes(category) && Number(input.percent) !== 0)
-    throw fieldError('vatCategory', `VAT category ${category} has a rate of 0; use S for a rate above zero.`);
+    throw fieldError('vatCategory', msg('errors.taxes.vatCategoryCategoryHas', { category }));
   if (category === 'S' && input.kind !== 'standard')
-    throw fieldError(
-      'vatCategory',
-      'A zero-rated or exempt tax cannot have category S; choose Z, E, AE, K, G or O.',
-    );
+    throw fieldError('vatCategory', msg('errors.taxes.zeroRatedExemptTax2'));
   return {
     name: input.name,
     percent: normalizeDecimal(input.percent, PERCENT_SCALE)!,
@@ -130,10 +127,7 @@ export function updateTax(ctx: ServiceContext, input: ParsedInput<'taxes.update'
   storeOf(ctx).tx(() => {
     const before = row(ctx, input.id);
     if (inUse(ctx, input.id) && (before.percent !== values.percent || before.compound !== values.compound)) {
-      throw fieldError(
-        'percent',
-        'Documents already use this tax, so its rate cannot change. Archive it and create a new tax with the new rate.',
-      );
+      throw fieldError('percent', msg('errors.taxes.documentsAlreadyUseTax'));
     }
     storeOf(ctx).run(qb.updateTable('taxes').set(values).where('id', '=', input.id));
     recordAudit(ctx, {

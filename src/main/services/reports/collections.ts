@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { CollectionRow } from '../../../shared/api/reports';
 import { daysBetween } from '../../../shared/domain/dates';
@@ -85,7 +86,7 @@ export function collectionNotes(ctx: ServiceContext, input: { customerId: number
 
 function ensureCustomer(ctx: ServiceContext, id: number): void {
   if (!storeOf(ctx).first(qb.selectFrom('customers').select('id').where('id', '=', id)))
-    throw notFound('That customer');
+    throw notFound(msg('errors.notFound.customer'));
 }
 
 /** A note in the collections log (a call or a promise), audit-logged with it. */

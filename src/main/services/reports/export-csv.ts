@@ -1,5 +1,6 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
-import { AGING_BUCKETS, AGING_LABELS } from '../../../shared/domain/aging';
+import { AGING_BUCKETS, type AgingBucket } from '../../../shared/domain/aging';
 import { toCsv } from '../../../shared/domain/csv';
 import { minorToDecimalString } from '../../../shared/domain/money';
 import { fieldError } from '../../../shared/api/errors';
@@ -16,15 +17,32 @@ import { listAudit } from '../audit';
 import { auditChanges, auditLabel } from '../../../shared/domain/audit-view';
 
 /** An aging report: a row per customer or vendor, a column per bucket, and the totals. */
-function agingCsv(r: AgingReport, party: string, title: string, m: (minor: number) => string) {
+function agingCsv(r: AgingReport, party: string, fileName: string, m: (minor: number) => string) {
+  const currency = r.currency;
   const header = [
     party,
-    ...AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} (${r.currency})`),
-    `Total (${r.currency})`,
+    ...AGING_BUCKETS.map((b) => msg('csv.inCurrency', { label: agingLabel(b), currency })),
+    msg('csv.inCurrency', { label: msg('csv.total'), currency }),
   ];
   const rows = r.rows.map((row) => [row.name, ...AGING_BUCKETS.map((b) => m(row[b])), m(row.total)]);
-  rows.push(['Total', ...AGING_BUCKETS.map((b) => m(r.totals[b])), m(r.totals.total)]);
-  return { fileName: `${title} ${r.asOf}.csv`, csv: toCsv(header, rows) };
+  rows.push([msg('csv.total'), ...AGING_BUCKETS.map((b) => m(r.totals[b])), m(r.totals.total)]);
+  return { fileName, csv: toCsv(header, rows) };
+}
+
+/** An aging bucket's column name, in the caller's language. */
+function agingLabel(bucket: AgingBucket): string {
+  switch (bucket) {
+    case 'current':
+      return msg('csv.aging.current');
+    case 'd1_30':
+      return msg('csv.aging.days', { from: 1, to: 30 });
+    case 'd31_60':
+      return msg('csv.aging.days', { from: 31, to: 60 });
+    case 'd61_90':
+      return msg('csv.aging.days', { from: 61, to: 90 });
+    case 'd90plus':
+      return msg('csv.aging.over', { days: 90 });
+  }
 }
 
 /**
@@ -42,27 +60,45 @@ export function exportCsv(
     if (!v)
       throw fieldError(
         field,
-        `Choose the ${field === 'asOf' ? 'date' : field === 'from' ? 'start' : 'end'} of the report.`,
+        field === 'asOf'
+          ? msg('errors.exportCsv.chooseDate')
+          : field === 'from'
+            ? msg('errors.exportCsv.chooseStart')
+            : msg('errors.exportCsv.chooseEnd'),
       );
     return v;
   };
   switch (input.report) {
-    case 'receivablesAging':
-      return agingCsv(receivablesAging(ctx, { asOf: need('asOf') }), 'Customer', 'Receivables aging', m);
-    case 'payablesAging':
-      return agingCsv(payablesAging(ctx, { asOf: need('asOf') }), 'Vendor', 'Payables aging', m);
+    case 'receivablesAging': {
+      const asOf = need('asOf');
+      return agingCsv(
+        receivablesAging(ctx, { asOf }),
+        msg('csv.customer'),
+        msg('csv.file.receivablesAging', { date: asOf }),
+        m,
+      );
+    }
+    case 'payablesAging': {
+      const asOf = need('asOf');
+      return agingCsv(
+        payablesAging(ctx, { asOf }),
+        msg('csv.vendor'),
+        msg('csv.file.payablesAging', { date: asOf }),
+        m,
+      );
+    }
     case 'cashflow': {
       const r = cashflowForecast(ctx);
       const header = [
-        'Week from',
-        'Week to',
-        'Receipts',
-        'Recurring invoices',
-        'Bills',
-        'Recurring bills',
-        'Net',
-        'Balance',
-      ].map((h, i) => (i < 2 ? h : `${h} (${base})`));
+        msg('csv.cashflow.weekFrom'),
+        msg('csv.cashflow.weekTo'),
+        msg('csv.cashflow.receipts'),
+        msg('csv.cashflow.recurringInvoices'),
+        msg('csv.cashflow.bills'),
+        msg('csv.cashflow.recurringBills'),
+        msg('csv.cashflow.net'),
+        msg('csv.cashflow.balance'),
+      ].map((h, i) => (i < 2 ? h : msg('csv.inCurrency', { label: h, currency: base })));
       const rows = r.weeks.map((w) => [
         w.start,
         w.end,
@@ -73,15 +109,19 @@ export function exportCsv(
         m(w.net),
         m(w.balance),
       ]);
-      return { fileName: `Cash-flow forecast from ${r.weeks[0]!.start}.csv`, csv: toCsv(header, rows) };
+      return { fileName: msg('csv.file.cashflow', { date: r.weeks[0]!.start }), csv: toCsv(header, rows) };
     }
     case 'incomeExpenses': {
       const r = incomeExpenses(ctx, { from: need('from'), to: need('to') });
-      const header = ['Month', 'Invoiced', 'Received', 'Billed', 'Paid'].map((h, i) =>
-        i === 0 ? h : `${h} (${base})`,
-      );
+      const header = [
+        msg('csv.income.month'),
+        msg('csv.income.invoiced'),
+        msg('csv.income.received'),
+        msg('csv.income.billed'),
+        msg('csv.income.paid'),
+      ].map((h, i) => (i === 0 ? h : msg('csv.inCurrency', { label: h, currency: base })));
       return {
-        fileName: `Income and expenses ${input.from} to ${input.to}.csv`,
+        fileName: msg('csv.file.incomeExpenses', { from: input.from, to: input.to }),
         csv: toCsv(
           header,
           r.months.map((x) => [x.month, m(x.invoiced), m(x.received), m(x.billed), m(x.paid)]),
@@ -90,14 +130,22 @@ export function exportCsv(
     }
     case 'taxSummary': {
       const r = taxSummary(ctx, { from: need('from'), to: need('to'), basis: null });
-      const header = ['Direction', 'Tax', 'Rate (%)', `Base (${base})`, `Tax (${base})`];
+      const header = [
+        msg('csv.tax.direction'),
+        msg('csv.tax.tax'),
+        msg('csv.tax.rate'),
+        msg('csv.inCurrency', { label: msg('csv.tax.base'), currency: base }),
+        msg('csv.inCurrency', { label: msg('csv.tax.tax'), currency: base }),
+      ];
+      const collected = msg('csv.tax.collected');
+      const paid = msg('csv.tax.paid');
       const rows = [
-        ...r.collected.map((l) => ['Collected', l.name, l.percent, m(l.base), m(l.amount)]),
-        ...r.paid.map((l) => ['Paid', l.name, l.percent, m(l.base), m(l.amount)]),
-        ['Net owed', '', '', '', m(r.net)],
+        ...r.collected.map((l) => [collected, l.name, l.percent, m(l.base), m(l.amount)]),
+        ...r.paid.map((l) => [paid, l.name, l.percent, m(l.base), m(l.amount)]),
+        [msg('csv.tax.netOwed'), '', '', '', m(r.net)],
       ];
       return {
-        fileName: `Tax summary ${input.from} to ${input.to} (${r.basis}).csv`,
+        fileName: msg('csv.file.taxSummary', { from: input.from, to: input.to, basis: r.basis }),
         csv: toCsv(header, rows),
       };
     }
@@ -130,10 +178,23 @@ export function exportCsv(
         if (page.nextBeforeId === null) break;
         beforeId = page.nextBeforeId;
       }
-      const period = input.from || input.to ? ` ${input.from ?? '…'} to ${input.to ?? '…'}` : '';
       return {
-        fileName: `Audit log${period}.csv`,
-        csv: toCsv(['When (UTC)', 'Who', 'Record', 'Action', 'Field', 'From', 'To'], rows),
+        fileName:
+          input.from || input.to
+            ? msg('csv.file.auditLogPeriod', { from: input.from ?? '…', to: input.to ?? '…' })
+            : msg('csv.file.auditLog'),
+        csv: toCsv(
+          [
+            msg('csv.audit.when'),
+            msg('csv.audit.who'),
+            msg('csv.audit.record'),
+            msg('csv.audit.action'),
+            msg('csv.audit.field'),
+            msg('csv.audit.from'),
+            msg('csv.audit.to'),
+          ],
+          rows,
+        ),
       };
     }
     case 'collections': {
@@ -143,12 +204,19 @@ export function exportCsv(
         c.invoices,
         c.daysOverdue,
         c.promise?.date ?? '',
-        c.flagged ? 'yes' : '',
+        c.flagged ? msg('csv.yes') : '',
       ]);
       return {
-        fileName: `Collections ${ctx.clock.today()}.csv`,
+        fileName: msg('csv.file.collections', { date: ctx.clock.today() }),
         csv: toCsv(
-          ['Customer', `Overdue (${base})`, 'Invoices', 'Days overdue', 'Promised by', 'Flagged'],
+          [
+            msg('csv.customer'),
+            msg('csv.inCurrency', { label: msg('csv.collections.overdue'), currency: base }),
+            msg('csv.collections.invoices'),
+            msg('csv.collections.daysOverdue'),
+            msg('csv.collections.promisedBy'),
+            msg('csv.collections.flagged'),
+          ],
           rows,
         ),
       };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconFileText, IconReceipt } from '@tabler/icons-react';
 import type { Document } from '../../../../shared/api/documents';
-import { PERIOD_ORDER_MESSAGE } from '../../../../shared/api/fields';
+import { periodOrderMessage } from '../../../../shared/api/fields';
 import { addDays } from '../../../../shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
@@ -95,7 +95,7 @@ export function StatementButton({ customerId, customerName }: { customerId: numb
               label={t('outbox.period.to')}
               value={to}
               onChange={(d) => setTo(d ?? '')}
-              error={valid ? undefined : PERIOD_ORDER_MESSAGE}
+              error={valid ? undefined : periodOrderMessage()}
             />
           </Group>
           {valid && (

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_ADDRESS } from '../../src/shared/api/common';
+import {
+  fixedClock,
+  openTestFolio,
+  SAMPLE_PREFERENCES,
+  SAMPLE_PROFILE,
+  type TestFolio,
+} from '../helpers/folio';
+import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
+import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * Validation and service messages reach each person in the language of their call (the
+ * envelope's `lang`), through the real bridge process and the real dispatcher; a call
+ * without `lang` keeps English.
+ */
+const tmp = tempDir('folio-messages-');
+let bridge: BridgeProcess;
+
+beforeAll(async () => {
+  bridge = await startBridgeProcess(tmp.dir);
+  const setup = await bridge.call('settings.completeSetup', {
+    profile: SAMPLE_PROFILE,
+    preferences: SAMPLE_PREFERENCES,
+  });
+  expect(setup.ok).toBe(true);
+});
+afterAll(async () => {
+  await bridge.stop();
+  tmp.cleanup();
+});
+
+/** One call over HTTP, with the language in the envelope as the renderer sends it. */
+async function call(method: string, input: unknown, lang?: string) {
+  const res = await fetch(`${bridge.origin}/api/call`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(lang ? { method, input, lang } : { method, input }),
+  });
+  return (await res.json()) as { ok: boolean; value?: any; error?: any };
+}
+
+const customer = (extra: Record<string, unknown> = {}) => ({
+  name: 'Müller GmbH',
+  billingAddress: EMPTY_ADDRESS,
+  shippingAddress: EMPTY_ADDRESS,
+  currency: 'EUR',
+  paymentTerms: { kind: 'net', days: 30 },
+  ...extra,
+});
+
+describe('field messages in the language of the call (bridge)', () => {
+  it('a missing name: German, French, Spanish, and English without a language', async () => {
+    const input = customer({ name: '' });
+    const expected: [string | undefined, string][] = [
+      ['de', 'Bitte geben Sie „Kundenname“ an'],
+      ['fr', 'Renseignez « Nom du client »'],
+      ['es', 'Indique «Nombre del cliente»'],
+      [undefined, 'Enter the customer name'],
+    ];
+    for (const [lang, message] of expected) {
+      const result = await call('customers.create', input, lang);
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'name', message } });
+      expect(result.error.fields).toEqual({ name: message });
+    }
+  });
+
+  it('an over-long field and a bad IBAN, each at its field', async () => {
+    const input = customer({ contactPerson: 'x'.repeat(201), iban: 'DE89 3704 0044 0532 0130 01' });
+    const de = await call('customers.create', input, 'de');
+    expect(de.error.fields).toEqual({
+      contactPerson: '„Ansprechpartner“ ist zu lang (höchstens 200 Zeichen)',
+      iban: '„IBAN“ ist ungültig: Bitte prüfen Sie die Länge für das Land und die beiden Prüfziffern',
+    });
+    const fr = await call('customers.create', input, 'fr');
+    expect(fr.error.fields).toEqual({
+      contactPerson: '« Personne de contact » est trop long (200 caractères au maximum)',
+      iban: '« IBAN » n’est pas valide : vérifiez sa longueur pour le pays et ses deux chiffres de contrôle',
+    });
+    const en = await call('customers.create', input);
+    expect(en.error.fields).toEqual({
+      contactPerson: 'Contact person can be at most 200 characters',
+      iban: 'IBAN is not valid: check its length for the country and its two check digits',
+    });
+  });
+
+  it('zod’s own rules, unknown fields and an unknown method speak the language too', async () => {
+    const wrongType = await call('customers.get', { id: 'seven' }, 'de');
+    expect(wrongType.error.fields).toEqual({ id: '„Kunde“ ist erforderlich' });
+    const unknown = await call('customers.get', { id: 1, colour: 'red', size: 3 }, 'fr');
+    expect(unknown.error.message).toBe('Folio ne connaît pas les champs “colour” et “size”. Retirez-les.');
+    const method = await call('customers.fly', {}, 'es');
+    expect(method.error).toEqual({
+      code: 'UNKNOWN_METHOD',
+      message: 'No existe ningún método de la API llamado «customers.fly».',
+    });
+  });
+
+  it('one bridge answers two people in two languages, one call after the other', async () => {
+    const [de, en] = await Promise.all([
+      call('customers.create', customer({ name: '' }), 'de'),
+      call('customers.create', customer({ name: '' })),
+    ]);
+    expect(de.error.message).toBe('Bitte geben Sie „Kundenname“ an');
+    expect(en.error.message).toBe('Enter the customer name');
+  });
+});
+
+describe('service errors and exports in the language of the call (dispatcher)', () => {
+  let t: TestFolio;
+  let seed: Seed;
+  beforeAll(async () => {
+    t = await openTestFolio({ clock: fixedClock('2026-03-20T10:00:00Z') });
+    seed = await seedBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  it('changing an issued invoice is refused in German, and in English without a language', async () => {
+    const draft = await t.call('documents.create', invoiceInput(seed));
+    await t.call('documents.issue', { id: draft.id });
+    const change = { id: draft.id, ...invoiceInput(seed) };
+    const de = await t.folio.dispatch('documents.update', change, 'de');
+    expect(de).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Diese Rechnung ist ausgestellt und gesperrt. Um sie zu ändern, erstellen Sie bitte eine Gutschrift ' +
+          '(und bei Bedarf eine neue Rechnung); der Verlauf bleibt erhalten.',
+      },
+    });
+    const en = await t.folio.dispatch('documents.update', change);
+    expect(en).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^This invoice is issued and locked\./) },
+    });
+    const again = await t.folio.dispatch('documents.issue', { id: draft.id }, 'de');
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/ ist bereits ausgestellt\.$/) },
+    });
+  });
+
+  it('a record that is gone, and a duplicate name, in French and Spanish', async () => {
+    const gone = await t.folio.dispatch('customers.get', { id: 9999 }, 'fr');
+    expect(gone).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Ce client est introuvable. Il a peut-être été supprimé.' },
+    });
+    await t.call('expenseCategories.create', { name: 'Büromaterial' });
+    const twice = await t.folio.dispatch('expenseCategories.create', { name: 'Büromaterial' }, 'es');
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'name', message: 'Ya existe una categoría llamada «Büromaterial».' },
+    });
+  });
+
+  it('a tax summary CSV asked in Spanish has Spanish headers, rows and file name', async () => {
+    const period = { report: 'taxSummary', from: '2026-01-01', to: '2026-12-31' };
+    const es = await t.folio.dispatch('reports.exportCsv', period, 'es');
+    expect(es.ok).toBe(true);
+    const { fileName, csv } = (es as { value: { fileName: string; csv: string } }).value;
+    const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(lines[0]).toBe('Sentido,Impuesto,Tipo (%),Base imponible (EUR),Impuesto (EUR)');
+    expect(lines.some((l) => l.startsWith('Saldo a ingresar,'))).toBe(true);
+    expect(fileName).toMatch(/^Resumen de impuestos 2026-01-01 a 2026-12-31 \(.+\)\.csv$/);
+    const en = await t.call('reports.exportCsv', period as never);
+    expect((en as { csv: string }).csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
+      'Direction,Tax,Rate (%),Base (EUR),Tax (EUR)',
+    );
+  });
+
+  it('an aging CSV in German names its buckets in German', async () => {
+    const r = await t.folio.dispatch(
+      'reports.exportCsv',
+      { report: 'receivablesAging', asOf: '2026-03-20' },
+      'de',
+    );
+    const { fileName, csv } = (r as { value: { fileName: string; csv: string } }).value;
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
+      'Kunde,Nicht fällig (EUR),1–30 Tage (EUR),31–60 Tage (EUR),61–90 Tage (EUR),über 90 Tage (EUR),Gesamt (EUR)',
+    );
+    expect(fileName).toBe('Altersstruktur Forderungen 2026-03-20.csv');
+  });
+});

@@ -77,7 +77,7 @@ const templateText = (label: string, max: number, multiline = false) =>
     (v) => unknownPlaceholders(v).length === 0,
     {
       error: (i) =>
-        `${unknownPlaceholders(i.input as string).join(', ')} is not a placeholder. Pick one from the list below the template.`,
+        msg('validation.mail.notAPlaceholder', { names: unknownPlaceholders(i.input as string).join(', ') }),
     },
   );
 
@@ -87,8 +87,10 @@ const templateLanguage = languageCode('fields.language').nullable().default(null
 export const templateInput = z.strictObject({
   kind: z.enum(TEMPLATE_KINDS),
   language: templateLanguage,
-  subject: templateText('Subject', 300).min(1, { error: () => msg('validation.mail.enterASubject') }),
-  body: templateText('Message', 10_000, true).min(1, { error: () => msg('validation.mail.enterTheMessage') }),
+  subject: templateText('fields.subject', 300).min(1, { error: () => msg('validation.mail.enterASubject') }),
+  body: templateText('fields.message', 10_000, true).min(1, {
+    error: () => msg('validation.mail.enterTheMessage'),
+  }),
 });
 
 const templateOutput = z.object({ subject: z.string(), body: z.string() });

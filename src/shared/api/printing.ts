@@ -73,7 +73,9 @@ export const documentLanguageInput = z
   .strictObject({
     language: languageCode('fields.documentLanguage'),
     format: z.enum(DOCUMENT_FORMATS, { error: 'Choose how documents write dates and amounts' }),
-    wording: z.record(text('Language', 10), z.record(text('Word', 100), text('Wording', 200))).default({}),
+    wording: z
+      .record(text('fields.language', 10), z.record(text('fields.word', 100), text('fields.wording', 200)))
+      .default({}),
   })
   .superRefine((v, ctx) => {
     for (const [language, words] of Object.entries(v.wording)) {

@@ -2,14 +2,11 @@ import { localToday } from '../../../../shared/domain/dates';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
-  Center,
   Checkbox,
   Grid,
   Group,
-  Loader,
   Menu,
   Modal,
   Select,
@@ -22,14 +19,13 @@ import {
   Title,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconChevronDown, IconFileText } from '@tabler/icons-react';
+import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Bill, BillWarning } from '../../../../shared/api/payables';
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, isOpen } from '../../../../shared/domain/bill-status';
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
-import { formatBytes } from '../../lib/format';
 import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { EInvoiceReadable } from '../einvoice-in/EInvoiceView';
@@ -37,6 +33,12 @@ import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
+import { AttachmentList } from './parts/AttachmentList';
+import { DetailHeader } from './parts/DetailHeader';
+import { Fact } from './parts/Fact';
+import { MatchTable } from './parts/MatchTable';
+import { PageLoader } from './parts/PageLoader';
+import { TotalsBlock } from './parts/TotalsBlock';
 import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, useFormat } from './parts/format';
 import { parseRateInput } from '../../../../shared/domain/number-input';
@@ -55,27 +57,8 @@ export function BillDetailPage() {
       </Alert>
     );
   }
-  if (!bill.data) {
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the bill" />
-      </Center>
-    );
-  }
+  if (!bill.data) return <PageLoader label="Loading the bill" />;
   return <BillDetail bill={bill.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function BillDetail({ bill }: { bill: Bill }) {
@@ -99,14 +82,10 @@ function BillDetail({ bill }: { bill: Bill }) {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {bill.vendorInvoiceNumber ? `Bill ${bill.vendorInvoiceNumber}` : `Bill #${bill.id}`}
-            </Title>
-            <StatusBadge status={bill.displayStatus} />
-          </Group>
+      <DetailHeader
+        title={bill.vendorInvoiceNumber ? `Bill ${bill.vendorInvoiceNumber}` : `Bill #${bill.id}`}
+        badge={<StatusBadge status={bill.displayStatus} />}
+        subtitle={
           <Text size="sm" c="dimmed">
             from{' '}
             <Anchor component={Link} to={`/vendors/${bill.vendor.id}`} size="sm">
@@ -123,81 +102,89 @@ function BillDetail({ bill }: { bill: Bill }) {
             {bill.source === 'import' &&
               (einvoice ? ' · imported from an e-invoice' : ' · imported from CSV')}
           </Text>
-        </Stack>
-        <Group gap="xs">
-          {bill.status === 'draft' && (
-            <Button
-              variant="default"
-              onClick={() => approve.mutate({ id: bill.id }, { onError: notifyError })}
-              loading={approve.isPending}
-            >
-              Approve
-            </Button>
-          )}
-          {bill.status !== 'void' && (
-            <Button variant="default" component={Link} to={`/bills/${bill.id}/edit`}>
-              Edit
-            </Button>
-          )}
-          {open && <Button onClick={() => setPaying(true)}>Record payment</Button>}
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="subtle" rightSection={<IconChevronDown size={14} />} aria-label="More actions">
-                More
+        }
+        actions={
+          <>
+            {bill.status === 'draft' && (
+              <Button
+                variant="default"
+                onClick={() => approve.mutate({ id: bill.id }, { onError: notifyError })}
+                loading={approve.isPending}
+              >
+                Approve
               </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {open && (
-                <>
-                  <Menu.Label>Snooze the reminder</Menu.Label>
-                  {[1, 3, 7].map((days) => (
-                    <Menu.Item
-                      key={days}
-                      onClick={() => {
-                        const d = new Date();
-                        d.setDate(d.getDate() + days);
-                        const until = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-                        snooze.mutate({ billId: bill.id, until }, { onError: notifyError });
-                      }}
-                    >
-                      {days === 1 ? 'Until tomorrow' : `For ${days} days`}
-                    </Menu.Item>
-                  ))}
-                  <Menu.Divider />
-                </>
-              )}
-              <Menu.Item component={Link} to={`/bills/new?vendor=${bill.vendor.id}`}>
-                New bill from {bill.vendor.name}
-              </Menu.Item>
-              {bill.status !== 'void' && bill.paid + bill.discountTaken === 0 && bill.status !== 'draft' && (
-                <Menu.Item color="red" onClick={() => setVoiding(true)}>
-                  Void bill…
-                </Menu.Item>
-              )}
-              {bill.status === 'draft' && (
-                <Menu.Item
-                  color="red"
-                  onClick={() =>
-                    modals.openConfirmModal({
-                      title: 'Delete this draft?',
-                      children: <Text size="sm">The draft is removed. This cannot be undone.</Text>,
-                      labels: { confirm: 'Delete draft', cancel: 'Keep it' },
-                      confirmProps: { color: 'red' },
-                      onConfirm: () =>
-                        remove.mutate(
-                          { id: bill.id },
-                          { onSuccess: () => void navigate('/bills'), onError: notifyError },
-                        ),
-                    })
-                  }
+            )}
+            {bill.status !== 'void' && (
+              <Button variant="default" component={Link} to={`/bills/${bill.id}/edit`}>
+                Edit
+              </Button>
+            )}
+            {open && <Button onClick={() => setPaying(true)}>Record payment</Button>}
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button
+                  variant="subtle"
+                  rightSection={<IconChevronDown size={14} />}
+                  aria-label="More actions"
                 >
-                  Delete draft…
+                  More
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {open && (
+                  <>
+                    <Menu.Label>Snooze the reminder</Menu.Label>
+                    {[1, 3, 7].map((days) => (
+                      <Menu.Item
+                        key={days}
+                        onClick={() => {
+                          const d = new Date();
+                          d.setDate(d.getDate() + days);
+                          const until = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+                          snooze.mutate({ billId: bill.id, until }, { onError: notifyError });
+                        }}
+                      >
+                        {days === 1 ? 'Until tomorrow' : `For ${days} days`}
+                      </Menu.Item>
+                    ))}
+                    <Menu.Divider />
+                  </>
+                )}
+                <Menu.Item component={Link} to={`/bills/new?vendor=${bill.vendor.id}`}>
+                  New bill from {bill.vendor.name}
                 </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      </Group>
+                {bill.status !== 'void' &&
+                  bill.paid + bill.discountTaken === 0 &&
+                  bill.status !== 'draft' && (
+                    <Menu.Item color="red" onClick={() => setVoiding(true)}>
+                      Void bill…
+                    </Menu.Item>
+                  )}
+                {bill.status === 'draft' && (
+                  <Menu.Item
+                    color="red"
+                    onClick={() =>
+                      modals.openConfirmModal({
+                        title: 'Delete this draft?',
+                        children: <Text size="sm">The draft is removed. This cannot be undone.</Text>,
+                        labels: { confirm: 'Delete draft', cancel: 'Keep it' },
+                        confirmProps: { color: 'red' },
+                        onConfirm: () =>
+                          remove.mutate(
+                            { id: bill.id },
+                            { onSuccess: () => void navigate('/bills'), onError: notifyError },
+                          ),
+                      })
+                    }
+                  >
+                    Delete draft…
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          </>
+        }
+      />
 
       {bill.status === 'void' && (
         <Alert color="gray" title="This bill is void">
@@ -314,38 +301,31 @@ function BillDetail({ bill }: { bill: Bill }) {
                 ))}
               </Table.Tbody>
             </Table>
-            <Stack gap={2} align="flex-end" mt="sm" aria-label="Totals">
-              {(
-                [
-                  ['Subtotal', bill.subtotal],
-                  ['Reclaimable tax', bill.tax],
-                  ['Total', bill.total],
-                  ...(bill.paid ? [['Paid', -bill.paid] as const] : []),
-                  ...(bill.discountTaken ? [['Discount taken', -bill.discountTaken] as const] : []),
-                ] as const
-              ).map(([label, amount]) => (
-                <Group key={label} gap="xl">
-                  <Text size="sm" c="dimmed">
-                    {label}
-                  </Text>
-                  <Text size="sm" className="num" miw={120}>
-                    {money(amount, c)}
-                  </Text>
-                </Group>
-              ))}
-              <Group gap="xl">
-                <Text fw={600}>Balance due</Text>
-                <Text fw={600} className="num" miw={120} aria-label="Balance due">
-                  {money(bill.balance, c)}
-                </Text>
-              </Group>
+            <TotalsBlock
+              label="Totals"
+              rows={[
+                { label: 'Subtotal', value: money(bill.subtotal, c) },
+                { label: 'Reclaimable tax', value: money(bill.tax, c) },
+                { label: 'Total', value: money(bill.total, c) },
+                ...(bill.paid ? [{ label: 'Paid', value: money(-bill.paid, c) }] : []),
+                ...(bill.discountTaken
+                  ? [{ label: 'Discount taken', value: money(-bill.discountTaken, c) }]
+                  : []),
+                {
+                  label: 'Balance due',
+                  value: money(bill.balance, c),
+                  strong: true,
+                  ariaLabel: 'Balance due',
+                },
+              ]}
+            >
               {bill.exchangeRate !== '1' && (
                 <Text size="xs" c="dimmed" className="num">
                   At {bill.exchangeRate}: total {money(bill.totalBase, baseCurrency)}, balance{' '}
                   {money(bill.balanceBase, baseCurrency)}
                 </Text>
               )}
-            </Stack>
+            </TotalsBlock>
           </Card>
           {bill.match && <MatchCard bill={bill} />}
         </Grid.Col>
@@ -363,25 +343,12 @@ function BillDetail({ bill }: { bill: Bill }) {
                   </Anchor>
                 </Text>
               ) : (
-                <Stack gap={6}>
-                  {bill.attachments.map((a) => (
-                    <Group key={a.sha256} gap="xs" wrap="nowrap">
-                      <IconFileText size={16} aria-hidden />
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => setViewing(a)}
-                        aria-label={`Open ${a.fileName}`}
-                      >
-                        {a.fileName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {formatBytes(a.bytes)}
-                      </Text>
-                    </Group>
-                  ))}
-                </Stack>
+                <AttachmentList
+                  attachments={bill.attachments}
+                  onOpen={setViewing}
+                  openLabel={(name) => `Open ${name}`}
+                  gap={6}
+                />
               )}
             </Card>
             <Card withBorder padding="lg">
@@ -468,9 +435,7 @@ function BillDetail({ bill }: { bill: Bill }) {
 }
 
 function MatchCard({ bill }: { bill: Bill }) {
-  const { money, quantity } = useFormat();
   const m = bill.match!;
-  const c = bill.currency;
   return (
     <Card withBorder padding="lg" mt="md">
       <Group justify="space-between" mb="xs">
@@ -481,60 +446,7 @@ function MatchCard({ bill }: { bill: Bill }) {
           Tolerance {m.tolerancePercent}% · all bills on the order, before tax
         </Text>
       </Group>
-      <Table aria-label="Purchase order match">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Line</Table.Th>
-            <Table.Th className="num">Ordered</Table.Th>
-            <Table.Th className="num">Billed</Table.Th>
-            <Table.Th className="num">Order price</Table.Th>
-            <Table.Th className="num">Billed price</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {m.rows.map((r) => (
-            <Table.Tr key={r.poLineId}>
-              <Table.Td>{r.description}</Table.Td>
-              <Table.Td className="num">{quantity(String(r.orderedQuantity))}</Table.Td>
-              <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
-                {quantity(String(r.billedQuantity))}
-                {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
-              </Table.Td>
-              <Table.Td className="num">{money(r.orderedUnitPrice, c)}</Table.Td>
-              <Table.Td className="num" c={r.priceOver ? 'red' : undefined}>
-                {r.billedUnitPrice === null ? '—' : money(r.billedUnitPrice, c)}
-                {r.priceOver && ` (+${r.priceOverPercent}%)`}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {m.notOnOrder.map((l, i) => (
-            <Table.Tr key={`extra-${i}`}>
-              <Table.Td>
-                {l.description || 'Line'}{' '}
-                <Badge size="xs" color="orange" variant="light">
-                  Not on the order
-                </Badge>
-              </Table.Td>
-              <Table.Td className="num">—</Table.Td>
-              <Table.Td className="num">{money(l.amount, c)}</Table.Td>
-              <Table.Td />
-              <Table.Td />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th>Total</Table.Th>
-            <Table.Th className="num">{money(m.orderedTotal, c)}</Table.Th>
-            <Table.Th className="num" c={m.totalOver ? 'red' : undefined}>
-              {money(m.billedTotal, c)}
-              {m.totalOver && ` (+${m.totalOverPercent}%)`}
-            </Table.Th>
-            <Table.Th />
-            <Table.Th />
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+      <MatchTable match={m} currency={bill.currency} label="Purchase order match" />
     </Card>
   );
 }

@@ -6,11 +6,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Grid,
   Group,
-  Loader,
-  Select,
   Stack,
   Table,
   Text,
@@ -20,17 +17,22 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconClipboardList } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../../shared/api/payables';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
 import { StatusBadge } from './parts/StatusBadge';
+import { DetailHeader } from './parts/DetailHeader';
+import { MatchTable } from './parts/MatchTable';
+import { PageLoader } from './parts/PageLoader';
+import { RecordForm } from './parts/RecordForm';
+import { TotalsBlock } from './parts/TotalsBlock';
+import { VendorSelect } from './parts/VendorSelect';
+import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { PAYABLES, useFormat } from './parts/format';
 import { RecordList } from './parts/RecordList';
 import { DecimalInput } from '../../components/DecimalInput';
@@ -99,47 +101,41 @@ export function PurchaseOrdersPage() {
 
 export function PurchaseOrderPage() {
   const id = Number(useParams().id);
-  const { money, date, quantity } = useFormat();
+  const { money, date } = useFormat();
   const po = useApi('purchaseOrders.get', { id });
   const setStatus = useApiMutation('purchaseOrders.setStatus', { invalidates: PAYABLES });
   if (po.error) return <Alert color="red">{po.error.message}</Alert>;
-  if (!po.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the purchase order" />
-      </Center>
-    );
+  if (!po.data) return <PageLoader label="Loading the purchase order" />;
   const p = po.data;
   const m = p.match;
   return (
     <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={2} size="h3">
-            {p.number}
-          </Title>
-          <OrderStatus status={p.status} over={p.over} />
-        </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            onClick={() =>
-              setStatus.mutate(
-                { id, status: p.status === 'open' ? 'closed' : 'open' },
-                { onError: notifyError },
-              )
-            }
-          >
-            {p.status === 'open' ? 'Close order' : 'Reopen order'}
-          </Button>
-          <Button variant="default" component={Link} to={`/bills/orders/${id}/edit`}>
-            Edit
-          </Button>
-          <Button component={Link} to={`/bills/new?vendor=${p.vendorId}`}>
-            New bill
-          </Button>
-        </Group>
-      </Group>
+      <DetailHeader
+        section
+        title={p.number}
+        badge={<OrderStatus status={p.status} over={p.over} />}
+        actions={
+          <>
+            <Button
+              variant="default"
+              onClick={() =>
+                setStatus.mutate(
+                  { id, status: p.status === 'open' ? 'closed' : 'open' },
+                  { onError: notifyError },
+                )
+              }
+            >
+              {p.status === 'open' ? 'Close order' : 'Reopen order'}
+            </Button>
+            <Button variant="default" component={Link} to={`/bills/orders/${id}/edit`}>
+              Edit
+            </Button>
+            <Button component={Link} to={`/bills/new?vendor=${p.vendorId}`}>
+              New bill
+            </Button>
+          </>
+        }
+      />
       <Text size="sm" c="dimmed">
         {p.vendorName} · ordered {date(p.orderDate)} · tolerance {p.tolerancePercent}% · amounts before tax
       </Text>
@@ -147,59 +143,7 @@ export function PurchaseOrderPage() {
         <Title order={3} size="h5" mb="xs">
           Ordered and billed
         </Title>
-        <Table aria-label="Ordered and billed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Line</Table.Th>
-              <Table.Th className="num">Ordered</Table.Th>
-              <Table.Th className="num">Billed</Table.Th>
-              <Table.Th className="num">Order price</Table.Th>
-              <Table.Th className="num">Highest billed price</Table.Th>
-              <Table.Th className="num">Order amount</Table.Th>
-              <Table.Th className="num">Billed amount</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {m.rows.map((r) => (
-              <Table.Tr key={r.poLineId}>
-                <Table.Td>{r.description}</Table.Td>
-                <Table.Td className="num">{quantity(String(r.orderedQuantity))}</Table.Td>
-                <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
-                  {quantity(String(r.billedQuantity))}
-                  {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
-                </Table.Td>
-                <Table.Td className="num">{money(r.orderedUnitPrice, p.currency)}</Table.Td>
-                <Table.Td className="num" c={r.priceOver ? 'red' : undefined}>
-                  {r.billedUnitPrice === null ? '—' : money(r.billedUnitPrice, p.currency)}
-                  {r.priceOver && ` (+${r.priceOverPercent}%)`}
-                </Table.Td>
-                <Table.Td className="num">{money(r.orderedAmount, p.currency)}</Table.Td>
-                <Table.Td className="num">{money(r.billedAmount, p.currency)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {m.notOnOrder.map((l, i) => (
-              <Table.Tr key={`x${i}`}>
-                <Table.Td colSpan={6}>
-                  {l.description || 'Line'} (bill #{l.billId}){' '}
-                  <Badge size="xs" color="orange" variant="light">
-                    Not on the order
-                  </Badge>
-                </Table.Td>
-                <Table.Td className="num">{money(l.amount, p.currency)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th colSpan={5}>Total</Table.Th>
-              <Table.Th className="num">{money(m.orderedTotal, p.currency)}</Table.Th>
-              <Table.Th className="num" c={m.totalOver ? 'red' : undefined}>
-                {money(m.billedTotal, p.currency)}
-                {m.totalOver && ` (+${m.totalOverPercent}%)`}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
+        <MatchTable match={m} currency={p.currency} label="Ordered and billed" withAmounts />
       </Card>
       <Card withBorder padding="lg">
         <Title order={3} size="h5" mb="xs">
@@ -260,8 +204,6 @@ export function PurchaseOrderFormPage() {
 function OrderForm({ order }: { order: PurchaseOrder | null }) {
   const settings = useSettings();
   const { money, locale } = useFormat();
-  const navigate = useNavigate();
-  const vendors = useApi('vendors.list', {});
   const form = useForm<OrderValues>({
     initialValues: order
       ? {
@@ -290,18 +232,9 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
           lines: [newLine()],
         },
   });
-  const [done, setDone] = useState<number | null>(null);
-  useUnsavedGuard(form.isDirty() && done === null);
-  useEffect(() => {
-    if (done !== null) void navigate(`/bills/orders/${done}`);
-  }, [done, navigate]);
+  const saved = useSaveAndGo(form.isDirty(), (id) => `/bills/orders/${id}`);
   const values = form.getValues();
-  const vendorId = values.vendorId ? Number(values.vendorId) : null;
-  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
-  useEffect(() => {
-    if (vendor.data && !order) form.setFieldValue('currency', vendor.data.currency);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the vendor changes
-  }, [vendor.data?.id]);
+  const { vendorId } = useChosenVendor(form, !order);
   const create = useApiMutation('purchaseOrders.create', { invalidates: PAYABLES });
   const update = useApiMutation('purchaseOrders.update', { invalidates: PAYABLES });
   const total = values.lines.reduce((s, l) => s + lineTotal(l), 0);
@@ -324,7 +257,7 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
     const handlers = {
       onSuccess: (p: PurchaseOrder) => {
         form.resetDirty();
-        setDone(p.id);
+        saved(p.id);
       },
       onError: (e: unknown) => showApiError(form, e),
     };
@@ -333,67 +266,52 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
   };
 
   return (
-    <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {order ? `Edit ${order.number}` : 'New purchase order'}
-        </Title>
-        <Anchor component={Link} to={order ? `/bills/orders/${order.id}` : '/bills/orders'} size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Grid gap="sm">
-              <Grid.Col span={5}>
-                <Select
-                  label="Vendor"
-                  withAsterisk
-                  searchable
-                  data={(vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
-                  {...form.getInputProps('vendorId')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <TextInput label="PO number" placeholder="Next number" {...form.getInputProps('number')} />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <DateField label="Order date" {...form.getInputProps('orderDate')} />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <DecimalInput
-                  label="Tolerance %"
-                  description="Bills above the order by more than this get a warning"
-                  scale={2}
-                  min={0}
-                  max={100}
-                  unit="%"
-                  {...form.getInputProps('tolerancePercent')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Card>
-          <Card withBorder padding="lg">
-            <LinesEditor form={form} currency={values.currency} withTax={false} />
-            <Group justify="flex-end" mt="sm" gap="xl">
-              <Text fw={600}>Order total (before tax)</Text>
-              <Text fw={600} className="num" miw={120}>
-                {money(total, values.currency)}
-              </Text>
-            </Group>
-            <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
-          </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {order ? 'Save changes' : 'Save purchase order'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <RecordForm
+      section
+      title={order ? `Edit ${order.number}` : 'New purchase order'}
+      cancelTo={order ? `/bills/orders/${order.id}` : '/bills/orders'}
+      cancelLabel="Cancel"
+      onSubmit={form.onSubmit(submit)}
+      footer={
+        <Button type="submit" loading={create.isPending || update.isPending}>
+          {order ? 'Save changes' : 'Save purchase order'}
+        </Button>
+      }
+    >
+      <Card withBorder padding="lg">
+        <Grid gap="sm">
+          <Grid.Col span={5}>
+            <VendorSelect label="Vendor" {...form.getInputProps('vendorId')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput label="PO number" placeholder="Next number" {...form.getInputProps('number')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <DateField label="Order date" {...form.getInputProps('orderDate')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <DecimalInput
+              label="Tolerance %"
+              description="Bills above the order by more than this get a warning"
+              scale={2}
+              min={0}
+              max={100}
+              unit="%"
+              {...form.getInputProps('tolerancePercent')}
+            />
+          </Grid.Col>
+        </Grid>
+      </Card>
+      <Card withBorder padding="lg">
+        <LinesEditor form={form} currency={values.currency} withTax={false} />
+        <TotalsBlock
+          rows={[{ label: 'Order total (before tax)', value: money(total, values.currency), strong: true }]}
+        />
+        <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+      </Card>
+    </RecordForm>
   );
 }

@@ -5,11 +5,9 @@ import {
   Button,
   Card,
   Grid,
-  Group,
   NumberInput,
   SegmentedControl,
   Select,
-  Stack,
   Switch,
   Table,
   Text,
@@ -19,8 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconRepeat } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { RecurringBill } from '../../../../shared/api/payables';
 import { FREQUENCIES, type Frequency } from '../../../../shared/domain/schedule';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
@@ -29,11 +26,13 @@ import { CurrencySelect } from '../../components/CurrencySelect';
 import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
 import { RecordList } from './parts/RecordList';
+import { RecordForm } from './parts/RecordForm';
+import { VendorSelect } from './parts/VendorSelect';
+import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { parseRateInput } from '../../../../shared/domain/number-input';
 import { useDecimalSeparator } from '../../lib/numbers';
 
@@ -161,8 +160,6 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
   const settings = useSettings();
   const sep = useDecimalSeparator();
   const { locale, date } = useFormat();
-  const navigate = useNavigate();
-  const vendors = useApi('vendors.list', {});
   const form = useForm<RecurringValues>({
     initialValues: template
       ? fromRecurring(template)
@@ -183,20 +180,11 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
           notes: '',
         },
   });
-  const [done, setDone] = useState<number | null>(null);
-  useUnsavedGuard(form.isDirty() && done === null);
-  useEffect(() => {
-    if (done !== null) void navigate('/bills/recurring');
-  }, [done, navigate]);
+  const saved = useSaveAndGo(form.isDirty(), () => '/bills/recurring');
   const create = useApiMutation('bills.recurring.create', { invalidates: PAYABLES });
   const update = useApiMutation('bills.recurring.update', { invalidates: PAYABLES });
   const values = form.getValues();
-  const vendorId = values.vendorId ? Number(values.vendorId) : null;
-  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
-  useEffect(() => {
-    if (vendor.data && !template) form.setFieldValue('currency', vendor.data.currency);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the vendor changes
-  }, [vendor.data?.id]);
+  const { vendorId } = useChosenVendor(form, !template);
   // Every bill of a template in another currency is made at the rate stored with it,
   // prefilled with the vendor's last rate.
   const foreign = values.currency !== settings.preferences.baseCurrency;
@@ -242,7 +230,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       showApiError(form, e, { stripPrefix: template ? 'template.' : undefined });
     const onSuccess = (r: RecurringBill) => {
       form.resetDirty();
-      setDone(r.id);
+      saved(r.id);
     };
     if (template) update.mutate({ id: template.id, template: input }, { onSuccess, onError });
     else create.mutate(input, { onSuccess, onError });
@@ -254,135 +242,120 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
     { value: 'last', label: 'Last day of the month' },
   ];
   return (
-    <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {template ? template.name : 'New recurring bill'}
+    <RecordForm
+      section
+      title={template ? template.name : 'New recurring bill'}
+      cancelTo="/bills/recurring"
+      cancelLabel="Cancel"
+      intro={
+        template && (
+          <Text size="sm" c="dimmed">
+            {template.billsCreated} bills made so far. Changes apply to the bills not made yet.
+            {template.nextDates.length > 0 && ` Next: ${template.nextDates.map(date).join(', ')}.`}
+          </Text>
+        )
+      }
+      onSubmit={form.onSubmit(submit)}
+      footer={
+        <Button type="submit" loading={create.isPending || update.isPending}>
+          {template ? 'Save changes' : 'Save recurring bill'}
+        </Button>
+      }
+    >
+      <Card withBorder padding="lg">
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <VendorSelect label="Vendor" {...form.getInputProps('vendorId')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label="Name" withAsterisk placeholder="Office rent" {...form.getInputProps('name')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label="Repeats"
+              data={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+              allowDeselect={false}
+              {...form.getInputProps('frequency')}
+            />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <NumberInput
+              label="Every"
+              min={1}
+              max={52}
+              allowDecimal={false}
+              {...form.getInputProps('interval')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select
+              label="On"
+              data={days}
+              disabled={values.frequency === 'weekly'}
+              allowDeselect={false}
+              {...form.getInputProps('dayOfMonth')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField label="Start date" {...form.getInputProps('startDate')} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <Text size="sm" fw={500} mb={4}>
+              Ends
+            </Text>
+            <SegmentedControl
+              aria-label="Ends"
+              data={[
+                { value: 'never', label: 'Never' },
+                { value: 'on', label: 'On a date' },
+                { value: 'after', label: 'After a number of bills' },
+              ]}
+              {...form.getInputProps('ends')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            {values.ends === 'on' && <DateField label="End date" {...form.getInputProps('endDate')} />}
+            {values.ends === 'after' && (
+              <NumberInput
+                label="Number of bills"
+                min={1}
+                allowDecimal={false}
+                {...form.getInputProps('count')}
+              />
+            )}
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select
+              label="Each bill is"
+              data={[
+                { value: 'awaiting_payment', label: 'Awaiting payment' },
+                { value: 'draft', label: 'A draft to approve' },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('createAs')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+          </Grid.Col>
+          {foreign && (
+            <Grid.Col span={4}>
+              <ExchangeRateField
+                currency={values.currency}
+                description="Every bill it makes is at this rate"
+                {...form.getInputProps('exchangeRate')}
+              />
+            </Grid.Col>
+          )}
+        </Grid>
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={3} size="h5" mb="xs">
+          Each bill
         </Title>
-        <Anchor component={Link} to="/bills/recurring" size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      {template && (
-        <Text size="sm" c="dimmed">
-          {template.billsCreated} bills made so far. Changes apply to the bills not made yet.
-          {template.nextDates.length > 0 && ` Next: ${template.nextDates.map(date).join(', ')}.`}
-        </Text>
-      )}
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Grid gap="sm">
-              <Grid.Col span={6}>
-                <Select
-                  label="Vendor"
-                  withAsterisk
-                  searchable
-                  data={(vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
-                  {...form.getInputProps('vendorId')}
-                />
-              </Grid.Col>
-              <Grid.Col span={6}>
-                <TextInput
-                  label="Name"
-                  withAsterisk
-                  placeholder="Office rent"
-                  {...form.getInputProps('name')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <Select
-                  label="Repeats"
-                  data={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('frequency')}
-                />
-              </Grid.Col>
-              <Grid.Col span={2}>
-                <NumberInput
-                  label="Every"
-                  min={1}
-                  max={52}
-                  allowDecimal={false}
-                  {...form.getInputProps('interval')}
-                />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <Select
-                  label="On"
-                  data={days}
-                  disabled={values.frequency === 'weekly'}
-                  allowDeselect={false}
-                  {...form.getInputProps('dayOfMonth')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <DateField label="Start date" {...form.getInputProps('startDate')} />
-              </Grid.Col>
-              <Grid.Col span={5}>
-                <Text size="sm" fw={500} mb={4}>
-                  Ends
-                </Text>
-                <SegmentedControl
-                  aria-label="Ends"
-                  data={[
-                    { value: 'never', label: 'Never' },
-                    { value: 'on', label: 'On a date' },
-                    { value: 'after', label: 'After a number of bills' },
-                  ]}
-                  {...form.getInputProps('ends')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                {values.ends === 'on' && <DateField label="End date" {...form.getInputProps('endDate')} />}
-                {values.ends === 'after' && (
-                  <NumberInput
-                    label="Number of bills"
-                    min={1}
-                    allowDecimal={false}
-                    {...form.getInputProps('count')}
-                  />
-                )}
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <Select
-                  label="Each bill is"
-                  data={[
-                    { value: 'awaiting_payment', label: 'Awaiting payment' },
-                    { value: 'draft', label: 'A draft to approve' },
-                  ]}
-                  allowDeselect={false}
-                  {...form.getInputProps('createAs')}
-                />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              {foreign && (
-                <Grid.Col span={4}>
-                  <ExchangeRateField
-                    currency={values.currency}
-                    description="Every bill it makes is at this rate"
-                    {...form.getInputProps('exchangeRate')}
-                  />
-                </Grid.Col>
-              )}
-            </Grid>
-          </Card>
-          <Card withBorder padding="lg">
-            <Title order={3} size="h5" mb="xs">
-              Each bill
-            </Title>
-            <LinesEditor form={form} currency={values.currency} />
-            <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
-          </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {template ? 'Save changes' : 'Save recurring bill'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+        <LinesEditor form={form} currency={values.currency} />
+        <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+      </Card>
+    </RecordForm>
   );
 }

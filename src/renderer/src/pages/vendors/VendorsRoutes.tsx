@@ -6,10 +6,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Grid,
   Group,
-  Loader,
   NumberInput,
   Select,
   SimpleGrid,
@@ -24,7 +22,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconBuildingStore, IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
 import type { Vendor, VendorInput } from '../../../../shared/api/payables';
@@ -36,12 +34,16 @@ import { AddressFields } from '../../components/AddressFields';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { PaymentTermsField } from '../../components/PaymentTermsField';
 import { showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { BillTable } from '../bills/parts/BillTable';
 import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { VendorPaymentModal } from './VendorPaymentModal';
 import { FirstRecord } from '../bills/parts/FirstRecord';
+import { DetailHeader } from '../bills/parts/DetailHeader';
+import { Fact } from '../bills/parts/Fact';
+import { PageLoader } from '../bills/parts/PageLoader';
+import { RecordForm } from '../bills/parts/RecordForm';
+import { useSaveAndGo } from '../bills/parts/useRecordForm';
 import { DecimalInput } from '../../components/DecimalInput';
 import { VendorCredits } from '../einvoice-in/VendorCredits';
 
@@ -180,68 +182,65 @@ function VendorPage() {
   const archive = useApiMutation('vendors.setArchived', { invalidates: PAYABLES });
   const [paying, setPaying] = useState(false);
   if (vendor.error) return <Alert color="red">{vendor.error.message}</Alert>;
-  if (!vendor.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the vendor" />
-      </Center>
-    );
+  if (!vendor.data) return <PageLoader label="Loading the vendor" />;
   const v = vendor.data;
   const address = addressOneLine(v.address);
   const category = categories.data?.find((c) => c.id === v.defaultCategoryId)?.name;
   return (
     <Stack gap="md" maw={1200}>
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {v.name}
-          </Title>
-          {v.archived && (
+      <DetailHeader
+        title={v.name}
+        badge={
+          v.archived && (
             <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
               Archived
             </Badge>
-          )}
-        </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            onClick={() => archive.mutate({ id, archived: !v.archived }, { onError: notifyError })}
-          >
-            {v.archived ? 'Restore vendor' : 'Archive vendor'}
-          </Button>
-          <Button variant="default" component={Link} to={`/vendors/${id}/edit`}>
-            Edit
-          </Button>
-          {v.openBills > 0 && (
-            <Button variant="default" onClick={() => setPaying(true)}>
-              Record payment
+          )
+        }
+        actions={
+          <>
+            <Button
+              variant="default"
+              onClick={() => archive.mutate({ id, archived: !v.archived }, { onError: notifyError })}
+            >
+              {v.archived ? 'Restore vendor' : 'Archive vendor'}
             </Button>
-          )}
-          {!v.archived && (
-            <Button component={Link} to={`/bills/new?vendor=${id}`}>
-              New bill
+            <Button variant="default" component={Link} to={`/vendors/${id}/edit`}>
+              Edit
             </Button>
-          )}
-        </Group>
-      </Group>
+            {v.openBills > 0 && (
+              <Button variant="default" onClick={() => setPaying(true)}>
+                Record payment
+              </Button>
+            )}
+            {!v.archived && (
+              <Button component={Link} to={`/bills/new?vendor=${id}`}>
+                New bill
+              </Button>
+            )}
+          </>
+        }
+      />
       {paying && <VendorPaymentModal vendor={v} onClose={() => setPaying(false)} />}
       <Grid gap="md">
         <Grid.Col span={8}>
           <Card withBorder padding="lg">
             <SimpleGrid cols={3} spacing="sm">
-              <Info label="Owed">{formatTotals(v.openBalances, money, v.currency || baseCurrency)}</Info>
-              <Info label="Open bills">
+              <Fact label="Owed" numeric>
+                {formatTotals(v.openBalances, money, v.currency || baseCurrency)}
+              </Fact>
+              <Fact label="Open bills">
                 {v.openBills}
                 {v.overdueBills > 0 && <Text span c="red" size="sm">{` (${v.overdueBills} overdue)`}</Text>}
-              </Info>
-              <Info label="Terms">{v.termsLabel}</Info>
-              <Info label="Contact">
+              </Fact>
+              <Fact label="Terms">{v.termsLabel}</Fact>
+              <Fact label="Contact">
                 {[v.contactName, v.email, v.phone].filter(Boolean).join(' · ') || '—'}
-              </Info>
-              <Info label="Tax number">{v.taxNumber || '—'}</Info>
-              <Info label="Default category">{category ?? '—'}</Info>
-              <Info label="Address">{address || '—'}</Info>
-              <Info label="Currency">{v.currency}</Info>
+              </Fact>
+              <Fact label="Tax number">{v.taxNumber || '—'}</Fact>
+              <Fact label="Default category">{category ?? '—'}</Fact>
+              <Fact label="Address">{address || '—'}</Fact>
+              <Fact label="Currency">{v.currency}</Fact>
             </SimpleGrid>
           </Card>
         </Grid.Col>
@@ -318,24 +317,6 @@ function VendorPage() {
   );
 }
 
-function Info({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text
-        size="sm"
-        component="div"
-        className={label === 'Owed' ? 'num' : undefined}
-        style={{ textAlign: 'left' }}
-      >
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 interface VendorValues {
   name: string;
   contactName: string;
@@ -365,7 +346,6 @@ function VendorFormPage() {
 function VendorForm({ vendor }: { vendor: Vendor | null }) {
   const settings = useSettings();
   const { locale } = useFormat();
-  const navigate = useNavigate();
   const categories = useApi('expenseCategories.list', {});
   const form = useForm<VendorValues>({
     initialValues: {
@@ -386,11 +366,7 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       notes: vendor?.notes ?? '',
     },
   });
-  const [done, setDone] = useState<number | null>(null);
-  useUnsavedGuard(form.isDirty() && done === null);
-  useEffect(() => {
-    if (done !== null) void navigate(`/vendors/${done}`);
-  }, [done, navigate]);
+  const saved = useSaveAndGo(form.isDirty(), (id) => `/vendors/${id}`);
   const create = useApiMutation('vendors.create', { invalidates: PAYABLES, success: 'Vendor saved.' });
   const update = useApiMutation('vendors.update', { invalidates: PAYABLES, success: 'Vendor saved.' });
   const values = form.getValues();
@@ -429,9 +405,9 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       notes: v.notes,
     };
     const handlers = {
-      onSuccess: (saved: Vendor) => {
+      onSuccess: (vendorSaved: Vendor) => {
         form.resetDirty();
-        setDone(saved.id);
+        saved(vendorSaved.id);
       },
       onError: (e: unknown) => {
         const fields = showApiError(form, e);
@@ -448,105 +424,99 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
   };
 
   return (
-    <Stack gap="md" maw={900}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {vendor ? `Edit ${vendor.name}` : 'New vendor'}
-        </Title>
-        <Anchor component={Link} to={vendor ? `/vendors/${vendor.id}` : '/vendors'} size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Stack gap="xs">
-              <TextInput label="Vendor name" withAsterisk {...form.getInputProps('name')} />
-              <SimpleGrid cols={2} spacing="xs">
-                <TextInput label="Contact name" {...form.getInputProps('contactName')} />
-                <TextInput label="Email" {...form.getInputProps('email')} />
-                <TextInput label="Phone" {...form.getInputProps('phone')} />
-                <TextInput label="Tax number" {...form.getInputProps('taxNumber')} />
-              </SimpleGrid>
-              <AddressFields form={form} path="address" />
-            </Stack>
-          </Card>
-          <Card withBorder padding="lg">
-            <Stack gap="xs">
-              <Title order={2} size="h5">
-                Bills and payment
-              </Title>
-              <SimpleGrid cols={2} spacing="xs">
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-                <Select
-                  label="Default expense category"
-                  clearable
-                  data={(categories.data ?? [])
-                    .filter((c) => !c.archived)
-                    .map((c) => ({ value: String(c.id), label: c.name }))}
-                  {...form.getInputProps('defaultCategoryId')}
-                />
-              </SimpleGrid>
-              <PaymentTermsField
-                label="Payment terms"
-                value={values.paymentTerms}
-                onChange={(t) => form.setFieldValue('paymentTerms', t)}
-                error={form.errors.paymentTerms as string | undefined}
-              />
-              <Group gap="xs" align="flex-start">
-                <DecimalInput
-                  label="Early-payment discount %"
-                  scale={2}
-                  min={0}
-                  max={50}
-                  unit="%"
-                  w={200}
-                  {...form.getInputProps('discountPercent')}
-                />
-                <NumberInput
-                  label="if paid within (days)"
-                  min={0}
-                  max={365}
-                  allowDecimal={false}
-                  hideControls
-                  w={200}
-                  {...form.getInputProps('discountDays')}
-                />
-                <Text size="sm" c="dimmed" mt={30}>
-                  {describeEarlyPaymentTerms(values.paymentTerms, early)}
-                </Text>
-              </Group>
-              <Group grow align="flex-start">
-                <TextInput
-                  label="IBAN"
-                  description="Where bills are paid to; bank matching and payment files use it"
-                  {...form.getInputProps('iban')}
-                />
-                <TextInput label="BIC" {...form.getInputProps('bic')} />
-              </Group>
-              <Textarea
-                label="Bank details"
-                description="For your reference when you pay: account holder, IBAN or account number, bank."
-                autosize
-                minRows={2}
-                {...form.getInputProps('bankDetails')}
-              />
-              {bankChanged && (
-                <Alert color="orange" variant="light">
-                  Changed bank details are a common fraud. Confirm them with the vendor on a phone number you
-                  already know. Bills entered after this change are flagged for a check.
-                </Alert>
-              )}
-              <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
-            </Stack>
-          </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {vendor ? 'Save changes' : 'Save vendor'}
-            </Button>
-          </Group>
+    <RecordForm
+      maw={900}
+      title={vendor ? `Edit ${vendor.name}` : 'New vendor'}
+      cancelTo={vendor ? `/vendors/${vendor.id}` : '/vendors'}
+      cancelLabel="Cancel"
+      onSubmit={form.onSubmit(submit)}
+      footer={
+        <Button type="submit" loading={create.isPending || update.isPending}>
+          {vendor ? 'Save changes' : 'Save vendor'}
+        </Button>
+      }
+    >
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <TextInput label="Vendor name" withAsterisk {...form.getInputProps('name')} />
+          <SimpleGrid cols={2} spacing="xs">
+            <TextInput label="Contact name" {...form.getInputProps('contactName')} />
+            <TextInput label="Email" {...form.getInputProps('email')} />
+            <TextInput label="Phone" {...form.getInputProps('phone')} />
+            <TextInput label="Tax number" {...form.getInputProps('taxNumber')} />
+          </SimpleGrid>
+          <AddressFields form={form} path="address" />
         </Stack>
-      </form>
-    </Stack>
+      </Card>
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <Title order={2} size="h5">
+            Bills and payment
+          </Title>
+          <SimpleGrid cols={2} spacing="xs">
+            <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+            <Select
+              label="Default expense category"
+              clearable
+              data={(categories.data ?? [])
+                .filter((c) => !c.archived)
+                .map((c) => ({ value: String(c.id), label: c.name }))}
+              {...form.getInputProps('defaultCategoryId')}
+            />
+          </SimpleGrid>
+          <PaymentTermsField
+            label="Payment terms"
+            value={values.paymentTerms}
+            onChange={(t) => form.setFieldValue('paymentTerms', t)}
+            error={form.errors.paymentTerms as string | undefined}
+          />
+          <Group gap="xs" align="flex-start">
+            <DecimalInput
+              label="Early-payment discount %"
+              scale={2}
+              min={0}
+              max={50}
+              unit="%"
+              w={200}
+              {...form.getInputProps('discountPercent')}
+            />
+            <NumberInput
+              label="if paid within (days)"
+              min={0}
+              max={365}
+              allowDecimal={false}
+              hideControls
+              w={200}
+              {...form.getInputProps('discountDays')}
+            />
+            <Text size="sm" c="dimmed" mt={30}>
+              {describeEarlyPaymentTerms(values.paymentTerms, early)}
+            </Text>
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput
+              label="IBAN"
+              description="Where bills are paid to; bank matching and payment files use it"
+              {...form.getInputProps('iban')}
+            />
+            <TextInput label="BIC" {...form.getInputProps('bic')} />
+          </Group>
+          <Textarea
+            label="Bank details"
+            description="For your reference when you pay: account holder, IBAN or account number, bank."
+            autosize
+            minRows={2}
+            {...form.getInputProps('bankDetails')}
+          />
+          {bankChanged && (
+            <Alert color="orange" variant="light">
+              Changed bank details are a common fraud. Confirm them with the vendor on a phone number you
+              already know. Bills entered after this change are flagged for a check.
+            </Alert>
+          )}
+          <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+        </Stack>
+      </Card>
+    </RecordForm>
   );
 }

@@ -1,0 +1,56 @@
+import { Anchor, Group, Stack, Title } from '@mantine/core';
+import type { FormEventHandler, ReactNode } from 'react';
+import { Link } from 'react-router';
+
+/**
+ * The frame of every payables form (bill, purchase order, recurring bill, vendor): the title
+ * with a Cancel link, an optional line below it, the form's cards, and the save buttons
+ * at the bottom right.
+ */
+export function RecordForm({
+  title,
+  cancelTo,
+  cancelLabel,
+  intro,
+  onSubmit,
+  footer,
+  after,
+  section = false,
+  maw = 1100,
+  children,
+}: {
+  title: ReactNode;
+  cancelTo: string;
+  cancelLabel: string;
+  intro?: ReactNode;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  /** The save buttons. */
+  footer: ReactNode;
+  /** What goes after the form (its dialogs). */
+  after?: ReactNode;
+  /** A form inside the bills section (under its title and tabs) takes a smaller heading. */
+  section?: boolean;
+  maw?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="md" maw={maw}>
+      <Group justify="space-between">
+        <Title order={section ? 2 : 1} size={section ? 'h3' : 'h2'}>
+          {title}
+        </Title>
+        <Anchor component={Link} to={cancelTo} size="sm">
+          {cancelLabel}
+        </Anchor>
+      </Group>
+      {intro}
+      <form onSubmit={onSubmit}>
+        <Stack gap="md">
+          {children}
+          <Group justify="flex-end">{footer}</Group>
+        </Stack>
+      </form>
+      {after}
+    </Stack>
+  );
+}

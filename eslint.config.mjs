@@ -49,11 +49,9 @@ const I18N_PENDING = [
   'src/renderer/src/pages/payments/**', // documents
   'src/renderer/src/pages/recurring/**', // documents
   'src/renderer/src/pages/einvoice/**', // documents
-  'src/renderer/src/pages/bills/**', // bills
   'src/renderer/src/pages/bank/**', // books
   'src/renderer/src/pages/einvoice-in/**', // books
   'src/renderer/src/pages/reports/**', // books
-  'src/renderer/src/pages/vendors/**', // books
 ];
 
 const noLiteralString = {

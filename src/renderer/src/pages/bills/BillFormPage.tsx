@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
@@ -107,6 +108,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
   const settings = useSettings();
   const sep = useDecimalSeparator();
   const { money, date, locale } = useFormat();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [params] = useSearchParams();
   const initialVendor = bill ? String(bill.vendor.id) : params.get('vendor');
@@ -263,8 +265,8 @@ function BillForm({ bill }: { bill: Bill | null }) {
       notifications.show({
         color: result.warnings.length ? 'orange' : 'green',
         message: result.warnings.length
-          ? `Bill saved with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''} to review.`
-          : 'Bill saved.',
+          ? t('bills.form.savedWithWarnings', { count: result.warnings.length })
+          : t('bills.form.saved'),
       });
       setReview(null);
       form.resetDirty();
@@ -281,11 +283,11 @@ function BillForm({ bill }: { bill: Bill | null }) {
   const submit = async (status: 'draft' | 'awaiting_payment') => {
     form.clearErrors();
     if (!vendorId) {
-      form.setFieldError('vendorId', 'Choose a vendor');
+      form.setFieldError('vendorId', t('bills.form.chooseVendor'));
       return;
     }
     if (foreign && parseRateInput(values.exchangeRate, sep) === null) {
-      form.setFieldError('exchangeRate', `Enter what 1 ${values.currency} is worth in ${base}, like 1.0845`);
+      form.setFieldError('exchangeRate', t('payables.rate.enter', { currency: values.currency, base }));
       return;
     }
     setPendingStatus(status);
@@ -309,7 +311,11 @@ function BillForm({ bill }: { bill: Bill | null }) {
     if (!file) return;
     if (file.size > ATTACHMENT_MAX_BYTES) {
       setUploadError(
-        `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(ATTACHMENT_MAX_BYTES)}. Scan it at a lower resolution or split it.`,
+        t('bills.form.fileTooLarge', {
+          name: file.name,
+          size: formatBytes(file.size),
+          limit: formatBytes(ATTACHMENT_MAX_BYTES),
+        }),
       );
       return;
     }
@@ -331,9 +337,12 @@ function BillForm({ bill }: { bill: Bill | null }) {
 
   return (
     <RecordForm
-      title={bill ? `Edit bill ${bill.vendorInvoiceNumber || `#${bill.id}`}` : 'New bill'}
+      title={
+        bill
+          ? t('bills.form.editTitle', { number: bill.vendorInvoiceNumber || `#${bill.id}` })
+          : t('bills.form.newTitle')
+      }
       cancelTo={bill ? `/bills/${bill.id}` : '/bills'}
-      cancelLabel="Cancel"
       onSubmit={(e) => {
         e.preventDefault();
         void submit('awaiting_payment');
@@ -346,11 +355,11 @@ function BillForm({ bill }: { bill: Bill | null }) {
               onClick={() => void submit('draft')}
               loading={saving && pendingStatus === 'draft'}
             >
-              Save as draft
+              {t('bills.form.saveDraft')}
             </Button>
           )}
           <Button type="submit" loading={saving && pendingStatus === 'awaiting_payment'}>
-            {bill && bill.status !== 'draft' ? 'Save changes' : 'Save bill'}
+            {bill && bill.status !== 'draft' ? t('payables.form.saveChanges') : t('bills.form.save')}
           </Button>
         </>
       }
@@ -375,11 +384,16 @@ function BillForm({ bill }: { bill: Bill | null }) {
         <Grid gap="sm">
           <Grid.Col span={6}>
             <VendorSelect
-              label="Vendor"
+              label={t('common.vendor')}
               keep={
-                bill ? { value: String(bill.vendor.id), label: `${bill.vendor.name} (archived)` } : undefined
+                bill
+                  ? {
+                      value: String(bill.vendor.id),
+                      label: t('payables.form.archivedVendor', { name: bill.vendor.name }),
+                    }
+                  : undefined
               }
-              nothingFoundMessage="No vendor by that name"
+              nothingFoundMessage={t('payables.form.noVendorFound')}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('vendorId')}
               onChange={(value) => {
@@ -388,28 +402,36 @@ function BillForm({ bill }: { bill: Bill | null }) {
               }}
               description={
                 <>
-                  Not listed?{' '}
+                  {t('payables.form.notListed')}{' '}
                   <Anchor component={Link} to="/vendors/new" size="xs">
-                    Add a vendor
+                    {t('payables.form.addVendor')}
                   </Anchor>
                 </>
               }
             />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="Vendor invoice number" {...form.getInputProps('vendorInvoiceNumber')} />
+            <TextInput
+              label={t('bills.form.vendorInvoiceNumber')}
+              {...form.getInputProps('vendorInvoiceNumber')}
+            />
           </Grid.Col>
           <Grid.Col span={3}>
-            <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
           </Grid.Col>
           <Grid.Col span={3}>
             <DateField
-              label="Bill date"
+              label={t('bills.table.billDate')}
               withAsterisk
               {...form.getInputProps('billDate')}
               onChange={(d) => {
                 // The two dates are checked against each other: a change to either
                 // clears the other's message, so none is left standing stale.
+                // eslint-disable-next-line i18next/no-literal-string -- a form field path
                 form.clearFieldError('dueDate');
                 form.setFieldValue('billDate', d);
               }}
@@ -417,32 +439,36 @@ function BillForm({ bill }: { bill: Bill | null }) {
           </Grid.Col>
           <Grid.Col span={3}>
             <DateField
-              label="Due date"
+              label={t('common.dueDate')}
               withAsterisk
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('dueDate')}
               onChange={(d) => {
                 setDueTouched(true);
+                // eslint-disable-next-line i18next/no-literal-string -- a form field path
                 form.clearFieldError('billDate');
                 form.setFieldValue('dueDate', d);
               }}
               description={
                 v && suggestedDue && values.dueDate !== suggestedDue
-                  ? `${describeTerms(v.paymentTerms)} would be ${date(suggestedDue)}`
+                  ? t('bills.form.termsWouldBe', {
+                      terms: describeTerms(v.paymentTerms),
+                      date: date(suggestedDue),
+                    })
                   : v
-                    ? `${describeTerms(v.paymentTerms)} from the bill date`
+                    ? t('bills.form.termsFromBillDate', { terms: describeTerms(v.paymentTerms) })
                     : undefined
               }
             />
           </Grid.Col>
           <Grid.Col span={3}>
             <Input.Wrapper
-              label="Early-payment discount"
+              label={t('payables.form.earlyPayment')}
               error={form.errors['earlyPayment.discountPercent'] ?? form.errors['earlyPayment.days']}
             >
               <Group gap="xs" wrap="nowrap">
                 <DecimalInput
-                  aria-label="Discount percent"
+                  aria-label={t('payables.form.discountPercent')}
                   scale={2}
                   min={0}
                   max={50}
@@ -455,14 +481,14 @@ function BillForm({ bill }: { bill: Bill | null }) {
                   {...form.getInputProps('discountPercent')}
                 />
                 <NumberInput
-                  aria-label="Discount days"
+                  aria-label={t('payables.form.discountDays')}
                   min={0}
                   max={365}
                   allowDecimal={false}
                   hideControls
                   rightSection={
                     <Text size="xs" c="dimmed">
-                      days
+                      {t('payables.form.days')}
                     </Text>
                   }
                   rightSectionWidth={44}
@@ -473,8 +499,8 @@ function BillForm({ bill }: { bill: Bill | null }) {
           </Grid.Col>
           <Grid.Col span={3}>
             <Select
-              label="Purchase order"
-              placeholder={vendorId ? 'None' : 'Choose a vendor first'}
+              label={t('bills.form.purchaseOrder')}
+              placeholder={vendorId ? t('common.none') : t('bills.form.chooseVendorFirst')}
               clearable
               disabled={!vendorId}
               data={(orders.data ?? []).map((o) => ({
@@ -488,9 +514,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
             <Grid.Col span={3}>
               <ExchangeRateField
                 currency={values.currency}
-                description={
-                  suggestedRate ? 'Exchange rate; the vendor’s last bill used this' : 'Exchange rate'
-                }
+                description={suggestedRate ? t('bills.form.rateSuggested') : t('payables.rate.title')}
                 {...form.getInputProps('exchangeRate')}
               />
             </Grid.Col>
@@ -498,7 +522,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
         </Grid>
         {offer && (
           <Text size="sm" c="teal.7" mt="xs">
-            Pay by {date(offer.payBy)} to save {money(offer.save, values.currency)}.
+            {t('bills.form.offer', { date: date(offer.payBy), amount: money(offer.save, values.currency) })}
           </Text>
         )}
       </Card>
@@ -506,25 +530,25 @@ function BillForm({ bill }: { bill: Bill | null }) {
       <Card withBorder padding="lg">
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4">
-            Lines
+            {t('bills.lines.label')}
           </Title>
           {order.data && (
             <Button variant="light" size="compact-sm" onClick={copyOrderLines}>
-              Copy lines from {order.data.number}
+              {t('bills.form.copyLines', { number: order.data.number })}
             </Button>
           )}
         </Group>
         <LinesEditor form={form} currency={values.currency} poLineLabels={poId ? poLineLabels : undefined} />
         <TotalsBlock
-          label="Bill totals"
+          label={t('bills.form.totals')}
           rows={[
-            { label: 'Subtotal', value: money(totals.subtotal, values.currency) },
-            { label: 'Reclaimable tax', value: money(totals.tax, values.currency) },
-            { label: 'Total', value: money(totals.total, values.currency), strong: true },
+            { label: t('payables.totals.subtotal'), value: money(totals.subtotal, values.currency) },
+            { label: t('payables.totals.reclaimableTax'), value: money(totals.tax, values.currency) },
+            { label: t('common.total'), value: money(totals.total, values.currency), strong: true },
             ...(foreign && rate !== null
               ? [
                   {
-                    label: `Total in ${base}`,
+                    label: t('payables.totals.totalIn', { currency: base }),
                     value: money(toBase(totals.total, values.currency, rate, base), base),
                     dimmed: true,
                   },
@@ -538,9 +562,9 @@ function BillForm({ bill }: { bill: Bill | null }) {
         <Grid gap="md">
           <Grid.Col span={6}>
             <FileInput
-              label="Scanned bill"
-              description={`PDF, PNG or JPEG, up to ${formatBytes(ATTACHMENT_MAX_BYTES)}`}
-              placeholder={uploading ? 'Uploading…' : 'Attach a file'}
+              label={t('bills.form.scan')}
+              description={t('bills.form.scanHint', { limit: formatBytes(ATTACHMENT_MAX_BYTES) })}
+              placeholder={uploading ? t('bills.form.uploading') : t('bills.form.attach')}
               accept="application/pdf,image/png,image/jpeg"
               value={null}
               onChange={(f) => void attach(f)}
@@ -552,12 +576,12 @@ function BillForm({ bill }: { bill: Bill | null }) {
                 attachments={values.attachments}
                 onOpen={setViewing}
                 onRemove={(i) => form.removeListItem('attachments', i)}
-                removeLabel={(name) => `Remove ${name}`}
+                removeLabel={(name) => t('bills.form.removeFile', { name })}
               />
             </Box>
           </Grid.Col>
           <Grid.Col span={6}>
-            <Textarea label="Notes" autosize minRows={3} {...form.getInputProps('notes')} />
+            <Textarea label={t('common.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
           </Grid.Col>
         </Grid>
       </Card>
@@ -583,21 +607,19 @@ function ReviewModal({
   onSaveLater: () => void;
   onSaveAnyway: () => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={review !== null} onClose={onBack} title="Review before saving" size="lg">
+    <Modal opened={review !== null} onClose={onBack} title={t('bills.review.title')} size="lg">
       <Stack gap="sm">
-        <Text size="sm">
-          Folio found {review?.length === 1 ? 'something' : 'some things'} worth a second look. Nothing is
-          blocked: save with a reason if the bill is right, or save now and review it later on the bill.
-        </Text>
+        <Text size="sm">{t('bills.review.intro', { count: review?.length ?? 0 })}</Text>
         {review?.map((w) => (
           <Alert key={w.key} color={w.group === 'fraud' ? 'red' : 'orange'} title={w.title} variant="light">
             {w.message}
           </Alert>
         ))}
         <Textarea
-          label="Reason"
-          description="Why this bill is fine: kept in the audit log."
+          label={t('payables.reason')}
+          description={t('bills.review.reasonHint')}
           autosize
           minRows={2}
           value={reason}
@@ -605,14 +627,14 @@ function ReviewModal({
         />
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>
-            Back to the bill
+            {t('bills.review.back')}
           </Button>
           <Group gap="xs">
             <Button variant="default" onClick={onSaveLater} loading={saving}>
-              Save and review later
+              {t('bills.review.later')}
             </Button>
             <Button disabled={reason.trim() === ''} loading={saving} onClick={onSaveAnyway}>
-              Save anyway
+              {t('bills.review.anyway')}
             </Button>
           </Group>
         </Group>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
@@ -38,14 +39,15 @@ import { RecordList } from './parts/RecordList';
 import { DecimalInput } from '../../components/DecimalInput';
 
 function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
+  const { t } = useTranslation();
   return (
     <Group gap={4}>
       <Badge variant="light" color={status === 'open' ? 'blue' : 'gray'} style={{ textTransform: 'none' }}>
-        {status === 'open' ? 'Open' : 'Closed'}
+        {status === 'open' ? t('purchaseOrders.status.open') : t('purchaseOrders.status.closed')}
       </Badge>
       {over && (
         <Badge variant="light" color="red" style={{ textTransform: 'none' }}>
-          Over the order
+          {t('purchaseOrders.status.over')}
         </Badge>
       )}
     </Group>
@@ -54,27 +56,28 @@ function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolea
 
 export function PurchaseOrdersPage() {
   const { money, date } = useFormat();
+  const { t } = useTranslation();
   const list = useApi('purchaseOrders.list', {});
   return (
     <RecordList
       rows={list.data}
-      what="purchase orders"
+      label={t('purchaseOrders.list.label')}
+      loadingLabel={t('purchaseOrders.list.loading')}
       empty={{
         icon: IconClipboardList,
-        title: 'No purchase orders',
-        description:
-          'Record what you ordered and at what price; bills against the order are checked against it.',
+        title: t('purchaseOrders.list.emptyTitle'),
+        description: t('purchaseOrders.list.emptyText'),
       }}
       newTo="/bills/orders/new"
-      newLabel="New purchase order"
+      newLabel={t('purchaseOrders.new')}
       columns={[
-        { header: 'Number' },
-        { header: 'Vendor' },
-        { header: 'Ordered on' },
-        { header: 'Status' },
-        { header: 'Bills', numeric: true },
-        { header: 'Order total', numeric: true },
-        { header: 'Billed', numeric: true },
+        { header: t('common.number') },
+        { header: t('common.vendor') },
+        { header: t('purchaseOrders.list.orderedOn') },
+        { header: t('common.status') },
+        { header: t('purchaseOrders.list.bills'), numeric: true },
+        { header: t('purchaseOrders.list.orderTotal'), numeric: true },
+        { header: t('purchaseOrders.match.billed'), numeric: true },
       ]}
       row={(p) => (
         <>
@@ -101,11 +104,12 @@ export function PurchaseOrdersPage() {
 
 export function PurchaseOrderPage() {
   const id = Number(useParams().id);
+  const { t } = useTranslation();
   const { money, date } = useFormat();
   const po = useApi('purchaseOrders.get', { id });
   const setStatus = useApiMutation('purchaseOrders.setStatus', { invalidates: PAYABLES });
   if (po.error) return <Alert color="red">{po.error.message}</Alert>;
-  if (!po.data) return <PageLoader label="Loading the purchase order" />;
+  if (!po.data) return <PageLoader label={t('purchaseOrders.detail.loading')} />;
   const p = po.data;
   const m = p.match;
   return (
@@ -125,42 +129,51 @@ export function PurchaseOrderPage() {
                 )
               }
             >
-              {p.status === 'open' ? 'Close order' : 'Reopen order'}
+              {p.status === 'open' ? t('purchaseOrders.detail.close') : t('purchaseOrders.detail.reopen')}
             </Button>
             <Button variant="default" component={Link} to={`/bills/orders/${id}/edit`}>
-              Edit
+              {t('common.edit')}
             </Button>
             <Button component={Link} to={`/bills/new?vendor=${p.vendorId}`}>
-              New bill
+              {t('bills.newBill')}
             </Button>
           </>
         }
       />
       <Text size="sm" c="dimmed">
-        {p.vendorName} · ordered {date(p.orderDate)} · tolerance {p.tolerancePercent}% · amounts before tax
+        {t('purchaseOrders.detail.summary', {
+          vendor: p.vendorName,
+          date: date(p.orderDate),
+          percent: p.tolerancePercent,
+        })}
       </Text>
       <Card withBorder padding="lg">
         <Title order={3} size="h5" mb="xs">
-          Ordered and billed
+          {t('purchaseOrders.detail.matchTitle')}
         </Title>
-        <MatchTable match={m} currency={p.currency} label="Ordered and billed" withAmounts />
+        <MatchTable
+          match={m}
+          currency={p.currency}
+          label={t('purchaseOrders.detail.matchTitle')}
+          withAmounts
+        />
       </Card>
       <Card withBorder padding="lg">
         <Title order={3} size="h5" mb="xs">
-          Bills against this order
+          {t('purchaseOrders.detail.bills')}
         </Title>
         {p.billList.length === 0 ? (
           <Text size="sm" c="dimmed">
-            None yet.
+            {t('purchaseOrders.detail.noBills')}
           </Text>
         ) : (
-          <Table aria-label="Bills against this order">
+          <Table aria-label={t('purchaseOrders.detail.bills')}>
             <Table.Tbody>
               {p.billList.map((b) => (
                 <Table.Tr key={b.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/bills/${b.id}`} size="sm">
-                      {b.vendorInvoiceNumber || `Bill #${b.id}`}
+                      {b.vendorInvoiceNumber || t('bills.billNumber', { id: b.id })}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{date(b.billDate)}</Table.Td>
@@ -202,6 +215,7 @@ export function PurchaseOrderFormPage() {
 }
 
 function OrderForm({ order }: { order: PurchaseOrder | null }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const { money, locale } = useFormat();
   const form = useForm<OrderValues>({
@@ -268,34 +282,41 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
   return (
     <RecordForm
       section
-      title={order ? `Edit ${order.number}` : 'New purchase order'}
+      title={order ? t('payables.form.editTitle', { name: order.number }) : t('purchaseOrders.new')}
       cancelTo={order ? `/bills/orders/${order.id}` : '/bills/orders'}
-      cancelLabel="Cancel"
       onSubmit={form.onSubmit(submit)}
       footer={
         <Button type="submit" loading={create.isPending || update.isPending}>
-          {order ? 'Save changes' : 'Save purchase order'}
+          {order ? t('payables.form.saveChanges') : t('purchaseOrders.form.save')}
         </Button>
       }
     >
       <Card withBorder padding="lg">
         <Grid gap="sm">
           <Grid.Col span={5}>
-            <VendorSelect label="Vendor" {...form.getInputProps('vendorId')} />
+            <VendorSelect label={t('common.vendor')} {...form.getInputProps('vendorId')} />
           </Grid.Col>
           <Grid.Col span={3}>
-            <TextInput label="PO number" placeholder="Next number" {...form.getInputProps('number')} />
+            <TextInput
+              label={t('purchaseOrders.form.number')}
+              placeholder={t('purchaseOrders.form.nextNumber')}
+              {...form.getInputProps('number')}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
-            <DateField label="Order date" {...form.getInputProps('orderDate')} />
+            <DateField label={t('purchaseOrders.form.date')} {...form.getInputProps('orderDate')} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
           </Grid.Col>
           <Grid.Col span={4}>
             <DecimalInput
-              label="Tolerance %"
-              description="Bills above the order by more than this get a warning"
+              label={t('purchaseOrders.form.tolerance')}
+              description={t('purchaseOrders.form.toleranceHint')}
               scale={2}
               min={0}
               max={100}
@@ -308,9 +329,11 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
       <Card withBorder padding="lg">
         <LinesEditor form={form} currency={values.currency} withTax={false} />
         <TotalsBlock
-          rows={[{ label: 'Order total (before tax)', value: money(total, values.currency), strong: true }]}
+          rows={[
+            { label: t('purchaseOrders.form.total'), value: money(total, values.currency), strong: true },
+          ]}
         />
-        <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+        <Textarea label={t('common.notes')} mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
       </Card>
     </RecordForm>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
@@ -30,44 +31,39 @@ import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
 import { RecordList } from './parts/RecordList';
+import { FREQUENCY } from './parts/labels';
 import { RecordForm } from './parts/RecordForm';
 import { VendorSelect } from './parts/VendorSelect';
 import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { parseRateInput } from '../../../../shared/domain/number-input';
 import { useDecimalSeparator } from '../../lib/numbers';
 
-const FREQUENCY_LABELS: Record<Frequency, string> = {
-  weekly: 'Weekly',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  yearly: 'Yearly',
-};
-
 /** Recurring bills (rent, subscriptions): each makes its bills on schedule, exactly once. */
 export function RecurringListPage() {
   const { money, date } = useFormat();
+  const { t } = useTranslation();
   const list = useApi('bills.recurring.list', {});
   const setActive = useApiMutation('bills.recurring.setActive', { invalidates: PAYABLES });
   return (
     <RecordList
       rows={list.data}
-      what="recurring bills"
+      label={t('recurringBills.list.label')}
+      loadingLabel={t('recurringBills.list.loading')}
       empty={{
         icon: IconRepeat,
-        title: 'No recurring bills',
-        description:
-          'Rent, subscriptions and other regular bills can be entered once: Folio makes each bill on its date, even for the days it was closed.',
+        title: t('recurringBills.list.emptyTitle'),
+        description: t('recurringBills.list.emptyText'),
       }}
       newTo="/bills/recurring/new"
-      newLabel="New recurring bill"
+      newLabel={t('recurringBills.new')}
       columns={[
-        { header: 'Name' },
-        { header: 'Vendor' },
-        { header: 'Schedule' },
-        { header: 'Next bills' },
-        { header: 'Made', numeric: true },
-        { header: 'Amount', numeric: true },
-        { header: 'Active' },
+        { header: t('common.name') },
+        { header: t('common.vendor') },
+        { header: t('recurringBills.list.schedule') },
+        { header: t('recurringBills.list.next') },
+        { header: t('recurringBills.list.made'), numeric: true },
+        { header: t('common.amount'), numeric: true },
+        { header: t('recurringBills.list.active') },
       ]}
       row={(r) => (
         <>
@@ -83,7 +79,7 @@ export function RecurringListPage() {
               r.nextDates.map(date).join(', ')
             ) : (
               <Text c="dimmed" size="sm">
-                None
+                {t('common.none')}
               </Text>
             )}
           </Table.Td>
@@ -91,7 +87,7 @@ export function RecurringListPage() {
           <Table.Td className="num">{money(r.total, r.currency)}</Table.Td>
           <Table.Td>
             <Switch
-              aria-label={`${r.name} active`}
+              aria-label={t('recurringBills.list.activeLabel', { name: r.name })}
               checked={r.active}
               onChange={(e) =>
                 setActive.mutate({ id: r.id, active: e.currentTarget.checked }, { onError: notifyError })
@@ -157,6 +153,7 @@ export function RecurringFormPage() {
 }
 
 function RecurringForm({ template }: { template: RecurringBill | null }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const sep = useDecimalSeparator();
   const { locale, date } = useFormat();
@@ -199,7 +196,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
     if (foreign && parseRateInput(v.exchangeRate, sep) === null) {
       form.setFieldError(
         'exchangeRate',
-        `Enter what 1 ${v.currency} is worth in ${settings.preferences.baseCurrency}, like 1.0845`,
+        t('payables.rate.enter', { currency: v.currency, base: settings.preferences.baseCurrency }),
       );
       return;
     }
@@ -237,50 +234,58 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
   };
 
   const days = [
-    { value: '', label: 'Same day as the start date' },
-    ...Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: `Day ${i + 1}` })),
-    { value: 'last', label: 'Last day of the month' },
+    { value: '', label: t('recurringBills.form.sameDay') },
+    ...Array.from({ length: 31 }, (_, i) => ({
+      value: String(i + 1),
+      label: t('recurringBills.form.day', { n: i + 1 }),
+    })),
+    { value: 'last', label: t('recurringBills.form.lastDay') },
   ];
   return (
     <RecordForm
       section
-      title={template ? template.name : 'New recurring bill'}
+      title={template ? template.name : t('recurringBills.new')}
       cancelTo="/bills/recurring"
-      cancelLabel="Cancel"
       intro={
         template && (
           <Text size="sm" c="dimmed">
-            {template.billsCreated} bills made so far. Changes apply to the bills not made yet.
-            {template.nextDates.length > 0 && ` Next: ${template.nextDates.map(date).join(', ')}.`}
+            {t('recurringBills.form.madeSoFar', { count: template.billsCreated })}
+            {template.nextDates.length > 0 &&
+              ` ${t('recurringBills.form.next', { dates: template.nextDates.map(date).join(', ') })}`}
           </Text>
         )
       }
       onSubmit={form.onSubmit(submit)}
       footer={
         <Button type="submit" loading={create.isPending || update.isPending}>
-          {template ? 'Save changes' : 'Save recurring bill'}
+          {template ? t('payables.form.saveChanges') : t('recurringBills.form.save')}
         </Button>
       }
     >
       <Card withBorder padding="lg">
         <Grid gap="sm">
           <Grid.Col span={6}>
-            <VendorSelect label="Vendor" {...form.getInputProps('vendorId')} />
+            <VendorSelect label={t('common.vendor')} {...form.getInputProps('vendorId')} />
           </Grid.Col>
           <Grid.Col span={6}>
-            <TextInput label="Name" withAsterisk placeholder="Office rent" {...form.getInputProps('name')} />
+            <TextInput
+              label={t('common.name')}
+              withAsterisk
+              placeholder={t('recurringBills.form.namePlaceholder')}
+              {...form.getInputProps('name')}
+            />
           </Grid.Col>
           <Grid.Col span={3}>
             <Select
-              label="Repeats"
-              data={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+              label={t('recurringBills.form.repeats')}
+              data={FREQUENCIES.map((f) => ({ value: f, label: t(FREQUENCY[f]) }))}
               allowDeselect={false}
               {...form.getInputProps('frequency')}
             />
           </Grid.Col>
           <Grid.Col span={2}>
             <NumberInput
-              label="Every"
+              label={t('recurringBills.form.every')}
               min={1}
               max={52}
               allowDecimal={false}
@@ -289,7 +294,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
           </Grid.Col>
           <Grid.Col span={4}>
             <Select
-              label="On"
+              label={t('recurringBills.form.on')}
               data={days}
               disabled={values.frequency === 'weekly'}
               allowDeselect={false}
@@ -297,27 +302,29 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
             />
           </Grid.Col>
           <Grid.Col span={3}>
-            <DateField label="Start date" {...form.getInputProps('startDate')} />
+            <DateField label={t('recurringBills.form.startDate')} {...form.getInputProps('startDate')} />
           </Grid.Col>
           <Grid.Col span={5}>
             <Text size="sm" fw={500} mb={4}>
-              Ends
+              {t('recurringBills.form.ends')}
             </Text>
             <SegmentedControl
-              aria-label="Ends"
+              aria-label={t('recurringBills.form.ends')}
               data={[
-                { value: 'never', label: 'Never' },
-                { value: 'on', label: 'On a date' },
-                { value: 'after', label: 'After a number of bills' },
+                { value: 'never', label: t('recurringBills.form.never') },
+                { value: 'on', label: t('recurringBills.form.onDate') },
+                { value: 'after', label: t('recurringBills.form.afterCount') },
               ]}
               {...form.getInputProps('ends')}
             />
           </Grid.Col>
           <Grid.Col span={3}>
-            {values.ends === 'on' && <DateField label="End date" {...form.getInputProps('endDate')} />}
+            {values.ends === 'on' && (
+              <DateField label={t('recurringBills.form.endDate')} {...form.getInputProps('endDate')} />
+            )}
             {values.ends === 'after' && (
               <NumberInput
-                label="Number of bills"
+                label={t('recurringBills.form.count')}
                 min={1}
                 allowDecimal={false}
                 {...form.getInputProps('count')}
@@ -326,23 +333,27 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
           </Grid.Col>
           <Grid.Col span={4}>
             <Select
-              label="Each bill is"
+              label={t('recurringBills.form.createAs')}
               data={[
-                { value: 'awaiting_payment', label: 'Awaiting payment' },
-                { value: 'draft', label: 'A draft to approve' },
+                { value: 'awaiting_payment', label: t('bills.status.awaitingPayment') },
+                { value: 'draft', label: t('recurringBills.form.asDraft') },
               ]}
               allowDeselect={false}
               {...form.getInputProps('createAs')}
             />
           </Grid.Col>
           <Grid.Col span={4}>
-            <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
           </Grid.Col>
           {foreign && (
             <Grid.Col span={4}>
               <ExchangeRateField
                 currency={values.currency}
-                description="Every bill it makes is at this rate"
+                description={t('recurringBills.form.rateHint')}
                 {...form.getInputProps('exchangeRate')}
               />
             </Grid.Col>
@@ -351,10 +362,10 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       </Card>
       <Card withBorder padding="lg">
         <Title order={3} size="h5" mb="xs">
-          Each bill
+          {t('recurringBills.form.eachBill')}
         </Title>
         <LinesEditor form={form} currency={values.currency} />
-        <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+        <Textarea label={t('common.notes')} mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
       </Card>
     </RecordForm>
   );

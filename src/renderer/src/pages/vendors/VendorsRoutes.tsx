@@ -428,7 +428,6 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       maw={900}
       title={vendor ? `Edit ${vendor.name}` : 'New vendor'}
       cancelTo={vendor ? `/vendors/${vendor.id}` : '/vendors'}
-      cancelLabel="Cancel"
       onSubmit={form.onSubmit(submit)}
       footer={
         <Button type="submit" loading={create.isPending || update.isPending}>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Badge, Table } from '@mantine/core';
 import type { PurchaseOrderMatch } from '../../../../../shared/api/payables';
 import { useFormat } from './format';
@@ -19,18 +20,23 @@ export function MatchTable({
   withAmounts?: boolean;
 }) {
   const { money, quantity } = useFormat();
+  const { t } = useTranslation();
   const over = (is: boolean, percent: number) => is && ` (+${percent}%)`;
   return (
     <Table aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Line</Table.Th>
-          <Table.Th className="num">Ordered</Table.Th>
-          <Table.Th className="num">Billed</Table.Th>
-          <Table.Th className="num">Order price</Table.Th>
-          <Table.Th className="num">{withAmounts ? 'Highest billed price' : 'Billed price'}</Table.Th>
-          {withAmounts && <Table.Th className="num">Order amount</Table.Th>}
-          {withAmounts && <Table.Th className="num">Billed amount</Table.Th>}
+          <Table.Th>{t('purchaseOrders.match.line')}</Table.Th>
+          <Table.Th className="num">{t('purchaseOrders.match.ordered')}</Table.Th>
+          <Table.Th className="num">{t('purchaseOrders.match.billed')}</Table.Th>
+          <Table.Th className="num">{t('purchaseOrders.match.orderPrice')}</Table.Th>
+          <Table.Th className="num">
+            {withAmounts
+              ? t('purchaseOrders.match.highestBilledPrice')
+              : t('purchaseOrders.match.billedPrice')}
+          </Table.Th>
+          {withAmounts && <Table.Th className="num">{t('purchaseOrders.match.orderAmount')}</Table.Th>}
+          {withAmounts && <Table.Th className="num">{t('purchaseOrders.match.billedAmount')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -54,20 +60,24 @@ export function MatchTable({
         {m.notOnOrder.map((l, i) => {
           const notOnOrder = (
             <Badge size="xs" color="orange" variant="light">
-              Not on the order
+              {t('purchaseOrders.match.notOnOrder')}
             </Badge>
           );
           return withAmounts ? (
             <Table.Tr key={`x${i}`}>
               <Table.Td colSpan={6}>
-                {l.description || 'Line'} (bill #{l.billId}) {notOnOrder}
+                {t('purchaseOrders.match.extraLine', {
+                  line: l.description || t('purchaseOrders.match.line'),
+                  id: l.billId,
+                })}{' '}
+                {notOnOrder}
               </Table.Td>
               <Table.Td className="num">{money(l.amount, c)}</Table.Td>
             </Table.Tr>
           ) : (
             <Table.Tr key={`x${i}`}>
               <Table.Td>
-                {l.description || 'Line'} {notOnOrder}
+                {l.description || t('purchaseOrders.match.line')} {notOnOrder}
               </Table.Td>
               <Table.Td className="num">—</Table.Td>
               <Table.Td className="num">{money(l.amount, c)}</Table.Td>
@@ -79,7 +89,7 @@ export function MatchTable({
       </Table.Tbody>
       <Table.Tfoot>
         <Table.Tr>
-          <Table.Th colSpan={withAmounts ? 5 : undefined}>Total</Table.Th>
+          <Table.Th colSpan={withAmounts ? 5 : undefined}>{t('common.total')}</Table.Th>
           <Table.Th className="num">{money(m.orderedTotal, c)}</Table.Th>
           <Table.Th className="num" c={m.totalOver ? 'red' : undefined}>
             {money(m.billedTotal, c)}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Anchor, Group, Stack, Title } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -10,7 +11,6 @@ import { Link } from 'react-router';
 export function RecordForm({
   title,
   cancelTo,
-  cancelLabel,
   intro,
   onSubmit,
   footer,
@@ -21,7 +21,6 @@ export function RecordForm({
 }: {
   title: ReactNode;
   cancelTo: string;
-  cancelLabel: string;
   intro?: ReactNode;
   onSubmit: FormEventHandler<HTMLFormElement>;
   /** The save buttons. */
@@ -33,6 +32,7 @@ export function RecordForm({
   maw?: number;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="md" maw={maw}>
       <Group justify="space-between">
@@ -40,7 +40,7 @@ export function RecordForm({
           {title}
         </Title>
         <Anchor component={Link} to={cancelTo} size="sm">
-          {cancelLabel}
+          {t('common.cancel')}
         </Anchor>
       </Group>
       {intro}

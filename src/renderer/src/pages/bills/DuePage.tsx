@@ -73,7 +73,9 @@ function DueSection({
             {title}
           </Title>
           <Text c="dimmed" size="sm">
-            {(count ?? d?.count) ? t('bills.list.count', { count: count ?? d?.count ?? 0 }) : ''}
+            {(count ?? d?.count) !== undefined
+              ? t('bills.list.count', { count: count ?? d?.count ?? 0 })
+              : ''}
           </Text>
         </Group>
         {d && (

@@ -6,7 +6,10 @@ import type { BillRow } from '../../../../../shared/api/payables';
 import { useFormat } from './format';
 import { StatusBadge } from './StatusBadge';
 
-/** Bills in a table: due date, vendor, their invoice number, status and amounts. */
+/**
+ * Bills in a table: due date, vendor, their invoice number, status and amounts. Column widths
+ * are shares of the table, so that at 1024 px and in longer languages the vendor keeps its room.
+ */
 export function BillTable({
   rows,
   label,
@@ -24,15 +27,15 @@ export function BillTable({
     <Table aria-label={label} withTableBorder layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          {showBillDate && <Table.Th w={120}>{t('bills.table.billDate')}</Table.Th>}
-          <Table.Th w={150}>{t('bills.table.due')}</Table.Th>
+          {showBillDate && <Table.Th w="11%">{t('bills.table.billDate')}</Table.Th>}
+          <Table.Th w="14%">{t('bills.table.due')}</Table.Th>
           <Table.Th>{t('common.vendor')}</Table.Th>
-          <Table.Th w="28%">{t('bills.table.invoiceNo')}</Table.Th>
-          <Table.Th w={150}>{t('common.status')}</Table.Th>
-          <Table.Th w={130} className="num">
+          <Table.Th w="18%">{t('bills.table.invoiceNo')}</Table.Th>
+          <Table.Th w="16%">{t('common.status')}</Table.Th>
+          <Table.Th w="12%" className="num">
             {t('common.total')}
           </Table.Th>
-          <Table.Th w={130} className="num">
+          <Table.Th w="12%" className="num">
             {t('bills.table.balance')}
           </Table.Th>
         </Table.Tr>

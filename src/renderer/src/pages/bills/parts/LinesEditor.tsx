@@ -79,8 +79,8 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
       <Table aria-label={t('bills.lines.label')} verticalSpacing={4} highlightOnHover={false}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="34%">{t('common.description')}</Table.Th>
-            <Table.Th w="18%">{t('bills.lines.category')}</Table.Th>
+            <Table.Th w="30%">{t('common.description')}</Table.Th>
+            <Table.Th w="22%">{t('bills.lines.category')}</Table.Th>
             <Table.Th w={90}>{t('bills.lines.qty')}</Table.Th>
             <Table.Th w={130} className="num">
               {t('bills.lines.price')}

@@ -59,6 +59,47 @@ test('with the screen language set to French, the bills list and the bill form a
   await expect(page.getByText('Choisissez un fournisseur')).toBeVisible();
 });
 
+test('in German, the longest of the four, the bills list, the bill form and a vendor fit 1024×700', async ({
+  app,
+  page,
+}) => {
+  await seedSetup(app, { locale: 'de-DE' });
+  const { preferences } = await app.call('settings.get');
+  await app.call('settings.updatePreferences', { ...preferences, language: 'de' });
+  const vendor = await app.call('vendors.create', {
+    name: 'Bürobedarf Schmidt GmbH',
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 30 },
+  });
+  await app.call('bills.create', {
+    vendorId: vendor.id,
+    vendorInvoiceNumber: 'RE-2026-0815',
+    billDate: isoIn(-40),
+    dueDate: isoIn(-10),
+    currency: 'EUR',
+    lines: [{ description: 'Papier', categoryId: null, quantity: 2, unitPrice: 1250, tax: 475 }],
+    status: 'awaiting_payment',
+  });
+  await page.setViewportSize({ width: 1024, height: 700 });
+
+  await app.open(page, '/bills/all');
+  await expect(page.getByRole('heading', { name: 'Eingangsrechnungen', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Eingangsrechnungen' }).getByText('Überfällig')).toBeVisible();
+  await expectNothingCutOff(page);
+  await page.screenshot({ path: 'test-results/payables-german-list.png' });
+
+  await app.open(page, '/bills/new');
+  await expect(page.getByRole('heading', { name: 'Neue Eingangsrechnung' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Als Entwurf speichern' })).toBeVisible();
+  await expectNothingCutOff(page);
+  await page.screenshot({ path: 'test-results/payables-german-form.png', fullPage: true });
+
+  await app.open(page, `/vendors/${vendor.id}`);
+  await expect(page.getByRole('button', { name: 'Lieferant archivieren' })).toBeVisible();
+  await expectNothingCutOff(page);
+  await page.screenshot({ path: 'test-results/payables-german-vendor.png', fullPage: true });
+});
+
 /** The local date `days` from today, as the app and the browser see it. */
 function isoIn(days: number): string {
   const d = new Date();

@@ -27,7 +27,7 @@ export function BillTable({
     <Table aria-label={label} withTableBorder layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          {showBillDate && <Table.Th w="11%">{t('bills.table.billDate')}</Table.Th>}
+          {showBillDate && <Table.Th w="11%">{t('bills.table.dated')}</Table.Th>}
           <Table.Th w="14%">{t('bills.table.due')}</Table.Th>
           <Table.Th>{t('common.vendor')}</Table.Th>
           <Table.Th w="18%">{t('bills.table.invoiceNo')}</Table.Th>

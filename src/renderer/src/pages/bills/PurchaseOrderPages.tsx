@@ -30,7 +30,7 @@ import { StatusBadge } from './parts/StatusBadge';
 import { DetailHeader } from './parts/DetailHeader';
 import { MatchTable } from './parts/MatchTable';
 import { PageLoader } from './parts/PageLoader';
-import { RecordForm } from './parts/RecordForm';
+import { RecordForm, SaveButton } from './parts/RecordForm';
 import { TotalsBlock } from './parts/TotalsBlock';
 import { VendorSelect } from './parts/VendorSelect';
 import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
@@ -286,15 +286,17 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
       cancelTo={order ? `/bills/orders/${order.id}` : '/bills/orders'}
       onSubmit={form.onSubmit(submit)}
       footer={
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          {order ? t('payables.form.saveChanges') : t('purchaseOrders.form.save')}
-        </Button>
+        <SaveButton
+          editing={order !== null}
+          label={t('purchaseOrders.form.save')}
+          loading={create.isPending || update.isPending}
+        />
       }
     >
       <Card withBorder padding="lg">
         <Grid gap="sm">
           <Grid.Col span={5}>
-            <VendorSelect label={t('common.vendor')} {...form.getInputProps('vendorId')} />
+            <VendorSelect {...form.getInputProps('vendorId')} />
           </Grid.Col>
           <Grid.Col span={3}>
             <TextInput

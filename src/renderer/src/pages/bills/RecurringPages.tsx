@@ -3,7 +3,6 @@ import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
   Anchor,
-  Button,
   Card,
   Grid,
   NumberInput,
@@ -32,7 +31,7 @@ import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/Line
 import { PAYABLES, useFormat } from './parts/format';
 import { RecordList } from './parts/RecordList';
 import { FREQUENCY } from './parts/labels';
-import { RecordForm } from './parts/RecordForm';
+import { RecordForm, SaveButton } from './parts/RecordForm';
 import { VendorSelect } from './parts/VendorSelect';
 import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { parseRateInput } from '../../../../shared/domain/number-input';
@@ -257,15 +256,17 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       }
       onSubmit={form.onSubmit(submit)}
       footer={
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          {template ? t('payables.form.saveChanges') : t('recurringBills.form.save')}
-        </Button>
+        <SaveButton
+          editing={template !== null}
+          label={t('recurringBills.form.save')}
+          loading={create.isPending || update.isPending}
+        />
       }
     >
       <Card withBorder padding="lg">
         <Grid gap="sm">
           <Grid.Col span={6}>
-            <VendorSelect label={t('common.vendor')} {...form.getInputProps('vendorId')} />
+            <VendorSelect {...form.getInputProps('vendorId')} />
           </Grid.Col>
           <Grid.Col span={6}>
             <TextInput

@@ -43,7 +43,7 @@ import { FirstRecord } from '../bills/parts/FirstRecord';
 import { DetailHeader } from '../bills/parts/DetailHeader';
 import { Fact } from '../bills/parts/Fact';
 import { PageLoader } from '../bills/parts/PageLoader';
-import { RecordForm } from '../bills/parts/RecordForm';
+import { RecordForm, SaveButton } from '../bills/parts/RecordForm';
 import { useSaveAndGo } from '../bills/parts/useRecordForm';
 import { DecimalInput } from '../../components/DecimalInput';
 import { VendorCredits } from '../einvoice-in/VendorCredits';
@@ -449,9 +449,11 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       cancelTo={vendor ? `/vendors/${vendor.id}` : '/vendors'}
       onSubmit={form.onSubmit(submit)}
       footer={
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          {vendor ? t('payables.form.saveChanges') : t('vendors.form.save')}
-        </Button>
+        <SaveButton
+          editing={vendor !== null}
+          label={t('vendors.form.save')}
+          loading={create.isPending || update.isPending}
+        />
       }
     >
       <Card withBorder padding="lg">

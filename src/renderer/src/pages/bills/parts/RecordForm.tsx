@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Anchor, Group, Stack, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
 import { Link } from 'react-router';
 
@@ -52,5 +52,23 @@ export function RecordForm({
       </form>
       {after}
     </Stack>
+  );
+}
+
+/** The form's submit button: "Save changes" on an existing record, else `label` ("Save vendor"). */
+export function SaveButton({
+  editing,
+  label,
+  loading,
+}: {
+  editing: boolean;
+  label: string;
+  loading: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Button type="submit" loading={loading}>
+      {editing ? t('payables.form.saveChanges') : label}
+    </Button>
   );
 }

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { BILL_LIST_FILTERS, BILL_STATUS_FILTER_LABELS } from '../../../../shared/api/payables';
+import { BILL_LIST_FILTERS } from '../../../../shared/api/payables';
+import { BILL_FILTER } from './parts/labels';
 import { useApi } from '../../api/hooks';
 import { BillTable } from './parts/BillTable';
 import { useFormat } from './parts/format';
@@ -14,6 +16,7 @@ type Filter = (typeof BILL_LIST_FILTERS)[number];
 /** Every bill, newest first, with status filters, search and totals for the filtered set. */
 export function AllBillsPage() {
   const { money } = useFormat();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter = (BILL_LIST_FILTERS as readonly string[]).includes(params.get('filter') ?? '')
     ? (params.get('filter') as Filter)
@@ -29,19 +32,19 @@ export function AllBillsPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <SegmentedControl
-          aria-label="Show"
+          aria-label={t('bills.list.show')}
           size="xs"
           value={filter}
           onChange={(f) => {
             setPage(1);
             setParams(f === 'all' ? {} : { filter: f });
           }}
-          data={BILL_LIST_FILTERS.map((f) => ({ value: f, label: BILL_STATUS_FILTER_LABELS[f] }))}
+          data={BILL_LIST_FILTERS.map((f) => ({ value: f, label: t(BILL_FILTER[f]) }))}
         />
         <TextInput
           ref={searchRef}
-          aria-label="Search bills"
-          placeholder="Search vendor, invoice number, notes  ( / )"
+          aria-label={t('bills.list.search')}
+          placeholder={t('bills.list.searchHint')}
           leftSection={<IconSearch size={16} />}
           value={search}
           onChange={(e) => {
@@ -53,22 +56,24 @@ export function AllBillsPage() {
       </Group>
       {d && d.rows.length === 0 ? (
         <Text size="sm" c="dimmed" py="md">
-          No bills match.
+          {t('bills.list.noMatch')}
         </Text>
       ) : (
         d && (
           <BillTable
             rows={d.rows}
-            label="Bills"
+            label={t('bills.list.label')}
             showBillDate
-            footer={d.totals.map((t, i) => (
-              <Table.Tr key={t.currency}>
+            footer={d.totals.map((row, i) => (
+              <Table.Tr key={row.currency}>
                 <Table.Th colSpan={5}>
-                  {i === 0 ? `${d.count} ${d.count === 1 ? 'bill' : 'bills'}` : ''}
-                  {d.totals.length > 1 ? `${i === 0 ? ' · ' : ''}total in ${t.currency}` : ''}
+                  {i === 0 ? t('bills.list.count', { count: d.count }) : ''}
+                  {d.totals.length > 1
+                    ? `${i === 0 ? ' · ' : ''}${t('bills.list.totalIn', { currency: row.currency })}`
+                    : ''}
                 </Table.Th>
-                <Table.Th className="num">{money(t.total, t.currency)}</Table.Th>
-                <Table.Th className="num">{money(t.balance, t.currency)}</Table.Th>
+                <Table.Th className="num">{money(row.total, row.currency)}</Table.Th>
+                <Table.Th className="num">{money(row.balance, row.currency)}</Table.Th>
               </Table.Tr>
             ))}
           />
@@ -80,7 +85,7 @@ export function AllBillsPage() {
           value={page}
           onChange={setPage}
           size="sm"
-          aria-label="Pages"
+          aria-label={t('bills.list.pages')}
         />
       )}
     </Stack>

@@ -1,15 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
-  Center,
   Checkbox,
   Grid,
   Group,
-  Loader,
   Menu,
   Modal,
   Select,
@@ -22,14 +20,14 @@ import {
   Title,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconChevronDown, IconFileText } from '@tabler/icons-react';
+import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Bill, BillWarning } from '../../../../shared/api/payables';
-import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, isOpen } from '../../../../shared/domain/bill-status';
+import { PAYMENT_METHODS, isOpen } from '../../../../shared/domain/bill-status';
+import { PAYMENT_METHOD } from './parts/labels';
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
-import { formatBytes } from '../../lib/format';
 import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { EInvoiceReadable } from '../einvoice-in/EInvoiceView';
@@ -37,6 +35,12 @@ import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { StatusBadge } from './parts/StatusBadge';
+import { AttachmentList } from './parts/AttachmentList';
+import { DetailHeader } from './parts/DetailHeader';
+import { Fact } from './parts/Fact';
+import { MatchTable } from './parts/MatchTable';
+import { PageLoader } from './parts/PageLoader';
+import { TotalsBlock } from './parts/TotalsBlock';
 import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, useFormat } from './parts/format';
 import { parseRateInput } from '../../../../shared/domain/number-input';
@@ -44,42 +48,25 @@ import { useDecimalSeparator } from '../../lib/numbers';
 
 export function BillDetailPage() {
   const id = Number(useParams().id);
+  const { t } = useTranslation();
   const bill = useApi('bills.get', { id });
   if (bill.error) {
     return (
-      <Alert color="red" title="Bill not found" maw={600}>
+      <Alert color="red" title={t('bills.detail.notFound')} maw={600}>
         {bill.error.message}{' '}
         <Anchor component={Link} to="/bills">
-          Back to bills
+          {t('bills.detail.backToBills')}
         </Anchor>
       </Alert>
     );
   }
-  if (!bill.data) {
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the bill" />
-      </Center>
-    );
-  }
+  if (!bill.data) return <PageLoader label={t('bills.detail.loading')} />;
   return <BillDetail bill={bill.data} />;
 }
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 function BillDetail({ bill }: { bill: Bill }) {
-  const { money, date, baseCurrency, quantity, dateTime } = useFormat();
+  const { money, date, baseCurrency, quantity, dateTime, number } = useFormat();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [paying, setPaying] = useState(false);
   const [dismissing, setDismissing] = useState<BillWarning | null>(null);
@@ -87,11 +74,20 @@ function BillDetail({ bill }: { bill: Bill }) {
   const [viewing, setViewing] = useState<{ sha256: string; fileName: string } | null>(null);
   const approve = useApiMutation('bills.approve', {
     invalidates: PAYABLES,
-    success: 'Bill approved: it is now awaiting payment.',
+    success: t('bills.detail.approved'),
   });
-  const remove = useApiMutation('bills.delete', { invalidates: PAYABLES, success: 'Draft deleted.' });
-  const undo = useApiMutation('billPayments.delete', { invalidates: PAYABLES, success: 'Payment undone.' });
-  const snooze = useApiMutation('reminders.snooze', { invalidates: PAYABLES, success: 'Reminder snoozed.' });
+  const remove = useApiMutation('bills.delete', {
+    invalidates: PAYABLES,
+    success: t('bills.detail.draftDeleted'),
+  });
+  const undo = useApiMutation('billPayments.delete', {
+    invalidates: PAYABLES,
+    success: t('payables.payment.undone'),
+  });
+  const snooze = useApiMutation('reminders.snooze', {
+    invalidates: PAYABLES,
+    success: t('bills.detail.snoozed'),
+  });
   const c = bill.currency;
   const open = isOpen(bill.status);
   const openWarnings = bill.warnings.filter((w) => !w.dismissed);
@@ -99,16 +95,12 @@ function BillDetail({ bill }: { bill: Bill }) {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {bill.vendorInvoiceNumber ? `Bill ${bill.vendorInvoiceNumber}` : `Bill #${bill.id}`}
-            </Title>
-            <StatusBadge status={bill.displayStatus} />
-          </Group>
+      <DetailHeader
+        title={t('bills.detail.title', { number: bill.vendorInvoiceNumber || `#${bill.id}` })}
+        badge={<StatusBadge status={bill.displayStatus} />}
+        subtitle={
           <Text size="sm" c="dimmed">
-            from{' '}
+            {t('bills.detail.from')}{' '}
             <Anchor component={Link} to={`/vendors/${bill.vendor.id}`} size="sm">
               {bill.vendor.name}
             </Anchor>
@@ -116,103 +108,120 @@ function BillDetail({ bill }: { bill: Bill }) {
               <>
                 {' · '}
                 <Anchor component={Link} to={`/bills/recurring/${bill.recurringId}`} size="sm">
-                  made by a recurring bill
+                  {t('bills.detail.madeByRecurring')}
                 </Anchor>
               </>
             )}
             {bill.source === 'import' &&
-              (einvoice ? ' · imported from an e-invoice' : ' · imported from CSV')}
+              (einvoice ? ` · ${t('bills.detail.fromEInvoice')}` : ` · ${t('bills.detail.fromCsv')}`)}
           </Text>
-        </Stack>
-        <Group gap="xs">
-          {bill.status === 'draft' && (
-            <Button
-              variant="default"
-              onClick={() => approve.mutate({ id: bill.id }, { onError: notifyError })}
-              loading={approve.isPending}
-            >
-              Approve
-            </Button>
-          )}
-          {bill.status !== 'void' && (
-            <Button variant="default" component={Link} to={`/bills/${bill.id}/edit`}>
-              Edit
-            </Button>
-          )}
-          {open && <Button onClick={() => setPaying(true)}>Record payment</Button>}
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="subtle" rightSection={<IconChevronDown size={14} />} aria-label="More actions">
-                More
+        }
+        actions={
+          <>
+            {bill.status === 'draft' && (
+              <Button
+                variant="default"
+                onClick={() => approve.mutate({ id: bill.id }, { onError: notifyError })}
+                loading={approve.isPending}
+              >
+                {t('bills.detail.approve')}
               </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {open && (
-                <>
-                  <Menu.Label>Snooze the reminder</Menu.Label>
-                  {[1, 3, 7].map((days) => (
-                    <Menu.Item
-                      key={days}
-                      onClick={() => {
-                        const d = new Date();
-                        d.setDate(d.getDate() + days);
-                        const until = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-                        snooze.mutate({ billId: bill.id, until }, { onError: notifyError });
-                      }}
-                    >
-                      {days === 1 ? 'Until tomorrow' : `For ${days} days`}
-                    </Menu.Item>
-                  ))}
-                  <Menu.Divider />
-                </>
-              )}
-              <Menu.Item component={Link} to={`/bills/new?vendor=${bill.vendor.id}`}>
-                New bill from {bill.vendor.name}
-              </Menu.Item>
-              {bill.status !== 'void' && bill.paid + bill.discountTaken === 0 && bill.status !== 'draft' && (
-                <Menu.Item color="red" onClick={() => setVoiding(true)}>
-                  Void bill…
-                </Menu.Item>
-              )}
-              {bill.status === 'draft' && (
-                <Menu.Item
-                  color="red"
-                  onClick={() =>
-                    modals.openConfirmModal({
-                      title: 'Delete this draft?',
-                      children: <Text size="sm">The draft is removed. This cannot be undone.</Text>,
-                      labels: { confirm: 'Delete draft', cancel: 'Keep it' },
-                      confirmProps: { color: 'red' },
-                      onConfirm: () =>
-                        remove.mutate(
-                          { id: bill.id },
-                          { onSuccess: () => void navigate('/bills'), onError: notifyError },
-                        ),
-                    })
-                  }
+            )}
+            {bill.status !== 'void' && (
+              <Button variant="default" component={Link} to={`/bills/${bill.id}/edit`}>
+                {t('common.edit')}
+              </Button>
+            )}
+            {open && <Button onClick={() => setPaying(true)}>{t('payables.payment.record')}</Button>}
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button
+                  variant="subtle"
+                  rightSection={<IconChevronDown size={14} />}
+                  aria-label={t('bills.detail.moreActions')}
                 >
-                  Delete draft…
+                  {t('bills.detail.more')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {open && (
+                  <>
+                    <Menu.Label>{t('bills.detail.snoozeLabel')}</Menu.Label>
+                    {[1, 3, 7].map((days) => (
+                      <Menu.Item
+                        key={days}
+                        onClick={() => {
+                          const d = new Date();
+                          d.setDate(d.getDate() + days);
+                          const until = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+                          snooze.mutate({ billId: bill.id, until }, { onError: notifyError });
+                        }}
+                      >
+                        {t('bills.snooze.forDays', { count: days })}
+                      </Menu.Item>
+                    ))}
+                    <Menu.Divider />
+                  </>
+                )}
+                <Menu.Item component={Link} to={`/bills/new?vendor=${bill.vendor.id}`}>
+                  {t('bills.detail.newFrom', { name: bill.vendor.name })}
                 </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      </Group>
+                {bill.status !== 'void' &&
+                  bill.paid + bill.discountTaken === 0 &&
+                  bill.status !== 'draft' && (
+                    <Menu.Item color="red" onClick={() => setVoiding(true)}>
+                      {t('bills.detail.voidMenu')}
+                    </Menu.Item>
+                  )}
+                {bill.status === 'draft' && (
+                  <Menu.Item
+                    color="red"
+                    onClick={() =>
+                      modals.openConfirmModal({
+                        title: t('bills.detail.deleteTitle'),
+                        children: <Text size="sm">{t('bills.detail.deleteText')}</Text>,
+                        labels: { confirm: t('bills.detail.deleteConfirm'), cancel: t('bills.detail.keep') },
+                        confirmProps: { color: 'red' },
+                        onConfirm: () =>
+                          remove.mutate(
+                            { id: bill.id },
+                            { onSuccess: () => void navigate('/bills'), onError: notifyError },
+                          ),
+                      })
+                    }
+                  >
+                    {t('bills.detail.deleteMenu')}
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          </>
+        }
+      />
 
       {bill.status === 'void' && (
-        <Alert color="gray" title="This bill is void">
-          {bill.voidReason}. It is kept for the record and is not counted anywhere.
+        <Alert color="gray" title={t('bills.detail.voidTitle')}>
+          {t('bills.detail.voidText', { reason: bill.voidReason })}
         </Alert>
       )}
 
       {bill.warnings.length > 0 && (
-        <Stack gap="xs" aria-label="Warnings">
+        <Stack gap="xs" aria-label={t('bills.detail.warnings')}>
           {bill.warnings.map((w) =>
             w.dismissed ? (
-              <Alert key={w.key} color="gray" variant="outline" title={`${w.title} (dismissed)`}>
+              <Alert
+                key={w.key}
+                color="gray"
+                variant="outline"
+                title={t('bills.detail.dismissedTitle', { title: w.title })}
+              >
                 <Text size="sm">{w.message}</Text>
                 <Text size="xs" c="dimmed" mt={4}>
-                  Dismissed by {w.dismissed.by} on {dateTime(w.dismissed.at)}: “{w.dismissed.reason}”
+                  {t('bills.detail.dismissedBy', {
+                    by: w.dismissed.by,
+                    at: dateTime(w.dismissed.at),
+                    reason: w.dismissed.reason,
+                  })}
                 </Text>
               </Alert>
             ) : (
@@ -227,7 +236,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                       variant="light"
                       color="gray"
                     >
-                      Open bill #{w.relatedBillId}
+                      {t('bills.detail.openBill', { id: w.relatedBillId })}
                     </Button>
                   )}
                   <Button
@@ -236,7 +245,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                     color={w.group === 'fraud' ? 'red' : 'orange'}
                     onClick={() => setDismissing(w)}
                   >
-                    Dismiss…
+                    {t('bills.detail.dismissMenu')}
                   </Button>
                 </Group>
               </Alert>
@@ -244,7 +253,7 @@ function BillDetail({ bill }: { bill: Bill }) {
           )}
           {openWarnings.length > 0 && (
             <Text size="xs" c="dimmed">
-              Warnings never block a bill; dismiss each with a reason once you have checked it.
+              {t('bills.detail.warningsHint')}
             </Text>
           )}
         </Stack>
@@ -254,8 +263,8 @@ function BillDetail({ bill }: { bill: Bill }) {
         <Grid.Col span={8}>
           <Card withBorder padding="lg">
             <SimpleGrid cols={4} spacing="sm" mb="md">
-              <Fact label="Bill date">{date(bill.billDate)}</Fact>
-              <Fact label="Due date">
+              <Fact label={t('bills.table.billDate')}>{date(bill.billDate)}</Fact>
+              <Fact label={t('common.dueDate')}>
                 {date(bill.dueDate)}
                 {bill.dueLabel && (
                   <Text size="xs" c={bill.displayStatus === 'overdue' ? 'red' : 'dimmed'}>
@@ -263,36 +272,42 @@ function BillDetail({ bill }: { bill: Bill }) {
                   </Text>
                 )}
               </Fact>
-              <Fact label="Early payment">
+              <Fact label={t('bills.detail.earlyPayment')}>
                 {bill.earlyPayment
-                  ? `${bill.earlyPayment.discountPercent}% within ${bill.earlyPayment.days} days`
-                  : 'None'}
+                  ? t('payables.earlyTerms', {
+                      percent: number(bill.earlyPayment.discountPercent),
+                      days: bill.earlyPayment.days,
+                    })
+                  : t('common.none')}
               </Fact>
-              <Fact label="Purchase order">
+              <Fact label={t('bills.form.purchaseOrder')}>
                 {bill.purchaseOrder ? (
                   <Anchor component={Link} to={`/bills/orders/${bill.purchaseOrder.id}`} size="sm">
                     {bill.purchaseOrder.number}
                   </Anchor>
                 ) : (
-                  'None'
+                  t('common.none')
                 )}
               </Fact>
             </SimpleGrid>
             {bill.offer && (
-              <Alert color="teal" variant="light" mb="md" title="Early-payment discount">
-                Pay {money(bill.offer.pay, c)} by {date(bill.offer.payBy)} to save {money(bill.offer.save, c)}
-                .
+              <Alert color="teal" variant="light" mb="md" title={t('payables.form.earlyPayment')}>
+                {t('bills.detail.offer', {
+                  pay: money(bill.offer.pay, c),
+                  date: date(bill.offer.payBy),
+                  save: money(bill.offer.save, c),
+                })}
               </Alert>
             )}
-            <Table aria-label="Bill lines">
+            <Table aria-label={t('bills.detail.lines')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Description</Table.Th>
-                  <Table.Th>Category</Table.Th>
-                  <Table.Th className="num">Qty</Table.Th>
-                  <Table.Th className="num">Price</Table.Th>
-                  <Table.Th className="num">Tax</Table.Th>
-                  <Table.Th className="num">Amount</Table.Th>
+                  <Table.Th>{t('common.description')}</Table.Th>
+                  <Table.Th>{t('bills.lines.category')}</Table.Th>
+                  <Table.Th className="num">{t('bills.lines.qty')}</Table.Th>
+                  <Table.Th className="num">{t('bills.lines.price')}</Table.Th>
+                  <Table.Th className="num">{t('common.tax')}</Table.Th>
+                  <Table.Th className="num">{t('common.amount')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -314,38 +329,34 @@ function BillDetail({ bill }: { bill: Bill }) {
                 ))}
               </Table.Tbody>
             </Table>
-            <Stack gap={2} align="flex-end" mt="sm" aria-label="Totals">
-              {(
-                [
-                  ['Subtotal', bill.subtotal],
-                  ['Reclaimable tax', bill.tax],
-                  ['Total', bill.total],
-                  ...(bill.paid ? [['Paid', -bill.paid] as const] : []),
-                  ...(bill.discountTaken ? [['Discount taken', -bill.discountTaken] as const] : []),
-                ] as const
-              ).map(([label, amount]) => (
-                <Group key={label} gap="xl">
-                  <Text size="sm" c="dimmed">
-                    {label}
-                  </Text>
-                  <Text size="sm" className="num" miw={120}>
-                    {money(amount, c)}
-                  </Text>
-                </Group>
-              ))}
-              <Group gap="xl">
-                <Text fw={600}>Balance due</Text>
-                <Text fw={600} className="num" miw={120} aria-label="Balance due">
-                  {money(bill.balance, c)}
-                </Text>
-              </Group>
+            <TotalsBlock
+              label={t('bills.detail.totals')}
+              rows={[
+                { label: t('payables.totals.subtotal'), value: money(bill.subtotal, c) },
+                { label: t('payables.totals.reclaimableTax'), value: money(bill.tax, c) },
+                { label: t('common.total'), value: money(bill.total, c) },
+                ...(bill.paid ? [{ label: t('bills.detail.paid'), value: money(-bill.paid, c) }] : []),
+                ...(bill.discountTaken
+                  ? [{ label: t('bills.detail.discountTaken'), value: money(-bill.discountTaken, c) }]
+                  : []),
+                {
+                  label: t('payables.balanceDue'),
+                  value: money(bill.balance, c),
+                  strong: true,
+                  ariaLabel: t('payables.balanceDue'),
+                },
+              ]}
+            >
               {bill.exchangeRate !== '1' && (
                 <Text size="xs" c="dimmed" className="num">
-                  At {bill.exchangeRate}: total {money(bill.totalBase, baseCurrency)}, balance{' '}
-                  {money(bill.balanceBase, baseCurrency)}
+                  {t('bills.detail.inBase', {
+                    rate: bill.exchangeRate,
+                    total: money(bill.totalBase, baseCurrency),
+                    balance: money(bill.balanceBase, baseCurrency),
+                  })}
                 </Text>
               )}
-            </Stack>
+            </TotalsBlock>
           </Card>
           {bill.match && <MatchCard bill={bill} />}
         </Grid.Col>
@@ -353,56 +364,45 @@ function BillDetail({ bill }: { bill: Bill }) {
           <Stack gap="md">
             <Card withBorder padding="lg">
               <Title order={2} size="h5" mb="xs">
-                Attachments
+                {t('bills.detail.attachments')}
               </Title>
               {bill.attachments.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  No scan attached.{' '}
+                  {t('bills.detail.noScan')}{' '}
                   <Anchor component={Link} to={`/bills/${bill.id}/edit`} size="sm">
-                    Attach one
+                    {t('bills.detail.attachOne')}
                   </Anchor>
                 </Text>
               ) : (
-                <Stack gap={6}>
-                  {bill.attachments.map((a) => (
-                    <Group key={a.sha256} gap="xs" wrap="nowrap">
-                      <IconFileText size={16} aria-hidden />
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => setViewing(a)}
-                        aria-label={`Open ${a.fileName}`}
-                      >
-                        {a.fileName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {formatBytes(a.bytes)}
-                      </Text>
-                    </Group>
-                  ))}
-                </Stack>
+                <AttachmentList
+                  attachments={bill.attachments}
+                  onOpen={setViewing}
+                  openLabel={(name) => t('bills.detail.openFile', { name })}
+                  gap={6}
+                />
               )}
             </Card>
             <Card withBorder padding="lg">
               <Title order={2} size="h5" mb="xs">
-                Payments
+                {t('payables.payments')}
               </Title>
               {bill.payments.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  No payments yet.
+                  {t('bills.detail.noPayments')}
                 </Text>
               ) : (
-                <Table aria-label="Payments" verticalSpacing={4}>
+                <Table aria-label={t('payables.payments')} verticalSpacing={4}>
                   <Table.Tbody>
                     {bill.payments.map((p) => (
                       <Table.Tr key={p.paymentId}>
                         <Table.Td>
                           <Text size="sm">{date(p.paymentDate)}</Text>
                           <Text size="xs" c="dimmed">
-                            {PAYMENT_METHOD_LABELS[p.method]}
+                            {t(PAYMENT_METHOD[p.method])}
                             {p.reference ? ` · ${p.reference}` : ''}
-                            {p.discount ? ` · discount ${money(p.discount, c)}` : ''}
+                            {p.discount
+                              ? ` · ${t('bills.detail.paymentDiscount', { amount: money(p.discount, c) })}`
+                              : ''}
                           </Text>
                         </Table.Td>
                         <Table.Td className="num">{money(p.amount, c)}</Table.Td>
@@ -411,25 +411,28 @@ function BillDetail({ bill }: { bill: Bill }) {
                             <Button
                               size="compact-xs"
                               variant="subtle"
-                              aria-label={`SEPA file of the payment run of ${date(p.paymentDate)}`}
+                              aria-label={t('bills.detail.sepaOfRun', { date: date(p.paymentDate) })}
                               onClick={() =>
                                 modals.open({
-                                  title: 'SEPA file of the payment run',
+                                  title: t('bills.detail.sepaTitle'),
                                   children: <SepaDownload runId={p.sepaRunId!} />,
                                 })
                               }
                             >
-                              SEPA file
+                              {t('bills.detail.sepaFile')}
                             </Button>
                           )}
                           <Button
                             size="compact-xs"
                             variant="subtle"
                             color="gray"
-                            aria-label={`Undo payment of ${money(p.amount, c)} on ${date(p.paymentDate)}`}
+                            aria-label={t('bills.detail.undoPayment', {
+                              amount: money(p.amount, c),
+                              date: date(p.paymentDate),
+                            })}
                             onClick={() => undo.mutate({ id: p.paymentId }, { onError: notifyError })}
                           >
-                            Undo
+                            {t('bills.detail.undo')}
                           </Button>
                         </Table.Td>
                       </Table.Tr>
@@ -441,7 +444,7 @@ function BillDetail({ bill }: { bill: Bill }) {
             {bill.notes && (
               <Card withBorder padding="lg">
                 <Title order={2} size="h5" mb="xs">
-                  Notes
+                  {t('common.notes')}
                 </Title>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {bill.notes}
@@ -468,78 +471,25 @@ function BillDetail({ bill }: { bill: Bill }) {
 }
 
 function MatchCard({ bill }: { bill: Bill }) {
-  const { money, quantity } = useFormat();
+  const { t } = useTranslation();
   const m = bill.match!;
-  const c = bill.currency;
   return (
     <Card withBorder padding="lg" mt="md">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h5">
-          Match with {bill.purchaseOrder?.number}
+          {t('bills.match.title', { number: bill.purchaseOrder?.number ?? '' })}
         </Title>
         <Text size="xs" c="dimmed">
-          Tolerance {m.tolerancePercent}% · all bills on the order, before tax
+          {t('bills.match.hint', { percent: m.tolerancePercent })}
         </Text>
       </Group>
-      <Table aria-label="Purchase order match">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Line</Table.Th>
-            <Table.Th className="num">Ordered</Table.Th>
-            <Table.Th className="num">Billed</Table.Th>
-            <Table.Th className="num">Order price</Table.Th>
-            <Table.Th className="num">Billed price</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {m.rows.map((r) => (
-            <Table.Tr key={r.poLineId}>
-              <Table.Td>{r.description}</Table.Td>
-              <Table.Td className="num">{quantity(String(r.orderedQuantity))}</Table.Td>
-              <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
-                {quantity(String(r.billedQuantity))}
-                {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
-              </Table.Td>
-              <Table.Td className="num">{money(r.orderedUnitPrice, c)}</Table.Td>
-              <Table.Td className="num" c={r.priceOver ? 'red' : undefined}>
-                {r.billedUnitPrice === null ? '—' : money(r.billedUnitPrice, c)}
-                {r.priceOver && ` (+${r.priceOverPercent}%)`}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {m.notOnOrder.map((l, i) => (
-            <Table.Tr key={`extra-${i}`}>
-              <Table.Td>
-                {l.description || 'Line'}{' '}
-                <Badge size="xs" color="orange" variant="light">
-                  Not on the order
-                </Badge>
-              </Table.Td>
-              <Table.Td className="num">—</Table.Td>
-              <Table.Td className="num">{money(l.amount, c)}</Table.Td>
-              <Table.Td />
-              <Table.Td />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th>Total</Table.Th>
-            <Table.Th className="num">{money(m.orderedTotal, c)}</Table.Th>
-            <Table.Th className="num" c={m.totalOver ? 'red' : undefined}>
-              {money(m.billedTotal, c)}
-              {m.totalOver && ` (+${m.totalOverPercent}%)`}
-            </Table.Th>
-            <Table.Th />
-            <Table.Th />
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
+      <MatchTable match={m} currency={bill.currency} label={t('bills.match.label')} />
     </Card>
   );
 }
 
 function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
+  const { t } = useTranslation();
   const { money, date } = useFormat();
   const c = bill.currency;
   const [paymentDate, setPaymentDate] = useState(localToday());
@@ -555,7 +505,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const foreign = c !== preferences.baseCurrency;
   const create = useApiMutation('billPayments.create', {
     invalidates: PAYABLES,
-    success: 'Payment recorded.',
+    success: t('payables.payment.recorded'),
   });
   const discountAvailable = bill.offer && paymentDate <= bill.offer.payBy;
 
@@ -563,7 +513,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
     setErrors({});
     if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
-        exchangeRate: `Enter what 1 ${c} was worth in ${preferences.baseCurrency} on the payment date, like 1.0845`,
+        exchangeRate: t('payables.rate.enterOnDate', { currency: c, base: preferences.baseCurrency }),
       });
     const discount = takeDiscount && discountAvailable ? bill.offer!.save : 0;
     create.mutate(
@@ -588,7 +538,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Record a payment to ${bill.vendor.name}`}>
+    <Modal opened onClose={onClose} title={t('payables.payment.title', { name: bill.vendor.name })}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -597,17 +547,20 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
       >
         <Stack gap="sm">
           <Text size="sm">
-            Balance due: <strong className="num">{money(bill.balance, c)}</strong>
+            {t('payables.balanceDue')}: <strong className="num">{money(bill.balance, c)}</strong>
           </Text>
           <DateField
-            label="Payment date"
+            label={t('payables.payment.date')}
             value={paymentDate}
             onChange={setPaymentDate}
             error={errors.paymentDate}
           />
           {bill.offer && (
             <Checkbox
-              label={`Take the early-payment discount of ${money(bill.offer.save, c)} (until ${date(bill.offer.payBy)})`}
+              label={t('bills.payment.takeDiscount', {
+                amount: money(bill.offer.save, c),
+                date: date(bill.offer.payBy),
+              })}
               checked={takeDiscount && !!discountAvailable}
               disabled={!discountAvailable}
               onChange={(e) => {
@@ -619,7 +572,7 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
             />
           )}
           <MoneyInput
-            label="Amount paid"
+            label={t('bills.payment.amount')}
             currency={c}
             value={amount}
             onChange={setAmount}
@@ -628,22 +581,22 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
           />
           <ExchangeRateField
             currency={c}
-            description={`On the payment date; the bill was entered at ${bill.exchangeRate}`}
+            description={t('bills.payment.rateHint', { rate: bill.exchangeRate })}
             value={rate}
             onChange={(e) => setRate(e.currentTarget.value)}
             error={errors.exchangeRate}
           />
           <Select
-            label="Method"
-            data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
+            label={t('payables.payment.method')}
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(PAYMENT_METHOD[m]) }))}
             value={method}
             onChange={(m) => m && setMethod(m)}
             allowDeselect={false}
             error={errors.method}
           />
           <TextInput
-            label="Reference"
-            placeholder="Bank reference, cheque number…"
+            label={t('common.reference')}
+            placeholder={t('bills.payment.referenceHint')}
             value={reference}
             onChange={(e) => setReference(e.currentTarget.value)}
           />
@@ -654,10 +607,10 @@ function PaymentModal({ bill, onClose }: { bill: Bill; onClose: () => void }) {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              Save payment
+              {t('payables.payment.save')}
             </Button>
           </Group>
         </Stack>
@@ -675,19 +628,24 @@ function DismissModal({
   warning: BillWarning | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const dismiss = useApiMutation('bills.dismissWarning', {
     invalidates: PAYABLES,
-    success: 'Warning dismissed.',
+    success: t('bills.dismiss.done'),
   });
   return (
-    <Modal opened={warning !== null} onClose={onClose} title={`Dismiss: ${warning?.title ?? ''}`}>
+    <Modal
+      opened={warning !== null}
+      onClose={onClose}
+      title={t('bills.dismiss.title', { title: warning?.title ?? '' })}
+    >
       <Stack gap="sm">
         <Text size="sm">{warning?.message}</Text>
         <Textarea
-          label="Reason"
-          description="Kept in the audit log with your name."
+          label={t('payables.reason')}
+          description={t('bills.dismiss.hint')}
           autosize
           minRows={2}
           value={reason}
@@ -697,7 +655,7 @@ function DismissModal({
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             loading={dismiss.isPending}
@@ -714,7 +672,7 @@ function DismissModal({
               )
             }
           >
-            Dismiss warning
+            {t('bills.dismiss.confirm')}
           </Button>
         </Group>
       </Stack>
@@ -723,18 +681,16 @@ function DismissModal({
 }
 
 function VoidModal({ bill, opened, onClose }: { bill: Bill; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const voidBill = useApiMutation('bills.void', { invalidates: PAYABLES, success: 'Bill voided.' });
+  const voidBill = useApiMutation('bills.void', { invalidates: PAYABLES, success: t('bills.void.done') });
   return (
-    <Modal opened={opened} onClose={onClose} title="Void this bill?">
+    <Modal opened={opened} onClose={onClose} title={t('bills.void.title')}>
       <Stack gap="sm">
-        <Text size="sm">
-          A void bill is kept for the record but is no longer owed, reminded or counted. Say why, for the
-          audit log.
-        </Text>
+        <Text size="sm">{t('bills.void.text')}</Text>
         <TextInput
-          label="Reason"
+          label={t('payables.reason')}
           value={reason}
           error={error}
           onChange={(e) => setReason(e.currentTarget.value)}
@@ -742,7 +698,7 @@ function VoidModal({ bill, opened, onClose }: { bill: Bill; opened: boolean; onC
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             color="red"
@@ -754,7 +710,7 @@ function VoidModal({ bill, opened, onClose }: { bill: Bill; opened: boolean; onC
               )
             }
           >
-            Void bill
+            {t('bills.void.confirm')}
           </Button>
         </Group>
       </Stack>

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
-  ActionIcon,
   Alert,
+  Box,
   Anchor,
   Button,
   Card,
@@ -21,9 +22,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconFileText, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Bill, BillWarning, BillAttachment } from '../../../../shared/api/payables';
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/domain/attachments';
 import { billTotals, quantityToMilli } from '../../../../shared/domain/bill-amounts';
@@ -37,9 +37,13 @@ import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { formatBytes } from '../../lib/format';
 import { readFileBase64, showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentViewer } from './parts/AttachmentViewer';
+import { AttachmentList } from './parts/AttachmentList';
+import { RecordForm } from './parts/RecordForm';
+import { TotalsBlock } from './parts/TotalsBlock';
+import { VendorSelect } from './parts/VendorSelect';
+import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { DateField } from './parts/DateField';
 import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
@@ -104,10 +108,9 @@ function BillForm({ bill }: { bill: Bill | null }) {
   const settings = useSettings();
   const sep = useDecimalSeparator();
   const { money, date, locale } = useFormat();
-  const navigate = useNavigate();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [params] = useSearchParams();
-  const vendors = useApi('vendors.list', {});
   const initialVendor = bill ? String(bill.vendor.id) : params.get('vendor');
   const form = useForm<BillFormValues>({
     initialValues: bill
@@ -128,8 +131,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
         },
   });
   const values = form.getValues();
-  const vendorId = values.vendorId ? Number(values.vendorId) : null;
-  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
+  const { vendorId, vendor } = useChosenVendor(form, !bill);
   const orders = useApi(
     'purchaseOrders.list',
     { vendorId: vendorId ?? undefined, status: 'open' },
@@ -141,21 +143,16 @@ function BillForm({ bill }: { bill: Bill | null }) {
   const [review, setReview] = useState<BillWarning[] | null>(null);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
-  const [savedId, setSavedId] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [viewing, setViewing] = useState<BillAttachment | null>(null);
 
-  useUnsavedGuard(form.isDirty() && savedId === null);
-  useEffect(() => {
-    if (savedId !== null) void navigate(`/bills/${savedId}`);
-  }, [savedId, navigate]);
+  const saved = useSaveAndGo(form.isDirty(), (id) => `/bills/${id}`);
 
   // A vendor chosen for a new bill brings its currency, terms and early-payment discount.
   const v = vendor.data;
   useEffect(() => {
     if (!v || bill) return;
-    form.setFieldValue('currency', v.currency);
     form.setFieldValue('discountPercent', v.earlyPayment?.discountPercent ?? '');
     form.setFieldValue('discountDays', v.earlyPayment?.days ?? '');
     const firstLine = form.getValues().lines[0];
@@ -203,6 +200,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
           values.billDate,
         )
       : null;
+  const rate = parseRateInput(values.exchangeRate, sep);
   const poLineLabels = useMemo(
     () => new Map((order.data?.lines ?? []).map((l) => [l.id, `${l.description} × ${l.quantity}`])),
     [order.data],
@@ -267,12 +265,12 @@ function BillForm({ bill }: { bill: Bill | null }) {
       notifications.show({
         color: result.warnings.length ? 'orange' : 'green',
         message: result.warnings.length
-          ? `Bill saved with ${result.warnings.length} warning${result.warnings.length > 1 ? 's' : ''} to review.`
-          : 'Bill saved.',
+          ? t('bills.form.savedWithWarnings', { count: result.warnings.length })
+          : t('bills.form.saved'),
       });
       setReview(null);
       form.resetDirty();
-      setSavedId(result.bill.id);
+      saved(result.bill.id);
     } catch (e) {
       setReview(null);
       showApiError(form, e);
@@ -285,11 +283,11 @@ function BillForm({ bill }: { bill: Bill | null }) {
   const submit = async (status: 'draft' | 'awaiting_payment') => {
     form.clearErrors();
     if (!vendorId) {
-      form.setFieldError('vendorId', 'Choose a vendor');
+      form.setFieldError('vendorId', t('bills.form.chooseVendor'));
       return;
     }
     if (foreign && parseRateInput(values.exchangeRate, sep) === null) {
-      form.setFieldError('exchangeRate', `Enter what 1 ${values.currency} is worth in ${base}, like 1.0845`);
+      form.setFieldError('exchangeRate', t('payables.rate.enter', { currency: values.currency, base }));
       return;
     }
     setPendingStatus(status);
@@ -313,7 +311,11 @@ function BillForm({ bill }: { bill: Bill | null }) {
     if (!file) return;
     if (file.size > ATTACHMENT_MAX_BYTES) {
       setUploadError(
-        `“${file.name}” is ${formatBytes(file.size)}; the limit is ${formatBytes(ATTACHMENT_MAX_BYTES)}. Scan it at a lower resolution or split it.`,
+        t('bills.form.fileTooLarge', {
+          name: file.name,
+          size: formatBytes(file.size),
+          limit: formatBytes(ATTACHMENT_MAX_BYTES),
+        }),
       );
       return;
     }
@@ -333,314 +335,310 @@ function BillForm({ bill }: { bill: Bill | null }) {
     }
   };
 
-  const vendorData = (vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }));
-  if (bill && !vendorData.some((x) => x.value === String(bill.vendor.id)))
-    vendorData.push({ value: String(bill.vendor.id), label: `${bill.vendor.name} (archived)` });
-
   return (
-    <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {bill ? `Edit bill ${bill.vendorInvoiceNumber || `#${bill.id}`}` : 'New bill'}
-        </Title>
-        <Anchor component={Link} to={bill ? `/bills/${bill.id}` : '/bills'} size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit('awaiting_payment');
-        }}
-      >
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Grid gap="sm">
-              <Grid.Col span={6}>
-                <Select
-                  label="Vendor"
-                  withAsterisk
-                  searchable
-                  data={vendorData}
-                  nothingFoundMessage="No vendor by that name"
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  {...form.getInputProps('vendorId')}
-                  onChange={(value) => {
-                    form.setFieldValue('vendorId', value);
-                    form.setFieldValue('purchaseOrderId', null);
-                  }}
-                  description={
-                    <>
-                      Not listed?{' '}
-                      <Anchor component={Link} to="/vendors/new" size="xs">
-                        Add a vendor
-                      </Anchor>
-                    </>
-                  }
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <TextInput label="Vendor invoice number" {...form.getInputProps('vendorInvoiceNumber')} />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <DateField
-                  label="Bill date"
-                  withAsterisk
-                  {...form.getInputProps('billDate')}
-                  onChange={(d) => {
-                    // The two dates are checked against each other: a change to either
-                    // clears the other's message, so none is left standing stale.
-                    form.clearFieldError('dueDate');
-                    form.setFieldValue('billDate', d);
-                  }}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <DateField
-                  label="Due date"
-                  withAsterisk
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  {...form.getInputProps('dueDate')}
-                  onChange={(d) => {
-                    setDueTouched(true);
-                    form.clearFieldError('billDate');
-                    form.setFieldValue('dueDate', d);
-                  }}
-                  description={
-                    v && suggestedDue && values.dueDate !== suggestedDue
-                      ? `${describeTerms(v.paymentTerms)} would be ${date(suggestedDue)}`
-                      : v
-                        ? `${describeTerms(v.paymentTerms)} from the bill date`
-                        : undefined
-                  }
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <Input.Wrapper
-                  label="Early-payment discount"
-                  error={form.errors['earlyPayment.discountPercent'] ?? form.errors['earlyPayment.days']}
-                >
-                  <Group gap="xs" wrap="nowrap">
-                    <DecimalInput
-                      aria-label="Discount percent"
-                      scale={2}
-                      min={0}
-                      max={50}
-                      unit="%"
-                      rightSection={
-                        <Text size="xs" c="dimmed">
-                          %
-                        </Text>
-                      }
-                      {...form.getInputProps('discountPercent')}
-                    />
-                    <NumberInput
-                      aria-label="Discount days"
-                      min={0}
-                      max={365}
-                      allowDecimal={false}
-                      hideControls
-                      rightSection={
-                        <Text size="xs" c="dimmed">
-                          days
-                        </Text>
-                      }
-                      rightSectionWidth={44}
-                      {...form.getInputProps('discountDays')}
-                    />
-                  </Group>
-                </Input.Wrapper>
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <Select
-                  label="Purchase order"
-                  placeholder={vendorId ? 'None' : 'Choose a vendor first'}
-                  clearable
-                  disabled={!vendorId}
-                  data={(orders.data ?? []).map((o) => ({
-                    value: String(o.id),
-                    label: `${o.number} · ${money(o.total, o.currency)}`,
-                  }))}
-                  {...form.getInputProps('purchaseOrderId')}
-                />
-              </Grid.Col>
-              {foreign && (
-                <Grid.Col span={3}>
-                  <ExchangeRateField
-                    currency={values.currency}
-                    description={
-                      suggestedRate ? 'Exchange rate; the vendor’s last bill used this' : 'Exchange rate'
-                    }
-                    {...form.getInputProps('exchangeRate')}
-                  />
-                </Grid.Col>
-              )}
-            </Grid>
-            {offer && (
-              <Text size="sm" c="teal.7" mt="xs">
-                Pay by {date(offer.payBy)} to save {money(offer.save, values.currency)}.
-              </Text>
-            )}
-          </Card>
-
-          <Card withBorder padding="lg">
-            <Group justify="space-between" mb="xs">
-              <Title order={2} size="h4">
-                Lines
-              </Title>
-              {order.data && (
-                <Button variant="light" size="compact-sm" onClick={copyOrderLines}>
-                  Copy lines from {order.data.number}
-                </Button>
-              )}
-            </Group>
-            <LinesEditor
-              form={form}
-              currency={values.currency}
-              poLineLabels={poId ? poLineLabels : undefined}
-            />
-            <Stack gap={2} align="flex-end" mt="sm" aria-label="Bill totals">
-              <Group gap="xl">
-                <Text size="sm" c="dimmed">
-                  Subtotal
-                </Text>
-                <Text size="sm" className="num" miw={120}>
-                  {money(totals.subtotal, values.currency)}
-                </Text>
-              </Group>
-              <Group gap="xl">
-                <Text size="sm" c="dimmed">
-                  Reclaimable tax
-                </Text>
-                <Text size="sm" className="num" miw={120}>
-                  {money(totals.tax, values.currency)}
-                </Text>
-              </Group>
-              <Group gap="xl">
-                <Text fw={600}>Total</Text>
-                <Text fw={600} className="num" miw={120}>
-                  {money(totals.total, values.currency)}
-                </Text>
-              </Group>
-              {foreign && parseRateInput(values.exchangeRate, sep) !== null && (
-                <Group gap="xl">
-                  <Text size="sm" c="dimmed">
-                    Total in {base}
-                  </Text>
-                  <Text size="sm" c="dimmed" className="num" miw={120}>
-                    {money(
-                      toBase(totals.total, values.currency, parseRateInput(values.exchangeRate, sep)!, base),
-                      base,
-                    )}
-                  </Text>
-                </Group>
-              )}
-            </Stack>
-          </Card>
-
-          <Card withBorder padding="lg">
-            <Grid gap="md">
-              <Grid.Col span={6}>
-                <FileInput
-                  label="Scanned bill"
-                  description={`PDF, PNG or JPEG, up to ${formatBytes(ATTACHMENT_MAX_BYTES)}`}
-                  placeholder={uploading ? 'Uploading…' : 'Attach a file'}
-                  accept="application/pdf,image/png,image/jpeg"
-                  value={null}
-                  onChange={(f) => void attach(f)}
-                  error={uploadError ?? (form.errors['attachments.0.sha256'] as string | undefined)}
-                  disabled={uploading}
-                />
-                <Stack gap={4} mt="xs">
-                  {values.attachments.map((a, i) => (
-                    <Group key={a.sha256} gap="xs" wrap="nowrap">
-                      <IconFileText size={16} aria-hidden />
-                      <Anchor component="button" type="button" size="sm" onClick={() => setViewing(a)}>
-                        {a.fileName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {formatBytes(a.bytes)}
-                      </Text>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        size="sm"
-                        aria-label={`Remove ${a.fileName}`}
-                        onClick={() => form.removeListItem('attachments', i)}
-                      >
-                        <IconTrash size={14} />
-                      </ActionIcon>
-                    </Group>
-                  ))}
-                </Stack>
-              </Grid.Col>
-              <Grid.Col span={6}>
-                <Textarea label="Notes" autosize minRows={3} {...form.getInputProps('notes')} />
-              </Grid.Col>
-            </Grid>
-          </Card>
-
-          <Group justify="flex-end">
-            {(!bill || bill.status === 'draft') && (
-              <Button
-                variant="default"
-                onClick={() => void submit('draft')}
-                loading={saving && pendingStatus === 'draft'}
-              >
-                Save as draft
-              </Button>
-            )}
-            <Button type="submit" loading={saving && pendingStatus === 'awaiting_payment'}>
-              {bill && bill.status !== 'draft' ? 'Save changes' : 'Save bill'}
+    <RecordForm
+      title={
+        bill
+          ? t('bills.form.editTitle', { number: bill.vendorInvoiceNumber || `#${bill.id}` })
+          : t('bills.form.newTitle')
+      }
+      cancelTo={bill ? `/bills/${bill.id}` : '/bills'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit('awaiting_payment');
+      }}
+      footer={
+        <>
+          {(!bill || bill.status === 'draft') && (
+            <Button
+              variant="default"
+              onClick={() => void submit('draft')}
+              loading={saving && pendingStatus === 'draft'}
+            >
+              {t('bills.form.saveDraft')}
             </Button>
-          </Group>
-        </Stack>
-      </form>
-
-      <Modal opened={review !== null} onClose={() => setReview(null)} title="Review before saving" size="lg">
-        <Stack gap="sm">
-          <Text size="sm">
-            Folio found {review?.length === 1 ? 'something' : 'some things'} worth a second look. Nothing is
-            blocked: save with a reason if the bill is right, or save now and review it later on the bill.
-          </Text>
-          {review?.map((w) => (
-            <Alert key={w.key} color={w.group === 'fraud' ? 'red' : 'orange'} title={w.title} variant="light">
-              {w.message}
-            </Alert>
-          ))}
-          <Textarea
-            label="Reason"
-            description="Why this bill is fine: kept in the audit log."
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+          )}
+          <Button type="submit" loading={saving && pendingStatus === 'awaiting_payment'}>
+            {bill && bill.status !== 'draft' ? t('payables.form.saveChanges') : t('bills.form.save')}
+          </Button>
+        </>
+      }
+      after={
+        <>
+          <ReviewModal
+            review={review}
+            reason={reason}
+            setReason={setReason}
+            saving={saving}
+            onBack={() => setReview(null)}
+            onSaveLater={() => void save(pendingStatus)}
+            onSaveAnyway={() =>
+              void save(pendingStatus, { keys: review!.map((w) => w.key), reason: reason.trim() })
+            }
           />
-          <Group justify="space-between">
-            <Button variant="subtle" onClick={() => setReview(null)}>
-              Back to the bill
+          {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(null)} />}
+        </>
+      }
+    >
+      <Card withBorder padding="lg">
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <VendorSelect
+              label={t('common.vendor')}
+              keep={
+                bill
+                  ? {
+                      value: String(bill.vendor.id),
+                      label: t('payables.form.archivedVendor', { name: bill.vendor.name }),
+                    }
+                  : undefined
+              }
+              nothingFoundMessage={t('payables.form.noVendorFound')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              {...form.getInputProps('vendorId')}
+              onChange={(value) => {
+                form.setFieldValue('vendorId', value);
+                form.setFieldValue('purchaseOrderId', null);
+              }}
+              description={
+                <>
+                  {t('payables.form.notListed')}{' '}
+                  <Anchor component={Link} to="/vendors/new" size="xs">
+                    {t('payables.form.addVendor')}
+                  </Anchor>
+                </>
+              }
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput
+              label={t('bills.form.vendorInvoiceNumber')}
+              {...form.getInputProps('vendorInvoiceNumber')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField
+              label={t('bills.table.billDate')}
+              withAsterisk
+              {...form.getInputProps('billDate')}
+              onChange={(d) => {
+                // The two dates are checked against each other: a change to either
+                // clears the other's message, so none is left standing stale.
+                // eslint-disable-next-line i18next/no-literal-string -- a form field path
+                form.clearFieldError('dueDate');
+                form.setFieldValue('billDate', d);
+              }}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField
+              label={t('common.dueDate')}
+              withAsterisk
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              {...form.getInputProps('dueDate')}
+              onChange={(d) => {
+                setDueTouched(true);
+                // eslint-disable-next-line i18next/no-literal-string -- a form field path
+                form.clearFieldError('billDate');
+                form.setFieldValue('dueDate', d);
+              }}
+              description={
+                v && suggestedDue && values.dueDate !== suggestedDue
+                  ? t('bills.form.termsWouldBe', {
+                      terms: describeTerms(v.paymentTerms),
+                      date: date(suggestedDue),
+                    })
+                  : v
+                    ? t('bills.form.termsFromBillDate', { terms: describeTerms(v.paymentTerms) })
+                    : undefined
+              }
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Input.Wrapper
+              label={t('payables.form.earlyPayment')}
+              error={form.errors['earlyPayment.discountPercent'] ?? form.errors['earlyPayment.days']}
+            >
+              <Group gap="xs" wrap="nowrap">
+                <DecimalInput
+                  aria-label={t('payables.form.discountPercent')}
+                  scale={2}
+                  min={0}
+                  max={50}
+                  unit="%"
+                  rightSection={
+                    <Text size="xs" c="dimmed">
+                      %
+                    </Text>
+                  }
+                  {...form.getInputProps('discountPercent')}
+                />
+                <NumberInput
+                  aria-label={t('payables.form.discountDays')}
+                  min={0}
+                  max={365}
+                  allowDecimal={false}
+                  hideControls
+                  rightSection={
+                    <Text size="xs" c="dimmed">
+                      {t('payables.form.days')}
+                    </Text>
+                  }
+                  rightSectionWidth={44}
+                  {...form.getInputProps('discountDays')}
+                />
+              </Group>
+            </Input.Wrapper>
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label={t('bills.form.purchaseOrder')}
+              placeholder={vendorId ? t('common.none') : t('bills.form.chooseVendorFirst')}
+              clearable
+              disabled={!vendorId}
+              data={(orders.data ?? []).map((o) => ({
+                value: String(o.id),
+                label: `${o.number} · ${money(o.total, o.currency)}`,
+              }))}
+              {...form.getInputProps('purchaseOrderId')}
+            />
+          </Grid.Col>
+          {foreign && (
+            <Grid.Col span={3}>
+              <ExchangeRateField
+                currency={values.currency}
+                description={suggestedRate ? t('bills.form.rateSuggested') : t('payables.rate.title')}
+                {...form.getInputProps('exchangeRate')}
+              />
+            </Grid.Col>
+          )}
+        </Grid>
+        {offer && (
+          <Text size="sm" c="teal.7" mt="xs">
+            {t('bills.form.offer', { date: date(offer.payBy), amount: money(offer.save, values.currency) })}
+          </Text>
+        )}
+      </Card>
+
+      <Card withBorder padding="lg">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">
+            {t('bills.lines.label')}
+          </Title>
+          {order.data && (
+            <Button variant="light" size="compact-sm" onClick={copyOrderLines}>
+              {t('bills.form.copyLines', { number: order.data.number })}
             </Button>
-            <Group gap="xs">
-              <Button variant="default" onClick={() => void save(pendingStatus)} loading={saving}>
-                Save and review later
-              </Button>
-              <Button
-                disabled={reason.trim() === ''}
-                loading={saving}
-                onClick={() =>
-                  void save(pendingStatus, { keys: review!.map((w) => w.key), reason: reason.trim() })
-                }
-              >
-                Save anyway
-              </Button>
-            </Group>
+          )}
+        </Group>
+        <LinesEditor form={form} currency={values.currency} poLineLabels={poId ? poLineLabels : undefined} />
+        <TotalsBlock
+          label={t('bills.form.totals')}
+          rows={[
+            { label: t('payables.totals.subtotal'), value: money(totals.subtotal, values.currency) },
+            { label: t('payables.totals.reclaimableTax'), value: money(totals.tax, values.currency) },
+            { label: t('common.total'), value: money(totals.total, values.currency), strong: true },
+            ...(foreign && rate !== null
+              ? [
+                  {
+                    label: t('payables.totals.totalIn', { currency: base }),
+                    value: money(toBase(totals.total, values.currency, rate, base), base),
+                    dimmed: true,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+
+      <Card withBorder padding="lg">
+        <Grid gap="md">
+          <Grid.Col span={6}>
+            <FileInput
+              label={t('bills.form.scan')}
+              description={t('bills.form.scanHint', { limit: formatBytes(ATTACHMENT_MAX_BYTES) })}
+              placeholder={uploading ? t('bills.form.uploading') : t('bills.form.attach')}
+              accept="application/pdf,image/png,image/jpeg"
+              value={null}
+              onChange={(f) => void attach(f)}
+              error={uploadError ?? (form.errors['attachments.0.sha256'] as string | undefined)}
+              disabled={uploading}
+            />
+            <Box mt="xs">
+              <AttachmentList
+                attachments={values.attachments}
+                onOpen={setViewing}
+                onRemove={(i) => form.removeListItem('attachments', i)}
+                removeLabel={(name) => t('bills.form.removeFile', { name })}
+              />
+            </Box>
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Textarea label={t('common.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
+          </Grid.Col>
+        </Grid>
+      </Card>
+    </RecordForm>
+  );
+}
+
+/** The warnings found before saving, to save with a reason, save for later review, or go back. */
+function ReviewModal({
+  review,
+  reason,
+  setReason,
+  saving,
+  onBack,
+  onSaveLater,
+  onSaveAnyway,
+}: {
+  review: BillWarning[] | null;
+  reason: string;
+  setReason: (r: string) => void;
+  saving: boolean;
+  onBack: () => void;
+  onSaveLater: () => void;
+  onSaveAnyway: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={review !== null} onClose={onBack} title={t('bills.review.title')} size="lg">
+      <Stack gap="sm">
+        <Text size="sm">{t('bills.review.intro', { count: review?.length ?? 0 })}</Text>
+        {review?.map((w) => (
+          <Alert key={w.key} color={w.group === 'fraud' ? 'red' : 'orange'} title={w.title} variant="light">
+            {w.message}
+          </Alert>
+        ))}
+        <Textarea
+          label={t('payables.reason')}
+          description={t('bills.review.reasonHint')}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <Group justify="space-between">
+          <Button variant="subtle" onClick={onBack}>
+            {t('bills.review.back')}
+          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={onSaveLater} loading={saving}>
+              {t('bills.review.later')}
+            </Button>
+            <Button disabled={reason.trim() === ''} loading={saving} onClick={onSaveAnyway}>
+              {t('bills.review.anyway')}
+            </Button>
           </Group>
-        </Stack>
-      </Modal>
-      {viewing && <AttachmentViewer attachment={viewing} onClose={() => setViewing(null)} />}
-    </Stack>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

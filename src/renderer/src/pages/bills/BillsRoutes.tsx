@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
@@ -17,22 +18,23 @@ import { EInvoiceDropZone, ImportEInvoicesButton } from '../einvoice-in/EInvoice
 /** The section's list screens share a title, the actions and the tabs. */
 function Section({ children }: { children: React.ReactNode }) {
   const { pathname } = useLocation();
+  const { t } = useTranslation();
   return (
     <EInvoiceDropZone>
       <Stack gap="md">
         <Group justify="space-between">
           <Title order={1} size="h2">
-            Bills
+            {t('bills.title')}
           </Title>
           <Group gap="xs">
             <ImportEInvoicesButton />
             {pathname !== '/bills/pay' && (
               <Button variant="default" component={Link} to="/bills/pay">
-                Pay bills
+                {t('bills.payBills')}
               </Button>
             )}
             <Button component={Link} to="/bills/new">
-              New bill
+              {t('bills.newBill')}
             </Button>
           </Group>
         </Group>

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Anchor, Box, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
-import { BILL_STATUS_COLORS, BILL_STATUS_LABELS } from '../../../../shared/domain/bill-status';
+import { BILL_STATUS_COLORS } from '../../../../shared/domain/bill-status';
+import { BILL_STATUS } from './parts/labels';
 import { addMonths, daysInMonth, localToday } from '../../../../shared/domain/dates';
 import { useApi } from '../../api/hooks';
 import { formatTotals, useFormat } from './parts/format';
@@ -24,6 +26,7 @@ const MAX_PER_DAY = 3;
 /** A month calendar of due dates; each bill shows its status by colour and in its label. */
 export function CalendarPage() {
   const { money, locale, baseCurrency } = useFormat();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '')
     ? params.get('month')!
@@ -52,25 +55,25 @@ export function CalendarPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Group gap="xs">
-          <ActionIcon variant="default" aria-label="Previous month" onClick={() => go(-1)}>
+          <ActionIcon variant="default" aria-label={t('bills.calendar.previous')} onClick={() => go(-1)}>
             <IconChevronLeft size={16} />
           </ActionIcon>
           <Title order={2} size="h4" miw={180} ta="center">
             {title}
           </Title>
-          <ActionIcon variant="default" aria-label="Next month" onClick={() => go(1)}>
+          <ActionIcon variant="default" aria-label={t('bills.calendar.next')} onClick={() => go(1)}>
             <IconChevronRight size={16} />
           </ActionIcon>
         </Group>
         {cal.data && (
           <Text size="sm">
-            Still owed for bills due this month:{' '}
+            {t('bills.calendar.owed')}{' '}
             <strong className="num">{formatTotals(cal.data.totals, money, baseCurrency)}</strong>
           </Text>
         )}
       </Group>
       <Card withBorder padding={0}>
-        <SimpleGrid cols={7} spacing={0} role="grid" aria-label={`Due dates in ${title}`}>
+        <SimpleGrid cols={7} spacing={0} role="grid" aria-label={t('bills.calendar.label', { month: title })}>
           {weekdays.map((w) => (
             <Text
               key={w}
@@ -94,7 +97,9 @@ export function CalendarPage() {
                 role="gridcell"
                 aria-label={
                   day
-                    ? `${day} ${title}${bills.length ? `, ${bills.length} bill${bills.length > 1 ? 's' : ''}` : ''}`
+                    ? bills.length
+                      ? t('bills.calendar.dayWithBills', { day, month: title, count: bills.length })
+                      : `${day} ${title}`
                     : undefined
                 }
                 p={6}
@@ -119,7 +124,7 @@ export function CalendarPage() {
                   {bills.slice(0, MAX_PER_DAY).map((b) => (
                     <Tooltip
                       key={b.id}
-                      label={`${b.vendorName} ${b.vendorInvoiceNumber} · ${BILL_STATUS_LABELS[b.displayStatus]}`}
+                      label={`${b.vendorName} ${b.vendorInvoiceNumber} · ${t(BILL_STATUS[b.displayStatus])}`}
                     >
                       <Anchor
                         component={Link}
@@ -141,13 +146,13 @@ export function CalendarPage() {
                         <span className="num">
                           {money(b.displayStatus === 'paid' ? b.total : b.balance, b.currency)}
                         </span>
-                        <span className="visually-hidden"> {BILL_STATUS_LABELS[b.displayStatus]}</span>
+                        <span className="visually-hidden"> {t(BILL_STATUS[b.displayStatus])}</span>
                       </Anchor>
                     </Tooltip>
                   ))}
                   {bills.length > MAX_PER_DAY && (
                     <Anchor component={Link} to={`/bills/all`} size="xs" c="dimmed">
-                      +{bills.length - MAX_PER_DAY} more
+                      {t('bills.calendar.more', { count: bills.length - MAX_PER_DAY })}
                     </Anchor>
                   )}
                 </Stack>
@@ -164,7 +169,7 @@ export function CalendarPage() {
               h={10}
               style={{ background: `var(--mantine-color-${BILL_STATUS_COLORS[s]}-6)`, borderRadius: 2 }}
             />
-            <Text size="xs">{BILL_STATUS_LABELS[s]}</Text>
+            <Text size="xs">{t(BILL_STATUS[s])}</Text>
           </Group>
         ))}
       </Group>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Button, Card, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ExpenseCategory } from '../../../../shared/api/payables';
@@ -6,12 +7,13 @@ import { PAYABLES } from './parts/format';
 
 /** The editable list of expense categories. A used category can be archived, never deleted. */
 export function CategoriesPage() {
+  const { t } = useTranslation();
   const list = useApi('expenseCategories.list', {});
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const create = useApiMutation('expenseCategories.create', {
     invalidates: PAYABLES,
-    success: (c) => `Category “${c.name}” added.`,
+    success: (c) => t('bills.categories.added', { name: c.name }),
   });
   return (
     <Stack gap="md" maw={720}>
@@ -28,28 +30,28 @@ export function CategoriesPage() {
         >
           <Group align="flex-end">
             <TextInput
-              label="New category"
-              placeholder="Cleaning"
+              label={t('bills.categories.new')}
+              placeholder={t('bills.categories.placeholder')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               error={error}
               style={{ flex: 1 }}
             />
             <Button type="submit" loading={create.isPending}>
-              Add category
+              {t('bills.categories.add')}
             </Button>
           </Group>
         </form>
       </Card>
       <Title order={2} size="h4">
-        Expense categories
+        {t('bills.categories.title')}
       </Title>
-      <Table aria-label="Expense categories" withTableBorder>
+      <Table aria-label={t('bills.categories.title')} withTableBorder>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th className="num">Bill lines</Table.Th>
-            <Table.Th>In use</Table.Th>
+            <Table.Th>{t('common.name')}</Table.Th>
+            <Table.Th className="num">{t('bills.categories.lines')}</Table.Th>
+            <Table.Th>{t('bills.categories.inUse')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -59,13 +61,14 @@ export function CategoriesPage() {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
-        Archived categories stay on past bills but are not offered for new ones.
+        {t('bills.categories.hint')}
       </Text>
     </Stack>
   );
 }
 
 function CategoryRow({ category }: { category: ExpenseCategory }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(category.name);
   const [error, setError] = useState<string | undefined>();
   const update = useApiMutation('expenseCategories.update', { invalidates: PAYABLES });
@@ -78,7 +81,7 @@ function CategoryRow({ category }: { category: ExpenseCategory }) {
     <Table.Tr c={category.archived ? 'dimmed' : undefined}>
       <Table.Td>
         <TextInput
-          aria-label={`Name of ${category.name}`}
+          aria-label={t('bills.categories.nameOf', { name: category.name })}
           variant="unstyled"
           value={name}
           error={error}
@@ -90,7 +93,7 @@ function CategoryRow({ category }: { category: ExpenseCategory }) {
       <Table.Td className="num">{category.usage}</Table.Td>
       <Table.Td>
         <Switch
-          aria-label={`${category.name} in use`}
+          aria-label={t('bills.categories.inUseOf', { name: category.name })}
           checked={!category.archived}
           onChange={(e) => save(!e.currentTarget.checked)}
         />

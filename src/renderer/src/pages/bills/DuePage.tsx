@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Anchor, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconReceipt } from '@tabler/icons-react';
@@ -8,29 +9,30 @@ import { BillTable } from './parts/BillTable';
 import { formatTotals, useFormat } from './parts/format';
 import { FirstRecord } from './parts/FirstRecord';
 
-const VIEWS: { view: DueView; title: string; empty: string; color?: string }[] = [
-  { view: 'overdue', title: 'Overdue', empty: 'Nothing overdue.', color: 'red' },
-  { view: 'next7', title: 'Due in the next 7 days', empty: 'Nothing due in the next 7 days.' },
-  { view: 'later', title: 'Due later', empty: 'Nothing due later.' },
-];
+const VIEWS = [
+  { view: 'overdue', title: 'bills.due.overdue', empty: 'bills.due.overdueEmpty', color: 'red' },
+  { view: 'next7', title: 'bills.due.next7', empty: 'bills.due.next7Empty' },
+  { view: 'later', title: 'bills.due.later', empty: 'bills.due.laterEmpty' },
+] as const satisfies readonly { view: DueView; title: string; empty: string; color?: string }[];
 
 /** Due-date tracking: overdue, due in the next 7 days and later, each with its total. */
 export function DuePage() {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const summary = useApi('bills.dueSummary', {});
   useHotkeys([['n', () => void navigate('/bills/new')]]);
   if (summary.data && !summary.data.hasBills) {
     return (
       <FirstRecord
         icon={IconReceipt}
-        title="No bills yet"
-        description="Enter a bill from a vendor, with its scan, and Folio will remind you before it is due."
+        title={t('bills.due.firstTitle')}
+        description={t('bills.due.firstText')}
       >
         <Button component={Link} to="/bills/new">
-          Enter your first bill
+          {t('bills.due.firstButton')}
         </Button>
         <Button component={Link} to="/bills/import" variant="default">
-          Import from CSV
+          {t('bills.due.importCsv')}
         </Button>
       </FirstRecord>
     );
@@ -44,7 +46,22 @@ export function DuePage() {
   );
 }
 
-function DueSection({ view, title, empty, color, count }: (typeof VIEWS)[number] & { count?: number }) {
+function DueSection({
+  view,
+  title: titleKey,
+  empty,
+  color,
+  count,
+}: {
+  view: DueView;
+  title: (typeof VIEWS)[number]['title'];
+  empty: (typeof VIEWS)[number]['empty'];
+  color?: string;
+} & {
+  count?: number;
+}) {
+  const { t } = useTranslation();
+  const title = t(titleKey);
   const { money, baseCurrency } = useFormat();
   const data = useApi('bills.due', { view, limit: 50 });
   const d = data.data;
@@ -56,20 +73,22 @@ function DueSection({ view, title, empty, color, count }: (typeof VIEWS)[number]
             {title}
           </Title>
           <Text c="dimmed" size="sm">
-            {count ?? d?.count ?? ''} {(count ?? d?.count) === 1 ? 'bill' : 'bills'}
+            {(count ?? d?.count) !== undefined
+              ? t('bills.list.count', { count: count ?? d?.count ?? 0 })
+              : ''}
           </Text>
         </Group>
         {d && (
-          <Text fw={600} className="num" aria-label={`${title} total`}>
+          <Text fw={600} className="num" aria-label={t('bills.due.total', { title })}>
             {formatTotals(d.totals, money, baseCurrency)}
           </Text>
         )}
       </Group>
       {!d ? (
-        <Loader size="sm" aria-label={`Loading ${title.toLowerCase()}`} />
+        <Loader size="sm" aria-label={t('bills.due.loading', { title })} />
       ) : d.rows.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {empty}
+          {t(empty)}
         </Text>
       ) : (
         <>
@@ -81,7 +100,7 @@ function DueSection({ view, title, empty, color, count }: (typeof VIEWS)[number]
               size="sm"
               mt="xs"
             >
-              Show all {d.count}
+              {t('bills.due.showAll', { count: d.count })}
             </Anchor>
           )}
         </>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Badge,
@@ -35,6 +36,7 @@ Hosting Inc,H-77,2026-03-02,,19.99,,USD,0.92,Software,Server,net 30`;
  */
 export function ImportPage() {
   const { money, date, baseCurrency } = useFormat();
+  const { t } = useTranslation();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Output<'billImport.preview'> | null>(null);
@@ -82,7 +84,11 @@ export function ImportPage() {
     if (!f) return;
     if (f.size > CSV_MAX_CHARS) {
       setFileError(
-        `“${f.name}” is ${formatBytes(f.size)}; import at most ${formatBytes(CSV_MAX_CHARS)} at a time. Split the file.`,
+        t('bills.import.tooLarge', {
+          name: f.name,
+          size: formatBytes(f.size),
+          limit: formatBytes(CSV_MAX_CHARS),
+        }),
       );
       return;
     }
@@ -116,92 +122,81 @@ export function ImportPage() {
       <Card withBorder padding="lg">
         <Stack gap="xs">
           <Title order={2} size="h4">
-            Import bills from a CSV file
+            {t('bills.import.title')}
           </Title>
-          <Text size="sm">
-            One bill per row, with a header row, separated by commas, semicolons or tabs. Folio recognises
-            these columns, in English or German (other names work too, such as Supplier, Lieferant, Date or
-            MwSt): <strong>Vendor</strong>, <strong>Bill date</strong> and <strong>Amount</strong> (or Net or
-            Total) are required; Invoice number, Due date, Tax, Currency, Category, Description, Terms and
-            Notes are optional, and you can choose the field of each column after choosing the file. A bill in
-            another currency than {baseCurrency} needs its <strong>Exchange rate</strong> (what 1 unit is
-            worth in {baseCurrency}). Dates are YYYY-MM-DD or DD.MM.YYYY; amounts may use a decimal point or
-            comma. Vendors Folio does not know yet are created.
-          </Text>
+          <Text size="sm">{t('bills.import.help', { base: baseCurrency })}</Text>
           <Code block>{SAMPLE}</Code>
           <FileInput
-            label="CSV file"
-            placeholder="Choose a .csv file"
+            label={t('bills.import.file')}
+            placeholder={t('bills.import.choose')}
             accept=".csv,text/csv"
             clearable
             value={null}
             onChange={(f) => void choose(f)}
             error={fileError}
-            description={file ? `Chosen: ${file.name}` : `Up to ${formatBytes(CSV_MAX_CHARS)}`}
+            description={
+              file
+                ? t('bills.import.chosen', { name: file.name })
+                : t('bills.import.upTo', { limit: formatBytes(CSV_MAX_CHARS) })
+            }
           />
         </Stack>
       </Card>
 
       {result && (
-        <Alert color="green" title="Import done" icon={<IconCheck size={18} />}>
-          {result.imported} {result.imported === 1 ? 'bill' : 'bills'} imported
-          {result.vendorsCreated
-            ? `, ${result.vendorsCreated} new ${result.vendorsCreated === 1 ? 'vendor' : 'vendors'} created`
-            : ''}
-          {result.skipped
-            ? `; ${result.skipped} ${result.skipped === 1 ? 'row' : 'rows'} with errors skipped`
-            : ''}
-          . <Link to="/bills/all">See all bills</Link>
+        <Alert color="green" title={t('bills.import.done')} icon={<IconCheck size={18} />}>
+          {t('bills.import.result', {
+            imported: result.imported,
+            vendors: result.vendorsCreated,
+            skipped: result.skipped,
+          })}{' '}
+          <Link to="/bills/all">{t('bills.import.seeAll')}</Link>
         </Alert>
       )}
 
       {preview && (
-        <Card withBorder padding="lg" aria-label="Import preview">
+        <Card withBorder padding="lg" aria-label={t('bills.import.preview')}>
           <Group justify="space-between" mb="sm" wrap="nowrap" align="flex-start">
             <Stack gap={2} style={{ flex: 1 }}>
               <Title order={3} size="h5">
-                Preview of {file?.name}
+                {t('bills.import.previewOf', { name: file?.name ?? '' })}
               </Title>
               <Text size="sm">
-                <strong>{preview.okCount}</strong> {preview.okCount === 1 ? 'row is' : 'rows are'} ready to
-                import
-                {preview.errorCount > 0 && (
-                  <>
-                    ; <strong>{preview.errorCount}</strong>{' '}
-                    {preview.errorCount === 1 ? 'row has' : 'rows have'} errors and will be skipped
-                  </>
-                )}
-                .{preview.newVendors.length > 0 && ` New vendors: ${preview.newVendors.join(', ')}.`} Nothing
-                is saved until you import.
+                {t('bills.import.summary', { ok: preview.okCount, errors: preview.errorCount })}
+                {preview.newVendors.length > 0 &&
+                  ` ${t('bills.import.newVendors', { names: preview.newVendors.join(', ') })}`}{' '}
+                {t('bills.import.nothingSaved')}
               </Text>
             </Stack>
             <Group gap="xs" wrap="nowrap">
               <Button variant="default" onClick={() => setPreview(null)}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button onClick={confirm} disabled={preview.okCount === 0} loading={commit.isPending}>
-                Import {preview.okCount} {preview.okCount === 1 ? 'bill' : 'bills'}
+                {t('bills.import.importN', { count: preview.okCount })}
               </Button>
             </Group>
           </Group>
           <Stack gap="sm" mb="md">
             {preview.problem && (
-              <Alert color="orange" title="Choose the columns">
+              <Alert color="orange" title={t('bills.import.chooseColumns')}>
                 {preview.problem}
               </Alert>
             )}
             <Text size="sm" c="dimmed">
-              Read as {preview.delimiter === ';' ? 'semicolon' : preview.delimiter === ',' ? 'comma' : 'tab'}
-              -separated, with a decimal {preview.decimalSeparator === ',' ? 'comma' : 'point'}. Check the
-              field of each column:
+              {t('bills.import.readAs', {
+                delimiter:
+                  preview.delimiter === ';' ? 'semicolon' : preview.delimiter === ',' ? 'comma' : 'tab',
+                decimal: preview.decimalSeparator === ',' ? 'comma' : 'point',
+              })}
             </Text>
             <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }} spacing="xs">
               {preview.columns.map((c, i) => (
                 <Select
                   key={i}
-                  label={`Column “${c.header || i + 1}”`}
+                  label={t('bills.import.column', { name: c.header || String(i + 1) })}
                   data={[
-                    { value: '', label: 'Ignore' },
+                    { value: '', label: t('bills.import.ignore') },
                     ...preview.fields.map((f) => ({ value: f.field, label: f.label })),
                   ]}
                   value={c.key ?? ''}
@@ -213,25 +208,25 @@ export function ImportPage() {
             </SimpleGrid>
             {preview.hasAmountColumn && (
               <Radio.Group
-                label="The Amount column is"
+                label={t('bills.import.amountIs')}
                 value={(includesTax ?? preview.amountsIncludeTax) ? 'gross' : 'net'}
                 onChange={(v) => setTaxChoice(v === 'gross')}
               >
                 <Group mt={4}>
-                  <Radio value="gross" label="what the bill says to pay, tax included" />
-                  <Radio value="net" label="before tax (the Tax column is added to it)" />
+                  <Radio value="gross" label={t('bills.import.gross')} />
+                  <Radio value="net" label={t('bills.import.net')} />
                 </Group>
               </Radio.Group>
             )}
             {preview.totals.length > 0 && (
-              <Table aria-label="Totals to import" withTableBorder maw={640}>
+              <Table aria-label={t('bills.import.totals')} withTableBorder maw={640}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Currency</Table.Th>
-                    <Table.Th className="num">Bills</Table.Th>
-                    <Table.Th className="num">Net</Table.Th>
-                    <Table.Th className="num">Tax</Table.Th>
-                    <Table.Th className="num">Total</Table.Th>
+                    <Table.Th>{t('common.currency')}</Table.Th>
+                    <Table.Th className="num">{t('purchaseOrders.list.bills')}</Table.Th>
+                    <Table.Th className="num">{t('bills.import.netColumn')}</Table.Th>
+                    <Table.Th className="num">{t('common.tax')}</Table.Th>
+                    <Table.Th className="num">{t('common.total')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -249,18 +244,18 @@ export function ImportPage() {
             )}
           </Stack>
           <Table.ScrollContainer minWidth={900}>
-            <Table aria-label="Rows" withTableBorder style={{ whiteSpace: 'normal' }}>
+            <Table aria-label={t('bills.import.rows')} withTableBorder style={{ whiteSpace: 'normal' }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th className="num">Line</Table.Th>
-                  <Table.Th miw={96}>Check</Table.Th>
-                  <Table.Th miw={140}>Vendor</Table.Th>
-                  <Table.Th>Invoice no.</Table.Th>
-                  <Table.Th>Bill date</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th className="num">Tax</Table.Th>
-                  <Table.Th className="num">Total</Table.Th>
-                  <Table.Th w="30%">Messages</Table.Th>
+                  <Table.Th className="num">{t('purchaseOrders.match.line')}</Table.Th>
+                  <Table.Th miw={96}>{t('bills.import.check')}</Table.Th>
+                  <Table.Th miw={140}>{t('common.vendor')}</Table.Th>
+                  <Table.Th>{t('bills.table.invoiceNo')}</Table.Th>
+                  <Table.Th>{t('bills.table.billDate')}</Table.Th>
+                  <Table.Th>{t('bills.table.due')}</Table.Th>
+                  <Table.Th className="num">{t('common.tax')}</Table.Th>
+                  <Table.Th className="num">{t('common.total')}</Table.Th>
+                  <Table.Th w="30%">{t('bills.import.messages')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -275,7 +270,7 @@ export function ImportPage() {
                           leftSection={<IconCheck size={12} />}
                           style={{ textTransform: 'none' }}
                         >
-                          Ready
+                          {t('bills.import.ready')}
                         </Badge>
                       ) : (
                         <Badge
@@ -284,7 +279,7 @@ export function ImportPage() {
                           leftSection={<IconX size={12} />}
                           style={{ textTransform: 'none' }}
                         >
-                          Error
+                          {t('bills.import.error')}
                         </Badge>
                       )}
                     </Table.Td>
@@ -292,7 +287,7 @@ export function ImportPage() {
                       {r.vendorName}
                       {r.newVendor && r.ok && (
                         <Badge size="xs" ml={4} variant="outline" style={{ textTransform: 'none' }}>
-                          new
+                          {t('bills.import.new')}
                         </Badge>
                       )}
                     </Table.Td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   Alert,
   Button,
@@ -17,17 +18,14 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { BillRow } from '../../../../shared/api/payables';
 import { addDays, localToday } from '../../../../shared/domain/dates';
-import {
-  PAYMENT_METHODS,
-  PAYMENT_METHOD_LABELS,
-  type PaymentMethod,
-} from '../../../../shared/domain/bill-status';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain/bill-status';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { StatusBadge } from './parts/StatusBadge';
 import { SepaDownload } from './parts/SepaDownload';
 import { PAYABLES, billLabel, useFormat } from './parts/format';
+import { PAYMENT_METHOD } from './parts/labels';
 import { parseRateInput } from '../../../../shared/domain/number-input';
 import { useDecimalSeparator } from '../../lib/numbers';
 
@@ -37,6 +35,7 @@ import { useDecimalSeparator } from '../../lib/numbers';
  */
 export function PaymentRunPage() {
   const { money, date, baseCurrency } = useFormat();
+  const { t } = useTranslation();
   const overdue = useApi('bills.due', { view: 'overdue', limit: 500 });
   const next7 = useApi('bills.due', { view: 'next7', limit: 500 });
   const later = useApi('bills.due', { view: 'later', limit: 500 });
@@ -78,32 +77,36 @@ export function PaymentRunPage() {
   };
   const withWarnings = (preview.data?.rows ?? []).filter((r) => r.openWarnings > 0);
 
-  const foreignTotals = (preview.data?.totals ?? []).filter((t) => t.currency !== baseCurrency);
+  const foreignTotals = (preview.data?.totals ?? []).filter((tot) => tot.currency !== baseCurrency);
   const sep = useDecimalSeparator();
-  const typedRate = (t: { currency: string; billRate: string }) =>
-    (typedRates[t.currency] ?? t.billRate).trim();
-  const rateOf = (t: { currency: string; billRate: string }) =>
-    parseRateInput(typedRate(t), sep) ?? typedRate(t);
+  const typedRate = (tot: { currency: string; billRate: string }) =>
+    (typedRates[tot.currency] ?? tot.billRate).trim();
+  const rateOf = (tot: { currency: string; billRate: string }) =>
+    parseRateInput(typedRate(tot), sep) ?? typedRate(tot);
 
   const confirm = () => {
     const bad = Object.fromEntries(
       foreignTotals
-        .filter((t) => parseRateInput(typedRate(t), sep) === null)
-        .map((t) => [t.currency, `Enter what 1 ${t.currency} is worth in ${baseCurrency}, like 1.0845`]),
+        .filter((tot) => parseRateInput(typedRate(tot), sep) === null)
+        .map((tot) => [
+          tot.currency,
+          t('payables.rate.enter', { currency: tot.currency, base: baseCurrency }),
+        ]),
     );
     setRateErrors(bad);
     if (Object.keys(bad).length > 0) return;
-    const exchangeRates = foreignTotals.map((t) => ({ currency: t.currency, rate: rateOf(t) }));
+    const exchangeRates = foreignTotals.map((tot) => ({ currency: tot.currency, rate: rateOf(tot) }));
     modals.openConfirmModal({
-      title: `Mark ${ids.length} bills paid?`,
+      title: t('bills.run.confirmTitle', { count: ids.length }),
       children: (
         <Text size="sm">
-          Folio records one payment per vendor dated {date(paymentDate)}, for{' '}
-          {(preview.data?.totals ?? []).map((t) => money(t.cash, t.currency)).join(' and ')}. You can undo
-          each payment from its bill.
+          {t('bills.run.confirmText', {
+            date: date(paymentDate),
+            amounts: (preview.data?.totals ?? []).map((tot) => money(tot.cash, tot.currency)).join(' · '),
+          })}
         </Text>
       ),
-      labels: { confirm: 'Mark paid', cancel: 'Cancel' },
+      labels: { confirm: t('bills.run.markPaid'), cancel: t('common.cancel') },
       onConfirm: () =>
         run.mutate(
           { paymentDate, method, reference, billIds: ids, takeDiscounts, exchangeRates },
@@ -111,19 +114,24 @@ export function PaymentRunPage() {
             onSuccess: (r) => {
               setSelected(new Set());
               modals.open({
-                title: 'Payment run done',
+                title: t('bills.run.done'),
                 children: (
                   <Stack gap={0}>
                     <Text size="sm">
-                      {r.bills} bills paid with {r.payments} payments:{' '}
-                      {r.totals
-                        .map(
-                          (t) => `${money(t.cash, t.currency)} paid, ${money(t.discounts, t.currency)} saved`,
-                        )
-                        .join('; ')}
-                      .
+                      {t('bills.run.doneText', {
+                        bills: r.bills,
+                        payments: r.payments,
+                        totals: r.totals
+                          .map((tot) =>
+                            t('bills.run.paidSaved', {
+                              paid: money(tot.cash, tot.currency),
+                              saved: money(tot.discounts, tot.currency),
+                            }),
+                          )
+                          .join('; '),
+                      })}
                     </Text>
-                    {r.totals.some((t) => t.currency === 'EUR') && <SepaDownload runId={r.runId} />}
+                    {r.totals.some((tot) => tot.currency === 'EUR') && <SepaDownload runId={r.runId} />}
                   </Stack>
                 ),
               });
@@ -139,75 +147,93 @@ export function PaymentRunPage() {
     <Stack gap="md">
       <Card withBorder padding="md">
         <Group align="flex-end" gap="md">
-          <DateField label="Payment date" value={paymentDate} onChange={setPaymentDate} w={170} />
+          <DateField
+            label={t('payables.payment.date')}
+            value={paymentDate}
+            onChange={setPaymentDate}
+            w={170}
+          />
           <Select
-            label="Method"
-            data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
+            label={t('payables.payment.method')}
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(PAYMENT_METHOD[m]) }))}
             value={method}
             onChange={(m) => m && setMethod(m as PaymentMethod)}
             allowDeselect={false}
             w={170}
           />
           <TextInput
-            label="Reference"
-            placeholder="Batch or bank reference"
+            label={t('common.reference')}
+            placeholder={t('bills.run.referenceHint')}
             value={reference}
             onChange={(e) => setReference(e.currentTarget.value)}
           />
           <Switch
-            label="Take early-payment discounts"
+            label={t('bills.run.takeDiscounts')}
             checked={takeDiscounts}
             onChange={(e) => setTakeDiscounts(e.currentTarget.checked)}
             mb={8}
           />
         </Group>
       </Card>
-      <Card withBorder padding="md" aria-label="Run totals">
+      <Card withBorder padding="md" aria-label={t('bills.run.totals')}>
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Title order={2} size="h4">
-              {ids.length} {ids.length === 1 ? 'bill' : 'bills'} to pay
+              {t('bills.run.toPay', { count: ids.length })}
             </Title>
             <Text size="sm" c="dimmed">
-              Choose the bills below; totals follow your choice.
+              {t('bills.run.hint')}
             </Text>
           </Stack>
           <Group gap="xl">
-            {(preview.data && ids.length ? preview.data.totals : []).map((t) => (
-              <Stack key={t.currency} gap={0} align="flex-end">
+            {(preview.data && ids.length ? preview.data.totals : []).map((tot) => (
+              <Stack key={tot.currency} gap={0} align="flex-end">
                 <Text size="xs" c="dimmed">
-                  Cash needed{preview.data!.totals.length > 1 ? ` (${t.currency})` : ''}
+                  {preview.data!.totals.length > 1
+                    ? t('bills.run.cashNeededIn', { currency: tot.currency })
+                    : t('bills.run.cashNeeded')}
                 </Text>
-                <Text fw={700} size="lg" className="num" aria-label={`Cash needed ${t.currency}`}>
-                  {money(t.cash, t.currency)}
+                <Text
+                  fw={700}
+                  size="lg"
+                  className="num"
+                  aria-label={t('bills.run.cashLabel', { currency: tot.currency })}
+                >
+                  {money(tot.cash, tot.currency)}
                 </Text>
-                <Text size="xs" c="teal.7" className="num" aria-label={`Discounts captured ${t.currency}`}>
-                  Discounts captured {money(t.discounts, t.currency)}
+                <Text
+                  size="xs"
+                  c="teal.7"
+                  className="num"
+                  aria-label={t('bills.run.discountsLabel', { currency: tot.currency })}
+                >
+                  {t('bills.run.discounts', { amount: money(tot.discounts, tot.currency) })}
                 </Text>
                 <ExchangeRateField
-                  currency={t.currency}
+                  currency={tot.currency}
                   size="xs"
                   w={130}
                   mt={4}
-                  value={typedRates[t.currency] ?? t.billRate}
+                  value={typedRates[tot.currency] ?? tot.billRate}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
-                    setTypedRates((r) => ({ ...r, [t.currency]: value }));
+                    setTypedRates((r) => ({ ...r, [tot.currency]: value }));
                   }}
-                  error={rateErrors[t.currency]}
+                  error={rateErrors[tot.currency]}
                 />
               </Stack>
             ))}
             <Button onClick={confirm} disabled={ids.length === 0 || !preview.data} loading={run.isPending}>
-              Mark {ids.length} paid
+              {t('bills.run.markN', { count: ids.length })}
             </Button>
           </Group>
         </Group>
         {withWarnings.length > 0 && (
           <Alert color="orange" mt="sm" icon={<IconAlertTriangle size={18} />}>
-            {withWarnings.length} chosen {withWarnings.length === 1 ? 'bill has' : 'bills have'} warnings not
-            yet reviewed: {withWarnings.map((r) => `${r.vendorName} ${r.vendorInvoiceNumber}`).join(', ')}.
-            Check them before paying.
+            {t('bills.run.warnings', {
+              count: withWarnings.length,
+              bills: withWarnings.map((r) => `${r.vendorName} ${r.vendorInvoiceNumber}`).join(', '),
+            })}
           </Alert>
         )}
         {preview.error && (
@@ -218,27 +244,27 @@ export function PaymentRunPage() {
       </Card>
       {rows.length === 0 ? (
         <Text c="dimmed" size="sm">
-          No bills are waiting to be paid.
+          {t('bills.run.none')}
         </Text>
       ) : (
-        <Table aria-label="Open bills" withTableBorder>
+        <Table aria-label={t('bills.run.openBills')} withTableBorder>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={40}>
                 <Checkbox
-                  aria-label="Choose all"
+                  aria-label={t('bills.run.chooseAll')}
                   checked={all}
                   indeterminate={ids.length > 0 && !all}
                   onChange={(e) => setSelected(new Set(e.currentTarget.checked ? rows.map((r) => r.id) : []))}
                 />
               </Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Vendor</Table.Th>
-              <Table.Th>Invoice no.</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th className="num">Balance</Table.Th>
-              <Table.Th className="num">Discount</Table.Th>
-              <Table.Th className="num">To pay</Table.Th>
+              <Table.Th>{t('bills.table.due')}</Table.Th>
+              <Table.Th>{t('common.vendor')}</Table.Th>
+              <Table.Th>{t('bills.table.invoiceNo')}</Table.Th>
+              <Table.Th>{t('common.status')}</Table.Th>
+              <Table.Th className="num">{t('bills.table.balance')}</Table.Th>
+              <Table.Th className="num">{t('bills.run.discount')}</Table.Th>
+              <Table.Th className="num">{t('bills.run.toPayColumn')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -249,7 +275,7 @@ export function PaymentRunPage() {
                 <Table.Tr key={r.id} bg={on ? 'var(--mantine-color-indigo-light)' : undefined}>
                   <Table.Td>
                     <Checkbox
-                      aria-label={`Pay ${billLabel(r)}`}
+                      aria-label={t('bills.run.pay', { bill: billLabel(r, t) })}
                       checked={on}
                       onChange={(e) => toggle(r.id, e.currentTarget.checked)}
                     />
@@ -272,7 +298,7 @@ export function PaymentRunPage() {
                         ? money(p.discount, r.currency)
                         : '—'
                       : r.offer
-                        ? `up to ${money(r.offer.save, r.currency)}`
+                        ? t('bills.run.upTo', { amount: money(r.offer.save, r.currency) })
                         : '—'}
                   </Table.Td>
                   <Table.Td className="num" fw={500}>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
@@ -6,11 +7,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Grid,
   Group,
-  Loader,
-  Select,
   Stack,
   Table,
   Text,
@@ -20,30 +18,36 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconClipboardList } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { PurchaseOrder } from '../../../../shared/api/payables';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
 import { StatusBadge } from './parts/StatusBadge';
+import { DetailHeader } from './parts/DetailHeader';
+import { MatchTable } from './parts/MatchTable';
+import { PageLoader } from './parts/PageLoader';
+import { RecordForm, SaveButton } from './parts/RecordForm';
+import { TotalsBlock } from './parts/TotalsBlock';
+import { VendorSelect } from './parts/VendorSelect';
+import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { PAYABLES, useFormat } from './parts/format';
 import { RecordList } from './parts/RecordList';
 import { DecimalInput } from '../../components/DecimalInput';
 
 function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolean }) {
+  const { t } = useTranslation();
   return (
     <Group gap={4}>
       <Badge variant="light" color={status === 'open' ? 'blue' : 'gray'} style={{ textTransform: 'none' }}>
-        {status === 'open' ? 'Open' : 'Closed'}
+        {status === 'open' ? t('purchaseOrders.status.open') : t('purchaseOrders.status.closed')}
       </Badge>
       {over && (
         <Badge variant="light" color="red" style={{ textTransform: 'none' }}>
-          Over the order
+          {t('purchaseOrders.status.over')}
         </Badge>
       )}
     </Group>
@@ -52,27 +56,28 @@ function OrderStatus({ status, over }: { status: 'open' | 'closed'; over: boolea
 
 export function PurchaseOrdersPage() {
   const { money, date } = useFormat();
+  const { t } = useTranslation();
   const list = useApi('purchaseOrders.list', {});
   return (
     <RecordList
       rows={list.data}
-      what="purchase orders"
+      label={t('purchaseOrders.list.label')}
+      loadingLabel={t('purchaseOrders.list.loading')}
       empty={{
         icon: IconClipboardList,
-        title: 'No purchase orders',
-        description:
-          'Record what you ordered and at what price; bills against the order are checked against it.',
+        title: t('purchaseOrders.list.emptyTitle'),
+        description: t('purchaseOrders.list.emptyText'),
       }}
       newTo="/bills/orders/new"
-      newLabel="New purchase order"
+      newLabel={t('purchaseOrders.new')}
       columns={[
-        { header: 'Number' },
-        { header: 'Vendor' },
-        { header: 'Ordered on' },
-        { header: 'Status' },
-        { header: 'Bills', numeric: true },
-        { header: 'Order total', numeric: true },
-        { header: 'Billed', numeric: true },
+        { header: t('common.number') },
+        { header: t('common.vendor') },
+        { header: t('purchaseOrders.list.orderedOn') },
+        { header: t('common.status') },
+        { header: t('purchaseOrders.list.bills'), numeric: true },
+        { header: t('purchaseOrders.list.orderTotal'), numeric: true },
+        { header: t('purchaseOrders.match.billed'), numeric: true },
       ]}
       row={(p) => (
         <>
@@ -99,124 +104,76 @@ export function PurchaseOrdersPage() {
 
 export function PurchaseOrderPage() {
   const id = Number(useParams().id);
-  const { money, date, quantity } = useFormat();
+  const { t } = useTranslation();
+  const { money, date } = useFormat();
   const po = useApi('purchaseOrders.get', { id });
   const setStatus = useApiMutation('purchaseOrders.setStatus', { invalidates: PAYABLES });
   if (po.error) return <Alert color="red">{po.error.message}</Alert>;
-  if (!po.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the purchase order" />
-      </Center>
-    );
+  if (!po.data) return <PageLoader label={t('purchaseOrders.detail.loading')} />;
   const p = po.data;
   const m = p.match;
   return (
     <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={2} size="h3">
-            {p.number}
-          </Title>
-          <OrderStatus status={p.status} over={p.over} />
-        </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            onClick={() =>
-              setStatus.mutate(
-                { id, status: p.status === 'open' ? 'closed' : 'open' },
-                { onError: notifyError },
-              )
-            }
-          >
-            {p.status === 'open' ? 'Close order' : 'Reopen order'}
-          </Button>
-          <Button variant="default" component={Link} to={`/bills/orders/${id}/edit`}>
-            Edit
-          </Button>
-          <Button component={Link} to={`/bills/new?vendor=${p.vendorId}`}>
-            New bill
-          </Button>
-        </Group>
-      </Group>
+      <DetailHeader
+        section
+        title={p.number}
+        badge={<OrderStatus status={p.status} over={p.over} />}
+        actions={
+          <>
+            <Button
+              variant="default"
+              onClick={() =>
+                setStatus.mutate(
+                  { id, status: p.status === 'open' ? 'closed' : 'open' },
+                  { onError: notifyError },
+                )
+              }
+            >
+              {p.status === 'open' ? t('purchaseOrders.detail.close') : t('purchaseOrders.detail.reopen')}
+            </Button>
+            <Button variant="default" component={Link} to={`/bills/orders/${id}/edit`}>
+              {t('common.edit')}
+            </Button>
+            <Button component={Link} to={`/bills/new?vendor=${p.vendorId}`}>
+              {t('bills.newBill')}
+            </Button>
+          </>
+        }
+      />
       <Text size="sm" c="dimmed">
-        {p.vendorName} · ordered {date(p.orderDate)} · tolerance {p.tolerancePercent}% · amounts before tax
+        {t('purchaseOrders.detail.summary', {
+          vendor: p.vendorName,
+          date: date(p.orderDate),
+          percent: p.tolerancePercent,
+        })}
       </Text>
       <Card withBorder padding="lg">
         <Title order={3} size="h5" mb="xs">
-          Ordered and billed
+          {t('purchaseOrders.detail.matchTitle')}
         </Title>
-        <Table aria-label="Ordered and billed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Line</Table.Th>
-              <Table.Th className="num">Ordered</Table.Th>
-              <Table.Th className="num">Billed</Table.Th>
-              <Table.Th className="num">Order price</Table.Th>
-              <Table.Th className="num">Highest billed price</Table.Th>
-              <Table.Th className="num">Order amount</Table.Th>
-              <Table.Th className="num">Billed amount</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {m.rows.map((r) => (
-              <Table.Tr key={r.poLineId}>
-                <Table.Td>{r.description}</Table.Td>
-                <Table.Td className="num">{quantity(String(r.orderedQuantity))}</Table.Td>
-                <Table.Td className="num" c={r.quantityOver ? 'red' : undefined}>
-                  {quantity(String(r.billedQuantity))}
-                  {r.quantityOver && ` (+${r.quantityOverPercent}%)`}
-                </Table.Td>
-                <Table.Td className="num">{money(r.orderedUnitPrice, p.currency)}</Table.Td>
-                <Table.Td className="num" c={r.priceOver ? 'red' : undefined}>
-                  {r.billedUnitPrice === null ? '—' : money(r.billedUnitPrice, p.currency)}
-                  {r.priceOver && ` (+${r.priceOverPercent}%)`}
-                </Table.Td>
-                <Table.Td className="num">{money(r.orderedAmount, p.currency)}</Table.Td>
-                <Table.Td className="num">{money(r.billedAmount, p.currency)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {m.notOnOrder.map((l, i) => (
-              <Table.Tr key={`x${i}`}>
-                <Table.Td colSpan={6}>
-                  {l.description || 'Line'} (bill #{l.billId}){' '}
-                  <Badge size="xs" color="orange" variant="light">
-                    Not on the order
-                  </Badge>
-                </Table.Td>
-                <Table.Td className="num">{money(l.amount, p.currency)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th colSpan={5}>Total</Table.Th>
-              <Table.Th className="num">{money(m.orderedTotal, p.currency)}</Table.Th>
-              <Table.Th className="num" c={m.totalOver ? 'red' : undefined}>
-                {money(m.billedTotal, p.currency)}
-                {m.totalOver && ` (+${m.totalOverPercent}%)`}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
+        <MatchTable
+          match={m}
+          currency={p.currency}
+          label={t('purchaseOrders.detail.matchTitle')}
+          withAmounts
+        />
       </Card>
       <Card withBorder padding="lg">
         <Title order={3} size="h5" mb="xs">
-          Bills against this order
+          {t('purchaseOrders.detail.bills')}
         </Title>
         {p.billList.length === 0 ? (
           <Text size="sm" c="dimmed">
-            None yet.
+            {t('purchaseOrders.detail.noBills')}
           </Text>
         ) : (
-          <Table aria-label="Bills against this order">
+          <Table aria-label={t('purchaseOrders.detail.bills')}>
             <Table.Tbody>
               {p.billList.map((b) => (
                 <Table.Tr key={b.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/bills/${b.id}`} size="sm">
-                      {b.vendorInvoiceNumber || `Bill #${b.id}`}
+                      {b.vendorInvoiceNumber || t('bills.billNumber', { id: b.id })}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{date(b.billDate)}</Table.Td>
@@ -258,10 +215,9 @@ export function PurchaseOrderFormPage() {
 }
 
 function OrderForm({ order }: { order: PurchaseOrder | null }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const { money, locale } = useFormat();
-  const navigate = useNavigate();
-  const vendors = useApi('vendors.list', {});
   const form = useForm<OrderValues>({
     initialValues: order
       ? {
@@ -290,18 +246,9 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
           lines: [newLine()],
         },
   });
-  const [done, setDone] = useState<number | null>(null);
-  useUnsavedGuard(form.isDirty() && done === null);
-  useEffect(() => {
-    if (done !== null) void navigate(`/bills/orders/${done}`);
-  }, [done, navigate]);
+  const saved = useSaveAndGo(form.isDirty(), (id) => `/bills/orders/${id}`);
   const values = form.getValues();
-  const vendorId = values.vendorId ? Number(values.vendorId) : null;
-  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
-  useEffect(() => {
-    if (vendor.data && !order) form.setFieldValue('currency', vendor.data.currency);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the vendor changes
-  }, [vendor.data?.id]);
+  const { vendorId } = useChosenVendor(form, !order);
   const create = useApiMutation('purchaseOrders.create', { invalidates: PAYABLES });
   const update = useApiMutation('purchaseOrders.update', { invalidates: PAYABLES });
   const total = values.lines.reduce((s, l) => s + lineTotal(l), 0);
@@ -324,7 +271,7 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
     const handlers = {
       onSuccess: (p: PurchaseOrder) => {
         form.resetDirty();
-        setDone(p.id);
+        saved(p.id);
       },
       onError: (e: unknown) => showApiError(form, e),
     };
@@ -333,67 +280,63 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
   };
 
   return (
-    <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {order ? `Edit ${order.number}` : 'New purchase order'}
-        </Title>
-        <Anchor component={Link} to={order ? `/bills/orders/${order.id}` : '/bills/orders'} size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Grid gap="sm">
-              <Grid.Col span={5}>
-                <Select
-                  label="Vendor"
-                  withAsterisk
-                  searchable
-                  data={(vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
-                  {...form.getInputProps('vendorId')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <TextInput label="PO number" placeholder="Next number" {...form.getInputProps('number')} />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <DateField label="Order date" {...form.getInputProps('orderDate')} />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <DecimalInput
-                  label="Tolerance %"
-                  description="Bills above the order by more than this get a warning"
-                  scale={2}
-                  min={0}
-                  max={100}
-                  unit="%"
-                  {...form.getInputProps('tolerancePercent')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Card>
-          <Card withBorder padding="lg">
-            <LinesEditor form={form} currency={values.currency} withTax={false} />
-            <Group justify="flex-end" mt="sm" gap="xl">
-              <Text fw={600}>Order total (before tax)</Text>
-              <Text fw={600} className="num" miw={120}>
-                {money(total, values.currency)}
-              </Text>
-            </Group>
-            <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
-          </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {order ? 'Save changes' : 'Save purchase order'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <RecordForm
+      section
+      title={order ? t('payables.form.editTitle', { name: order.number }) : t('purchaseOrders.new')}
+      cancelTo={order ? `/bills/orders/${order.id}` : '/bills/orders'}
+      onSubmit={form.onSubmit(submit)}
+      footer={
+        <SaveButton
+          editing={order !== null}
+          label={t('purchaseOrders.form.save')}
+          loading={create.isPending || update.isPending}
+        />
+      }
+    >
+      <Card withBorder padding="lg">
+        <Grid gap="sm">
+          <Grid.Col span={5}>
+            <VendorSelect {...form.getInputProps('vendorId')} />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <TextInput
+              label={t('purchaseOrders.form.number')}
+              placeholder={t('purchaseOrders.form.nextNumber')}
+              {...form.getInputProps('number')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <DateField label={t('purchaseOrders.form.date')} {...form.getInputProps('orderDate')} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <DecimalInput
+              label={t('purchaseOrders.form.tolerance')}
+              description={t('purchaseOrders.form.toleranceHint')}
+              scale={2}
+              min={0}
+              max={100}
+              unit="%"
+              {...form.getInputProps('tolerancePercent')}
+            />
+          </Grid.Col>
+        </Grid>
+      </Card>
+      <Card withBorder padding="lg">
+        <LinesEditor form={form} currency={values.currency} withTax={false} />
+        <TotalsBlock
+          rows={[
+            { label: t('purchaseOrders.form.total'), value: money(total, values.currency), strong: true },
+          ]}
+        />
+        <Textarea label={t('common.notes')} mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+      </Card>
+    </RecordForm>
   );
 }

@@ -1,15 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../components/PageState';
 import { localToday } from '../../../../shared/domain/dates';
 import {
   Anchor,
-  Button,
   Card,
   Grid,
-  Group,
   NumberInput,
   SegmentedControl,
   Select,
-  Stack,
   Switch,
   Table,
   Text,
@@ -19,8 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconRepeat } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { RecurringBill } from '../../../../shared/api/payables';
 import { FREQUENCIES, type Frequency } from '../../../../shared/domain/schedule';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
@@ -29,46 +26,43 @@ import { CurrencySelect } from '../../components/CurrencySelect';
 import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
 import { RecordList } from './parts/RecordList';
+import { FREQUENCY } from './parts/labels';
+import { RecordForm, SaveButton } from './parts/RecordForm';
+import { VendorSelect } from './parts/VendorSelect';
+import { useChosenVendor, useSaveAndGo } from './parts/useRecordForm';
 import { parseRateInput } from '../../../../shared/domain/number-input';
 import { useDecimalSeparator } from '../../lib/numbers';
-
-const FREQUENCY_LABELS: Record<Frequency, string> = {
-  weekly: 'Weekly',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  yearly: 'Yearly',
-};
 
 /** Recurring bills (rent, subscriptions): each makes its bills on schedule, exactly once. */
 export function RecurringListPage() {
   const { money, date } = useFormat();
+  const { t } = useTranslation();
   const list = useApi('bills.recurring.list', {});
   const setActive = useApiMutation('bills.recurring.setActive', { invalidates: PAYABLES });
   return (
     <RecordList
       rows={list.data}
-      what="recurring bills"
+      label={t('recurringBills.list.label')}
+      loadingLabel={t('recurringBills.list.loading')}
       empty={{
         icon: IconRepeat,
-        title: 'No recurring bills',
-        description:
-          'Rent, subscriptions and other regular bills can be entered once: Folio makes each bill on its date, even for the days it was closed.',
+        title: t('recurringBills.list.emptyTitle'),
+        description: t('recurringBills.list.emptyText'),
       }}
       newTo="/bills/recurring/new"
-      newLabel="New recurring bill"
+      newLabel={t('recurringBills.new')}
       columns={[
-        { header: 'Name' },
-        { header: 'Vendor' },
-        { header: 'Schedule' },
-        { header: 'Next bills' },
-        { header: 'Made', numeric: true },
-        { header: 'Amount', numeric: true },
-        { header: 'Active' },
+        { header: t('common.name') },
+        { header: t('common.vendor') },
+        { header: t('recurringBills.list.schedule') },
+        { header: t('recurringBills.list.next') },
+        { header: t('recurringBills.list.made'), numeric: true },
+        { header: t('common.amount'), numeric: true },
+        { header: t('recurringBills.list.active') },
       ]}
       row={(r) => (
         <>
@@ -84,7 +78,7 @@ export function RecurringListPage() {
               r.nextDates.map(date).join(', ')
             ) : (
               <Text c="dimmed" size="sm">
-                None
+                {t('common.none')}
               </Text>
             )}
           </Table.Td>
@@ -92,7 +86,7 @@ export function RecurringListPage() {
           <Table.Td className="num">{money(r.total, r.currency)}</Table.Td>
           <Table.Td>
             <Switch
-              aria-label={`${r.name} active`}
+              aria-label={t('recurringBills.list.activeLabel', { name: r.name })}
               checked={r.active}
               onChange={(e) =>
                 setActive.mutate({ id: r.id, active: e.currentTarget.checked }, { onError: notifyError })
@@ -158,11 +152,10 @@ export function RecurringFormPage() {
 }
 
 function RecurringForm({ template }: { template: RecurringBill | null }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const sep = useDecimalSeparator();
   const { locale, date } = useFormat();
-  const navigate = useNavigate();
-  const vendors = useApi('vendors.list', {});
   const form = useForm<RecurringValues>({
     initialValues: template
       ? fromRecurring(template)
@@ -183,20 +176,11 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
           notes: '',
         },
   });
-  const [done, setDone] = useState<number | null>(null);
-  useUnsavedGuard(form.isDirty() && done === null);
-  useEffect(() => {
-    if (done !== null) void navigate('/bills/recurring');
-  }, [done, navigate]);
+  const saved = useSaveAndGo(form.isDirty(), () => '/bills/recurring');
   const create = useApiMutation('bills.recurring.create', { invalidates: PAYABLES });
   const update = useApiMutation('bills.recurring.update', { invalidates: PAYABLES });
   const values = form.getValues();
-  const vendorId = values.vendorId ? Number(values.vendorId) : null;
-  const vendor = useApi('vendors.get', { id: vendorId ?? 0 }, { enabled: vendorId !== null });
-  useEffect(() => {
-    if (vendor.data && !template) form.setFieldValue('currency', vendor.data.currency);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the vendor changes
-  }, [vendor.data?.id]);
+  const { vendorId } = useChosenVendor(form, !template);
   // Every bill of a template in another currency is made at the rate stored with it,
   // prefilled with the vendor's last rate.
   const foreign = values.currency !== settings.preferences.baseCurrency;
@@ -211,7 +195,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
     if (foreign && parseRateInput(v.exchangeRate, sep) === null) {
       form.setFieldError(
         'exchangeRate',
-        `Enter what 1 ${v.currency} is worth in ${settings.preferences.baseCurrency}, like 1.0845`,
+        t('payables.rate.enter', { currency: v.currency, base: settings.preferences.baseCurrency }),
       );
       return;
     }
@@ -242,147 +226,148 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       showApiError(form, e, { stripPrefix: template ? 'template.' : undefined });
     const onSuccess = (r: RecurringBill) => {
       form.resetDirty();
-      setDone(r.id);
+      saved(r.id);
     };
     if (template) update.mutate({ id: template.id, template: input }, { onSuccess, onError });
     else create.mutate(input, { onSuccess, onError });
   };
 
   const days = [
-    { value: '', label: 'Same day as the start date' },
-    ...Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: `Day ${i + 1}` })),
-    { value: 'last', label: 'Last day of the month' },
+    { value: '', label: t('recurringBills.form.sameDay') },
+    ...Array.from({ length: 31 }, (_, i) => ({
+      value: String(i + 1),
+      label: t('recurringBills.form.day', { n: i + 1 }),
+    })),
+    { value: 'last', label: t('recurringBills.form.lastDay') },
   ];
   return (
-    <Stack gap="md" maw={1100}>
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {template ? template.name : 'New recurring bill'}
+    <RecordForm
+      section
+      title={template ? template.name : t('recurringBills.new')}
+      cancelTo="/bills/recurring"
+      intro={
+        template && (
+          <Text size="sm" c="dimmed">
+            {t('recurringBills.form.madeSoFar', { count: template.billsCreated })}
+            {template.nextDates.length > 0 &&
+              ` ${t('recurringBills.form.next', { dates: template.nextDates.map(date).join(', ') })}`}
+          </Text>
+        )
+      }
+      onSubmit={form.onSubmit(submit)}
+      footer={
+        <SaveButton
+          editing={template !== null}
+          label={t('recurringBills.form.save')}
+          loading={create.isPending || update.isPending}
+        />
+      }
+    >
+      <Card withBorder padding="lg">
+        <Grid gap="sm">
+          <Grid.Col span={6}>
+            <VendorSelect {...form.getInputProps('vendorId')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput
+              label={t('common.name')}
+              withAsterisk
+              placeholder={t('recurringBills.form.namePlaceholder')}
+              {...form.getInputProps('name')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <Select
+              label={t('recurringBills.form.repeats')}
+              data={FREQUENCIES.map((f) => ({ value: f, label: t(FREQUENCY[f]) }))}
+              allowDeselect={false}
+              {...form.getInputProps('frequency')}
+            />
+          </Grid.Col>
+          <Grid.Col span={2}>
+            <NumberInput
+              label={t('recurringBills.form.every')}
+              min={1}
+              max={52}
+              allowDecimal={false}
+              {...form.getInputProps('interval')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select
+              label={t('recurringBills.form.on')}
+              data={days}
+              disabled={values.frequency === 'weekly'}
+              allowDeselect={false}
+              {...form.getInputProps('dayOfMonth')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            <DateField label={t('recurringBills.form.startDate')} {...form.getInputProps('startDate')} />
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <Text size="sm" fw={500} mb={4}>
+              {t('recurringBills.form.ends')}
+            </Text>
+            <SegmentedControl
+              aria-label={t('recurringBills.form.ends')}
+              data={[
+                { value: 'never', label: t('recurringBills.form.never') },
+                { value: 'on', label: t('recurringBills.form.onDate') },
+                { value: 'after', label: t('recurringBills.form.afterCount') },
+              ]}
+              {...form.getInputProps('ends')}
+            />
+          </Grid.Col>
+          <Grid.Col span={3}>
+            {values.ends === 'on' && (
+              <DateField label={t('recurringBills.form.endDate')} {...form.getInputProps('endDate')} />
+            )}
+            {values.ends === 'after' && (
+              <NumberInput
+                label={t('recurringBills.form.count')}
+                min={1}
+                allowDecimal={false}
+                {...form.getInputProps('count')}
+              />
+            )}
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Select
+              label={t('recurringBills.form.createAs')}
+              data={[
+                { value: 'awaiting_payment', label: t('bills.status.awaitingPayment') },
+                { value: 'draft', label: t('recurringBills.form.asDraft') },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('createAs')}
+            />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
+          </Grid.Col>
+          {foreign && (
+            <Grid.Col span={4}>
+              <ExchangeRateField
+                currency={values.currency}
+                description={t('recurringBills.form.rateHint')}
+                {...form.getInputProps('exchangeRate')}
+              />
+            </Grid.Col>
+          )}
+        </Grid>
+      </Card>
+      <Card withBorder padding="lg">
+        <Title order={3} size="h5" mb="xs">
+          {t('recurringBills.form.eachBill')}
         </Title>
-        <Anchor component={Link} to="/bills/recurring" size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      {template && (
-        <Text size="sm" c="dimmed">
-          {template.billsCreated} bills made so far. Changes apply to the bills not made yet.
-          {template.nextDates.length > 0 && ` Next: ${template.nextDates.map(date).join(', ')}.`}
-        </Text>
-      )}
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Grid gap="sm">
-              <Grid.Col span={6}>
-                <Select
-                  label="Vendor"
-                  withAsterisk
-                  searchable
-                  data={(vendors.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))}
-                  {...form.getInputProps('vendorId')}
-                />
-              </Grid.Col>
-              <Grid.Col span={6}>
-                <TextInput
-                  label="Name"
-                  withAsterisk
-                  placeholder="Office rent"
-                  {...form.getInputProps('name')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <Select
-                  label="Repeats"
-                  data={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
-                  allowDeselect={false}
-                  {...form.getInputProps('frequency')}
-                />
-              </Grid.Col>
-              <Grid.Col span={2}>
-                <NumberInput
-                  label="Every"
-                  min={1}
-                  max={52}
-                  allowDecimal={false}
-                  {...form.getInputProps('interval')}
-                />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <Select
-                  label="On"
-                  data={days}
-                  disabled={values.frequency === 'weekly'}
-                  allowDeselect={false}
-                  {...form.getInputProps('dayOfMonth')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                <DateField label="Start date" {...form.getInputProps('startDate')} />
-              </Grid.Col>
-              <Grid.Col span={5}>
-                <Text size="sm" fw={500} mb={4}>
-                  Ends
-                </Text>
-                <SegmentedControl
-                  aria-label="Ends"
-                  data={[
-                    { value: 'never', label: 'Never' },
-                    { value: 'on', label: 'On a date' },
-                    { value: 'after', label: 'After a number of bills' },
-                  ]}
-                  {...form.getInputProps('ends')}
-                />
-              </Grid.Col>
-              <Grid.Col span={3}>
-                {values.ends === 'on' && <DateField label="End date" {...form.getInputProps('endDate')} />}
-                {values.ends === 'after' && (
-                  <NumberInput
-                    label="Number of bills"
-                    min={1}
-                    allowDecimal={false}
-                    {...form.getInputProps('count')}
-                  />
-                )}
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <Select
-                  label="Each bill is"
-                  data={[
-                    { value: 'awaiting_payment', label: 'Awaiting payment' },
-                    { value: 'draft', label: 'A draft to approve' },
-                  ]}
-                  allowDeselect={false}
-                  {...form.getInputProps('createAs')}
-                />
-              </Grid.Col>
-              <Grid.Col span={4}>
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-              </Grid.Col>
-              {foreign && (
-                <Grid.Col span={4}>
-                  <ExchangeRateField
-                    currency={values.currency}
-                    description="Every bill it makes is at this rate"
-                    {...form.getInputProps('exchangeRate')}
-                  />
-                </Grid.Col>
-              )}
-            </Grid>
-          </Card>
-          <Card withBorder padding="lg">
-            <Title order={3} size="h5" mb="xs">
-              Each bill
-            </Title>
-            <LinesEditor form={form} currency={values.currency} />
-            <Textarea label="Notes" mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
-          </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {template ? 'Save changes' : 'Save recurring bill'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+        <LinesEditor form={form} currency={values.currency} />
+        <Textarea label={t('common.notes')} mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+      </Card>
+    </RecordForm>
   );
 }

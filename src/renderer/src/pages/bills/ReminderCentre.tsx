@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   ActionIcon,
   Anchor,
@@ -23,11 +24,11 @@ import { addDays } from '../../../../shared/domain/dates';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { PAYABLES, useFormat } from './parts/format';
 
-const KIND: Record<ReminderItem['kind'], { label: string; color: string }> = {
-  overdue: { label: 'Overdue', color: 'red' },
-  due: { label: 'Due soon', color: 'blue' },
-  discount: { label: 'Discount ends', color: 'teal' },
-};
+const KIND = {
+  overdue: { label: 'bills.reminders.kindOverdue', color: 'red' },
+  due: { label: 'bills.reminders.kindDue', color: 'blue' },
+  discount: { label: 'bills.reminders.kindDiscount', color: 'teal' },
+} as const satisfies Record<ReminderItem['kind'], { label: string; color: string }>;
 
 /**
  * The in-app reminder centre, in the header: bills overdue, due soon, or with an early-payment
@@ -35,6 +36,7 @@ const KIND: Record<ReminderItem['kind'], { label: string; color: string }> = {
  * relies on this list. Each reminder can be snoozed.
  */
 export function ReminderCentre() {
+  const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const list = useApi('reminders.list', {}, { refetchInterval: 5 * 60_000 });
   const count = list.data?.count ?? 0;
@@ -45,13 +47,19 @@ export function ReminderCentre() {
           variant="subtle"
           color="gray"
           size="lg"
-          aria-label={`Reminders: ${count} ${count === 1 ? 'bill needs' : 'bills need'} attention`}
+          aria-label={t('bills.reminders.bell', { count })}
           onClick={() => setOpened(true)}
         >
           <IconBell size={20} />
         </ActionIcon>
       </Indicator>
-      <Drawer opened={opened} onClose={() => setOpened(false)} position="right" title="Reminders" size="md">
+      <Drawer
+        opened={opened}
+        onClose={() => setOpened(false)}
+        position="right"
+        title={t('bills.reminders.title')}
+        size="md"
+      >
         <ReminderList onNavigate={() => setOpened(false)} />
       </Drawer>
     </>
@@ -59,6 +67,7 @@ export function ReminderCentre() {
 }
 
 function ReminderList({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
   const list = useApi('reminders.list', {});
   const settings = useApi('reminders.getSettings', {});
   const info = useApi('system.info', {});
@@ -67,11 +76,10 @@ function ReminderList({ onNavigate }: { onNavigate: () => void }) {
   const update = useApiMutation('reminders.updateSettings', { invalidates: ['reminders'] });
   const today = list.data?.today;
   return (
-    <Stack gap="md" aria-label="Reminder list">
+    <Stack gap="md" aria-label={t('bills.reminders.list')}>
       {list.data && list.data.items.length === 0 && (
         <Text size="sm" c="dimmed">
-          Nothing needs attention: no bill is overdue or due in the next {settings.data?.dueSoonDays ?? 3}{' '}
-          days.
+          {t('bills.reminders.nothing', { days: settings.data?.dueSoonDays ?? 3 })}
         </Text>
       )}
       {list.data?.items.map((r) => (
@@ -86,27 +94,25 @@ function ReminderList({ onNavigate }: { onNavigate: () => void }) {
                   size="compact-xs"
                   variant="subtle"
                   color="gray"
-                  aria-label={`Snooze ${r.vendorName} ${r.vendorInvoiceNumber}`}
+                  aria-label={t('bills.reminders.snoozeBill', {
+                    bill: `${r.vendorName} ${r.vendorInvoiceNumber}`,
+                  })}
                 >
-                  Snooze
+                  {t('bills.reminders.snooze')}
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                {[
-                  ['Until tomorrow', 1],
-                  ['For 3 days', 3],
-                  ['For a week', 7],
-                ].map(([label, days]) => (
+                {[1, 3, 7].map((days) => (
                   <Menu.Item
-                    key={label}
+                    key={days}
                     onClick={() =>
                       snooze.mutate(
-                        { billId: r.billId, until: addDays(today!, days as number) },
+                        { billId: r.billId, until: addDays(today!, days) },
                         { onError: notifyError },
                       )
                     }
                   >
-                    {label}
+                    {t('bills.snooze.forDays', { count: days })}
                   </Menu.Item>
                 ))}
               </Menu.Dropdown>
@@ -116,12 +122,12 @@ function ReminderList({ onNavigate }: { onNavigate: () => void }) {
       ))}
       {list.data && list.data.count > list.data.items.length && (
         <Anchor component={Link} to="/bills" size="sm" onClick={onNavigate}>
-          {list.data.count - list.data.items.length} more in Bills
+          {t('bills.reminders.moreInBills', { count: list.data.count - list.data.items.length })}
         </Anchor>
       )}
       {list.data && list.data.snoozed.length > 0 && (
         <>
-          <Divider label="Snoozed" labelPosition="left" />
+          <Divider label={t('bills.reminders.snoozed')} labelPosition="left" />
           {list.data.snoozed.map((r) => (
             <Item
               key={r.billId}
@@ -135,7 +141,7 @@ function ReminderList({ onNavigate }: { onNavigate: () => void }) {
                   color="gray"
                   onClick={() => unsnooze.mutate({ billId: r.billId }, { onError: notifyError })}
                 >
-                  Wake
+                  {t('bills.reminders.wake')}
                 </Button>
               }
             />
@@ -146,10 +152,10 @@ function ReminderList({ onNavigate }: { onNavigate: () => void }) {
       {settings.data && (
         <Stack gap="xs">
           <Title order={3} size="h6">
-            When to remind
+            {t('bills.reminders.when')}
           </Title>
           <NumberInput
-            label="Days before the due date"
+            label={t('bills.reminders.daysBefore')}
             min={0}
             max={60}
             allowDecimal={false}
@@ -161,11 +167,11 @@ function ReminderList({ onNavigate }: { onNavigate: () => void }) {
             }
           />
           <Switch
-            label="Desktop notifications"
+            label={t('bills.reminders.desktop')}
             description={
               info.data?.mode === 'browser'
-                ? 'In browser mode reminders appear here only; the desktop app also notifies you (once a day per bill).'
-                : 'Checked when Folio starts and every hour; at most one notification per bill a day.'
+                ? t('bills.reminders.browserHint')
+                : t('bills.reminders.desktopHint')
             }
             checked={settings.data.desktopNotifications}
             onChange={(e) =>
@@ -192,6 +198,7 @@ function Item({
   onNavigate: () => void;
   muted?: boolean;
 }) {
+  const { t } = useTranslation();
   const { money, date } = useFormat();
   const kind = KIND[item.kind];
   return (
@@ -207,15 +214,17 @@ function Item({
         <Stack gap={2}>
           <Group gap={6}>
             <Badge size="xs" color={kind.color} variant="light" style={{ textTransform: 'none' }}>
-              {kind.label}
+              {t(kind.label)}
             </Badge>
             <Anchor component={Link} to={`/bills/${item.billId}`} size="sm" fw={500} onClick={onNavigate}>
               {item.vendorName} {item.vendorInvoiceNumber}
             </Anchor>
           </Group>
           <Text size="xs" c={item.kind === 'overdue' ? 'red' : 'dimmed'}>
-            {item.message} · due {date(item.dueDate)}
-            {muted && item.snoozedUntil ? ` · snoozed until ${date(item.snoozedUntil)}` : ''}
+            {item.message} · {t('bills.reminders.due', { date: date(item.dueDate) })}
+            {muted && item.snoozedUntil
+              ? ` · ${t('bills.reminders.snoozedUntil', { date: date(item.snoozedUntil) })}`
+              : ''}
           </Text>
         </Stack>
         <Stack gap={2} align="flex-end">

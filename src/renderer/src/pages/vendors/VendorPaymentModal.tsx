@@ -1,24 +1,23 @@
+import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
 import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Vendor } from '../../../../shared/api/payables';
-import {
-  PAYMENT_METHODS,
-  PAYMENT_METHOD_LABELS,
-  type PaymentMethod,
-} from '../../../../shared/domain/bill-status';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain/bill-status';
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from '../bills/parts/DateField';
 import { ExchangeRateField } from '../bills/parts/ExchangeRateField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { PAYABLES, useFormat } from '../bills/parts/format';
+import { PAYMENT_METHOD } from '../bills/parts/labels';
 import { parseRateInput } from '../../../../shared/domain/number-input';
 import { useDecimalSeparator } from '../../lib/numbers';
 
 /** One payment to a vendor covering several of their open bills, each for all or part of its balance. */
 export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClose: () => void }) {
   const { money, date, baseCurrency } = useFormat();
+  const { t } = useTranslation();
   const sep = useDecimalSeparator();
   const open = useApi('bills.list', { vendorId: vendor.id, filter: 'open', limit: 500 });
   const currencies = [...new Set((open.data?.rows ?? []).map((r) => r.currency))].sort();
@@ -48,7 +47,7 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
   const rate = typedRate ?? suggested.data?.rate ?? '';
   const create = useApiMutation('billPayments.create', {
     invalidates: PAYABLES,
-    success: 'Payment recorded.',
+    success: t('payables.payment.recorded'),
   });
   const allocations = bills
     .filter((b) => (amounts[b.id] ?? 0) > 0)
@@ -59,7 +58,7 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
     setErrors({});
     if (foreign && parseRateInput(rate, sep) === null)
       return setErrors({
-        exchangeRate: `Enter what 1 ${chosenCurrency} was worth in ${baseCurrency} on the payment date, like 1.0845`,
+        exchangeRate: t('payables.rate.enterOnDate', { currency: chosenCurrency, base: baseCurrency }),
       });
     create.mutate(
       {
@@ -87,32 +86,32 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Record a payment to ${vendor.name}`} size="xl">
+    <Modal opened onClose={onClose} title={t('payables.payment.title', { name: vendor.name })} size="xl">
       <Stack gap="sm">
         <Group align="flex-end" gap="sm">
           <DateField
-            label="Payment date"
+            label={t('payables.payment.date')}
             value={paymentDate}
             onChange={setPaymentDate}
             error={errors.paymentDate}
             w={170}
           />
           <Select
-            label="Method"
-            data={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
+            label={t('payables.payment.method')}
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(PAYMENT_METHOD[m]) }))}
             value={method}
             onChange={(m) => m && setMethod(m as PaymentMethod)}
             allowDeselect={false}
             w={170}
           />
           <TextInput
-            label="Reference"
+            label={t('common.reference')}
             value={reference}
             onChange={(e) => setReference(e.currentTarget.value)}
           />
           {currencies.length > 1 && (
             <Select
-              label="Currency"
+              label={t('common.currency')}
               data={currencies}
               value={chosenCurrency}
               onChange={(c) => {
@@ -134,19 +133,19 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
         </Group>
         {bills.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {vendor.name} has no bills waiting to be paid.
+            {t('vendors.payment.none', { name: vendor.name })}
           </Text>
         ) : (
-          <Table aria-label="Bills this payment covers" layout="fixed">
+          <Table aria-label={t('vendors.payment.covers')} layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Invoice no.</Table.Th>
-                <Table.Th w={150}>Due</Table.Th>
+                <Table.Th>{t('bills.table.invoiceNo')}</Table.Th>
+                <Table.Th w={150}>{t('bills.table.due')}</Table.Th>
                 <Table.Th w={130} className="num">
-                  Balance
+                  {t('bills.table.balance')}
                 </Table.Th>
                 <Table.Th w={170} className="num">
-                  Pay now
+                  {t('vendors.payment.payNow')}
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -167,7 +166,7 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
                     </Table.Td>
                     <Table.Td>
                       <MoneyInput
-                        aria-label={`Pay ${label}`}
+                        aria-label={t('bills.run.pay', { bill: label })}
                         currency={b.currency}
                         value={amounts[b.id] ?? null}
                         onChange={(v) => setAmounts((a) => ({ ...a, [b.id]: v }))}
@@ -191,17 +190,17 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
             onClick={() => setAmounts(Object.fromEntries(bills.map((b) => [b.id, b.balance])))}
             disabled={bills.length === 0}
           >
-            Pay every balance
+            {t('vendors.payment.payAll')}
           </Button>
           <Group gap="md">
-            <Text fw={600} className="num" aria-label="Payment total">
-              Total {money(total, chosenCurrency)}
+            <Text fw={600} className="num" aria-label={t('vendors.payment.total')}>
+              {t('common.total')} {money(total, chosenCurrency)}
             </Text>
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button onClick={submit} disabled={allocations.length === 0} loading={create.isPending}>
-              Save payment
+              {t('payables.payment.save')}
             </Button>
           </Group>
         </Group>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatIban, normalizeIban } from '../../../../shared/domain/iban';
 import { Loaded } from '../../components/PageState';
 import {
@@ -6,10 +7,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Grid,
   Group,
-  Loader,
   NumberInput,
   Select,
   SimpleGrid,
@@ -24,7 +23,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconBuildingStore, IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
 import type { Vendor, VendorInput } from '../../../../shared/api/payables';
@@ -36,12 +35,16 @@ import { AddressFields } from '../../components/AddressFields';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { PaymentTermsField } from '../../components/PaymentTermsField';
 import { showApiError } from '../../lib/forms';
-import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { BillTable } from '../bills/parts/BillTable';
 import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
 import { VendorPaymentModal } from './VendorPaymentModal';
 import { FirstRecord } from '../bills/parts/FirstRecord';
+import { DetailHeader } from '../bills/parts/DetailHeader';
+import { Fact } from '../bills/parts/Fact';
+import { PageLoader } from '../bills/parts/PageLoader';
+import { RecordForm, SaveButton } from '../bills/parts/RecordForm';
+import { useSaveAndGo } from '../bills/parts/useRecordForm';
 import { DecimalInput } from '../../components/DecimalInput';
 import { VendorCredits } from '../einvoice-in/VendorCredits';
 
@@ -58,6 +61,7 @@ export function VendorsRoutes() {
 }
 
 function VendorsList() {
+  const { t } = useTranslation();
   const { money, baseCurrency } = useFormat();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -74,20 +78,20 @@ function VendorsList() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={1} size="h2">
-          Vendors
+          {t('vendors.title')}
         </Title>
         <Button component={Link} to="/vendors/new">
-          New vendor
+          {t('vendors.new')}
         </Button>
       </Group>
       {none ? (
         <FirstRecord
           icon={IconBuildingStore}
-          title="No vendors yet"
-          description="Add the suppliers who send you bills, with their payment terms and bank details."
+          title={t('vendors.list.emptyTitle')}
+          description={t('vendors.list.emptyText')}
         >
           <Button component={Link} to="/vendors/new">
-            Add your first vendor
+            {t('vendors.list.addFirst')}
           </Button>
         </FirstRecord>
       ) : (
@@ -95,27 +99,27 @@ function VendorsList() {
           <Group justify="space-between">
             <TextInput
               ref={searchRef}
-              aria-label="Search vendors"
-              placeholder="Search name, contact, email, tax number  ( / )"
+              aria-label={t('vendors.list.search')}
+              placeholder={t('vendors.list.searchHint')}
               leftSection={<IconSearch size={16} />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
               w={360}
             />
             <Switch
-              label="Show archived"
+              label={t('vendors.list.showArchived')}
               checked={archived}
               onChange={(e) => setArchived(e.currentTarget.checked)}
             />
           </Group>
-          <Table aria-label="Vendors" withTableBorder>
+          <Table aria-label={t('vendors.title')} withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Contact</Table.Th>
-                <Table.Th>Terms</Table.Th>
-                <Table.Th className="num">Open bills</Table.Th>
-                <Table.Th className="num">Owed</Table.Th>
+                <Table.Th>{t('common.name')}</Table.Th>
+                <Table.Th>{t('vendors.contact')}</Table.Th>
+                <Table.Th>{t('vendors.terms')}</Table.Th>
+                <Table.Th className="num">{t('vendors.openBills')}</Table.Th>
+                <Table.Th className="num">{t('vendors.owed')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -133,7 +137,7 @@ function VendorsList() {
                         color="gray"
                         style={{ textTransform: 'none' }}
                       >
-                        Archived
+                        {t('vendors.archived')}
                       </Badge>
                     )}
                   </Table.Td>
@@ -148,7 +152,7 @@ function VendorsList() {
                     {v.openBills}
                     {v.overdueBills > 0 && (
                       <Text span size="xs" c="red" ml={6}>
-                        {v.overdueBills} overdue
+                        {t('vendors.overdue', { count: v.overdueBills })}
                       </Text>
                     )}
                   </Table.Td>
@@ -161,7 +165,7 @@ function VendorsList() {
           </Table>
           {list.data?.length === 0 && (
             <Text size="sm" c="dimmed">
-              No vendor matches “{debounced}”.
+              {t('vendors.list.noMatch', { search: debounced })}
             </Text>
           )}
         </>
@@ -172,6 +176,7 @@ function VendorsList() {
 
 function VendorPage() {
   const id = Number(useParams().id);
+  const { t } = useTranslation();
   const { money, date, baseCurrency } = useFormat();
   const vendor = useApi('vendors.get', { id });
   const bills = useApi('bills.list', { vendorId: id, limit: 100 });
@@ -180,83 +185,85 @@ function VendorPage() {
   const archive = useApiMutation('vendors.setArchived', { invalidates: PAYABLES });
   const [paying, setPaying] = useState(false);
   if (vendor.error) return <Alert color="red">{vendor.error.message}</Alert>;
-  if (!vendor.data)
-    return (
-      <Center h={200}>
-        <Loader aria-label="Loading the vendor" />
-      </Center>
-    );
+  if (!vendor.data) return <PageLoader label={t('vendors.page.loading')} />;
   const v = vendor.data;
   const address = addressOneLine(v.address);
   const category = categories.data?.find((c) => c.id === v.defaultCategoryId)?.name;
   return (
     <Stack gap="md" maw={1200}>
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {v.name}
-          </Title>
-          {v.archived && (
+      <DetailHeader
+        title={v.name}
+        badge={
+          v.archived && (
             <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
-              Archived
+              {t('vendors.archived')}
             </Badge>
-          )}
-        </Group>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            onClick={() => archive.mutate({ id, archived: !v.archived }, { onError: notifyError })}
-          >
-            {v.archived ? 'Restore vendor' : 'Archive vendor'}
-          </Button>
-          <Button variant="default" component={Link} to={`/vendors/${id}/edit`}>
-            Edit
-          </Button>
-          {v.openBills > 0 && (
-            <Button variant="default" onClick={() => setPaying(true)}>
-              Record payment
+          )
+        }
+        actions={
+          <>
+            <Button
+              variant="default"
+              onClick={() => archive.mutate({ id, archived: !v.archived }, { onError: notifyError })}
+            >
+              {v.archived ? t('vendors.page.restore') : t('vendors.page.archive')}
             </Button>
-          )}
-          {!v.archived && (
-            <Button component={Link} to={`/bills/new?vendor=${id}`}>
-              New bill
+            <Button variant="default" component={Link} to={`/vendors/${id}/edit`}>
+              {t('common.edit')}
             </Button>
-          )}
-        </Group>
-      </Group>
+            {v.openBills > 0 && (
+              <Button variant="default" onClick={() => setPaying(true)}>
+                {t('payables.payment.record')}
+              </Button>
+            )}
+            {!v.archived && (
+              <Button component={Link} to={`/bills/new?vendor=${id}`}>
+                {t('bills.newBill')}
+              </Button>
+            )}
+          </>
+        }
+      />
       {paying && <VendorPaymentModal vendor={v} onClose={() => setPaying(false)} />}
       <Grid gap="md">
         <Grid.Col span={8}>
           <Card withBorder padding="lg">
             <SimpleGrid cols={3} spacing="sm">
-              <Info label="Owed">{formatTotals(v.openBalances, money, v.currency || baseCurrency)}</Info>
-              <Info label="Open bills">
+              <Fact label={t('vendors.owed')} numeric>
+                {formatTotals(v.openBalances, money, v.currency || baseCurrency)}
+              </Fact>
+              <Fact label={t('vendors.openBills')}>
                 {v.openBills}
-                {v.overdueBills > 0 && <Text span c="red" size="sm">{` (${v.overdueBills} overdue)`}</Text>}
-              </Info>
-              <Info label="Terms">{v.termsLabel}</Info>
-              <Info label="Contact">
+                {v.overdueBills > 0 && (
+                  <Text
+                    span
+                    c="red"
+                    size="sm"
+                  >{` (${t('vendors.overdue', { count: v.overdueBills })})`}</Text>
+                )}
+              </Fact>
+              <Fact label={t('vendors.terms')}>{v.termsLabel}</Fact>
+              <Fact label={t('vendors.contact')}>
                 {[v.contactName, v.email, v.phone].filter(Boolean).join(' · ') || '—'}
-              </Info>
-              <Info label="Tax number">{v.taxNumber || '—'}</Info>
-              <Info label="Default category">{category ?? '—'}</Info>
-              <Info label="Address">{address || '—'}</Info>
-              <Info label="Currency">{v.currency}</Info>
+              </Fact>
+              <Fact label={t('vendors.taxNumber')}>{v.taxNumber || '—'}</Fact>
+              <Fact label={t('vendors.defaultCategory')}>{category ?? '—'}</Fact>
+              <Fact label={t('common.address')}>{address || '—'}</Fact>
+              <Fact label={t('common.currency')}>{v.currency}</Fact>
             </SimpleGrid>
           </Card>
         </Grid.Col>
         <Grid.Col span={4}>
           <Card withBorder padding="lg" h="100%">
             <Text size="xs" c="dimmed">
-              Bank details (for your reference)
+              {t('vendors.page.bankDetails')}
             </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} ff="monospace">
               {v.bankDetails || '—'}
             </Text>
             {v.bankDetailsChangedAt && (
               <Text size="xs" c="orange.8" mt={4}>
-                Changed on {date(v.bankDetailsChangedAt.slice(0, 10))}: bills entered since are flagged for a
-                check.
+                {t('vendors.page.bankChanged', { date: date(v.bankDetailsChangedAt.slice(0, 10)) })}
               </Text>
             )}
             {v.notes && (
@@ -268,27 +275,31 @@ function VendorPage() {
         </Grid.Col>
       </Grid>
       <Title order={2} size="h4">
-        Bills
+        {t('purchaseOrders.list.bills')}
       </Title>
       {bills.data && bills.data.rows.length > 0 ? (
-        <BillTable rows={bills.data.rows} label={`Bills from ${v.name}`} showBillDate />
+        <BillTable
+          rows={bills.data.rows}
+          label={t('vendors.page.billsFrom', { name: v.name })}
+          showBillDate
+        />
       ) : (
         <Text size="sm" c="dimmed">
-          No bills from {v.name} yet.
+          {t('vendors.page.noBills', { name: v.name })}
         </Text>
       )}
       {payments.data && payments.data.length > 0 && (
         <>
           <Title order={2} size="h4">
-            Payments
+            {t('payables.payments')}
           </Title>
-          <Table aria-label={`Payments to ${v.name}`} withTableBorder>
+          <Table aria-label={t('vendors.page.paymentsTo', { name: v.name })} withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Bills</Table.Th>
-                <Table.Th>Reference</Table.Th>
-                <Table.Th className="num">Amount</Table.Th>
+                <Table.Th>{t('common.date')}</Table.Th>
+                <Table.Th>{t('purchaseOrders.list.bills')}</Table.Th>
+                <Table.Th>{t('common.reference')}</Table.Th>
+                <Table.Th className="num">{t('common.amount')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -315,24 +326,6 @@ function VendorPage() {
       )}
       <VendorCredits vendorId={v.id} vendorName={v.name} />
     </Stack>
-  );
-}
-
-function Info({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text
-        size="sm"
-        component="div"
-        className={label === 'Owed' ? 'num' : undefined}
-        style={{ textAlign: 'left' }}
-      >
-        {children}
-      </Text>
-    </div>
   );
 }
 
@@ -363,9 +356,9 @@ function VendorFormPage() {
 }
 
 function VendorForm({ vendor }: { vendor: Vendor | null }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const { locale } = useFormat();
-  const navigate = useNavigate();
   const categories = useApi('expenseCategories.list', {});
   const form = useForm<VendorValues>({
     initialValues: {
@@ -386,13 +379,15 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       notes: vendor?.notes ?? '',
     },
   });
-  const [done, setDone] = useState<number | null>(null);
-  useUnsavedGuard(form.isDirty() && done === null);
-  useEffect(() => {
-    if (done !== null) void navigate(`/vendors/${done}`);
-  }, [done, navigate]);
-  const create = useApiMutation('vendors.create', { invalidates: PAYABLES, success: 'Vendor saved.' });
-  const update = useApiMutation('vendors.update', { invalidates: PAYABLES, success: 'Vendor saved.' });
+  const saved = useSaveAndGo(form.isDirty(), (id) => `/vendors/${id}`);
+  const create = useApiMutation('vendors.create', {
+    invalidates: PAYABLES,
+    success: t('vendors.form.saved'),
+  });
+  const update = useApiMutation('vendors.update', {
+    invalidates: PAYABLES,
+    success: t('vendors.form.saved'),
+  });
   const values = form.getValues();
   const early =
     values.discountPercent !== '' &&
@@ -429,9 +424,9 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
       notes: v.notes,
     };
     const handlers = {
-      onSuccess: (saved: Vendor) => {
+      onSuccess: (vendorSaved: Vendor) => {
         form.resetDirty();
-        setDone(saved.id);
+        saved(vendorSaved.id);
       },
       onError: (e: unknown) => {
         const fields = showApiError(form, e);
@@ -448,105 +443,103 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
   };
 
   return (
-    <Stack gap="md" maw={900}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {vendor ? `Edit ${vendor.name}` : 'New vendor'}
-        </Title>
-        <Anchor component={Link} to={vendor ? `/vendors/${vendor.id}` : '/vendors'} size="sm">
-          Cancel
-        </Anchor>
-      </Group>
-      <form onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Card withBorder padding="lg">
-            <Stack gap="xs">
-              <TextInput label="Vendor name" withAsterisk {...form.getInputProps('name')} />
-              <SimpleGrid cols={2} spacing="xs">
-                <TextInput label="Contact name" {...form.getInputProps('contactName')} />
-                <TextInput label="Email" {...form.getInputProps('email')} />
-                <TextInput label="Phone" {...form.getInputProps('phone')} />
-                <TextInput label="Tax number" {...form.getInputProps('taxNumber')} />
-              </SimpleGrid>
-              <AddressFields form={form} path="address" />
-            </Stack>
-          </Card>
-          <Card withBorder padding="lg">
-            <Stack gap="xs">
-              <Title order={2} size="h5">
-                Bills and payment
-              </Title>
-              <SimpleGrid cols={2} spacing="xs">
-                <CurrencySelect label="Currency" locale={locale} {...form.getInputProps('currency')} />
-                <Select
-                  label="Default expense category"
-                  clearable
-                  data={(categories.data ?? [])
-                    .filter((c) => !c.archived)
-                    .map((c) => ({ value: String(c.id), label: c.name }))}
-                  {...form.getInputProps('defaultCategoryId')}
-                />
-              </SimpleGrid>
-              <PaymentTermsField
-                label="Payment terms"
-                value={values.paymentTerms}
-                onChange={(t) => form.setFieldValue('paymentTerms', t)}
-                error={form.errors.paymentTerms as string | undefined}
-              />
-              <Group gap="xs" align="flex-start">
-                <DecimalInput
-                  label="Early-payment discount %"
-                  scale={2}
-                  min={0}
-                  max={50}
-                  unit="%"
-                  w={200}
-                  {...form.getInputProps('discountPercent')}
-                />
-                <NumberInput
-                  label="if paid within (days)"
-                  min={0}
-                  max={365}
-                  allowDecimal={false}
-                  hideControls
-                  w={200}
-                  {...form.getInputProps('discountDays')}
-                />
-                <Text size="sm" c="dimmed" mt={30}>
-                  {describeEarlyPaymentTerms(values.paymentTerms, early)}
-                </Text>
-              </Group>
-              <Group grow align="flex-start">
-                <TextInput
-                  label="IBAN"
-                  description="Where bills are paid to; bank matching and payment files use it"
-                  {...form.getInputProps('iban')}
-                />
-                <TextInput label="BIC" {...form.getInputProps('bic')} />
-              </Group>
-              <Textarea
-                label="Bank details"
-                description="For your reference when you pay: account holder, IBAN or account number, bank."
-                autosize
-                minRows={2}
-                {...form.getInputProps('bankDetails')}
-              />
-              {bankChanged && (
-                <Alert color="orange" variant="light">
-                  Changed bank details are a common fraud. Confirm them with the vendor on a phone number you
-                  already know. Bills entered after this change are flagged for a check.
-                </Alert>
-              )}
-              <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
-            </Stack>
-          </Card>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {vendor ? 'Save changes' : 'Save vendor'}
-            </Button>
-          </Group>
+    <RecordForm
+      maw={900}
+      title={vendor ? t('payables.form.editTitle', { name: vendor.name }) : t('vendors.new')}
+      cancelTo={vendor ? `/vendors/${vendor.id}` : '/vendors'}
+      onSubmit={form.onSubmit(submit)}
+      footer={
+        <SaveButton
+          editing={vendor !== null}
+          label={t('vendors.form.save')}
+          loading={create.isPending || update.isPending}
+        />
+      }
+    >
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <TextInput label={t('vendors.form.name')} withAsterisk {...form.getInputProps('name')} />
+          <SimpleGrid cols={2} spacing="xs">
+            <TextInput label={t('vendors.form.contactName')} {...form.getInputProps('contactName')} />
+            <TextInput label={t('common.email')} {...form.getInputProps('email')} />
+            <TextInput label={t('common.phone')} {...form.getInputProps('phone')} />
+            <TextInput label={t('vendors.taxNumber')} {...form.getInputProps('taxNumber')} />
+          </SimpleGrid>
+          <AddressFields form={form} path="address" />
         </Stack>
-      </form>
-    </Stack>
+      </Card>
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <Title order={2} size="h5">
+            {t('vendors.form.billsAndPayment')}
+          </Title>
+          <SimpleGrid cols={2} spacing="xs">
+            <CurrencySelect
+              label={t('common.currency')}
+              locale={locale}
+              {...form.getInputProps('currency')}
+            />
+            <Select
+              label={t('vendors.form.defaultCategory')}
+              clearable
+              data={(categories.data ?? [])
+                .filter((c) => !c.archived)
+                .map((c) => ({ value: String(c.id), label: c.name }))}
+              {...form.getInputProps('defaultCategoryId')}
+            />
+          </SimpleGrid>
+          <PaymentTermsField
+            label={t('vendors.form.paymentTerms')}
+            value={values.paymentTerms}
+            onChange={(t) => form.setFieldValue('paymentTerms', t)}
+            error={form.errors.paymentTerms as string | undefined}
+          />
+          <Group gap="xs" align="flex-start">
+            <DecimalInput
+              label={t('vendors.form.discount')}
+              scale={2}
+              min={0}
+              max={50}
+              unit="%"
+              w={200}
+              {...form.getInputProps('discountPercent')}
+            />
+            <NumberInput
+              label={t('vendors.form.discountDays')}
+              min={0}
+              max={365}
+              allowDecimal={false}
+              hideControls
+              w={200}
+              {...form.getInputProps('discountDays')}
+            />
+            <Text size="sm" c="dimmed" mt={30}>
+              {describeEarlyPaymentTerms(values.paymentTerms, early)}
+            </Text>
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput
+              label="IBAN"
+              description={t('vendors.form.ibanHint')}
+              {...form.getInputProps('iban')}
+            />
+            <TextInput label="BIC" {...form.getInputProps('bic')} />
+          </Group>
+          <Textarea
+            label={t('vendors.form.bankDetails')}
+            description={t('vendors.form.bankDetailsHint')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('bankDetails')}
+          />
+          {bankChanged && (
+            <Alert color="orange" variant="light">
+              {t('vendors.form.bankWarning')}
+            </Alert>
+          )}
+          <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        </Stack>
+      </Card>
+    </RecordForm>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Center, Group, Image, Loader, Modal, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { useApi } from '../../../api/hooks';
@@ -14,6 +15,7 @@ export function AttachmentViewer({
   attachment: { sha256: string; fileName: string };
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const file = useApi(
     'bills.getAttachment',
     { sha256: attachment.sha256 },
@@ -29,30 +31,27 @@ export function AttachmentViewer({
   return (
     <Modal opened onClose={onClose} title={attachment.fileName} size="xl">
       {file.error ? (
-        <Alert color="red" title="The file cannot be opened">
+        <Alert color="red" title={t('bills.attachment.cannotOpen')}>
           {file.error.message}
         </Alert>
       ) : !url || !file.data ? (
         <Center h={200}>
-          <Loader aria-label="Opening the attachment" />
+          <Loader aria-label={t('bills.attachment.opening')} />
         </Center>
       ) : file.data.mimeType === 'application/pdf' ? (
         <iframe title={attachment.fileName} src={url} style={{ width: '100%', height: '70vh', border: 0 }} />
       ) : file.data.mimeType === 'application/xml' ? (
-        <Text size="sm">
-          The e-invoice as the vendor sent it (XML). Its readable view is on the bill; download the file to
-          keep or forward it.
-        </Text>
+        <Text size="sm">{t('bills.attachment.xml')}</Text>
       ) : (
         <Image src={url} alt={attachment.fileName} fit="contain" mah="70vh" />
       )}
       <Group justify="space-between" mt="sm">
         <Text size="xs" c="dimmed">
-          Kept in your data folder, stored once under its content fingerprint.
+          {t('bills.attachment.stored')}
         </Text>
         {url && (
           <Button component="a" href={url} download={attachment.fileName} variant="light">
-            Download
+            {t('common.download')}
           </Button>
         )}
       </Group>

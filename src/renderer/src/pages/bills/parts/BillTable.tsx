@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Anchor, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -5,7 +6,10 @@ import type { BillRow } from '../../../../../shared/api/payables';
 import { useFormat } from './format';
 import { StatusBadge } from './StatusBadge';
 
-/** Bills in a table: due date, vendor, their invoice number, status and amounts. */
+/**
+ * Bills in a table: due date, vendor, their invoice number, status and amounts. Column widths
+ * are shares of the table, so that at 1024 px and in longer languages the vendor keeps its room.
+ */
 export function BillTable({
   rows,
   label,
@@ -18,20 +22,21 @@ export function BillTable({
   footer?: React.ReactNode;
 }) {
   const { money, date } = useFormat();
+  const { t } = useTranslation();
   return (
     <Table aria-label={label} withTableBorder layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          {showBillDate && <Table.Th w={120}>Bill date</Table.Th>}
-          <Table.Th w={150}>Due</Table.Th>
-          <Table.Th>Vendor</Table.Th>
-          <Table.Th w="28%">Invoice no.</Table.Th>
-          <Table.Th w={150}>Status</Table.Th>
-          <Table.Th w={130} className="num">
-            Total
+          {showBillDate && <Table.Th w="11%">{t('bills.table.dated')}</Table.Th>}
+          <Table.Th w="14%">{t('bills.table.due')}</Table.Th>
+          <Table.Th>{t('common.vendor')}</Table.Th>
+          <Table.Th w="18%">{t('bills.table.invoiceNo')}</Table.Th>
+          <Table.Th w="16%">{t('common.status')}</Table.Th>
+          <Table.Th w="12%" className="num">
+            {t('common.total')}
           </Table.Th>
-          <Table.Th w={130} className="num">
-            Balance
+          <Table.Th w="12%" className="num">
+            {t('bills.table.balance')}
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -55,21 +60,21 @@ export function BillTable({
             <Table.Td>
               <Group gap={6} wrap="nowrap">
                 <Anchor component={Link} to={`/bills/${r.id}`} size="sm">
-                  {r.vendorInvoiceNumber || `Bill #${r.id}`}
+                  {r.vendorInvoiceNumber || t('bills.billNumber', { id: r.id })}
                 </Anchor>
                 {r.openWarnings > 0 && (
-                  <Tooltip label={`${r.openWarnings} warning${r.openWarnings > 1 ? 's' : ''} to review`}>
+                  <Tooltip label={t('bills.table.warnings', { count: r.openWarnings })}>
                     <IconAlertTriangle
                       size={16}
                       color="var(--mantine-color-orange-6)"
-                      aria-label={`${r.openWarnings} warning${r.openWarnings > 1 ? 's' : ''} to review`}
+                      aria-label={t('bills.table.warnings', { count: r.openWarnings })}
                     />
                   </Tooltip>
                 )}
               </Group>
               {r.offer && (
                 <Text size="xs" c="teal.7">
-                  Pay by {date(r.offer.payBy)} to save {money(r.offer.save, r.currency)}
+                  {t('bills.offer', { date: date(r.offer.payBy), amount: money(r.offer.save, r.currency) })}
                 </Text>
               )}
             </Table.Td>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useSettings } from '../../../app/useSettings';
 
@@ -7,10 +8,11 @@ import { useSettings } from '../../../app/useSettings';
  */
 export function ExchangeRateField({ currency, ...props }: { currency: string } & TextInputProps) {
   const { preferences } = useSettings();
+  const { t } = useTranslation();
   if (currency === preferences.baseCurrency) return null;
   return (
     <TextInput
-      label={`1 ${currency} in ${preferences.baseCurrency}`}
+      label={t('payables.rate.label', { currency, base: preferences.baseCurrency })}
       withAsterisk
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       classNames={{ input: 'num' }}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -64,6 +65,7 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
   poLineLabels?: Map<number, string>;
 }) {
   const { money } = useFormat();
+  const { t } = useTranslation();
   const categories = useApi('expenseCategories.list', {});
   const categoryData = useMemo(
     () =>
@@ -74,25 +76,25 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
   const error = (i: number, field: string) => form.errors[`lines.${i}.${field}`] as string | undefined;
   return (
     <>
-      <Table aria-label="Lines" verticalSpacing={4} highlightOnHover={false}>
+      <Table aria-label={t('bills.lines.label')} verticalSpacing={4} highlightOnHover={false}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="34%">Description</Table.Th>
-            <Table.Th w="18%">Category</Table.Th>
-            <Table.Th w={90}>Qty</Table.Th>
+            <Table.Th w="30%">{t('common.description')}</Table.Th>
+            <Table.Th w="22%">{t('bills.lines.category')}</Table.Th>
+            <Table.Th w={90}>{t('bills.lines.qty')}</Table.Th>
             <Table.Th w={130} className="num">
-              Price
+              {t('bills.lines.price')}
             </Table.Th>
             {withTax && (
               <Table.Th w={120} className="num">
-                Tax
+                {t('common.tax')}
               </Table.Th>
             )}
             <Table.Th w={120} className="num">
-              Amount
+              {t('common.amount')}
             </Table.Th>
             <Table.Th w={40}>
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('bills.lines.remove')}</span>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -101,7 +103,7 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
             <Table.Tr key={line.key} style={{ verticalAlign: 'top' }}>
               <Table.Td>
                 <TextInput
-                  aria-label={`Line ${i + 1} description`}
+                  aria-label={t('bills.lines.a11yDescription', { n: i + 1 })}
                   placeholder={
                     poLineLabels && line.purchaseOrderLineId ? poLineLabels.get(line.purchaseOrderLineId) : ''
                   }
@@ -109,23 +111,23 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
                 />
                 {poLineLabels && line.purchaseOrderLineId !== null && (
                   <Text size="xs" c="dimmed" mt={2}>
-                    On the order: {poLineLabels.get(line.purchaseOrderLineId)}
+                    {t('bills.lines.onOrder', { line: poLineLabels.get(line.purchaseOrderLineId) })}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
                 <Select
-                  aria-label={`Line ${i + 1} category`}
+                  aria-label={t('bills.lines.a11yCategory', { n: i + 1 })}
                   data={categoryData}
                   searchable
                   clearable
-                  placeholder="Category"
+                  placeholder={t('bills.lines.category')}
                   {...form.getInputProps(`lines.${i}.categoryId`)}
                 />
               </Table.Td>
               <Table.Td>
                 <DecimalInput
-                  aria-label={`Line ${i + 1} quantity`}
+                  aria-label={t('bills.lines.a11yQuantity', { n: i + 1 })}
                   scale={3}
                   min={0}
                   {...form.getInputProps(`lines.${i}.quantity`)}
@@ -133,17 +135,18 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
               </Table.Td>
               <Table.Td>
                 <MoneyInput
-                  aria-label={`Line ${i + 1} price`}
+                  aria-label={t('bills.lines.a11yPrice', { n: i + 1 })}
                   currency={currency}
                   value={line.unitPrice}
                   onChange={(v) => form.setFieldValue(`lines.${i}.unitPrice` as never, v as never)}
+                  // eslint-disable-next-line i18next/no-literal-string -- a form field path
                   error={error(i, 'unitPrice')}
                 />
               </Table.Td>
               {withTax && (
                 <Table.Td>
                   <MoneyInput
-                    aria-label={`Line ${i + 1} tax`}
+                    aria-label={t('bills.lines.a11yTax', { n: i + 1 })}
                     currency={currency}
                     value={line.tax}
                     onChange={(v) => form.setFieldValue(`lines.${i}.tax` as never, v as never)}
@@ -152,7 +155,7 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
                 </Table.Td>
               )}
               <Table.Td className="num" pt={10}>
-                <Text size="sm" className="num" aria-label={`Line ${i + 1} amount`}>
+                <Text size="sm" className="num" aria-label={t('bills.lines.a11yAmount', { n: i + 1 })}>
                   {money(lineTotal(line), currency)}
                 </Text>
               </Table.Td>
@@ -160,7 +163,7 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
                 <ActionIcon
                   variant="subtle"
                   color="gray"
-                  aria-label={`Remove line ${i + 1}`}
+                  aria-label={t('bills.lines.removeLine', { n: i + 1 })}
                   disabled={lines.length === 1}
                   onClick={() => form.removeListItem('lines' as never, i)}
                 >
@@ -178,7 +181,7 @@ export function LinesEditor<T extends { lines: LineValues[] }>({
           leftSection={<IconPlus size={14} />}
           onClick={() => form.insertListItem('lines' as never, newLine() as never)}
         >
-          Add line
+          {t('bills.lines.add')}
         </Button>
         {typeof form.errors.lines === 'string' && (
           <Text size="sm" c="red" role="alert">

@@ -11,7 +11,8 @@ import { FirstRecord } from './FirstRecord';
  */
 export function RecordList<T extends { id: number }>({
   rows,
-  what,
+  label,
+  loadingLabel,
   empty,
   newTo,
   newLabel,
@@ -19,8 +20,10 @@ export function RecordList<T extends { id: number }>({
   row,
 }: {
   rows: T[] | undefined;
-  /** "purchase orders": the loading label and the table's accessible name. */
-  what: string;
+  /** "Purchase orders": the table's accessible name. */
+  label: string;
+  /** "Loading purchase orders". */
+  loadingLabel: string;
   empty: { icon: Icon; title: string; description: string };
   newTo: string;
   newLabel: string;
@@ -28,7 +31,7 @@ export function RecordList<T extends { id: number }>({
   /** The cells of one row. */
   row: (record: T) => ReactNode;
 }) {
-  if (!rows) return <Loader aria-label={`Loading ${what}`} />;
+  if (!rows) return <Loader aria-label={loadingLabel} />;
   const newButton = (
     <Button component={Link} to={newTo}>
       {newLabel}
@@ -43,7 +46,7 @@ export function RecordList<T extends { id: number }>({
   return (
     <Stack gap="sm">
       <Group justify="flex-end">{newButton}</Group>
-      <Table aria-label={what[0]!.toUpperCase() + what.slice(1)} withTableBorder>
+      <Table aria-label={label} withTableBorder>
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (

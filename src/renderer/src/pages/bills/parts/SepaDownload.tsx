@@ -1,13 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DEFAULT_SEPA_VERSION, type SepaVersion } from '../../../../../shared/domain/sepa-versions';
 import { useApiMutation } from '../../../api/hooks';
 import { download } from '../../../lib/download';
+import { useFormat } from './format';
 
-const VERSIONS: { value: SepaVersion; label: string }[] = [
-  { value: 'pain.001.001.09', label: 'pain.001.001.09 (current SEPA format)' },
-  { value: 'pain.001.001.03', label: 'pain.001.001.03 (older banking software)' },
-];
+const VERSIONS = [
+  { value: 'pain.001.001.09', label: 'payables.sepa.v09' },
+  { value: 'pain.001.001.03', label: 'payables.sepa.v03' },
+] as const satisfies readonly { value: SepaVersion; label: string }[];
 
 /**
  * "Download SEPA file" for a payment run: the credit transfers of its euro payments as a
@@ -15,35 +17,40 @@ const VERSIONS: { value: SepaVersion; label: string }[] = [
  * without a valid IBAN, no IBAN of the business) is said here, in full.
  */
 export function SepaDownload({ runId }: { runId: string }) {
+  const { t } = useTranslation();
+  const { date } = useFormat();
   const [version, setVersion] = useState<SepaVersion>(DEFAULT_SEPA_VERSION);
   const [batchBooking, setBatchBooking] = useState(true);
   const file = useApiMutation('billPayments.sepaFile', { invalidates: [] });
   return (
     <Stack gap="xs" mt="sm">
       <Text size="sm" fw={600}>
-        Pay through your bank
+        {t('payables.sepa.title')}
       </Text>
       <Select
-        label="SEPA file format"
-        data={VERSIONS}
+        label={t('payables.sepa.format')}
+        data={VERSIONS.map((v) => ({ value: v.value, label: t(v.label) }))}
         value={version}
         onChange={(v) => v && setVersion(v as SepaVersion)}
         allowDeselect={false}
       />
       <Switch
-        label="One debit on the bank statement for the whole run (batch booking)"
+        label={t('payables.sepa.batch')}
         checked={batchBooking}
         onChange={(e) => setBatchBooking(e.currentTarget.checked)}
       />
       {file.error && (
-        <Alert color="red" title="No SEPA file made">
+        <Alert color="red" title={t('payables.sepa.failed')}>
           {file.error.message}
         </Alert>
       )}
       {file.data && (
         <Text size="sm" c="dimmed">
-          {file.data.fileName}: {file.data.transactions} transfer{file.data.transactions === 1 ? '' : 's'},
-          executed on {file.data.executionDate}.
+          {t('payables.sepa.made', {
+            file: file.data.fileName,
+            count: file.data.transactions,
+            date: date(file.data.executionDate),
+          })}
         </Text>
       )}
       <Group justify="flex-end">
@@ -58,7 +65,7 @@ export function SepaDownload({ runId }: { runId: string }) {
             )
           }
         >
-          Download SEPA file
+          {t('payables.sepa.download')}
         </Button>
       </Group>
     </Stack>

@@ -1,12 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { Badge } from '@mantine/core';
-import {
-  BILL_STATUS_COLORS,
-  BILL_STATUS_LABELS,
-  type BillDisplayStatus,
-} from '../../../../../shared/domain/bill-status';
+import { BILL_STATUS_COLORS, type BillDisplayStatus } from '../../../../../shared/domain/bill-status';
+import { BILL_STATUS } from './labels';
 
 /** Status with colour and a word: draft grey, awaiting blue, partially paid amber, paid green, overdue red, void struck through. */
 export function StatusBadge({ status }: { status: BillDisplayStatus }) {
+  const { t } = useTranslation();
   return (
     <Badge
       color={BILL_STATUS_COLORS[status]}
@@ -15,7 +14,7 @@ export function StatusBadge({ status }: { status: BillDisplayStatus }) {
       radius="sm"
       style={{ textTransform: 'none' }}
     >
-      {BILL_STATUS_LABELS[status]}
+      {t(BILL_STATUS[status])}
     </Badge>
   );
 }

@@ -25,6 +25,12 @@ export function formatTotals(
   return totals.map((t) => money(t.amount, t.currency)).join(' · ');
 }
 
-export function billLabel(b: { vendorName: string; vendorInvoiceNumber: string; id: number }): string {
-  return b.vendorInvoiceNumber ? `${b.vendorName} ${b.vendorInvoiceNumber}` : `${b.vendorName} bill #${b.id}`;
+/** "Acme A-1042", or "Acme bill #7" without an invoice number; `t` is the caller's. */
+export function billLabel(
+  b: { vendorName: string; vendorInvoiceNumber: string; id: number },
+  t: (key: 'bills.vendorBillNumber', params: { vendor: string; id: number }) => string,
+): string {
+  return b.vendorInvoiceNumber
+    ? `${b.vendorName} ${b.vendorInvoiceNumber}`
+    : t('bills.vendorBillNumber', { vendor: b.vendorName, id: b.id });
 }

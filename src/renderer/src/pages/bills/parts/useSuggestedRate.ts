@@ -33,6 +33,7 @@ export function useSuggestedRate(
   );
   const rate = lastRate.data?.rate ?? undefined;
   useEffect(() => {
+    // eslint-disable-next-line i18next/no-literal-string -- a form field path
     if (rate && !form.isTouched('exchangeRate') && savedCurrency !== currency)
       form.setFieldValue('exchangeRate', rate);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- when the suggestion for a currency arrives

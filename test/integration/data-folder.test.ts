@@ -141,10 +141,12 @@ describe('a failed update at start', () => {
       .filter((f) => /^\d{4}-/.test(f))
       .sort()
       .at(-1)!;
-    const created = /CREATE TABLE (?:IF NOT EXISTS )?(\w+)/.exec(
-      fs.readFileSync(path.join(__dirname, '../../src/main/db/migrations', lastSql), 'utf8'),
-    )![1]!;
-    db.exec(`CREATE TABLE ${created} (x INTEGER)`);
+    const sql = fs.readFileSync(path.join(__dirname, '../../src/main/db/migrations', lastSql), 'utf8');
+    const created = /CREATE TABLE (?:IF NOT EXISTS )?(\w+)/.exec(sql)?.[1];
+    // A migration that only adds a column fails the same way on a column already there.
+    const added = /ALTER TABLE (\w+) ADD COLUMN (\w+ \w+)/.exec(sql);
+    if (created) db.exec(`CREATE TABLE ${created} (x INTEGER)`);
+    else db.exec(`ALTER TABLE ${added![1]} ADD COLUMN ${added![2]}`);
     db.close();
 
     const t = await folioIn(dir);

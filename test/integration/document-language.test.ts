@@ -196,6 +196,17 @@ describe('documents in the customer’s language', () => {
     expect((await t.call('customers.get', { id: de.id })).customer.documentLanguage).toBeNull();
   });
 
+  it('prints Folio’s § 19 note in the customer’s language, and the business’s own note as written', async () => {
+    await t.call('settings.updateSmallBusiness', { enabled: true, note: '' });
+    const fr = await customer('Atelier Durand SARL', 'fr', 'France', 'Lyon');
+    const inv = await invoiceFor(fr.id);
+    let text = pdfText((await renderPdf(t, { kind: 'document', id: inv.id })).pdf);
+    expect(text).toContain('TVA non facturée : régime des petites entreprises (§ 19 UStG).');
+    await t.call('settings.updateSmallBusiness', { enabled: true, note: 'Kleinunternehmer, keine USt.' });
+    text = pdfText((await renderPdf(t, { kind: 'document', id: inv.id })).pdf);
+    expect(text).toContain('Kleinunternehmer, keine USt.');
+  });
+
   it('a template the user edited stays as edited in its language; other languages keep Folio’s', async () => {
     await t.call('mail.updateTemplate', {
       kind: 'invoice',

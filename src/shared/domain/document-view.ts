@@ -415,7 +415,12 @@ export function buildDocumentView(doc: Document, ctx: ViewContext): DocumentView
 
   const meta: DocumentView['meta'] = [{ label: t(NUMBER_LABELS[doc.type]), value: number }];
   meta.push({
-    label: doc.type === 'credit_note' ? t('doc.meta.date') : t('doc.meta.issueDate'),
+    label:
+      doc.type === 'credit_note'
+        ? t('doc.meta.date')
+        : doc.type === 'quote'
+          ? t('doc.meta.quoteDate')
+          : t('doc.meta.issueDate'),
     value: date(doc.issueDate),
   });
   if (doc.type === 'invoice' && doc.dueDate)

@@ -8,6 +8,7 @@ import { up as taxRounding } from './0006-tax-rounding';
 import { up as einvoice } from './0007-einvoice';
 import { up as einvoicesIn } from './0008-einvoices-in';
 import { up as bank } from './0009-bank';
+import { up as vendorCreditApplications } from './0010-vendor-credit-applications';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'einvoice', up: einvoice },
   { name: 'einvoices-in', up: einvoicesIn },
   { name: 'bank', up: bank },
+  { name: 'vendor-credit-applications', up: vendorCreditApplications },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
 import type { RuleFinding } from '../../../shared/domain/einvoice-in/rules';
-import { validateEn16931 } from './validate';
+import { checkRules } from './validate';
 import type { ValidateRequest, ValidateResponse } from './validate-worker';
 
 /**
@@ -16,6 +16,13 @@ import type { ValidateRequest, ValidateResponse } from './validate-worker';
  * whose stylesheets stay loaded. A file whose rules cannot run gets an error as its result.
  */
 export const POOL_MIN = 8;
+
+/** One file's XML, its syntax, and whether it claims XRechnung (its rules run too). */
+export interface RuleItem {
+  xml: string;
+  syntax: EInvoiceSyntax;
+  xrechnung?: boolean;
+}
 
 export type RuleResult = { ok: true; findings: RuleFinding[] } | { ok: false; error: string };
 
@@ -28,8 +35,13 @@ const CACHE_MAX = 5000;
 const cache = new Map<string, RuleFinding[]>();
 export const ruleCacheStats = { hits: 0, misses: 0 };
 
-function cacheKey(item: { xml: string; syntax: EInvoiceSyntax }): string {
-  return crypto.createHash('sha256').update(item.syntax).update('\0').update(item.xml).digest('hex');
+function cacheKey(item: RuleItem): string {
+  return crypto
+    .createHash('sha256')
+    .update(item.syntax)
+    .update(item.xrechnung ? '\0XRechnung\0' : '\0')
+    .update(item.xml)
+    .digest('hex');
 }
 
 function remember(key: string, findings: RuleFinding[]): void {
@@ -57,9 +69,9 @@ function startWorker(script: { file: string; source: boolean }): Worker {
   });
 }
 
-function inline(item: { xml: string; syntax: EInvoiceSyntax }): RuleResult {
+function inline(item: RuleItem): RuleResult {
   try {
-    return { ok: true, findings: validateEn16931(item.xml, item.syntax) };
+    return { ok: true, findings: checkRules(item.xml, item.syntax, item.xrechnung === true) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -71,7 +83,7 @@ export function ruleThreads(): number {
 }
 
 export async function validateMany(
-  items: readonly { xml: string; syntax: EInvoiceSyntax }[],
+  items: readonly RuleItem[],
   threads = ruleThreads(),
 ): Promise<RuleResult[]> {
   const keys = items.map(cacheKey);
@@ -94,10 +106,7 @@ export async function validateMany(
   return results as RuleResult[];
 }
 
-async function validateUncached(
-  items: readonly { xml: string; syntax: EInvoiceSyntax }[],
-  threads: number,
-): Promise<RuleResult[]> {
+async function validateUncached(items: readonly RuleItem[], threads: number): Promise<RuleResult[]> {
   const script = items.length >= POOL_MIN && threads > 1 ? workerScript() : null;
   if (!script) return items.map(inline);
   const workers: Worker[] = [];

@@ -6,12 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
 import type { RuleFinding } from '../../../shared/domain/einvoice-in/rules';
-import { validateEn16931 } from './validate';
+import { checkRules } from './validate';
 
 export interface ValidateRequest {
   id: number;
   xml: string;
   syntax: EInvoiceSyntax;
+  xrechnung?: boolean;
 }
 
 export type ValidateResponse =
@@ -24,7 +25,7 @@ if (port) {
       port.postMessage({
         id: request.id,
         ok: true,
-        findings: validateEn16931(request.xml, request.syntax),
+        findings: checkRules(request.xml, request.syntax, request.xrechnung === true),
       } satisfies ValidateResponse);
     } catch (e) {
       port.postMessage({

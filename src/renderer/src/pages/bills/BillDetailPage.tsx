@@ -33,6 +33,7 @@ import { formatBytes } from '../../lib/format';
 import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { EInvoiceReadable } from '../einvoice-in/EInvoiceView';
+import { BillCredits, BillDeductions } from './BillCredits';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -333,6 +334,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                   </Text>
                 </Group>
               ))}
+              <BillDeductions billId={bill.id} currency={c} />
               <Group gap="xl">
                 <Text fw={600}>Balance due</Text>
                 <Text fw={600} className="num" miw={120} aria-label="Balance due">
@@ -438,6 +440,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                 </Table>
               )}
             </Card>
+            <BillCredits billId={bill.id} currency={c} />
             {bill.notes && (
               <Card withBorder padding="lg">
                 <Title order={2} size="h5" mb="xs">

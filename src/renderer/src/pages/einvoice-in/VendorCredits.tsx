@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { AttachmentViewer } from '../bills/parts/AttachmentViewer';
 import { useFormat } from '../bills/parts/format';
+import { VendorCreditApply } from '../vendors/VendorCreditApply';
 import { EInvoiceReadable } from './EInvoiceView';
 
 /** The credits a vendor gave (credit notes imported as e-invoices), each readable like a page. */
@@ -25,6 +26,7 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
             <Table.Th>For invoice</Table.Th>
             <Table.Th className="num">Tax</Table.Th>
             <Table.Th className="num">Credit</Table.Th>
+            <Table.Th />
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -50,6 +52,9 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
                     Show credit note {c.number}
                   </Button>
                 )}
+              </Table.Td>
+              <Table.Td>
+                <VendorCreditApply credit={c} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -44,5 +44,7 @@ try {
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-fs.copyFileSync(path.join(rules, 'xrechnung', 'LICENSE'), path.join(out, 'LICENSE-XRechnung-Apache-2.0.txt'));
+const license = path.join(out, 'LICENSE-XRechnung-Apache-2.0.txt');
+fs.copyFileSync(path.join(rules, 'xrechnung', 'LICENSE'), license);
+fs.chmodSync(license, 0o644);
 console.log(`XRechnung SEF files written to ${out}`);

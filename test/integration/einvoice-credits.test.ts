@@ -171,6 +171,17 @@ describe('vendor credits applied to bills', () => {
       balance: 50_00,
       status: 'partially_paid',
     });
+    // Editing a bill with a credit applied keeps the credit deducted.
+    await t.call('bills.update', {
+      ...billInput(vendorId, {
+        vendorInvoiceNumber: 'B-2',
+        billDate: '2026-06-01',
+        lines: [{ description: 'Goods', quantity: 1, unitPrice: 80_00, tax: 0 }],
+      }),
+      id: b.id,
+      notes: 'Checked',
+    });
+    expect(await t.call('bills.get', { id: b.id })).toMatchObject({ balance: 50_00, notes: 'Checked' });
     const listed = (await t.call('vendorCredits.list', { vendorId })).find((c) => c.id === creditId)!;
     expect(listed.remaining).toBe(10_11);
 
@@ -238,10 +249,21 @@ describe('vendor credits applied to bills', () => {
       40_11,
     );
 
+    // A bill with a credit applied cannot be voided until the credit is removed.
+    const again = await t.call('vendorCredits.apply', {
+      vendorCreditId: creditId,
+      allocations: [{ billId: other.id, amount: 1_00 }],
+    });
+    expect((await failure(t.call('bills.void', { id: other.id, reason: 'Sent twice' }))).message).toBe(
+      'Credits are applied to this bill. Remove them first, then void the bill.',
+    );
+    await t.call('vendorCredits.unapply', { applicationId: again.applications[0]!.id });
+    await t.call('bills.void', { id: other.id, reason: 'Sent twice' });
+
     const billAudit = (await auditOf(t, 'bill', b.id)).map((e) => e.action);
     expect(billAudit).toEqual(expect.arrayContaining(['apply_vendor_credit', 'unapply_vendor_credit']));
     const creditAudit = (await auditOf(t, 'vendor_credit', creditId)).map((e) => e.action);
-    expect(creditAudit.filter((x) => x === 'apply')).toHaveLength(2);
+    expect(creditAudit.filter((x) => x === 'apply')).toHaveLength(3);
     expect(creditAudit).toContain('unapply');
   });
 

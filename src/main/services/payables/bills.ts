@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../shared/api/contract';
+import { msg } from '../../../shared/i18n';
 import { safeUserFileName } from '../../../shared/domain/file-names';
 import type { Bill, BillRow } from '../../../shared/api/payables';
 import { milliToQuantity } from '../../../shared/domain/bill-amounts';
@@ -186,7 +187,8 @@ export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update
   storeOf(ctx).tx(() => {
     const before = billExists(ctx, input.id);
     if (before.status === 'void') throw conflict('This bill is void and cannot be changed.');
-    const settled = before.paid + before.discount_taken;
+    // Paid in advance (an e-invoice's BT-113) and vendor credits applied settle the bill too.
+    const settled = before.paid + before.discount_taken + before.prepaid + before.credited;
     const b = prepareBill(ctx, input, before);
     if (settled > 0) {
       if (b.vendorId !== before.vendor_id)
@@ -334,6 +336,7 @@ export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>):
     if (row.status === 'void') throw conflict('This bill is already void.');
     if (row.paid + row.discount_taken > 0)
       throw conflict('This bill has payments. Undo them first, then void the bill.');
+    if (row.credited > 0) throw conflict(msg('vendorCredits.errors.voidWithCredits'));
     storeOf(ctx).run(
       qb
         .updateTable('bills')

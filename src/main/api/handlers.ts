@@ -45,6 +45,7 @@ const mailSettings = () => import('../services/mail/settings');
 const outbox = () => import('../services/mail/outbox');
 // E-invoice import (SaxonJS, MuPDF) loads on first use too.
 const einvoiceImport = () => import('../services/einvoice/import');
+const vendorCredits = () => import('../services/payables/vendor-credits');
 const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
 
@@ -259,4 +260,8 @@ export const handlers: Handlers = {
   'vendorCredits.list': async (ctx, input) => (await einvoiceImport()).listVendorCredits(ctx, input),
   'einvoices.forVendorCredit': async (ctx, input) =>
     (await einvoiceImport()).einvoiceForVendorCredit(ctx, input),
+  'vendorCredits.forBill': async (ctx, input) => (await vendorCredits()).creditsForBill(ctx, input),
+  'vendorCredits.get': async (ctx, input) => (await vendorCredits()).getVendorCredit(ctx, input),
+  'vendorCredits.apply': async (ctx, input) => (await vendorCredits()).applyVendorCredit(ctx, input),
+  'vendorCredits.unapply': async (ctx, input) => (await vendorCredits()).unapplyVendorCredit(ctx, input),
 };

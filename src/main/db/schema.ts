@@ -153,6 +153,10 @@ export interface BillsTable {
   total_base: number;
   balance_base: number;
   settled_on: string | null;
+  /** Paid in advance per the vendor's e-invoice (BT-113 net of BT-114), deducted from the balance. */
+  prepaid: Generated<number>;
+  /** Vendor credits applied to the bill (vendor_credit_applications), kept by refreshBill. */
+  credited: Generated<number>;
   status: BillStatusColumn;
   discount_bp: number | null;
   discount_days: number | null;
@@ -207,6 +211,15 @@ export interface VendorCreditsTable {
   invoice_reference: string;
   bill_id: number | null;
   notes: string;
+  created_at: string;
+}
+
+export interface VendorCreditApplicationsTable {
+  id: Generated<number>;
+  vendor_credit_id: number;
+  bill_id: number;
+  amount: number;
+  applied_on: string;
   created_at: string;
 }
 
@@ -294,6 +307,7 @@ export interface DB {
   bill_lines: BillLinesTable;
   bill_attachments: BillAttachmentsTable;
   vendor_credits: VendorCreditsTable;
+  vendor_credit_applications: VendorCreditApplicationsTable;
   einvoices: EInvoicesTable;
   bill_warnings: BillWarningsTable;
   bill_payments: BillPaymentsTable;

@@ -13,6 +13,7 @@ import { reportsApi } from './reports';
 import { payablesApi } from './payables';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
+import { vendorCreditsApi } from './vendor-credits';
 
 /**
  * The whole API: method name -> zod input and output schema. Main validates against it,
@@ -33,6 +34,7 @@ export const contract = {
   ...einvoiceApi,
   ...bankApi,
   ...einvoiceImportApi,
+  ...vendorCreditsApi,
 } as const;
 
 export type Contract = typeof contract;

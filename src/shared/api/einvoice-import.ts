@@ -101,6 +101,8 @@ export const vendorCreditSchema = z.object({
   invoiceReference: z.string(),
   bill: z.object({ id: z.number(), number: z.string() }).nullable(),
   fromEInvoice: z.boolean(),
+  /** What is left to apply to bills (total less what was applied). */
+  remaining: z.number(),
 });
 export type VendorCredit = z.infer<typeof vendorCreditSchema>;
 

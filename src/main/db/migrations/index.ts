@@ -10,6 +10,7 @@ import { up as einvoicesIn } from './0008-einvoices-in';
 import { up as bank } from './0009-bank';
 import { up as languages } from './0010-languages';
 import { up as receivableDueDays } from './0011-receivable-due-days';
+import { up as vendorCreditApplications } from './0012-vendor-credit-applications';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'bank', up: bank },
   { name: 'languages', up: languages },
   { name: 'receivable-due-days', up: receivableDueDays },
+  { name: 'vendor-credit-applications', up: vendorCreditApplications },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

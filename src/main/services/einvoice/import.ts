@@ -27,12 +27,14 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
 import { writeAttachmentFile } from '../payables/attachments';
+import { refreshBill } from '../payables/balances';
 import { insertBill } from '../payables/bills';
 import { checkBill, draftToWarning, listWarnings, saveWarnings } from '../payables/checks';
 import { dateFormatter, earlyFromColumns, nowIso, parseTerms } from '../payables/common';
 import type { PreparedBill } from '../payables/prepare';
 import { createVendorInTx } from '../payables/vendors';
 import { embeddedXml } from './extract-pdf';
+import { claimsXRechnung } from './validate';
 import { validateMany } from './validate-pool';
 
 /**
@@ -511,6 +513,18 @@ function importOne(
         if (bill.totals.subtotal !== draft.subtotal || bill.totals.tax !== draft.tax)
           throw new Error('e-invoice lines do not add up to the draft totals');
         billId = insertBill(ctx, bill, { source: 'import' });
+        // What the file says was paid in advance (BT-113, net of rounding BT-114) is deducted,
+        // so the bill's balance, payments and payment runs start from the amount due (BT-115).
+        const prepaid = bill.totals.total - draft.payable;
+        if (prepaid !== 0) {
+          store.run(
+            qb
+              .updateTable('bills')
+              .set((eb) => ({ prepaid, balance: eb('balance', '-', prepaid) }))
+              .where('id', '=', billId),
+          );
+          refreshBill(ctx, billId);
+        }
         saveWarnings(ctx, billId, warningsFor(ctx, bill, vendor, draft.iban, billId), undefined);
       } else {
         const referenced = invoice.precedingInvoice
@@ -597,7 +611,13 @@ export async function importEInvoiceFiles(
   const readings: Reading[] = [];
   for (const f of files) readings.push(await readForImport(ctx, f));
   const readable = readings.flatMap((r) => (r.ok ? [r.read] : []));
-  const rules = await validateMany(readable.map((r) => ({ xml: r.xml, syntax: r.invoice.syntax })));
+  const rules = await validateMany(
+    readable.map((r) => ({
+      xml: r.xml,
+      syntax: r.invoice.syntax,
+      xrechnung: claimsXRechnung(r.invoice.customizationId),
+    })),
+  );
   readable.forEach((r, i) => {
     const outcome = rules[i]!;
     r.findings = outcome.ok ? outcome.findings : rulesFailed(outcome.error);
@@ -671,7 +691,10 @@ export function einvoiceForVendorCredit(
 export function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendorCredits.list'>) {
   const rows = storeOf(ctx)
     .prepare(
-      `SELECT c.*, b.vendor_invoice_number AS bill_number, e.id AS einvoice_id FROM vendor_credits c
+      `SELECT c.*, b.vendor_invoice_number AS bill_number, e.id AS einvoice_id,
+              c.total - (SELECT coalesce(sum(amount), 0) FROM vendor_credit_applications a
+                         WHERE a.vendor_credit_id = c.id) AS remaining
+       FROM vendor_credits c
        LEFT JOIN bills b ON b.id = c.bill_id LEFT JOIN einvoices e ON e.vendor_credit_id = c.id
        WHERE c.vendor_id = ? ORDER BY c.credit_date DESC, c.id DESC`,
     )
@@ -688,6 +711,7 @@ export function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendo
     bill_id: number | null;
     bill_number: string | null;
     einvoice_id: number | null;
+    remaining: number;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -701,5 +725,6 @@ export function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendo
     invoiceReference: r.invoice_reference,
     bill: r.bill_id !== null ? { id: r.bill_id, number: r.bill_number ?? '' } : null,
     fromEInvoice: r.einvoice_id !== null,
+    remaining: r.remaining,
   }));
 }

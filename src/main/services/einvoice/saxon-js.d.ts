@@ -1,9 +1,8 @@
 declare module 'saxon-js' {
-  interface TransformOptions {
+  type TransformOptions = {
     stylesheetInternal: unknown;
-    sourceText: string;
     destination: 'serialized';
-  }
+  } & ({ sourceText: string } | { initialTemplate: string; stylesheetParams: Record<string, unknown> });
   const SaxonJS: {
     transform(options: TransformOptions, mode: 'sync'): { principalResult: string };
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
 import type { RuleFinding } from '../../../shared/domain/einvoice-in/rules';
-import { validateEn16931 } from './validate';
+import { checkRulesBatch, type RuleResult } from './validate';
 import type { ValidateRequest, ValidateResponse } from './validate-worker';
 
 /**
@@ -17,7 +17,14 @@ import type { ValidateRequest, ValidateResponse } from './validate-worker';
  */
 export const POOL_MIN = 8;
 
-export type RuleResult = { ok: true; findings: RuleFinding[] } | { ok: false; error: string };
+/** One file's XML, its syntax, and whether it claims XRechnung (its rules run too). */
+export interface RuleItem {
+  xml: string;
+  syntax: EInvoiceSyntax;
+  xrechnung?: boolean;
+}
+
+export type { RuleResult };
 
 /**
  * Findings by the file's content: the preview and the import that follows it check the same
@@ -28,8 +35,13 @@ const CACHE_MAX = 5000;
 const cache = new Map<string, RuleFinding[]>();
 export const ruleCacheStats = { hits: 0, misses: 0 };
 
-function cacheKey(item: { xml: string; syntax: EInvoiceSyntax }): string {
-  return crypto.createHash('sha256').update(item.syntax).update('\0').update(item.xml).digest('hex');
+function cacheKey(item: RuleItem): string {
+  return crypto
+    .createHash('sha256')
+    .update(item.syntax)
+    .update(item.xrechnung ? '\0XRechnung\0' : '\0')
+    .update(item.xml)
+    .digest('hex');
 }
 
 function remember(key: string, findings: RuleFinding[]): void {
@@ -57,12 +69,32 @@ function startWorker(script: { file: string; source: boolean }): Worker {
   });
 }
 
-function inline(item: { xml: string; syntax: EInvoiceSyntax }): RuleResult {
-  try {
-    return { ok: true, findings: validateEn16931(item.xml, item.syntax) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+/** At most this many files of one syntax per transformation (and per message to a thread). */
+export const CHUNK_MAX = 20;
+
+/** The files split into chunks of one syntax, small enough that every thread gets several. */
+function chunks(
+  items: readonly RuleItem[],
+  threads: number,
+): { syntax: EInvoiceSyntax; indexes: number[] }[] {
+  const size = Math.max(1, Math.min(CHUNK_MAX, Math.ceil(items.length / (threads * 4))));
+  const out: { syntax: EInvoiceSyntax; indexes: number[] }[] = [];
+  for (const syntax of ['UBL', 'CII'] as const) {
+    const of = items.flatMap((it, i) => (it.syntax === syntax ? [i] : []));
+    for (let k = 0; k < of.length; k += size) out.push({ syntax, indexes: of.slice(k, k + size) });
   }
+  return out;
+}
+
+function inline(
+  items: readonly RuleItem[],
+  indexes: readonly number[],
+  syntax: EInvoiceSyntax,
+): RuleResult[] {
+  return checkRulesBatch(
+    indexes.map((i) => items[i]!),
+    syntax,
+  );
 }
 
 export function ruleThreads(): number {
@@ -71,7 +103,7 @@ export function ruleThreads(): number {
 }
 
 export async function validateMany(
-  items: readonly { xml: string; syntax: EInvoiceSyntax }[],
+  items: readonly RuleItem[],
   threads = ruleThreads(),
 ): Promise<RuleResult[]> {
   const keys = items.map(cacheKey);
@@ -94,20 +126,24 @@ export async function validateMany(
   return results as RuleResult[];
 }
 
-async function validateUncached(
-  items: readonly { xml: string; syntax: EInvoiceSyntax }[],
-  threads: number,
-): Promise<RuleResult[]> {
+async function validateUncached(items: readonly RuleItem[], threads: number): Promise<RuleResult[]> {
+  const results: RuleResult[] = new Array<RuleResult>(items.length);
+  const work = chunks(items, threads);
   const script = items.length >= POOL_MIN && threads > 1 ? workerScript() : null;
-  if (!script) return items.map(inline);
+  const runInline = (c: { syntax: EInvoiceSyntax; indexes: number[] }) =>
+    inline(items, c.indexes, c.syntax).forEach((r, k) => (results[c.indexes[k]!] = r));
+  if (!script) {
+    work.forEach(runInline);
+    return results;
+  }
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < Math.min(threads, items.length); i++) workers.push(startWorker(script));
+    for (let i = 0; i < Math.min(threads, work.length); i++) workers.push(startWorker(script));
   } catch {
     await Promise.all(workers.map((w) => w.terminate()));
-    return items.map(inline);
+    work.forEach(runInline);
+    return results;
   }
-  const results: RuleResult[] = new Array<RuleResult>(items.length);
   let next = 0;
   try {
     await Promise.all(
@@ -115,21 +151,25 @@ async function validateUncached(
         (worker) =>
           new Promise<void>((resolve) => {
             const send = () => {
-              if (next >= items.length) return resolve();
+              if (next >= work.length) return resolve();
               const id = next++;
-              worker.postMessage({ id, ...items[id]! } satisfies ValidateRequest);
+              const c = work[id]!;
+              worker.postMessage({
+                id,
+                syntax: c.syntax,
+                items: c.indexes.map((i) => ({
+                  xml: items[i]!.xml,
+                  xrechnung: items[i]!.xrechnung === true,
+                })),
+              } satisfies ValidateRequest);
             };
             worker.on('message', (r: ValidateResponse) => {
-              results[r.id] = r.ok ? { ok: true, findings: r.findings } : { ok: false, error: r.error };
+              const c = work[r.id]!;
+              r.results.forEach((x, k) => (results[c.indexes[k]!] = x));
               send();
             });
-            worker.on('error', (e) => {
-              // The thread died: what it had not answered is checked here instead.
-              for (let i = 0; i < items.length; i++)
-                if (!results[i] && i < next) results[i] = inline(items[i]!);
-              resolve();
-              void e;
-            });
+            // The thread died: what it had not answered is checked here at the end.
+            worker.on('error', () => resolve());
             send();
           }),
       ),
@@ -137,6 +177,6 @@ async function validateUncached(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  for (let i = 0; i < items.length; i++) results[i] ??= inline(items[i]!);
+  for (const c of work) if (c.indexes.some((i) => !results[i])) runInline(c);
   return results;
 }

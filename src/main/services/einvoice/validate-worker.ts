@@ -1,37 +1,30 @@
 /**
- * A thread that runs the EN 16931 rules (SaxonJS) for a batch import: each thread loads the
- * compiled stylesheets once and answers findings per file, so a 1,000-file import keeps every
- * core busy while the main thread parses, maps and saves.
+ * A thread that runs the e-invoice rules (SaxonJS) for a batch import: each thread loads the
+ * compiled stylesheets once and answers a chunk of files of one syntax per message (EN 16931 in
+ * one transformation for the chunk), so a 1,000-file import keeps every core busy while the
+ * main thread parses, maps and saves.
  */
 import { parentPort } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
-import type { RuleFinding } from '../../../shared/domain/einvoice-in/rules';
-import { validateEn16931 } from './validate';
+import { checkRulesBatch, type RuleResult } from './validate';
 
 export interface ValidateRequest {
   id: number;
-  xml: string;
   syntax: EInvoiceSyntax;
+  items: { xml: string; xrechnung?: boolean }[];
 }
 
-export type ValidateResponse =
-  { id: number; ok: true; findings: RuleFinding[] } | { id: number; ok: false; error: string };
+export interface ValidateResponse {
+  id: number;
+  results: RuleResult[];
+}
 
 const port = parentPort;
 if (port) {
   port.on('message', (request: ValidateRequest) => {
-    try {
-      port.postMessage({
-        id: request.id,
-        ok: true,
-        findings: validateEn16931(request.xml, request.syntax),
-      } satisfies ValidateResponse);
-    } catch (e) {
-      port.postMessage({
-        id: request.id,
-        ok: false,
-        error: e instanceof Error ? e.message : String(e),
-      } satisfies ValidateResponse);
-    }
+    port.postMessage({
+      id: request.id,
+      results: checkRulesBatch(request.items, request.syntax),
+    } satisfies ValidateResponse);
   });
 }

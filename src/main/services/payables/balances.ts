@@ -9,6 +9,7 @@ import { getPreferences } from '../settings';
 export interface BillState {
   paid: number;
   discount_taken: number;
+  credited: number;
   balance: number;
   status: BillStatus;
   settled_on: string | null;
@@ -20,12 +21,16 @@ export interface BillState {
  * change to a bill or to money applied to it (save, approve, void, payment, undo, payment run),
  * so reports read maintained figures and never recompute history. settled_on is the date the
  * balance reached zero (the last payment's date), which lets aging as of a past date skip the
- * bills already settled then. Drafts and void bills keep their status.
+ * bills already settled then. What was paid in advance (`prepaid`, from an e-invoice's BT-113)
+ * and vendor credits applied to the bill count as settled too. Drafts and void bills keep their status.
  */
 export function refreshBill(ctx: ServiceContext, billId: number): BillState {
   const store = storeOf(ctx);
   const bill = store.first(
-    qb.selectFrom('bills').select(['status', 'total', 'currency', 'exchange_rate']).where('id', '=', billId),
+    qb
+      .selectFrom('bills')
+      .select(['status', 'total', 'currency', 'exchange_rate', 'prepaid', 'bill_date'])
+      .where('id', '=', billId),
   )!;
   const sums = store
     .prepare(
@@ -33,15 +38,27 @@ export function refreshBill(ctx: ServiceContext, billId: number): BillState {
        FROM bill_payment_allocations a JOIN bill_payments p ON p.id = a.payment_id WHERE a.bill_id = ?`,
     )
     .get(billId) as { paid: number; discount: number; last: string | null };
-  const balance = bill.total - sums.paid - sums.discount;
-  const status = statusFromBalance(bill.status, bill.total, sums.paid + sums.discount);
+  // Vendor credits applied to the bill lower its balance like a payment (without being one).
+  const credits = store
+    .prepare(
+      `SELECT coalesce(sum(amount), 0) AS credited, max(applied_on) AS last
+       FROM vendor_credit_applications WHERE bill_id = ?`,
+    )
+    .get(billId) as { credited: number; last: string | null };
+  const settled = sums.paid + sums.discount + bill.prepaid + credits.credited;
+  const balance = bill.total - settled;
+  const status = statusFromBalance(bill.status, bill.total, settled);
   const base = getPreferences(ctx).baseCurrency;
+  const lastDates = [sums.last, credits.last, bill.prepaid > 0 ? bill.bill_date : null].filter(
+    (d): d is string => d !== null,
+  );
   const state: BillState = {
     paid: sums.paid,
     discount_taken: sums.discount,
+    credited: credits.credited,
     balance,
     status,
-    settled_on: status === 'paid' ? sums.last : null,
+    settled_on: status === 'paid' ? (lastDates.sort().at(-1) ?? null) : null,
   };
   store.run(
     qb

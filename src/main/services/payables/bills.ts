@@ -1,5 +1,5 @@
-import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
+import { msg } from '../../../shared/i18n';
 import { safeUserFileName } from '../../../shared/domain/file-names';
 import type { Bill, BillRow } from '../../../shared/api/payables';
 import { milliToQuantity } from '../../../shared/domain/bill-amounts';
@@ -187,7 +187,8 @@ export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update
   storeOf(ctx).tx(() => {
     const before = billExists(ctx, input.id);
     if (before.status === 'void') throw conflict(msg('errors.bills.billVoidChanged'));
-    const settled = before.paid + before.discount_taken;
+    // Paid in advance (an e-invoice's BT-113) and vendor credits applied settle the bill too.
+    const settled = before.paid + before.discount_taken + before.prepaid + before.credited;
     const b = prepareBill(ctx, input, before);
     if (settled > 0) {
       if (b.vendorId !== before.vendor_id)
@@ -327,6 +328,7 @@ export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>):
     const row = billExists(ctx, input.id);
     if (row.status === 'void') throw conflict(msg('errors.bills.billAlreadyVoid'));
     if (row.paid + row.discount_taken > 0) throw conflict(msg('errors.bills.billHasPaymentsUndo'));
+    if (row.credited > 0) throw conflict(msg('vendorCredits.errors.voidWithCredits'));
     storeOf(ctx).run(
       qb
         .updateTable('bills')

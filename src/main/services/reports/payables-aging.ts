@@ -17,7 +17,8 @@ import {
  * What each bill still owed on `asOf`, by vendor. Drafts and void bills never count. Today's
  * figures are the maintained balances of open bills (the partial index bills_open_by_due);
  * a past date is rebuilt from the bills dated on or before it and the payments (and the
- * early-payment discounts they settled) dated on or before it, looking only at bills open now
+ * early-payment discounts they settled) dated on or before it, less what the vendor's e-invoice
+ * says was prepaid and the vendor credits applied on or before it, looking only at bills open now
  * or settled after that date (the partial index bills_settled), never the whole history.
  */
 export function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding[] {
@@ -44,7 +45,10 @@ export function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding
        SELECT ${columns},
               b.total - coalesce((SELECT sum(a.amount + a.discount)
                                   FROM bill_payment_allocations a JOIN bill_payments p ON p.id = a.payment_id
-                                  WHERE a.bill_id = b.id AND p.payment_date <= :asOf), 0) AS outstanding
+                                  WHERE a.bill_id = b.id AND p.payment_date <= :asOf), 0)
+                      - b.prepaid
+                      - coalesce((SELECT sum(ca.amount) FROM vendor_credit_applications ca
+                                  WHERE ca.bill_id = b.id AND ca.applied_on <= :asOf), 0) AS outstanding
        FROM candidates c JOIN bills b ON b.id = c.id JOIN vendors v ON v.id = b.vendor_id
        WHERE outstanding > 0`,
     )

@@ -11,6 +11,8 @@ export interface RuleFinding {
   rule: string;
   /** Where in the file (XPath). */
   location: string;
+  /** Set for the KoSIT XRechnung rules (BR-DE-…); absent for EN 16931's. */
+  ruleSet?: 'XRechnung';
 }
 
 const PLAIN: Record<string, string> = {
@@ -32,6 +34,19 @@ const PLAIN: Record<string, string> = {
   'BR-06': 'the seller’s name is missing',
   'BR-07': 'the buyer’s name is missing',
   'BR-16': 'the invoice has no lines',
+  // XRechnung (KoSIT) rules, checked on files that claim XRechnung.
+  'BR-DE-1': 'the payment instructions are missing',
+  'BR-DE-2': 'the seller’s contact is missing',
+  'BR-DE-3': 'the seller’s city is missing',
+  'BR-DE-4': 'the seller’s post code is missing',
+  'BR-DE-5': 'the seller’s contact name is missing',
+  'BR-DE-6': 'the seller’s contact telephone number is missing',
+  'BR-DE-7': 'the seller’s contact e-mail address is missing',
+  'BR-DE-8': 'the buyer’s city is missing',
+  'BR-DE-9': 'the buyer’s post code is missing',
+  'BR-DE-15': 'the buyer reference (Leitweg-ID, BT-10) is missing',
+  'BR-DE-16': 'the seller has neither a VAT number nor a tax number',
+  'BR-DE-21': 'the specification identifier is not the one of XRechnung',
 };
 
 export function ruleFinding(

@@ -31,6 +31,7 @@ import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { EInvoiceReadable } from '../einvoice-in/EInvoiceView';
+import { BillCredits, BillDeductions } from './BillCredits';
 import { DateField } from './parts/DateField';
 import { ExchangeRateField } from './parts/ExchangeRateField';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -339,6 +340,8 @@ function BillDetail({ bill }: { bill: Bill }) {
                 ...(bill.discountTaken
                   ? [{ label: t('bills.detail.discountTaken'), value: money(-bill.discountTaken, c) }]
                   : []),
+              ]}
+              after={[
                 {
                   label: t('payables.balanceDue'),
                   value: money(bill.balance, c),
@@ -347,6 +350,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                 },
               ]}
             >
+              <BillDeductions billId={bill.id} currency={c} />
               {bill.exchangeRate !== '1' && (
                 <Text size="xs" c="dimmed" className="num">
                   {t('bills.detail.inBase', {
@@ -441,6 +445,7 @@ function BillDetail({ bill }: { bill: Bill }) {
                 </Table>
               )}
             </Card>
+            <BillCredits billId={bill.id} currency={c} />
             {bill.notes && (
               <Card withBorder padding="lg">
                 <Title order={2} size="h5" mb="xs">

@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import type { Output } from '../../../../shared/api/contract';
 import type { EInvoiceFileResult } from '../../../../shared/api/einvoice-import';
 import { notifyError, useApiMutation } from '../../api/hooks';
+import { en16931Only, XRechnungFindings } from './XRechnungFindings';
 import { PAYABLES, useFormat } from '../bills/parts/format';
 import { useTranslation } from 'react-i18next';
 
@@ -58,8 +59,8 @@ const MATCHED_BY = {
 function FileRow({ r }: { r: EInvoiceFileResult }) {
   const { t } = useTranslation();
   const { money, date } = useFormat();
-  const fatal = r.findings.filter((f) => f.severity === 'fatal');
-  const advice = r.findings.filter((f) => f.severity === 'warning');
+  const fatal = en16931Only(r.findings).filter((f) => f.severity === 'fatal');
+  const advice = en16931Only(r.findings).filter((f) => f.severity === 'warning');
   return (
     <Table.Tr>
       <Table.Td valign="top">
@@ -144,6 +145,7 @@ function FileRow({ r }: { r: EInvoiceFileResult }) {
                 {t('einvoiceIn.import.advice', { list: advice.map((f) => f.message).join('; ') })}
               </Text>
             )}
+            <XRechnungFindings findings={r.findings} claims={r.findings.some((f) => f.ruleSet)} compact />
             {r.billId && (
               <Anchor component={Link} to={`/bills/${r.billId}`} size="sm">
                 {t('einvoiceIn.import.openBill')}

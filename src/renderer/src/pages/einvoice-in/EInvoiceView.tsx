@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { EInvoiceView as View } from '../../../../shared/api/einvoice-import';
 import type { EAllowanceCharge, EParty } from '../../../../shared/domain/einvoice-in/model';
 import { formatIban } from '../../../../shared/domain/iban';
+import { en16931Only, XRechnungFindings } from './XRechnungFindings';
 import { useFormat } from '../bills/parts/format';
 import {
   documentTypeLabel,
@@ -121,8 +122,8 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
   const dec = useDecimal();
   const d = view.data;
   const cur = d.currency;
-  const fatal = view.findings.filter((f) => f.severity === 'fatal');
-  const advice = view.findings.filter((f) => f.severity === 'warning');
+  const fatal = en16931Only(view.findings).filter((f) => f.severity === 'fatal');
+  const advice = en16931Only(view.findings).filter((f) => f.severity === 'warning');
   const linesSum = sumDecimals(d.lines.map((l) => l.netAmount));
   const linesDisagree = d.totals.lineTotal !== '' && Number(linesSum) !== Number(d.totals.lineTotal);
   const fmtDate = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? date(s) : s);
@@ -191,6 +192,7 @@ export function EInvoiceReadable({ view, onOpenFile }: { view: View; onOpenFile:
             {t('einvoiceIn.view.advice', { list: advice.map((f) => f.message).join('; ') })}
           </Text>
         )}
+        <XRechnungFindings findings={view.findings} claims={/xrechnung/i.test(d.customizationId)} />
 
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Fact label={t('common.issueDate')}>{fmtDate(d.issueDate)}</Fact>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
 import { AttachmentViewer } from '../bills/parts/AttachmentViewer';
 import { useFormat } from '../bills/parts/format';
+import { VendorCreditApply } from '../vendors/VendorCreditApply';
 import { EInvoiceReadable } from './EInvoiceView';
 import { useTranslation } from 'react-i18next';
 
@@ -27,6 +28,7 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
             <Table.Th>{t('einvoiceIn.credits.forInvoice')}</Table.Th>
             <Table.Th className="num">{t('common.tax')}</Table.Th>
             <Table.Th className="num">{t('einvoiceIn.credits.credit')}</Table.Th>
+            <Table.Th />
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -52,6 +54,9 @@ export function VendorCredits({ vendorId, vendorName }: { vendorId: number; vend
                     {t('einvoiceIn.credits.show', { number: c.number })}
                   </Button>
                 )}
+              </Table.Td>
+              <Table.Td>
+                <VendorCreditApply credit={c} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -39,7 +39,7 @@ describe('business profile and settings', () => {
       contactPhone: '',
       contactEmail: '',
     });
-    expect(s.preferences).toEqual(SAMPLE_PREFERENCES);
+    expect(s.preferences).toEqual({ ...SAMPLE_PREFERENCES, language: null });
     expect(s.numbering.find((n) => n.docType === 'invoice')).toMatchObject({
       prefix: 'ACME-',
       preview: 'ACME-00100',

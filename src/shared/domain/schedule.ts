@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { addDays, daysInMonth, parseIsoDate, toIsoDate, type IsoDate } from './dates';
 
 /**
@@ -84,17 +85,22 @@ export function upcomingOccurrences(s: Schedule, fromIndex: number, n: number): 
   return out;
 }
 
+/** "Every month on day 1", "Alle 2 Wochen": in the current message language (see msg). */
 export function describeSchedule(s: Schedule): string {
-  const every = (unit: string) => (s.interval === 1 ? `Every ${unit}` : `Every ${s.interval} ${unit}s`);
-  const day = s.dayOfMonth === 'last' ? 'on the last day' : s.dayOfMonth ? `on day ${s.dayOfMonth}` : '';
-  switch (s.frequency) {
-    case 'weekly':
-      return every('week');
-    case 'monthly':
-      return `${every('month')} ${day}`.trim();
-    case 'quarterly':
-      return `${every('quarter')} ${day}`.trim();
-    case 'yearly':
-      return `${every('year')} ${day}`.trim();
-  }
+  const every = msg(SCHEDULE_KEYS[s.frequency], { interval: s.interval });
+  if (s.frequency === 'weekly') return every;
+  const day =
+    s.dayOfMonth === 'last'
+      ? msg('schedule.onLastDay')
+      : s.dayOfMonth
+        ? msg('schedule.onDay', { day: s.dayOfMonth })
+        : '';
+  return day ? msg('schedule.everyOn', { every, day }) : every;
 }
+
+const SCHEDULE_KEYS = {
+  weekly: 'schedule.weekly',
+  monthly: 'schedule.monthly',
+  quarterly: 'schedule.quarterly',
+  yearly: 'schedule.yearly',
+} as const;

@@ -1,4 +1,5 @@
 import { addDays, endOfMonth, type IsoDate } from './dates';
+import { messageLanguage } from '../i18n';
 import { documentTranslator, type DocT } from './document-language';
 
 /**
@@ -22,8 +23,11 @@ export function dueDateFor(issueDate: IsoDate, terms: PaymentTerms): IsoDate {
   }
 }
 
-/** "Net 30", "30 Tage netto": in the language of `t` (a document's), English by default. */
-export function describeTerms(terms: PaymentTerms, t: DocT = documentTranslator('en')): string {
+/**
+ * "Net 30", "30 Tage netto": in the language of `t` (a document's), by default in the current
+ * message language (the screen's, or the calling user's in the main process).
+ */
+export function describeTerms(terms: PaymentTerms, t: DocT = documentTranslator(messageLanguage())): string {
   switch (terms.kind) {
     case 'on_receipt':
       return t('terms.onReceipt');

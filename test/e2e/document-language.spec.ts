@@ -23,11 +23,16 @@ test('a customer’s document language and the business’s own wording are chos
   await app.open(page, '/settings/documents');
   await expect(page.getByRole('heading', { name: 'Language of documents' })).toBeVisible();
   await page.getByText('Like the customer’s language and country').click();
+  // The list of words opens on demand.
+  await page.getByRole('button', { name: 'Change the wording…' }).click();
   await page.getByRole('combobox', { name: 'Wording for' }).click();
   await page.getByRole('option', { name: 'Deutsch' }).click();
   await page.getByRole('textbox', { name: 'Find a word' }).fill('Rechnung');
   // "Rechnung" is the title and a column header: the title comes first.
-  await page.getByRole('textbox', { name: 'Rechnung', exact: true }).first().fill('Honorarrechnung');
+  await page
+    .getByRole('textbox', { name: 'Your wording for “Rechnung”', exact: true })
+    .first()
+    .fill('Honorarrechnung');
   await expect(page.getByText('1 word changed')).toBeVisible();
   await page.getByRole('button', { name: 'Save language settings' }).click();
   await expect(page.getByText('Language settings saved.')).toBeVisible();

@@ -104,7 +104,8 @@ function ReminderQueue() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{r.customerName}</Table.Td>
-                  <Table.Td>
+                  {/* An address may break anywhere, so a long one never pushes the level out. */}
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     {r.email || (
                       <Text c="red" size="sm">
                         {t('outbox.reminders.noEmail')}

@@ -47,6 +47,8 @@ function LanguageForm({ initial }: { initial: LanguageSettings }) {
   const values = form.getValues();
   const [editing, setEditing] = useState(initial.language);
   const [filter, setFilter] = useState('');
+  // The list of words (over a hundred fields) is shown only when asked for.
+  const [showWords, setShowWords] = useState(false);
   const own = values.wording[editing] ?? {};
   const changed = Object.values(own).filter((v) => v.trim() !== '').length;
   const q = filter.trim().toLocaleLowerCase();
@@ -107,53 +109,65 @@ function LanguageForm({ initial }: { initial: LanguageSettings }) {
           <Text size="sm" c="dimmed">
             {t('doc.ui.wordingHint')}
           </Text>
-          <Group align="flex-end" wrap="wrap">
-            <Select
-              label={t('doc.ui.wordingLanguage')}
-              data={LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))}
-              value={editing}
-              onChange={(v) => v && setEditing(v)}
-              allowDeselect={false}
-              w={200}
-            />
-            <TextInput
-              label={t('doc.ui.wordingFilter')}
-              value={filter}
-              onChange={(e) => setFilter(e.currentTarget.value)}
-              w={240}
-            />
-            <Text size="sm" c="dimmed" pb={6}>
-              {t('doc.ui.wordingChanged', { count: changed })}
-            </Text>
-          </Group>
-          <ScrollArea.Autosize mah={360}>
-            <Table verticalSpacing={4}>
-              <Table.Tbody>
-                {rows.map((w) => (
-                  <Table.Tr key={w.key}>
-                    <Table.Td w="45%">
-                      <Text size="sm">{w.text[editing]}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        size="xs"
-                        aria-label={w.text[editing]}
-                        value={own[w.key] ?? ''}
-                        placeholder={w.text[editing]}
-                        onChange={(e) => setWord(w.key, e.currentTarget.value)}
-                        error={form.errors[`wording.${editing}.${w.key}`]}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {rows.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('doc.ui.noMatch')}
-              </Text>
-            )}
-          </ScrollArea.Autosize>
+          <Button
+            variant="light"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setShowWords((v) => !v)}
+            aria-expanded={showWords}
+          >
+            {showWords ? t('doc.ui.wordingHide') : t('doc.ui.wordingShow', { count: changed })}
+          </Button>
+          {showWords && (
+            <>
+              <Group align="flex-end" wrap="wrap">
+                <Select
+                  label={t('doc.ui.wordingLanguage')}
+                  data={LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))}
+                  value={editing}
+                  onChange={(v) => v && setEditing(v)}
+                  allowDeselect={false}
+                  w={200}
+                />
+                <TextInput
+                  label={t('doc.ui.wordingFilter')}
+                  value={filter}
+                  onChange={(e) => setFilter(e.currentTarget.value)}
+                  w={240}
+                />
+                <Text size="sm" c="dimmed" pb={6}>
+                  {t('doc.ui.wordingChanged', { count: changed })}
+                </Text>
+              </Group>
+              <ScrollArea.Autosize mah={360}>
+                <Table verticalSpacing={4}>
+                  <Table.Tbody>
+                    {rows.map((w) => (
+                      <Table.Tr key={w.key}>
+                        <Table.Td w="45%">
+                          <Text size="sm">{w.text[editing]}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            size="xs"
+                            aria-label={t('doc.ui.ownWording', { word: w.text[editing] })}
+                            value={own[w.key] ?? ''}
+                            placeholder={w.text[editing]}
+                            onChange={(e) => setWord(w.key, e.currentTarget.value)}
+                            error={form.errors[`wording.${editing}.${w.key}`]}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {rows.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('doc.ui.noMatch')}
+                  </Text>
+                )}
+              </ScrollArea.Autosize>
+            </>
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
               {t('doc.ui.save')}

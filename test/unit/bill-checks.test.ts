@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setLanguageSource, SOURCE_LANGUAGE } from '../../src/shared/i18n';
 import {
   aboveTolerance,
   invoiceKey,
@@ -163,5 +164,29 @@ describe('attachment types', () => {
     expect(detectAttachmentType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
     expect(detectAttachmentType(Buffer.from('GIF89a'))).toBeNull();
     expect(detectAttachmentType(Buffer.from('PK\x03\x04 a zip or docx'))).toBeNull();
+  });
+});
+
+describe('warnings in the language of the person entering the bill', () => {
+  it('says “bank details changed” in German and French, with bill ids as plain numbers', () => {
+    const facts: CheckFacts = {
+      ...none,
+      sameAmount: [{ ...other, id: 1234 }],
+      bankChange: { previousBill: { ...other, id: 1234 }, changedAt: '2026-03-09', currentDetails: 'DE89…' },
+    };
+    try {
+      setLanguageSource(() => 'de');
+      const de = verifyBill(bill, facts, format);
+      expect(de.find((w) => w.kind === 'bank_details_changed')!.message).toBe(
+        'Die Bankverbindung von Acme hat sich am 2026-03-09 geändert, seit der letzten Rechnung (Eingangsrechnung #1234 vom 2026-03-08). Bestätigen Sie die neue Bankverbindung vor dem Bezahlen unter einer Telefonnummer, die Sie schon kennen.',
+      );
+      expect(de.find((w) => w.kind === 'duplicate_amount')!.message).toContain('2 Tage auseinander');
+      setLanguageSource(() => 'fr');
+      expect(verifyBill(bill, facts, format).find((w) => w.kind === 'bank_details_changed')!.message).toMatch(
+        /^Les coordonnées bancaires de Acme ont changé le 2026-03-09/,
+      );
+    } finally {
+      setLanguageSource(() => SOURCE_LANGUAGE);
+    }
   });
 });

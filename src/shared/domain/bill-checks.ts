@@ -1,3 +1,4 @@
+import { msg } from '../i18n';
 import { divRound, formatPercent } from './bill-amounts';
 import { daysBetween, type IsoDate } from './dates';
 
@@ -136,7 +137,9 @@ export interface WarningDraft {
 }
 
 const label = (b: OtherBill) =>
-  b.vendorInvoiceNumber ? `invoice “${b.vendorInvoiceNumber}”` : `bill #${b.id}`;
+  b.vendorInvoiceNumber
+    ? msg('billChecks.invoiceLabel', { number: b.vendorInvoiceNumber })
+    : msg('billChecks.billLabel', { id: String(b.id) });
 
 export interface Formatters {
   /** Minor units in the bill's currency, or in the one given. */
@@ -154,9 +157,13 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
       kind: 'duplicate_number',
       fingerprint: `bill:${o.id}`,
       relatedBillId: o.id,
-      message:
-        `${o.vendorName} already billed invoice number “${o.vendorInvoiceNumber}”: ` +
-        `bill #${o.id} dated ${date(o.billDate)} for ${money(o.total, o.currency)}.`,
+      message: msg('billChecks.duplicateNumber', {
+        vendor: o.vendorName,
+        number: o.vendorInvoiceNumber,
+        id: String(o.id),
+        date: date(o.billDate),
+        amount: money(o.total, o.currency),
+      }),
     });
   }
   const numbered = new Set(facts.sameNumber.map((o) => o.id));
@@ -167,10 +174,14 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
       kind: 'duplicate_amount',
       fingerprint: `bill:${o.id}`,
       relatedBillId: o.id,
-      message:
-        `${o.vendorName} billed the same amount, ${money(o.total, o.currency)}, ` +
-        (apart === 0 ? 'on the same day' : `${apart} day${apart === 1 ? '' : 's'} apart`) +
-        ` (${label(o)}, bill #${o.id} dated ${date(o.billDate)}).`,
+      message: msg('billChecks.duplicateAmount', {
+        vendor: o.vendorName,
+        amount: money(o.total, o.currency),
+        apart,
+        other: label(o),
+        id: String(o.id),
+        date: date(o.billDate),
+      }),
     });
   }
   for (const o of facts.sameAttachment) {
@@ -179,9 +190,13 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
       kind: 'duplicate_attachment',
       fingerprint: `${o.sha256.slice(0, 16)}:bill:${o.id}`,
       relatedBillId: o.id,
-      message:
-        `The attached file “${file?.fileName ?? 'scan'}” is identical to a file on bill #${o.id} ` +
-        `from ${o.vendorName} (${label(o)}, dated ${date(o.billDate)}).`,
+      message: msg('billChecks.duplicateAttachment', {
+        file: file?.fileName ?? msg('billChecks.scan'),
+        id: String(o.id),
+        vendor: o.vendorName,
+        other: label(o),
+        date: date(o.billDate),
+      }),
     });
   }
   const po = facts.purchaseOrder;
@@ -192,10 +207,13 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
         kind: 'po_total_over',
         fingerprint: `po:${po.id}:${billed}`,
         relatedBillId: null,
-        message:
-          `Bills against ${po.number} come to ${money(billed)} before tax, ` +
-          `${formatPercent(bpAbove(billed, po.total))} above the order's ${money(po.total)} ` +
-          `(tolerance ${formatPercent(po.toleranceBp)}).`,
+        message: msg('billChecks.poTotalOver', {
+          order: po.number,
+          billed: money(billed),
+          above: formatPercent(bpAbove(billed, po.total)),
+          ordered: money(po.total),
+          tolerance: formatPercent(po.toleranceBp),
+        }),
       });
     }
     for (const line of bill.lines) {
@@ -205,10 +223,14 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
         kind: 'po_price_over',
         fingerprint: `po-line:${line.poLineId}:${line.unitPrice}`,
         relatedBillId: null,
-        message:
-          `“${line.description || ordered.description}”: unit price ${money(line.unitPrice)} is ` +
-          `${formatPercent(bpAbove(line.unitPrice, ordered.unitPrice))} above the ${money(ordered.unitPrice)} ` +
-          `on ${po.number} (tolerance ${formatPercent(po.toleranceBp)}).`,
+        message: msg('billChecks.poPriceOver', {
+          item: line.description || ordered.description,
+          price: money(line.unitPrice),
+          above: formatPercent(bpAbove(line.unitPrice, ordered.unitPrice)),
+          ordered: money(ordered.unitPrice),
+          order: po.number,
+          tolerance: formatPercent(po.toleranceBp),
+        }),
       });
     }
   }
@@ -222,10 +244,15 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
       kind: 'price_above_last',
       fingerprint: `${shortHash(key)}:${line.unitPrice}:bill:${last.bill.id}`,
       relatedBillId: last.bill.id,
-      message:
-        `“${line.description.trim()}”: unit price ${money(line.unitPrice)} is ` +
-        `${formatPercent(bpAbove(line.unitPrice, last.unitPrice))} above the last price from ` +
-        `${last.bill.vendorName}, ${money(last.unitPrice)} on bill #${last.bill.id} dated ${date(last.bill.billDate)}.`,
+      message: msg('billChecks.priceAboveLast', {
+        item: line.description.trim(),
+        price: money(line.unitPrice),
+        above: formatPercent(bpAbove(line.unitPrice, last.unitPrice)),
+        vendor: last.bill.vendorName,
+        last: money(last.unitPrice),
+        id: String(last.bill.id),
+        date: date(last.bill.billDate),
+      }),
     });
   }
   if (facts.bankChange) {
@@ -234,10 +261,12 @@ export function verifyBill(bill: CheckedBill, facts: CheckFacts, format: Formatt
       kind: 'bank_details_changed',
       fingerprint: `bank:${shortHash(facts.bankChange.currentDetails)}:bill:${p.id}`,
       relatedBillId: p.id,
-      message:
-        `${p.vendorName}'s bank details changed${changedAt ? ` on ${date(changedAt)}` : ''}, since their last bill ` +
-        `(bill #${p.id} dated ${date(p.billDate)}). Confirm the new details with the vendor on a phone number ` +
-        `you already know before paying.`,
+      message: msg(changedAt ? 'billChecks.bankChangedOn' : 'billChecks.bankChanged', {
+        vendor: p.vendorName,
+        changed: changedAt ? date(changedAt) : '',
+        id: String(p.id),
+        date: date(p.billDate),
+      }),
     });
   }
   return out;

@@ -32,7 +32,7 @@ import { PaymentTermsField } from '../../components/PaymentTermsField';
 import { showApiError } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { notifications } from '@mantine/notifications';
-import { ElectronicAddressFields, FORMAT_OPTIONS } from '../einvoice/EinvoiceFields';
+import { ElectronicAddressFields, formatOptions } from '../einvoice/EinvoiceFields';
 
 type FormValues = Required<Omit<CustomerInput, 'defaultTaxId'>> & { defaultTaxId: string | null };
 
@@ -277,7 +277,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
           <SimpleGrid cols={2} spacing="xs" mb="xs">
             <Select
               label={t('customers.form.einvoiceFormat')}
-              data={FORMAT_OPTIONS}
+              data={formatOptions(t)}
               allowDeselect={false}
               {...form.getInputProps('einvoiceFormat')}
             />

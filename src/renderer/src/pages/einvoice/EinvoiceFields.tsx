@@ -22,12 +22,6 @@ export const formatOptions = (t: TFunction) => [
   ...EINVOICE_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] })),
 ];
 
-/** English only: kept for the customer form until it uses formatOptions(t). */
-export const FORMAT_OPTIONS = [
-  { value: '', label: 'None (PDF only)' },
-  ...EINVOICE_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] })),
-];
-
 export const CATEGORY_OPTIONS = VAT_CATEGORIES.map((c) => ({ value: c, label: VAT_CATEGORY_LABELS[c] }));
 
 export const VATEX_OPTIONS = Object.entries(VATEX_CODES).map(([value, label]) => ({

@@ -11,7 +11,7 @@ export interface TestFolio {
   /** Calls a method through the real dispatcher; returns the value or throws the envelope's error. */
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
   /** Calls a method and returns the raw envelope (for asserting on errors). */
-  raw(method: string, input: unknown): Promise<Result<unknown>>;
+  raw(method: string, input: unknown, lang?: string): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ export async function openTestFolio(
   return {
     folio,
     dataDir,
-    raw: (method, input) => folio.dispatch(method, input),
+    raw: (method, input, lang) => folio.dispatch(method, input, lang),
     async call(method, input) {
       const result = await folio.dispatch(method, input);
       if (!result.ok) throw new CallError(result.error);

@@ -214,6 +214,14 @@ describe('matching', () => {
     expect(s1[0]!.reasons).toEqual(
       expect.arrayContaining(['The reference names INV-2026-0002', 'The amount equals the open balance']),
     );
+    // The same suggestion, asked in German, gives its reasons in German.
+    const de = await t.raw('bank.lines.suggest', { lineId: l1!.id }, 'de');
+    expect(de.ok && (de.value as typeof s1)[0]!.reasons).toEqual(
+      expect.arrayContaining([
+        'Der Verwendungszweck nennt INV-2026-0002',
+        'Der Betrag entspricht dem offenen Betrag',
+      ]),
+    );
     const s2 = await t.call('bank.lines.suggest', { lineId: l2!.id });
     expect(s2[0]).toMatchObject({ allocations: [{ documentId: inv1.id }] });
     expect(s2[0]!.reasons[0]).toMatch(/RF creditor reference is INV-2026-0001's/);

@@ -1,4 +1,4 @@
-import { msg } from '../../../shared/i18n';
+import { msg, type MessageParams } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BankLine, BankSuggestion } from '../../../shared/api/bank';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
@@ -68,7 +68,7 @@ interface OpenDoc {
 interface Candidate {
   doc: OpenDoc;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 function lineRow(ctx: ServiceContext, id: number): LineRow {
@@ -175,10 +175,21 @@ function referencedKeys(ctx: ServiceContext, line: LineRow): { keys: string[]; v
   return { keys: [...via.keys()], via };
 }
 
-const REF_REASON: Record<string, (n: string) => string> = {
-  number: (n) => `The reference names ${n}`,
-  rf: (n) => `The RF creditor reference is ${n}'s`,
-  belgian: (n) => `The structured communication is ${n}'s`,
+/**
+ * Why a document is suggested, said in the caller's language when the suggestion is answered;
+ * `named`: the line's reference names the document.
+ */
+interface Reason {
+  key: string;
+  params?: MessageParams;
+  named?: boolean;
+}
+const say = (r: Reason) => msg(r.key, r.params);
+
+const REF_REASON: Record<string, string> = {
+  number: 'bank.reasons.referenceNames',
+  rf: 'bank.reasons.rfReference',
+  belgian: 'bank.reasons.structuredCommunication',
 };
 
 /** More customers or vendors than this fitting one name make the name no evidence. */
@@ -187,6 +198,7 @@ const MAX_NAME_MATCHES = 3;
 interface Party {
   id: number;
   score: number;
+  /** The catalogue key of the reason, said with the party's name. */
   reason: string;
 }
 
@@ -207,14 +219,14 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
       add({
         id: r.id,
         score: 25,
-        reason: `The ${kind === 'customer' ? "payer's" : "payee's"} IBAN is on file for`,
+        reason: kind === 'customer' ? 'bank.reasons.payerIban' : 'bank.reasons.payeeIban',
       });
     for (const r of store
       .prepare(
         `SELECT ${ruleColumn} AS id FROM bank_rules WHERE kind = 'iban' AND pattern = ? AND ${ruleColumn} IS NOT NULL`,
       )
       .all(line.counterparty_iban) as { id: number }[])
-      add({ id: r.id, score: 25, reason: 'Learnt from an earlier match: this IBAN is' });
+      add({ id: r.id, score: 25, reason: 'bank.reasons.learntIban' });
   }
   if (line.counterparty_name) {
     const key = nameKey(line.counterparty_name);
@@ -224,7 +236,7 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
           `SELECT ${ruleColumn} AS id FROM bank_rules WHERE kind = 'name' AND pattern = ? AND ${ruleColumn} IS NOT NULL`,
         )
         .all(key) as { id: number }[])
-        add({ id: r.id, score: 20, reason: 'Learnt from an earlier match: this name is' });
+        add({ id: r.id, score: 20, reason: 'bank.reasons.learntName' });
     // Name candidates: customers through the search index, vendors by the first word.
     const words = key
       .split(' ')
@@ -250,7 +262,7 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
       // A name that fits many customers or vendors ("Vendor", "Müller") says nothing.
       const alike = rows.filter((r) => nameSimilarity(r.name, line.counterparty_name) >= 0.6);
       if (alike.length <= MAX_NAME_MATCHES)
-        for (const r of alike) add({ id: r.id, score: 15, reason: 'The name on the transfer matches' });
+        for (const r of alike) add({ id: r.id, score: 15, reason: 'bank.reasons.nameMatches' });
     }
   }
   return [...found.values()];
@@ -270,13 +282,16 @@ function partyName(ctx: ServiceContext, kind: 'customer' | 'vendor', id: number)
 function scoreAmount(c: Candidate, amount: number, money: (n: number) => string) {
   if (amount === c.doc.balance) {
     c.score += 20;
-    c.reasons.push('The amount equals the open balance');
+    c.reasons.push({ key: 'bank.reasons.amountIsBalance' });
   } else if (c.doc.discount > 0 && amount === c.doc.balance - c.doc.discount) {
     c.score += 20;
-    c.reasons.push(`The amount is the balance less the early-payment discount of ${money(c.doc.discount)}`);
+    c.reasons.push({ key: 'bank.reasons.amountLessDiscount', params: { discount: money(c.doc.discount) } });
   } else if (amount < c.doc.balance) {
     c.score += 5;
-    c.reasons.push(`A partial payment: ${money(amount)} of ${money(c.doc.balance)}`);
+    c.reasons.push({
+      key: 'bank.reasons.partialPayment',
+      params: { amount: money(amount), balance: money(c.doc.balance) },
+    });
   }
 }
 
@@ -313,7 +328,7 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
         const c = get(doc);
         const how = via.get(referenceKey(doc.number)) ?? 'number';
         c.score += 60;
-        c.reasons.push(REF_REASON[how]!(doc.number));
+        c.reasons.push({ key: REF_REASON[how]!, params: { number: doc.number }, named: true });
       }
     } else {
       const billKeys = [...new Set(keys.map(invoiceKey).filter((k) => k.length >= 2))];
@@ -329,7 +344,11 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
         )) {
           const c = get(doc);
           c.score += 60;
-          c.reasons.push(`The reference names bill ${doc.number}`);
+          c.reasons.push({
+            key: 'bank.reasons.referenceNamesBill',
+            params: { number: doc.number },
+            named: true,
+          });
         }
     }
   }
@@ -349,9 +368,9 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
         );
     for (const doc of docs) {
       const c = get(doc);
-      if (!c.reasons.some((r) => r.startsWith(p.reason))) {
+      if (!c.reasons.some((r) => r.key === p.reason)) {
         c.score += p.score;
-        c.reasons.push(`${p.reason} ${doc.partyName}`);
+        c.reasons.push({ key: p.reason, params: { name: doc.partyName } });
       }
     }
   }
@@ -372,7 +391,7 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
       nameSimilarity(c.doc.partyName, line.counterparty_name) >= 0.6
     ) {
       c.score += 15;
-      c.reasons.push(`The name on the transfer matches ${c.doc.partyName}`);
+      c.reasons.push({ key: 'bank.reasons.nameMatches', params: { name: c.doc.partyName } });
     }
 
   const ranked = [...candidates.values()]
@@ -386,27 +405,23 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
   const byParty = new Map<number, Candidate[]>();
   for (const c of ranked) byParty.set(c.doc.partyId, [...(byParty.get(c.doc.partyId) ?? []), c]);
   for (const [, group] of byParty) {
-    const named = group.filter((c) =>
-      c.reasons.some(
-        (r) => r.startsWith('The reference') || r.startsWith('The RF') || r.startsWith('The structured'),
-      ),
-    );
+    const named = group.filter((c) => c.reasons.some((r) => r.named));
     const sumOf = (cs: Candidate[]) => cs.reduce((t, c) => t + c.doc.balance - c.doc.discount, 0);
     let set: Candidate[] | null = null;
     let reason = '';
     if (named.length > 1) {
       set = named;
-      reason = `The reference names ${named.map((c) => c.doc.number).join(', ')}`;
+      reason = msg('bank.reasons.referenceNames', { number: named.map((c) => c.doc.number).join(', ') });
     } else if (group.length > 1 && group.length <= 20 && sumOf(group) === amount) {
       set = group;
-      reason = `The amount is the sum of ${group.length} open ${incoming ? 'invoices' : 'bills'}`;
+      reason = msg('bank.reasons.sumOfOpen', { count: group.length, kind: incoming ? 'invoices' : 'bills' });
     }
     if (set) {
       const exact = sumOf(set) === amount;
       suggestions.push(
         multi(set, amount, incoming, Math.min(100, 60 + (exact ? 30 : 0) + (set[0]!.score >= 80 ? 10 : 0)), [
           reason,
-          ...(exact ? ['The amount equals their total'] : []),
+          ...(exact ? [msg('bank.reasons.amountIsTheirTotal')] : []),
         ]),
       );
     }
@@ -425,7 +440,7 @@ function single(c: Candidate, amount: number, incoming: boolean): BankSuggestion
     partyId: c.doc.partyId,
     partyName: c.doc.partyName,
     score: Math.min(100, c.score),
-    reasons: c.reasons,
+    reasons: c.reasons.map(say),
     allocations: [
       { documentId: c.doc.id, number: c.doc.number, balance: c.doc.balance, amount: applied, discount },
     ],

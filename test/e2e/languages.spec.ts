@@ -163,3 +163,31 @@ test('French and Spanish fit too: the dashboard and the customer form at 1280 an
     await shoot(page, `${language}-customer-form`);
   }
 });
+
+test('a page opened directly in a German book asks its first questions in German (due labels made by the server)', async ({
+  app,
+  page,
+}) => {
+  await seedSetup(app, { locale: 'de-DE' });
+  const { preferences } = await app.call('settings.get');
+  await app.call('settings.updatePreferences', { ...preferences, language: 'de' });
+  const vendor = await app.call('vendors.create', {
+    name: 'Stadtwerke',
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 30 },
+  });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await app.call('bills.create', {
+    vendorId: vendor.id,
+    vendorInvoiceNumber: 'SW-1',
+    billDate: day(-40),
+    dueDate: day(-10),
+    currency: 'EUR',
+    lines: [{ description: 'Strom', categoryId: null, quantity: 1, unitPrice: 12000, tax: 0 }],
+    status: 'awaiting_payment',
+  });
+  // Straight to the bills page: its lists are the first calls after the settings.
+  await app.open(page, '/bills');
+  await expect(page.getByText('10 Tage überfällig')).toBeVisible();
+  await expect(page.getByText('10 days overdue')).toHaveCount(0);
+});

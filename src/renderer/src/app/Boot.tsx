@@ -34,9 +34,13 @@ function BootScreens() {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
   const refetch = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
-  useScreenLanguage(settings.data?.preferences.language, refetch);
+  const languageReady = useScreenLanguage(settings.data?.preferences.language, refetch);
 
-  if (health.isPending || (health.data?.status === 'ok' && settings.isPending)) {
+  if (
+    health.isPending ||
+    (health.data?.status === 'ok' && settings.isPending) ||
+    (settings.data && !languageReady)
+  ) {
     return (
       <Center h="100vh">
         <Loader aria-label={t('app.boot.loading')} />

@@ -1,4 +1,4 @@
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { createI18n, matchLanguage, setLanguageSource, type Language } from '../../../shared/i18n';
 
@@ -22,10 +22,17 @@ i18n.on('languageChanged', (language) => {
 /** The language the screens should speak for a Preferences choice (null: the system's). */
 export const screenLanguage = (chosen: Language | null | undefined): Language => chosen ?? systemLanguage();
 
-/** Keeps the screens in the chosen language; called where the settings are known. */
-export function useScreenLanguage(chosen: Language | null | undefined, onChange?: () => void): void {
+/**
+ * Keeps the screens in the chosen language; called where the settings are known. True once
+ * the screens speak it: render the pages only then, so that their first calls already ask
+ * for answers in that language.
+ */
+export function useScreenLanguage(chosen: Language | null | undefined, onChange?: () => void): boolean {
   const wanted = screenLanguage(chosen);
+  // Re-renders when the language changes.
+  const { i18n: current } = useTranslation();
   useEffect(() => {
     if (i18n.language !== wanted) void i18n.changeLanguage(wanted).then(() => onChange?.());
   }, [wanted, onChange]);
+  return current.language === wanted;
 }

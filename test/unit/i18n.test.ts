@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANGUAGES, languageName, matchLanguage, translator } from '../../src/shared/i18n';
+import {
+  LANGUAGES,
+  languageName,
+  matchLanguage,
+  msg,
+  setLanguageSource,
+  SOURCE_LANGUAGE,
+  translator,
+} from '../../src/shared/i18n';
+import { CATALOGS, type Catalog } from '../../src/shared/i18n/catalogs';
 import { parseCallEnvelope } from '../../src/shared/api/envelope';
 
 const repo = resolve(__dirname, '../..');
@@ -61,6 +70,27 @@ describe('the message catalogues', () => {
     expect(translator('de')('settings.preferences.language')).toBe('Sprache');
     expect(translator('fr')('settings.preferences.language')).toBe('Langue');
     expect(translator('xx')('settings.preferences.language')).toBe('Language');
+  });
+
+  it('give plain messages without starting ICU, word for word what i18next gives', () => {
+    const keys: string[] = [];
+    const walk = (o: Catalog, p: string) => {
+      for (const [k, v] of Object.entries(o)) {
+        if (typeof v === 'string') keys.push(p + k);
+        else walk(v, `${p}${k}.`);
+      }
+    };
+    walk(CATALOGS.en!, '');
+    try {
+      for (const language of LANGUAGES) {
+        setLanguageSource(() => language);
+        const t = translator(language);
+        const differ = keys.filter((k) => !/[{}'#]/.test(t(k)) && msg(k) !== t(k));
+        expect(differ).toEqual([]);
+      }
+    } finally {
+      setLanguageSource(() => SOURCE_LANGUAGE);
+    }
   });
 
   it('pass the check as they are in the repository', () => {

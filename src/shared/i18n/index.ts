@@ -1,6 +1,6 @@
 import i18next, { type i18n as I18n, type Module, type TFunction } from 'i18next';
 import ICU from 'i18next-icu';
-import { CATALOGS } from './catalogs';
+import { CATALOGS, type Catalog } from './catalogs';
 
 /**
  * Folio's words in every language it speaks. One catalogue per language in ./locales (en.json
@@ -104,5 +104,25 @@ export const messageLanguage = (): Language => currentLanguage();
 
 /** A message in the current language (see setLanguageSource). */
 export function msg(key: string, params?: MessageParams): string {
-  return translator(currentLanguage())(key, params as Record<string, unknown>);
+  const language = currentLanguage();
+  // Plain text (no argument, plural or quote) needs no formatting: read it from the catalogue,
+  // without starting i18next and ICU for it (the first answer after a start is such a message).
+  const plain = plainMessage(language, key);
+  if (plain !== null) return plain;
+  return translator(language)(key, params as Record<string, unknown>);
+}
+
+function lookup(catalog: Catalog | undefined, key: string): string | undefined {
+  let node: string | Catalog | undefined = catalog;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = Object.prototype.hasOwnProperty.call(node, part) ? node[part] : undefined;
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+function plainMessage(language: Language, key: string): string | null {
+  const text = lookup(CATALOGS[isLanguage(language) ? language : SOURCE_LANGUAGE], key);
+  if (text === undefined || /[{}'#]/.test(text)) return null;
+  return text;
 }

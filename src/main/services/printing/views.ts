@@ -65,7 +65,6 @@ export interface Subject {
 }
 
 /** The user's own names for the document types, in the screens' messages (not documents). */
-const TYPE_TITLES = { invoice: 'Invoice', quote: 'Quote', credit_note: 'Credit note' } as const;
 
 export interface DocumentViewContext extends ViewContext {
   t: DocT;
@@ -186,13 +185,11 @@ function documentValues(doc: Document, ctx: DocumentViewContext, contact: string
 }
 
 function documentBlockers(doc: Document): string[] {
-  if (doc.status === 'void') return ['This document is void: it is kept for the record, not sent.'];
+  if (doc.status === 'void') return [msg('printing.blockers.void')];
   if (doc.status === 'draft') {
     return doc.type === 'quote'
-      ? ['This quote is a draft. Mark it as sent to give it its number, then send it.']
-      : [
-          `This ${TYPE_TITLES[doc.type].toLowerCase()} is a draft. Issue it to give it its number, then send it.`,
-        ];
+      ? [msg('printing.blockers.quoteDraft')]
+      : [msg('printing.blockers.draft', { type: doc.type })];
   }
   return [];
 }
@@ -286,7 +283,9 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         values: documentValues(doc, vc, info.contactPerson),
         recipients: recipientsOf(info, doc),
         link: { documentId: doc.id, paymentId: null, customerId: doc.customerId },
-        about: `${TYPE_TITLES[doc.type]} ${doc.number ?? `(draft ${doc.id})`}`,
+        about: doc.number
+          ? msg('printing.about.document', { type: doc.type, number: doc.number })
+          : msg('printing.about.draft', { type: doc.type, id: String(doc.id) }),
         blockers: documentBlockers(doc),
         language: vc.language,
       };
@@ -338,8 +337,8 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         },
         recipients: recipientsOf(info),
         link: { documentId: null, paymentId: payment.id, customerId: payment.customerId },
-        about: `Receipt for payment of ${money}`,
-        blockers: payment.undone ? ['This payment was undone: there is nothing to give a receipt for.'] : [],
+        about: msg('printing.about.receipt', { amount: money }),
+        blockers: payment.undone ? [msg('printing.blockers.paymentUndone')] : [],
         language: vc.language,
       };
     }
@@ -368,7 +367,7 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         },
         recipients: recipientsOf(info),
         link: { documentId: null, paymentId: null, customerId: info.id },
-        about: `Statement ${ref.from} to ${ref.to}`,
+        about: msg('printing.about.statement', { from: ref.from, to: ref.to }),
         blockers: [],
         language: vc.language,
       };
@@ -388,7 +387,7 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
       const blockers = documentBlockers(doc);
       if (!blockers.length && !['issued', 'partially_paid'].includes(doc.status))
         blockers.push(
-          `Invoice ${doc.number} is ${doc.status.replace('_', ' ')}: there is nothing to remind about.`,
+          msg('printing.blockers.nothingToRemind', { number: doc.number ?? '', status: doc.status }),
         );
       return {
         view,
@@ -397,7 +396,7 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         values,
         recipients: recipientsOf(info, doc),
         link: { documentId: doc.id, paymentId: null, customerId: doc.customerId },
-        about: `${view.title}: invoice ${doc.number ?? ''}`,
+        about: msg('printing.about.reminder', { title: view.title, number: doc.number ?? '' }),
         blockers,
         companion: buildDocumentView(doc, vc),
         reminderLevel: ref.level,
@@ -453,8 +452,8 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
         },
         recipients: recipientsOf(info),
         link: { documentId: null, paymentId: null, customerId: info.id },
-        about: `${view.title}: ${invoices.length} overdue invoice${invoices.length === 1 ? '' : 's'}`,
-        blockers: invoices.length ? [] : [`${info.name} has no overdue invoices in ${currency}.`],
+        about: msg('printing.about.customerReminder', { title: view.title, count: invoices.length }),
+        blockers: invoices.length ? [] : [msg('printing.blockers.noOverdue', { name: info.name, currency })],
         reminderLevel: ref.level,
         letter: {
           subject: t('letters.subject', { title: view.title, count: invoices.length, numbers }),

@@ -212,3 +212,46 @@ test('a monthly recurring invoice started 75 days ago yields exactly 3 invoices,
     expect(list.rows.every((r: { status: string }) => r.status === 'issued')).toBe(true);
   }
 });
+
+test('a payment typed before the open invoices have loaded still goes to the invoice, not to credit', async ({
+  app,
+  page,
+}) => {
+  await seedSetup(app);
+  const { customer } = await app.call('customers.create', {
+    name: 'Slow Line Ltd',
+    billingAddress: {
+      line1: '1 Long Road',
+      line2: '',
+      city: 'Cork',
+      region: '',
+      postalCode: '',
+      country: 'Ireland',
+    },
+    shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+    currency: 'EUR',
+    paymentTerms: { kind: 'net', days: 14 },
+  });
+  const draft = await app.call('documents.create', {
+    type: 'invoice',
+    customerId: customer.id,
+    issueDate: localToday(),
+    due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+    currency: 'EUR',
+    lines: [{ description: 'Consulting', quantity: '1', unitPrice: 100000, taxIds: [] }],
+  });
+  const invoice = await app.call('documents.issue', { id: draft.id });
+  await app.open(page, `/invoices/${invoice.id}`);
+  await expect(page.getByRole('group', { name: 'Document status' })).toHaveText('Issued');
+  // A slow machine: the customer's open invoices take a while to arrive.
+  await page.route('**/api/call', async (route) => {
+    if (route.request().postData()?.includes('"documents.list"'))
+      await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Record payment' }).click();
+  await page.getByLabel(/Amount received/).fill('400');
+  await page.getByRole('dialog').getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByRole('group', { name: 'Document status' })).toHaveText('Partially paid');
+  await expect(page.getByLabel('Balance due')).toHaveText(/600\.00/);
+});

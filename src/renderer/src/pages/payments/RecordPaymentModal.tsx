@@ -73,9 +73,10 @@ export function RecordPaymentModal({
   const [reference, setReference] = useState('');
   const [rate, setRate] = useState('');
   const [notes, setNotes] = useState('');
-  const [allocations, setAllocations] = useState<Record<number, number>>(
-    invoice ? { [invoice.id]: invoice.balance } : {},
-  );
+  // What the user set by hand; until then the amount is spread over the open invoices, oldest
+  // first, as soon as they are loaded (an amount typed before they arrived used to become
+  // customer credit instead).
+  const [chosen, setAllocations] = useState<Record<number, number>>({});
   const [manual, setManual] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const open = useApi(
@@ -96,6 +97,21 @@ export function RecordPaymentModal({
     invalidates: ['payments', 'documents', 'customers'],
     success: () => t('payments.record.done'),
   });
+
+  const loadingInvoices = customerId !== null && open.isPending;
+  const allocations: Record<number, number> = manual
+    ? chosen
+    : open.data
+      ? // From an invoice's page, that invoice first; then the oldest.
+        autoAllocate(
+          amount ?? 0,
+          invoice
+            ? [...invoices.filter((r) => r.id === invoice.id), ...invoices.filter((r) => r.id !== invoice.id)]
+            : invoices,
+        )
+      : invoice && amount !== null
+        ? { [invoice.id]: Math.min(amount, invoice.balance) }
+        : {};
 
   const applied = Object.values(allocations).reduce((s, a) => s + a, 0);
   const credit = (amount ?? 0) - applied;
@@ -162,7 +178,6 @@ export function RecordPaymentModal({
             value={amount}
             onChange={(v) => {
               setAmount(v);
-              if (!manual) setAllocations(autoAllocate(v ?? 0, invoices));
             }}
             error={errors.amount}
             data-autofocus
@@ -279,7 +294,7 @@ export function RecordPaymentModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={record.isPending}>
+          <Button onClick={() => void submit()} loading={record.isPending || loadingInvoices}>
             {t('payments.record.button')}
           </Button>
         </Group>

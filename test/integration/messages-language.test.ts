@@ -10,6 +10,9 @@ import {
 import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
 import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+import { examplePath } from '../helpers/einvoice';
+import { setupBusiness, vendorInput } from '../helpers/payables';
+import fs from 'node:fs';
 
 /**
  * Validation and service messages reach each person in the language of their call (the
@@ -287,5 +290,40 @@ describe('file-reading errors in the language of the call (bridge)', () => {
           'Some lines may be missing from the file.',
       ]);
     });
+  });
+});
+
+describe('an e-invoice batch report in the language of the call (dispatcher)', () => {
+  let t: TestFolio;
+  beforeAll(async () => {
+    t = await openTestFolio();
+    await setupBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  it('the changed-IBAN warning and the unknown-vendor refusal in German, English without a language', async () => {
+    const xml = fs.readFileSync(examplePath('cii', 'CII_example1.xml'), 'utf8');
+    const files = [{ fileName: 'e1.xml', dataBase64: Buffer.from(xml).toString('base64') }];
+    const unknown = await t.folio.dispatch('einvoiceImport.commit', { files }, 'de');
+    const refused = (unknown as { value: { files: { status: string; message: string }[] } }).value.files[0]!;
+    expect(refused.status).toBe('refused');
+    expect(refused.message).toMatch(
+      /^„e1\.xml“ stammt von .+, noch nicht einer Ihrer Lieferanten\. Bestätigen Sie das Anlegen des Lieferanten/,
+    );
+
+    const vat = /<ram:ID schemeID="VA">([^<]+)</.exec(xml.slice(xml.indexOf('<ram:SellerTradeParty')))![1]!;
+    await t.call('vendors.create', vendorInput({ name: 'Jemand ganz anderes', taxNumber: vat }));
+    const bankWarning = async (lang?: string) => {
+      const r = await t.folio.dispatch('einvoiceImport.preview', { files }, lang);
+      const file = (r as { value: { files: { warnings: { kind: string; message: string }[] }[] } }).value
+        .files[0]!;
+      return file.warnings.find((w) => w.kind === 'bank_details_changed')?.message;
+    };
+    expect(await bankWarning('de')).toMatch(
+      /^Diese E-Rechnung verlangt Zahlung auf die IBAN .+, die nicht die hinterlegte Bankverbindung von Jemand ganz anderes ist\. Geänderte Bankdaten sind der klassische Rechnungsbetrug/,
+    );
+    expect(await bankWarning()).toMatch(
+      /^This e-invoice asks for payment to IBAN .+, which is not the bank account on record for Jemand ganz anderes\. Changed bank details are the classic invoice fraud/,
+    );
   });
 });

@@ -265,11 +265,14 @@ function ibanWarning(
     kind: 'bank_details_changed',
     fingerprint: `bank:${shortHash(iban)}:einvoice`,
     relatedBillId: last?.id ?? null,
-    message:
-      `This e-invoice asks for payment to IBAN ${formatIban(iban)}, which is not the bank account on record for ` +
-      `${vendor.name}${last ? ` (nor on their last bill, #${last.id} of ${date(last.bill_date)})` : ''}. ` +
-      'Changed bank details are the classic invoice fraud: confirm them with the vendor on a phone number you ' +
-      'already know before paying.',
+    message: last
+      ? msg('einvoiceErrors.warning.ibanChangedLast', {
+          iban: formatIban(iban),
+          vendor: vendor.name,
+          id: String(last.id),
+          date: date(last.bill_date),
+        })
+      : msg('einvoiceErrors.warning.ibanChanged', { iban: formatIban(iban), vendor: vendor.name }),
   };
 }
 

@@ -10,6 +10,9 @@ import {
 import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
 import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+import { examplePath } from '../helpers/einvoice';
+import { setupBusiness, vendorInput } from '../helpers/payables';
+import fs from 'node:fs';
 
 /**
  * Validation and service messages reach each person in the language of their call (the
@@ -183,5 +186,144 @@ describe('service errors and exports in the language of the call (dispatcher)', 
       'Kunde,Nicht fällig (EUR),1–30 Tage (EUR),31–60 Tage (EUR),61–90 Tage (EUR),über 90 Tage (EUR),Gesamt (EUR)',
     );
     expect(fileName).toBe('Altersstruktur Forderungen 2026-03-20.csv');
+  });
+});
+
+describe('file-reading errors in the language of the call (bridge)', () => {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+  it('a malformed e-invoice is refused in German naming the file, and in English without a language', async () => {
+    const files = [
+      { fileName: 'rechnung-4711.xml', dataBase64: b64('<Invoice><ID>4711</Invoice>') },
+      { fileName: 'notiz.txt', dataBase64: b64('Bitte zahlen Sie bis Freitag.') },
+      { fileName: 'order.xml', dataBase64: b64('<Order xmlns="urn:example:order"><ID>1</ID></Order>') },
+    ];
+    const de = await call('einvoiceImport.preview', { files }, 'de');
+    expect(de.ok).toBe(true);
+    const messages = de.value.files.map((f: { status: string; message: string }) => [f.status, f.message]);
+    expect(messages[0]).toEqual([
+      'refused',
+      expect.stringMatching(
+        /^„rechnung-4711\.xml“ ist kein wohlgeformtes XML \(Zeile 1: .+\)\. Die Datei ist möglicherweise beschädigt oder unvollständig\.$/,
+      ),
+    ]);
+    expect(messages[1]).toEqual([
+      'refused',
+      '„notiz.txt“ ist keine E-Rechnung: Sie ist weder XML (XRechnung, Peppol, UBL, CII) noch ein PDF mit ' +
+        'eingebettetem XML (Factur-X, ZUGFeRD).',
+    ]);
+    expect(messages[2]).toEqual([
+      'refused',
+      '„order.xml“ ist XML, aber keine E-Rechnung (das Wurzelelement ist <Order> in urn:example:order; erwartet ' +
+        'wird ein UBL Invoice oder CreditNote oder ein CII CrossIndustryInvoice).',
+    ]);
+
+    const en = await call('einvoiceImport.preview', { files });
+    const english = en.value.files.map((f: { message: string }) => f.message);
+    expect(english[0]).toMatch(
+      /^“rechnung-4711\.xml” is not well-formed XML \(line 1: .+\)\. The file may be damaged or cut off\.$/,
+    );
+    expect(english[1]).toBe(
+      '“notiz.txt” is not an e-invoice: it is neither XML (XRechnung, Peppol, UBL, CII) nor a PDF with XML ' +
+        'inside (Factur-X, ZUGFeRD).',
+    );
+    expect(english[2]).toBe(
+      '“order.xml” is XML but not an e-invoice (its root element is <Order> in urn:example:order; expected a UBL ' +
+        'Invoice or CreditNote, or a CII CrossIndustryInvoice).',
+    );
+  });
+
+  describe('bank statements', () => {
+    let accountId: number;
+    beforeAll(async () => {
+      const created = await call('bank.accounts.create', {
+        name: 'Compte courant',
+        iban: 'DE89 3704 0044 0532 0130 00',
+        currency: 'EUR',
+        openingBalance: 0,
+        openingDate: '2026-01-01',
+      });
+      expect(created.ok).toBe(true);
+      accountId = created.value.id;
+    });
+    const preview = (text: string, lang?: string) =>
+      call('bank.import.preview', { accountId, dataBase64: b64(text) }, lang);
+
+    it('a broken MT940 and a broken CAMT statement are refused in French, and in English without a language', async () => {
+      const mt940 =
+        ':20:STMT1\n:25:DE89370400440532013000\n:60F:C260101EUR100,00\n:61:2613010101C12,50NTRFNONREF\n';
+      expect((await preview(mt940, 'fr')).error).toMatchObject({
+        code: 'VALIDATION',
+        field: 'dataBase64',
+        message: 'Ligne 4 (:61:) : « 261301 » n’est pas une date.',
+      });
+      expect((await preview(mt940)).error.message).toBe('Line 4 (:61:): “261301” is not a date.');
+
+      const camt =
+        '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>1</Id>' +
+        '<Ntry><Amt Ccy="EUR">12.345</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt></Ntry>' +
+        '</Stmt></BkToCstmrStmt></Document>';
+      expect((await preview(camt, 'fr')).error.message).toBe(
+        'BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt : « 12.345 » a plus de décimales que n’en a EUR.',
+      );
+      expect((await preview(camt)).error.message).toBe(
+        'BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt: “12.345” has more decimals than EUR has.',
+      );
+      const mt940Empty = ':20:STMT1\n:60F:Q\n';
+      expect((await preview(mt940Empty, 'es')).error.message).toBe(
+        'Línea 2 (:60F:): se esperaba C o D, una fecha AAMMDD, una moneda y un importe como 1234,56.',
+      );
+    });
+
+    it('a statement whose lines do not add up is previewed with a German warning', async () => {
+      const text =
+        ':20:STMT2\n:25:DE89370400440532013000\n:60F:C260101EUR100,00\n' +
+        ':61:2601020102C12,50NTRFNONREF\n:86:Zahlung\n:62F:C260102EUR100,00\n';
+      const de = await preview(text, 'de');
+      expect(de.ok).toBe(true);
+      expect(de.value.warnings).toEqual([
+        'Die Umsätze des Kontoauszugs gehen nicht auf: Anfangssaldo plus Umsätze ergeben nicht den Schlusssaldo. ' +
+          'Möglicherweise fehlen Umsätze in der Datei.',
+      ]);
+      expect((await preview(text)).value.warnings).toEqual([
+        "The statement's lines do not add up: the opening balance plus the lines is not its closing balance. " +
+          'Some lines may be missing from the file.',
+      ]);
+    });
+  });
+});
+
+describe('an e-invoice batch report in the language of the call (dispatcher)', () => {
+  let t: TestFolio;
+  beforeAll(async () => {
+    t = await openTestFolio();
+    await setupBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  it('the changed-IBAN warning and the unknown-vendor refusal in German, English without a language', async () => {
+    const xml = fs.readFileSync(examplePath('cii', 'CII_example1.xml'), 'utf8');
+    const files = [{ fileName: 'e1.xml', dataBase64: Buffer.from(xml).toString('base64') }];
+    const unknown = await t.folio.dispatch('einvoiceImport.commit', { files }, 'de');
+    const refused = (unknown as { value: { files: { status: string; message: string }[] } }).value.files[0]!;
+    expect(refused.status).toBe('refused');
+    expect(refused.message).toMatch(
+      /^„e1\.xml“ stammt von .+, noch nicht einer Ihrer Lieferanten\. Bestätigen Sie das Anlegen des Lieferanten/,
+    );
+
+    const vat = /<ram:ID schemeID="VA">([^<]+)</.exec(xml.slice(xml.indexOf('<ram:SellerTradeParty')))![1]!;
+    await t.call('vendors.create', vendorInput({ name: 'Jemand ganz anderes', taxNumber: vat }));
+    const bankWarning = async (lang?: string) => {
+      const r = await t.folio.dispatch('einvoiceImport.preview', { files }, lang);
+      const file = (r as { value: { files: { warnings: { kind: string; message: string }[] }[] } }).value
+        .files[0]!;
+      return file.warnings.find((w) => w.kind === 'bank_details_changed')?.message;
+    };
+    expect(await bankWarning('de')).toMatch(
+      /^Diese E-Rechnung verlangt Zahlung auf die IBAN .+, die nicht die hinterlegte Bankverbindung von Jemand ganz anderes ist\. Geänderte Bankdaten sind der klassische Rechnungsbetrug/,
+    );
+    expect(await bankWarning()).toMatch(
+      /^This e-invoice asks for payment to IBAN .+, which is not the bank account on record for Jemand ganz anderes\. Changed bank details are the classic invoice fraud/,
+    );
   });
 });

@@ -66,7 +66,10 @@ function checkStatements(ctx: ServiceContext, accountId: number, statements: Par
       !s.accountNumber.replace(/\s/g, '').endsWith(a.account_number.replace(/\s/g, ''))
     )
       warnings.push(
-        `The statement names the account ${s.accountNumber}; this account's number is ${a.account_number}.`,
+        msg('statementErrors.preview.accountNumber', {
+          number: s.accountNumber,
+          accountNumber: a.account_number,
+        }),
       );
     if (s.currency && s.currency !== a.currency)
       throw fieldError(
@@ -90,10 +93,7 @@ function checkStatements(ctx: ServiceContext, accountId: number, statements: Par
       );
     if (s.opening && s.closing) {
       const sum = s.lines.reduce((t, l) => t + l.amount, 0);
-      if (s.opening.amount + sum !== s.closing.amount)
-        warnings.push(
-          `The statement's lines do not add up: the opening balance plus the lines is not its closing balance. Some lines may be missing from the file.`,
-        );
+      if (s.opening.amount + sum !== s.closing.amount) warnings.push(msg('statementErrors.preview.notAddUp'));
     }
   }
   return warnings;

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import { EInvoiceFormatError } from '../../../shared/domain/einvoice-in/xml';
 
 /**
@@ -30,7 +31,7 @@ export async function embeddedXml(pdf: Uint8Array): Promise<EmbeddedXml[]> {
   try {
     const opened = mupdf.Document.openDocument(pdf, 'application/pdf');
     doc = opened.asPDF();
-    if (!doc) throw new EInvoiceFormatError('is not a PDF that can be read.');
+    if (!doc) throw new EInvoiceFormatError(msg('einvoiceErrors.file.pdfUnreadable'));
     const specs = new Map<string, import('mupdf').PDFObject>();
     for (const [name, spec] of Object.entries(doc.getEmbeddedFiles())) specs.set(name, spec);
     const af = doc.getTrailer().get('Root').get('AF');
@@ -52,7 +53,7 @@ export async function embeddedXml(pdf: Uint8Array): Promise<EmbeddedXml[]> {
     return found;
   } catch (e) {
     if (e instanceof EInvoiceFormatError) throw e;
-    throw new EInvoiceFormatError('is a PDF that cannot be read (it may be damaged or cut off).');
+    throw new EInvoiceFormatError(msg('einvoiceErrors.file.pdfDamaged'));
   } finally {
     doc?.destroy();
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { EInvoiceFileResult, EInvoiceView } from '../../../shared/api/einvoice-import';
 import { billTotals } from '../../../shared/domain/bill-amounts';
@@ -73,36 +74,36 @@ const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB
  * EInvoiceFormatError with the rest of a sentence about the file.
  */
 export async function readEInvoiceFile(bytes: Uint8Array): Promise<ReadFile> {
-  if (bytes.length === 0) throw new EInvoiceFormatError('is empty.');
+  if (bytes.length === 0) throw new EInvoiceFormatError(msg('einvoiceErrors.file.empty'));
   if (bytes.length > EINVOICE_MAX_BYTES)
-    throw new EInvoiceFormatError(`is ${mb(bytes.length)}; an e-invoice may be at most 20 MB.`);
+    throw new EInvoiceFormatError(msg('einvoiceErrors.file.tooLarge', { size: mb(bytes.length) }));
   let container: 'xml' | 'pdf' = 'xml';
   let xmlBytes = bytes;
   let inner = '';
   if (detectAttachmentType(bytes) === 'application/pdf') {
     container = 'pdf';
     const found = await embeddedXml(bytes);
-    if (found.length === 0)
-      throw new EInvoiceFormatError(
-        'is a PDF without an e-invoice inside (no Factur-X or ZUGFeRD XML is embedded). Enter it as a bill with the PDF as its scan.',
-      );
+    if (found.length === 0) throw new EInvoiceFormatError(msg('einvoiceErrors.file.pdfWithoutXml'));
     if (found.length > 1)
       throw new EInvoiceFormatError(
-        `is a PDF with ${found.length} e-invoice XML files inside (${found.map((f) => f.name).join(', ')}); Folio cannot tell which one is the invoice. Ask the vendor for a PDF with one.`,
+        msg('einvoiceErrors.file.pdfManyXml', {
+          count: String(found.length),
+          names: found.map((f) => f.name).join(', '),
+        }),
       );
     xmlBytes = found[0]!.bytes;
     inner = found[0]!.name;
     if (xmlBytes.length > EINVOICE_MAX_BYTES)
       throw new EInvoiceFormatError(
-        `has an embedded ${inner} of ${mb(xmlBytes.length)}; the limit is 20 MB.`,
+        msg('einvoiceErrors.file.embeddedTooLarge', { inner, size: mb(xmlBytes.length) }),
       );
   }
   const xml = decodeXmlBytes(xmlBytes);
   if (!looksLikeXml(xml))
     throw new EInvoiceFormatError(
       container === 'pdf'
-        ? `has an embedded ${inner} that is not XML.`
-        : 'is not an e-invoice: it is neither XML (XRechnung, Peppol, UBL, CII) nor a PDF with XML inside (Factur-X, ZUGFeRD).',
+        ? msg('einvoiceErrors.file.embeddedNotXml', { inner })
+        : msg('einvoiceErrors.file.notEInvoice'),
     );
   const invoice = parseEInvoiceXml(xml);
   const draft = draftFromEInvoice(invoice);
@@ -264,11 +265,14 @@ function ibanWarning(
     kind: 'bank_details_changed',
     fingerprint: `bank:${shortHash(iban)}:einvoice`,
     relatedBillId: last?.id ?? null,
-    message:
-      `This e-invoice asks for payment to IBAN ${formatIban(iban)}, which is not the bank account on record for ` +
-      `${vendor.name}${last ? ` (nor on their last bill, #${last.id} of ${date(last.bill_date)})` : ''}. ` +
-      'Changed bank details are the classic invoice fraud: confirm them with the vendor on a phone number you ' +
-      'already know before paying.',
+    message: last
+      ? msg('einvoiceErrors.warning.ibanChangedLast', {
+          iban: formatIban(iban),
+          vendor: vendor.name,
+          id: String(last.id),
+          date: date(last.bill_date),
+        })
+      : msg('einvoiceErrors.warning.ibanChanged', { iban: formatIban(iban), vendor: vendor.name }),
   };
 }
 
@@ -405,13 +409,14 @@ class Refusal extends Error {}
 type Reading = { ok: true; read: ReadFile } | { ok: false; message: string };
 
 async function readForImport(ctx: ServiceContext, file: EInvoiceFile): Promise<Reading> {
-  const name = file.fileName || 'The file';
+  const name = file.fileName || msg('einvoiceErrors.file.unnamed');
   try {
     return { ok: true, read: await readEInvoiceFile(file.bytes) };
   } catch (e) {
-    if (e instanceof EInvoiceFormatError) return { ok: false, message: `“${name}” ${e.message}` };
+    if (e instanceof EInvoiceFormatError)
+      return { ok: false, message: msg('einvoiceErrors.file.refused', { name, reason: e.message }) };
     ctx.log.error('e-invoice could not be read', { file: file.fileName, error: String(e) });
-    return { ok: false, message: `“${name}” could not be read as an e-invoice.` };
+    return { ok: false, message: msg('einvoiceErrors.file.unreadable', { name }) };
   }
 }
 
@@ -421,7 +426,7 @@ function importOne(
   reading: Reading,
   options: ImportOptions,
 ): EInvoiceFileResult {
-  const name = file.fileName || 'The file';
+  const name = file.fileName || msg('einvoiceErrors.file.unnamed');
   const result = emptyResult(file.fileName);
   if (!reading.ok) {
     result.message = reading.message;
@@ -474,11 +479,11 @@ function importOne(
   }
 
   if (!rate) {
-    result.message = `“${name}” is in ${draft.currency}: enter what 1 ${draft.currency} is worth in ${base} and import it again.`;
+    result.message = msg('einvoiceErrors.file.needsRate', { name, currency: draft.currency, base });
     return result;
   }
   if (!options.createVendors && !plan()) {
-    result.message = `“${name}” is from ${invoice.seller.name}, who is not one of your vendors yet. Confirm creating the vendor and import it again.`;
+    result.message = msg('einvoiceErrors.file.newVendor', { name, seller: invoice.seller.name });
     return result;
   }
   // The original file is stored (once, under its hash) before the transaction that refers to it.
@@ -489,9 +494,7 @@ function importOne(
       let match = plan();
       if (!match) {
         if (!options.createVendors)
-          throw new Refusal(
-            `“${name}” is from ${invoice.seller.name}, who is not one of your vendors yet. Confirm creating the vendor and import it again.`,
-          );
+          throw new Refusal(msg('einvoiceErrors.file.newVendor', { name, seller: invoice.seller.name }));
         const id = createVendorFrom(ctx, invoice);
         match = { vendor: vendorRows(ctx).find((v) => v.id === id)!, by: 'name' as const };
         result.newVendor = proposal(invoice);

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { XMLParser } from 'fast-xml-parser';
 import {
   checkCurrency,
@@ -44,9 +45,11 @@ export function looksLikeCamt(text: string): boolean {
   return /<(?:\w+:)?(BkToCstmrStmt|BkToCstmrAcctRpt|BkToCstmrDbtCdtNtfctn)[\s>]/.test(text.slice(0, 4096));
 }
 
-export function refuseDoctype(text: string, what: string): void {
+export function refuseDoctype(text: string, format: 'camt' | 'ofx'): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(text))
-    throw new StatementError(`${what} contains a DOCTYPE or entity declaration, which Folio does not read.`);
+    throw new StatementError(
+      format === 'camt' ? msg('statementErrors.doctype.camt') : msg('statementErrors.doctype.ofx'),
+    );
 }
 
 const node = (v: unknown): Node => (v && typeof v === 'object' ? (v as Node) : {});
@@ -65,9 +68,9 @@ function amountOf(
   fallbackCurrency: string | null,
 ): { amount: number; currency: string } {
   const value = text(amt);
-  if (!value) throw new StatementError(`${where}: the amount (Amt) is missing.`);
+  if (!value) throw new StatementError(msg('statementErrors.camt.noAmount', { where }));
   const ccy = String(node(amt)['@Ccy'] ?? fallbackCurrency ?? '');
-  if (!ccy) throw new StatementError(`${where}: the amount has no currency (Ccy).`);
+  if (!ccy) throw new StatementError(msg('statementErrors.camt.noCurrency', { where }));
   const currency = checkCurrency(ccy, `${where}/Amt`);
   return { amount: decimalToMinor(value, currency, `${where}/Amt`), currency };
 }
@@ -75,12 +78,12 @@ function amountOf(
 function signed(amount: number, indicator: string, where: string): number {
   if (indicator === 'CRDT') return amount;
   if (indicator === 'DBIT') return -amount;
-  throw new StatementError(`${where}: CdtDbtInd must be CRDT or DBIT, not “${indicator}”.`);
+  throw new StatementError(msg('statementErrors.camt.indicator', { where, indicator }));
 }
 
 function dateOf(v: unknown, where: string): string {
   const d = text(at(v, 'Dt')) || text(at(v, 'DtTm'));
-  if (!d) throw new StatementError(`${where}: the date is missing.`);
+  if (!d) throw new StatementError(msg('statementErrors.camt.noDate', { where }));
   return isoDatePart(d, where);
 }
 
@@ -108,22 +111,20 @@ function balances(
 }
 
 export function parseCamt(xml: string): ParsedStatement[] {
-  refuseDoctype(xml, 'This CAMT file');
+  refuseDoctype(xml, 'camt');
   let doc: Node;
   try {
     doc = node(parser.parse(xml, true));
   } catch (e) {
-    throw new StatementError(`The file is not well-formed XML: ${(e as Error).message}`);
+    throw new StatementError(msg('statementErrors.camt.malformed', { detail: (e as Error).message }));
   }
   const document = node(doc.Document);
   const rootName = Object.keys(ROOTS).find((k) => k in document);
-  if (!rootName)
-    throw new StatementError(
-      'This XML file is not a CAMT statement: its Document has no BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn.',
-    );
+  if (!rootName) throw new StatementError(msg('statementErrors.camt.notCamt'));
   const { format, item } = ROOTS[rootName]!;
   const statements = list(node(document[rootName])[item]);
-  if (statements.length === 0) throw new StatementError(`${rootName} has no ${item} element.`);
+  if (statements.length === 0)
+    throw new StatementError(msg('statementErrors.camt.noStatement', { root: rootName, item }));
 
   return statements.map((stmt, si) => {
     const where = `${rootName}/${item}[${si + 1}]`;

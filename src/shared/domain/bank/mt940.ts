@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import {
   checkCurrency,
   checkDate,
@@ -7,6 +8,7 @@ import {
   type ParsedStatement,
   type StatementBalance,
   type StatementLine,
+  type Where,
 } from './statement';
 
 /**
@@ -29,6 +31,12 @@ export function looksLikeMt940(text: string): boolean {
   );
 }
 
+/** "Line 12 (:61:)" in the user's language, made only when a message needs it. */
+const fieldWhere =
+  (f: Field): (() => string) =>
+  () =>
+    msg('statementErrors.mt940.where', { line: String(f.line), tag: f.tag });
+
 function fields(text: string): Field[] {
   const out: Field[] = [];
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -40,23 +48,22 @@ function fields(text: string): Field[] {
       // SWIFT block markers and message separators.
     } else if (out.length > 0) out[out.length - 1]!.value += '\n' + line;
     else
-      throw new StatementError(`Line ${i + 1}: expected a field such as :20:, found “${line.slice(0, 40)}”.`);
+      throw new StatementError(
+        msg('statementErrors.mt940.notField', { line: String(i + 1), found: line.slice(0, 40) }),
+      );
   });
   return out;
 }
 
-function yymmdd(s: string, where: string): string {
+function yymmdd(s: string, where: Where): string {
   const y = Number(s.slice(0, 2));
   return checkDate(y < 80 ? 2000 + y : 1900 + y, Number(s.slice(2, 4)), Number(s.slice(4, 6)), where, s);
 }
 
 function balance(f: Field): { value: StatementBalance; currency: string } {
-  const where = `Line ${f.line} (:${f.tag}:)`;
+  const where = fieldWhere(f);
   const m = /^([CD])(\d{6})([A-Z]{3})(\d+,\d*)$/.exec(f.value.trim());
-  if (!m)
-    throw new StatementError(
-      `${where}: expected C or D, a date YYMMDD, a currency and an amount like 1234,56.`,
-    );
+  if (!m) throw new StatementError(msg('statementErrors.mt940.balance', { where: where() }));
   const currency = checkCurrency(m[3]!, where);
   const amount = decimalToMinor(m[4]!, currency, where);
   return { value: { amount: m[1] === 'D' ? -amount : amount, date: yymmdd(m[2]!, where) }, currency };
@@ -120,14 +127,14 @@ function info(
 
 export function parseMt940(text: string): ParsedStatement[] {
   const all = fields(text);
-  if (all.length === 0) throw new StatementError('The file has no MT940 fields (such as :20:).');
+  if (all.length === 0) throw new StatementError(msg('statementErrors.mt940.noFields'));
   const statements: ParsedStatement[] = [];
   let current: ParsedStatement | null = null;
   let last: StatementLine | null = null;
   const lineCurrency = () => current?.currency ?? null;
 
   for (const f of all) {
-    const where = `Line ${f.line} (:${f.tag}:)`;
+    const where = fieldWhere(f);
     switch (f.tag) {
       case '20':
         current = {
@@ -144,7 +151,7 @@ export function parseMt940(text: string): ParsedStatement[] {
         last = null;
         break;
       case '25': {
-        if (!current) throw new StatementError(`${where}: comes before :20:.`);
+        if (!current) throw new StatementError(msg('statementErrors.mt940.before20', { where: where() }));
         const id = f.value.trim().replace(/\s/g, '');
         // "DE89370400440532013000", "DE89370400440532013000EUR" or "37040044/0532013000".
         const iban = /^([A-Z]{2}\d{2}[A-Z0-9]{10,30}?)([A-Z]{3})?$/.exec(id);
@@ -157,7 +164,7 @@ export function parseMt940(text: string): ParsedStatement[] {
         break;
       case '60F':
       case '60M': {
-        if (!current) throw new StatementError(`${where}: comes before :20:.`);
+        if (!current) throw new StatementError(msg('statementErrors.mt940.before20', { where: where() }));
         const b = balance(f);
         current.currency ??= b.currency;
         if (!current.opening) current.opening = b.value;
@@ -165,7 +172,7 @@ export function parseMt940(text: string): ParsedStatement[] {
       }
       case '62F':
       case '62M': {
-        if (!current) throw new StatementError(`${where}: comes before :20:.`);
+        if (!current) throw new StatementError(msg('statementErrors.mt940.before20', { where: where() }));
         const b = balance(f);
         current.currency ??= b.currency;
         current.closing = b.value;
@@ -176,25 +183,19 @@ export function parseMt940(text: string): ParsedStatement[] {
         if (current) current.format = 'mt942';
         break;
       case '34F': {
-        if (!current) throw new StatementError(`${where}: comes before :20:.`);
+        if (!current) throw new StatementError(msg('statementErrors.mt940.before20', { where: where() }));
         current.format = 'mt942';
         const m = /^([A-Z]{3})/.exec(f.value.trim());
         if (m) current.currency ??= checkCurrency(m[1]!, where);
         break;
       }
       case '61': {
-        if (!current) throw new StatementError(`${where}: comes before :20:.`);
+        if (!current) throw new StatementError(msg('statementErrors.mt940.before20', { where: where() }));
         const [first = '', ...rest] = f.value.split('\n');
         const m = /^(\d{6})(\d{4})?(R?[CD])([A-Z])?(\d+,\d*)([NFS][A-Z0-9]{3})(.*)$/.exec(first.trim());
-        if (!m)
-          throw new StatementError(
-            `${where}: expected a value date YYMMDD, an optional booking date MMDD, C/D/RC/RD, an amount like 12,50 and a transaction type such as NTRF.`,
-          );
+        if (!m) throw new StatementError(msg('statementErrors.mt940.line61', { where: where() }));
         const currency = lineCurrency();
-        if (!currency)
-          throw new StatementError(
-            `${where}: no currency is known yet (the opening balance :60F: is missing).`,
-          );
+        if (!currency) throw new StatementError(msg('statementErrors.mt940.noCurrency', { where: where() }));
         const valueDate = yymmdd(m[1]!, where);
         let bookingDate = valueDate;
         if (m[2]) {
@@ -226,7 +227,7 @@ export function parseMt940(text: string): ParsedStatement[] {
         break;
       }
       case '86': {
-        if (!current) throw new StatementError(`${where}: comes before :20:.`);
+        if (!current) throw new StatementError(msg('statementErrors.mt940.before20', { where: where() }));
         if (!last) break; // statement-level information (after the closing balance)
         const i = info(f.value);
         last.counterpartyName = i.counterpartyName;

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { XMLParser } from 'fast-xml-parser';
 import { refuseDoctype } from './camt';
 import {
@@ -6,9 +7,11 @@ import {
   decimalToMinor,
   decodeXmlText,
   squash,
+  placeOf,
   StatementError,
   type ParsedStatement,
   type StatementLine,
+  type Where,
 } from './statement';
 
 /**
@@ -47,9 +50,9 @@ function sgmlToXml(body: string): string {
   );
 }
 
-function ofxDate(text: string, where: string): string {
+function ofxDate(text: string, where: Where): string {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(text.trim());
-  if (!m) throw new StatementError(`${where}: “${text}” is not an OFX date (YYYYMMDD…).`);
+  if (!m) throw new StatementError(msg('statementErrors.ofx.notDate', { where: placeOf(where), text }));
   return checkDate(Number(m[1]), Number(m[2]), Number(m[3]), where, text);
 }
 
@@ -66,36 +69,43 @@ function findAll(n: unknown, names: string[], out: Node[] = []): Node[] {
 }
 
 export function parseOfx(text: string): ParsedStatement[] {
-  refuseDoctype(text, 'This OFX file');
+  refuseDoctype(text, 'ofx');
   const start = text.search(/<OFX[\s>]/i);
-  if (start < 0) throw new StatementError('This OFX file has no <OFX> element.');
+  if (start < 0) throw new StatementError(msg('statementErrors.ofx.noOfx', { element: '<OFX>' }));
   const isXml = /<\?xml/i.test(text.slice(0, start)) || /^\s*<\?OFX/im.test(text.slice(0, start));
   const body = isXml ? text.slice(start) : sgmlToXml(text.slice(start));
   let doc: Node;
   try {
     doc = node(parser.parse(body, true));
   } catch (e) {
-    throw new StatementError(`The OFX file is not well-formed: ${(e as Error).message}`);
+    throw new StatementError(msg('statementErrors.ofx.malformed', { detail: (e as Error).message }));
   }
   const statements = findAll(doc, ['STMTRS', 'CCSTMTRS']);
-  if (statements.length === 0)
-    throw new StatementError('This OFX file has no bank or credit-card statement (STMTRS or CCSTMTRS).');
+  if (statements.length === 0) throw new StatementError(msg('statementErrors.ofx.noStatement'));
 
   return statements.map((stmt, si) => {
-    const where = `OFX statement ${si + 1}`;
-    const currency = checkCurrency(str(stmt.CURDEF) || 'XXX', `${where} CURDEF`);
+    // Places in the file, in the user's language, made only when a message needs them.
+    const where = () => msg('statementErrors.ofx.statement', { n: String(si + 1) });
+    const currency = checkCurrency(str(stmt.CURDEF) || 'XXX', () => `${where()} CURDEF`);
     const acct = node(stmt.BANKACCTFROM ?? stmt.CCACCTFROM);
     const acctId = str(acct.ACCTID).replace(/\s/g, '');
     const list_ = node(stmt.BANKTRANLIST);
     const lines: StatementLine[] = list(list_.STMTTRN).map((t, i) => {
-      const w = `${where}, transaction ${i + 1}${str(t.FITID) ? ` (FITID ${str(t.FITID)})` : ''}`;
+      const w = () =>
+        str(t.FITID)
+          ? msg('statementErrors.ofx.transactionFitid', {
+              where: where(),
+              n: String(i + 1),
+              fitid: str(t.FITID),
+            })
+          : msg('statementErrors.ofx.transaction', { where: where(), n: String(i + 1) });
       const amountText = str(t.TRNAMT);
-      if (!amountText) throw new StatementError(`${w}: TRNAMT is missing.`);
+      if (!amountText) throw new StatementError(msg('statementErrors.ofx.noAmount', { where: w() }));
       const payee = node(t.PAYEE);
       return {
-        bookingDate: ofxDate(str(t.DTPOSTED), `${w} DTPOSTED`),
-        valueDate: str(t.DTAVAIL) ? ofxDate(str(t.DTAVAIL), `${w} DTAVAIL`) : null,
-        amount: decimalToMinor(amountText.replace(/\s/g, ''), currency, `${w} TRNAMT`),
+        bookingDate: ofxDate(str(t.DTPOSTED), () => `${w()} DTPOSTED`),
+        valueDate: str(t.DTAVAIL) ? ofxDate(str(t.DTAVAIL), () => `${w()} DTAVAIL`) : null,
+        amount: decimalToMinor(amountText.replace(/\s/g, ''), currency, () => `${w()} TRNAMT`),
         currency,
         counterpartyName: squash(str(t.NAME) || str(payee.NAME)),
         counterpartyIban: '',
@@ -110,8 +120,8 @@ export function parseOfx(text: string): ParsedStatement[] {
     const ledger = node(stmt.LEDGERBAL);
     const closing = str(ledger.BALAMT)
       ? {
-          amount: decimalToMinor(str(ledger.BALAMT), currency, `${where} LEDGERBAL`),
-          date: ofxDate(str(ledger.DTASOF), `${where} LEDGERBAL DTASOF`),
+          amount: decimalToMinor(str(ledger.BALAMT), currency, () => `${where()} LEDGERBAL`),
+          date: ofxDate(str(ledger.DTASOF), () => `${where()} LEDGERBAL DTASOF`),
         }
       : null;
     return {

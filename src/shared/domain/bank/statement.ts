@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { isCurrencyCode, minorUnits } from '../currencies';
 
 /**
@@ -57,34 +58,45 @@ export interface ParsedStatement {
 export class StatementError extends Error {}
 
 /**
+ * Where in the file a value was found: text, or a function that makes it (in the user's
+ * language) only when a message needs it, so reading a long statement makes no text per line.
+ */
+export type Where = string | (() => string);
+export const placeOf = (where: Where): string => (typeof where === 'string' ? where : where());
+
+/**
  * "1234.56" / "1234,56" / "-0.5" -> minor units of the currency, exactly. Extra decimals are
  * accepted only when they are zeros ("12.500" EUR is 1250); anything else is refused.
  */
-export function decimalToMinor(text: string, currency: string, where: string): number {
+export function decimalToMinor(text: string, currency: string, where: Where): number {
   const s = text.trim();
   const m = /^([+-]?)(\d*)(?:[.,](\d*))?$/.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === ''))
-    throw new StatementError(`${where}: “${text}” is not an amount.`);
+    throw new StatementError(msg('statementErrors.amount.notAmount', { where: placeOf(where), text }));
   const digits = minorUnits(currency);
   let fraction = m[3] ?? '';
   if (fraction.length > digits) {
     if (/[^0]/.test(fraction.slice(digits)))
-      throw new StatementError(`${where}: “${text}” has more decimals than ${currency} has.`);
+      throw new StatementError(
+        msg('statementErrors.amount.moreDecimals', { where: placeOf(where), text, currency }),
+      );
     fraction = fraction.slice(0, digits);
   }
   const minor = Number((m[2] || '0') + fraction.padEnd(digits, '0'));
-  if (!Number.isSafeInteger(minor)) throw new StatementError(`${where}: “${text}” is too large.`);
+  if (!Number.isSafeInteger(minor))
+    throw new StatementError(msg('statementErrors.amount.tooLarge', { where: placeOf(where), text }));
   return m[1] === '-' ? -minor : minor;
 }
 
-export function checkCurrency(code: string, where: string): string {
+export function checkCurrency(code: string, where: Where): string {
   const c = code.trim().toUpperCase();
-  if (!isCurrencyCode(c)) throw new StatementError(`${where}: “${code}” is not a currency code.`);
+  if (!isCurrencyCode(c))
+    throw new StatementError(msg('statementErrors.currency.invalid', { where: placeOf(where), code }));
   return c;
 }
 
 /** A real calendar date, or a StatementError naming where it was found. */
-export function checkDate(y: number, m: number, d: number, where: string, raw: string): string {
+export function checkDate(y: number, m: number, d: number, where: Where, raw: string): string {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (
     !Number.isInteger(y) ||
@@ -92,14 +104,14 @@ export function checkDate(y: number, m: number, d: number, where: string, raw: s
     date.getUTCMonth() !== m - 1 ||
     date.getUTCDate() !== d
   )
-    throw new StatementError(`${where}: “${raw}” is not a date.`);
+    throw new StatementError(msg('statementErrors.date.invalid', { where: placeOf(where), raw }));
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** "2026-03-05" or "2026-03-05T10:00:00+01:00" -> "2026-03-05". */
-export function isoDatePart(text: string, where: string): string {
+export function isoDatePart(text: string, where: Where): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
-  if (!m) throw new StatementError(`${where}: “${text}” is not a date.`);
+  if (!m) throw new StatementError(msg('statementErrors.date.invalid', { where: placeOf(where), raw: text }));
   return checkDate(Number(m[1]), Number(m[2]), Number(m[3]), where, text);
 }
 

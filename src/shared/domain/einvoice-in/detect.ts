@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { parseCii } from './cii';
 import type { EInvoice } from './model';
 import { parseUbl } from './ubl';
@@ -31,23 +32,21 @@ export function parseEInvoiceXml(text: string): EInvoice {
   if ((root === 'Invoice' || root === 'CreditNote') && ns === UBL_NS[root]) invoice = parseUbl(root, node);
   else if (root === 'CrossIndustryInvoice' && ns === CII_NS) invoice = parseCii(node);
   else if (root === 'CrossIndustryDocument')
-    throw new EInvoiceFormatError(
-      'is a ZUGFeRD 1.0 invoice. Folio reads ZUGFeRD 2 / Factur-X, XRechnung, Peppol and EN 16931 files; ask the vendor for a current format.',
-    );
+    throw new EInvoiceFormatError(msg('einvoiceErrors.xml.zugferd1'));
   else
     throw new EInvoiceFormatError(
-      `is XML but not an e-invoice (its root element is <${root}>${ns ? ` in ${ns}` : ''}; expected a UBL Invoice or CreditNote, or a CII CrossIndustryInvoice).`,
+      ns
+        ? msg('einvoiceErrors.xml.notEInvoiceNs', { element: `<${root}>`, namespace: ns })
+        : msg('einvoiceErrors.xml.notEInvoice', { element: `<${root}>` }),
     );
   const missing = [
-    !invoice.number && 'the invoice number (BT-1)',
-    !/^\d{4}-\d{2}-\d{2}$/.test(invoice.issueDate) && 'the issue date (BT-2)',
-    !invoice.currency && 'the currency (BT-5)',
-    !invoice.totals.payable && 'the amount due (BT-115)',
-    !invoice.seller.name && 'the seller’s name (BT-27)',
+    !invoice.number && msg('einvoiceErrors.xml.missingNumber'),
+    !/^\d{4}-\d{2}-\d{2}$/.test(invoice.issueDate) && msg('einvoiceErrors.xml.missingIssueDate'),
+    !invoice.currency && msg('einvoiceErrors.xml.missingCurrency'),
+    !invoice.totals.payable && msg('einvoiceErrors.xml.missingPayable'),
+    !invoice.seller.name && msg('einvoiceErrors.xml.missingSeller'),
   ].filter(Boolean);
   if (missing.length)
-    throw new EInvoiceFormatError(
-      `is an e-invoice without ${missing.join(', ')}, so no bill can be made from it.`,
-    );
+    throw new EInvoiceFormatError(msg('einvoiceErrors.xml.missing', { fields: missing.join(', ') }));
   return invoice;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import { lineAmount, QUANTITY_SCALE } from '../bill-amounts';
 import { isCurrencyCode, minorUnits } from '../currencies';
 import { isIsoDate, type IsoDate } from '../dates';
@@ -44,14 +45,15 @@ export interface EInvoiceDraft {
   iban: string;
 }
 
-function amountOf(text: string, currency: string, what: string): bigint {
+/** `what` names the amount in the user's language, made only when the amount is refused. */
+function amountOf(text: string, currency: string, what: () => string): bigint {
   if (text === '') return 0n;
   const v = parseScaled(text, minorUnits(currency));
   if (v === null)
     throw new EInvoiceFormatError(
       /^-?\d+(\.\d+)?$/.test(text.trim())
-        ? `has ${what} of ${text} ${currency}, with more decimals than ${currency} has; Folio does not round a vendor's amounts.`
-        : `has ${what} “${text}”, which is not an amount.`,
+        ? msg('einvoiceErrors.map.tooManyDecimals', { what: what(), text, currency })
+        : msg('einvoiceErrors.map.notAmount', { what: what(), text }),
     );
   return v;
 }
@@ -83,15 +85,15 @@ function acDescription(a: EAllowanceCharge): string {
 
 export function draftFromEInvoice(inv: EInvoice): EInvoiceDraft {
   if (!isCurrencyCode(inv.currency))
-    throw new EInvoiceFormatError(`is in “${inv.currency}”, which is not a currency code Folio knows.`);
+    throw new EInvoiceFormatError(msg('einvoiceErrors.map.unknownCurrency', { currency: inv.currency }));
   const cur = inv.currency;
   const scale = minorUnits(cur);
   const t = inv.totals;
-  const taxExclusive = amountOf(t.taxExclusive, cur, 'a total without VAT (BT-109)');
-  const taxTotal = amountOf(t.taxTotal, cur, 'a VAT total (BT-110)');
-  const payable = amountOf(t.payable, cur, 'an amount due (BT-115)');
+  const taxExclusive = amountOf(t.taxExclusive, cur, () => msg('einvoiceErrors.map.totalWithoutVat'));
+  const taxTotal = amountOf(t.taxTotal, cur, () => msg('einvoiceErrors.map.vatTotal'));
+  const payable = amountOf(t.payable, cur, () => msg('einvoiceErrors.map.amountDue'));
   const taxInclusive = t.taxInclusive
-    ? amountOf(t.taxInclusive, cur, 'a total (BT-112)')
+    ? amountOf(t.taxInclusive, cur, () => msg('einvoiceErrors.map.total'))
     : taxExclusive + taxTotal;
   // A credit note credits; an invoice with a negative total does too.
   const creditNote = inv.kind === 'credit_note';
@@ -102,7 +104,9 @@ export function draftFromEInvoice(inv: EInvoice): EInvoiceDraft {
 
   type Item = { description: string; quantityMilli: number; unitPrice: number; amount: number; key: string };
   const items: Item[] = inv.lines.map((l, i) => {
-    const net = amountOf(l.netAmount, cur, `line ${l.id || i + 1} with a net amount (BT-131)`);
+    const net = amountOf(l.netAmount, cur, () =>
+      msg('einvoiceErrors.map.lineNet', { line: l.id || String(i + 1) }),
+    );
     const amount = s(net);
     const q = parseScaled(l.quantity, 3);
     const price = parseScaled(l.netPrice, scale + 12);
@@ -128,7 +132,9 @@ export function draftFromEInvoice(inv: EInvoice): EInvoiceDraft {
     return { description, quantityMilli, unitPrice, amount, key: rateKey(l.vatCategory, l.vatRate) };
   });
   for (const a of inv.allowances) {
-    const v = amountOf(a.amount, cur, `${a.charge ? 'a charge' : 'an allowance'} (BT-92/BT-99)`);
+    const v = amountOf(a.amount, cur, () =>
+      a.charge ? msg('einvoiceErrors.map.charge') : msg('einvoiceErrors.map.allowance'),
+    );
     const amount = s(a.charge ? v : -v);
     items.push({
       description: acDescription(a),
@@ -143,7 +149,11 @@ export function draftFromEInvoice(inv: EInvoice): EInvoiceDraft {
   // rounding difference on its largest line, so the lines carry exactly the group's VAT.
   const taxes = items.map(() => 0);
   for (const g of inv.vatBreakdown) {
-    const groupTax = s(amountOf(g.taxAmount, cur, `VAT of ${vatCategoryName(g.category)} (BT-117)`));
+    const groupTax = s(
+      amountOf(g.taxAmount, cur, () =>
+        msg('einvoiceErrors.map.vatOf', { category: vatCategoryName(g.category) }),
+      ),
+    );
     const key = rateKey(g.category, g.rate);
     const members = items.flatMap((it, i) => (it.key === key ? [i] : []));
     if (!members.length) continue;

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { msg } from '../../i18n';
 
 /**
  * Reading untrusted XML safely. A DOCTYPE is refused outright (no external entities, no entity
@@ -63,16 +64,16 @@ export function looksLikeXml(text: string): boolean {
 
 /** The root element's local name and tree; throws EInvoiceFormatError with a sentence for the user. */
 export function parseXml(text: string): { root: string; node: XNode } {
-  if (text.length > EINVOICE_MAX_BYTES)
-    throw new EInvoiceFormatError('is larger than 20 MB, the limit for an e-invoice.');
+  if (text.length > EINVOICE_MAX_BYTES) throw new EInvoiceFormatError(msg('einvoiceErrors.xml.tooLarge'));
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))
-    throw new EInvoiceFormatError(
-      'contains a document type declaration (DOCTYPE), which e-invoices never have and which can be used to read files or exhaust memory. It was not read.',
-    );
+    throw new EInvoiceFormatError(msg('einvoiceErrors.xml.doctype'));
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true)
     throw new EInvoiceFormatError(
-      `is not well-formed XML (line ${valid.err.line}: ${valid.err.msg.replace(/\.$/, '')}). The file may be damaged or cut off.`,
+      msg('einvoiceErrors.xml.malformed', {
+        line: String(valid.err.line),
+        detail: valid.err.msg.replace(/\.$/, ''),
+      }),
     );
   const doc = parser.parse(text) as XNode;
   const roots = Object.keys(doc).filter(
@@ -80,7 +81,7 @@ export function parseXml(text: string): { root: string; node: XNode } {
   );
   const root = roots[0];
   const node = root ? (doc[root] as XNode[] | undefined)?.[0] : undefined;
-  if (!root || !node || roots.length !== 1) throw new EInvoiceFormatError('has no single root element.');
+  if (!root || !node || roots.length !== 1) throw new EInvoiceFormatError(msg('einvoiceErrors.xml.noRoot'));
   return { root, node };
 }
 

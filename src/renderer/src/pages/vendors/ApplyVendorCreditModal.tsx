@@ -1,9 +1,9 @@
-import { Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
-import { MoneyInput } from '../../components/MoneyInput';
+import { BillAmountsTable } from '../bills/parts/BillAmountsTable';
 import { PAYABLES, useFormat } from '../bills/parts/format';
 
 /** Every query applying or reversing a credit can change. */
@@ -23,7 +23,7 @@ export function ApplyVendorCreditModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { money, date } = useFormat();
+  const { money } = useFormat();
   const data = useApi('vendorCredits.get', { vendorCreditId });
   const [amounts, setAmounts] = useState<Record<number, number | null> | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -99,43 +99,26 @@ export function ApplyVendorCreditModal({
               {t('vendorCredits.apply.noBills', { vendor: credit.vendorName, currency: credit.currency })}
             </Text>
           ) : (
-            <Table aria-label={t('vendorCredits.apply.billsLabel')} layout="fixed">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('vendorCredits.apply.bill')}</Table.Th>
-                  <Table.Th w={140}>{t('common.dueDate')}</Table.Th>
-                  <Table.Th w={140} className="num">
-                    {t('vendorCredits.apply.balance')}
-                  </Table.Th>
-                  <Table.Th w={180} className="num">
-                    {t('vendorCredits.apply.amount')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bills.map((b) => {
-                  const label = b.number || `#${b.id}`;
-                  return (
-                    <Table.Tr key={b.id} style={{ verticalAlign: 'top' }}>
-                      <Table.Td pt={14}>{label}</Table.Td>
-                      <Table.Td pt={14}>{date(b.dueDate)}</Table.Td>
-                      <Table.Td className="num" pt={14}>
-                        {money(b.balance, credit.currency)}
-                      </Table.Td>
-                      <Table.Td>
-                        <MoneyInput
-                          aria-label={t('vendorCredits.apply.amountFor', { bill: label })}
-                          currency={credit.currency}
-                          value={values[b.id] ?? null}
-                          onChange={(v) => setAmounts({ ...values, [b.id]: v })}
-                          error={errors[String(b.id)]}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <BillAmountsTable
+              label={t('vendorCredits.apply.billsLabel')}
+              headers={{
+                bill: t('vendorCredits.apply.bill'),
+                due: t('common.dueDate'),
+                balance: t('vendorCredits.apply.balance'),
+                amount: t('vendorCredits.apply.amount'),
+              }}
+              rows={bills.map((b) => ({
+                id: b.id,
+                label: b.number || `#${b.id}`,
+                dueDate: b.dueDate,
+                balance: b.balance,
+                currency: credit.currency,
+              }))}
+              values={values}
+              onChange={(id, v) => setAmounts({ ...values, [id]: v })}
+              amountLabel={(bill) => t('vendorCredits.apply.amountFor', { bill })}
+              errors={errors}
+            />
           )}
           {Object.entries(errors)
             .filter(([k]) => !/^\d+$/.test(k))

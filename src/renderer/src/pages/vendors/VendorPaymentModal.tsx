@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/dates';
-import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Vendor } from '../../../../shared/api/payables';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/domain/bill-status';
@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from '../bills/parts/DateField';
 import { ExchangeRateField } from '../bills/parts/ExchangeRateField';
-import { MoneyInput } from '../../components/MoneyInput';
+import { BillAmountsTable } from '../bills/parts/BillAmountsTable';
 import { PAYABLES, useFormat } from '../bills/parts/format';
 import { PAYMENT_METHOD } from '../bills/parts/labels';
 import { parseRateInput } from '../../../../shared/domain/number-input';
@@ -16,7 +16,7 @@ import { useDecimalSeparator } from '../../lib/numbers';
 
 /** One payment to a vendor covering several of their open bills, each for all or part of its balance. */
 export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClose: () => void }) {
-  const { money, date, baseCurrency } = useFormat();
+  const { money, baseCurrency } = useFormat();
   const { t } = useTranslation();
   const sep = useDecimalSeparator();
   const open = useApi('bills.list', { vendorId: vendor.id, filter: 'open', limit: 500 });
@@ -136,48 +136,28 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
             {t('vendors.payment.none', { name: vendor.name })}
           </Text>
         ) : (
-          <Table aria-label={t('vendors.payment.covers')} layout="fixed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('bills.table.invoiceNo')}</Table.Th>
-                <Table.Th w={150}>{t('bills.table.due')}</Table.Th>
-                <Table.Th w={130} className="num">
-                  {t('bills.table.balance')}
-                </Table.Th>
-                <Table.Th w={170} className="num">
-                  {t('vendors.payment.payNow')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {bills.map((b) => {
-                const label = b.vendorInvoiceNumber || `#${b.id}`;
-                return (
-                  <Table.Tr key={b.id} style={{ verticalAlign: 'top' }}>
-                    <Table.Td pt={14}>{label}</Table.Td>
-                    <Table.Td pt={14}>
-                      <Text size="sm">{date(b.dueDate)}</Text>
-                      <Text size="xs" c={b.displayStatus === 'overdue' ? 'red' : 'dimmed'}>
-                        {b.dueLabel}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td className="num" pt={14}>
-                      {money(b.balance, b.currency)}
-                    </Table.Td>
-                    <Table.Td>
-                      <MoneyInput
-                        aria-label={t('bills.run.pay', { bill: label })}
-                        currency={b.currency}
-                        value={amounts[b.id] ?? null}
-                        onChange={(v) => setAmounts((a) => ({ ...a, [b.id]: v }))}
-                        error={errors[String(b.id)]}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <BillAmountsTable
+            label={t('vendors.payment.covers')}
+            headers={{
+              bill: t('bills.table.invoiceNo'),
+              due: t('bills.table.due'),
+              balance: t('bills.table.balance'),
+              amount: t('vendors.payment.payNow'),
+            }}
+            rows={bills.map((b) => ({
+              id: b.id,
+              label: b.vendorInvoiceNumber || `#${b.id}`,
+              dueDate: b.dueDate,
+              dueLabel: b.dueLabel,
+              overdue: b.displayStatus === 'overdue',
+              balance: b.balance,
+              currency: b.currency,
+            }))}
+            values={amounts}
+            onChange={(id, v) => setAmounts((a) => ({ ...a, [id]: v }))}
+            amountLabel={(bill) => t('bills.run.pay', { bill })}
+            errors={errors}
+          />
         )}
         {errors.allocations && (
           <Text c="red" size="sm">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
-import { BillAmountsTable } from '../bills/parts/BillAmountsTable';
+import { BillAmountsTable, errorsByBill } from '../bills/parts/BillAmountsTable';
 import { PAYABLES, useFormat } from '../bills/parts/format';
 
 /** Every query applying or reversing a credit can change. */
@@ -62,13 +62,7 @@ export function ApplyVendorCreditModal({
         onSuccess: onClose,
         onError: (e) => {
           if (!(e instanceof ApiError) || Object.keys(e.fields).length === 0) return notifyError(e);
-          const mapped: Record<string, string> = {};
-          for (const [path, message] of Object.entries(e.fields)) {
-            const m = /^allocations\.(\d+)\./.exec(path);
-            const bill = m ? allocations[Number(m[1])] : undefined;
-            mapped[bill ? String(bill.billId) : path] = message;
-          }
-          setErrors(mapped);
+          setErrors(errorsByBill(e.fields, allocations));
         },
       },
     );

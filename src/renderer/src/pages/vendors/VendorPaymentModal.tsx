@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { DateField } from '../bills/parts/DateField';
 import { ExchangeRateField } from '../bills/parts/ExchangeRateField';
-import { BillAmountsTable } from '../bills/parts/BillAmountsTable';
+import { BillAmountsTable, errorsByBill } from '../bills/parts/BillAmountsTable';
 import { PAYABLES, useFormat } from '../bills/parts/format';
 import { PAYMENT_METHOD } from '../bills/parts/labels';
 import { parseRateInput } from '../../../../shared/domain/number-input';
@@ -72,14 +72,7 @@ export function VendorPaymentModal({ vendor, onClose }: { vendor: Vendor; onClos
         onSuccess: onClose,
         onError: (e) => {
           if (!(e instanceof ApiError) || Object.keys(e.fields).length === 0) return notifyError(e);
-          // Field paths name the allocation's index; show each message at its bill's row.
-          const mapped: Record<string, string> = {};
-          for (const [path, message] of Object.entries(e.fields)) {
-            const m = /^allocations\.(\d+)\./.exec(path);
-            const bill = m ? allocations[Number(m[1])] : undefined;
-            mapped[bill ? String(bill.billId) : path] = message;
-          }
-          setErrors(mapped);
+          setErrors(errorsByBill(e.fields, allocations));
         },
       },
     );

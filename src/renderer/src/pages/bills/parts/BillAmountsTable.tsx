@@ -81,3 +81,20 @@ export function BillAmountsTable({
     </Table>
   );
 }
+
+/**
+ * The API names a wrong allocation by its index ("allocations.2.amount"); the table shows each
+ * message at its bill's row (keyed by bill id), and anything else under its own path.
+ */
+export function errorsByBill(
+  fields: Record<string, string>,
+  allocations: readonly { billId: number }[],
+): Record<string, string> {
+  const mapped: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const m = /^allocations\.(\d+)\./.exec(path);
+    const bill = m ? allocations[Number(m[1])] : undefined;
+    mapped[bill ? String(bill.billId) : path] = message;
+  }
+  return mapped;
+}

@@ -319,5 +319,19 @@ export default tseslint.config(
       'The preload only forwards calls; it imports electron and shared types.',
     ),
   },
+  {
+    // Every database call is asynchronous (one store for SQLite and PostgreSQL): a call whose
+    // promise is dropped would run outside its transaction or lose its error.
+    files: ['src/main/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   noLiteralString,
 );

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // A throwaway PostgreSQL cluster for the shared-books tests (skipped without PostgreSQL).
+    globalSetup: ['test/pg-setup.ts'],
     // Real SQLite files, child processes and servers: isolate files in forks. Tests spend
     // much of their time waiting on child processes, so even two cores take two forks (the
     // default, one fewer than the cores, would run a 2-core machine's files one by one); more

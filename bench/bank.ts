@@ -46,16 +46,16 @@ export async function runBank(): Promise<void> {
       note(SUITE, 'generate the book', `${((performance.now() - t0) / 1000).toFixed(1)} s`);
       const store = storeOf(ctx);
       const random = rng(13);
-      const invoices = store
+      const invoices = (await store
         .prepare(
           `SELECT number, balance, currency FROM documents WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND currency = 'EUR' AND balance > 0 ORDER BY random() LIMIT ${LINES}`,
         )
-        .all() as { number: string; balance: number }[];
-      const bills = store
+        .all()) as { number: string; balance: number }[];
+      const bills = (await store
         .prepare(
           `SELECT vendor_invoice_number AS number, balance FROM bills WHERE status IN ('awaiting_payment', 'partially_paid') AND currency = 'EUR' AND vendor_invoice_number <> '' ORDER BY random() LIMIT ${LINES / 5}`,
         )
-        .all() as { number: string; balance: number }[];
+        .all()) as { number: string; balance: number }[];
       const lines: CamtLine[] = [];
       for (let i = 0; i < LINES; i++) {
         const r = random();
@@ -80,7 +80,7 @@ export async function runBank(): Promise<void> {
           });
       }
       const xml = camt053({ iban: 'DE89370400440532013000', opening: 0, openingDate: TODAY, lines });
-      const account = createAccount(ctx, {
+      const account = await createAccount(ctx, {
         name: 'Bench',
         iban: 'DE89370400440532013000',
         accountNumber: '',
@@ -103,21 +103,23 @@ export async function runBank(): Promise<void> {
       );
       note(SUITE, 'lines imported', String(result.added));
       const ids = (
-        store.prepare(`SELECT id FROM bank_lines WHERE account_id = ? ORDER BY id`).all(account.id) as {
+        (await store
+          .prepare(`SELECT id FROM bank_lines WHERE account_id = ? ORDER BY id`)
+          .all(account.id)) as {
           id: number;
         }[]
       ).map((r) => r.id);
       const times: number[] = [];
       for (const id of ids.slice(0, 300)) {
         const s = performance.now();
-        suggest(ctx, { lineId: id });
+        await suggest(ctx, { lineId: id });
         times.push(performance.now() - s);
       }
       record(SUITE, 'suggestions for one line (median of 300)', median(times), 5);
       record(SUITE, 'suggestions for one line (p95 of 300)', percentile(times, 95));
       t0 = performance.now();
       let suggested = 0;
-      for (const id of ids) if (suggest(ctx, { lineId: id }).length > 0) suggested++;
+      for (const id of ids) if ((await suggest(ctx, { lineId: id })).length > 0) suggested++;
       record(
         SUITE,
         `match the whole ${LINES.toLocaleString('en')}-line statement`,

@@ -107,11 +107,11 @@ export async function runDocuments(): Promise<void> {
   const bigDraft = await t.call('documents.create', invoiceInput(seed, { lines: manyLines(seed, 800) }));
   const big = await t.call('documents.issue', { id: bigDraft.id });
   const engine = await loadEngine();
-  const logo = logoOf(ctx);
+  const logo = await logoOf(ctx);
 
   // Warm, one core: database read + view model + PDF, one invoice after another.
   const once = async (fontCache = true) => {
-    const view = loadSubject(ctx, { kind: 'document', id: invoice.id }).view;
+    const view = (await loadSubject(ctx, { kind: 'document', id: invoice.id })).view;
     return renderPdf(engine, view, logo, { fontCache });
   };
   for (let i = 0; i < 30; i++) await once();
@@ -171,7 +171,7 @@ export async function runDocuments(): Promise<void> {
 
   // 800 lines: view + render, warm engine, first render of this document and then the median.
   const bigOnce = async () =>
-    renderPdf(engine, loadSubject(ctx, { kind: 'document', id: big.id }).view, logo);
+    renderPdf(engine, (await loadSubject(ctx, { kind: 'document', id: big.id })).view, logo);
   let s = performance.now();
   const bigPdf = await bigOnce();
   const bigFirst = performance.now() - s;

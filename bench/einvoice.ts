@@ -35,7 +35,7 @@ export async function runEinvoice(): Promise<void> {
       ['800-line invoice', big],
     ] as const) {
       for (const format of ['xrechnung-cii', 'xrechnung-ubl'] as const) {
-        const total = timeSync(() => einvoiceXmlOf(einvoiceSource(ctx, doc.id), format), 21, 3);
+        const total = timeSync(async () => einvoiceXmlOf(await einvoiceSource(ctx, doc.id), format), 21, 3);
         record(
           'einvoice',
           `${label}: ${format} XML, read + build + write (median)`,
@@ -43,7 +43,7 @@ export async function runEinvoice(): Promise<void> {
           label.startsWith('one') ? 10 : undefined,
         );
       }
-      const xml = einvoiceXmlOf(einvoiceSource(ctx, doc.id), 'en16931-cii');
+      const xml = einvoiceXmlOf(await einvoiceSource(ctx, doc.id), 'en16931-cii');
       const runs = label.startsWith('one') ? 15 : 5;
       const plain = median(await timeAsync(() => renderRef(ctx, { kind: 'document', id: doc.id }), runs, 2));
       const fx = median(await timeAsync(() => facturxPdf(ctx, doc.id, xml), runs, 2));

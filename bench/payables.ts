@@ -175,22 +175,22 @@ export async function runPayables(): Promise<void> {
   };
   try {
     // The generator's rates are EUR values (see RATES): the business keeps its books in EUR.
-    writeSetting(ctx, 'preferences', { ...DEFAULT_PREFERENCES, baseCurrency: 'EUR' });
+    await writeSetting(ctx, 'preferences', { ...DEFAULT_PREFERENCES, baseCurrency: 'EUR' });
     generateBills(ctx);
-    const summary = dueSummary(ctx);
+    const summary = await dueSummary(ctx);
     note(
       'payables',
       'open bills: overdue / next 7 days / later',
       `${summary.overdue.count} / ${summary.next7.count} / ${summary.later.count}`,
     );
     for (const view of ['overdue', 'next7', 'later'] as const) {
-      const times = timeSync(() => dueView(ctx, { view, limit: 100, offset: 0 }), RUNS);
+      const times = timeSync(async () => await dueView(ctx, { view, limit: 100, offset: 0 }), RUNS);
       record('payables', `due view "${view}": first 100 + count + totals (median)`, median(times), BUDGET_MS);
     }
     record(
       'payables',
       'due summary: all three totals (median)',
-      median(timeSync(() => dueSummary(ctx), RUNS)),
+      median(timeSync(async () => await dueSummary(ctx), RUNS)),
     );
     // A bill from a vendor with ~500 bills, entered again with its number typed differently and
     // a higher unit price: every rule runs (number, amount window, last price, bank details).
@@ -225,24 +225,30 @@ export async function runPayables(): Promise<void> {
       attachments: [],
       status: 'awaiting_payment' as const,
     };
-    const check = checkBillInput(ctx, input);
+    const check = await checkBillInput(ctx, input);
     note('payables', 'duplicate check found', check.warnings.map((w) => w.kind).join(', ') || 'nothing');
     record(
       'payables',
       'duplicate check of a new bill (all rules, median)',
-      median(timeSync(() => checkBillInput(ctx, input), RUNS)),
+      median(timeSync(async () => await checkBillInput(ctx, input), RUNS)),
       BUDGET_MS,
     );
     record(
       'payables',
       'all bills list: first page + count + totals of 1M (median)',
-      median(timeSync(() => listBills(ctx, { filter: 'all', search: '', limit: 50, offset: 0 }), 5, 1)),
+      median(
+        timeSync(async () => await listBills(ctx, { filter: 'all', search: '', limit: 50, offset: 0 }), 5, 1),
+      ),
     );
-    record('payables', 'reminder centre list (median)', median(timeSync(() => listReminders(ctx), 7)));
+    record(
+      'payables',
+      'reminder centre list (median)',
+      median(timeSync(async () => await listReminders(ctx), 7)),
+    );
     record(
       'payables',
       'month calendar of due dates (median)',
-      median(timeSync(() => dueCalendar(ctx, { month: '2026-06' }), 7)),
+      median(timeSync(async () => await dueCalendar(ctx, { month: '2026-06' }), 7)),
     );
   } finally {
     host.close();

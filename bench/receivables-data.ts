@@ -10,7 +10,7 @@
  * computing each document.
  */
 import { performance } from 'node:perf_hooks';
-import type { Store } from '../src/main/db/store';
+import type { SqliteStore } from '../src/main/db/store';
 import { computeTotals, type TotalsLine, type Discount } from '../src/shared/domain/totals';
 import { toBase } from '../src/shared/domain/fx';
 import { addDays, endOfMonth } from '../src/shared/domain/dates';
@@ -225,7 +225,7 @@ function makeTemplates(random: () => number, catalog: Catalog, count: number): T
 }
 
 /** Writes `invoices` invoices (plus one quote per 20 invoices) and what they need. */
-export function generate(store: Store, catalog: Catalog, options: GenerateOptions): Generated {
+export function generate(store: SqliteStore, catalog: Catalog, options: GenerateOptions): Generated {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const random = rng(options.seed ?? 42);

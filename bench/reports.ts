@@ -49,13 +49,17 @@ export async function runReports(): Promise<void> {
       const past = addDays(TODAY, -180);
       const measure = (name: string, fn: () => unknown, budget: number) =>
         record(SUITE, `${name} (median of ${RUNS})`, median(timeSync(fn, RUNS, 1)), budget);
-      measure('dashboard', () => dashboardSummary(ctx), 300);
-      measure('receivables aging as of today', () => receivablesAging(ctx, { asOf: TODAY }), 300);
-      measure(`receivables aging as of ${past}`, () => receivablesAging(ctx, { asOf: past }), 1500);
-      measure('payables aging as of today', () => payablesAging(ctx, { asOf: TODAY }), 300);
-      measure(`payables aging as of ${past}`, () => payablesAging(ctx, { asOf: past }), 1500);
-      measure('cash-flow forecast', () => cashflowForecast(ctx), 300);
-      const aging = receivablesAging(ctx, { asOf: TODAY });
+      measure('dashboard', async () => await dashboardSummary(ctx), 300);
+      measure('receivables aging as of today', async () => await receivablesAging(ctx, { asOf: TODAY }), 300);
+      measure(
+        `receivables aging as of ${past}`,
+        async () => await receivablesAging(ctx, { asOf: past }),
+        1500,
+      );
+      measure('payables aging as of today', async () => await payablesAging(ctx, { asOf: TODAY }), 300);
+      measure(`payables aging as of ${past}`, async () => await payablesAging(ctx, { asOf: past }), 1500);
+      measure('cash-flow forecast', async () => await cashflowForecast(ctx), 300);
+      const aging = await receivablesAging(ctx, { asOf: TODAY });
       note(
         SUITE,
         'receivables aging today: customers / total',

@@ -134,7 +134,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   const automaticBackup = (kind: 'start' | 'daily') => {
     if (!host.isOpen) return;
     inFlight = host.backup(kind).then(
-      (backup) => mirrorBackup(ctx, backup),
+      async (backup) => await mirrorBackup(ctx, backup),
       (error: unknown) => log.error('automatic backup failed', { kind, error }),
     );
   };

@@ -16,7 +16,7 @@ export const outboxJob: Job = {
   everyMs: 30_000,
   deferAtOpen: true,
   async run(ctx) {
-    (await loadOutbox()).outboxJob.run(ctx);
+    await (await loadOutbox()).outboxJob.run(ctx);
   },
   async stop(ctx) {
     if (outboxModule) await (await outboxModule).outboxJob.stop(ctx);
@@ -29,7 +29,7 @@ export const invoiceRemindersJob: Job = {
   everyMs: 3_600_000,
   deferAtOpen: true,
   run: async (ctx) => {
-    (await import('./services/mail/reminders')).proposeReminders(ctx);
+    await (await import('./services/mail/reminders')).proposeReminders(ctx);
   },
 };
 
@@ -44,7 +44,13 @@ export const checkpointJob: Job = {
 export const JOBS: readonly Job[] = [
   recurringInvoicesJob,
   // Rent, subscriptions: every bill due up to today, exactly once (see services/payables/recurring.ts).
-  { name: 'recurring-bills', everyMs: 60 * 60 * 1000, run: (ctx) => void catchUpRecurringBills(ctx) },
+  {
+    name: 'recurring-bills',
+    everyMs: 60 * 60 * 1000,
+    run: async (ctx) => {
+      await catchUpRecurringBills(ctx);
+    },
+  },
   // Overdue invoices proposed for a payment reminder (never sent without approval).
   invoiceRemindersJob,
   // Delivers what waits in the outbox; does not hold up opening the data folder.

@@ -33,7 +33,7 @@ async function main() {
     app: { version: 'test', mode: 'browser' },
   };
   process.send?.({ ready: true });
-  catchUpRecurringBills(ctx, {
+  await catchUpRecurringBills(ctx, {
     onCommitted: (made) => {
       process.send?.({ committed: made.index });
       if (mode === 'kill-after-first') process.kill(process.pid, 'SIGKILL');

@@ -28,8 +28,8 @@ async function main() {
     app: { version: 'test', mode: 'browser' },
   };
   process.send!({ started: true });
-  for (const r of storeOf(ctx).all(qb.selectFrom('recurring_invoices').select('id').orderBy('id')))
-    catchUpOne(ctx, r.id, 'issue');
+  for (const r of await storeOf(ctx).all(qb.selectFrom('recurring_invoices').select('id').orderBy('id')))
+    await catchUpOne(ctx, r.id, 'issue');
   host.close();
   process.exit(0);
 }

@@ -92,10 +92,10 @@ afterAll(async () => t.close());
 
 it.each([TODAY, addDays(TODAY, 5), addDays(TODAY, 40)])(
   'aging as of %s summed in SQL equals the invoice-by-invoice figures',
-  (asOf) => {
+  async (asOf) => {
     const ctx = t.folio.ctx;
-    const bySql = receivablesAging(ctx, { asOf });
-    const byItem = agingReport(outstandingInvoices(ctx, asOf), asOf, 'EUR');
+    const bySql = await receivablesAging(ctx, { asOf });
+    const byItem = agingReport(await outstandingInvoices(ctx, asOf), asOf, 'EUR');
     expect(bySql).toEqual(byItem);
     expect(bySql.rows.length).toBe(4);
     expect(bySql.totals.total).toBeGreaterThan(0);

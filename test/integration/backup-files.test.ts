@@ -255,7 +255,7 @@ describe('the second backup folder', () => {
     // The start backup finishes after the backup taken when the folder was set, which replaced
     // it under the retention rules: its file is gone when its copy is due.
     const [newest] = await t.call('backups.list', {});
-    mirrorBackup(t.folio.ctx, { ...newest!, name: 'gone-by-now-start.sqlite3' });
+    await mirrorBackup(t.folio.ctx, { ...newest!, name: 'gone-by-now-start.sqlite3' });
     expect(await t.call('backups.settings', {})).toMatchObject({ lastCopy: { ok: true } });
   });
 });

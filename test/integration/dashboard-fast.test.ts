@@ -111,52 +111,52 @@ interface DueDay {
   amount: number;
 }
 
-function dueDaysByScan(): DueDay[] {
-  return storeOf(t.folio.ctx)
+async function dueDaysByScan(): Promise<DueDay[]> {
+  return (await storeOf(t.folio.ctx)
     .prepare(
       `SELECT due_date, count(*) AS count, sum(balance_base) AS amount FROM documents
        WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND balance > 0 AND due_date IS NOT NULL
        GROUP BY due_date ORDER BY due_date`,
     )
-    .all() as DueDay[];
+    .all()) as DueDay[];
 }
 
-function dueDaysKept(): DueDay[] {
-  return storeOf(t.folio.ctx)
+async function dueDaysKept(): Promise<DueDay[]> {
+  return (await storeOf(t.folio.ctx)
     .prepare(`SELECT due_date, count, amount FROM receivable_due_days ORDER BY due_date`)
-    .all() as DueDay[];
+    .all()) as DueDay[];
 }
 
-it('keeps the open receivables by due date as invoices are issued, paid, voided and reopened', () => {
-  const scan = dueDaysByScan();
+it('keeps the open receivables by due date as invoices are issued, paid, voided and reopened', async () => {
+  const scan = await dueDaysByScan();
   expect(scan.length).toBeGreaterThan(20);
-  expect(dueDaysKept()).toEqual(scan);
+  expect(await dueDaysKept()).toEqual(scan);
 });
 
-it('builds the same per-due-date sums for an existing book (the migration)', () => {
-  const sqlite = storeOf(t.folio.ctx).sqlite;
-  const kept = dueDaysKept();
+it('builds the same per-due-date sums for an existing book (the migration)', async () => {
+  const sqlite = t.folio.ctx.host.store.sqlite;
+  const kept = await dueDaysKept();
   sqlite.exec(`
     DROP TRIGGER receivable_due_days_insert; DROP TRIGGER receivable_due_days_delete;
     DROP TRIGGER receivable_due_days_update; DROP INDEX customers_by_open_balance;
     DROP TABLE receivable_due_days;`);
   receivableDueDays(sqlite);
-  expect(dueDaysKept()).toEqual(kept);
+  expect(await dueDaysKept()).toEqual(kept);
 });
 
 it.each([TODAY, addDays(TODAY, -45), addDays(TODAY, -120), addDays(TODAY, 30)])(
   'the overdue card and the most-overdue list as of %s equal the figures read invoice by invoice',
-  (today) => {
-    const scan = dueDaysByScan().filter((d) => d.due_date < today);
+  async (today) => {
+    const scan = (await dueDaysByScan()).filter((d) => d.due_date < today);
     const overdue = { count: 0, amount: 0 };
     for (const d of scan) {
       overdue.count += d.count;
       overdue.amount += d.amount;
     }
-    if (today === TODAY) expect(dashboardSummary(t.folio.ctx).overdue).toEqual(overdue);
+    if (today === TODAY) expect((await dashboardSummary(t.folio.ctx)).overdue).toEqual(overdue);
     for (const limit of [1, 3, 5, 8, 40]) {
-      const byScan = mostOverdueByScan(t.folio.ctx, today, limit);
-      expect(mostOverdueCustomers(t.folio.ctx, today, limit), `top ${limit}`).toEqual(byScan);
+      const byScan = await mostOverdueByScan(t.folio.ctx, today, limit);
+      expect(await mostOverdueCustomers(t.folio.ctx, today, limit), `top ${limit}`).toEqual(byScan);
     }
     if (today === TODAY) expect(overdue.count).toBeGreaterThan(10);
   },
@@ -172,14 +172,14 @@ function byWeek(flows: Flow[], start: string) {
 
 it.each([TODAY, addDays(TODAY, -60), addDays(TODAY, -150)])(
   'expected receipts as of %s land in the same weeks as when every open invoice is read',
-  (today) => {
+  async (today) => {
     const start = weekStart(today);
-    const stats = storeOf(t.folio.ctx)
+    const stats = (await storeOf(t.folio.ctx)
       .prepare(`SELECT count(*) AS n FROM customer_payment_stats WHERE settled_count > 0`)
-      .get() as { n: number };
+      .get()) as { n: number };
     expect(stats.n).toBeGreaterThan(3);
-    const fast = byWeek(expectedReceipts(t.folio.ctx, today, addDays(start, 6)), start);
-    const scan = byWeek(expectedReceiptsByScan(t.folio.ctx, today), start);
+    const fast = byWeek(await expectedReceipts(t.folio.ctx, today, addDays(start, 6)), start);
+    const scan = byWeek(await expectedReceiptsByScan(t.folio.ctx, today), start);
     expect(fast).toEqual(scan);
     expect(scan.filter((w) => w !== 0).length).toBeGreaterThan(1);
   },

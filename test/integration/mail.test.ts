@@ -119,13 +119,13 @@ describe('email', () => {
 
     // The sender's timer comes round before the next attempt is due: nothing happens.
     const job = (await import('../../src/main/services/mail/outbox')).outboxJob;
-    job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
     await job.stop(t.folio.ctx);
     expect((await t.call('outbox.list', {})).rows[0]).toMatchObject({ status: 'queued', attempts: 1 });
 
     // Due, still offline: a second attempt, twice the wait.
     clock.set('2026-11-20T10:00:31Z');
-    job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
     await job.stop(t.folio.ctx);
     const second = (await t.call('outbox.list', {})).rows[0]!;
     expect(second).toMatchObject({
@@ -138,10 +138,10 @@ describe('email', () => {
     // Back online: the next timer round delivers it, once, however often the job runs.
     await smtp.start();
     clock.set('2026-11-20T10:02:00Z');
-    job.run(t.folio.ctx);
-    job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
     await job.stop(t.folio.ctx);
-    job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
     await job.stop(t.folio.ctx);
     await waitFor(() => smtp.received.length > 0, 'the queued message');
     expect(smtp.received).toHaveLength(1);
@@ -197,7 +197,7 @@ describe('email', () => {
 
     clock.set('2026-11-20T12:00:00Z');
     const job = (await import('../../src/main/services/mail/outbox')).outboxJob;
-    job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
     await job.stop(t.folio.ctx);
     expect(smtp.logins).toHaveLength(1);
 
@@ -213,7 +213,7 @@ describe('email', () => {
 
     // Fixing the password puts the failed message back in the queue; it goes out once.
     await useAccount();
-    job.run(t.folio.ctx);
+    await job.run(t.folio.ctx);
     await job.stop(t.folio.ctx);
     expect(smtp.received).toHaveLength(1);
     expect((await t.call('outbox.list', {})).rows[0]).toMatchObject({ status: 'sent' });

@@ -323,7 +323,10 @@ describe('invoice PDF', () => {
       expect(threaded.pages).toBe(inline.pages);
       expect(threaded.pdf.equals(inline.pdf)).toBe(true);
       // The thread answers the same bytes as a direct call on it.
-      const direct = await thread!.renderPages(loadSubject(t.folio.ctx, ref).view, logoOf(t.folio.ctx));
+      const direct = await thread!.renderPages(
+        (await loadSubject(t.folio.ctx, ref)).view,
+        await logoOf(t.folio.ctx),
+      );
       expect(direct.pdf.equals(inline.pdf)).toBe(true);
     } finally {
       await stopPdfThread();

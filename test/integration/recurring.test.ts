@@ -75,12 +75,12 @@ describe('recurring invoices', () => {
     await t.call('recurring.setPaused', { id: r.id, paused: true });
     clock.set('2026-03-20T09:00:00Z');
     const { catchUpAll } = await import('../../src/main/services/receivables/recurring');
-    expect(catchUpAll(t.folio.ctx)).toBe(0);
+    expect(await catchUpAll(t.folio.ctx)).toBe(0);
     const resumed = await t.call('recurring.setPaused', { id: r.id, paused: false });
     // Mar 8 and 15 fell in the pause and are skipped; the next is Mar 22.
     expect(resumed.upcoming[0]!.date).toBe('2026-03-22');
     clock.set('2026-03-29T09:00:00Z');
-    catchUpAll(t.folio.ctx);
+    await catchUpAll(t.folio.ctx);
     expect((await invoicesOf(t)).map((i) => i.issueDate)).toEqual(['2026-03-01', '2026-03-22', '2026-03-29']);
   });
 
@@ -135,7 +135,7 @@ describe('recurring invoices', () => {
     // Once started, each new occurrence is issued as the schedule says.
     clock.set('2026-12-01T09:00:00Z');
     const { catchUpAll } = await import('../../src/main/services/receivables/recurring');
-    catchUpAll(t.folio.ctx);
+    await catchUpAll(t.folio.ctx);
     expect((await t.call('recurring.get', { id: issued.id })).documents[0]).toMatchObject({
       date: '2026-12-01',
       status: 'issued',
@@ -156,7 +156,7 @@ describe('recurring invoices', () => {
     // Folio was closed for three weeks.
     clock.set('2026-03-20T09:00:00Z');
     const { catchUpAll } = await import('../../src/main/services/receivables/recurring');
-    expect(catchUpAll(t.folio.ctx)).toBe(3);
+    expect(await catchUpAll(t.folio.ctx)).toBe(3);
     expect((await invoicesOf(t)).map((i) => [i.issueDate, i.status, i.number])).toEqual([
       ['2026-03-02', 'draft', null],
       ['2026-03-09', 'draft', null],
@@ -164,7 +164,7 @@ describe('recurring invoices', () => {
     ]);
     // A single due occurrence is made as the schedule says.
     clock.set('2026-03-23T09:00:00Z');
-    expect(catchUpAll(t.folio.ctx)).toBe(1);
+    expect(await catchUpAll(t.folio.ctx)).toBe(1);
     expect((await invoicesOf(t)).at(-1)).toMatchObject({ issueDate: '2026-03-23', status: 'issued' });
   });
 

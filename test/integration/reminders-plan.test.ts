@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OVERDUE_INVOICES_SQL } from '../../src/main/services/mail/reminders';
-import { storeOf } from '../../src/main/services/context';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 
 /**
@@ -17,7 +16,7 @@ afterAll(async () => t.close());
 
 it('finds overdue invoices for reminders in the open-invoice index, in due-date order without sorting', () => {
   const plan = (
-    storeOf(t.folio.ctx).sqlite.prepare(`EXPLAIN QUERY PLAN ${OVERDUE_INVOICES_SQL}`).all('2026-11-20') as {
+    t.folio.ctx.host.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${OVERDUE_INVOICES_SQL}`).all('2026-11-20') as {
       detail: string;
     }[]
   ).map((r) => r.detail);

@@ -18,11 +18,11 @@ import { configure, connect, quickCheck, schemaVersion, useNativeBinding, type S
 import { fullCheckInBackground, openCheck, type FullCheck } from './integrity';
 import { PRIVATE_FILE, ensurePrivateDir, tighten } from './private-files';
 import { isDiskFull, isReadOnly } from './storage-errors';
-import { Store } from './store';
+import { SqliteStore } from './store';
 
 type Problem = Exclude<Health['status'], 'ok'>;
 type State =
-  | { status: 'ok'; sqlite: Sqlite; store: Store }
+  | { status: 'ok'; sqlite: Sqlite; store: SqliteStore }
   /** The message is made when asked, so it speaks the language of the call that reads it. */
   | { status: Problem; message: () => string; version: number }
   | { status: 'closed' };
@@ -55,7 +55,7 @@ export class DatabaseHost {
     useNativeBinding(options.nativeBinding);
   }
 
-  get store(): Store {
+  get store(): SqliteStore {
     if (this.state.status === 'ok') return this.state.store;
     const message = this.state.status === 'closed' ? msg('health.closed') : this.state.message();
     throw new AppError('DB_UNAVAILABLE', message);
@@ -166,7 +166,7 @@ export class DatabaseHost {
         return;
       }
       for (const suffix of ['', '-wal', '-shm']) tighten(file + suffix, PRIVATE_FILE);
-      this.state = { status: 'ok', sqlite, store: new Store(sqlite) };
+      this.state = { status: 'ok', sqlite, store: new SqliteStore(sqlite) };
     } catch (error) {
       try {
         sqlite?.close();

@@ -16,6 +16,18 @@ function goTo(win: BrowserWindow | null, route: string): void {
 
 export function buildMenu({ window, dispatch, dataDir }: MenuDeps): void {
   const isMac = process.platform === 'darwin';
+  /** Menu clicks ignore a returned promise: the backup runs and reports in a dialog. */
+  async function backUpNow(): Promise<void> {
+    const result = await dispatch('backups.create', {});
+    const win = window();
+    const message = result.ok ? 'Backup saved.' : result.error.message;
+    if (win)
+      void dialog.showMessageBox(win, {
+        type: result.ok ? 'info' : 'error',
+        message,
+        title: 'Back Up Now',
+      });
+  }
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -26,17 +38,7 @@ export function buildMenu({ window, dispatch, dataDir }: MenuDeps): void {
         {
           label: 'Back Up Now',
           accelerator: 'CmdOrCtrl+Shift+B',
-          click: async () => {
-            const result = await dispatch('backups.create', {});
-            const win = window();
-            const message = result.ok ? 'Backup saved.' : result.error.message;
-            if (win)
-              void dialog.showMessageBox(win, {
-                type: result.ok ? 'info' : 'error',
-                message,
-                title: 'Back Up Now',
-              });
-          },
+          click: () => void backUpNow(),
         },
         { label: 'Open Data Folder', click: () => void shell.openPath(dataDir) },
         { type: 'separator' },

@@ -43,10 +43,10 @@ export function diff(
  * Appends one entry to the audit log. Call it inside the service's transaction so the
  * entry exists exactly when the change does.
  */
-export function recordAudit(ctx: ServiceContext, event: AuditEvent): void {
+export async function recordAudit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
   const changes: Record<string, unknown> = diff(event.before, event.after);
   if (event.details) changes._details = event.details;
-  storeOf(ctx).run(
+  await storeOf(ctx).run(
     qb.insertInto('audit_log').values({
       at: ctx.clock.now().toISOString(),
       entity: event.entity,
@@ -74,30 +74,32 @@ const REF_FIELDS: Record<string, keyof typeof REF_TABLES> = {
 function nameLookup(ctx: ServiceContext) {
   const store = storeOf(ctx);
   const cache = new Map<string, string | null>();
-  const nameOf = (kind: keyof typeof REF_TABLES, id: number): string | null => {
+  const nameOf = async (kind: keyof typeof REF_TABLES, id: number): Promise<string | null> => {
     const key = `${kind}:${id}`;
     if (!cache.has(key)) {
-      const row = store.first(qb.selectFrom(REF_TABLES[kind]).select('name').where('id', '=', id));
+      const row = await store.first(qb.selectFrom(REF_TABLES[kind]).select('name').where('id', '=', id));
       cache.set(key, row?.name ?? null);
     }
     return cache.get(key)!;
   };
-  const docLabel = (id: number): string | null => {
+  const docLabel = async (id: number): Promise<string | null> => {
     const key = `doc:${id}`;
     if (!cache.has(key)) {
-      const row = store.first(qb.selectFrom('documents').select(['number', 'status']).where('id', '=', id));
+      const row = await store.first(
+        qb.selectFrom('documents').select(['number', 'status']).where('id', '=', id),
+      );
       cache.set(key, row ? (row.number ?? 'draft') : null);
     }
     return cache.get(key)!;
   };
   const kindWords = (entity: string) => entity.charAt(0).toUpperCase() + entity.slice(1).replace(/_/g, ' ');
   return {
-    record(entity: string, entityId: string): string {
+    async record(entity: string, entityId: string): Promise<string> {
       const id = Number(entityId);
       const kind = kindWords(entity);
       if (!Number.isInteger(id)) return entityId ? `${kind} ${entityId}` : kind;
       if (DOCUMENT_TYPES.has(entity)) {
-        const n = docLabel(id);
+        const n = await docLabel(id);
         return n === null
           ? `${kind} #${id} (deleted)`
           : n === 'draft'
@@ -105,11 +107,11 @@ function nameLookup(ctx: ServiceContext) {
             : `${kind} ${n}`;
       }
       if (entity in REF_TABLES) {
-        const name = nameOf(entity as keyof typeof REF_TABLES, id);
+        const name = await nameOf(entity as keyof typeof REF_TABLES, id);
         return name === null ? `${kind} #${id} (deleted)` : `${kind} ${name}`;
       }
       if (entity === 'bill') {
-        const row = store.first(
+        const row = await store.first(
           qb
             .selectFrom('bills')
             .innerJoin('vendors', 'vendors.id', 'bills.vendor_id')
@@ -120,14 +122,14 @@ function nameLookup(ctx: ServiceContext) {
       }
       return `${kind} #${id}`;
     },
-    refs(changes: Record<string, unknown>): Record<string, string> {
+    async refs(changes: Record<string, unknown>): Promise<Record<string, string>> {
       const out: Record<string, string> = {};
       for (const [field, kind] of Object.entries(REF_FIELDS)) {
         const c = changes[field] as { from?: unknown; to?: unknown } | undefined;
         if (!c) continue;
         for (const v of [c.from, c.to])
           if (typeof v === 'number') {
-            const name = nameOf(kind, v);
+            const name = await nameOf(kind, v);
             if (name !== null) out[`${field}:${v}`] = name;
           }
       }
@@ -136,7 +138,7 @@ function nameLookup(ctx: ServiceContext) {
   };
 }
 
-export function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.list'>) {
+export async function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.list'>) {
   let q = qb
     .selectFrom('audit_log')
     .selectAll()
@@ -149,12 +151,13 @@ export function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.list'>)
   if (input.text)
     q = q.where(sql<boolean>`instr(lower(changes || ' ' || entity_id), lower(${input.text})) > 0`);
   if (input.beforeId) q = q.where('id', '<', input.beforeId);
-  const rows = storeOf(ctx).all(q);
+  const rows = await storeOf(ctx).all(q);
   const page = rows.slice(0, input.limit);
   const names = nameLookup(ctx);
-  const entries: AuditEntry[] = page.map((r) => {
+  const entries: AuditEntry[] = [];
+  for (const r of page) {
     const changes = JSON.parse(r.changes) as Record<string, unknown>;
-    return {
+    entries.push({
       id: r.id,
       at: r.at,
       entity: r.entity,
@@ -162,9 +165,9 @@ export function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.list'>)
       action: r.action,
       changes,
       user: r.user,
-      record: names.record(r.entity, r.entity_id),
-      refs: names.refs(changes),
-    };
-  });
+      record: await names.record(r.entity, r.entity_id),
+      refs: await names.refs(changes),
+    });
+  }
   return { entries, nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

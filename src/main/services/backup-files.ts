@@ -45,13 +45,13 @@ const manifestSchema = z.object({
 
 const lastCopies = new WeakMap<ServiceContext, BackupSettings['lastCopy']>();
 
-function secondFolder(ctx: ServiceContext): string | null {
+async function secondFolder(ctx: ServiceContext): Promise<string | null> {
   if (!ctx.host.isOpen) return null;
-  return readSetting(ctx, SECOND_FOLDER_KEY, z.string().nullable(), null);
+  return await readSetting(ctx, SECOND_FOLDER_KEY, z.string().nullable(), null);
 }
 
-export function backupSettings(ctx: ServiceContext): BackupSettings {
-  return { secondFolder: secondFolder(ctx), lastCopy: lastCopies.get(ctx) ?? null };
+export async function backupSettings(ctx: ServiceContext): Promise<BackupSettings> {
+  return { secondFolder: await secondFolder(ctx), lastCopy: lastCopies.get(ctx) ?? null };
 }
 
 /** Why a folder cannot take backups, or null when it can. */
@@ -88,10 +88,10 @@ export async function updateBackupSettings(
     const problem = folderProblem(ctx, resolved);
     if (problem) throw fieldError('secondFolder', problem);
   }
-  const before = secondFolder(ctx);
-  ctx.host.store.tx(() => {
-    writeSetting(ctx, SECOND_FOLDER_KEY, folder);
-    recordAudit(ctx, {
+  const before = await secondFolder(ctx);
+  await ctx.host.store.tx(async () => {
+    await writeSetting(ctx, SECOND_FOLDER_KEY, folder);
+    await recordAudit(ctx, {
       entity: 'settings',
       entityId: SECOND_FOLDER_KEY,
       action: 'update',
@@ -103,16 +103,16 @@ export async function updateBackupSettings(
   // Copy the newest backup at once, so the folder is useful from today.
   if (folder) {
     const backup = await ctx.host.backup('daily');
-    mirrorBackup(ctx, backup);
+    await mirrorBackup(ctx, backup);
   }
-  return backupSettings(ctx);
+  return await backupSettings(ctx);
 }
 
 /** Copies an automatic backup to the second backup folder, if one is set; never throws. */
-export function mirrorBackup(ctx: ServiceContext, backup: Backup): void {
+export async function mirrorBackup(ctx: ServiceContext, backup: Backup): Promise<void> {
   let folder: string | null = null;
   try {
-    folder = secondFolder(ctx);
+    folder = await secondFolder(ctx);
     if (!folder) return;
     // A newer backup made meanwhile (the one taken when the folder was set, say) may have
     // replaced this one under the retention rules: that one is copied instead, so this is no
@@ -213,13 +213,14 @@ export async function saveBackupToFile(ctx: ServiceContext) {
     fs.writeFileSync(partial, bytes, { mode: PRIVATE_FILE });
     fs.renameSync(partial, target);
   }
-  ctx.host.store.tx(() =>
-    recordAudit(ctx, {
-      entity: 'backup',
-      entityId: target ? path.basename(target) : fileName,
-      action: 'export',
-      details: { bytes: bytes.length, attachments },
-    }),
+  await ctx.host.store.tx(
+    async () =>
+      await recordAudit(ctx, {
+        entity: 'backup',
+        entityId: target ? path.basename(target) : fileName,
+        action: 'export',
+        details: { bytes: bytes.length, attachments },
+      }),
   );
   return {
     fileName: target ? path.basename(target) : fileName,
@@ -385,17 +386,18 @@ export async function restoreBackupFromFile(
     // 3. The database, as a restore from the backups folder (with a 'pre-restore' copy).
     const safetyCopy = await ctx.host.restoreFile(db);
     if (ctx.host.isOpen) {
-      ctx.host.store.tx(() =>
-        recordAudit(ctx, {
-          entity: 'backup',
-          entityId: input.fileName ?? 'backup file',
-          action: 'restore',
-          details: {
-            createdAt: manifest.createdAt,
-            attachments: attachments.length,
-            safetyCopy: safetyCopy?.name ?? null,
-          },
-        }),
+      await ctx.host.store.tx(
+        async () =>
+          await recordAudit(ctx, {
+            entity: 'backup',
+            entityId: input.fileName ?? 'backup file',
+            action: 'restore',
+            details: {
+              createdAt: manifest.createdAt,
+              attachments: attachments.length,
+              safetyCopy: safetyCopy?.name ?? null,
+            },
+          }),
       );
     }
     ctx.log.info('restored a backup file', {

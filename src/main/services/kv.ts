@@ -7,20 +7,20 @@ import { storeOf, type ServiceContext } from './context';
  * written by an older Folio that no longer fits falls back to the default instead of
  * crashing a screen.
  */
-export function readSetting<S extends z.ZodType>(
+export async function readSetting<S extends z.ZodType>(
   ctx: ServiceContext,
   key: string,
   schema: S,
   fallback: z.output<S>,
-): z.output<S> {
-  const row = storeOf(ctx).first(qb.selectFrom('settings').select('value').where('key', '=', key));
+): Promise<z.output<S>> {
+  const row = await storeOf(ctx).first(qb.selectFrom('settings').select('value').where('key', '=', key));
   if (!row) return fallback;
   const parsed = schema.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : fallback;
 }
 
-export function writeSetting(ctx: ServiceContext, key: string, value: unknown): void {
-  storeOf(ctx).run(
+export async function writeSetting(ctx: ServiceContext, key: string, value: unknown): Promise<void> {
+  await storeOf(ctx).run(
     qb
       .insertInto('settings')
       .values({ key, value: JSON.stringify(value) })

@@ -32,31 +32,34 @@ export const DEFAULT_PREFERENCES: Preferences = {
   language: null,
 };
 
-export function getPreferences(ctx: ServiceContext): Preferences {
-  return readSetting(ctx, 'preferences', preferencesSchema, DEFAULT_PREFERENCES);
+export async function getPreferences(ctx: ServiceContext): Promise<Preferences> {
+  return await readSetting(ctx, 'preferences', preferencesSchema, DEFAULT_PREFERENCES);
 }
 
 const SMALL_BUSINESS_KEY = 'tax.smallBusiness';
 
 /** The small-business exemption (§ 19 UStG) as stored: off unless the user turns it on. */
-export function readSmallBusiness(ctx: ServiceContext): SmallBusiness {
-  return readSetting(ctx, SMALL_BUSINESS_KEY, smallBusinessSchema, { enabled: false, note: '' });
+export async function readSmallBusiness(ctx: ServiceContext): Promise<SmallBusiness> {
+  return await readSetting(ctx, SMALL_BUSINESS_KEY, smallBusinessSchema, { enabled: false, note: '' });
 }
 
-export function getSmallBusiness(ctx: ServiceContext): SmallBusinessSetting {
-  const row = profileRow(ctx);
+export async function getSmallBusiness(ctx: ServiceContext): Promise<SmallBusinessSetting> {
+  const row = await profileRow(ctx);
   return {
-    ...readSmallBusiness(ctx),
-    defaultNote: defaultSmallBusinessNote(row.country, getPreferences(ctx).locale),
+    ...(await readSmallBusiness(ctx)),
+    defaultNote: defaultSmallBusinessNote(row.country, (await getPreferences(ctx)).locale),
   };
 }
 
-export function updateSmallBusiness(ctx: ServiceContext, input: SmallBusiness): SmallBusinessSetting {
-  storeOf(ctx).tx(() => {
-    const before = readSmallBusiness(ctx);
+export async function updateSmallBusiness(
+  ctx: ServiceContext,
+  input: SmallBusiness,
+): Promise<SmallBusinessSetting> {
+  await storeOf(ctx).tx(async () => {
+    const before = await readSmallBusiness(ctx);
     const after = { enabled: input.enabled, note: input.note.trim() };
-    writeSetting(ctx, SMALL_BUSINESS_KEY, after);
-    recordAudit(ctx, {
+    await writeSetting(ctx, SMALL_BUSINESS_KEY, after);
+    await recordAudit(ctx, {
       entity: 'settings',
       entityId: SMALL_BUSINESS_KEY,
       action: 'update',
@@ -64,11 +67,11 @@ export function updateSmallBusiness(ctx: ServiceContext, input: SmallBusiness): 
       after: { ...after },
     });
   });
-  return getSmallBusiness(ctx);
+  return await getSmallBusiness(ctx);
 }
 
-function profileRow(ctx: ServiceContext) {
-  return storeOf(ctx).first(
+async function profileRow(ctx: ServiceContext) {
+  return (await storeOf(ctx).first(
     qb
       .selectFrom('business_profile')
       .select([
@@ -95,10 +98,10 @@ function profileRow(ctx: ServiceContext) {
         (eb) => eb.fn<number | null>('length', ['logo']).as('logo_bytes'),
       ])
       .where('id', '=', 1),
-  )!;
+  ))!;
 }
 
-function toProfile(row: ReturnType<typeof profileRow>): BusinessProfile {
+function toProfile(row: Awaited<ReturnType<typeof profileRow>>): BusinessProfile {
   return {
     name: row.name,
     address: {
@@ -146,26 +149,26 @@ function profileColumns(p: BusinessProfile): Partial<BusinessProfileTable> {
   };
 }
 
-export function listNumberSeries(ctx: ServiceContext): NumberSeries[] {
-  return storeOf(ctx)
-    .all(qb.selectFrom('number_series').selectAll().orderBy('doc_type'))
-    .map((r) => ({
+export async function listNumberSeries(ctx: ServiceContext): Promise<NumberSeries[]> {
+  return (await storeOf(ctx).all(qb.selectFrom('number_series').selectAll().orderBy('doc_type'))).map(
+    (r) => ({
       docType: r.doc_type,
       prefix: r.prefix,
       includeYear: r.include_year === 1,
       padding: r.padding,
       nextNumber: r.next_number,
-    }));
+    }),
+  );
 }
 
-export function getSettings(ctx: ServiceContext): Settings {
-  const row = profileRow(ctx);
+export async function getSettings(ctx: ServiceContext): Promise<Settings> {
+  const row = await profileRow(ctx);
   const year = parseIsoDate(ctx.clock.today()).year;
   return {
     setupComplete: row.setup_completed_at !== null,
     profile: toProfile(row),
-    preferences: getPreferences(ctx),
-    numbering: listNumberSeries(ctx).map((s) => ({
+    preferences: await getPreferences(ctx),
+    numbering: (await listNumberSeries(ctx)).map((s) => ({
       ...s,
       preview: formatDocumentNumber(s, year, s.nextNumber),
     })),
@@ -173,10 +176,10 @@ export function getSettings(ctx: ServiceContext): Settings {
   };
 }
 
-function saveProfile(ctx: ServiceContext, profile: BusinessProfile): void {
-  const before = toProfile(profileRow(ctx));
-  storeOf(ctx).run(qb.updateTable('business_profile').set(profileColumns(profile)).where('id', '=', 1));
-  recordAudit(ctx, {
+async function saveProfile(ctx: ServiceContext, profile: BusinessProfile): Promise<void> {
+  const before = toProfile(await profileRow(ctx));
+  await storeOf(ctx).run(qb.updateTable('business_profile').set(profileColumns(profile)).where('id', '=', 1));
+  await recordAudit(ctx, {
     entity: 'business_profile',
     entityId: 1,
     action: 'update',
@@ -185,10 +188,10 @@ function saveProfile(ctx: ServiceContext, profile: BusinessProfile): void {
   });
 }
 
-function savePreferences(ctx: ServiceContext, prefs: Preferences): void {
-  const before = getPreferences(ctx);
-  writeSetting(ctx, 'preferences', prefs);
-  recordAudit(ctx, {
+async function savePreferences(ctx: ServiceContext, prefs: Preferences): Promise<void> {
+  const before = await getPreferences(ctx);
+  await writeSetting(ctx, 'preferences', prefs);
+  await recordAudit(ctx, {
     entity: 'preferences',
     entityId: 'preferences',
     action: 'update',
@@ -206,15 +209,15 @@ function decodeLogo(input: { dataBase64: string }, field: string): { bytes: Buff
   return { bytes, mime };
 }
 
-function saveLogo(ctx: ServiceContext, logo: { bytes: Buffer; mime: string } | null): void {
-  const before = profileRow(ctx);
-  storeOf(ctx).run(
+async function saveLogo(ctx: ServiceContext, logo: { bytes: Buffer; mime: string } | null): Promise<void> {
+  const before = await profileRow(ctx);
+  await storeOf(ctx).run(
     qb
       .updateTable('business_profile')
       .set({ logo: logo?.bytes ?? null, logo_mime: logo?.mime ?? null })
       .where('id', '=', 1),
   );
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'business_profile',
     entityId: 1,
     action: logo ? 'set_logo' : 'remove_logo',
@@ -223,9 +226,9 @@ function saveLogo(ctx: ServiceContext, logo: { bytes: Buffer; mime: string } | n
   });
 }
 
-function saveNumbering(ctx: ServiceContext, series: NumberSeries): void {
-  const before = listNumberSeries(ctx).find((s) => s.docType === series.docType);
-  storeOf(ctx).run(
+async function saveNumbering(ctx: ServiceContext, series: NumberSeries): Promise<void> {
+  const before = (await listNumberSeries(ctx)).find((s) => s.docType === series.docType);
+  await storeOf(ctx).run(
     qb
       .updateTable('number_series')
       .set({
@@ -236,7 +239,7 @@ function saveNumbering(ctx: ServiceContext, series: NumberSeries): void {
       })
       .where('doc_type', '=', series.docType),
   );
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'number_series',
     entityId: series.docType,
     action: 'update',
@@ -245,55 +248,61 @@ function saveNumbering(ctx: ServiceContext, series: NumberSeries): void {
   });
 }
 
-export function completeSetup(ctx: ServiceContext, input: ParsedInput<'settings.completeSetup'>): Settings {
+export async function completeSetup(
+  ctx: ServiceContext,
+  input: ParsedInput<'settings.completeSetup'>,
+): Promise<Settings> {
   const logo = input.logo ? decodeLogo(input.logo, 'logo.dataBase64') : null;
-  storeOf(ctx).tx(() => {
-    saveProfile(ctx, input.profile);
-    savePreferences(ctx, input.preferences);
-    if (input.invoiceNumbering) saveNumbering(ctx, { ...input.invoiceNumbering, docType: 'invoice' });
-    if (logo) saveLogo(ctx, logo);
-    storeOf(ctx).run(
+  await storeOf(ctx).tx(async () => {
+    await saveProfile(ctx, input.profile);
+    await savePreferences(ctx, input.preferences);
+    if (input.invoiceNumbering) await saveNumbering(ctx, { ...input.invoiceNumbering, docType: 'invoice' });
+    if (logo) await saveLogo(ctx, logo);
+    await storeOf(ctx).run(
       qb
         .updateTable('business_profile')
         .set({ setup_completed_at: ctx.clock.now().toISOString() })
         .where('id', '=', 1),
     );
-    recordAudit(ctx, { entity: 'business_profile', entityId: 1, action: 'complete_setup' });
+    await recordAudit(ctx, { entity: 'business_profile', entityId: 1, action: 'complete_setup' });
   });
-  return getSettings(ctx);
+  return await getSettings(ctx);
 }
 
-export function updateProfile(ctx: ServiceContext, input: BusinessProfile): Settings {
-  storeOf(ctx).tx(() => saveProfile(ctx, input));
-  return getSettings(ctx);
+export async function updateProfile(ctx: ServiceContext, input: BusinessProfile): Promise<Settings> {
+  await storeOf(ctx).tx(async () => await saveProfile(ctx, input));
+  return await getSettings(ctx);
 }
 
-export function updatePreferences(ctx: ServiceContext, input: Preferences): Settings {
-  storeOf(ctx).tx(() => savePreferences(ctx, input));
-  return getSettings(ctx);
+export async function updatePreferences(ctx: ServiceContext, input: Preferences): Promise<Settings> {
+  await storeOf(ctx).tx(async () => await savePreferences(ctx, input));
+  return await getSettings(ctx);
 }
 
-export function updateNumbering(ctx: ServiceContext, input: NumberSeries): Settings {
-  storeOf(ctx).tx(() => {
-    guardNextNumber(ctx, input.docType, input.nextNumber);
-    saveNumbering(ctx, input);
+export async function updateNumbering(ctx: ServiceContext, input: NumberSeries): Promise<Settings> {
+  await storeOf(ctx).tx(async () => {
+    await guardNextNumber(ctx, input.docType, input.nextNumber);
+    await saveNumbering(ctx, input);
   });
-  return getSettings(ctx);
+  return await getSettings(ctx);
 }
 
-export function setLogo(ctx: ServiceContext, input: ParsedInput<'settings.setLogo'>): Settings {
+export async function setLogo(
+  ctx: ServiceContext,
+  input: ParsedInput<'settings.setLogo'>,
+): Promise<Settings> {
   const logo = decodeLogo(input, 'dataBase64');
-  storeOf(ctx).tx(() => saveLogo(ctx, logo));
-  return getSettings(ctx);
+  await storeOf(ctx).tx(async () => await saveLogo(ctx, logo));
+  return await getSettings(ctx);
 }
 
-export function removeLogo(ctx: ServiceContext): Settings {
-  storeOf(ctx).tx(() => saveLogo(ctx, null));
-  return getSettings(ctx);
+export async function removeLogo(ctx: ServiceContext): Promise<Settings> {
+  await storeOf(ctx).tx(async () => await saveLogo(ctx, null));
+  return await getSettings(ctx);
 }
 
-export function getLogo(ctx: ServiceContext): { mimeType: string; dataBase64: string } | null {
-  const row = storeOf(ctx).first(
+export async function getLogo(ctx: ServiceContext): Promise<{ mimeType: string; dataBase64: string } | null> {
+  const row = await storeOf(ctx).first(
     qb.selectFrom('business_profile').select(['logo', 'logo_mime']).where('id', '=', 1),
   );
   if (!row?.logo || !row.logo_mime) return null;

@@ -22,13 +22,14 @@ export function backupsList(ctx: ServiceContext) {
 
 export async function backupNow(ctx: ServiceContext) {
   const backup = await ctx.host.backup('manual');
-  ctx.host.store.tx(() =>
-    recordAudit(ctx, {
-      entity: 'backup',
-      entityId: backup.name,
-      action: 'create',
-      details: { bytes: backup.bytes },
-    }),
+  await ctx.host.store.tx(
+    async () =>
+      await recordAudit(ctx, {
+        entity: 'backup',
+        entityId: backup.name,
+        action: 'create',
+        details: { bytes: backup.bytes },
+      }),
   );
   return backup;
 }
@@ -36,13 +37,14 @@ export async function backupNow(ctx: ServiceContext) {
 export async function backupRestore(ctx: ServiceContext, input: ParsedInput<'backups.restore'>) {
   const result = await ctx.host.restore(input.name);
   if (ctx.host.isOpen) {
-    ctx.host.store.tx(() =>
-      recordAudit(ctx, {
-        entity: 'backup',
-        entityId: input.name,
-        action: 'restore',
-        details: { safetyCopy: result.safetyCopy?.name ?? null },
-      }),
+    await ctx.host.store.tx(
+      async () =>
+        await recordAudit(ctx, {
+          entity: 'backup',
+          entityId: input.name,
+          action: 'restore',
+          details: { safetyCopy: result.safetyCopy?.name ?? null },
+        }),
     );
   }
   ctx.log.info('restored backup', { name: input.name, safetyCopy: result.safetyCopy?.name });

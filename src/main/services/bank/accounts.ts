@@ -28,30 +28,30 @@ type AccountRow = {
 };
 
 /** Opening balance plus the lines booked up to `asOf` (all lines when null). */
-export function balanceAsOf(
+export async function balanceAsOf(
   ctx: ServiceContext,
   accountId: number,
   opening: number,
   asOf: string | null,
-): number {
-  const row = storeOf(ctx)
+): Promise<number> {
+  const row = (await storeOf(ctx)
     .prepare(
       `SELECT COALESCE(SUM(amount), 0) AS s FROM bank_lines WHERE account_id = ? ${asOf ? 'AND booking_date <= ?' : ''}`,
     )
-    .get(...(asOf ? [accountId, asOf] : [accountId])) as { s: number };
+    .get(...(asOf ? [accountId, asOf] : [accountId]))) as { s: number };
   return opening + row.s;
 }
 
-function toAccount(ctx: ServiceContext, a: AccountRow): BankAccount {
+async function toAccount(ctx: ServiceContext, a: AccountRow): Promise<BankAccount> {
   const store = storeOf(ctx);
-  const stats = store
+  const stats = (await store
     .prepare(
       `SELECT COALESCE(SUM(amount), 0) AS total, MAX(booking_date) AS last,
               SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open
          FROM bank_lines WHERE account_id = ?`,
     )
-    .get(a.id) as { total: number; last: string | null; open: number | null };
-  const last = store.first(
+    .get(a.id)) as { total: number; last: string | null; open: number | null };
+  const last = await store.first(
     qb
       .selectFrom('bank_imports')
       .select(['closing_balance', 'closing_date', 'imported_at'])
@@ -80,29 +80,34 @@ function toAccount(ctx: ServiceContext, a: AccountRow): BankAccount {
   };
 }
 
-export function accountRow(ctx: ServiceContext, id: number): AccountRow {
-  const a = storeOf(ctx).first(qb.selectFrom('bank_accounts').selectAll().where('id', '=', id));
+export async function accountRow(ctx: ServiceContext, id: number): Promise<AccountRow> {
+  const a = await storeOf(ctx).first(qb.selectFrom('bank_accounts').selectAll().where('id', '=', id));
   if (!a) throw notFound(msg('errors.notFound.bankAccount'));
   return a;
 }
 
-export function getAccount(ctx: ServiceContext, input: { id: number }): BankAccount {
-  return toAccount(ctx, accountRow(ctx, input.id));
+export async function getAccount(ctx: ServiceContext, input: { id: number }): Promise<BankAccount> {
+  return await toAccount(ctx, await accountRow(ctx, input.id));
 }
 
-export function listAccounts(ctx: ServiceContext, input: ParsedInput<'bank.accounts.list'>): BankAccount[] {
+export async function listAccounts(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.accounts.list'>,
+): Promise<BankAccount[]> {
   let q = qb.selectFrom('bank_accounts').selectAll().orderBy('name');
   if (!input.includeArchived) q = q.where('archived_at', 'is', null);
-  return storeOf(ctx)
-    .all(q)
-    .map((a) => toAccount(ctx, a));
+  return await Promise.all((await storeOf(ctx).all(q)).map((a) => toAccount(ctx, a)));
 }
 
-function checkIdentity(ctx: ServiceContext, input: ParsedInput<'bank.accounts.create'>, id: number | null) {
+async function checkIdentity(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.accounts.create'>,
+  id: number | null,
+) {
   if (!input.iban && !input.accountNumber)
     throw fieldError('iban', msg('errors.accounts.enterIbanAccountNumber'));
   if (input.iban) {
-    const clash = storeOf(ctx).first(
+    const clash = await storeOf(ctx).first(
       qb
         .selectFrom('bank_accounts')
         .select(['id', 'name'])
@@ -113,10 +118,13 @@ function checkIdentity(ctx: ServiceContext, input: ParsedInput<'bank.accounts.cr
   }
 }
 
-export function createAccount(ctx: ServiceContext, input: ParsedInput<'bank.accounts.create'>): BankAccount {
-  const id = storeOf(ctx).tx(() => {
-    checkIdentity(ctx, input, null);
-    const { lastInsertRowid } = storeOf(ctx).run(
+export async function createAccount(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.accounts.create'>,
+): Promise<BankAccount> {
+  const id = await storeOf(ctx).tx(async () => {
+    await checkIdentity(ctx, input, null);
+    const { lastInsertRowid } = await storeOf(ctx).run(
       qb.insertInto('bank_accounts').values({
         name: input.name,
         iban: input.iban,
@@ -131,7 +139,7 @@ export function createAccount(ctx: ServiceContext, input: ParsedInput<'bank.acco
         created_at: ctx.clock.now().toISOString(),
       }),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bank_account',
       entityId: lastInsertRowid,
       action: 'create',
@@ -139,19 +147,22 @@ export function createAccount(ctx: ServiceContext, input: ParsedInput<'bank.acco
     });
     return lastInsertRowid;
   });
-  return getAccount(ctx, { id });
+  return await getAccount(ctx, { id });
 }
 
-export function updateAccount(ctx: ServiceContext, input: ParsedInput<'bank.accounts.update'>): BankAccount {
-  storeOf(ctx).tx(() => {
-    const before = accountRow(ctx, input.id);
-    checkIdentity(ctx, input, input.id);
-    const hasLines = storeOf(ctx).first(
+export async function updateAccount(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.accounts.update'>,
+): Promise<BankAccount> {
+  await storeOf(ctx).tx(async () => {
+    const before = await accountRow(ctx, input.id);
+    await checkIdentity(ctx, input, input.id);
+    const hasLines = await storeOf(ctx).first(
       qb.selectFrom('bank_lines').select('id').where('account_id', '=', input.id).limit(1),
     );
     if (hasLines && input.currency !== before.currency)
       throw fieldError('currency', msg('errors.accounts.currencyChangeOnceStatements'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('bank_accounts')
         .set({
@@ -165,7 +176,7 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'bank.acco
         })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bank_account',
       entityId: input.id,
       action: 'update',
@@ -183,39 +194,39 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'bank.acco
       },
     });
   });
-  return getAccount(ctx, input);
+  return await getAccount(ctx, input);
 }
 
-export function archiveAccount(
+export async function archiveAccount(
   ctx: ServiceContext,
   input: ParsedInput<'bank.accounts.archive'>,
-): BankAccount {
-  storeOf(ctx).tx(() => {
-    accountRow(ctx, input.id);
-    storeOf(ctx).run(
+): Promise<BankAccount> {
+  await storeOf(ctx).tx(async () => {
+    await accountRow(ctx, input.id);
+    await storeOf(ctx).run(
       qb
         .updateTable('bank_accounts')
         .set({ archived_at: input.archived ? ctx.clock.now().toISOString() : null })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bank_account',
       entityId: input.id,
       action: input.archived ? 'archive' : 'unarchive',
     });
   });
-  return getAccount(ctx, input);
+  return await getAccount(ctx, input);
 }
 
 /**
  * What the business has in the bank in its base currency: the sum of its active accounts'
  * balances in that currency, as of the newest line or opening date. Null without such an account.
  */
-export function bankCashPosition(
+export async function bankCashPosition(
   ctx: ServiceContext,
   baseCurrency: string,
-): { amount: number; date: string } | null {
-  const accounts = storeOf(ctx).all(
+): Promise<{ amount: number; date: string } | null> {
+  const accounts = await storeOf(ctx).all(
     qb
       .selectFrom('bank_accounts')
       .selectAll()
@@ -223,7 +234,7 @@ export function bankCashPosition(
       .where('currency', '=', baseCurrency),
   );
   if (accounts.length === 0) return null;
-  const all = accounts.map((a) => toAccount(ctx, a));
+  const all = await Promise.all(accounts.map((a) => toAccount(ctx, a)));
   return {
     amount: all.reduce((t, a) => t + a.balance, 0),
     date: all.map((a) => a.balanceDate).sort()[all.length - 1]!,
@@ -231,15 +242,17 @@ export function bankCashPosition(
 }
 
 /** The newest statement's closing balance against Folio's balance on that date. */
-export function reconcileStatus(ctx: ServiceContext, input: ParsedInput<'bank.reconcile.status'>) {
-  const a = accountRow(ctx, input.accountId);
-  const account = toAccount(ctx, a);
+export async function reconcileStatus(ctx: ServiceContext, input: ParsedInput<'bank.reconcile.status'>) {
+  const a = await accountRow(ctx, input.accountId);
+  const account = await toAccount(ctx, a);
   const last = account.lastStatement;
   const closing =
     last && last.closingBalance !== null && last.closingDate
       ? { amount: last.closingBalance, date: last.closingDate }
       : null;
-  const folioBalance = closing ? balanceAsOf(ctx, a.id, a.opening_balance, closing.date) : account.balance;
+  const folioBalance = closing
+    ? await balanceAsOf(ctx, a.id, a.opening_balance, closing.date)
+    : account.balance;
   return {
     statementClosing: closing,
     folioBalance,
@@ -253,17 +266,20 @@ export function reconcileStatus(ctx: ServiceContext, input: ParsedInput<'bank.re
  * Marks the account reconciled to a date: every line up to it is matched or categorised,
  * and where a statement closes on that date, Folio's balance equals the bank's.
  */
-export function markReconciled(ctx: ServiceContext, input: ParsedInput<'bank.reconcile.mark'>): BankAccount {
-  storeOf(ctx).tx(() => {
-    const a = accountRow(ctx, input.accountId);
-    const open = storeOf(ctx)
+export async function markReconciled(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.reconcile.mark'>,
+): Promise<BankAccount> {
+  await storeOf(ctx).tx(async () => {
+    const a = await accountRow(ctx, input.accountId);
+    const open = (await storeOf(ctx)
       .prepare(
         `SELECT COUNT(*) AS n FROM bank_lines WHERE account_id = ? AND status = 'open' AND booking_date <= ?`,
       )
-      .get(a.id, input.date) as { n: number };
+      .get(a.id, input.date)) as { n: number };
     if (open.n > 0)
       throw fieldError('date', msg('errors.accounts.linesStillOpen', { count: open.n, date: input.date }));
-    const statement = storeOf(ctx).first(
+    const statement = await storeOf(ctx).first(
       qb
         .selectFrom('bank_imports')
         .select(['closing_balance'])
@@ -273,9 +289,9 @@ export function markReconciled(ctx: ServiceContext, input: ParsedInput<'bank.rec
         .orderBy('id', 'desc')
         .limit(1),
     );
-    const folio = balanceAsOf(ctx, a.id, a.opening_balance, input.date);
+    const folio = await balanceAsOf(ctx, a.id, a.opening_balance, input.date);
     if (statement && statement.closing_balance !== folio) {
-      const money = moneyFormatter(ctx, a.currency);
+      const money = await moneyFormatter(ctx, a.currency);
       throw fieldError(
         'date',
         msg('errors.accounts.statementClosesAtClosing', {
@@ -285,10 +301,10 @@ export function markReconciled(ctx: ServiceContext, input: ParsedInput<'bank.rec
         }),
       );
     }
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb.updateTable('bank_accounts').set({ reconciled_to: input.date }).where('id', '=', a.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bank_account',
       entityId: a.id,
       action: 'reconcile',
@@ -296,5 +312,5 @@ export function markReconciled(ctx: ServiceContext, input: ParsedInput<'bank.rec
       after: { reconciledTo: input.date },
     });
   });
-  return getAccount(ctx, { id: input.accountId });
+  return await getAccount(ctx, { id: input.accountId });
 }

@@ -71,8 +71,8 @@ interface Candidate {
   reasons: Reason[];
 }
 
-function lineRow(ctx: ServiceContext, id: number): LineRow {
-  const l = storeOf(ctx).first(qb.selectFrom('bank_lines').selectAll().where('id', '=', id));
+async function lineRow(ctx: ServiceContext, id: number): Promise<LineRow> {
+  const l = await storeOf(ctx).first(qb.selectFrom('bank_lines').selectAll().where('id', '=', id));
   if (!l) throw notFound(msg('errors.notFound.bankLine'));
   return l;
 }
@@ -84,26 +84,26 @@ function lineRow(ctx: ServiceContext, id: number): LineRow {
  * Open invoices (or bills) in due-date order that meet `where`, read through the named index:
  * left to itself SQLite may walk every open document in due-date order to avoid a sort.
  */
-function invoiceRows(
+async function invoiceRows(
   ctx: ServiceContext,
   index: string,
   where: string,
   params: unknown[],
   currency: string,
   limit = 50,
-): OpenDoc[] {
-  const rows = storeOf(ctx)
+): Promise<OpenDoc[]> {
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT d.id, d.number, d.customer_id AS partyId, c.name AS partyName, d.balance, d.due_date AS dueDate
          FROM documents d INDEXED BY ${index} JOIN customers c ON c.id = d.customer_id
         WHERE ${OPEN_INVOICE} AND d.currency = ? AND ${where}
         ORDER BY d.due_date, d.id LIMIT ${limit}`,
     )
-    .all(currency, ...params) as Omit<OpenDoc, 'discount'>[];
+    .all(currency, ...params)) as Omit<OpenDoc, 'discount'>[];
   return rows.map((r) => ({ ...r, discount: 0 }));
 }
 
-function billRows(
+async function billRows(
   ctx: ServiceContext,
   index: string,
   where: string,
@@ -111,8 +111,8 @@ function billRows(
   currency: string,
   on: string,
   limit = 50,
-): OpenDoc[] {
-  const rows = storeOf(ctx)
+): Promise<OpenDoc[]> {
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT b.id, b.vendor_invoice_number AS number, b.vendor_id AS partyId, v.name AS partyName, b.balance,
               b.due_date AS dueDate, b.bill_date, b.total, b.discount_taken, b.discount_bp, b.discount_days
@@ -120,7 +120,7 @@ function billRows(
         WHERE ${OPEN_BILL} AND b.currency = ? AND ${where}
         ORDER BY b.due_date, b.id LIMIT ${limit}`,
     )
-    .all(currency, ...params) as (Omit<OpenDoc, 'discount'> & {
+    .all(currency, ...params)) as (Omit<OpenDoc, 'discount'> & {
     bill_date: string;
     total: number;
     discount_taken: number;
@@ -151,16 +151,19 @@ function billRows(
 }
 
 /** Number keys a line's texts may carry: plain numbers, RF references, Belgian references. */
-function referencedKeys(ctx: ServiceContext, line: LineRow): { keys: string[]; via: Map<string, string> } {
+async function referencedKeys(
+  ctx: ServiceContext,
+  line: LineRow,
+): Promise<{ keys: string[]; via: Map<string, string> }> {
   const text = `${line.reference} ${line.text}`;
   const via = new Map<string, string>();
   for (const k of candidateKeys(text)) via.set(k, 'number');
   for (const rf of findCreditorReferences(text)) via.set(rf.slice(4), 'rf');
   const belgian = findBelgianReferences(text);
   if (belgian.length > 0) {
-    const series = storeOf(ctx)
+    const series = (await storeOf(ctx)
       .prepare(`SELECT prefix, include_year, padding FROM number_series WHERE doc_type = 'invoice'`)
-      .all() as { prefix: string; include_year: number; padding: number }[];
+      .all()) as { prefix: string; include_year: number; padding: number }[];
     for (const digits of belgian) {
       const base = digits.slice(0, 10).replace(/^0+/, '');
       for (const s of series) {
@@ -203,7 +206,7 @@ interface Party {
 }
 
 /** Customers or vendors the counterparty is: by IBAN, a learnt rule, or the name. */
-function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendor'): Party[] {
+async function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendor'): Promise<Party[]> {
   const store = storeOf(ctx);
   const table = kind === 'customer' ? 'customers' : 'vendors';
   const ruleColumn = kind === 'customer' ? 'customer_id' : 'vendor_id';
@@ -213,29 +216,29 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
     if (!had || had.score < p.score) found.set(p.id, p);
   };
   if (line.counterparty_iban) {
-    for (const r of store
+    for (const r of (await store
       .prepare(`SELECT id FROM ${table} WHERE iban = ? AND archived_at IS NULL LIMIT 5`)
-      .all(line.counterparty_iban) as { id: number }[])
+      .all(line.counterparty_iban)) as { id: number }[])
       add({
         id: r.id,
         score: 25,
         reason: kind === 'customer' ? 'bank.reasons.payerIban' : 'bank.reasons.payeeIban',
       });
-    for (const r of store
+    for (const r of (await store
       .prepare(
         `SELECT ${ruleColumn} AS id FROM bank_rules WHERE kind = 'iban' AND pattern = ? AND ${ruleColumn} IS NOT NULL`,
       )
-      .all(line.counterparty_iban) as { id: number }[])
+      .all(line.counterparty_iban)) as { id: number }[])
       add({ id: r.id, score: 25, reason: 'bank.reasons.learntIban' });
   }
   if (line.counterparty_name) {
     const key = nameKey(line.counterparty_name);
     if (key)
-      for (const r of store
+      for (const r of (await store
         .prepare(
           `SELECT ${ruleColumn} AS id FROM bank_rules WHERE kind = 'name' AND pattern = ? AND ${ruleColumn} IS NOT NULL`,
         )
-        .all(key) as { id: number }[])
+        .all(key)) as { id: number }[])
         add({ id: r.id, score: 20, reason: 'bank.reasons.learntName' });
     // Name candidates: customers through the search index, vendors by the first word.
     const words = key
@@ -245,20 +248,20 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
     if (words.length > 0) {
       const rows =
         kind === 'customer'
-          ? (store
+          ? ((await store
               .prepare(
                 `SELECT c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND c.id IN
                    (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? LIMIT 20)`,
               )
-              .all(words.map((w) => `name:"${w.replace(/"/g, '""')}"*`).join(' OR ')) as {
+              .all(words.map((w) => `name:"${w.replace(/"/g, '""')}"*`).join(' OR '))) as {
               id: number;
               name: string;
             }[])
-          : (store
+          : ((await store
               .prepare(
                 `SELECT id, name FROM vendors WHERE archived_at IS NULL AND name LIKE ? ESCAPE '\\' LIMIT 50`,
               )
-              .all(`%${words[0]!.replace(/[\\%_]/g, (c) => '\\' + c)}%`) as { id: number; name: string }[]);
+              .all(`%${words[0]!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)) as { id: number; name: string }[]);
       // A name that fits many customers or vendors ("Vendor", "Müller") says nothing.
       const alike = rows.filter((r) => nameSimilarity(r.name, line.counterparty_name) >= 0.6);
       if (alike.length <= MAX_NAME_MATCHES)
@@ -268,11 +271,13 @@ function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendo
   return [...found.values()];
 }
 
-function partyName(ctx: ServiceContext, kind: 'customer' | 'vendor', id: number): string {
+async function partyName(ctx: ServiceContext, kind: 'customer' | 'vendor', id: number): Promise<string> {
   const table = kind === 'customer' ? 'customers' : 'vendors';
   return (
-    (storeOf(ctx).prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)
-      ?.name ?? ''
+    (
+      (await storeOf(ctx).prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id)) as
+        { name: string } | undefined
+    )?.name ?? ''
   );
 }
 
@@ -295,17 +300,17 @@ function scoreAmount(c: Candidate, amount: number, money: (n: number) => string)
   }
 }
 
-export function suggest(ctx: ServiceContext, input: { lineId: number }): BankSuggestion[] {
-  const line = lineRow(ctx, input.lineId);
-  return suggestFor(ctx, line);
+export async function suggest(ctx: ServiceContext, input: { lineId: number }): Promise<BankSuggestion[]> {
+  const line = await lineRow(ctx, input.lineId);
+  return await suggestFor(ctx, line);
 }
 
-function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
+async function suggestFor(ctx: ServiceContext, line: LineRow): Promise<BankSuggestion[]> {
   if (line.status !== 'open' || line.amount === 0) return [];
   const incoming = line.amount > 0;
   const amount = Math.abs(line.amount);
   const kind = incoming ? 'customer' : 'vendor';
-  const money = moneyFormatter(ctx, line.currency);
+  const money = await moneyFormatter(ctx, line.currency);
   const candidates = new Map<number, Candidate>();
   const get = (doc: OpenDoc) => {
     let c = candidates.get(doc.id);
@@ -314,11 +319,11 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
   };
 
   // 1. Documents the reference names.
-  const { keys, via } = referencedKeys(ctx, line);
+  const { keys, via } = await referencedKeys(ctx, line);
   if (keys.length > 0) {
     if (incoming) {
       const placeholders = keys.map(() => '?').join(', ');
-      for (const doc of invoiceRows(
+      for (const doc of await invoiceRows(
         ctx,
         'documents_open_by_number_key',
         `${NUMBER_KEY_SQL.replace('number', 'd.number')} IN (${placeholders})`,
@@ -334,7 +339,7 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
       const billKeys = [...new Set(keys.map(invoiceKey).filter((k) => k.length >= 2))];
       const placeholders = billKeys.map(() => '?').join(', ');
       if (billKeys.length > 0)
-        for (const doc of billRows(
+        for (const doc of await billRows(
           ctx,
           'bills_open_by_invoice_key',
           `b.invoice_key IN (${placeholders}) AND b.invoice_key <> ''`,
@@ -354,11 +359,11 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
   }
 
   // 2. The counterparty: its open documents.
-  const parties = partiesOf(ctx, line, kind);
+  const parties = await partiesOf(ctx, line, kind);
   for (const p of parties) {
     const docs = incoming
-      ? invoiceRows(ctx, 'documents_open_by_customer', 'd.customer_id = ?', [p.id], line.currency)
-      : billRows(
+      ? await invoiceRows(ctx, 'documents_open_by_customer', 'd.customer_id = ?', [p.id], line.currency)
+      : await billRows(
           ctx,
           'bills_open_by_vendor_due',
           'b.vendor_id = ?',
@@ -378,8 +383,16 @@ function suggestFor(ctx: ServiceContext, line: LineRow): BankSuggestion[] {
 
   // 3. Documents with exactly this balance (when nothing better is known, the amount alone).
   const byAmount = incoming
-    ? invoiceRows(ctx, 'documents_open_by_balance', 'd.balance = ?', [amount], line.currency, 20)
-    : billRows(ctx, 'bills_open_by_balance', 'b.balance = ?', [amount], line.currency, line.booking_date, 20);
+    ? await invoiceRows(ctx, 'documents_open_by_balance', 'd.balance = ?', [amount], line.currency, 20)
+    : await billRows(
+        ctx,
+        'bills_open_by_balance',
+        'b.balance = ?',
+        [amount],
+        line.currency,
+        line.booking_date,
+        20,
+      );
   for (const doc of byAmount) get(doc);
 
   for (const c of candidates.values()) scoreAmount(c, amount, money);
@@ -483,33 +496,33 @@ function multi(
 // ---------------------------------------------------------------------------------------
 // Lines: list, confirm, undo, categorise
 
-export function toLine(ctx: ServiceContext, l: LineRow): BankLine {
+export async function toLine(ctx: ServiceContext, l: LineRow): Promise<BankLine> {
   const store = storeOf(ctx);
-  const m = store.first(
+  const m = await store.first(
     qb.selectFrom('bank_matches').selectAll().where('line_id', '=', l.id).where('undone_at', 'is', null),
   );
   let match: BankLine['match'] = null;
   if (m?.payment_id) {
-    const docs = store
+    const docs = (await store
       .prepare(
         `SELECT d.id, d.number FROM allocations a JOIN documents d ON d.id = a.invoice_id
           WHERE a.payment_id = ? AND a.undone_at IS NULL ORDER BY d.id`,
       )
-      .all(m.payment_id) as { id: number; number: string }[];
-    const p = store
+      .all(m.payment_id)) as { id: number; number: string }[];
+    const p = (await store
       .prepare(`SELECT c.name FROM payments p JOIN customers c ON c.id = p.customer_id WHERE p.id = ?`)
-      .get(m.payment_id) as { name: string } | undefined;
+      .get(m.payment_id)) as { name: string } | undefined;
     match = { kind: 'payment', id: m.payment_id, partyName: p?.name ?? '', documents: docs };
   } else if (m?.bill_payment_id) {
-    const docs = store
+    const docs = (await store
       .prepare(
         `SELECT b.id, b.vendor_invoice_number AS number FROM bill_payment_allocations a JOIN bills b ON b.id = a.bill_id
           WHERE a.payment_id = ? ORDER BY b.id`,
       )
-      .all(m.bill_payment_id) as { id: number; number: string }[];
-    const p = store
+      .all(m.bill_payment_id)) as { id: number; number: string }[];
+    const p = (await store
       .prepare(`SELECT v.name FROM bill_payments p JOIN vendors v ON v.id = p.vendor_id WHERE p.id = ?`)
-      .get(m.bill_payment_id) as { name: string } | undefined;
+      .get(m.bill_payment_id)) as { name: string } | undefined;
     match = { kind: 'bill_payment', id: m.bill_payment_id, partyName: p?.name ?? '', documents: docs };
   }
   return {
@@ -530,12 +543,12 @@ export function toLine(ctx: ServiceContext, l: LineRow): BankLine {
   };
 }
 
-export function listLines(ctx: ServiceContext, input: ParsedInput<'bank.lines.list'>) {
+export async function listLines(ctx: ServiceContext, input: ParsedInput<'bank.lines.list'>) {
   let q = qb.selectFrom('bank_lines').where('account_id', '=', input.accountId);
   if (input.status !== 'all') q = q.where('status', '=', input.status);
   const store = storeOf(ctx);
-  const total = Number(store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-  const rows = store.all(
+  const total = Number((await store.first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
+  const rows = await store.all(
     q
       .selectAll()
       .orderBy('booking_date', input.status === 'open' ? 'asc' : 'desc')
@@ -543,10 +556,10 @@ export function listLines(ctx: ServiceContext, input: ParsedInput<'bank.lines.li
       .limit(input.limit)
       .offset(input.offset),
   );
-  return { total, rows: rows.map((r) => toLine(ctx, r)) };
+  return { total, rows: await Promise.all(rows.map((r) => toLine(ctx, r))) };
 }
 
-function learn(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendor', partyId: number) {
+async function learn(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendor', partyId: number) {
   const store = storeOf(ctx);
   const column = kind === 'customer' ? 'customer_id' : 'vendor_id';
   const other = kind === 'customer' ? 'vendor_id' : 'customer_id';
@@ -556,7 +569,7 @@ function learn(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendor', 
       ? { kind: 'name' as const, pattern: nameKey(line.counterparty_name) }
       : null;
   if (!rule) return;
-  store
+  await store
     .prepare(
       `INSERT INTO bank_rules (kind, pattern, ${column}, ${other}, uses, created_at) VALUES (?, ?, ?, NULL, 1, ?)
        ON CONFLICT (kind, pattern) DO UPDATE SET ${column} = excluded.${column}, ${other} = NULL,
@@ -565,10 +578,13 @@ function learn(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'vendor', 
     .run(rule.kind, rule.pattern, partyId, ctx.clock.now().toISOString());
 }
 
-export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.confirm'>): BankLine {
+export async function confirm(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.lines.confirm'>,
+): Promise<BankLine> {
   const store = storeOf(ctx);
-  store.tx(() => {
-    const line = lineRow(ctx, input.lineId);
+  await store.tx(async () => {
+    const line = await lineRow(ctx, input.lineId);
     if (line.status !== 'open')
       throw new AppError(
         'CONFLICT',
@@ -591,53 +607,57 @@ export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.conf
     if (incoming) {
       const applied = input.allocations.reduce((t, a) => t + a.amount, 0);
       if (applied > amount) throw fieldError('allocations', msg('errors.matching.amountsAppliedAddUp'));
-      const rate = store
+      const rate = (await store
         .prepare(`SELECT exchange_rate FROM documents WHERE id = ?`)
-        .get(input.allocations[0]!.documentId) as { exchange_rate: string } | undefined;
-      paymentId = recordPayment(ctx, {
-        customerId: input.partyId,
-        date: line.booking_date,
-        amount,
-        currency: line.currency,
-        exchangeRate: rate?.exchange_rate ?? '1',
-        method: 'bank_transfer',
-        reference,
-        notes: `From the bank line of ${line.booking_date}${line.counterparty_name ? ` (${line.counterparty_name})` : ''}`,
-        allocations: input.allocations.map((a) => ({ invoiceId: a.documentId, amount: a.amount })),
-      }).id;
+        .get(input.allocations[0]!.documentId)) as { exchange_rate: string } | undefined;
+      paymentId = (
+        await recordPayment(ctx, {
+          customerId: input.partyId,
+          date: line.booking_date,
+          amount,
+          currency: line.currency,
+          exchangeRate: rate?.exchange_rate ?? '1',
+          method: 'bank_transfer',
+          reference,
+          notes: `From the bank line of ${line.booking_date}${line.counterparty_name ? ` (${line.counterparty_name})` : ''}`,
+          allocations: input.allocations.map((a) => ({ invoiceId: a.documentId, amount: a.amount })),
+        })
+      ).id;
     } else {
       const paid = input.allocations.reduce((t, a) => t + a.amount, 0);
       if (paid !== amount) {
-        const money = moneyFormatter(ctx, line.currency);
+        const money = await moneyFormatter(ctx, line.currency);
         throw fieldError(
           'allocations',
           msg('errors.matching.billPaymentsAddUp', { paid: money(paid), amount: money(amount) }),
         );
       }
-      const vendors = store
+      const vendors = (await store
         .prepare(
           `SELECT DISTINCT vendor_id FROM bills WHERE id IN (${input.allocations.map(() => '?').join(',')})`,
         )
-        .all(...input.allocations.map((a) => a.documentId)) as { vendor_id: number }[];
+        .all(...input.allocations.map((a) => a.documentId))) as { vendor_id: number }[];
       if (vendors.length !== 1 || vendors[0]!.vendor_id !== input.partyId)
         throw fieldError('allocations', msg('errors.matching.theseBillsAreNot'));
-      const rate = store
+      const rate = (await store
         .prepare(`SELECT exchange_rate FROM bills WHERE id = ?`)
-        .get(input.allocations[0]!.documentId) as { exchange_rate: string } | undefined;
-      billPaymentId = createBillPayment(ctx, {
-        paymentDate: line.booking_date,
-        method: 'bank_transfer',
-        reference,
-        exchangeRate: rate?.exchange_rate,
-        notes: `From the bank line of ${line.booking_date}`,
-        allocations: input.allocations.map((a) => ({
-          billId: a.documentId,
-          amount: a.amount,
-          discount: a.discount,
-        })),
-      }).id;
+        .get(input.allocations[0]!.documentId)) as { exchange_rate: string } | undefined;
+      billPaymentId = (
+        await createBillPayment(ctx, {
+          paymentDate: line.booking_date,
+          method: 'bank_transfer',
+          reference,
+          exchangeRate: rate?.exchange_rate,
+          notes: `From the bank line of ${line.booking_date}`,
+          allocations: input.allocations.map((a) => ({
+            billId: a.documentId,
+            amount: a.amount,
+            discount: a.discount,
+          })),
+        })
+      ).id;
     }
-    store.run(
+    await store.run(
       qb.insertInto('bank_matches').values({
         line_id: line.id,
         payment_id: paymentId,
@@ -646,9 +666,9 @@ export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.conf
         undone_at: null,
       }),
     );
-    store.run(qb.updateTable('bank_lines').set({ status: 'matched' }).where('id', '=', line.id));
-    learn(ctx, line, incoming ? 'customer' : 'vendor', input.partyId);
-    recordAudit(ctx, {
+    await store.run(qb.updateTable('bank_lines').set({ status: 'matched' }).where('id', '=', line.id));
+    await learn(ctx, line, incoming ? 'customer' : 'vendor', input.partyId);
+    await recordAudit(ctx, {
       entity: 'bank_line',
       entityId: line.id,
       action: 'match',
@@ -660,37 +680,45 @@ export function confirm(ctx: ServiceContext, input: ParsedInput<'bank.lines.conf
       },
     });
   });
-  return toLine(ctx, lineRow(ctx, input.lineId));
+  return await toLine(ctx, await lineRow(ctx, input.lineId));
 }
 
-export function undo(ctx: ServiceContext, input: ParsedInput<'bank.lines.undo'>): BankLine {
+export async function undo(ctx: ServiceContext, input: ParsedInput<'bank.lines.undo'>): Promise<BankLine> {
   const store = storeOf(ctx);
-  store.tx(() => {
-    const line = lineRow(ctx, input.lineId);
-    const m = store.first(
+  await store.tx(async () => {
+    const line = await lineRow(ctx, input.lineId);
+    const m = await store.first(
       qb.selectFrom('bank_matches').selectAll().where('line_id', '=', line.id).where('undone_at', 'is', null),
     );
     if (!m) throw new AppError('CONFLICT', msg('errors.matching.lineNotMatched'));
     // The payment's own undo reopens the line (triggers of the migration "bank").
-    if (m.payment_id) undoPayment(ctx, { id: m.payment_id, reason: 'Bank match undone' });
-    else if (m.bill_payment_id) deleteBillPayment(ctx, { id: m.bill_payment_id });
-    recordAudit(ctx, { entity: 'bank_line', entityId: line.id, action: 'unmatch', details: { match: m.id } });
+    if (m.payment_id) await undoPayment(ctx, { id: m.payment_id, reason: 'Bank match undone' });
+    else if (m.bill_payment_id) await deleteBillPayment(ctx, { id: m.bill_payment_id });
+    await recordAudit(ctx, {
+      entity: 'bank_line',
+      entityId: line.id,
+      action: 'unmatch',
+      details: { match: m.id },
+    });
   });
-  return toLine(ctx, lineRow(ctx, input.lineId));
+  return await toLine(ctx, await lineRow(ctx, input.lineId));
 }
 
-export function categorize(ctx: ServiceContext, input: ParsedInput<'bank.lines.categorize'>): BankLine {
+export async function categorize(
+  ctx: ServiceContext,
+  input: ParsedInput<'bank.lines.categorize'>,
+): Promise<BankLine> {
   const store = storeOf(ctx);
-  store.tx(() => {
-    const line = lineRow(ctx, input.lineId);
+  await store.tx(async () => {
+    const line = await lineRow(ctx, input.lineId);
     if (line.status === 'matched') throw new AppError('CONFLICT', msg('errors.matching.linePaysInvoiceBill'));
-    store.run(
+    await store.run(
       qb
         .updateTable('bank_lines')
         .set({ status: input.category ? 'categorized' : 'open', category: input.category, note: input.note })
         .where('id', '=', line.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bank_line',
       entityId: line.id,
       action: 'categorize',
@@ -698,18 +726,18 @@ export function categorize(ctx: ServiceContext, input: ParsedInput<'bank.lines.c
       after: { category: input.category },
     });
   });
-  return toLine(ctx, lineRow(ctx, input.lineId));
+  return await toLine(ctx, await lineRow(ctx, input.lineId));
 }
 
-export function listRules(ctx: ServiceContext) {
-  const rows = storeOf(ctx)
+export async function listRules(ctx: ServiceContext) {
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT r.id, r.kind, r.pattern, r.customer_id, r.vendor_id, r.uses, r.created_at,
               COALESCE(c.name, v.name, '') AS party_name
          FROM bank_rules r LEFT JOIN customers c ON c.id = r.customer_id LEFT JOIN vendors v ON v.id = r.vendor_id
         ORDER BY party_name, r.kind, r.pattern`,
     )
-    .all() as {
+    .all()) as {
     id: number;
     kind: 'iban' | 'name';
     pattern: string;
@@ -731,10 +759,10 @@ export function listRules(ctx: ServiceContext) {
   }));
 }
 
-export function deleteRule(ctx: ServiceContext, input: { id: number }) {
-  return storeOf(ctx).tx(() => {
-    const r = storeOf(ctx).run(qb.deleteFrom('bank_rules').where('id', '=', input.id));
-    if (r.changes > 0) recordAudit(ctx, { entity: 'bank_rule', entityId: input.id, action: 'delete' });
+export async function deleteRule(ctx: ServiceContext, input: { id: number }) {
+  return await storeOf(ctx).tx(async () => {
+    const r = await storeOf(ctx).run(qb.deleteFrom('bank_rules').where('id', '=', input.id));
+    if (r.changes > 0) await recordAudit(ctx, { entity: 'bank_rule', entityId: input.id, action: 'delete' });
     return { deleted: r.changes > 0 };
   });
 }

@@ -32,7 +32,7 @@ async function readFile(
   input: { accountId: number; dataBase64: string },
   csvMapping: CsvMapping | undefined,
 ): Promise<ParsedStatement[] | { csv: true }> {
-  const account = accountRow(ctx, input.accountId);
+  const account = await accountRow(ctx, input.accountId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   try {
     const detected = readStatementFile(bytes);
@@ -49,8 +49,12 @@ async function readFile(
 }
 
 /** Refuses a file for another account or in another currency, naming what differs. */
-function checkStatements(ctx: ServiceContext, accountId: number, statements: ParsedStatement[]): string[] {
-  const a = accountRow(ctx, accountId);
+async function checkStatements(
+  ctx: ServiceContext,
+  accountId: number,
+  statements: ParsedStatement[],
+): Promise<string[]> {
+  const a = await accountRow(ctx, accountId);
   const warnings: string[] = [];
   for (const s of statements) {
     const ibans = s.accountIban ? normalizeIban(s.accountIban) : null;
@@ -99,10 +103,14 @@ function checkStatements(ctx: ServiceContext, accountId: number, statements: Par
   return warnings;
 }
 
-function existingFingerprints(ctx: ServiceContext, accountId: number, keys: string[]): Set<string> {
+async function existingFingerprints(
+  ctx: ServiceContext,
+  accountId: number,
+  keys: string[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   const stmt = storeOf(ctx).prepare(`SELECT 1 FROM bank_lines WHERE account_id = ? AND fingerprint = ?`);
-  for (const k of keys) if (stmt.get(accountId, k)) found.add(k);
+  for (const k of keys) if (await stmt.get(accountId, k)) found.add(k);
   return found;
 }
 
@@ -116,7 +124,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'ban
   }
   if (isCsv && !input.csvMapping) {
     const guess = await guessCsvMapping(bytes).catch(fileError);
-    const remembered = rememberedMapping(ctx, input.accountId);
+    const remembered = await rememberedMapping(ctx, input.accountId);
     return {
       kind: 'csv' as const,
       mapping: remembered ?? guess.mapping,
@@ -127,10 +135,10 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'ban
   }
   const read = await readFile(ctx, input, input.csvMapping);
   if ('csv' in read) throw fieldError('csvMapping', msg('errors.statements.mapColumnsCsvFile'));
-  const warnings = checkStatements(ctx, input.accountId, read);
+  const warnings = await checkStatements(ctx, input.accountId, read);
   const lines = read.flatMap((s) => s.lines);
   const keys = read.flatMap((s) => lineFingerprints(s.lines));
-  const existing = existingFingerprints(ctx, input.accountId, keys);
+  const existing = await existingFingerprints(ctx, input.accountId, keys);
   const dates = lines.map((l) => l.bookingDate).sort();
   const withOpening = read.find((s) => s.opening);
   const withClosing = [...read].reverse().find((s) => s.closing);
@@ -153,15 +161,15 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'ban
 export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bank.import.commit'>) {
   const read = await readFile(ctx, input, input.csvMapping);
   if ('csv' in read) throw fieldError('csvMapping', msg('errors.statements.csvFileMapIts'));
-  checkStatements(ctx, input.accountId, read);
+  await checkStatements(ctx, input.accountId, read);
   if (read.every((s) => s.lines.length === 0) && !read.some((s) => s.closing))
     throw fieldError('dataBase64', msg('errors.statements.fileHasNoBooked'));
   const store = storeOf(ctx);
-  return store.tx(() => {
+  return await store.tx(async () => {
     const now = ctx.clock.now().toISOString();
     const opening = read.find((s) => s.opening)?.opening ?? null;
     const closing = [...read].reverse().find((s) => s.closing)?.closing ?? null;
-    const { lastInsertRowid: importId } = store.run(
+    const { lastInsertRowid: importId } = await store.run(
       qb.insertInto('bank_imports').values({
         account_id: input.accountId,
         file_name: input.fileName,
@@ -185,8 +193,8 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bank
     let skipped = 0;
     for (const s of read) {
       const keys = lineFingerprints(s.lines);
-      s.lines.forEach((l, i) => {
-        const r = insert.run(
+      for (const [i, l] of s.lines.entries()) {
+        const r = await insert.run(
           input.accountId,
           importId,
           l.bookingDate,
@@ -203,22 +211,22 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bank
         );
         if (r.changes > 0) added++;
         else skipped++;
-      });
+      }
     }
-    store.run(
+    await store.run(
       qb
         .updateTable('bank_imports')
         .set({ lines_added: added, lines_skipped: skipped })
         .where('id', '=', importId),
     );
     if (input.csvMapping)
-      store.run(
+      await store.run(
         qb
           .updateTable('bank_accounts')
           .set({ csv_mapping: JSON.stringify(input.csvMapping) })
           .where('id', '=', input.accountId),
       );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bank_account',
       entityId: input.accountId,
       action: 'import',
@@ -231,7 +239,7 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bank
 }
 
 /** The CSV mapping remembered for an account, for the preview of its next CSV file. */
-export function rememberedMapping(ctx: ServiceContext, accountId: number): CsvMapping | null {
-  const a = accountRow(ctx, accountId);
+export async function rememberedMapping(ctx: ServiceContext, accountId: number): Promise<CsvMapping | null> {
+  const a = await accountRow(ctx, accountId);
   return a.csv_mapping ? (JSON.parse(a.csv_mapping) as CsvMapping) : null;
 }

@@ -60,9 +60,9 @@ export const ALL_FORMATS = EINVOICE_FORMATS;
 
 // --- API ----------------------------------------------------------------------------------
 
-export function einvoiceOptions(ctx: ServiceContext, input: { id: number }) {
-  const src = einvoiceSource(ctx, input.id);
-  const preferred = preferredFormat(ctx, src.doc.customerId);
+export async function einvoiceOptions(ctx: ServiceContext, input: { id: number }) {
+  const src = await einvoiceSource(ctx, input.id);
+  const preferred = await preferredFormat(ctx, src.doc.customerId);
   const order = preferred
     ? [preferred, ...EINVOICE_FORMATS.filter((f) => f !== preferred)]
     : [...EINVOICE_FORMATS];
@@ -80,9 +80,9 @@ export function einvoiceOptions(ctx: ServiceContext, input: { id: number }) {
  * What the customer's preferred format (or the one asked for) still needs. A draft has no
  * number yet; everything else is checked as it will be at issue.
  */
-export function preflight(ctx: ServiceContext, input: { id: number; format: EinvoiceFormat | null }) {
-  const src = einvoiceSource(ctx, input.id);
-  const format = input.format ?? preferredFormat(ctx, src.doc.customerId);
+export async function preflight(ctx: ServiceContext, input: { id: number; format: EinvoiceFormat | null }) {
+  const src = await einvoiceSource(ctx, input.id);
+  const format = input.format ?? (await preferredFormat(ctx, src.doc.customerId));
   if (!format || src.doc.type === 'quote') return { format: '' as const, problems: [] };
   return { format, problems: einvoiceProblems(src, format) };
 }
@@ -104,7 +104,7 @@ export async function einvoiceFile(
   id: number,
   format: EinvoiceFormat,
 ): Promise<EinvoiceFile> {
-  const src = einvoiceSource(ctx, id);
+  const src = await einvoiceSource(ctx, id);
   assertIssued(src.doc.status, src.doc.type);
   const xml = einvoiceXmlOf(src, format);
   if (format === 'facturx') {
@@ -122,15 +122,15 @@ export async function einvoiceFile(
   };
 }
 
-export function getUnitCodes(ctx: ServiceContext): Record<string, string> {
-  return readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {});
+export async function getUnitCodes(ctx: ServiceContext): Promise<Record<string, string>> {
+  return await readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {});
 }
 
-export function setUnitCodes(ctx: ServiceContext, input: { codes: Record<string, string> }) {
-  storeOf(ctx).tx(() => {
-    const before = getUnitCodes(ctx);
-    writeSetting(ctx, UNIT_CODES_KEY, input.codes);
-    recordAudit(ctx, {
+export async function setUnitCodes(ctx: ServiceContext, input: { codes: Record<string, string> }) {
+  await storeOf(ctx).tx(async () => {
+    const before = await getUnitCodes(ctx);
+    await writeSetting(ctx, UNIT_CODES_KEY, input.codes);
+    await recordAudit(ctx, {
       entity: 'settings',
       entityId: UNIT_CODES_KEY,
       action: 'update',
@@ -138,7 +138,7 @@ export function setUnitCodes(ctx: ServiceContext, input: { codes: Record<string,
       after: input.codes,
     });
   });
-  return getUnitCodes(ctx);
+  return await getUnitCodes(ctx);
 }
 
 /**
@@ -154,9 +154,9 @@ export async function preferredEinvoiceFiles(
   replacesPdf: boolean;
   files: { fileName: string; bytes: Buffer; contentType: string }[];
 } | null> {
-  const src = einvoiceSource(ctx, documentId);
+  const src = await einvoiceSource(ctx, documentId);
   if (src.doc.status === 'draft' || src.doc.type === 'quote') return null;
-  const format = preferredFormat(ctx, src.doc.customerId);
+  const format = await preferredFormat(ctx, src.doc.customerId);
   if (!format) return null;
   const file = await einvoiceFile(ctx, documentId, format);
   if (format === 'facturx')

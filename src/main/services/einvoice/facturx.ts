@@ -48,13 +48,13 @@ ${[
 
 /** The Factur-X PDF of a document whose CII is `xml`. */
 export async function facturxPdf(ctx: ServiceContext, id: number, xml: string): Promise<Buffer> {
-  const subject = loadSubject(ctx, { kind: 'document', id });
+  const subject = await loadSubject(ctx, { kind: 'document', id });
   const [{ loadEngine }, { renderPdf }] = await Promise.all([
     import('../../pdf/engine'),
     import('../../pdf/render'),
   ]);
   const engine = await loadEngine();
-  const { pdf } = await renderPdf(engine, subject.view, subject.view.showLogo ? logoOf(ctx) : null, {
+  const { pdf } = await renderPdf(engine, subject.view, subject.view.showLogo ? await logoOf(ctx) : null, {
     pdfa: {
       attachments: [
         {

@@ -141,14 +141,14 @@ interface VendorRow {
   archived_at: string | null;
 }
 
-function vendorRows(ctx: ServiceContext): VendorRow[] {
-  return storeOf(ctx)
+async function vendorRows(ctx: ServiceContext): Promise<VendorRow[]> {
+  return (await storeOf(ctx)
     .prepare(
       `SELECT id, name, tax_number, email, bank_details, bank_details_changed_at, currency, payment_terms,
               default_category_id, discount_bp, discount_days, archived_at
        FROM vendors ORDER BY archived_at IS NOT NULL, id`,
     )
-    .all() as VendorRow[];
+    .all()) as VendorRow[];
 }
 
 type MatchBy = 'vat_id' | 'iban' | 'electronic_address' | 'name';
@@ -212,11 +212,11 @@ function proposal(inv: EInvoice) {
   };
 }
 
-function createVendorFrom(ctx: ServiceContext, inv: EInvoice): number {
+async function createVendorFrom(ctx: ServiceContext, inv: EInvoice): Promise<number> {
   const p = proposal(inv);
   const a = inv.seller.address;
   const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(p.email) ? p.email : '';
-  return createVendorInTx(ctx, {
+  return await createVendorInTx(ctx, {
     name: p.name.slice(0, 200),
     contactName: (inv.seller.contact?.name ?? '').slice(0, 200),
     email,
@@ -243,24 +243,24 @@ function createVendorFrom(ctx: ServiceContext, inv: EInvoice): number {
 }
 
 /** The changed-bank-details guard for an e-invoice: its IBAN is not in what we know of the vendor. */
-function ibanWarning(
+async function ibanWarning(
   ctx: ServiceContext,
   vendor: VendorRow,
   iban: string,
   billId: number | null,
-): WarningDraft | null {
+): Promise<WarningDraft | null> {
   if (!iban) return null;
-  const previous = storeOf(ctx)
+  const previous = (await storeOf(ctx)
     .prepare(
       `SELECT id, bill_date, bank_details FROM bills INDEXED BY bills_by_vendor_date
        WHERE vendor_id = ? AND id <> ? AND status <> 'void' AND bank_details <> ''
        ORDER BY bill_date DESC, id DESC LIMIT 20`,
     )
-    .all(vendor.id, billId ?? 0) as { id: number; bill_date: string; bank_details: string }[];
+    .all(vendor.id, billId ?? 0)) as { id: number; bill_date: string; bank_details: string }[];
   const known = [vendor.bank_details, ...previous.map((p) => p.bank_details)].filter((t) => t.trim() !== '');
   if (!known.length || known.some((t) => mentionsIban(t, iban))) return null;
   const last = previous[0];
-  const date = dateFormatter(ctx);
+  const date = await dateFormatter(ctx);
   return {
     kind: 'bank_details_changed',
     fingerprint: `bank:${shortHash(iban)}:einvoice`,
@@ -276,8 +276,8 @@ function ibanWarning(
   };
 }
 
-function latestRate(ctx: ServiceContext, currency: string): string | null {
-  const row = storeOf(ctx).first(
+async function latestRate(ctx: ServiceContext, currency: string): Promise<string | null> {
+  const row = await storeOf(ctx).first(
     qb
       .selectFrom('bills')
       .select('exchange_rate')
@@ -290,9 +290,9 @@ function latestRate(ctx: ServiceContext, currency: string): string | null {
   return row?.exchange_rate ?? null;
 }
 
-function purchaseOrderFor(ctx: ServiceContext, vendorId: number, currency: string, reference: string) {
+async function purchaseOrderFor(ctx: ServiceContext, vendorId: number, currency: string, reference: string) {
   if (!reference) return null;
-  const po = storeOf(ctx).first(
+  const po = await storeOf(ctx).first(
     qb
       .selectFrom('purchase_orders')
       .select(['id', 'number', 'vendor_id', 'currency'])
@@ -367,15 +367,15 @@ function preparedBill(
 }
 
 /** The payables checks, with the e-invoice's own changed-IBAN check in place of the generic one. */
-function warningsFor(
+async function warningsFor(
   ctx: ServiceContext,
   bill: PreparedBill,
   vendor: VendorRow,
   iban: string,
   billId: number | null,
 ) {
-  const drafts = checkBill(ctx, bill, billId).filter((d) => d.kind !== 'bank_details_changed');
-  const bank = ibanWarning(ctx, vendor, iban, billId);
+  const drafts = (await checkBill(ctx, bill, billId)).filter((d) => d.kind !== 'bank_details_changed');
+  const bank = await ibanWarning(ctx, vendor, iban, billId);
   return bank ? [...drafts, bank] : drafts;
 }
 
@@ -420,12 +420,12 @@ async function readForImport(ctx: ServiceContext, file: EInvoiceFile): Promise<R
   }
 }
 
-function importOne(
+async function importOne(
   ctx: ServiceContext,
   file: EInvoiceFile,
   reading: Reading,
   options: ImportOptions,
-): EInvoiceFileResult {
+): Promise<EInvoiceFileResult> {
   const name = file.fileName || msg('einvoiceErrors.file.unnamed');
   const result = emptyResult(file.fileName);
   if (!reading.ok) {
@@ -446,25 +446,25 @@ function importOne(
     sellerName: invoice.seller.name,
     findings: read.findings,
   });
-  const base = getPreferences(ctx).baseCurrency;
+  const base = (await getPreferences(ctx)).baseCurrency;
   const rate =
     draft.currency === base
       ? '1'
-      : (options.exchangeRates?.[draft.currency] ?? latestRate(ctx, draft.currency));
+      : (options.exchangeRates?.[draft.currency] ?? (await latestRate(ctx, draft.currency)));
   if (!rate) result.needsRate = draft.currency;
   const hasFatal = read.findings.some((f) => f.severity === 'fatal');
 
-  const plan = () => {
-    const match = matchVendor(vendorRows(ctx), invoice, draft.iban);
+  const plan = async () => {
+    const match = matchVendor(await vendorRows(ctx), invoice, draft.iban);
     return match;
   };
 
   if (!options.commit) {
-    const match = plan();
+    const match = await plan();
     if (match) result.vendor = { id: match.vendor.id, name: match.vendor.name, by: match.by };
     else result.newVendor = proposal(invoice);
     if (match && draft.kind === 'bill') {
-      const po = purchaseOrderFor(ctx, match.vendor.id, draft.currency, invoice.orderReference);
+      const po = await purchaseOrderFor(ctx, match.vendor.id, draft.currency, invoice.orderReference);
       result.purchaseOrder = po;
       const bill = preparedBill(ctx, read, match.vendor, rate ?? '1', po, {
         sha256: '0'.repeat(64),
@@ -472,7 +472,7 @@ function importOne(
         bytes: file.bytes.length,
       });
       bill.attachments = [];
-      result.warnings = warningsFor(ctx, bill, match.vendor, draft.iban, null).map(draftToWarning);
+      result.warnings = (await warningsFor(ctx, bill, match.vendor, draft.iban, null)).map(draftToWarning);
     }
     result.status = result.warnings.length || hasFatal || result.needsRate ? 'ready_with_warnings' : 'ready';
     return result;
@@ -482,7 +482,7 @@ function importOne(
     result.message = msg('einvoiceErrors.file.needsRate', { name, currency: draft.currency, base });
     return result;
   }
-  if (!options.createVendors && !plan()) {
+  if (!options.createVendors && !(await plan())) {
     result.message = msg('einvoiceErrors.file.newVendor', { name, seller: invoice.seller.name });
     return result;
   }
@@ -490,13 +490,13 @@ function importOne(
   const sha256 = writeAttachmentFile(ctx, file.bytes);
   const store = storeOf(ctx);
   try {
-    store.tx(() => {
-      let match = plan();
+    await store.tx(async () => {
+      let match = await plan();
       if (!match) {
         if (!options.createVendors)
           throw new Refusal(msg('einvoiceErrors.file.newVendor', { name, seller: invoice.seller.name }));
-        const id = createVendorFrom(ctx, invoice);
-        match = { vendor: vendorRows(ctx).find((v) => v.id === id)!, by: 'name' as const };
+        const id = await createVendorFrom(ctx, invoice);
+        match = { vendor: (await vendorRows(ctx)).find((v) => v.id === id)!, by: 'name' as const };
         result.newVendor = proposal(invoice);
       } else {
         result.vendor = { id: match.vendor.id, name: match.vendor.name, by: match.by };
@@ -506,7 +506,7 @@ function importOne(
       let billId: number | null = null;
       let creditId: number | null = null;
       if (draft.kind === 'bill') {
-        const po = purchaseOrderFor(ctx, vendor.id, draft.currency, invoice.orderReference);
+        const po = await purchaseOrderFor(ctx, vendor.id, draft.currency, invoice.orderReference);
         result.purchaseOrder = po;
         const bill = preparedBill(ctx, read, vendor, rate, po, {
           sha256,
@@ -515,23 +515,23 @@ function importOne(
         });
         if (bill.totals.subtotal !== draft.subtotal || bill.totals.tax !== draft.tax)
           throw new Error('e-invoice lines do not add up to the draft totals');
-        billId = insertBill(ctx, bill, { source: 'import' });
+        billId = await insertBill(ctx, bill, { source: 'import' });
         // What the file says was paid in advance (BT-113, net of rounding BT-114) is deducted,
         // so the bill's balance, payments and payment runs start from the amount due (BT-115).
         const prepaid = bill.totals.total - draft.payable;
         if (prepaid !== 0) {
-          store.run(
+          await store.run(
             qb
               .updateTable('bills')
               .set((eb) => ({ prepaid, balance: eb('balance', '-', prepaid) }))
               .where('id', '=', billId),
           );
-          refreshBill(ctx, billId);
+          await refreshBill(ctx, billId);
         }
-        saveWarnings(ctx, billId, warningsFor(ctx, bill, vendor, draft.iban, billId), undefined);
+        await saveWarnings(ctx, billId, await warningsFor(ctx, bill, vendor, draft.iban, billId), undefined);
       } else {
         const referenced = invoice.precedingInvoice
-          ? store.first(
+          ? await store.first(
               qb
                 .selectFrom('bills')
                 .select('id')
@@ -540,22 +540,24 @@ function importOne(
                 .where('status', '<>', 'void'),
             )
           : undefined;
-        creditId = store.run(
-          qb.insertInto('vendor_credits').values({
-            vendor_id: vendor.id,
-            vendor_credit_number: draft.number.slice(0, 100),
-            credit_date: draft.billDate,
-            currency: draft.currency,
-            subtotal: draft.subtotal,
-            tax: draft.tax,
-            total: draft.total,
-            invoice_reference: invoice.precedingInvoice.slice(0, 100),
-            bill_id: referenced?.id ?? null,
-            notes: invoice.notes.join('\n').slice(0, 2000),
-            created_at: now,
-          }),
+        creditId = (
+          await store.run(
+            qb.insertInto('vendor_credits').values({
+              vendor_id: vendor.id,
+              vendor_credit_number: draft.number.slice(0, 100),
+              credit_date: draft.billDate,
+              currency: draft.currency,
+              subtotal: draft.subtotal,
+              tax: draft.tax,
+              total: draft.total,
+              invoice_reference: invoice.precedingInvoice.slice(0, 100),
+              bill_id: referenced?.id ?? null,
+              notes: invoice.notes.join('\n').slice(0, 2000),
+              created_at: now,
+            }),
+          )
         ).lastInsertRowid;
-        recordAudit(ctx, {
+        await recordAudit(ctx, {
           entity: 'vendor_credit',
           entityId: creditId,
           action: 'create',
@@ -563,7 +565,7 @@ function importOne(
           details: { source: 'einvoice', file: name },
         });
       }
-      store.run(
+      await store.run(
         qb.insertInto('einvoices').values({
           bill_id: billId,
           vendor_credit_id: creditId,
@@ -578,7 +580,7 @@ function importOne(
         }),
       );
       if (billId !== null) {
-        recordAudit(ctx, {
+        await recordAudit(ctx, {
           entity: 'bill',
           entityId: billId,
           action: 'import_einvoice',
@@ -588,7 +590,7 @@ function importOne(
             ruleFailures: read.findings.filter((f) => f.severity === 'fatal').map((f) => f.id),
           },
         });
-        result.warnings = listWarnings(ctx, billId).filter((w) => w.dismissed === null);
+        result.warnings = (await listWarnings(ctx, billId)).filter((w) => w.dismissed === null);
       }
       result.billId = billId;
       result.vendorCreditId = creditId;
@@ -625,7 +627,8 @@ export async function importEInvoiceFiles(
     const outcome = rules[i]!;
     r.findings = outcome.ok ? outcome.findings : rulesFailed(outcome.error);
   });
-  const results = files.map((f, i) => importOne(ctx, f, readings[i]!, options));
+  const results = [];
+  for (const [i, f] of files.entries()) results.push(await importOne(ctx, f, readings[i]!, options));
   const refused = results.filter((r) => r.status === 'refused').length;
   const withWarnings = results.filter(
     (r) => r.status === 'imported_with_warnings' || r.status === 'ready_with_warnings',
@@ -676,23 +679,25 @@ function view(row: {
   };
 }
 
-export function einvoiceForBill(ctx: ServiceContext, input: ParsedInput<'einvoices.forBill'>) {
-  const row = storeOf(ctx).first(qb.selectFrom('einvoices').selectAll().where('bill_id', '=', input.billId));
+export async function einvoiceForBill(ctx: ServiceContext, input: ParsedInput<'einvoices.forBill'>) {
+  const row = await storeOf(ctx).first(
+    qb.selectFrom('einvoices').selectAll().where('bill_id', '=', input.billId),
+  );
   return { einvoice: row ? view(row) : null };
 }
 
-export function einvoiceForVendorCredit(
+export async function einvoiceForVendorCredit(
   ctx: ServiceContext,
   input: ParsedInput<'einvoices.forVendorCredit'>,
 ) {
-  const row = storeOf(ctx).first(
+  const row = await storeOf(ctx).first(
     qb.selectFrom('einvoices').selectAll().where('vendor_credit_id', '=', input.vendorCreditId),
   );
   return { einvoice: row ? view(row) : null };
 }
 
-export function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendorCredits.list'>) {
-  const rows = storeOf(ctx)
+export async function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendorCredits.list'>) {
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT c.*, b.vendor_invoice_number AS bill_number, e.id AS einvoice_id,
               c.total - (SELECT coalesce(sum(amount), 0) FROM vendor_credit_applications a
@@ -701,7 +706,7 @@ export function listVendorCredits(ctx: ServiceContext, input: ParsedInput<'vendo
        LEFT JOIN bills b ON b.id = c.bill_id LEFT JOIN einvoices e ON e.vendor_credit_id = c.id
        WHERE c.vendor_id = ? ORDER BY c.credit_date DESC, c.id DESC`,
     )
-    .all(input.vendorId) as {
+    .all(input.vendorId)) as {
     id: number;
     vendor_id: number;
     vendor_credit_number: string;

@@ -21,24 +21,26 @@ import { getDocumentSettings } from '../printing/settings';
  */
 
 /** What the e-invoice needs from the database for one document, read in one go. */
-export function einvoiceSource(ctx: ServiceContext, documentId: number): EinvoiceSource {
-  const doc = getDocument(ctx, { id: documentId });
+export async function einvoiceSource(ctx: ServiceContext, documentId: number): Promise<EinvoiceSource> {
+  const doc = await getDocument(ctx, { id: documentId });
   const store = storeOf(ctx);
-  const settings = getSettings(ctx);
-  const printing = getDocumentSettings(ctx);
-  const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', doc.customerId))!;
+  const settings = await getSettings(ctx);
+  const printing = await getDocumentSettings(ctx);
+  const c = (await store.first(qb.selectFrom('customers').selectAll().where('id', '=', doc.customerId)))!;
   const email =
-    store.first(
-      qb
-        .selectFrom('customer_emails')
-        .select('email')
-        .where('customer_id', '=', c.id)
-        .orderBy('billing', 'desc')
-        .orderBy('position')
-        .limit(1),
+    (
+      await store.first(
+        qb
+          .selectFrom('customer_emails')
+          .select('email')
+          .where('customer_id', '=', c.id)
+          .orderBy('billing', 'desc')
+          .orderBy('position')
+          .limit(1),
+      )
     )?.email ?? '';
   const related =
-    doc.type === 'credit_note' && doc.relatedId !== null ? getRelated(ctx, doc.relatedId) : null;
+    doc.type === 'credit_note' && doc.relatedId !== null ? await getRelated(ctx, doc.relatedId) : null;
   return {
     doc,
     seller: { ...settings.profile },
@@ -54,41 +56,41 @@ export function einvoiceSource(ctx: ServiceContext, documentId: number): Einvoic
       electronicAddressScheme: c.eaddress_scheme,
     },
     preceding: related,
-    unitCodes: readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {}),
+    unitCodes: await readSetting(ctx, UNIT_CODES_KEY, unitCodesSchema, {}),
   };
 }
 
-function getRelated(ctx: ServiceContext, id: number) {
-  const r = storeOf(ctx).first(
+async function getRelated(ctx: ServiceContext, id: number) {
+  const r = await storeOf(ctx).first(
     qb.selectFrom('documents').select(['number', 'issue_date', 'type']).where('id', '=', id),
   );
   return r && r.type === 'invoice' && r.number ? { number: r.number, issueDate: r.issue_date } : null;
 }
 
 /** The customer's preferred format, '' when none. */
-export function preferredFormat(ctx: ServiceContext, customerId: number): EinvoiceFormat | '' {
-  const r = storeOf(ctx).first(
+export async function preferredFormat(ctx: ServiceContext, customerId: number): Promise<EinvoiceFormat | ''> {
+  const r = await storeOf(ctx).first(
     qb.selectFrom('customers').select('einvoice_format').where('id', '=', customerId),
   );
   return (r?.einvoice_format ?? '') as EinvoiceFormat | '';
 }
 
-export function problemsFor(
+export async function problemsFor(
   ctx: ServiceContext,
   documentId: number,
   format: EinvoiceFormat,
-): EinvoiceProblem[] {
-  return einvoiceProblems(einvoiceSource(ctx, documentId), format);
+): Promise<EinvoiceProblem[]> {
+  return einvoiceProblems(await einvoiceSource(ctx, documentId), format);
 }
 
 /**
  * Issuing is refused while the customer's preferred e-invoice format cannot be made from the
  * document: it is locked once issued, so what is missing must be fixed first.
  */
-export function assertPreferredFormatPossible(ctx: ServiceContext, documentId: number): void {
-  const src = einvoiceSource(ctx, documentId);
+export async function assertPreferredFormatPossible(ctx: ServiceContext, documentId: number): Promise<void> {
+  const src = await einvoiceSource(ctx, documentId);
   if (src.doc.type === 'quote') return;
-  const format = preferredFormat(ctx, src.doc.customerId);
+  const format = await preferredFormat(ctx, src.doc.customerId);
   if (!format) return;
   const problems = einvoiceProblems(src, format);
   if (problems.length === 0) return;
@@ -114,8 +116,12 @@ export function einvoiceFileName(number: string | null, format: EinvoiceFormat):
 }
 
 /** What the Send dialog lists: the PDF, and the e-invoice that goes with it. */
-export function attachmentLabel(ctx: ServiceContext, documentId: number, pdfName: string): string {
-  const r = storeOf(ctx).first(
+export async function attachmentLabel(
+  ctx: ServiceContext,
+  documentId: number,
+  pdfName: string,
+): Promise<string> {
+  const r = await storeOf(ctx).first(
     qb
       .selectFrom('documents as d')
       .innerJoin('customers as c', 'c.id', 'd.customer_id')

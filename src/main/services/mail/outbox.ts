@@ -53,12 +53,12 @@ function senderOf(ctx: ServiceContext): SenderState {
 
 type Row = OutboxTable & { id: number };
 
-function entryOf(ctx: ServiceContext, row: Row): OutboxEntry {
-  const attachments = storeOf(ctx)
+async function entryOf(ctx: ServiceContext, row: Row): Promise<OutboxEntry> {
+  const attachments = (await storeOf(ctx)
     .prepare(
       'SELECT file_name, length(content) AS bytes FROM outbox_attachments WHERE outbox_id = ? ORDER BY position',
     )
-    .all(row.id) as { file_name: string; bytes: number }[];
+    .all(row.id)) as { file_name: string; bytes: number }[];
   return {
     id: row.id,
     kind: row.kind,
@@ -81,48 +81,48 @@ function entryOf(ctx: ServiceContext, row: Row): OutboxEntry {
   };
 }
 
-function rowOf(ctx: ServiceContext, id: number): Row {
-  const row = storeOf(ctx).first(qb.selectFrom('outbox').selectAll().where('id', '=', id));
+async function rowOf(ctx: ServiceContext, id: number): Promise<Row> {
+  const row = await storeOf(ctx).first(qb.selectFrom('outbox').selectAll().where('id', '=', id));
   if (!row) throw notFound(msg('errors.notFound.message'));
   return row as Row;
 }
 
-export function getEntry(ctx: ServiceContext, id: number): OutboxEntry {
-  return entryOf(ctx, rowOf(ctx, id));
+export async function getEntry(ctx: ServiceContext, id: number): Promise<OutboxEntry> {
+  return await entryOf(ctx, await rowOf(ctx, id));
 }
 
-export function listOutbox(ctx: ServiceContext, input: ParsedInput<'outbox.list'>) {
+export async function listOutbox(ctx: ServiceContext, input: ParsedInput<'outbox.list'>) {
   let q = qb.selectFrom('outbox');
   if (input.status === 'pending') q = q.where('status', 'in', ['queued', 'sending', 'failed']);
   if (input.status === 'sent') q = q.where('status', '=', 'sent');
   const store = storeOf(ctx);
-  const total = Number(store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-  const rows = store.all(
+  const total = Number((await store.first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
+  const rows = (await store.all(
     q.selectAll().orderBy('id', 'desc').limit(input.limit).offset(input.offset),
-  ) as Row[];
-  const counts = store
+  )) as Row[];
+  const counts = (await store
     .prepare(
       `SELECT sum(status IN ('queued', 'sending')) AS queued, sum(status = 'failed') AS failed FROM outbox`,
     )
-    .get() as { queued: number | null; failed: number | null };
+    .get()) as { queued: number | null; failed: number | null };
   return {
-    rows: rows.map((r) => entryOf(ctx, r)),
+    rows: await Promise.all(rows.map((r) => entryOf(ctx, r))),
     total,
     counts: { queued: counts.queued ?? 0, failed: counts.failed ?? 0 },
   };
 }
 
-export function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.history'>) {
+export async function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.history'>) {
   let q = qb.selectFrom('outbox').selectAll();
   if (input.documentId) q = q.where('document_id', '=', input.documentId);
   else if (input.paymentId) q = q.where('payment_id', '=', input.paymentId);
   else q = q.where('customer_id', '=', input.customerId!).where('kind', '=', 'statement');
-  const rows = storeOf(ctx).all(
+  const rows = (await storeOf(ctx).all(
     q.where('status', '!=', 'cancelled').orderBy('id', 'desc').limit(200),
-  ) as Row[];
+  )) as Row[];
   let lastReminder = null;
   if (input.documentId) {
-    const r = storeOf(ctx).first(
+    const r = await storeOf(ctx).first(
       qb
         .selectFrom('invoice_reminders')
         .select(['level', 'sent_at', 'outbox_id'])
@@ -132,7 +132,7 @@ export function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.histor
         .limit(1),
     );
     if (r?.sent_at && r.outbox_id) {
-      const levels = getMailSettings(ctx).reminderLevels;
+      const levels = (await getMailSettings(ctx)).reminderLevels;
       lastReminder = {
         level: r.level,
         levelName: levels.find((l) => l.level === r.level)?.name ?? `Level ${r.level}`,
@@ -141,15 +141,15 @@ export function mailHistory(ctx: ServiceContext, input: ParsedInput<'mail.histor
       };
     }
   }
-  return { entries: rows.map((r) => entryOf(ctx, r)), lastReminder };
+  return { entries: await Promise.all(rows.map((r) => entryOf(ctx, r))), lastReminder };
 }
 
 // --- Composing ---------------------------------------------------------------------------
 
-export function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
-  const subject = loadSubject(ctx, input.ref);
-  const template = getTemplates(ctx, subject.language)[subject.templateKind];
-  const account = storedAccountOf(ctx);
+export async function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
+  const subject = await loadSubject(ctx, input.ref);
+  const template = (await getTemplates(ctx, subject.language))[subject.templateKind];
+  const account = await storedAccountOf(ctx);
   return {
     to: subject.recipients,
     cc: [],
@@ -158,7 +158,7 @@ export function composeMessage(ctx: ServiceContext, input: { ref: PrintRef }) {
     body: renderTemplate(template.body, subject.values),
     attachmentName:
       subject.link.documentId !== null && (subject.kind === 'invoice' || subject.kind === 'credit_note')
-        ? attachmentLabel(ctx, subject.link.documentId, subject.view.fileName)
+        ? await attachmentLabel(ctx, subject.link.documentId, subject.view.fileName)
         : subject.view.fileName,
     blockers: subject.blockers,
     accountReady: isAccountReady(account),
@@ -177,7 +177,7 @@ interface Attachment {
  * Factur-X in place of the plain PDF, an XML format beside it.
  */
 export async function attachmentsFor(ctx: ServiceContext, subject: Subject): Promise<Attachment[]> {
-  const logo = subject.view.showLogo ? logoOf(ctx) : null;
+  const logo = subject.view.showLogo ? await logoOf(ctx) : null;
   const documentId = subject.link.documentId;
   if (documentId !== null && (subject.kind === 'invoice' || subject.kind === 'credit_note')) {
     const { preferredEinvoiceFiles } = await import('../einvoice/export');
@@ -202,9 +202,9 @@ function messageIdFor(fromEmail: string): string {
   return `<${crypto.randomUUID()}@${domain}>`;
 }
 
-function fromAddress(ctx: ServiceContext): { name: string; address: string } {
-  const a = storedAccountOf(ctx);
-  const profile = storeOf(ctx).first(
+async function fromAddress(ctx: ServiceContext): Promise<{ name: string; address: string }> {
+  const a = await storedAccountOf(ctx);
+  const profile = await storeOf(ctx).first(
     qb.selectFrom('business_profile').select(['name', 'email']).where('id', '=', 1),
   );
   return { name: a.fromName || profile?.name || '', address: a.fromEmail || profile?.email || '' };
@@ -219,16 +219,16 @@ export interface NewMessage {
 }
 
 /** Inserts a queued message; call inside a transaction. */
-export function queueMessage(
+export async function queueMessage(
   ctx: ServiceContext,
   subject: Subject,
   message: NewMessage,
   attachments: Attachment[],
-): number {
+): Promise<number> {
   const store = storeOf(ctx);
-  const from = fromAddress(ctx);
+  const from = await fromAddress(ctx);
   const now = ctx.clock.now().toISOString();
-  const { lastInsertRowid: id } = store.run(
+  const { lastInsertRowid: id } = await store.run(
     qb.insertInto('outbox').values({
       kind: subject.kind,
       document_id: subject.link.documentId,
@@ -236,7 +236,7 @@ export function queueMessage(
       customer_id: subject.link.customerId,
       about: subject.about,
       from_address: JSON.stringify(from),
-      reply_to: storedAccountOf(ctx).replyTo,
+      reply_to: (await storedAccountOf(ctx)).replyTo,
       to_addresses: JSON.stringify(message.to),
       cc_addresses: JSON.stringify(message.cc),
       bcc_addresses: JSON.stringify(message.bcc),
@@ -253,8 +253,8 @@ export function queueMessage(
       sent_at: null,
     }),
   );
-  attachments.forEach((a, position) =>
-    store.run(
+  for (const [position, a] of attachments.entries()) {
+    await store.run(
       qb.insertInto('outbox_attachments').values({
         outbox_id: id,
         position,
@@ -262,9 +262,9 @@ export function queueMessage(
         content_type: a.contentType ?? 'application/pdf',
         content: a.bytes,
       }),
-    ),
-  );
-  recordAudit(ctx, {
+    );
+  }
+  await recordAudit(ctx, {
     entity: 'email',
     entityId: id,
     action: 'queue',
@@ -286,25 +286,30 @@ export async function sendMessage(
   ctx: ServiceContext,
   input: ParsedInput<'mail.send'>,
 ): Promise<OutboxEntry> {
-  const subject = loadSubject(ctx, input.ref);
+  const subject = await loadSubject(ctx, input.ref);
   if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
-  smtpAccount(ctx);
+  await smtpAccount(ctx);
   const attachments = await attachmentsFor(ctx, subject);
-  const id = storeOf(ctx).tx(() => {
-    const outboxId = queueMessage(ctx, subject, input, attachments);
+  const id = await storeOf(ctx).tx(async () => {
+    const outboxId = await queueMessage(ctx, subject, input, attachments);
     if (subject.reminderLevel && subject.link.documentId) {
-      markReminderQueued(ctx, subject.link.documentId, subject.reminderLevel, outboxId);
+      await markReminderQueued(ctx, subject.link.documentId, subject.reminderLevel, outboxId);
     }
     return outboxId;
   });
   await deliverSoon(ctx);
-  return getEntry(ctx, id);
+  return await getEntry(ctx, id);
 }
 
 /** A reminder sent by hand from the Send dialog counts like an approved proposal. */
-function markReminderQueued(ctx: ServiceContext, documentId: number, level: number, outboxId: number): void {
+async function markReminderQueued(
+  ctx: ServiceContext,
+  documentId: number,
+  level: number,
+  outboxId: number,
+): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  const existing = storeOf(ctx).first(
+  const existing = await storeOf(ctx).first(
     qb
       .selectFrom('invoice_reminders')
       .select(['id'])
@@ -312,18 +317,18 @@ function markReminderQueued(ctx: ServiceContext, documentId: number, level: numb
       .where('level', '=', level),
   );
   if (existing) {
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('invoice_reminders')
         .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
         .where('id', '=', existing.id),
     );
   } else {
-    const doc = storeOf(ctx).first(
+    const doc = await storeOf(ctx).first(
       qb.selectFrom('documents').select('due_date').where('id', '=', documentId),
     );
     const days = doc?.due_date ? daysOverdue(doc.due_date, ctx.clock.today()) : 0;
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb.insertInto('invoice_reminders').values({
         document_id: documentId,
         level,
@@ -340,8 +345,8 @@ function markReminderQueued(ctx: ServiceContext, documentId: number, level: numb
 
 // --- Delivering --------------------------------------------------------------------------
 
-function outgoing(ctx: ServiceContext, row: Row): OutgoingMessage {
-  const attachments = storeOf(ctx).all(
+async function outgoing(ctx: ServiceContext, row: Row): Promise<OutgoingMessage> {
+  const attachments = await storeOf(ctx).all(
     qb
       .selectFrom('outbox_attachments')
       .select(['file_name', 'content_type', 'content'])
@@ -367,11 +372,11 @@ function outgoing(ctx: ServiceContext, row: Row): OutgoingMessage {
   };
 }
 
-function finishSent(ctx: ServiceContext, row: Row, response: string): void {
+async function finishSent(ctx: ServiceContext, row: Row, response: string): Promise<void> {
   const store = storeOf(ctx);
   const now = ctx.clock.now().toISOString();
-  store.tx(() => {
-    store.run(
+  await store.tx(async () => {
+    await store.run(
       qb
         .updateTable('outbox')
         .set({
@@ -385,7 +390,7 @@ function finishSent(ctx: ServiceContext, row: Row, response: string): void {
         .where('id', '=', row.id),
     );
     if (row.document_id && row.kind !== 'reminder') {
-      store.run(
+      await store.run(
         qb
           .updateTable('documents')
           .set({ sent_at: now })
@@ -393,13 +398,13 @@ function finishSent(ctx: ServiceContext, row: Row, response: string): void {
           .where('sent_at', 'is', null),
       );
     }
-    store.run(
+    await store.run(
       qb
         .updateTable('invoice_reminders')
         .set({ status: 'sent', sent_at: now })
         .where('outbox_id', '=', row.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'email',
       entityId: row.id,
       action: 'sent',
@@ -414,11 +419,17 @@ function finishSent(ctx: ServiceContext, row: Row, response: string): void {
   ctx.log.info('email sent', { outboxId: row.id, messageId: row.message_id, attempt: row.attempts });
 }
 
-function finishFailed(ctx: ServiceContext, row: Row, kind: string, message: string, retry: boolean): void {
+async function finishFailed(
+  ctx: ServiceContext,
+  row: Row,
+  kind: string,
+  message: string,
+  retry: boolean,
+): Promise<void> {
   const store = storeOf(ctx);
   const next = retry ? new Date(ctx.clock.now().getTime() + backoffMs(row.attempts)).toISOString() : null;
-  store.tx(() => {
-    store.run(
+  await store.tx(async () => {
+    await store.run(
       qb
         .updateTable('outbox')
         .set({
@@ -430,7 +441,7 @@ function finishFailed(ctx: ServiceContext, row: Row, kind: string, message: stri
         .where('id', '=', row.id),
     );
     if (!retry)
-      store.run(
+      await store.run(
         qb.updateTable('invoice_reminders').set({ status: 'failed' }).where('outbox_id', '=', row.id),
       );
   });
@@ -445,10 +456,10 @@ function finishFailed(ctx: ServiceContext, row: Row, kind: string, message: stri
 
 async function deliverOne(ctx: ServiceContext, id: number): Promise<void> {
   const store = storeOf(ctx);
-  const row = store.tx(() => {
-    const r = rowOf(ctx, id);
+  const row = await store.tx(async () => {
+    const r = await rowOf(ctx, id);
     if (r.status !== 'queued') return null;
-    store.run(
+    await store.run(
       qb
         .updateTable('outbox')
         .set({ status: 'sending', attempts: r.attempts + 1 })
@@ -459,18 +470,18 @@ async function deliverOne(ctx: ServiceContext, id: number): Promise<void> {
   if (!row) return;
   let account;
   try {
-    account = smtpAccount(ctx);
+    account = await smtpAccount(ctx);
   } catch (error) {
-    finishFailed(ctx, row, 'auth', error instanceof Error ? error.message : String(error), false);
+    await finishFailed(ctx, row, 'auth', error instanceof Error ? error.message : String(error), false);
     return;
   }
   const { sendMail, describeFailure } = await import('../../mail/smtp');
   try {
-    const result = await sendMail(account, outgoing(ctx, row));
-    finishSent(ctx, row, result.response);
+    const result = await sendMail(account, await outgoing(ctx, row));
+    await finishSent(ctx, row, result.response);
   } catch (error) {
     const f = describeFailure(error, account);
-    finishFailed(ctx, row, f.kind, f.message, f.retry);
+    await finishFailed(ctx, row, f.kind, f.message, f.retry);
   }
 }
 
@@ -482,8 +493,8 @@ async function deliveryPass(ctx: ServiceContext, state: SenderState): Promise<vo
     for (;;) {
       if (!ctx.host.isOpen) return;
       const now = ctx.clock.now().toISOString();
-      const due = storeOf(ctx)
-        .all(
+      const due = (
+        await storeOf(ctx).all(
           qb
             .selectFrom('outbox')
             .select('id')
@@ -493,7 +504,7 @@ async function deliveryPass(ctx: ServiceContext, state: SenderState): Promise<vo
             .orderBy('id')
             .limit(20),
         )
-        .filter((r) => !tried.has(r.id));
+      ).filter((r) => !tried.has(r.id));
       if (!due.length) break;
       for (const { id } of due) {
         tried.add(id);
@@ -530,18 +541,18 @@ export async function deliverSoon(ctx: ServiceContext, waitMs = 10_000): Promise
   clearTimeout(timer);
 }
 
-export function retryMessage(ctx: ServiceContext, input: { id: number }): Promise<OutboxEntry> {
-  storeOf(ctx).tx(() => {
-    const row = rowOf(ctx, input.id);
+export async function retryMessage(ctx: ServiceContext, input: { id: number }): Promise<OutboxEntry> {
+  await storeOf(ctx).tx(async () => {
+    const row = await rowOf(ctx, input.id);
     if (row.status === 'sent') throw new AppError('CONFLICT', msg('errors.outbox.messageHasAlreadyBeen'));
     if (row.status === 'sending') throw new AppError('CONFLICT', msg('errors.outbox.messageBeingSentRight'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('outbox')
         .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
         .where('id', '=', row.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'email',
       entityId: row.id,
       action: 'retry',
@@ -549,24 +560,24 @@ export function retryMessage(ctx: ServiceContext, input: { id: number }): Promis
       after: { status: 'queued' },
     });
   });
-  return deliverSoon(ctx).then(() => getEntry(ctx, input.id));
+  return deliverSoon(ctx).then(async () => await getEntry(ctx, input.id));
 }
 
-export function cancelMessage(ctx: ServiceContext, input: { id: number }): OutboxEntry {
-  storeOf(ctx).tx(() => {
-    const row = rowOf(ctx, input.id);
+export async function cancelMessage(ctx: ServiceContext, input: { id: number }): Promise<OutboxEntry> {
+  await storeOf(ctx).tx(async () => {
+    const row = await rowOf(ctx, input.id);
     if (row.status === 'sent') throw new AppError('CONFLICT', msg('errors.outbox.messageHasAlreadyBeen'));
     if (row.status === 'sending') throw new AppError('CONFLICT', msg('errors.outbox.messageBeingSentRight2'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb.updateTable('outbox').set({ status: 'cancelled', next_attempt_at: null }).where('id', '=', row.id),
     );
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('invoice_reminders')
         .set({ status: 'proposed', outbox_id: null, decided_at: null })
         .where('outbox_id', '=', row.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'email',
       entityId: row.id,
       action: 'cancel',
@@ -574,7 +585,7 @@ export function cancelMessage(ctx: ServiceContext, input: { id: number }): Outbo
       after: { status: 'cancelled' },
     });
   });
-  return getEntry(ctx, input.id);
+  return await getEntry(ctx, input.id);
 }
 
 /**
@@ -585,10 +596,10 @@ export function cancelMessage(ctx: ServiceContext, input: { id: number }): Outbo
 export const outboxJob = {
   name: 'outbox',
   everyMs: 30_000,
-  run(ctx: ServiceContext): void {
+  async run(ctx: ServiceContext): Promise<void> {
     const state = senderOf(ctx);
     if (!state.running) {
-      storeOf(ctx).run(
+      await storeOf(ctx).run(
         qb
           .updateTable('outbox')
           .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
@@ -605,8 +616,8 @@ export const outboxJob = {
 // --- Test email and drafts -----------------------------------------------------------------
 
 export async function sendTestEmail(ctx: ServiceContext, input: { to: string }) {
-  const account = smtpAccount(ctx);
-  const from = fromAddress(ctx);
+  const account = await smtpAccount(ctx);
+  const from = await fromAddress(ctx);
   const { sendMail, describeFailure } = await import('../../mail/smtp');
   try {
     const result = await sendMail(account, {
@@ -633,15 +644,15 @@ export async function sendTestEmail(ctx: ServiceContext, input: { to: string }) 
 
 /** "Open in my mail app": an .eml draft with the PDF attached. */
 export async function draftMessage(ctx: ServiceContext, input: ParsedInput<'mail.draft'>) {
-  const subject = loadSubject(ctx, input.ref);
+  const subject = await loadSubject(ctx, input.ref);
   if (subject.blockers.length) throw new AppError('CONFLICT', subject.blockers[0]!);
   const attachments = await attachmentsFor(ctx, subject);
-  const from = fromAddress(ctx);
+  const from = await fromAddress(ctx);
   if (!from.address) throw fieldError('from', msg('errors.outbox.addYourBusinessEmail'));
   const { buildEml } = await import('../../mail/smtp');
   const eml = await buildEml({
     from,
-    replyTo: storedAccountOf(ctx).replyTo,
+    replyTo: (await storedAccountOf(ctx)).replyTo,
     to: input.to,
     cc: input.cc,
     bcc: input.bcc,
@@ -656,7 +667,7 @@ export async function draftMessage(ctx: ServiceContext, input: ParsedInput<'mail
     })),
   });
   const fileName = subject.view.fileName.replace(/\.pdf$/, '.eml');
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'email',
     entityId: subject.link.documentId ?? subject.link.paymentId ?? subject.link.customerId ?? 0,
     action: 'draft',

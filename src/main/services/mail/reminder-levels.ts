@@ -19,6 +19,6 @@ const storedLevels = z.array(
   }),
 );
 
-export function getReminderLevels(ctx: ServiceContext): ReminderLevel[] {
-  return readSetting(ctx, LEVELS_KEY, storedLevels, DEFAULT_REMINDER_LEVELS);
+export async function getReminderLevels(ctx: ServiceContext): Promise<ReminderLevel[]> {
+  return await readSetting(ctx, LEVELS_KEY, storedLevels, DEFAULT_REMINDER_LEVELS);
 }

@@ -34,14 +34,14 @@ export const OVERDUE_INVOICES_SQL = `SELECT id, due_date, customer_id FROM docum
   WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND balance > 0 AND due_date < ?
   ORDER BY due_date`;
 
-export function proposeReminders(ctx: ServiceContext): number {
+export async function proposeReminders(ctx: ServiceContext): Promise<number> {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
-  const levels = getReminderLevels(ctx);
+  const levels = await getReminderLevels(ctx);
   let proposed = 0;
-  store.tx(() => {
+  await store.tx(async () => {
     // Proposals about invoices that are no longer open and overdue are withdrawn.
-    store
+    await store
       .prepare(
         `DELETE FROM invoice_reminders WHERE status = 'proposed' AND document_id NOT IN (
            SELECT id FROM documents WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')
@@ -51,13 +51,12 @@ export function proposeReminders(ctx: ServiceContext): number {
     // A promise to pay (Reports → Collections) holds the customer's reminders back until the
     // day after its date; proposals made before it are withdrawn, and come back if it is broken.
     const held = new Set(
-      store
-        .all(qb.selectFrom('collections').select(['customer_id', 'promise_date']))
+      (await store.all(qb.selectFrom('collections').select(['customer_id', 'promise_date'])))
         .filter((c) => promiseHolds(c.promise_date, today))
         .map((c) => c.customer_id),
     );
     if (held.size)
-      store.run(
+      await store.run(
         qb
           .deleteFrom('invoice_reminders')
           .where('status', '=', 'proposed')
@@ -68,13 +67,13 @@ export function proposeReminders(ctx: ServiceContext): number {
               .where('customer_id', 'in', [...held]),
           ),
       );
-    const overdue = store.prepare(OVERDUE_INVOICES_SQL).all(today) as {
+    const overdue = (await store.prepare(OVERDUE_INVOICES_SQL).all(today)) as {
       id: number;
       due_date: string;
       customer_id: number;
     }[];
     const history = new Map<number, ReminderRecord[]>();
-    for (const r of store.all(
+    for (const r of await store.all(
       qb.selectFrom('invoice_reminders').select(['document_id', 'level', 'status', 'decided_at', 'sent_at']),
     )) {
       const list = history.get(r.document_id) ?? [];
@@ -99,17 +98,17 @@ export function proposeReminders(ctx: ServiceContext): number {
       const days = daysOverdue(doc.due_date!, today);
       const level = reminderLevelToPropose(days, levels, history.get(doc.id) ?? [], today);
       if (!level) continue;
-      propose.run(doc.id, level, days, now);
+      await propose.run(doc.id, level, days, now);
       proposed++;
     }
   });
   return proposed;
 }
 
-export function listReminders(
+export async function listReminders(
   ctx: ServiceContext,
   input: { status: 'proposed' | 'all' },
-): ReminderProposal[] {
+): Promise<ReminderProposal[]> {
   let q = qb
     .selectFrom('invoice_reminders as r')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
@@ -128,16 +127,17 @@ export function listReminders(
       'd.currency',
     ]);
   if (input.status === 'proposed') q = q.where('r.status', '=', 'proposed');
-  const rows = storeOf(ctx).all(
+  const rows = await storeOf(ctx).all(
     q.orderBy('r.level', 'desc').orderBy('d.due_date').orderBy('r.id').limit(1000),
   );
-  const levels = getReminderLevels(ctx);
+  const levels = await getReminderLevels(ctx);
   const today = ctx.clock.today();
   const emails = new Map<number, string>();
-  return rows.map((r) => {
+  const out = [];
+  for (const r of rows) {
     if (!emails.has(r.customer_id))
-      emails.set(r.customer_id, customerInfo(ctx, r.customer_id).emails.join(', '));
-    return {
+      emails.set(r.customer_id, (await customerInfo(ctx, r.customer_id)).emails.join(', '));
+    out.push({
       id: r.id,
       documentId: r.document_id,
       number: r.number ?? '',
@@ -153,17 +153,18 @@ export function listReminders(
       status: r.status,
       proposedAt: r.proposed_at,
       outboxId: r.outbox_id,
-    };
-  });
+    });
+  }
+  return out;
 }
 
-export function refreshReminders(ctx: ServiceContext): ReminderProposal[] {
-  proposeReminders(ctx);
-  return listReminders(ctx, { status: 'proposed' });
+export async function refreshReminders(ctx: ServiceContext): Promise<ReminderProposal[]> {
+  await proposeReminders(ctx);
+  return await listReminders(ctx, { status: 'proposed' });
 }
 
-function proposalsById(ctx: ServiceContext, ids: number[]) {
-  const rows = storeOf(ctx).all(qb.selectFrom('invoice_reminders').selectAll().where('id', 'in', ids));
+async function proposalsById(ctx: ServiceContext, ids: number[]) {
+  const rows = await storeOf(ctx).all(qb.selectFrom('invoice_reminders').selectAll().where('id', 'in', ids));
   if (rows.length !== new Set(ids).size)
     throw new AppError('NOT_FOUND', msg('errors.reminders.oneThoseRemindersNo'));
   return rows;
@@ -174,18 +175,18 @@ export async function approveReminders(
   ctx: ServiceContext,
   input: { ids: number[] },
 ): Promise<ReminderProposal[]> {
-  smtpAccount(ctx);
-  const rows = proposalsById(ctx, input.ids);
+  await smtpAccount(ctx);
+  const rows = await proposalsById(ctx, input.ids);
   const prepared: {
     row: (typeof rows)[number];
-    subject: ReturnType<typeof loadSubject>;
+    subject: Awaited<ReturnType<typeof loadSubject>>;
     message: NewMessage;
     attachments: Awaited<ReturnType<typeof attachmentsFor>>;
   }[] = [];
   for (const r of rows) {
     if (r.status !== 'proposed')
       throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
-    const subject = loadSubject(ctx, {
+    const subject = await loadSubject(ctx, {
       kind: 'reminder',
       documentId: r.document_id,
       level: r.level as ReminderLevelNumber,
@@ -199,7 +200,7 @@ export async function approveReminders(
           document_number: subject.values.document_number,
         }),
       );
-    const template = getTemplates(ctx, subject.language)[subject.templateKind];
+    const template = (await getTemplates(ctx, subject.language))[subject.templateKind];
     prepared.push({
       row: r,
       subject,
@@ -214,21 +215,21 @@ export async function approveReminders(
     });
   }
   const now = ctx.clock.now().toISOString();
-  storeOf(ctx).tx(() => {
+  await storeOf(ctx).tx(async () => {
     for (const p of prepared) {
-      const current = storeOf(ctx).first(
+      const current = await storeOf(ctx).first(
         qb.selectFrom('invoice_reminders').select('status').where('id', '=', p.row.id),
       );
       if (current?.status !== 'proposed')
         throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
-      const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
-      storeOf(ctx).run(
+      const outboxId = await queueMessage(ctx, p.subject, p.message, p.attachments);
+      await storeOf(ctx).run(
         qb
           .updateTable('invoice_reminders')
           .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
           .where('id', '=', p.row.id),
       );
-      recordAudit(ctx, {
+      await recordAudit(ctx, {
         entity: 'reminder',
         entityId: p.row.id,
         action: 'approve',
@@ -237,7 +238,7 @@ export async function approveReminders(
     }
   });
   await deliverSoon(ctx);
-  return listReminders(ctx, { status: 'all' }).filter((r) => input.ids.includes(r.id));
+  return (await listReminders(ctx, { status: 'all' })).filter((r) => input.ids.includes(r.id));
 }
 
 /**
@@ -250,15 +251,15 @@ export async function approveRemindersByCustomer(
   ctx: ServiceContext,
   input: { ids: number[] },
 ): Promise<ReminderProposal[]> {
-  smtpAccount(ctx);
+  await smtpAccount(ctx);
   const store = storeOf(ctx);
-  const rows = proposalsById(ctx, input.ids);
+  const rows = await proposalsById(ctx, input.ids);
   for (const r of rows)
     if (r.status !== 'proposed')
       throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
   const docs = new Map(
-    store
-      .all(
+    (
+      await store.all(
         qb
           .selectFrom('documents')
           .select(['id', 'customer_id', 'currency'])
@@ -268,7 +269,7 @@ export async function approveRemindersByCustomer(
             rows.map((r) => r.document_id),
           ),
       )
-      .map((d) => [d.id, d]),
+    ).map((d) => [d.id, d]),
   );
   const groups = new Map<string, { customerId: number; currency: string; rows: typeof rows }>();
   for (const r of rows) {
@@ -280,13 +281,13 @@ export async function approveRemindersByCustomer(
   }
   const prepared: {
     rows: typeof rows;
-    subject: ReturnType<typeof loadSubject>;
+    subject: Awaited<ReturnType<typeof loadSubject>>;
     message: NewMessage;
     attachments: Awaited<ReturnType<typeof attachmentsFor>>;
   }[] = [];
   for (const g of groups.values()) {
     const level = Math.max(...g.rows.map((r) => r.level)) as ReminderLevelNumber;
-    const subject = loadSubject(ctx, {
+    const subject = await loadSubject(ctx, {
       kind: 'customer_reminder',
       customerId: g.customerId,
       level,
@@ -306,24 +307,24 @@ export async function approveRemindersByCustomer(
     });
   }
   const now = ctx.clock.now().toISOString();
-  store.tx(() => {
+  await store.tx(async () => {
     for (const p of prepared) {
       for (const r of p.rows) {
-        const current = store.first(
+        const current = await store.first(
           qb.selectFrom('invoice_reminders').select('status').where('id', '=', r.id),
         );
         if (current?.status !== 'proposed')
           throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
       }
-      const outboxId = queueMessage(ctx, p.subject, p.message, p.attachments);
+      const outboxId = await queueMessage(ctx, p.subject, p.message, p.attachments);
       for (const r of p.rows) {
-        store.run(
+        await store.run(
           qb
             .updateTable('invoice_reminders')
             .set({ status: 'queued', decided_at: now, outbox_id: outboxId })
             .where('id', '=', r.id),
         );
-        recordAudit(ctx, {
+        await recordAudit(ctx, {
           entity: 'reminder',
           entityId: r.id,
           action: 'approve',
@@ -333,22 +334,25 @@ export async function approveRemindersByCustomer(
     }
   });
   await deliverSoon(ctx);
-  return listReminders(ctx, { status: 'all' }).filter((r) => input.ids.includes(r.id));
+  return (await listReminders(ctx, { status: 'all' })).filter((r) => input.ids.includes(r.id));
 }
 
-export function dismissReminders(ctx: ServiceContext, input: { ids: number[] }): ReminderProposal[] {
+export async function dismissReminders(
+  ctx: ServiceContext,
+  input: { ids: number[] },
+): Promise<ReminderProposal[]> {
   const now = ctx.clock.now().toISOString();
-  storeOf(ctx).tx(() => {
-    for (const r of proposalsById(ctx, input.ids)) {
+  await storeOf(ctx).tx(async () => {
+    for (const r of await proposalsById(ctx, input.ids)) {
       if (r.status !== 'proposed')
         throw new AppError('CONFLICT', msg('errors.reminders.oneThoseRemindersAlready'));
-      storeOf(ctx).run(
+      await storeOf(ctx).run(
         qb
           .updateTable('invoice_reminders')
           .set({ status: 'dismissed', decided_at: now })
           .where('id', '=', r.id),
       );
-      recordAudit(ctx, {
+      await recordAudit(ctx, {
         entity: 'reminder',
         entityId: r.id,
         action: 'dismiss',
@@ -356,5 +360,5 @@ export function dismissReminders(ctx: ServiceContext, input: { ids: number[] }):
       });
     }
   });
-  return listReminders(ctx, { status: 'all' }).filter((r) => input.ids.includes(r.id));
+  return (await listReminders(ctx, { status: 'all' })).filter((r) => input.ids.includes(r.id));
 }

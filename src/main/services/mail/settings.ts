@@ -51,8 +51,8 @@ const EMPTY_ACCOUNT: StoredAccount = {
 
 const storedTemplates = z.record(z.string(), z.object({ subject: z.string(), body: z.string() }));
 
-export function storedAccountOf(ctx: ServiceContext): StoredAccount {
-  return readSetting(ctx, ACCOUNT_KEY, storedAccount, EMPTY_ACCOUNT);
+export async function storedAccountOf(ctx: ServiceContext): Promise<StoredAccount> {
+  return await readSetting(ctx, ACCOUNT_KEY, storedAccount, EMPTY_ACCOUNT);
 }
 
 /**
@@ -60,8 +60,8 @@ export function storedAccountOf(ctx: ServiceContext): StoredAccount {
  * mail.templates (as before languages: the templates a user edited were theirs), any other
  * language under mail.templates.<language>.
  */
-function templatesKeyOf(ctx: ServiceContext, language?: Language | null) {
-  const business = getDocumentLanguageSettings(ctx).language;
+async function templatesKeyOf(ctx: ServiceContext, language?: Language | null) {
+  const business = (await getDocumentLanguageSettings(ctx)).language;
   const lang = language ?? business;
   return { key: lang === business ? TEMPLATES_KEY : `${TEMPLATES_KEY}.${lang}`, language: lang };
 }
@@ -71,13 +71,13 @@ function templatesKeyOf(ctx: ServiceContext, language?: Language | null) {
  * user's edited templates are theirs, in the business's document language (the one they
  * edit in Settings → Email); every other language has Folio's own, from the catalogue.
  */
-export function getTemplates(
+export async function getTemplates(
   ctx: ServiceContext,
   language?: Language | null,
-): Record<TemplateKind, MailTemplate> {
-  const { key, language: lang } = templatesKeyOf(ctx, language);
+): Promise<Record<TemplateKind, MailTemplate>> {
+  const { key, language: lang } = await templatesKeyOf(ctx, language);
   const defaults = defaultTemplates(lang);
-  const stored = readSetting(ctx, key, storedTemplates, {});
+  const stored = await readSetting(ctx, key, storedTemplates, {});
   return Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, stored[k] ?? defaults[k]])) as Record<
     TemplateKind,
     MailTemplate
@@ -97,8 +97,11 @@ const STORAGE_NOTES = {
     'but anyone who can read your whole data folder can recover the password: keep that folder private.',
 } as const;
 
-export function getMailSettings(ctx: ServiceContext, language?: Language | null): MailSettings {
-  const a = storedAccountOf(ctx);
+export async function getMailSettings(
+  ctx: ServiceContext,
+  language?: Language | null,
+): Promise<MailSettings> {
+  const a = await storedAccountOf(ctx);
   return {
     account: {
       configured: isAccountReady(a),
@@ -114,16 +117,16 @@ export function getMailSettings(ctx: ServiceContext, language?: Language | null)
       passwordStorage: secretsOf(ctx).kind,
       passwordStorageNote: STORAGE_NOTES[secretsOf(ctx).kind],
     },
-    templates: getTemplates(ctx, language),
-    reminderLevels: getReminderLevels(ctx),
+    templates: await getTemplates(ctx, language),
+    reminderLevels: await getReminderLevels(ctx),
   };
 }
 
 /** The account with its password opened, for the sender. */
-export function smtpAccount(
+export async function smtpAccount(
   ctx: ServiceContext,
-): SmtpAccount & { fromName: string; fromEmail: string; replyTo: string; bccSelf: boolean } {
-  const a = storedAccountOf(ctx);
+): Promise<SmtpAccount & { fromName: string; fromEmail: string; replyTo: string; bccSelf: boolean }> {
+  const a = await storedAccountOf(ctx);
   if (!isAccountReady(a)) throw new AppError('CONFLICT', msg('errors.settings.setUpEmailAccount'));
   let password: string | null = null;
   if (a.passwordSealed) {
@@ -151,9 +154,12 @@ function publicFields(a: StoredAccount): Record<string, unknown> {
   return rest;
 }
 
-export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.updateAccount'>): MailSettings {
-  storeOf(ctx).tx(() => {
-    const before = storedAccountOf(ctx);
+export async function updateAccount(
+  ctx: ServiceContext,
+  input: ParsedInput<'mail.updateAccount'>,
+): Promise<MailSettings> {
+  await storeOf(ctx).tx(async () => {
+    const before = await storedAccountOf(ctx);
     let passwordSealed = before.passwordSealed;
     let password: 'unchanged' | 'changed' | 'removed' = 'unchanged';
     if (input.password !== undefined) {
@@ -171,8 +177,8 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.upda
       bccSelf: input.bccSelf,
       passwordSealed,
     };
-    writeSetting(ctx, ACCOUNT_KEY, next);
-    recordAudit(ctx, {
+    await writeSetting(ctx, ACCOUNT_KEY, next);
+    await recordAudit(ctx, {
       entity: 'mail_account',
       entityId: 'smtp',
       action: 'update',
@@ -182,7 +188,7 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.upda
       details: { credential: password },
     });
     // Messages stopped by a rejected login or a refused connection get another chance.
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('outbox')
         .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
@@ -190,19 +196,22 @@ export function updateAccount(ctx: ServiceContext, input: ParsedInput<'mail.upda
         .where('failure_kind', 'in', ['auth', 'tls']),
     );
   });
-  return getMailSettings(ctx);
+  return await getMailSettings(ctx);
 }
 
-export function updateTemplate(ctx: ServiceContext, input: ParsedInput<'mail.updateTemplate'>): MailSettings {
-  const { key, language } = templatesKeyOf(ctx, input.language);
-  storeOf(ctx).tx(() => {
-    const stored = readSetting(ctx, key, storedTemplates, {});
-    const before = getTemplates(ctx, language)[input.kind];
-    writeSetting(ctx, key, {
+export async function updateTemplate(
+  ctx: ServiceContext,
+  input: ParsedInput<'mail.updateTemplate'>,
+): Promise<MailSettings> {
+  const { key, language } = await templatesKeyOf(ctx, input.language);
+  await storeOf(ctx).tx(async () => {
+    const stored = await readSetting(ctx, key, storedTemplates, {});
+    const before = (await getTemplates(ctx, language))[input.kind];
+    await writeSetting(ctx, key, {
       ...stored,
       [input.kind]: { subject: input.subject, body: input.body },
     });
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'mail_template',
       entityId: key === TEMPLATES_KEY ? input.kind : `${input.kind}.${language}`,
       action: 'update',
@@ -210,20 +219,20 @@ export function updateTemplate(ctx: ServiceContext, input: ParsedInput<'mail.upd
       after: { subject: input.subject, body: input.body },
     });
   });
-  return getMailSettings(ctx, language);
+  return await getMailSettings(ctx, language);
 }
 
-export function resetTemplate(
+export async function resetTemplate(
   ctx: ServiceContext,
   input: { kind: TemplateKind; language?: Language | null },
-): MailSettings {
-  const { key, language } = templatesKeyOf(ctx, input.language);
-  storeOf(ctx).tx(() => {
-    const stored = readSetting(ctx, key, storedTemplates, {});
-    const before = getTemplates(ctx, language)[input.kind];
+): Promise<MailSettings> {
+  const { key, language } = await templatesKeyOf(ctx, input.language);
+  await storeOf(ctx).tx(async () => {
+    const stored = await readSetting(ctx, key, storedTemplates, {});
+    const before = (await getTemplates(ctx, language))[input.kind];
     const { [input.kind]: _removed, ...rest } = stored;
-    writeSetting(ctx, key, rest);
-    recordAudit(ctx, {
+    await writeSetting(ctx, key, rest);
+    await recordAudit(ctx, {
       entity: 'mail_template',
       entityId: key === TEMPLATES_KEY ? input.kind : `${input.kind}.${language}`,
       action: 'reset',
@@ -231,17 +240,17 @@ export function resetTemplate(
       after: { ...defaultTemplates(language)[input.kind] },
     });
   });
-  return getMailSettings(ctx, language);
+  return await getMailSettings(ctx, language);
 }
 
-export function updateReminderLevels(
+export async function updateReminderLevels(
   ctx: ServiceContext,
   input: ParsedInput<'mail.updateReminderLevels'>,
-): MailSettings {
-  storeOf(ctx).tx(() => {
-    const before = getReminderLevels(ctx);
-    writeSetting(ctx, LEVELS_KEY, input.levels);
-    recordAudit(ctx, {
+): Promise<MailSettings> {
+  await storeOf(ctx).tx(async () => {
+    const before = await getReminderLevels(ctx);
+    await writeSetting(ctx, LEVELS_KEY, input.levels);
+    await recordAudit(ctx, {
       entity: 'reminder_levels',
       entityId: 'reminders',
       action: 'update',
@@ -249,5 +258,5 @@ export function updateReminderLevels(
       after: Object.fromEntries(input.levels.map((l) => [`level${l.level}`, l])),
     });
   });
-  return getMailSettings(ctx);
+  return await getMailSettings(ctx);
 }

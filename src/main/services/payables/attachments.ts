@@ -92,10 +92,10 @@ export function storedAttachment(
   }
 }
 
-export function getAttachment(ctx: ServiceContext, input: ParsedInput<'bills.getAttachment'>) {
+export async function getAttachment(ctx: ServiceContext, input: ParsedInput<'bills.getAttachment'>) {
   const stored = storedAttachment(ctx, input.sha256);
   if (!stored) throw notFound(msg('errors.notFound.attachmentFile'));
-  const row = storeOf(ctx).first(
+  const row = await storeOf(ctx).first(
     qb
       .selectFrom('bill_attachments')
       .select('file_name')

@@ -24,31 +24,31 @@ export interface BillState {
  * bills already settled then. What was paid in advance (`prepaid`, from an e-invoice's BT-113)
  * and vendor credits applied to the bill count as settled too. Drafts and void bills keep their status.
  */
-export function refreshBill(ctx: ServiceContext, billId: number): BillState {
+export async function refreshBill(ctx: ServiceContext, billId: number): Promise<BillState> {
   const store = storeOf(ctx);
-  const bill = store.first(
+  const bill = (await store.first(
     qb
       .selectFrom('bills')
       .select(['status', 'total', 'currency', 'exchange_rate', 'prepaid', 'bill_date'])
       .where('id', '=', billId),
-  )!;
-  const sums = store
+  ))!;
+  const sums = (await store
     .prepare(
       `SELECT coalesce(sum(a.amount), 0) AS paid, coalesce(sum(a.discount), 0) AS discount, max(p.payment_date) AS last
        FROM bill_payment_allocations a JOIN bill_payments p ON p.id = a.payment_id WHERE a.bill_id = ?`,
     )
-    .get(billId) as { paid: number; discount: number; last: string | null };
+    .get(billId)) as { paid: number; discount: number; last: string | null };
   // Vendor credits applied to the bill lower its balance like a payment (without being one).
-  const credits = store
+  const credits = (await store
     .prepare(
       `SELECT coalesce(sum(amount), 0) AS credited, max(applied_on) AS last
        FROM vendor_credit_applications WHERE bill_id = ?`,
     )
-    .get(billId) as { credited: number; last: string | null };
+    .get(billId)) as { credited: number; last: string | null };
   const settled = sums.paid + sums.discount + bill.prepaid + credits.credited;
   const balance = bill.total - settled;
   const status = statusFromBalance(bill.status, bill.total, settled);
-  const base = getPreferences(ctx).baseCurrency;
+  const base = (await getPreferences(ctx)).baseCurrency;
   const lastDates = [sums.last, credits.last, bill.prepaid > 0 ? bill.bill_date : null].filter(
     (d): d is string => d !== null,
   );
@@ -60,7 +60,7 @@ export function refreshBill(ctx: ServiceContext, billId: number): BillState {
     status,
     settled_on: status === 'paid' ? (lastDates.sort().at(-1) ?? null) : null,
   };
-  store.run(
+  await store.run(
     qb
       .updateTable('bills')
       .set({
@@ -77,13 +77,13 @@ export function refreshBill(ctx: ServiceContext, billId: number): BillState {
  * The exchange rate to store for an amount in `currency`: '1' in the base currency; otherwise
  * the rate given, which must then be there (reported at `field`).
  */
-export function rateFor(
+export async function rateFor(
   ctx: ServiceContext,
   currency: string,
   rate: string | undefined,
   field = 'exchangeRate',
-): string {
-  const base = getPreferences(ctx).baseCurrency;
+): Promise<string> {
+  const base = (await getPreferences(ctx)).baseCurrency;
   if (currency === base) return '1';
   if (rate === undefined)
     throw fieldError(field, msg('errors.balances.enterExchangeRateWhat', { currency, base }));

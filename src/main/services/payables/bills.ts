@@ -68,11 +68,11 @@ function auditView(b: PreparedBill, status: string): Record<string, unknown> {
   };
 }
 
-function writeLinesAndAttachments(ctx: ServiceContext, billId: number, b: PreparedBill): void {
+async function writeLinesAndAttachments(ctx: ServiceContext, billId: number, b: PreparedBill): Promise<void> {
   const store = storeOf(ctx);
-  store.run(qb.deleteFrom('bill_lines').where('bill_id', '=', billId));
-  b.lines.forEach((l, position) =>
-    store.run(
+  await store.run(qb.deleteFrom('bill_lines').where('bill_id', '=', billId));
+  for (const [position, l] of b.lines.entries()) {
+    await store.run(
       qb.insertInto('bill_lines').values({
         bill_id: billId,
         position,
@@ -87,18 +87,18 @@ function writeLinesAndAttachments(ctx: ServiceContext, billId: number, b: Prepar
         vendor_id: b.vendorId,
         bill_date: b.billDate,
       }),
-    ),
-  );
+    );
+  }
   const keep = new Set(b.attachments.map((a) => a.sha256));
-  const current = store.all(
+  const current = await store.all(
     qb.selectFrom('bill_attachments').select(['id', 'sha256']).where('bill_id', '=', billId),
   );
   for (const a of current)
-    if (!keep.has(a.sha256)) store.run(qb.deleteFrom('bill_attachments').where('id', '=', a.id));
+    if (!keep.has(a.sha256)) await store.run(qb.deleteFrom('bill_attachments').where('id', '=', a.id));
   const had = new Set(current.map((a) => a.sha256));
   for (const a of b.attachments) {
     if (had.has(a.sha256)) continue;
-    store.run(
+    await store.run(
       qb.insertInto('bill_attachments').values({
         bill_id: billId,
         sha256: a.sha256,
@@ -115,7 +115,7 @@ function writeLinesAndAttachments(ctx: ServiceContext, billId: number, b: Prepar
  * Inserts a prepared bill with its lines, attachments and warnings, inside the caller's
  * transaction, and records it in the audit log. Returns the new id.
  */
-export function insertBill(
+export async function insertBill(
   ctx: ServiceContext,
   b: PreparedBill,
   options: {
@@ -123,11 +123,16 @@ export function insertBill(
     recurring?: { id: number; index: number };
     acknowledge?: { keys: string[]; reason: string };
   },
-): number {
+): Promise<number> {
   const now = nowIso(ctx);
   const store = storeOf(ctx);
-  const totalBase = toBase(b.totals.total, b.currency, b.exchangeRate, getPreferences(ctx).baseCurrency);
-  const { lastInsertRowid: id } = store.run(
+  const totalBase = toBase(
+    b.totals.total,
+    b.currency,
+    b.exchangeRate,
+    (await getPreferences(ctx)).baseCurrency,
+  );
+  const { lastInsertRowid: id } = await store.run(
     qb.insertInto('bills').values({
       ...billColumns(b),
       balance: b.totals.total,
@@ -142,39 +147,41 @@ export function insertBill(
       updated_at: now,
     }),
   );
-  writeLinesAndAttachments(ctx, id, b);
-  recordAudit(ctx, {
+  await writeLinesAndAttachments(ctx, id, b);
+  await recordAudit(ctx, {
     entity: 'bill',
     entityId: id,
     action: 'create',
     after: auditView(b, b.status),
     details: { source: options.source, ...(options.recurring ? { recurring: options.recurring } : {}) },
   });
-  saveWarnings(ctx, id, checkBill(ctx, b, id), options.acknowledge);
+  await saveWarnings(ctx, id, await checkBill(ctx, b, id), options.acknowledge);
   return id;
 }
 
-function saved(ctx: ServiceContext, id: number) {
-  const bill = getBill(ctx, { id });
+async function saved(ctx: ServiceContext, id: number) {
+  const bill = await getBill(ctx, { id });
   return { bill, warnings: bill.warnings.filter((w) => w.dismissed === null) };
 }
 
-export function createBill(ctx: ServiceContext, input: ParsedInput<'bills.create'>) {
-  const id = storeOf(ctx).tx(() => {
-    const b = prepareBill(ctx, input);
-    return insertBill(ctx, b, { source: 'manual', acknowledge: input.acknowledge });
+export async function createBill(ctx: ServiceContext, input: ParsedInput<'bills.create'>) {
+  const id = await storeOf(ctx).tx(async () => {
+    const b = await prepareBill(ctx, input);
+    return await insertBill(ctx, b, { source: 'manual', acknowledge: input.acknowledge });
   });
-  return saved(ctx, id);
+  return await saved(ctx, id);
 }
 
 /** Warnings the bill would give if saved now; nothing is stored. */
-export function checkBillInput(ctx: ServiceContext, input: ParsedInput<'bills.check'>) {
-  const existing = input.id !== null ? billExists(ctx, input.id) : null;
-  const b = prepareBill(ctx, input, existing);
-  const drafts = checkBill(ctx, b, input.id);
+export async function checkBillInput(ctx: ServiceContext, input: ParsedInput<'bills.check'>) {
+  const existing = input.id !== null ? await billExists(ctx, input.id) : null;
+  const b = await prepareBill(ctx, input, existing);
+  const drafts = await checkBill(ctx, b, input.id);
   // Already-dismissed warnings of a saved bill stay dismissed when it is saved again.
   const dismissed = new Map(
-    (input.id !== null ? listWarnings(ctx, input.id) : []).filter((w) => w.dismissed).map((w) => [w.key, w]),
+    (input.id !== null ? await listWarnings(ctx, input.id) : [])
+      .filter((w) => w.dismissed)
+      .map((w) => [w.key, w]),
   );
   return {
     warnings: drafts.map((d) => dismissed.get(draftToWarning(d).key) ?? draftToWarning(d)),
@@ -183,13 +190,13 @@ export function checkBillInput(ctx: ServiceContext, input: ParsedInput<'bills.ch
   };
 }
 
-export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update'>) {
-  storeOf(ctx).tx(() => {
-    const before = billExists(ctx, input.id);
+export async function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update'>) {
+  await storeOf(ctx).tx(async () => {
+    const before = await billExists(ctx, input.id);
     if (before.status === 'void') throw conflict(msg('errors.bills.billVoidChanged'));
     // Paid in advance (an e-invoice's BT-113) and vendor credits applied settle the bill too.
     const settled = before.paid + before.discount_taken + before.prepaid + before.credited;
-    const b = prepareBill(ctx, input, before);
+    const b = await prepareBill(ctx, input, before);
     if (settled > 0) {
       if (b.vendorId !== before.vendor_id)
         throw fieldError('vendorId', msg('errors.bills.billHasPaymentsSo'));
@@ -200,11 +207,11 @@ export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update
         throw fieldError(
           'lines',
           msg('errors.bills.totalLessThanSettled', {
-            settled: moneyFormatter(ctx, before.currency)(settled),
+            settled: (await moneyFormatter(ctx, before.currency))(settled),
           }),
         );
     }
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('bills')
         .set({
@@ -215,26 +222,26 @@ export function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update
         })
         .where('id', '=', input.id),
     );
-    const { status } = refreshBill(ctx, input.id);
-    writeLinesAndAttachments(ctx, input.id, b);
-    recordAudit(ctx, {
+    const { status } = await refreshBill(ctx, input.id);
+    await writeLinesAndAttachments(ctx, input.id, b);
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: input.id,
       action: 'update',
-      before: auditView(prepareFromRow(ctx, before), before.status),
+      before: auditView(await prepareFromRow(ctx, before), before.status),
       after: auditView(b, status),
     });
-    saveWarnings(ctx, input.id, checkBill(ctx, b, input.id), input.acknowledge);
+    await saveWarnings(ctx, input.id, await checkBill(ctx, b, input.id), input.acknowledge);
   });
-  return saved(ctx, input.id);
+  return await saved(ctx, input.id);
 }
 
 /** The stored bill in the shape auditView reads, for the "before" side of an update. */
-function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): PreparedBill {
-  const lines = storeOf(ctx).all(
+async function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): Promise<PreparedBill> {
+  const lines = await storeOf(ctx).all(
     qb.selectFrom('bill_lines').selectAll().where('bill_id', '=', row.id).orderBy('position'),
   );
-  const attachments = storeOf(ctx).all(
+  const attachments = await storeOf(ctx).all(
     qb.selectFrom('bill_attachments').selectAll().where('bill_id', '=', row.id).orderBy('id'),
   );
   return {
@@ -273,8 +280,8 @@ function prepareFromRow(ctx: ServiceContext, row: Selectable<BillsTable>): Prepa
 }
 
 /** The rate of the vendor's latest bill in that currency (one lookup of bills_by_vendor_date). */
-export function suggestRate(ctx: ServiceContext, input: ParsedInput<'bills.suggestRate'>) {
-  const row = storeOf(ctx).first(
+export async function suggestRate(ctx: ServiceContext, input: ParsedInput<'bills.suggestRate'>) {
+  const row = await storeOf(ctx).first(
     qb
       .selectFrom('bills')
       .select('exchange_rate')
@@ -289,30 +296,32 @@ export function suggestRate(ctx: ServiceContext, input: ParsedInput<'bills.sugge
 }
 
 /** A draft becomes a bill awaiting payment; its checks run again. */
-export function approveBill(ctx: ServiceContext, input: { id: number }) {
-  storeOf(ctx).tx(() => {
-    const row = billExists(ctx, input.id);
+export async function approveBill(ctx: ServiceContext, input: { id: number }) {
+  await storeOf(ctx).tx(async () => {
+    const row = await billExists(ctx, input.id);
     if (row.status !== 'draft') throw conflict(msg('errors.bills.onlyDraftApprovedBill'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('bills')
         .set({ status: 'awaiting_payment', updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
-    refreshBill(ctx, input.id);
-    recordAudit(ctx, {
+    await refreshBill(ctx, input.id);
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: input.id,
       action: 'approve',
       before: { status: 'draft' },
       after: { status: 'awaiting_payment' },
     });
-    const b = prepareFromRow(ctx, { ...row, status: 'awaiting_payment' });
-    const vendor = storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', row.vendor_id))!;
-    saveWarnings(
+    const b = await prepareFromRow(ctx, { ...row, status: 'awaiting_payment' });
+    const vendor = (await storeOf(ctx).first(
+      qb.selectFrom('vendors').selectAll().where('id', '=', row.vendor_id),
+    ))!;
+    await saveWarnings(
       ctx,
       input.id,
-      checkBill(
+      await checkBill(
         ctx,
         { ...b, vendorName: vendor.name, vendorBankChangedAt: vendor.bank_details_changed_at },
         input.id,
@@ -320,23 +329,23 @@ export function approveBill(ctx: ServiceContext, input: { id: number }) {
       undefined,
     );
   });
-  return saved(ctx, input.id);
+  return await saved(ctx, input.id);
 }
 
-export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>): Bill {
-  storeOf(ctx).tx(() => {
-    const row = billExists(ctx, input.id);
+export async function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>): Promise<Bill> {
+  await storeOf(ctx).tx(async () => {
+    const row = await billExists(ctx, input.id);
     if (row.status === 'void') throw conflict(msg('errors.bills.billAlreadyVoid'));
     if (row.paid + row.discount_taken > 0) throw conflict(msg('errors.bills.billHasPaymentsUndo'));
     if (row.credited > 0) throw conflict(msg('vendorCredits.errors.voidWithCredits'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('bills')
         .set({ status: 'void', void_reason: input.reason, updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
-    refreshBill(ctx, input.id);
-    recordAudit(ctx, {
+    await refreshBill(ctx, input.id);
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: input.id,
       action: 'void',
@@ -345,15 +354,15 @@ export function voidBill(ctx: ServiceContext, input: ParsedInput<'bills.void'>):
       details: { reason: input.reason },
     });
   });
-  return getBill(ctx, { id: input.id });
+  return await getBill(ctx, { id: input.id });
 }
 
-export function deleteBill(ctx: ServiceContext, input: { id: number }) {
-  storeOf(ctx).tx(() => {
-    const row = billExists(ctx, input.id);
+export async function deleteBill(ctx: ServiceContext, input: { id: number }) {
+  await storeOf(ctx).tx(async () => {
+    const row = await billExists(ctx, input.id);
     if (row.status !== 'draft') throw conflict(msg('errors.bills.onlyDraftsDeletedVoid'));
-    storeOf(ctx).run(qb.deleteFrom('bills').where('id', '=', input.id));
-    recordAudit(ctx, {
+    await storeOf(ctx).run(qb.deleteFrom('bills').where('id', '=', input.id));
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: input.id,
       action: 'delete',
@@ -363,10 +372,13 @@ export function deleteBill(ctx: ServiceContext, input: { id: number }) {
   return { ok: true as const };
 }
 
-export function dismissWarning(ctx: ServiceContext, input: ParsedInput<'bills.dismissWarning'>): Bill {
-  storeOf(ctx).tx(() => {
-    billExists(ctx, input.billId);
-    const w = storeOf(ctx).first(
+export async function dismissWarning(
+  ctx: ServiceContext,
+  input: ParsedInput<'bills.dismissWarning'>,
+): Promise<Bill> {
+  await storeOf(ctx).tx(async () => {
+    await billExists(ctx, input.billId);
+    const w = await storeOf(ctx).first(
       qb
         .selectFrom('bill_warnings')
         .selectAll()
@@ -375,17 +387,17 @@ export function dismissWarning(ctx: ServiceContext, input: ParsedInput<'bills.di
     );
     if (!w) throw notFound(msg('errors.notFound.warning'));
     if (w.dismissed_at) throw conflict(msg('errors.bills.warningAlreadyDismissed'));
-    dismiss(ctx, input.billId, w.id, w.kind, w.message, input.reason);
+    await dismiss(ctx, input.billId, w.id, w.kind, w.message, input.reason);
   });
-  return getBill(ctx, { id: input.billId });
+  return await getBill(ctx, { id: input.billId });
 }
 
 // ---------------------------------------------------------------------------------------
 // Reading
 
-export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
+export async function getBill(ctx: ServiceContext, input: { id: number }): Promise<Bill> {
   const store = storeOf(ctx);
-  const row = store.first(
+  const row = await store.first(
     qb
       .selectFrom('bills as b')
       .innerJoin('vendors as v', 'v.id', 'b.vendor_id')
@@ -395,7 +407,7 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
   );
   if (!row) throw notFound(msg('errors.notFound.bill'));
   const today = ctx.clock.today();
-  const lines = store.all(
+  const lines = await store.all(
     qb
       .selectFrom('bill_lines as l')
       .leftJoin('expense_categories as c', 'c.id', 'l.category_id')
@@ -404,10 +416,10 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
       .where('l.bill_id', '=', row.id)
       .orderBy('l.position'),
   );
-  const attachments = store.all(
+  const attachments = await store.all(
     qb.selectFrom('bill_attachments').selectAll().where('bill_id', '=', row.id).orderBy('id'),
   );
-  const payments = store.all(
+  const payments = await store.all(
     qb
       .selectFrom('bill_payment_allocations as a')
       .innerJoin('bill_payments as p', 'p.id', 'a.payment_id')
@@ -427,11 +439,13 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
   );
   const po =
     row.purchase_order_id !== null
-      ? store.first(
+      ? await store.first(
           qb.selectFrom('purchase_orders').select(['id', 'number']).where('id', '=', row.purchase_order_id),
         )
       : undefined;
-  const reminder = store.first(qb.selectFrom('bill_reminders').selectAll().where('bill_id', '=', row.id));
+  const reminder = await store.first(
+    qb.selectFrom('bill_reminders').selectAll().where('bill_id', '=', row.id),
+  );
   const early = earlyFromColumns(row.discount_bp, row.discount_days);
   const status = displayStatus(row.status, row.due_date, today);
   return {
@@ -479,7 +493,7 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
         )
       : null,
     purchaseOrder: po ?? null,
-    match: po ? orderMatch(ctx, po.id) : null,
+    match: po ? await orderMatch(ctx, po.id) : null,
     attachments: attachments.map((a) => ({
       sha256: a.sha256,
       fileName: safeUserFileName(a.file_name),
@@ -496,7 +510,7 @@ export function getBill(ctx: ServiceContext, input: { id: number }): Bill {
       // A euro payment made by a payment run: its SEPA file can be downloaded again.
       sepaRunId: p.currency === 'EUR' ? p.run_id : null,
     })),
-    warnings: listWarnings(ctx, row.id),
+    warnings: await listWarnings(ctx, row.id),
     notes: row.notes,
     source: row.source,
     recurringId: row.recurring_id,
@@ -562,7 +576,7 @@ export function toRow(r: RawRow, today: string): BillRow {
   };
 }
 
-export function listBills(ctx: ServiceContext, input: ParsedInput<'bills.list'>) {
+export async function listBills(ctx: ServiceContext, input: ParsedInput<'bills.list'>) {
   const today = ctx.clock.today();
   const where: string[] = [];
   const params: unknown[] = [];
@@ -599,12 +613,12 @@ export function listBills(ctx: ServiceContext, input: ParsedInput<'bills.list'>)
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const store = storeOf(ctx);
-  const rows = store
+  const rows = (await store
     .prepare(
       `${ROW_SQL.replace('FROM bills b', `FROM bills b INDEXED BY ${index}`)} ${clause}
        ORDER BY b.bill_date DESC, b.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, input.limit, input.offset) as RawRow[];
+    .all(...params, input.limit, input.offset)) as RawRow[];
   let sums: { currency: string; n: number; total: number; balance: number }[];
   if (!searching && !input.vendorId && input.filter !== 'overdue') {
     // Whole statuses: the maintained totals, whatever the number of bills.
@@ -614,22 +628,22 @@ export function listBills(ctx: ServiceContext, input: ParsedInput<'bills.list'>)
         : input.filter === 'open'
           ? (['awaiting_payment', 'partially_paid'] as const)
           : [input.filter];
-    sums = store
+    sums = (await store
       .prepare(
         `SELECT currency, sum(bills) AS n, sum(total) AS total,
            sum(CASE WHEN status IN ('awaiting_payment', 'partially_paid') THEN balance ELSE 0 END) AS balance
          FROM bill_totals WHERE status IN (SELECT value FROM json_each(?))
          GROUP BY currency HAVING sum(bills) > 0 ORDER BY currency`,
       )
-      .all(JSON.stringify(statuses)) as typeof sums;
+      .all(JSON.stringify(statuses))) as typeof sums;
   } else {
-    sums = store
+    sums = (await store
       .prepare(
         `SELECT b.currency, count(*) AS n, sum(b.total) AS total,
            sum(CASE WHEN b.status IN ('awaiting_payment', 'partially_paid') THEN b.balance ELSE 0 END) AS balance
          FROM bills b JOIN vendors v ON v.id = b.vendor_id ${clause} GROUP BY b.currency ORDER BY b.currency`,
       )
-      .all(...params) as typeof sums;
+      .all(...params)) as typeof sums;
   }
   return {
     rows: rows.map((r) => toRow(r, today)),

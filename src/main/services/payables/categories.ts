@@ -17,19 +17,21 @@ const LIST_SQL = `
 type Row = { id: number; name: string; archived: number; usage: number };
 const toCategory = (r: Row): ExpenseCategory => ({ ...r, archived: r.archived === 1 });
 
-export function listCategories(ctx: ServiceContext): ExpenseCategory[] {
-  const rows = storeOf(ctx).prepare(`${LIST_SQL} ORDER BY c.archived, c.name COLLATE NOCASE`).all() as Row[];
+export async function listCategories(ctx: ServiceContext): Promise<ExpenseCategory[]> {
+  const rows = (await storeOf(ctx)
+    .prepare(`${LIST_SQL} ORDER BY c.archived, c.name COLLATE NOCASE`)
+    .all()) as Row[];
   return rows.map(toCategory);
 }
 
-function getCategory(ctx: ServiceContext, id: number): ExpenseCategory {
-  const row = storeOf(ctx).prepare(`${LIST_SQL} WHERE c.id = ?`).get(id) as Row | undefined;
+async function getCategory(ctx: ServiceContext, id: number): Promise<ExpenseCategory> {
+  const row = (await storeOf(ctx).prepare(`${LIST_SQL} WHERE c.id = ?`).get(id)) as Row | undefined;
   if (!row) throw notFound(msg('errors.notFound.category'));
   return toCategory(row);
 }
 
-function assertUniqueName(ctx: ServiceContext, name: string, exceptId: number | null): void {
-  const clash = storeOf(ctx).first(
+async function assertUniqueName(ctx: ServiceContext, name: string, exceptId: number | null): Promise<void> {
+  const clash = await storeOf(ctx).first(
     qb
       .selectFrom('expense_categories')
       .select(['id', 'name'])
@@ -40,45 +42,45 @@ function assertUniqueName(ctx: ServiceContext, name: string, exceptId: number | 
     throw conflict(msg('errors.categories.thereAlreadyCategoryCalled', { name: clash.name }), 'name');
 }
 
-export function createCategory(
+export async function createCategory(
   ctx: ServiceContext,
   input: ParsedInput<'expenseCategories.create'>,
-): ExpenseCategory {
-  return storeOf(ctx).tx(() => {
-    assertUniqueName(ctx, input.name, null);
-    const { lastInsertRowid: id } = storeOf(ctx).run(
+): Promise<ExpenseCategory> {
+  return await storeOf(ctx).tx(async () => {
+    await assertUniqueName(ctx, input.name, null);
+    const { lastInsertRowid: id } = await storeOf(ctx).run(
       qb.insertInto('expense_categories').values({ name: input.name, created_at: nowIso(ctx) }),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'expense_category',
       entityId: id,
       action: 'create',
       after: { name: input.name },
     });
-    return getCategory(ctx, id);
+    return await getCategory(ctx, id);
   });
 }
 
-export function updateCategory(
+export async function updateCategory(
   ctx: ServiceContext,
   input: ParsedInput<'expenseCategories.update'>,
-): ExpenseCategory {
-  return storeOf(ctx).tx(() => {
-    const before = getCategory(ctx, input.id);
-    assertUniqueName(ctx, input.name, input.id);
-    storeOf(ctx).run(
+): Promise<ExpenseCategory> {
+  return await storeOf(ctx).tx(async () => {
+    const before = await getCategory(ctx, input.id);
+    await assertUniqueName(ctx, input.name, input.id);
+    await storeOf(ctx).run(
       qb
         .updateTable('expense_categories')
         .set({ name: input.name, archived: input.archived ? 1 : 0 })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'expense_category',
       entityId: input.id,
       action: before.archived !== input.archived ? (input.archived ? 'archive' : 'restore') : 'update',
       before: { name: before.name, archived: before.archived },
       after: { name: input.name, archived: input.archived },
     });
-    return getCategory(ctx, input.id);
+    return await getCategory(ctx, input.id);
   });
 }

@@ -42,22 +42,26 @@ const toOther = (r: OtherRow): OtherBill => ({
   currency: r.currency,
 });
 
-export function gatherFacts(ctx: ServiceContext, bill: PreparedBill, billId: number | null): CheckFacts {
+export async function gatherFacts(
+  ctx: ServiceContext,
+  bill: PreparedBill,
+  billId: number | null,
+): Promise<CheckFacts> {
   const store = storeOf(ctx);
   const self = billId ?? 0;
   const sameNumber = bill.invoiceKey
     ? (
-        store
+        (await store
           .prepare(
             `SELECT ${OTHER_COLUMNS} FROM bills b JOIN vendors v ON v.id = b.vendor_id
              WHERE b.vendor_id = ? AND b.invoice_key = ? AND invoice_key <> '' AND status <> 'void' AND b.id <> ?
              ORDER BY b.id LIMIT 5`,
           )
-          .all(bill.vendorId, bill.invoiceKey, self) as OtherRow[]
+          .all(bill.vendorId, bill.invoiceKey, self)) as OtherRow[]
       ).map(toOther)
     : [];
   const sameAmount = (
-    store
+    (await store
       .prepare(
         `SELECT ${OTHER_COLUMNS} FROM bills b JOIN vendors v ON v.id = b.vendor_id
          WHERE b.vendor_id = ? AND b.total = ? AND b.bill_date BETWEEN ? AND ? AND status <> 'void'
@@ -71,34 +75,34 @@ export function gatherFacts(ctx: ServiceContext, bill: PreparedBill, billId: num
         addDays(bill.billDate, DUPLICATE_WINDOW_DAYS),
         bill.currency,
         self,
-      ) as OtherRow[]
+      )) as OtherRow[]
   ).map(toOther);
   const hashes = [...new Set(bill.attachments.map((a) => a.sha256))];
   const sameAttachment = hashes.length
     ? (
-        store
+        (await store
           .prepare(
             `SELECT ${OTHER_COLUMNS}, a.sha256 FROM bill_attachments a
              JOIN bills b ON b.id = a.bill_id JOIN vendors v ON v.id = b.vendor_id
              WHERE a.sha256 IN (SELECT value FROM json_each(?)) AND a.bill_id <> ? AND b.status <> 'void'
              ORDER BY b.id LIMIT 10`,
           )
-          .all(JSON.stringify(hashes), self) as (OtherRow & { sha256: string })[]
+          .all(JSON.stringify(hashes), self)) as (OtherRow & { sha256: string })[]
       ).map((r) => ({ ...toOther(r), sha256: r.sha256 }))
     : [];
 
   let purchaseOrder: CheckFacts['purchaseOrder'] = null;
   if (bill.purchaseOrderId !== null) {
-    const po = store.first(
+    const po = (await store.first(
       qb.selectFrom('purchase_orders').selectAll().where('id', '=', bill.purchaseOrderId),
-    )!;
-    const billed = store
+    ))!;
+    const billed = (await store
       .prepare(
         `SELECT coalesce(sum(subtotal), 0) AS s FROM bills
          WHERE purchase_order_id = ? AND purchase_order_id IS NOT NULL AND status <> 'void' AND id <> ?`,
       )
-      .get(po.id, self) as { s: number };
-    const lines = store.all(
+      .get(po.id, self)) as { s: number };
+    const lines = await store.all(
       qb
         .selectFrom('purchase_order_lines')
         .select(['id', 'description', 'unit_price'])
@@ -124,21 +128,21 @@ export function gatherFacts(ctx: ServiceContext, bill: PreparedBill, billId: num
   );
   for (const line of bill.lines) {
     if (!line.itemKey || lastPrices.has(line.itemKey)) continue;
-    const r = lastPrice.get(bill.vendorId, line.itemKey, bill.billDate, self, bill.currency) as
+    const r = (await lastPrice.get(bill.vendorId, line.itemKey, bill.billDate, self, bill.currency)) as
       (OtherRow & { unit_price: number }) | undefined;
     if (r) lastPrices.set(line.itemKey, { unitPrice: r.unit_price, bill: toOther(r) });
   }
 
   let bankChange: CheckFacts['bankChange'] = null;
   if (bill.bankDetails) {
-    const previous = store
+    const previous = (await store
       .prepare(
         `SELECT ${OTHER_COLUMNS}, b.bank_details FROM bills b INDEXED BY bills_by_vendor_date
          JOIN vendors v ON v.id = b.vendor_id
          WHERE b.vendor_id = ? AND b.id <> ? AND b.status <> 'void' AND b.bill_date <= ?
          ORDER BY b.bill_date DESC, b.id DESC LIMIT 1`,
       )
-      .get(bill.vendorId, self, bill.billDate) as (OtherRow & { bank_details: string }) | undefined;
+      .get(bill.vendorId, self, bill.billDate)) as (OtherRow & { bank_details: string }) | undefined;
     if (previous && previous.bank_details !== '' && previous.bank_details !== bill.bankDetails) {
       bankChange = {
         previousBill: toOther(previous),
@@ -151,8 +155,12 @@ export function gatherFacts(ctx: ServiceContext, bill: PreparedBill, billId: num
   return { sameNumber, sameAmount, sameAttachment, purchaseOrder, lastPrices, bankChange };
 }
 
-export function checkBill(ctx: ServiceContext, bill: PreparedBill, billId: number | null): WarningDraft[] {
-  const format = { money: moneyFormatter(ctx, bill.currency), date: dateFormatter(ctx) };
+export async function checkBill(
+  ctx: ServiceContext,
+  bill: PreparedBill,
+  billId: number | null,
+): Promise<WarningDraft[]> {
+  const format = { money: await moneyFormatter(ctx, bill.currency), date: await dateFormatter(ctx) };
   return verifyBill(
     {
       billDate: bill.billDate,
@@ -167,7 +175,7 @@ export function checkBill(ctx: ServiceContext, bill: PreparedBill, billId: numbe
       })),
       attachments: bill.attachments,
     },
-    gatherFacts(ctx, bill, billId),
+    await gatherFacts(ctx, bill, billId),
     format,
   );
 }
@@ -193,18 +201,18 @@ export function draftToWarning(d: WarningDraft): BillWarning {
  * its dismissal; one acknowledged in this save is dismissed with the user's reason (and
  * audit-logged); one that no longer fires is removed.
  */
-export function saveWarnings(
+export async function saveWarnings(
   ctx: ServiceContext,
   billId: number,
   drafts: readonly WarningDraft[],
   acknowledge: { keys: string[]; reason: string } | undefined,
-): void {
+): Promise<void> {
   const store = storeOf(ctx);
-  const existing = store.all(qb.selectFrom('bill_warnings').selectAll().where('bill_id', '=', billId));
+  const existing = await store.all(qb.selectFrom('bill_warnings').selectAll().where('bill_id', '=', billId));
   const byKey = new Map(existing.map((w) => [warningKey(w), w]));
   const firing = new Set(drafts.map(warningKey));
   for (const w of existing) {
-    if (!firing.has(warningKey(w))) store.run(qb.deleteFrom('bill_warnings').where('id', '=', w.id));
+    if (!firing.has(warningKey(w))) await store.run(qb.deleteFrom('bill_warnings').where('id', '=', w.id));
   }
   const acknowledged = new Set(acknowledge?.keys ?? []);
   const now = nowIso(ctx);
@@ -213,40 +221,43 @@ export function saveWarnings(
     const old = byKey.get(key);
     let id: number;
     if (old) {
-      store.run(qb.updateTable('bill_warnings').set({ message: d.message }).where('id', '=', old.id));
+      await store.run(qb.updateTable('bill_warnings').set({ message: d.message }).where('id', '=', old.id));
       id = old.id;
       if (old.dismissed_at) continue;
     } else {
-      id = store.run(
-        qb.insertInto('bill_warnings').values({
-          bill_id: billId,
-          kind: d.kind,
-          fingerprint: d.fingerprint,
-          message: d.message,
-          related_bill_id: d.relatedBillId,
-          created_at: now,
-        }),
+      id = (
+        await store.run(
+          qb.insertInto('bill_warnings').values({
+            bill_id: billId,
+            kind: d.kind,
+            fingerprint: d.fingerprint,
+            message: d.message,
+            related_bill_id: d.relatedBillId,
+            created_at: now,
+          }),
+        )
       ).lastInsertRowid;
     }
-    if (acknowledge && acknowledged.has(key)) dismiss(ctx, billId, id, d.kind, d.message, acknowledge.reason);
+    if (acknowledge && acknowledged.has(key))
+      await dismiss(ctx, billId, id, d.kind, d.message, acknowledge.reason);
   }
 }
 
-export function dismiss(
+export async function dismiss(
   ctx: ServiceContext,
   billId: number,
   warningId: number,
   kind: WarningKind,
   message: string,
   reason: string,
-): void {
-  storeOf(ctx).run(
+): Promise<void> {
+  await storeOf(ctx).run(
     qb
       .updateTable('bill_warnings')
       .set({ dismissed_at: nowIso(ctx), dismissed_by: ctx.user, dismiss_reason: reason })
       .where('id', '=', warningId),
   );
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'bill',
     entityId: billId,
     action: 'dismiss_warning',
@@ -254,23 +265,25 @@ export function dismiss(
   });
 }
 
-export function listWarnings(ctx: ServiceContext, billId: number): BillWarning[] {
-  return storeOf(ctx)
-    .all(qb.selectFrom('bill_warnings').selectAll().where('bill_id', '=', billId).orderBy('id'))
-    .map((w) => {
-      const group = WARNING_GROUP[w.kind];
-      return {
-        id: w.id,
-        key: warningKey(w),
-        kind: w.kind,
-        group,
-        title: WARNING_GROUP_TITLES[group],
-        message: w.message,
-        relatedBillId: w.related_bill_id,
-        dismissed:
-          w.dismissed_at && w.dismiss_reason
-            ? { at: w.dismissed_at, by: w.dismissed_by ?? '', reason: w.dismiss_reason }
-            : null,
-      };
-    });
+export async function listWarnings(ctx: ServiceContext, billId: number): Promise<BillWarning[]> {
+  return (
+    await storeOf(ctx).all(
+      qb.selectFrom('bill_warnings').selectAll().where('bill_id', '=', billId).orderBy('id'),
+    )
+  ).map((w) => {
+    const group = WARNING_GROUP[w.kind];
+    return {
+      id: w.id,
+      key: warningKey(w),
+      kind: w.kind,
+      group,
+      title: WARNING_GROUP_TITLES[group],
+      message: w.message,
+      relatedBillId: w.related_bill_id,
+      dismissed:
+        w.dismissed_at && w.dismiss_reason
+          ? { at: w.dismissed_at, by: w.dismissed_by ?? '', reason: w.dismiss_reason }
+          : null,
+    };
+  });
 }

@@ -17,16 +17,16 @@ export function nowIso(ctx: ServiceContext): string {
 }
 
 /** Formats minor units in the business locale: money(12345, 'EUR') -> "€123.45". */
-export function moneyFormatter(ctx: ServiceContext, defaultCurrency: string) {
-  const { locale } = getPreferences(ctx);
+export async function moneyFormatter(ctx: ServiceContext, defaultCurrency: string) {
+  const { locale } = await getPreferences(ctx);
   return (minor: number, currency = defaultCurrency) => formatMoney(minor, currency, locale);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Formats a YYYY-MM-DD date in the business locale ("5 Mar 2026" in en-IE). */
-export function dateFormatter(ctx: ServiceContext) {
-  const { locale } = getPreferences(ctx);
+export async function dateFormatter(ctx: ServiceContext) {
+  const { locale } = await getPreferences(ctx);
   let f = dateFormats.get(locale);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -59,27 +59,33 @@ export function earlyFromInput(input: EarlyPaymentInput | null): EarlyPaymentTer
 }
 
 /** The vendor, or a field error saying it is missing or archived. */
-export function requireVendor(
+export async function requireVendor(
   ctx: ServiceContext,
   vendorId: number,
   field = 'vendorId',
   allowArchived = false,
 ) {
-  const v = storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', vendorId));
+  const v = await storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', vendorId));
   if (!v) throw fieldError(field, msg('errors.common.vendorDoesNotExist'));
   if (v.archived_at && !allowArchived)
     throw fieldError(field, msg('errors.common.nameArchivedRestoreVendor', { name: v.name }));
   return v;
 }
 
-export function requireCategory(ctx: ServiceContext, categoryId: number | null, field: string): void {
+export async function requireCategory(
+  ctx: ServiceContext,
+  categoryId: number | null,
+  field: string,
+): Promise<void> {
   if (categoryId === null) return;
-  const c = storeOf(ctx).first(qb.selectFrom('expense_categories').select('id').where('id', '=', categoryId));
+  const c = await storeOf(ctx).first(
+    qb.selectFrom('expense_categories').select('id').where('id', '=', categoryId),
+  );
   if (!c) throw fieldError(field, msg('errors.common.categoryDoesNotExist'));
 }
 
-export function billExists(ctx: ServiceContext, id: number) {
-  const row = storeOf(ctx).first(qb.selectFrom('bills').selectAll().where('id', '=', id));
+export async function billExists(ctx: ServiceContext, id: number) {
+  const row = await storeOf(ctx).first(qb.selectFrom('bills').selectAll().where('id', '=', id));
   if (!row) throw notFound(msg('errors.notFound.bill'));
   return row;
 }

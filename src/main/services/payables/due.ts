@@ -25,54 +25,56 @@ function range(view: DueView, today: IsoDate): { sql: string; params: string[] }
   }
 }
 
-function totals(ctx: ServiceContext, view: DueView, today: IsoDate) {
+async function totals(ctx: ServiceContext, view: DueView, today: IsoDate) {
   const r = range(view, today);
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT currency, count(*) AS n, sum(balance) AS amount FROM bills INDEXED BY bills_open_by_due
        WHERE ${OPEN_SQL} AND ${r.sql} GROUP BY currency`,
     )
-    .all(...r.params) as { currency: string; n: number; amount: number }[];
+    .all(...r.params)) as { currency: string; n: number; amount: number }[];
   return { view, count: rows.reduce((s, x) => s + x.n, 0), totals: byCurrency(rows) };
 }
 
-export function dueView(ctx: ServiceContext, input: ParsedInput<'bills.due'>): DueViewResult {
+export async function dueView(ctx: ServiceContext, input: ParsedInput<'bills.due'>): Promise<DueViewResult> {
   const today = ctx.clock.today();
   const r = range(input.view, today);
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `${ROW_SQL.replace('FROM bills b', 'FROM bills b INDEXED BY bills_open_by_due')}
        WHERE ${OPEN_SQL} AND ${r.sql} ORDER BY b.due_date, b.id LIMIT ? OFFSET ?`,
     )
-    .all(...r.params, input.limit, input.offset) as RawRow[];
-  return { ...totals(ctx, input.view, today), rows: rows.map((row) => toRow(row, today)) };
+    .all(...r.params, input.limit, input.offset)) as RawRow[];
+  return { ...(await totals(ctx, input.view, today)), rows: rows.map((row) => toRow(row, today)) };
 }
 
-export function dueSummary(ctx: ServiceContext) {
+export async function dueSummary(ctx: ServiceContext) {
   const today = ctx.clock.today();
-  const any = storeOf(ctx).prepare('SELECT EXISTS (SELECT 1 FROM bills) AS any').get() as { any: number };
+  const any = (await storeOf(ctx).prepare('SELECT EXISTS (SELECT 1 FROM bills) AS any').get()) as {
+    any: number;
+  };
   return {
     today,
     hasBills: any.any === 1,
-    overdue: totals(ctx, 'overdue', today),
-    next7: totals(ctx, 'next7', today),
-    later: totals(ctx, 'later', today),
+    overdue: await totals(ctx, 'overdue', today),
+    next7: await totals(ctx, 'next7', today),
+    later: await totals(ctx, 'later', today),
   };
 }
 
 /** A month calendar of due dates: every bill owed or paid that falls due in the month. */
-export function dueCalendar(ctx: ServiceContext, input: ParsedInput<'bills.calendar'>) {
+export async function dueCalendar(ctx: ServiceContext, input: ParsedInput<'bills.calendar'>) {
   const today = ctx.clock.today();
   const [y, m] = input.month.split('-').map(Number) as [number, number];
   const first = `${input.month}-01`;
   const last = `${input.month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `${ROW_SQL.replace('FROM bills b', 'FROM bills b INDEXED BY bills_by_due')}
        WHERE b.due_date BETWEEN ? AND ? AND b.status NOT IN ('void', 'draft')
        ORDER BY b.due_date, b.id LIMIT 5000`,
     )
-    .all(first, last) as RawRow[];
+    .all(first, last)) as RawRow[];
   const byDay = new Map<string, ReturnType<typeof calendarBill>[]>();
   for (const r of rows) {
     const list = byDay.get(r.due_date) ?? [];

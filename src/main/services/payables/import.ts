@@ -316,13 +316,13 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
     index.delete('amount');
   }
 
-  const prefs = getPreferences(ctx);
+  const prefs = await getPreferences(ctx);
   const moneyCells = records.flatMap(({ cells }) =>
     ['net', 'tax', 'total'].flatMap((f) => (index.has(f) ? [cells[index.get(f)!] ?? ''] : [])),
   );
   const separator = detectDecimal(moneyCells, decimalSeparatorOf(prefs.locale));
   const store = storeOf(ctx);
-  const vendors = store.all(
+  const vendors = await store.all(
     qb
       .selectFrom('vendors')
       .select(['id', 'name', 'currency', 'payment_terms', 'discount_bp', 'discount_days', 'archived_at'])
@@ -334,7 +334,9 @@ async function interpret(ctx: ServiceContext, csv: string, options: ImportOption
     const prev = vendorByName.get(key);
     if (!prev || (prev.archived_at && !v.archived_at)) vendorByName.set(key, v);
   }
-  const categories = store.all(qb.selectFrom('expense_categories').select(['id', 'name']).orderBy('name'));
+  const categories = await store.all(
+    qb.selectFrom('expense_categories').select(['id', 'name']).orderBy('name'),
+  );
   const categoryByName = new Map(categories.map((c) => [c.name.toLowerCase(), c.id]));
   const seenNumbers = new Map<string, number>();
 
@@ -540,7 +542,7 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
     return {
       problem: error.message,
       delimiter: detectDelimiter(input.csv),
-      decimalSeparator: decimalSeparatorOf(getPreferences(ctx).locale),
+      decimalSeparator: decimalSeparatorOf((await getPreferences(ctx)).locale),
       amountsIncludeTax: input.amountsIncludeTax ?? true,
       hasAmountColumn: error.columns.some((c) => c.field === 'amount'),
       fields: Object.entries(FIELD_LABELS).map(([field, label]) => ({ field, label })),
@@ -559,7 +561,9 @@ export async function previewImport(ctx: ServiceContext, input: ParsedInput<'bil
     let warnings: string[] = [];
     if (r.errors.length === 0 && r.vendorId !== null) {
       try {
-        warnings = checkBill(ctx, prepareBill(ctx, fields(r, r.vendorId)), null).map((w) => w.message);
+        warnings = (await checkBill(ctx, await prepareBill(ctx, fields(r, r.vendorId)), null)).map(
+          (w) => w.message,
+        );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         r.errors.push({ column: msg('csv.import.row'), message: error.message });
@@ -620,8 +624,8 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
         good: good.length,
       }),
     );
-  const prefs = getPreferences(ctx);
-  return storeOf(ctx).tx(() => {
+  const prefs = await getPreferences(ctx);
+  return await storeOf(ctx).tx(async () => {
     const created = new Map<string, number>();
     const billIds: number[] = [];
     for (const r of good) {
@@ -630,7 +634,7 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
         const key = r.vendorName.toLowerCase();
         vendorId = created.get(key) ?? null;
         if (vendorId === null) {
-          vendorId = createVendorInTx(ctx, {
+          vendorId = await createVendorInTx(ctx, {
             name: r.vendorName,
             contactName: '',
             email: '',
@@ -654,7 +658,9 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
         }
       }
       try {
-        billIds.push(insertBill(ctx, prepareBill(ctx, fields(r, vendorId)), { source: 'import' }));
+        billIds.push(
+          await insertBill(ctx, await prepareBill(ctx, fields(r, vendorId)), { source: 'import' }),
+        );
       } catch (error) {
         // Rolls back the whole import: the user sees which row failed and nothing is stored.
         if (error instanceof AppError)
@@ -666,7 +672,7 @@ export async function commitImport(ctx: ServiceContext, input: ParsedInput<'bill
         throw error;
       }
     }
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bill_import',
       entityId: input.fileName || 'csv',
       action: 'import',

@@ -25,15 +25,15 @@ import { getPreferences } from '../settings';
 
 type BillRowFull = Selectable<BillsTable> & { vendor_name: string };
 
-function loadBills(ctx: ServiceContext, ids: number[]): Map<number, BillRowFull> {
-  const rows = storeOf(ctx).all(
+async function loadBills(ctx: ServiceContext, ids: number[]): Promise<Map<number, BillRowFull>> {
+  const rows = (await storeOf(ctx).all(
     qb
       .selectFrom('bills as b')
       .innerJoin('vendors as v', 'v.id', 'b.vendor_id')
       .selectAll('b')
       .select('v.name as vendor_name')
       .where('b.id', 'in', ids.length ? ids : [0]),
-  ) as BillRowFull[];
+  )) as BillRowFull[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -59,20 +59,20 @@ function offerOn(b: BillRowFull, date: string) {
  * After an allocation to a bill was added or removed: refreshes the bill's figures from its
  * allocations and records the change in the audit log.
  */
-function refreshAfterPayment(
+async function refreshAfterPayment(
   ctx: ServiceContext,
   bill: BillRowFull,
   action: 'payment' | 'payment_undone',
   paymentId: number,
-): void {
-  const after = refreshBill(ctx, bill.id);
-  storeOf(ctx).run(
+): Promise<void> {
+  const after = await refreshBill(ctx, bill.id);
+  await storeOf(ctx).run(
     qb
       .updateTable('bills')
       .set({ updated_at: nowIso(ctx) })
       .where('id', '=', bill.id),
   );
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'bill',
     entityId: bill.id,
     action,
@@ -100,7 +100,7 @@ interface Allocation {
 }
 
 /** Records one payment inside the caller's transaction; every allocation checked at its field. */
-function recordPayment(
+async function recordPayment(
   ctx: ServiceContext,
   input: {
     paymentDate: string;
@@ -115,10 +115,10 @@ function recordPayment(
   bills: Map<number, BillRowFull>,
   path = 'allocations',
   rateField = 'exchangeRate',
-): number {
+): Promise<number> {
   const seen = new Set<number>();
   let vendor: BillRowFull | null = null;
-  allocations.forEach((a, i) => {
+  for (const [i, a] of allocations.entries()) {
     const b = bills.get(a.billId);
     if (!b) throw fieldError(`${path}.${i}.billId`, msg('errors.payments.billDoesNotExist'));
     if (seen.has(a.billId))
@@ -150,7 +150,7 @@ function recordPayment(
           currency2: vendor.currency,
         }),
       );
-    const money = moneyFormatter(ctx, b.currency);
+    const money = await moneyFormatter(ctx, b.currency);
     if (a.discount > 0) {
       const offer = offerOn(b, input.paymentDate);
       if (!offer)
@@ -184,19 +184,19 @@ function recordPayment(
       );
     if (a.amount + a.discount <= 0)
       throw fieldError(`${path}.${i}.amount`, msg('errors.payments.enterAmountPay'));
-  });
+  }
   const amount = allocations.reduce((s, a) => s + a.amount, 0);
   if (amount <= 0) throw fieldError(`${path}`, msg('errors.payments.enterAmountPay'));
   const v = vendor!;
-  const rate = rateFor(ctx, v.currency, input.exchangeRate, rateField);
-  const { lastInsertRowid: paymentId } = storeOf(ctx).run(
+  const rate = await rateFor(ctx, v.currency, input.exchangeRate, rateField);
+  const { lastInsertRowid: paymentId } = await storeOf(ctx).run(
     qb.insertInto('bill_payments').values({
       vendor_id: v.vendor_id,
       payment_date: input.paymentDate,
       currency: v.currency,
       amount,
       exchange_rate: rate,
-      amount_base: toBase(amount, v.currency, rate, getPreferences(ctx).baseCurrency),
+      amount_base: toBase(amount, v.currency, rate, (await getPreferences(ctx)).baseCurrency),
       method: input.method,
       reference: input.reference,
       notes: input.notes,
@@ -205,14 +205,14 @@ function recordPayment(
     }),
   );
   for (const a of allocations) {
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .insertInto('bill_payment_allocations')
         .values({ payment_id: paymentId, bill_id: a.billId, amount: a.amount, discount: a.discount }),
     );
-    refreshAfterPayment(ctx, bills.get(a.billId)!, 'payment', paymentId);
+    await refreshAfterPayment(ctx, bills.get(a.billId)!, 'payment', paymentId);
   }
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'bill_payment',
     entityId: paymentId,
     action: 'create',
@@ -233,32 +233,36 @@ function recordPayment(
   return paymentId;
 }
 
-export function createPayment(ctx: ServiceContext, input: ParsedInput<'billPayments.create'>): BillPayment {
-  const id = storeOf(ctx).tx(() =>
-    recordPayment(
-      ctx,
-      { ...input, runId: null, exchangeRate: input.exchangeRate },
-      input.allocations,
-      loadBills(
+export async function createPayment(
+  ctx: ServiceContext,
+  input: ParsedInput<'billPayments.create'>,
+): Promise<BillPayment> {
+  const id = await storeOf(ctx).tx(
+    async () =>
+      await recordPayment(
         ctx,
-        input.allocations.map((a) => a.billId),
+        { ...input, runId: null, exchangeRate: input.exchangeRate },
+        input.allocations,
+        await loadBills(
+          ctx,
+          input.allocations.map((a) => a.billId),
+        ),
       ),
-    ),
   );
-  return getPayment(ctx, id);
+  return await getPayment(ctx, id);
 }
 
-export function getPayment(ctx: ServiceContext, id: number): BillPayment {
-  const list = listPayments(ctx, { limit: 1 }, id);
+export async function getPayment(ctx: ServiceContext, id: number): Promise<BillPayment> {
+  const list = await listPayments(ctx, { limit: 1 }, id);
   if (!list[0]) throw notFound(msg('errors.notFound.payment'));
   return list[0];
 }
 
-export function listPayments(
+export async function listPayments(
   ctx: ServiceContext,
   input: ParsedInput<'billPayments.list'>,
   onlyId?: number,
-): BillPayment[] {
+): Promise<BillPayment[]> {
   const store = storeOf(ctx);
   let q = qb
     .selectFrom('bill_payments as p')
@@ -274,9 +278,9 @@ export function listPayments(
     q = q.where('p.id', 'in', (eb) =>
       eb.selectFrom('bill_payment_allocations').select('payment_id').where('bill_id', '=', input.billId!),
     );
-  const payments = store.all(q);
+  const payments = await store.all(q);
   if (payments.length === 0) return [];
-  const allocations = store.all(
+  const allocations = await store.all(
     qb
       .selectFrom('bill_payment_allocations as a')
       .innerJoin('bills as b', 'b.id', 'a.bill_id')
@@ -314,18 +318,18 @@ export function listPayments(
 }
 
 /** Undo: the payment is removed and every bill it paid is owed again. */
-export function deletePayment(ctx: ServiceContext, input: { id: number }) {
-  storeOf(ctx).tx(() => {
-    const payment = getPayment(ctx, input.id);
-    const bills = loadBills(
+export async function deletePayment(ctx: ServiceContext, input: { id: number }) {
+  await storeOf(ctx).tx(async () => {
+    const payment = await getPayment(ctx, input.id);
+    const bills = await loadBills(
       ctx,
       payment.allocations.map((a) => a.billId),
     );
     // The allocations go with the payment (ON DELETE CASCADE); then each bill is owed again.
-    storeOf(ctx).run(qb.deleteFrom('bill_payments').where('id', '=', payment.id));
+    await storeOf(ctx).run(qb.deleteFrom('bill_payments').where('id', '=', payment.id));
     for (const a of payment.allocations)
-      refreshAfterPayment(ctx, bills.get(a.billId)!, 'payment_undone', payment.id);
-    recordAudit(ctx, {
+      await refreshAfterPayment(ctx, bills.get(a.billId)!, 'payment_undone', payment.id);
+    await recordAudit(ctx, {
       entity: 'bill_payment',
       entityId: payment.id,
       action: 'delete',
@@ -344,17 +348,22 @@ export function deletePayment(ctx: ServiceContext, input: { id: number }) {
 // ---------------------------------------------------------------------------------------
 // Payment runs
 
-function plan(ctx: ServiceContext, paymentDate: string, billIds: readonly number[], takeDiscounts: boolean) {
-  const bills = loadBills(ctx, [...billIds]);
+async function plan(
+  ctx: ServiceContext,
+  paymentDate: string,
+  billIds: readonly number[],
+  takeDiscounts: boolean,
+) {
+  const bills = await loadBills(ctx, [...billIds]);
   const today = ctx.clock.today();
   const openWarnings = new Map(
     (
-      storeOf(ctx)
+      (await storeOf(ctx)
         .prepare(
           `SELECT bill_id, count(*) AS n FROM bill_warnings
            WHERE bill_id IN (SELECT value FROM json_each(?)) AND dismissed_at IS NULL GROUP BY bill_id`,
         )
-        .all(JSON.stringify(billIds)) as { bill_id: number; n: number }[]
+        .all(JSON.stringify(billIds))) as { bill_id: number; n: number }[]
     ).map((r) => [r.bill_id, r.n]),
   );
   const rows = [...new Set(billIds)].map((id, i) => {
@@ -415,16 +424,16 @@ function plan(ctx: ServiceContext, paymentDate: string, billIds: readonly number
 }
 
 /** What a payment run would pay: cash needed and discounts captured per currency. */
-export function previewRun(ctx: ServiceContext, input: ParsedInput<'billPayments.runPreview'>) {
-  const { rows, totals } = plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
+export async function previewRun(ctx: ServiceContext, input: ParsedInput<'billPayments.runPreview'>) {
+  const { rows, totals } = await plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
   return { rows, totals };
 }
 
 /** Pays every chosen bill in full in one transaction: one payment per vendor and currency. */
-export function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayments.run'>) {
+export async function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayments.run'>) {
   const runId = crypto.randomUUID();
-  return storeOf(ctx).tx(() => {
-    const { rows, totals, bills } = plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
+  return await storeOf(ctx).tx(async () => {
+    const { rows, totals, bills } = await plan(ctx, input.paymentDate, input.billIds, input.takeDiscounts);
     const rates = new Map(input.exchangeRates.map((r) => [r.currency, r.rate]));
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
@@ -432,7 +441,7 @@ export function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayment
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     for (const group of groups.values()) {
-      recordPayment(
+      await recordPayment(
         ctx,
         {
           paymentDate: input.paymentDate,
@@ -448,7 +457,7 @@ export function runPayments(ctx: ServiceContext, input: ParsedInput<'billPayment
         'exchangeRates',
       );
     }
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'payment_run',
       entityId: runId,
       action: 'run',

@@ -74,15 +74,13 @@ export interface BillFields {
   status: 'draft' | 'awaiting_payment';
 }
 
-export function prepareLines(
+export async function prepareLines(
   ctx: ServiceContext,
   lines: readonly z.output<typeof billLineInput>[],
   path = 'lines',
-): PreparedLine[] {
+): Promise<PreparedLine[]> {
   const categories = new Set(
-    storeOf(ctx)
-      .all(qb.selectFrom('expense_categories').select('id'))
-      .map((c) => c.id),
+    (await storeOf(ctx).all(qb.selectFrom('expense_categories').select('id'))).map((c) => c.id),
   );
   return lines.map((l, i) => {
     if (l.categoryId !== null && !categories.has(l.categoryId))
@@ -101,15 +99,15 @@ export function prepareLines(
   });
 }
 
-export function prepareBill(
+export async function prepareBill(
   ctx: ServiceContext,
   input: BillFields,
   existing: { vendor_id: number; bank_details: string } | null = null,
-): PreparedBill {
+): Promise<PreparedBill> {
   // An existing bill of a vendor archived since may still be corrected.
-  const vendor = requireVendor(ctx, input.vendorId, 'vendorId', existing?.vendor_id === input.vendorId);
+  const vendor = await requireVendor(ctx, input.vendorId, 'vendorId', existing?.vendor_id === input.vendorId);
   const currency = input.currency ?? vendor.currency;
-  const exchangeRate = rateFor(ctx, currency, input.exchangeRate);
+  const exchangeRate = await rateFor(ctx, currency, input.exchangeRate);
   const terms = input.terms ?? parseTerms(vendor.payment_terms);
   const dueDate = input.dueDate ?? dueDateFor(input.billDate, terms);
   const earlyPayment =
@@ -120,13 +118,13 @@ export function prepareBill(
     const wrong = earlyPaymentWindowError(input.billDate, dueDate, input.earlyPayment);
     if (wrong) throw fieldError('earlyPayment.days', wrong);
   }
-  const lines = prepareLines(ctx, input.lines);
+  const lines = await prepareLines(ctx, input.lines);
   const totals = billTotals(lines);
   if (totals.total <= 0) throw fieldError('lines', msg('errors.prepare.billTotalMustMore'));
   if (totals.total > 1e13) throw fieldError('lines', msg('errors.prepare.billTotalTooLarge'));
 
   if (input.purchaseOrderId !== null) {
-    const po = storeOf(ctx).first(
+    const po = await storeOf(ctx).first(
       qb.selectFrom('purchase_orders').selectAll().where('id', '=', input.purchaseOrderId),
     );
     if (!po) throw fieldError('purchaseOrderId', msg('errors.prepare.purchaseOrderDoesNot'));
@@ -145,9 +143,11 @@ export function prepareBill(
         }),
       );
     const poLines = new Set(
-      storeOf(ctx)
-        .all(qb.selectFrom('purchase_order_lines').select('id').where('purchase_order_id', '=', po.id))
-        .map((l) => l.id),
+      (
+        await storeOf(ctx).all(
+          qb.selectFrom('purchase_order_lines').select('id').where('purchase_order_id', '=', po.id),
+        )
+      ).map((l) => l.id),
     );
     lines.forEach((l, i) => {
       if (l.purchaseOrderLineId !== null && !poLines.has(l.purchaseOrderLineId))

@@ -17,24 +17,24 @@ import { prepareLines } from './prepare';
  * billed against what was ordered.
  */
 
-export function orderMatch(ctx: ServiceContext, poId: number): PurchaseOrderMatch {
+export async function orderMatch(ctx: ServiceContext, poId: number): Promise<PurchaseOrderMatch> {
   const store = storeOf(ctx);
-  const po = store.first(qb.selectFrom('purchase_orders').selectAll().where('id', '=', poId))!;
-  const lines = store.all(
+  const po = (await store.first(qb.selectFrom('purchase_orders').selectAll().where('id', '=', poId)))!;
+  const lines = await store.all(
     qb
       .selectFrom('purchase_order_lines')
       .selectAll()
       .where('purchase_order_id', '=', poId)
       .orderBy('position'),
   );
-  const billed = store
+  const billed = (await store
     .prepare(
       `SELECT l.bill_id, l.purchase_order_line_id, l.description, l.quantity_milli, l.unit_price, l.amount
        FROM bills b JOIN bill_lines l ON l.bill_id = b.id
        WHERE b.purchase_order_id = ? AND purchase_order_id IS NOT NULL AND b.status <> 'void'
        ORDER BY b.id, l.position`,
     )
-    .all(poId) as {
+    .all(poId)) as {
     bill_id: number;
     purchase_order_line_id: number | null;
     description: string;
@@ -127,10 +127,10 @@ function toSummary(r: SummaryRow): PurchaseOrderSummary {
   };
 }
 
-export function listPurchaseOrders(
+export async function listPurchaseOrders(
   ctx: ServiceContext,
   input: ParsedInput<'purchaseOrders.list'>,
-): PurchaseOrderSummary[] {
+): Promise<PurchaseOrderSummary[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (input.vendorId) {
@@ -141,19 +141,19 @@ export function listPurchaseOrders(
     where.push('p.status = ?');
     params.push(input.status);
   }
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `${SUMMARY_SQL} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.order_date DESC, p.id DESC LIMIT 1000`,
     )
-    .all(...params) as SummaryRow[];
+    .all(...params)) as SummaryRow[];
   return rows.map(toSummary);
 }
 
-export function getPurchaseOrder(ctx: ServiceContext, input: { id: number }): PurchaseOrder {
+export async function getPurchaseOrder(ctx: ServiceContext, input: { id: number }): Promise<PurchaseOrder> {
   const store = storeOf(ctx);
-  const row = store.prepare(`${SUMMARY_SQL} WHERE p.id = ?`).get(input.id) as SummaryRow | undefined;
+  const row = (await store.prepare(`${SUMMARY_SQL} WHERE p.id = ?`).get(input.id)) as SummaryRow | undefined;
   if (!row) throw notFound(msg('errors.notFound.purchaseOrder'));
-  const lines = store.all(
+  const lines = await store.all(
     qb
       .selectFrom('purchase_order_lines')
       .selectAll()
@@ -161,7 +161,7 @@ export function getPurchaseOrder(ctx: ServiceContext, input: { id: number }): Pu
       .orderBy('position'),
   );
   const today = ctx.clock.today();
-  const bills = store.all(
+  const bills = await store.all(
     qb
       .selectFrom('bills')
       .select(['id', 'vendor_invoice_number', 'bill_date', 'subtotal', 'status', 'due_date'])
@@ -181,7 +181,7 @@ export function getPurchaseOrder(ctx: ServiceContext, input: { id: number }): Pu
       unitPrice: l.unit_price,
       amount: l.amount,
     })),
-    match: orderMatch(ctx, row.id),
+    match: await orderMatch(ctx, row.id),
     billList: bills.map((b) => ({
       id: b.id,
       vendorInvoiceNumber: b.vendor_invoice_number,
@@ -192,27 +192,31 @@ export function getPurchaseOrder(ctx: ServiceContext, input: { id: number }): Pu
   };
 }
 
-function nextNumber(ctx: ServiceContext): string {
+async function nextNumber(ctx: ServiceContext): Promise<string> {
   const store = storeOf(ctx);
-  let n = (store.prepare('SELECT count(*) AS n FROM purchase_orders').get() as { n: number }).n + 1;
+  let n = ((await store.prepare('SELECT count(*) AS n FROM purchase_orders').get()) as { n: number }).n + 1;
   const taken = store.prepare('SELECT 1 FROM purchase_orders WHERE number = ?');
-  while (taken.get(`PO-${String(n).padStart(4, '0')}`)) n++;
+  while (await taken.get(`PO-${String(n).padStart(4, '0')}`)) n++;
   return `PO-${String(n).padStart(4, '0')}`;
 }
 
-function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, id: number | null): number {
+async function save(
+  ctx: ServiceContext,
+  input: ParsedInput<'purchaseOrders.create'>,
+  id: number | null,
+): Promise<number> {
   const store = storeOf(ctx);
   const before =
-    id !== null ? store.first(qb.selectFrom('purchase_orders').selectAll().where('id', '=', id)) : null;
+    id !== null ? await store.first(qb.selectFrom('purchase_orders').selectAll().where('id', '=', id)) : null;
   if (id !== null && !before) throw notFound(msg('errors.notFound.purchaseOrder'));
-  const vendor = requireVendor(ctx, input.vendorId, 'vendorId', before?.vendor_id === input.vendorId);
+  const vendor = await requireVendor(ctx, input.vendorId, 'vendorId', before?.vendor_id === input.vendorId);
   const currency = input.currency ?? vendor.currency;
-  const lines = prepareLines(
+  const lines = await prepareLines(
     ctx,
     input.lines.map((l) => ({ ...l, tax: 0, purchaseOrderLineId: null })),
   );
-  const number = input.number || before?.number || nextNumber(ctx);
-  const clash = store.first(
+  const number = input.number || before?.number || (await nextNumber(ctx));
+  const clash = await store.first(
     qb
       .selectFrom('purchase_orders')
       .select('id')
@@ -221,7 +225,9 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
   );
   if (clash) throw conflict(msg('errors.purchaseOrders.thereAlreadyPurchaseOrder', { number }), 'number');
   if (before && before.currency !== currency) {
-    const billed = store.first(qb.selectFrom('bills').select('id').where('purchase_order_id', '=', id!));
+    const billed = await store.first(
+      qb.selectFrom('bills').select('id').where('purchase_order_id', '=', id!),
+    );
     if (billed) throw conflict(msg('errors.purchaseOrders.billsReferOrderSo'), 'currency');
   }
   const total = lines.reduce((s, l) => s + l.amount, 0);
@@ -239,18 +245,20 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
   let poId: number;
   if (before) {
     poId = before.id;
-    store.run(qb.updateTable('purchase_orders').set(columns).where('id', '=', poId));
+    await store.run(qb.updateTable('purchase_orders').set(columns).where('id', '=', poId));
   } else {
-    poId = store.run(
-      qb.insertInto('purchase_orders').values({ ...columns, status: 'open', created_at: now }),
+    poId = (
+      await store.run(
+        qb.insertInto('purchase_orders').values({ ...columns, status: 'open', created_at: now }),
+      )
     ).lastInsertRowid;
   }
   // Lines keep their ids by position, so bills already pointing at them stay matched.
-  const old = store.all(
+  const old = await store.all(
     qb.selectFrom('purchase_order_lines').select(['id', 'position']).where('purchase_order_id', '=', poId),
   );
   const oldByPosition = new Map(old.map((l) => [l.position, l.id]));
-  lines.forEach((l, position) => {
+  for (const [position, l] of lines.entries()) {
     const values = {
       description: l.description,
       category_id: l.categoryId,
@@ -260,15 +268,15 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
     };
     const existing = oldByPosition.get(position);
     if (existing !== undefined)
-      store.run(qb.updateTable('purchase_order_lines').set(values).where('id', '=', existing));
+      await store.run(qb.updateTable('purchase_order_lines').set(values).where('id', '=', existing));
     else
-      store.run(
+      await store.run(
         qb.insertInto('purchase_order_lines').values({ ...values, purchase_order_id: poId, position }),
       );
-  });
+  }
   for (const l of old) {
     if (l.position < lines.length) continue;
-    const used = store.first(
+    const used = await store.first(
       qb.selectFrom('bill_lines').select('id').where('purchase_order_line_id', '=', l.id),
     );
     if (used)
@@ -276,13 +284,13 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
         msg('errors.purchaseOrders.linePositionOrderHas', { position: l.position + 1 }),
         `lines`,
       );
-    store.run(qb.deleteFrom('purchase_order_lines').where('id', '=', l.id));
+    await store.run(qb.deleteFrom('purchase_order_lines').where('id', '=', l.id));
   }
   const auditCols = {
     ...columns,
     lines: lines.map((l) => `${l.description}: ${l.quantityMilli / 1000} × ${l.unitPrice}`).join('; '),
   };
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'purchase_order',
     entityId: poId,
     action: before ? 'update' : 'create',
@@ -292,29 +300,32 @@ function save(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>, 
   return poId;
 }
 
-export function createPurchaseOrder(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>) {
-  const id = storeOf(ctx).tx(() => save(ctx, input, null));
-  return getPurchaseOrder(ctx, { id });
+export async function createPurchaseOrder(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.create'>) {
+  const id = await storeOf(ctx).tx(async () => await save(ctx, input, null));
+  return await getPurchaseOrder(ctx, { id });
 }
 
-export function updatePurchaseOrder(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.update'>) {
-  storeOf(ctx).tx(() => save(ctx, input, input.id));
-  return getPurchaseOrder(ctx, { id: input.id });
+export async function updatePurchaseOrder(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.update'>) {
+  await storeOf(ctx).tx(async () => await save(ctx, input, input.id));
+  return await getPurchaseOrder(ctx, { id: input.id });
 }
 
-export function setPurchaseOrderStatus(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.setStatus'>) {
-  storeOf(ctx).tx(() => {
-    const before = storeOf(ctx).first(
+export async function setPurchaseOrderStatus(
+  ctx: ServiceContext,
+  input: ParsedInput<'purchaseOrders.setStatus'>,
+) {
+  await storeOf(ctx).tx(async () => {
+    const before = await storeOf(ctx).first(
       qb.selectFrom('purchase_orders').selectAll().where('id', '=', input.id),
     );
     if (!before) throw notFound(msg('errors.notFound.purchaseOrder'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('purchase_orders')
         .set({ status: input.status, updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'purchase_order',
       entityId: input.id,
       action: input.status === 'closed' ? 'close' : 'reopen',
@@ -322,5 +333,5 @@ export function setPurchaseOrderStatus(ctx: ServiceContext, input: ParsedInput<'
       after: { status: input.status },
     });
   });
-  return getPurchaseOrder(ctx, { id: input.id });
+  return await getPurchaseOrder(ctx, { id: input.id });
 }

@@ -71,14 +71,14 @@ export function templateTotal(t: Template): number {
  * The bills a template will still make from `from` to `to` (bill dates), each with its due
  * date and total in the base currency: what the dashboard and the cash-flow forecast expect.
  */
-export function upcomingRecurringBills(ctx: ServiceContext, from: string, to: string) {
-  const rows = storeOf(ctx)
+export async function upcomingRecurringBills(ctx: ServiceContext, from: string, to: string) {
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT r.*, v.payment_terms FROM recurring_bills r JOIN vendors v ON v.id = r.vendor_id
        WHERE r.active = 1 AND v.archived_at IS NULL`,
     )
-    .all() as (Row & { payment_terms: string })[];
-  const base = getPreferences(ctx).baseCurrency;
+    .all()) as (Row & { payment_terms: string })[];
+  const base = (await getPreferences(ctx)).baseCurrency;
   return rows.flatMap((r) => {
     const t = parseTemplate(r.template);
     const amount = toBase(templateTotal(t), t.currency, t.exchangeRate, base);
@@ -142,31 +142,35 @@ const SELECT_SQL = `
     (SELECT count(*) FROM bills b WHERE b.recurring_id = r.id) AS bills_created
   FROM recurring_bills r JOIN vendors v ON v.id = r.vendor_id`;
 
-export function listRecurring(ctx: ServiceContext): RecurringBill[] {
-  const rows = storeOf(ctx).prepare(`${SELECT_SQL} ORDER BY r.active DESC, r.name`).all() as (Row & {
+export async function listRecurring(ctx: ServiceContext): Promise<RecurringBill[]> {
+  const rows = (await storeOf(ctx).prepare(`${SELECT_SQL} ORDER BY r.active DESC, r.name`).all()) as (Row & {
     vendor_name: string;
     bills_created: number;
   })[];
   return rows.map((r) => toRecurring(r));
 }
 
-export function getRecurring(ctx: ServiceContext, input: { id: number }): RecurringBill {
-  const row = storeOf(ctx).prepare(`${SELECT_SQL} WHERE r.id = ?`).get(input.id) as
+export async function getRecurring(ctx: ServiceContext, input: { id: number }): Promise<RecurringBill> {
+  const row = (await storeOf(ctx).prepare(`${SELECT_SQL} WHERE r.id = ?`).get(input.id)) as
     (Row & { vendor_name: string; bills_created: number }) | undefined;
   if (!row) throw notFound(msg('errors.notFound.recurringBill'));
   return toRecurring(row);
 }
 
-function columns(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create'>, allowArchived: boolean) {
-  const vendor = requireVendor(ctx, input.vendorId, 'vendorId', allowArchived);
-  prepareLines(
+async function columns(
+  ctx: ServiceContext,
+  input: ParsedInput<'bills.recurring.create'>,
+  allowArchived: boolean,
+) {
+  const vendor = await requireVendor(ctx, input.vendorId, 'vendorId', allowArchived);
+  await prepareLines(
     ctx,
     input.lines.map((l) => ({ ...l })),
   );
   const currency = input.currency ?? vendor.currency;
   const template: Template = {
     currency,
-    exchangeRate: rateFor(ctx, currency, input.exchangeRate),
+    exchangeRate: await rateFor(ctx, currency, input.exchangeRate),
     terms: input.terms,
     ...(input.earlyPayment !== undefined ? { earlyPayment: input.earlyPayment } : {}),
     notes: input.notes,
@@ -192,37 +196,42 @@ function columns(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create
   };
 }
 
-export function createRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create'>) {
-  const id = storeOf(ctx).tx(() => {
-    const c = columns(ctx, input, false);
+export async function createRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.create'>) {
+  const id = await storeOf(ctx).tx(async () => {
+    const c = await columns(ctx, input, false);
     const now = nowIso(ctx);
-    const { lastInsertRowid } = storeOf(ctx).run(
+    const { lastInsertRowid } = await storeOf(ctx).run(
       qb.insertInto('recurring_bills').values({ ...c, created_at: now, updated_at: now }),
     );
-    recordAudit(ctx, { entity: 'recurring_bill', entityId: lastInsertRowid, action: 'create', after: c });
+    await recordAudit(ctx, {
+      entity: 'recurring_bill',
+      entityId: lastInsertRowid,
+      action: 'create',
+      after: c,
+    });
     return lastInsertRowid;
   });
   // Bills already due (a start date in the past) are made at once, as the job would.
-  catchUpRecurringBills(ctx, { only: id });
-  return getRecurring(ctx, { id });
+  await catchUpRecurringBills(ctx, { only: id });
+  return await getRecurring(ctx, { id });
 }
 
 /** Changes apply to the bills not made yet; bills already made are not touched. */
-export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.update'>) {
-  storeOf(ctx).tx(() => {
-    const before = storeOf(ctx).first(
+export async function updateRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.update'>) {
+  await storeOf(ctx).tx(async () => {
+    const before = await storeOf(ctx).first(
       qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
     );
     if (!before) throw notFound(msg('errors.notFound.recurringBill'));
-    const c = columns(ctx, input.template, before.vendor_id === input.template.vendorId);
-    storeOf(ctx).run(
+    const c = await columns(ctx, input.template, before.vendor_id === input.template.vendorId);
+    await storeOf(ctx).run(
       qb
         .updateTable('recurring_bills')
         .set({ ...c, updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
     const { id: _i, created_at: _c, updated_at: _u, next_index: _n, active: _a, ...old } = before;
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'recurring_bill',
       entityId: input.id,
       action: 'update',
@@ -230,23 +239,26 @@ export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'bills.r
       after: c,
     });
   });
-  catchUpRecurringBills(ctx, { only: input.id });
-  return getRecurring(ctx, { id: input.id });
+  await catchUpRecurringBills(ctx, { only: input.id });
+  return await getRecurring(ctx, { id: input.id });
 }
 
-export function setRecurringActive(ctx: ServiceContext, input: ParsedInput<'bills.recurring.setActive'>) {
-  storeOf(ctx).tx(() => {
-    const before = storeOf(ctx).first(
+export async function setRecurringActive(
+  ctx: ServiceContext,
+  input: ParsedInput<'bills.recurring.setActive'>,
+) {
+  await storeOf(ctx).tx(async () => {
+    const before = await storeOf(ctx).first(
       qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
     );
     if (!before) throw notFound(msg('errors.notFound.recurringBill'));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('recurring_bills')
         .set({ active: input.active ? 1 : 0, updated_at: nowIso(ctx) })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'recurring_bill',
       entityId: input.id,
       action: input.active ? 'resume' : 'pause',
@@ -255,8 +267,8 @@ export function setRecurringActive(ctx: ServiceContext, input: ParsedInput<'bill
     });
   });
   // A resumed template catches up on what fell due while it was paused.
-  if (input.active) catchUpRecurringBills(ctx, { only: input.id });
-  return getRecurring(ctx, { id: input.id });
+  if (input.active) await catchUpRecurringBills(ctx, { only: input.id });
+  return await getRecurring(ctx, { id: input.id });
 }
 
 export interface CatchUpOptions {
@@ -270,14 +282,14 @@ export interface CatchUpOptions {
  * Makes every bill due up to today that has not been made yet, each in its own transaction.
  * Idempotent: a second run, or a run after a crash half-way, makes only what is missing.
  */
-export function catchUpRecurringBills(
+export async function catchUpRecurringBills(
   ctx: ServiceContext,
   options: CatchUpOptions = {},
-): { created: number } {
+): Promise<{ created: number }> {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
   let created = 0;
-  const templates = store.all(
+  const templates = await store.all(
     qb
       .selectFrom('recurring_bills')
       .select('id')
@@ -286,7 +298,7 @@ export function catchUpRecurringBills(
   );
   for (const { id } of templates) {
     for (;;) {
-      const made = store.tx(() => makeNext(ctx, id, today));
+      const made = await store.tx(async () => await makeNext(ctx, id, today));
       if (!made) break;
       created++;
       options.onCommitted?.(made);
@@ -296,22 +308,22 @@ export function catchUpRecurringBills(
 }
 
 /** Makes the next due occurrence of one template, or returns null when none is due. */
-function makeNext(ctx: ServiceContext, id: number, today: string) {
+async function makeNext(ctx: ServiceContext, id: number, today: string) {
   const store = storeOf(ctx);
   // Read inside the transaction: another run may have advanced it.
-  const row = store.first(qb.selectFrom('recurring_bills').selectAll().where('id', '=', id)) as
+  const row = (await store.first(qb.selectFrom('recurring_bills').selectAll().where('id', '=', id))) as
     Row | undefined;
   if (!row || row.active !== 1) return null;
   const [next]: Occurrence[] = occurrencesUntil(scheduleOf(row), today, row.next_index).slice(0, 1);
   if (!next) return null;
-  const vendor = store.first(
+  const vendor = (await store.first(
     qb.selectFrom('vendors').select(['archived_at', 'name']).where('id', '=', row.vendor_id),
-  )!;
+  ))!;
   if (vendor.archived_at) {
     ctx.log.info('recurring bill skipped: vendor archived', { recurringId: id, vendor: vendor.name });
     return null;
   }
-  const already = store.first(
+  const already = await store.first(
     qb
       .selectFrom('bills')
       .select('id')
@@ -323,7 +335,7 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
     billId = already.id;
   } else {
     const t = parseTemplate(row.template);
-    const prepared = prepareBill(ctx, {
+    const prepared = await prepareBill(ctx, {
       vendorId: row.vendor_id,
       vendorInvoiceNumber: '',
       billDate: next.date,
@@ -338,9 +350,9 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
       attachments: [],
       status: row.create_as,
     });
-    billId = insertBill(ctx, prepared, { source: 'recurring', recurring: { id, index: next.index } });
+    billId = await insertBill(ctx, prepared, { source: 'recurring', recurring: { id, index: next.index } });
   }
-  store.run(
+  await store.run(
     qb
       .updateTable('recurring_bills')
       .set({ next_index: next.index + 1, updated_at: nowIso(ctx) })
@@ -349,6 +361,6 @@ function makeNext(ctx: ServiceContext, id: number, today: string) {
   return { recurringId: id, index: next.index, billId, date: next.date };
 }
 
-export function catchUpNow(ctx: ServiceContext) {
-  return catchUpRecurringBills(ctx);
+export async function catchUpNow(ctx: ServiceContext) {
+  return await catchUpRecurringBills(ctx);
 }

@@ -33,15 +33,18 @@ const SETTINGS_KEY = 'payables.reminders';
 /** The reminder centre lists this many; the count covers all of them. */
 const MAX_ITEMS = 200;
 
-export function getReminderSettings(ctx: ServiceContext): ReminderSettings {
-  return readSetting(ctx, SETTINGS_KEY, reminderSettingsSchema, DEFAULT_REMINDER_SETTINGS);
+export async function getReminderSettings(ctx: ServiceContext): Promise<ReminderSettings> {
+  return await readSetting(ctx, SETTINGS_KEY, reminderSettingsSchema, DEFAULT_REMINDER_SETTINGS);
 }
 
-export function updateReminderSettings(ctx: ServiceContext, input: ReminderSettings): ReminderSettings {
-  storeOf(ctx).tx(() => {
-    const before = getReminderSettings(ctx);
-    writeSetting(ctx, SETTINGS_KEY, input);
-    recordAudit(ctx, {
+export async function updateReminderSettings(
+  ctx: ServiceContext,
+  input: ReminderSettings,
+): Promise<ReminderSettings> {
+  await storeOf(ctx).tx(async () => {
+    const before = await getReminderSettings(ctx);
+    await writeSetting(ctx, SETTINGS_KEY, input);
+    await recordAudit(ctx, {
       entity: 'reminder_settings',
       entityId: 'reminders',
       action: 'update',
@@ -49,7 +52,7 @@ export function updateReminderSettings(ctx: ServiceContext, input: ReminderSetti
       after: { ...input },
     });
   });
-  return getReminderSettings(ctx);
+  return await getReminderSettings(ctx);
 }
 
 type CandidateRow = Pick<
@@ -65,26 +68,28 @@ const CANDIDATE_SQL = `
   LEFT JOIN bill_reminders r ON r.bill_id = b.id`;
 
 /** Open bills up to the horizon, plus open bills whose discount ends within it. */
-function candidates(
+async function candidates(
   ctx: ServiceContext,
   today: string,
   settings: ReminderSettings,
   from?: string,
-): CandidateRow[] {
+): Promise<CandidateRow[]> {
   const store = storeOf(ctx);
   const horizon = reminderHorizon(today, settings);
   const due = (
     from === undefined
-      ? store.prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date <= ?`).all(horizon)
-      : store.prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date BETWEEN ? AND ?`).all(from, horizon)
+      ? await store.prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date <= ?`).all(horizon)
+      : await store
+          .prepare(`${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date BETWEEN ? AND ?`)
+          .all(from, horizon)
   ) as CandidateRow[];
   // Bills due later whose early-payment discount ends within the horizon.
-  const discounts = store
+  const discounts = (await store
     .prepare(
       `${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date > ? AND b.discount_bp IS NOT NULL AND b.discount_taken = 0
          AND date(b.bill_date, '+' || b.discount_days || ' days') BETWEEN ? AND ?`,
     )
-    .all(horizon, today, horizon) as CandidateRow[];
+    .all(horizon, today, horizon)) as CandidateRow[];
   return [...due, ...discounts];
 }
 
@@ -126,21 +131,26 @@ type DetailRow = {
 };
 
 /** Display details of the reminders shown, fetched for those only. */
-function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: string): ReminderItem[] {
+async function toItems(
+  ctx: ServiceContext,
+  reminders: readonly Reminder[],
+  today: string,
+): Promise<ReminderItem[]> {
   if (reminders.length === 0) return [];
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT b.id, b.bill_date, b.due_date, b.total, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
          b.currency, b.vendor_invoice_number, v.name AS vendor_name, r.snoozed_until
        FROM bills b JOIN vendors v ON v.id = b.vendor_id LEFT JOIN bill_reminders r ON r.bill_id = b.id
        WHERE b.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(reminders.map((r) => r.billId))) as DetailRow[];
+    .all(JSON.stringify(reminders.map((r) => r.billId)))) as DetailRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const date = dateFormatter(ctx);
-  return reminders.map((reminder) => {
+  const date = await dateFormatter(ctx);
+  const out = [];
+  for (const reminder of reminders) {
     const r = byId.get(reminder.billId)!;
-    const money = moneyFormatter(ctx, r.currency);
+    const money = await moneyFormatter(ctx, r.currency);
     let message = describeDue(r.due_date, today);
     if (reminder.kind === 'discount') {
       const offer = earlyPaymentOffer(
@@ -160,7 +170,7 @@ function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: str
           save: money(offer.save),
         });
     }
-    return {
+    out.push({
       billId: r.id,
       vendorName: r.vendor_name,
       vendorInvoiceNumber: r.vendor_invoice_number,
@@ -172,40 +182,41 @@ function toItems(ctx: ServiceContext, reminders: readonly Reminder[], today: str
       balance: r.balance,
       message,
       snoozedUntil: r.snoozed_until,
-    };
-  });
+    });
+  }
+  return out;
 }
 
-export function listReminders(ctx: ServiceContext) {
+export async function listReminders(ctx: ServiceContext) {
   const today = ctx.clock.today();
-  const settings = getReminderSettings(ctx);
+  const settings = await getReminderSettings(ctx);
   const store = storeOf(ctx);
   const overdueCount = (
-    store.prepare(`SELECT count(*) AS n ${OVERDUE_SQL}`).get(today, today) as { n: number }
+    (await store.prepare(`SELECT count(*) AS n ${OVERDUE_SQL}`).get(today, today)) as { n: number }
   ).n;
   const overdue = (
-    store
+    (await store
       .prepare(
         `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
            r.snoozed_until, r.notified_on ${OVERDUE_SQL} ORDER BY b.due_date, b.id LIMIT ?`,
       )
-      .all(today, today, MAX_ITEMS) as CandidateRow[]
+      .all(today, today, MAX_ITEMS)) as CandidateRow[]
   ).map(toCandidate);
   // Due today or soon, and discounts ending soon (snoozed ones too, for the snoozed list).
-  const upcoming = candidates(ctx, today, settings, today).map(toCandidate);
+  const upcoming = (await candidates(ctx, today, settings, today)).map(toCandidate);
   const active = [
     ...activeReminders(overdue, today, settings),
     ...activeReminders(upcoming, today, settings),
   ];
   const snoozedOverdue = (
-    store
+    (await store
       .prepare(
         `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
            r.snoozed_until, r.notified_on
          FROM bill_reminders r JOIN bills b ON b.id = r.bill_id
          WHERE r.snoozed_until > ? AND b.${OPEN_SQL} AND b.due_date < ? ORDER BY b.due_date LIMIT ?`,
       )
-      .all(today, today, MAX_ITEMS) as CandidateRow[]
+      .all(today, today, MAX_ITEMS)) as CandidateRow[]
   ).map(toCandidate);
   const snoozed = [...snoozedOverdue, ...upcoming]
     .filter((c) => isSnoozed(c, today))
@@ -216,8 +227,8 @@ export function listReminders(ctx: ServiceContext) {
   return {
     today,
     count: overdueCount + active.length - overdue.length,
-    items: toItems(ctx, active.slice(0, MAX_ITEMS), today),
-    snoozed: toItems(ctx, snoozed.slice(0, MAX_ITEMS), today),
+    items: await toItems(ctx, active.slice(0, MAX_ITEMS), today),
+    snoozed: await toItems(ctx, snoozed.slice(0, MAX_ITEMS), today),
   };
 }
 
@@ -225,37 +236,37 @@ export function listReminders(ctx: ServiceContext) {
  * The reminders that still need a desktop notification today, marked as notified in the same
  * transaction: however often the shell asks, a bill is notified at most once a day.
  */
-export function takeDesktopNotifications(ctx: ServiceContext) {
-  return storeOf(ctx).tx(() => {
+export async function takeDesktopNotifications(ctx: ServiceContext) {
+  return await storeOf(ctx).tx(async () => {
     const today = ctx.clock.today();
-    const settings = getReminderSettings(ctx);
-    const due = remindersToNotify(candidates(ctx, today, settings).map(toCandidate), today, settings);
+    const settings = await getReminderSettings(ctx);
+    const due = remindersToNotify((await candidates(ctx, today, settings)).map(toCandidate), today, settings);
     const mark = storeOf(ctx).prepare(
       `INSERT INTO bill_reminders (bill_id, notified_on) VALUES (?, ?)
        ON CONFLICT (bill_id) DO UPDATE SET notified_on = excluded.notified_on`,
     );
-    for (const r of due) mark.run(r.billId, today);
-    return { items: toItems(ctx, due, today) };
+    for (const r of due) await mark.run(r.billId, today);
+    return { items: await toItems(ctx, due, today) };
   });
 }
 
-export function snooze(ctx: ServiceContext, input: ParsedInput<'reminders.snooze'>) {
+export async function snooze(ctx: ServiceContext, input: ParsedInput<'reminders.snooze'>) {
   const today = ctx.clock.today();
   if (input.until <= today)
     throw fieldError('until', msg('errors.reminders.chooseDateAfterToday', { today }));
-  storeOf(ctx).tx(() => {
-    const bill = billExists(ctx, input.billId);
+  await storeOf(ctx).tx(async () => {
+    const bill = await billExists(ctx, input.billId);
     if (!isOpen(bill.status)) throw conflict(msg('errors.reminders.onlyBillsAreStill'));
-    const before = storeOf(ctx).first(
+    const before = await storeOf(ctx).first(
       qb.selectFrom('bill_reminders').selectAll().where('bill_id', '=', input.billId),
     );
-    storeOf(ctx)
+    await storeOf(ctx)
       .prepare(
         `INSERT INTO bill_reminders (bill_id, snoozed_until) VALUES (?, ?)
          ON CONFLICT (bill_id) DO UPDATE SET snoozed_until = excluded.snoozed_until`,
       )
       .run(input.billId, input.until);
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: input.billId,
       action: 'snooze_reminder',
@@ -266,17 +277,17 @@ export function snooze(ctx: ServiceContext, input: ParsedInput<'reminders.snooze
   return { ok: true as const };
 }
 
-export function unsnooze(ctx: ServiceContext, input: ParsedInput<'reminders.unsnooze'>) {
-  storeOf(ctx).tx(() => {
-    billExists(ctx, input.billId);
-    const before = storeOf(ctx).first(
+export async function unsnooze(ctx: ServiceContext, input: ParsedInput<'reminders.unsnooze'>) {
+  await storeOf(ctx).tx(async () => {
+    await billExists(ctx, input.billId);
+    const before = await storeOf(ctx).first(
       qb.selectFrom('bill_reminders').selectAll().where('bill_id', '=', input.billId),
     );
     if (!before?.snoozed_until) return;
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb.updateTable('bill_reminders').set({ snoozed_until: null }).where('bill_id', '=', input.billId),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: input.billId,
       action: 'unsnooze_reminder',

@@ -17,7 +17,7 @@ import { getSettings } from '../settings';
  */
 export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPayments.sepaFile'>) {
   const store = storeOf(ctx);
-  const payments = store.all(
+  const payments = await store.all(
     qb
       .selectFrom('bill_payments as p')
       .innerJoin('vendors as v', 'v.id', 'p.vendor_id')
@@ -40,8 +40,8 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
       }),
     );
 
-  const settings = getDocumentSettings(ctx);
-  const profile = getSettings(ctx).profile;
+  const settings = await getDocumentSettings(ctx);
+  const profile = (await getSettings(ctx)).profile;
   if (!isValidIban(settings.iban)) throw fieldError('runId', msg('errors.sepa.addYourBusinessIban'));
   if (settings.bic && !isValidBic(settings.bic))
     throw fieldError('runId', msg('errors.sepa.yourBicSettingsDocuments', { bic: settings.bic }));
@@ -60,7 +60,7 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
     );
 
   const numbers = new Map<number, string[]>();
-  for (const r of store.all(
+  for (const r of await store.all(
     qb
       .selectFrom('bill_payment_allocations as a')
       .innerJoin('bills as b', 'b.id', 'a.bill_id')
@@ -107,7 +107,7 @@ export async function sepaFile(ctx: ServiceContext, input: ParsedInput<'billPaym
     payments: transfers,
   });
   const controlSum = transfers.reduce((sum, t) => sum + t.amount, 0);
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'payment_run',
     entityId: input.runId,
     action: 'sepa_file',

@@ -69,30 +69,30 @@ const available = (c: CreditRow) => ({
   remaining: c.remaining,
 });
 
-function credit(ctx: ServiceContext, id: number): CreditRow {
-  const row = storeOf(ctx).prepare(`${CREDIT_SQL} WHERE c.id = ?`).get(id) as CreditRow | undefined;
+async function credit(ctx: ServiceContext, id: number): Promise<CreditRow> {
+  const row = (await storeOf(ctx).prepare(`${CREDIT_SQL} WHERE c.id = ?`).get(id)) as CreditRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', msg('vendorCredits.errors.creditNotFound'));
   return row;
 }
 
-export function creditsForBill(ctx: ServiceContext, input: ParsedInput<'vendorCredits.forBill'>) {
+export async function creditsForBill(ctx: ServiceContext, input: ParsedInput<'vendorCredits.forBill'>) {
   const store = storeOf(ctx);
-  const bill = store
+  const bill = (await store
     .prepare('SELECT id, vendor_id, currency, prepaid, status FROM bills WHERE id = ?')
-    .get(input.billId) as
+    .get(input.billId)) as
     { id: number; vendor_id: number; currency: string; prepaid: number; status: string } | undefined;
   if (!bill) throw new AppError('NOT_FOUND', msg('vendorCredits.errors.billNotFound'));
   const applications = (
-    store
+    (await store
       .prepare(`${APPLICATION_SQL} WHERE a.bill_id = ? ORDER BY a.applied_on, a.id`)
-      .all(bill.id) as ApplicationRow[]
+      .all(bill.id)) as ApplicationRow[]
   ).map(application);
   const open = ['awaiting_payment', 'partially_paid'].includes(bill.status);
   const credits = open
     ? (
-        store
+        (await store
           .prepare(`${CREDIT_SQL} WHERE c.vendor_id = ? AND c.currency = ? ORDER BY c.credit_date, c.id`)
-          .all(bill.vendor_id, bill.currency) as CreditRow[]
+          .all(bill.vendor_id, bill.currency)) as CreditRow[]
       ).filter((c) => c.remaining > 0)
     : [];
   return {
@@ -103,22 +103,22 @@ export function creditsForBill(ctx: ServiceContext, input: ParsedInput<'vendorCr
   };
 }
 
-export function getVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorCredits.get'>) {
-  const c = credit(ctx, input.vendorCreditId);
+export async function getVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorCredits.get'>) {
+  const c = await credit(ctx, input.vendorCreditId);
   const store = storeOf(ctx);
   const applications = (
-    store
+    (await store
       .prepare(`${APPLICATION_SQL} WHERE a.vendor_credit_id = ? ORDER BY a.applied_on, a.id`)
-      .all(c.id) as ApplicationRow[]
+      .all(c.id)) as ApplicationRow[]
   ).map(application);
   const openBills = (
-    store
+    (await store
       .prepare(
         `SELECT id, vendor_invoice_number, bill_date, due_date, total, balance FROM bills
          WHERE vendor_id = ? AND currency = ? AND ${OPEN_SQL} AND balance > 0
          ORDER BY due_date, id LIMIT 500`,
       )
-      .all(c.vendor_id, c.currency) as {
+      .all(c.vendor_id, c.currency)) as {
       id: number;
       vendor_invoice_number: string;
       bill_date: string;
@@ -141,25 +141,25 @@ export function getVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorC
   };
 }
 
-export function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorCredits.apply'>) {
+export async function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorCredits.apply'>) {
   const store = storeOf(ctx);
-  return store.tx(() => {
-    const c = credit(ctx, input.vendorCreditId);
-    const money = moneyFormatter(ctx, c.currency);
+  return await store.tx(async () => {
+    const c = await credit(ctx, input.vendorCreditId);
+    const money = await moneyFormatter(ctx, c.currency);
     const appliedOn = input.appliedOn ?? ctx.clock.today();
     const now = nowIso(ctx);
     const seen = new Set<number>();
     let left = c.remaining;
     const ids: number[] = [];
-    input.allocations.forEach((a, i) => {
+    for (const [i, a] of input.allocations.entries()) {
       const field = `allocations.${i}.amount`;
       if (seen.has(a.billId)) throw fieldError(`allocations.${i}.billId`, msg('vendorCredits.errors.twice'));
       seen.add(a.billId);
-      const bill = store
+      const bill = (await store
         .prepare(
           'SELECT id, vendor_id, vendor_invoice_number, currency, status, balance FROM bills WHERE id = ?',
         )
-        .get(a.billId) as
+        .get(a.billId)) as
         | {
             id: number;
             vendor_id: number;
@@ -191,7 +191,7 @@ export function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendo
       if (a.amount > left)
         throw fieldError(field, msg('vendorCredits.errors.moreThanCredit', { amount: money(left) }));
       left -= a.amount;
-      const { lastInsertRowid } = store
+      const { lastInsertRowid } = await store
         .prepare(
           `INSERT INTO vendor_credit_applications (vendor_credit_id, bill_id, amount, applied_on, created_at)
            VALUES (?, ?, ?, ?, ?)`,
@@ -199,7 +199,7 @@ export function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendo
         .run(c.id, bill.id, a.amount, appliedOn, now);
       const applicationId = Number(lastInsertRowid);
       ids.push(applicationId);
-      const after = refreshBill(ctx, bill.id);
+      const after = await refreshBill(ctx, bill.id);
       const details = {
         applicationId,
         vendorCreditId: c.id,
@@ -209,7 +209,7 @@ export function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendo
         currency: c.currency,
         appliedOn,
       };
-      recordAudit(ctx, {
+      await recordAudit(ctx, {
         entity: 'bill',
         entityId: bill.id,
         action: 'apply_vendor_credit',
@@ -217,7 +217,7 @@ export function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendo
         after: { balance: after.balance, status: after.status },
         details,
       });
-      recordAudit(ctx, {
+      await recordAudit(ctx, {
         entity: 'vendor_credit',
         entityId: c.id,
         action: 'apply',
@@ -225,27 +225,29 @@ export function applyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendo
         after: { remaining: left },
         details,
       });
-    });
-    const rows = store
+    }
+    const rows = (await store
       .prepare(`${APPLICATION_SQL} WHERE a.id IN (${ids.map(() => '?').join(', ')}) ORDER BY a.id`)
-      .all(...ids) as ApplicationRow[];
+      .all(...ids)) as ApplicationRow[];
     return { applications: rows.map(application) };
   });
 }
 
-export function unapplyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorCredits.unapply'>) {
+export async function unapplyVendorCredit(ctx: ServiceContext, input: ParsedInput<'vendorCredits.unapply'>) {
   const store = storeOf(ctx);
-  return store.tx(() => {
-    const row = store.prepare(`${APPLICATION_SQL} WHERE a.id = ?`).get(input.applicationId) as
+  return await store.tx(async () => {
+    const row = (await store.prepare(`${APPLICATION_SQL} WHERE a.id = ?`).get(input.applicationId)) as
       ApplicationRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', msg('vendorCredits.errors.applicationNotFound'));
-    const before = store.prepare('SELECT balance, status FROM bills WHERE id = ?').get(row.bill_id) as {
+    const before = (await store
+      .prepare('SELECT balance, status FROM bills WHERE id = ?')
+      .get(row.bill_id)) as {
       balance: number;
       status: string;
     };
-    const remainingBefore = credit(ctx, row.vendor_credit_id).remaining;
-    store.prepare('DELETE FROM vendor_credit_applications WHERE id = ?').run(row.id);
-    const after = refreshBill(ctx, row.bill_id);
+    const remainingBefore = (await credit(ctx, row.vendor_credit_id)).remaining;
+    await store.prepare('DELETE FROM vendor_credit_applications WHERE id = ?').run(row.id);
+    const after = await refreshBill(ctx, row.bill_id);
     const details = {
       applicationId: row.id,
       vendorCreditId: row.vendor_credit_id,
@@ -255,7 +257,7 @@ export function unapplyVendorCredit(ctx: ServiceContext, input: ParsedInput<'ven
       currency: row.currency,
       appliedOn: row.applied_on,
     };
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'bill',
       entityId: row.bill_id,
       action: 'unapply_vendor_credit',
@@ -263,7 +265,7 @@ export function unapplyVendorCredit(ctx: ServiceContext, input: ParsedInput<'ven
       after: { balance: after.balance, status: after.status },
       details,
     });
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'vendor_credit',
       entityId: row.vendor_credit_id,
       action: 'unapply',

@@ -31,11 +31,11 @@ interface Balances {
   overdueBills: number;
 }
 
-function balancesOf(ctx: ServiceContext, vendorIds: number[]): Map<number, Balances> {
+async function balancesOf(ctx: ServiceContext, vendorIds: number[]): Promise<Map<number, Balances>> {
   const out = new Map<number, Balances>();
   if (vendorIds.length === 0) return out;
   const today = ctx.clock.today();
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT vendor_id, currency, sum(balance) AS amount, count(*) AS bills,
          sum(due_date < ?) AS overdue
@@ -43,7 +43,7 @@ function balancesOf(ctx: ServiceContext, vendorIds: number[]): Map<number, Balan
        WHERE vendor_id IN (SELECT value FROM json_each(?)) AND ${OPEN_SQL}
        GROUP BY vendor_id, currency`,
     )
-    .all(today, JSON.stringify(vendorIds)) as {
+    .all(today, JSON.stringify(vendorIds))) as {
     vendor_id: number;
     currency: string;
     amount: number;
@@ -98,18 +98,21 @@ function toVendor(row: VendorRow, balances: Balances): Vendor {
   };
 }
 
-function vendorRow(ctx: ServiceContext, id: number): VendorRow {
-  const row = storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', id));
+async function vendorRow(ctx: ServiceContext, id: number): Promise<VendorRow> {
+  const row = await storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', id));
   if (!row) throw notFound(msg('errors.notFound.vendor'));
   return row as VendorRow;
 }
 
-export function getVendor(ctx: ServiceContext, input: { id: number }): Vendor {
-  const row = vendorRow(ctx, input.id);
-  return toVendor(row, balancesOf(ctx, [row.id]).get(row.id) ?? NO_BALANCE);
+export async function getVendor(ctx: ServiceContext, input: { id: number }): Promise<Vendor> {
+  const row = await vendorRow(ctx, input.id);
+  return toVendor(row, (await balancesOf(ctx, [row.id])).get(row.id) ?? NO_BALANCE);
 }
 
-export function listVendors(ctx: ServiceContext, input: ParsedInput<'vendors.list'>): VendorSummary[] {
+export async function listVendors(
+  ctx: ServiceContext,
+  input: ParsedInput<'vendors.list'>,
+): Promise<VendorSummary[]> {
   let q = qb
     .selectFrom('vendors')
     .selectAll()
@@ -128,8 +131,8 @@ export function listVendors(ctx: ServiceContext, input: ParsedInput<'vendors.lis
       ]),
     );
   }
-  const rows = storeOf(ctx).all(q) as VendorRow[];
-  const balances = balancesOf(
+  const rows = (await storeOf(ctx).all(q)) as VendorRow[];
+  const balances = await balancesOf(
     ctx,
     rows.map((r) => r.id),
   );
@@ -201,33 +204,47 @@ function auditView(c: ReturnType<typeof columns>): Record<string, unknown> {
   return { ...c };
 }
 
-export function createVendor(ctx: ServiceContext, input: ParsedInput<'vendors.create'>): Vendor {
-  requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
-  const id = storeOf(ctx).tx(() => createVendorInTx(ctx, input));
-  return getVendor(ctx, { id });
+export async function createVendor(
+  ctx: ServiceContext,
+  input: ParsedInput<'vendors.create'>,
+): Promise<Vendor> {
+  await requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
+  const id = await storeOf(ctx).tx(async () => await createVendorInTx(ctx, input));
+  return await getVendor(ctx, { id });
 }
 
 /** Inserts a vendor inside the caller's transaction (the CSV import creates vendors this way). */
-export function createVendorInTx(ctx: ServiceContext, input: ParsedInput<'vendors.create'>): number {
+export async function createVendorInTx(
+  ctx: ServiceContext,
+  input: ParsedInput<'vendors.create'>,
+): Promise<number> {
   const now = nowIso(ctx);
   const c = columns(input);
-  const { lastInsertRowid } = storeOf(ctx).run(
+  const { lastInsertRowid } = await storeOf(ctx).run(
     qb
       .insertInto('vendors')
       .values({ ...c, bank_details_changed_at: null, created_at: now, updated_at: now }),
   );
-  recordAudit(ctx, { entity: 'vendor', entityId: lastInsertRowid, action: 'create', after: auditView(c) });
+  await recordAudit(ctx, {
+    entity: 'vendor',
+    entityId: lastInsertRowid,
+    action: 'create',
+    after: auditView(c),
+  });
   return lastInsertRowid;
 }
 
-export function updateVendor(ctx: ServiceContext, input: ParsedInput<'vendors.update'>): Vendor {
-  requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
-  storeOf(ctx).tx(() => {
-    const before = vendorRow(ctx, input.id);
+export async function updateVendor(
+  ctx: ServiceContext,
+  input: ParsedInput<'vendors.update'>,
+): Promise<Vendor> {
+  await requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
+  await storeOf(ctx).tx(async () => {
+    const before = await vendorRow(ctx, input.id);
     const c = columns(input);
     const now = nowIso(ctx);
     const bankChanged = before.bank_details !== c.bank_details || before.iban !== c.iban;
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('vendors')
         .set({
@@ -246,7 +263,7 @@ export function updateVendor(ctx: ServiceContext, input: ParsedInput<'vendors.up
       bank_details_changed_at: _b,
       ...old
     } = before;
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'vendor',
       entityId: input.id,
       action: 'update',
@@ -255,21 +272,24 @@ export function updateVendor(ctx: ServiceContext, input: ParsedInput<'vendors.up
       ...(bankChanged ? { details: { bankDetailsChanged: true } } : {}),
     });
   });
-  return getVendor(ctx, { id: input.id });
+  return await getVendor(ctx, { id: input.id });
 }
 
-export function setVendorArchived(ctx: ServiceContext, input: ParsedInput<'vendors.setArchived'>): Vendor {
-  storeOf(ctx).tx(() => {
-    const before = vendorRow(ctx, input.id);
+export async function setVendorArchived(
+  ctx: ServiceContext,
+  input: ParsedInput<'vendors.setArchived'>,
+): Promise<Vendor> {
+  await storeOf(ctx).tx(async () => {
+    const before = await vendorRow(ctx, input.id);
     if ((before.archived_at !== null) === input.archived) return;
     const now = nowIso(ctx);
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('vendors')
         .set({ archived_at: input.archived ? now : null, updated_at: now })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'vendor',
       entityId: input.id,
       action: input.archived ? 'archive' : 'restore',
@@ -277,5 +297,5 @@ export function setVendorArchived(ctx: ServiceContext, input: ParsedInput<'vendo
       after: { archived: input.archived },
     });
   });
-  return getVendor(ctx, { id: input.id });
+  return await getVendor(ctx, { id: input.id });
 }

@@ -49,7 +49,10 @@ function jobOf(ctx: ServiceContext, jobId: string): Job {
   return job;
 }
 
-export function startExport(ctx: ServiceContext, input: ParsedInput<'printing.exportStart'>): ExportStatus {
+export async function startExport(
+  ctx: ServiceContext,
+  input: ParsedInput<'printing.exportStart'>,
+): Promise<ExportStatus> {
   let q = qb
     .selectFrom('documents')
     .select(['id', 'type'])
@@ -57,7 +60,7 @@ export function startExport(ctx: ServiceContext, input: ParsedInput<'printing.ex
     .where('issue_date', '>=', input.from)
     .where('issue_date', '<=', input.to);
   if (!input.includeDrafts) q = q.where('status', '!=', 'draft');
-  const docs = storeOf(ctx).all(q.orderBy('type').orderBy('issue_date').orderBy('id'));
+  const docs = await storeOf(ctx).all(q.orderBy('type').orderBy('issue_date').orderBy('id'));
   if (!docs.length)
     throw fieldError('to', msg('errors.export.thereAreNoDocuments', { from: input.from, to: input.to }));
   const jobId = crypto.randomUUID();
@@ -78,7 +81,7 @@ export function startExport(ctx: ServiceContext, input: ParsedInput<'printing.ex
     finishedAt: null,
   };
   jobsOf(ctx).set(jobId, job);
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'export',
     entityId: jobId,
     action: 'export_pdfs',
@@ -110,8 +113,8 @@ async function runExport(
   const [{ createRenderer }, { ZipFile }] = await Promise.all([import('../../pdf/pool'), import('yazl')]);
   const renderer = await createRenderer();
   job.status = { ...job.status, workers: renderer.threads };
-  const contexts = viewContexts(ctx);
-  const logo = contexts(null).settings.showLogo ? logoOf(ctx) : null;
+  const contexts = await viewContexts(ctx);
+  const logo = (await contexts(null)).settings.showLogo ? await logoOf(ctx) : null;
   const zip = new ZipFile();
   const chunks: Buffer[] = [];
   const written = new Promise<Buffer>((resolve, reject) => {
@@ -137,14 +140,14 @@ async function runExport(
     for (let start = 0; start < docs.length; start += BATCH) {
       if (job.cancelled || !ctx.host.isOpen) break;
       for (let i = start; i < Math.min(docs.length, start + BATCH); i++) {
-        const doc = getDocument(ctx, { id: docs[i]!.id });
-        const view = buildDocumentView(doc, contexts(doc.customerId));
+        const doc = await getDocument(ctx, { id: docs[i]!.id });
+        const view = buildDocumentView(doc, await contexts(doc.customerId));
         names[i] = entryName(view, docs[i]!.type);
         if (einvoice && doc.type !== 'quote' && doc.status !== 'draft' && doc.status !== 'void') {
-          const format = einvoice.preferredFormat(ctx, doc.customerId);
+          const format = await einvoice.preferredFormat(ctx, doc.customerId);
           if (format) {
             try {
-              const xml = einvoice.einvoiceXmlOf(einvoice.einvoiceSource(ctx, doc.id), format);
+              const xml = einvoice.einvoiceXmlOf(await einvoice.einvoiceSource(ctx, doc.id), format);
               xmlFiles.push({ name: names[i]!.replace(/\.pdf$/, '.xml'), xml });
             } catch (error) {
               notMade.push(`${doc.number}: ${error instanceof Error ? error.message : String(error)}`);

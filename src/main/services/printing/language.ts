@@ -25,10 +25,10 @@ const stored = z.object({
  * The business's document language (until chosen: its locale's language, de-DE → de), how
  * documents write dates and amounts (like the business until chosen), and its own wording.
  */
-export function getDocumentLanguageSettings(ctx: ServiceContext): DocumentLanguageSettings {
-  const s = readSetting(ctx, DOCUMENT_LANGUAGE_KEY, stored, { format: 'business', wording: {} });
+export async function getDocumentLanguageSettings(ctx: ServiceContext): Promise<DocumentLanguageSettings> {
+  const s = await readSetting(ctx, DOCUMENT_LANGUAGE_KEY, stored, { format: 'business', wording: {} });
   return {
-    language: s.language ?? defaultDocumentLanguage(getPreferences(ctx).locale),
+    language: s.language ?? defaultDocumentLanguage((await getPreferences(ctx)).locale),
     format: s.format,
     wording: s.wording,
   };
@@ -40,8 +40,8 @@ function catalogueText(language: Language, key: string): string {
   return typeof node === 'string' ? node : '';
 }
 
-export function languageSettingsOutput(ctx: ServiceContext) {
-  const s = getDocumentLanguageSettings(ctx);
+export async function languageSettingsOutput(ctx: ServiceContext) {
+  const s = await getDocumentLanguageSettings(ctx);
   return {
     ...s,
     words: [...documentWordingKeys().keys()].map((key) => ({
@@ -51,7 +51,7 @@ export function languageSettingsOutput(ctx: ServiceContext) {
   };
 }
 
-export function updateDocumentLanguageSettings(
+export async function updateDocumentLanguageSettings(
   ctx: ServiceContext,
   input: z.output<typeof documentLanguageInput>,
 ) {
@@ -62,10 +62,10 @@ export function updateDocumentLanguageSettings(
     if (Object.keys(kept).length) wording[language] = kept;
   }
   const next = { language: input.language, format: input.format, wording };
-  storeOf(ctx).tx(() => {
-    const before = getDocumentLanguageSettings(ctx);
-    writeSetting(ctx, DOCUMENT_LANGUAGE_KEY, next);
-    recordAudit(ctx, {
+  await storeOf(ctx).tx(async () => {
+    const before = await getDocumentLanguageSettings(ctx);
+    await writeSetting(ctx, DOCUMENT_LANGUAGE_KEY, next);
+    await recordAudit(ctx, {
       entity: 'document_settings',
       entityId: 'language',
       action: 'update',
@@ -73,5 +73,5 @@ export function updateDocumentLanguageSettings(
       after: { language: next.language, format: next.format, wording: JSON.stringify(next.wording) },
     });
   });
-  return languageSettingsOutput(ctx);
+  return await languageSettingsOutput(ctx);
 }

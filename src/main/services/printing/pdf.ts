@@ -38,8 +38,8 @@ export async function renderView(view: DocumentView, logo: Buffer | null): Promi
 }
 
 export async function renderRef(ctx: ServiceContext, ref: PrintRef): Promise<Pdf> {
-  const subject = loadSubject(ctx, ref);
-  return renderView(subject.view, subject.view.showLogo ? logoOf(ctx) : null);
+  const subject = await loadSubject(ctx, ref);
+  return renderView(subject.view, subject.view.showLogo ? await logoOf(ctx) : null);
 }
 
 export async function renderForApi(ctx: ServiceContext, input: { ref: PrintRef }) {

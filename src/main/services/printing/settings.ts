@@ -45,29 +45,29 @@ export function defaultDocumentSettings(locale: string): DocumentSettings {
   };
 }
 
-export function getDocumentSettings(ctx: ServiceContext): DocumentSettings {
-  return readSetting(
+export async function getDocumentSettings(ctx: ServiceContext): Promise<DocumentSettings> {
+  return await readSetting(
     ctx,
     DOCUMENT_SETTINGS_KEY,
     documentSettingsSchema,
-    defaultDocumentSettings(getPreferences(ctx).locale),
+    defaultDocumentSettings((await getPreferences(ctx)).locale),
   );
 }
 
-export function updateDocumentSettings(
+export async function updateDocumentSettings(
   ctx: ServiceContext,
   input: z.output<typeof documentSettingsSchema>,
-): DocumentSettings {
+): Promise<DocumentSettings> {
   const next: DocumentSettings = {
     ...input,
     accentColor: input.accentColor.toUpperCase(),
     iban: input.iban ? normalizeIban(input.iban) : '',
     bic: input.bic.toUpperCase(),
   };
-  storeOf(ctx).tx(() => {
-    const before = getDocumentSettings(ctx);
-    writeSetting(ctx, DOCUMENT_SETTINGS_KEY, next);
-    recordAudit(ctx, {
+  await storeOf(ctx).tx(async () => {
+    const before = await getDocumentSettings(ctx);
+    await writeSetting(ctx, DOCUMENT_SETTINGS_KEY, next);
+    await recordAudit(ctx, {
       entity: 'document_settings',
       entityId: 'documents',
       action: 'update',
@@ -75,5 +75,5 @@ export function updateDocumentSettings(
       after: { ...next },
     });
   });
-  return getDocumentSettings(ctx);
+  return await getDocumentSettings(ctx);
 }

@@ -77,19 +77,21 @@ export interface DocumentViewContext extends ViewContext {
  * locale or the customer's, as the document language settings say. Settings are read once;
  * each customer's context is kept for the calls that follow (a bulk export).
  */
-export function viewContexts(ctx: ServiceContext): (customerId: number | null) => DocumentViewContext {
-  const s = getSettings(ctx);
-  const lang = getDocumentLanguageSettings(ctx);
-  const settings = getDocumentSettings(ctx);
-  const smallBusiness = readSmallBusiness(ctx);
+export async function viewContexts(
+  ctx: ServiceContext,
+): Promise<(customerId: number | null) => Promise<DocumentViewContext>> {
+  const s = await getSettings(ctx);
+  const lang = await getDocumentLanguageSettings(ctx);
+  const settings = await getDocumentSettings(ctx);
+  const smallBusiness = await readSmallBusiness(ctx);
   const today = ctx.clock.today();
   const business = { ...s.profile, hasLogo: s.logo !== null };
   const byCustomer = new Map<number | null, DocumentViewContext>();
   const customers = new Map<number, { language: string | null; country: string }>();
-  const customer = (id: number) => {
+  const customer = async (id: number) => {
     let c = customers.get(id);
     if (!c) {
-      const row = storeOf(ctx).first(
+      const row = await storeOf(ctx).first(
         qb.selectFrom('customers').select(['document_language', 'billing_address']).where('id', '=', id),
       );
       c = {
@@ -100,10 +102,10 @@ export function viewContexts(ctx: ServiceContext): (customerId: number | null) =
     }
     return c;
   };
-  return (customerId) => {
+  return async (customerId) => {
     let vc = byCustomer.get(customerId);
     if (!vc) {
-      const c = customerId === null ? null : customer(customerId);
+      const c = customerId === null ? null : await customer(customerId);
       const language = c?.language ?? lang.language;
       const t = documentTranslator(language, lang.wording);
       const locale = documentLocale(lang.format, language, c?.country ?? '', s.preferences.locale);
@@ -128,12 +130,15 @@ export function viewContexts(ctx: ServiceContext): (customerId: number | null) =
 }
 
 /** The view context of one customer's documents (null: the business's language and locale). */
-export function viewContext(ctx: ServiceContext, customerId: number | null = null): DocumentViewContext {
-  return viewContexts(ctx)(customerId);
+export async function viewContext(
+  ctx: ServiceContext,
+  customerId: number | null = null,
+): Promise<DocumentViewContext> {
+  return (await viewContexts(ctx))(customerId);
 }
 
-export function logoOf(ctx: ServiceContext): Buffer | null {
-  const row = storeOf(ctx).first(qb.selectFrom('business_profile').select('logo').where('id', '=', 1));
+export async function logoOf(ctx: ServiceContext): Promise<Buffer | null> {
+  const row = await storeOf(ctx).first(qb.selectFrom('business_profile').select('logo').where('id', '=', 1));
   return row?.logo ? Buffer.from(row.logo) : null;
 }
 
@@ -143,19 +148,19 @@ export interface CustomerInfo extends ViewCustomer {
   emails: string[];
 }
 
-export function customerInfo(ctx: ServiceContext, id: number): CustomerInfo {
+export async function customerInfo(ctx: ServiceContext, id: number): Promise<CustomerInfo> {
   const store = storeOf(ctx);
-  const c = store.first(qb.selectFrom('customers').selectAll().where('id', '=', id));
+  const c = await store.first(qb.selectFrom('customers').selectAll().where('id', '=', id));
   if (!c) throw notFound(msg('errors.notFound.customer'));
-  const emails = store
-    .all(
+  const emails = (
+    await store.all(
       qb
         .selectFrom('customer_emails')
         .select(['email', 'billing'])
         .where('customer_id', '=', id)
         .orderBy('position'),
     )
-    .sort((a, b) => b.billing - a.billing);
+  ).sort((a, b) => b.billing - a.billing);
   const billing = emails.filter((e) => e.billing === 1).map((e) => e.email);
   return {
     id: c.id,
@@ -199,16 +204,16 @@ function recipientsOf(info: CustomerInfo, doc?: Document): string[] {
   return doc?.customerSnapshot.email ? [doc.customerSnapshot.email] : [];
 }
 
-export function statementData(
+export async function statementData(
   ctx: ServiceContext,
   customer: CustomerInfo,
   from: string,
   to: string,
   currency: string,
   t: DocT = documentTranslator('en'),
-): StatementData {
+): Promise<StatementData> {
   const store = storeOf(ctx);
-  const docs = store.all(
+  const docs = await store.all(
     qb
       .selectFrom('documents')
       .select(['type', 'number', 'issue_date', 'due_date', 'total', 'reference'])
@@ -220,7 +225,7 @@ export function statementData(
       .orderBy('issue_date')
       .orderBy('id'),
   );
-  const payments = store.all(
+  const payments = await store.all(
     qb
       .selectFrom('payments')
       .select(['date', 'amount', 'method', 'reference'])
@@ -268,13 +273,13 @@ export function statementData(
 }
 
 /** Loads what a print reference points at and builds its view. */
-export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
-  const contexts = viewContexts(ctx);
+export async function loadSubject(ctx: ServiceContext, ref: PrintRef): Promise<Subject> {
+  const contexts = await viewContexts(ctx);
   switch (ref.kind) {
     case 'document': {
-      const doc = getDocument(ctx, { id: ref.id });
-      const info = customerInfo(ctx, doc.customerId);
-      const vc = contexts(doc.customerId);
+      const doc = await getDocument(ctx, { id: ref.id });
+      const info = await customerInfo(ctx, doc.customerId);
+      const vc = await contexts(doc.customerId);
       const view = buildDocumentView(doc, vc);
       return {
         view,
@@ -291,11 +296,11 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
       };
     }
     case 'receipt': {
-      const payment = getPayment(ctx, { id: ref.paymentId });
-      const info = customerInfo(ctx, payment.customerId);
-      const vc = contexts(payment.customerId);
+      const payment = await getPayment(ctx, { id: ref.paymentId });
+      const info = await customerInfo(ctx, payment.customerId);
+      const vc = await contexts(payment.customerId);
       const invoices = payment.allocations.length
-        ? storeOf(ctx).all(
+        ? await storeOf(ctx).all(
             qb
               .selectFrom('documents')
               .select(['id', 'number', 'issue_date', 'total', 'balance'])
@@ -343,10 +348,10 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
       };
     }
     case 'statement': {
-      const info = customerInfo(ctx, ref.customerId);
-      const vc = contexts(info.id);
+      const info = await customerInfo(ctx, ref.customerId);
+      const vc = await contexts(info.id);
       const currency = ref.currency ?? info.currency;
-      const data = statementData(ctx, info, ref.from, ref.to, currency, vc.t);
+      const data = await statementData(ctx, info, ref.from, ref.to, currency, vc.t);
       const view = buildStatementView(data, vc);
       const closing = statementClosing(data);
       return {
@@ -373,16 +378,16 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
       };
     }
     case 'reminder': {
-      const doc = getDocument(ctx, { id: ref.documentId });
+      const doc = await getDocument(ctx, { id: ref.documentId });
       if (doc.type !== 'invoice')
         throw fieldError('ref.documentId', msg('errors.views.remindersAreForInvoices'));
-      const info = customerInfo(ctx, doc.customerId);
-      const vc = contexts(doc.customerId);
+      const info = await customerInfo(ctx, doc.customerId);
+      const vc = await contexts(doc.customerId);
       const overdue = doc.dueDate ? daysOverdue(doc.dueDate, vc.today) : 0;
       const values = documentValues(doc, vc, info.contactPerson);
       const templateKind = `reminder_${ref.level}` as const;
       // The letter carries the same words as the email of its level.
-      const letter = renderTemplate(getTemplates(ctx, vc.language)[templateKind].body, values);
+      const letter = renderTemplate((await getTemplates(ctx, vc.language))[templateKind].body, values);
       const view = buildReminderView(doc, ref.level, letter, overdue, vc);
       const blockers = documentBlockers(doc);
       if (!blockers.length && !['issued', 'partially_paid'].includes(doc.status))
@@ -404,11 +409,13 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
       };
     }
     case 'customer_reminder': {
-      const info = customerInfo(ctx, ref.customerId);
-      const vc = contexts(info.id);
+      const info = await customerInfo(ctx, ref.customerId);
+      const vc = await contexts(info.id);
       const t = vc.t;
       const currency = ref.currency ?? info.currency;
-      const invoices = overdueInvoices(ctx, info.id, currency).map((id) => getDocument(ctx, { id }));
+      const invoices = await Promise.all(
+        (await overdueInvoices(ctx, info.id, currency)).map((id) => getDocument(ctx, { id })),
+      );
       const money = (m: number) => formatMoney(m, currency, vc.locale);
       const due = invoices.reduce((sum, d) => sum + amountDueOf(d), 0);
       const overdue = Math.max(0, ...invoices.map((d) => daysOverdue(d.dueDate!, vc.today)));
@@ -472,9 +479,13 @@ export function loadSubject(ctx: ServiceContext, ref: PrintRef): Subject {
 }
 
 /** A customer's open invoices past their due date in one currency, oldest due first. */
-export function overdueInvoices(ctx: ServiceContext, customerId: number, currency: string): number[] {
-  return storeOf(ctx)
-    .all(
+export async function overdueInvoices(
+  ctx: ServiceContext,
+  customerId: number,
+  currency: string,
+): Promise<number[]> {
+  return (
+    await storeOf(ctx).all(
       qb
         .selectFrom('documents')
         .select('id')
@@ -487,5 +498,5 @@ export function overdueInvoices(ctx: ServiceContext, customerId: number, currenc
         .orderBy('due_date')
         .orderBy('id'),
     )
-    .map((r) => r.id);
+  ).map((r) => r.id);
 }

@@ -11,35 +11,37 @@ import { storeOf, type ServiceContext } from '../context';
 import { ftsQuery } from './search';
 import { taxRates } from './taxes';
 
-function customerRow(ctx: ServiceContext, id: number) {
-  const r = storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
+async function customerRow(ctx: ServiceContext, id: number) {
+  const r = await storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
   if (!r) throw notFound(msg('errors.notFound.customer'));
   return r;
 }
 
-function emailsOf(ctx: ServiceContext, id: number): { email: string; billing: boolean }[] {
-  return storeOf(ctx)
-    .all(
+async function emailsOf(ctx: ServiceContext, id: number): Promise<{ email: string; billing: boolean }[]> {
+  return (
+    await storeOf(ctx).all(
       qb
         .selectFrom('customer_emails')
         .select(['email', 'billing'])
         .where('customer_id', '=', id)
         .orderBy('position'),
     )
-    .map((e) => ({ email: e.email, billing: e.billing === 1 }));
+  ).map((e) => ({ email: e.email, billing: e.billing === 1 }));
 }
 
-function hasDocuments(ctx: ServiceContext, id: number): boolean {
-  return !!storeOf(ctx).first(qb.selectFrom('documents').select('id').where('customer_id', '=', id).limit(1));
+async function hasDocuments(ctx: ServiceContext, id: number): Promise<boolean> {
+  return !!(await storeOf(ctx).first(
+    qb.selectFrom('documents').select('id').where('customer_id', '=', id).limit(1),
+  ));
 }
 
-export function getCustomerRecord(ctx: ServiceContext, id: number): Customer {
-  const r = customerRow(ctx, id);
+export async function getCustomerRecord(ctx: ServiceContext, id: number): Promise<Customer> {
+  const r = await customerRow(ctx, id);
   return {
     id: r.id,
     name: r.name,
     contactPerson: r.contact_person,
-    emails: emailsOf(ctx, id),
+    emails: await emailsOf(ctx, id),
     phone: r.phone,
     billingAddress: JSON.parse(r.billing_address) as Address,
     shippingAddress: JSON.parse(r.shipping_address) as Address,
@@ -56,23 +58,23 @@ export function getCustomerRecord(ctx: ServiceContext, id: number): Customer {
     einvoiceFormat: r.einvoice_format as Customer['einvoiceFormat'],
     documentLanguage: r.document_language,
     archived: r.archived_at !== null,
-    hasDocuments: hasDocuments(ctx, id),
+    hasDocuments: await hasDocuments(ctx, id),
     createdAt: r.created_at,
   };
 }
 
 /** The customer's open balance and credit, by currency. */
-export function customerBalances(ctx: ServiceContext, id: number) {
+export async function customerBalances(ctx: ServiceContext, id: number) {
   const today = ctx.clock.today();
-  const balances = storeOf(ctx)
+  const balances = (await storeOf(ctx)
     .prepare(
       `SELECT currency, sum(balance) AS amount, sum(CASE WHEN due_date < ? THEN balance ELSE 0 END) AS overdue
        FROM documents INDEXED BY documents_open_by_customer
        WHERE customer_id = ? AND type = 'invoice' AND status IN ('issued', 'partially_paid')
        GROUP BY currency ORDER BY currency`,
     )
-    .all(today, id) as { currency: string; amount: number; overdue: number }[];
-  const credit = storeOf(ctx)
+    .all(today, id)) as { currency: string; amount: number; overdue: number }[];
+  const credit = (await storeOf(ctx)
     .prepare(
       `SELECT currency, sum(amount) AS amount FROM (
          SELECT currency, unapplied AS amount FROM payments INDEXED BY payments_unapplied
@@ -81,18 +83,18 @@ export function customerBalances(ctx: ServiceContext, id: number) {
          SELECT currency, balance FROM documents WHERE customer_id = ? AND type = 'credit_note' AND status = 'issued' AND balance > 0
        ) GROUP BY currency ORDER BY currency`,
     )
-    .all(id, id) as { currency: string; amount: number }[];
+    .all(id, id)) as { currency: string; amount: number }[];
   return { balances, credit };
 }
 
-export function getCustomer(ctx: ServiceContext, input: { id: number }) {
-  return { customer: getCustomerRecord(ctx, input.id), ...customerBalances(ctx, input.id) };
+export async function getCustomer(ctx: ServiceContext, input: { id: number }) {
+  return { customer: await getCustomerRecord(ctx, input.id), ...(await customerBalances(ctx, input.id)) };
 }
 
-export function listCustomers(
+export async function listCustomers(
   ctx: ServiceContext,
   input: ParsedInput<'customers.list'>,
-): { rows: CustomerSummary[]; total: number } {
+): Promise<{ rows: CustomerSummary[]; total: number }> {
   const store = storeOf(ctx);
   let q = qb.selectFrom('customers as c');
   if (!input.includeArchived) q = q.where('c.archived_at', 'is', null);
@@ -100,7 +102,7 @@ export function listCustomers(
   if (match)
     q = q.where(sql<boolean>`c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${match})`);
 
-  const total = Number(store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  const total = Number((await store.first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
   let page = q.select(['c.id', 'c.name', 'c.contact_person', 'c.currency', 'c.archived_at']);
   if (input.sort === 'balance') {
     // Kept by triggers on documents, so the page reads the customers_active_by_balance index.
@@ -112,17 +114,17 @@ export function listCustomers(
     // the customers_by_name index instead of sorting every customer.
     page = page.orderBy(sql`c.name COLLATE NOCASE`, input.direction);
   }
-  const rows = store.all(page.orderBy('c.id').limit(input.limit).offset(input.offset));
+  const rows = await store.all(page.orderBy('c.id').limit(input.limit).offset(input.offset));
   const ids = rows.map((r) => r.id);
   const balances = ids.length
-    ? (store
+    ? ((await store
         .prepare(
           `SELECT customer_id, currency, sum(balance) AS amount, sum(CASE WHEN due_date < ? THEN balance ELSE 0 END) AS overdue
            FROM documents INDEXED BY documents_open_by_customer
            WHERE type = 'invoice' AND status IN ('issued', 'partially_paid') AND customer_id IN (${ids.map(() => '?').join(',')})
            GROUP BY customer_id, currency`,
         )
-        .all(ctx.clock.today(), ...ids) as {
+        .all(ctx.clock.today(), ...ids)) as {
         customer_id: number;
         currency: string;
         amount: number;
@@ -130,7 +132,7 @@ export function listCustomers(
       }[])
     : [];
   const billing = ids.length
-    ? store.all(
+    ? await store.all(
         qb
           .selectFrom('customer_emails')
           .select(['customer_id', 'email'])
@@ -159,18 +161,18 @@ export function listCustomers(
 const normalizeTaxNumber = (v: string) => v.replace(/[\s.-]/g, '').toUpperCase();
 
 /** Existing customers with the same name, email or tax number: a warning, never a block. */
-export function checkDuplicates(
+export async function checkDuplicates(
   ctx: ServiceContext,
   input: ParsedInput<'customers.checkDuplicates'>,
-): DuplicateWarning[] {
+): Promise<DuplicateWarning[]> {
   const store = storeOf(ctx);
   const out: DuplicateWarning[] = [];
   const exclude = input.excludeId ?? 0;
   const name = input.name.trim();
   if (name) {
-    for (const c of store
+    for (const c of (await store
       .prepare('SELECT id, name FROM customers WHERE name = ? COLLATE NOCASE AND id <> ? LIMIT 5')
-      .all(name, exclude) as {
+      .all(name, exclude)) as {
       id: number;
       name: string;
     }[])
@@ -182,12 +184,12 @@ export function checkDuplicates(
       });
   }
   for (const email of input.emails.map((e) => e.trim()).filter(Boolean)) {
-    for (const c of store
+    for (const c of (await store
       .prepare(
         `SELECT DISTINCT c.id, c.name FROM customer_emails e JOIN customers c ON c.id = e.customer_id
          WHERE e.email = ? COLLATE NOCASE AND c.id <> ? LIMIT 5`,
       )
-      .all(email, exclude) as { id: number; name: string }[])
+      .all(email, exclude)) as { id: number; name: string }[])
       out.push({
         customerId: c.id,
         customerName: c.name,
@@ -197,11 +199,11 @@ export function checkDuplicates(
   }
   const tax = normalizeTaxNumber(input.taxNumber);
   if (tax) {
-    for (const c of store
+    for (const c of (await store
       .prepare(
         `SELECT id, name FROM customers WHERE tax_number <> '' AND upper(replace(replace(replace(tax_number, ' ', ''), '.', ''), '-', '')) = ? AND id <> ? LIMIT 5`,
       )
-      .all(tax, exclude) as { id: number; name: string }[])
+      .all(tax, exclude)) as { id: number; name: string }[])
       out.push({
         customerId: c.id,
         customerName: c.name,
@@ -212,18 +214,22 @@ export function checkDuplicates(
   return out;
 }
 
-function indexCustomer(ctx: ServiceContext, id: number, input: ParsedInput<'customers.create'>): void {
+async function indexCustomer(
+  ctx: ServiceContext,
+  id: number,
+  input: ParsedInput<'customers.create'>,
+): Promise<void> {
   const store = storeOf(ctx);
-  store.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(id);
-  store
+  await store.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(id);
+  await store
     .prepare(
       'INSERT INTO customers_fts (rowid, name, contact_person, emails, tax_number) VALUES (?, ?, ?, ?, ?)',
     )
     .run(id, input.name, input.contactPerson, input.emails.map((e) => e.email).join(' '), input.taxNumber);
 }
 
-function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
-  if (input.defaultTaxId !== null) taxRates(ctx, [input.defaultTaxId], 'defaultTaxId');
+async function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
+  if (input.defaultTaxId !== null) await taxRates(ctx, [input.defaultTaxId], 'defaultTaxId');
   if (input.emails.length > 0 && !input.emails.some((e) => e.billing)) input.emails[0]!.billing = true;
   if (input.emails.filter((e) => e.billing).length > 1)
     throw fieldError('emails', msg('errors.customers.markOnlyOneEmail'));
@@ -248,34 +254,38 @@ function columns(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
   };
 }
 
-function saveEmails(ctx: ServiceContext, id: number, emails: { email: string; billing: boolean }[]): void {
+async function saveEmails(
+  ctx: ServiceContext,
+  id: number,
+  emails: { email: string; billing: boolean }[],
+): Promise<void> {
   const store = storeOf(ctx);
-  store.run(qb.deleteFrom('customer_emails').where('customer_id', '=', id));
-  emails.forEach((e, position) =>
-    store.run(
+  await store.run(qb.deleteFrom('customer_emails').where('customer_id', '=', id));
+  for (const [position, e] of emails.entries()) {
+    await store.run(
       qb
         .insertInto('customer_emails')
         .values({ customer_id: id, position, email: e.email, billing: e.billing ? 1 : 0 }),
-    ),
-  );
+    );
+  }
 }
 
-export function createCustomer(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
-  const warnings = checkDuplicates(ctx, {
+export async function createCustomer(ctx: ServiceContext, input: ParsedInput<'customers.create'>) {
+  const warnings = await checkDuplicates(ctx, {
     name: input.name,
     emails: input.emails.map((e) => e.email),
     taxNumber: input.taxNumber,
     excludeId: null,
   });
-  const id = storeOf(ctx).tx(() => {
-    const values = columns(ctx, input);
+  const id = await storeOf(ctx).tx(async () => {
+    const values = await columns(ctx, input);
     const now = ctx.clock.now().toISOString();
-    const { lastInsertRowid: id } = storeOf(ctx).run(
+    const { lastInsertRowid: id } = await storeOf(ctx).run(
       qb.insertInto('customers').values({ ...values, created_at: now, updated_at: now }),
     );
-    saveEmails(ctx, id, input.emails);
-    indexCustomer(ctx, id, input);
-    recordAudit(ctx, {
+    await saveEmails(ctx, id, input.emails);
+    await indexCustomer(ctx, id, input);
+    await recordAudit(ctx, {
       entity: 'customer',
       entityId: id,
       action: 'create',
@@ -283,31 +293,31 @@ export function createCustomer(ctx: ServiceContext, input: ParsedInput<'customer
     });
     return id;
   });
-  return { customer: getCustomerRecord(ctx, id), warnings };
+  return { customer: await getCustomerRecord(ctx, id), warnings };
 }
 
-export function updateCustomer(ctx: ServiceContext, input: ParsedInput<'customers.update'>) {
-  const warnings = checkDuplicates(ctx, {
+export async function updateCustomer(ctx: ServiceContext, input: ParsedInput<'customers.update'>) {
+  const warnings = await checkDuplicates(ctx, {
     name: input.name,
     emails: input.emails.map((e) => e.email),
     taxNumber: input.taxNumber,
     excludeId: input.id,
   });
-  storeOf(ctx).tx(() => {
-    const before = customerRow(ctx, input.id);
-    const beforeEmails = JSON.stringify(emailsOf(ctx, input.id));
-    const values = columns(ctx, input);
-    storeOf(ctx).run(
+  await storeOf(ctx).tx(async () => {
+    const before = await customerRow(ctx, input.id);
+    const beforeEmails = JSON.stringify(await emailsOf(ctx, input.id));
+    const values = await columns(ctx, input);
+    await storeOf(ctx).run(
       qb
         .updateTable('customers')
         .set({ ...values, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    saveEmails(ctx, input.id, input.emails);
-    indexCustomer(ctx, input.id, input);
+    await saveEmails(ctx, input.id, input.emails);
+    await indexCustomer(ctx, input.id, input);
     // Drafts show the current name; issued documents keep the name they were issued with.
     if (before.name !== input.name) {
-      storeOf(ctx).run(
+      await storeOf(ctx).run(
         qb
           .updateTable('documents')
           .set({ customer_name: input.name })
@@ -315,7 +325,7 @@ export function updateCustomer(ctx: ServiceContext, input: ParsedInput<'customer
           .where('status', '=', 'draft'),
       );
     }
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'customer',
       entityId: input.id,
       action: 'update',
@@ -323,16 +333,16 @@ export function updateCustomer(ctx: ServiceContext, input: ParsedInput<'customer
       after: { ...before, ...values, emails: JSON.stringify(input.emails) },
     });
   });
-  return { customer: getCustomerRecord(ctx, input.id), warnings };
+  return { customer: await getCustomerRecord(ctx, input.id), warnings };
 }
 
-export function setCustomerArchived(
+export async function setCustomerArchived(
   ctx: ServiceContext,
   input: ParsedInput<'customers.setArchived'>,
-): Customer {
-  storeOf(ctx).tx(() => {
-    customerRow(ctx, input.id);
-    storeOf(ctx).run(
+): Promise<Customer> {
+  await storeOf(ctx).tx(async () => {
+    await customerRow(ctx, input.id);
+    await storeOf(ctx).run(
       qb
         .updateTable('customers')
         .set({ archived_at: input.archived ? ctx.clock.now().toISOString() : null })
@@ -340,7 +350,7 @@ export function setCustomerArchived(
     );
     // An archived customer is not billed: their recurring invoices pause with them.
     if (input.archived) {
-      storeOf(ctx).run(
+      await storeOf(ctx).run(
         qb
           .updateTable('recurring_invoices')
           .set({ paused_at: ctx.clock.now().toISOString() })
@@ -348,31 +358,36 @@ export function setCustomerArchived(
           .where('paused_at', 'is', null),
       );
     }
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'customer',
       entityId: input.id,
       action: input.archived ? 'archive' : 'unarchive',
     });
   });
-  return getCustomerRecord(ctx, input.id);
+  return await getCustomerRecord(ctx, input.id);
 }
 
-export function deleteCustomer(ctx: ServiceContext, input: { id: number }): { deleted: true } {
-  storeOf(ctx).tx(() => {
-    const before = customerRow(ctx, input.id);
+export async function deleteCustomer(ctx: ServiceContext, input: { id: number }): Promise<{ deleted: true }> {
+  await storeOf(ctx).tx(async () => {
+    const before = await customerRow(ctx, input.id);
     const used =
-      hasDocuments(ctx, input.id) ||
-      !!storeOf(ctx).first(
+      (await hasDocuments(ctx, input.id)) ||
+      !!(await storeOf(ctx).first(
         qb.selectFrom('payments').select('id').where('customer_id', '=', input.id).limit(1),
-      ) ||
-      !!storeOf(ctx).first(
+      )) ||
+      !!(await storeOf(ctx).first(
         qb.selectFrom('recurring_invoices').select('id').where('customer_id', '=', input.id).limit(1),
-      );
+      ));
     if (used)
       throw new AppError('CONFLICT', msg('errors.customers.nameHasDocumentsPayments', { name: before.name }));
-    storeOf(ctx).prepare('DELETE FROM customers_fts WHERE rowid = ?').run(input.id);
-    storeOf(ctx).run(qb.deleteFrom('customers').where('id', '=', input.id));
-    recordAudit(ctx, { entity: 'customer', entityId: input.id, action: 'delete', before: { ...before } });
+    await storeOf(ctx).prepare('DELETE FROM customers_fts WHERE rowid = ?').run(input.id);
+    await storeOf(ctx).run(qb.deleteFrom('customers').where('id', '=', input.id));
+    await recordAudit(ctx, {
+      entity: 'customer',
+      entityId: input.id,
+      action: 'delete',
+      before: { ...before },
+    });
   });
   return { deleted: true };
 }

@@ -23,9 +23,9 @@ import type { TaxRounding } from '../../../shared/domain/totals';
  */
 
 /** Gives a draft its number and opens its balance; for a credit note, credits its invoice. */
-export function issueInTransaction(ctx: ServiceContext, id: number): void {
+export async function issueInTransaction(ctx: ServiceContext, id: number): Promise<void> {
   const store = storeOf(ctx);
-  const doc = documentRecord(ctx, id);
+  const doc = await documentRecord(ctx, id);
   if (doc.status !== 'draft')
     throw new AppError(
       'CONFLICT',
@@ -35,9 +35,9 @@ export function issueInTransaction(ctx: ServiceContext, id: number): void {
     );
   if (doc.type === 'quote')
     throw new AppError('CONFLICT', msg('errors.documentLifecycle.quoteSentNotIssued'));
-  const { number, counter } = takeNumber(ctx, doc.type, doc.issue_date);
-  const base = getPreferences(ctx).baseCurrency;
-  store.run(
+  const { number, counter } = await takeNumber(ctx, doc.type, doc.issue_date);
+  const base = (await getPreferences(ctx)).baseCurrency;
+  await store.run(
     qb
       .updateTable('documents')
       .set({
@@ -51,19 +51,19 @@ export function issueInTransaction(ctx: ServiceContext, id: number): void {
       })
       .where('id', '=', id),
   );
-  if (doc.type === 'invoice') refreshInvoice(ctx, id);
+  if (doc.type === 'invoice') await refreshInvoice(ctx, id);
   if (doc.type === 'credit_note') {
-    refreshCreditNote(ctx, id);
-    const invoice = doc.related_id ? documentRecord(ctx, doc.related_id) : null;
+    await refreshCreditNote(ctx, id);
+    const invoice = doc.related_id ? await documentRecord(ctx, doc.related_id) : null;
     if (
       invoice &&
       (invoice.status === 'issued' || invoice.status === 'partially_paid') &&
       invoice.currency === doc.currency
     ) {
-      applyCredit(ctx, id, invoice.id, Math.min(doc.total, invoice.balance), doc.issue_date);
+      await applyCredit(ctx, id, invoice.id, Math.min(doc.total, invoice.balance), doc.issue_date);
     }
   }
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: doc.type,
     entityId: id,
     action: 'issue',
@@ -72,24 +72,25 @@ export function issueInTransaction(ctx: ServiceContext, id: number): void {
   });
 }
 
-export function issueDocument(ctx: ServiceContext, input: { id: number }): Document {
-  storeOf(ctx).tx(() => {
+export async function issueDocument(ctx: ServiceContext, input: { id: number }): Promise<Document> {
+  await storeOf(ctx).tx(async () => {
     // Checked inside the transaction, before the number is taken: nothing is issued half-way.
-    if (documentRecord(ctx, input.id).status === 'draft') assertPreferredFormatPossible(ctx, input.id);
-    issueInTransaction(ctx, input.id);
+    if ((await documentRecord(ctx, input.id)).status === 'draft')
+      await assertPreferredFormatPossible(ctx, input.id);
+    await issueInTransaction(ctx, input.id);
   });
-  return getDocument(ctx, input);
+  return await getDocument(ctx, input);
 }
 
-function applyCredit(
+async function applyCredit(
   ctx: ServiceContext,
   creditNoteId: number,
   invoiceId: number,
   amount: number,
   date: string,
-): void {
+): Promise<void> {
   if (amount <= 0) return;
-  storeOf(ctx).run(
+  await storeOf(ctx).run(
     qb.insertInto('allocations').values({
       invoice_id: invoiceId,
       payment_id: null,
@@ -99,16 +100,19 @@ function applyCredit(
       undone_at: null,
     }),
   );
-  refreshInvoice(ctx, invoiceId);
-  refreshCreditNote(ctx, creditNoteId);
+  await refreshInvoice(ctx, invoiceId);
+  await refreshCreditNote(ctx, creditNoteId);
 }
 
-export function applyCreditNote(ctx: ServiceContext, input: ParsedInput<'creditNotes.apply'>): Document {
-  storeOf(ctx).tx(() => {
-    const cn = documentRecord(ctx, input.creditNoteId);
+export async function applyCreditNote(
+  ctx: ServiceContext,
+  input: ParsedInput<'creditNotes.apply'>,
+): Promise<Document> {
+  await storeOf(ctx).tx(async () => {
+    const cn = await documentRecord(ctx, input.creditNoteId);
     if (cn.type !== 'credit_note' || cn.status !== 'issued')
       throw fieldError('creditNoteId', msg('errors.documentLifecycle.onlyIssuedCreditNote'));
-    const invoice = documentRecord(ctx, input.invoiceId);
+    const invoice = await documentRecord(ctx, input.invoiceId);
     if (invoice.type !== 'invoice' || !['issued', 'partially_paid'].includes(invoice.status))
       throw fieldError('invoiceId', msg('errors.documentLifecycle.creditOnlyAppliedOpen'));
     if (invoice.customer_id !== cn.customer_id)
@@ -128,8 +132,8 @@ export function applyCreditNote(ctx: ServiceContext, input: ParsedInput<'creditN
       );
     if (input.amount > invoice.balance)
       throw fieldError('amount', msg('errors.documentLifecycle.moreThanInvoiceStill'));
-    applyCredit(ctx, cn.id, invoice.id, input.amount, input.date);
-    recordAudit(ctx, {
+    await applyCredit(ctx, cn.id, invoice.id, input.amount, input.date);
+    await recordAudit(ctx, {
       entity: 'credit_note',
       entityId: cn.id,
       action: 'apply',
@@ -141,7 +145,7 @@ export function applyCreditNote(ctx: ServiceContext, input: ParsedInput<'creditN
       },
     });
   });
-  return getDocument(ctx, { id: input.creditNoteId });
+  return await getDocument(ctx, { id: input.creditNoteId });
 }
 
 /**
@@ -149,16 +153,19 @@ export function applyCreditNote(ctx: ServiceContext, input: ParsedInput<'creditN
  * invoice with payments must have them undone first; a voided credit note gives back what it
  * had credited.
  */
-export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.void'>): Document {
-  storeOf(ctx).tx(() => {
+export async function voidDocument(
+  ctx: ServiceContext,
+  input: ParsedInput<'documents.void'>,
+): Promise<Document> {
+  await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const doc = documentRecord(ctx, input.id);
+    const doc = await documentRecord(ctx, input.id);
     if (doc.status === 'void')
       throw new AppError('CONFLICT', msg('errors.documentLifecycle.documentAlreadyVoid'));
     if (doc.status === 'draft')
       throw new AppError('CONFLICT', msg('errors.documentLifecycle.draftHasNoNumber'));
     if (doc.type === 'invoice') {
-      const paid = store.first(
+      const paid = await store.first(
         qb
           .selectFrom('allocations')
           .select('id')
@@ -170,21 +177,22 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
       if (paid) throw new AppError('CONFLICT', msg('errors.documentLifecycle.invoiceHasPaymentsUndo'));
     }
     const now = ctx.clock.now().toISOString();
-    if (doc.type === 'invoice') adjustPaymentStats(ctx, doc.customer_id, doc.due_date, doc.settled_on, null);
-    const touched = store.all(
+    if (doc.type === 'invoice')
+      await adjustPaymentStats(ctx, doc.customer_id, doc.due_date, doc.settled_on, null);
+    const touched = await store.all(
       qb
         .selectFrom('allocations')
         .select(['id', 'invoice_id'])
         .where((eb) => eb.or([eb('invoice_id', '=', doc.id), eb('credit_note_id', '=', doc.id)]))
         .where('undone_at', 'is', null),
     );
-    store.run(
+    await store.run(
       qb
         .updateTable('allocations')
         .set({ undone_at: now })
         .where('id', 'in', touched.length ? touched.map((a) => a.id) : [0]),
     );
-    store.run(
+    await store.run(
       qb
         .updateTable('documents')
         .set({
@@ -198,9 +206,9 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
         })
         .where('id', '=', doc.id),
     );
-    for (const a of touched) if (a.invoice_id !== doc.id) refreshInvoice(ctx, a.invoice_id);
+    for (const a of touched) if (a.invoice_id !== doc.id) await refreshInvoice(ctx, a.invoice_id);
     // Credit notes that had been applied to this invoice get their credit back.
-    const creditNotes = store.all(
+    const creditNotes = await store.all(
       qb
         .selectFrom('allocations')
         .select('credit_note_id')
@@ -208,8 +216,8 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
         .where('credit_note_id', 'is not', null)
         .where('undone_at', '=', now),
     );
-    for (const c of creditNotes) refreshCreditNote(ctx, c.credit_note_id!);
-    recordAudit(ctx, {
+    for (const c of creditNotes) await refreshCreditNote(ctx, c.credit_note_id!);
+    await recordAudit(ctx, {
       entity: doc.type,
       entityId: doc.id,
       action: 'void',
@@ -218,7 +226,7 @@ export function voidDocument(ctx: ServiceContext, input: ParsedInput<'documents.
       details: { reason: input.reason, number: doc.number },
     });
   });
-  return getDocument(ctx, input);
+  return await getDocument(ctx, input);
 }
 
 /** The input that recreates a document's content, for duplicates, conversions and credit notes. */
@@ -262,15 +270,15 @@ export function inputFrom(
   };
 }
 
-function createFrom(
+async function createFrom(
   ctx: ServiceContext,
   input: ParsedDocumentInput,
   audit: { action: string; sourceId: number },
   taxRounding?: TaxRounding,
-): number {
-  const prepared = prepareDocument(ctx, input, { allowArchivedCustomer: true, taxRounding });
-  const id = insertDraft(ctx, prepared);
-  recordAudit(ctx, {
+): Promise<number> {
+  const prepared = await prepareDocument(ctx, input, { allowArchivedCustomer: true, taxRounding });
+  const id = await insertDraft(ctx, prepared);
+  await recordAudit(ctx, {
     entity: input.type,
     entityId: id,
     action: audit.action,
@@ -279,21 +287,25 @@ function createFrom(
   return id;
 }
 
-export function duplicateDocument(ctx: ServiceContext, input: { id: number }): Document {
-  const source = getDocument(ctx, input);
-  const id = storeOf(ctx).tx(() =>
-    // A copy is a new sale: the old delivery date or service period does not carry over.
-    createFrom(ctx, inputFrom(source, { deliveryDate: null, deliveryEnd: null }, ctx.clock.today()), {
-      action: 'duplicate',
-      sourceId: source.id,
-    }),
+export async function duplicateDocument(ctx: ServiceContext, input: { id: number }): Promise<Document> {
+  const source = await getDocument(ctx, input);
+  const id = await storeOf(ctx).tx(
+    async () =>
+      // A copy is a new sale: the old delivery date or service period does not carry over.
+      await createFrom(ctx, inputFrom(source, { deliveryDate: null, deliveryEnd: null }, ctx.clock.today()), {
+        action: 'duplicate',
+        sourceId: source.id,
+      }),
   );
-  return getDocument(ctx, { id });
+  return await getDocument(ctx, { id });
 }
 
-export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.setStatus'>): Document {
-  storeOf(ctx).tx(() => {
-    const quote = documentRecord(ctx, input.id);
+export async function setQuoteStatus(
+  ctx: ServiceContext,
+  input: ParsedInput<'quotes.setStatus'>,
+): Promise<Document> {
+  await storeOf(ctx).tx(async () => {
+    const quote = await documentRecord(ctx, input.id);
     if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
     const allowed: Record<string, string[]> = {
       sent: ['draft'],
@@ -307,8 +319,8 @@ export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.s
       );
     }
     const now = ctx.clock.now().toISOString();
-    const numbering = quote.status === 'draft' ? takeNumber(ctx, 'quote', quote.issue_date) : null;
-    storeOf(ctx).run(
+    const numbering = quote.status === 'draft' ? await takeNumber(ctx, 'quote', quote.issue_date) : null;
+    await storeOf(ctx).run(
       qb
         .updateTable('documents')
         .set({
@@ -320,7 +332,7 @@ export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.s
         })
         .where('id', '=', quote.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'quote',
       entityId: quote.id,
       action: `mark_${input.status}`,
@@ -328,12 +340,12 @@ export function setQuoteStatus(ctx: ServiceContext, input: ParsedInput<'quotes.s
       after: { status: input.status, ...(numbering ? { number: numbering.number } : {}) },
     });
   });
-  return getDocument(ctx, input);
+  return await getDocument(ctx, input);
 }
 
 /** A draft invoice with the quote's content, linked back to it; the quote counts as accepted. */
-export function convertQuote(ctx: ServiceContext, input: { id: number }): Document {
-  const quote = getDocument(ctx, input);
+export async function convertQuote(ctx: ServiceContext, input: { id: number }): Promise<Document> {
+  const quote = await getDocument(ctx, input);
   if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
   if (!['sent', 'accepted'].includes(quote.status))
     throw new AppError('CONFLICT', msg('errors.documentLifecycle.onlySentAcceptedQuote'));
@@ -345,16 +357,16 @@ export function convertQuote(ctx: ServiceContext, input: { id: number }): Docume
         ? msg('errors.documentLifecycle.quoteConvertedTo', { number: existing.number })
         : msg('errors.documentLifecycle.quoteConvertedToDraft'),
     );
-  const terms = getPreferences(ctx).defaultPaymentTerms;
-  const id = storeOf(ctx).tx(() => {
+  const terms = (await getPreferences(ctx)).defaultPaymentTerms;
+  const id = await storeOf(ctx).tx(async () => {
     if (quote.status === 'sent') {
-      storeOf(ctx).run(
+      await storeOf(ctx).run(
         qb
           .updateTable('documents')
           .set({ status: 'accepted', updated_at: ctx.clock.now().toISOString() })
           .where('id', '=', quote.id),
       );
-      recordAudit(ctx, {
+      await recordAudit(ctx, {
         entity: 'quote',
         entityId: quote.id,
         action: 'mark_accepted',
@@ -362,10 +374,10 @@ export function convertQuote(ctx: ServiceContext, input: { id: number }): Docume
         after: { status: 'accepted' },
       });
     }
-    const customerTerms = storeOf(ctx).first(
+    const customerTerms = await storeOf(ctx).first(
       qb.selectFrom('customers').select('payment_terms').where('id', '=', quote.customerId),
     );
-    return createFrom(
+    return await createFrom(
       ctx,
       inputFrom(
         quote,
@@ -379,31 +391,35 @@ export function convertQuote(ctx: ServiceContext, input: { id: number }): Docume
       { action: 'convert_from_quote', sourceId: quote.id },
     );
   });
-  return getDocument(ctx, { id });
+  return await getDocument(ctx, { id });
 }
 
 /** A draft credit note with the invoice's lines, to reduce them to what should be credited. */
-export function creditNoteFromInvoice(ctx: ServiceContext, input: { invoiceId: number }): Document {
-  const invoice = getDocument(ctx, { id: input.invoiceId });
+export async function creditNoteFromInvoice(
+  ctx: ServiceContext,
+  input: { invoiceId: number },
+): Promise<Document> {
+  const invoice = await getDocument(ctx, { id: input.invoiceId });
   if (invoice.type !== 'invoice' || invoice.status === 'draft' || invoice.status === 'void')
     throw fieldError('invoiceId', msg('errors.documentLifecycle.onlyIssuedInvoiceCredited'));
-  const id = storeOf(ctx).tx(() =>
-    createFrom(
-      ctx,
-      inputFrom(
-        invoice,
-        {
-          type: 'credit_note',
-          relatedId: invoice.id,
-          due: { kind: 'date', date: ctx.clock.today() },
-          reference: invoice.number ?? '',
-        },
-        ctx.clock.today(),
+  const id = await storeOf(ctx).tx(
+    async () =>
+      await createFrom(
+        ctx,
+        inputFrom(
+          invoice,
+          {
+            type: 'credit_note',
+            relatedId: invoice.id,
+            due: { kind: 'date', date: ctx.clock.today() },
+            reference: invoice.number ?? '',
+          },
+          ctx.clock.today(),
+        ),
+        { action: 'credit_invoice', sourceId: invoice.id },
+        // A credit note of an invoice stored under the old rounding credits exactly its figures.
+        invoice.taxRounding,
       ),
-      { action: 'credit_invoice', sourceId: invoice.id },
-      // A credit note of an invoice stored under the old rounding credits exactly its figures.
-      invoice.taxRounding,
-    ),
   );
-  return getDocument(ctx, { id });
+  return await getDocument(ctx, { id });
 }

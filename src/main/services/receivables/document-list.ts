@@ -59,11 +59,13 @@ interface Search {
   matches: number;
 }
 
-function search(store: Store, f: Filters): Search | null {
+async function search(store: Store, f: Filters): Promise<Search | null> {
   const match = ftsQuery(f.search);
   if (!match) return null;
   const table = FTS_TABLES[f.type];
-  const row = store.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as {
+  const row = (await store
+    .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`)
+    .get(match)) as {
     n: number;
   };
   return { table, match, matches: row.n };
@@ -89,8 +91,12 @@ interface Plan {
 /** Orders no index keeps: the whole filtered set is sorted, so reading it in list order gains nothing. */
 const UNINDEXED_SORTS: readonly string[] = ['total', 'balance'];
 
-function plan(store: Store, f: Filters, options: { totals?: boolean; sort?: string } = {}): Plan {
-  const s = search(store, f);
+async function plan(
+  store: Store,
+  f: Filters,
+  options: { totals?: boolean; sort?: string } = {},
+): Promise<Plan> {
+  const s = await search(store, f);
   // Totals add up every match, so without other filters the FTS index (in rowid order) is
   // the way in whatever the count, as is a sort that reads everything anyway; otherwise a
   // page can stop early, so many matches are read in list order.
@@ -183,18 +189,18 @@ const SORT_COLUMNS = {
   balance: 'd.balance',
 } as const;
 
-export function listDocuments(
+export async function listDocuments(
   ctx: ServiceContext,
   input: ParsedInput<'documents.list'>,
-): { rows: DocumentRow[]; total: number } {
+): Promise<{ rows: DocumentRow[]; total: number }> {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
-  const p = plan(store, input, { sort: input.sort });
+  const p = await plan(store, input, { sort: input.sort });
   const column = SORT_COLUMNS[input.sort];
   const rows =
     p.search?.matches === 0
       ? []
-      : store.all(
+      : await store.all(
           planned(
             p,
             filtered(ctx, p)
@@ -240,11 +246,11 @@ export function listDocuments(
       balance: d.balance,
       reference: d.reference,
     })),
-    total: countDocuments(ctx, p),
+    total: await countDocuments(ctx, p),
   };
 }
 
-function countDocuments(ctx: ServiceContext, p: Plan): number {
+async function countDocuments(ctx: ServiceContext, p: Plan): Promise<number> {
   const store = storeOf(ctx);
   const { filters: f, search: s } = p;
   if (s && (s.matches === 0 || !hasOtherFilters(f))) return s.matches;
@@ -254,20 +260,22 @@ function countDocuments(ctx: ServiceContext, p: Plan): number {
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), eb.val(0)).as('n'))
       .where('type', '=', f.type);
     if (f.statuses.length) q = q.where('status', 'in', f.statuses as never[]);
-    return Number(store.first(q)?.n ?? 0);
+    return Number((await store.first(q))?.n ?? 0);
   }
   return Number(
-    store.first(
-      planned(
-        p,
-        filtered(ctx, p).select((eb) => eb.fn.countAll<number>().as('n')),
-      ),
+    (
+      await store.first(
+        planned(
+          p,
+          filtered(ctx, p).select((eb) => eb.fn.countAll<number>().as('n')),
+        ),
+      )
     )?.n ?? 0,
   );
 }
 
 /** Count, total and balance of the filtered set, per currency. */
-export function documentTotals(ctx: ServiceContext, f: Filters) {
+export async function documentTotals(ctx: ServiceContext, f: Filters) {
   const store = storeOf(ctx);
   if (summaryAnswers(f)) {
     let q = qb
@@ -283,17 +291,17 @@ export function documentTotals(ctx: ServiceContext, f: Filters) {
       .having((eb) => eb.fn.sum('count'), '>', 0)
       .orderBy('currency');
     if (f.statuses.length) q = q.where('status', 'in', f.statuses as never[]);
-    return store.all(q).map((r) => ({
+    return (await store.all(q)).map((r) => ({
       currency: r.currency,
       count: Number(r.count),
       total: Number(r.total),
       balance: Number(r.balance),
     }));
   }
-  const p = plan(store, f, { totals: true });
+  const p = await plan(store, f, { totals: true });
   if (p.search?.matches === 0) return [];
-  return store
-    .all(
+  return (
+    await store.all(
       planned(
         p,
         filtered(ctx, p)
@@ -307,10 +315,10 @@ export function documentTotals(ctx: ServiceContext, f: Filters) {
           .orderBy('d.currency'),
       ),
     )
-    .map((r) => ({
-      currency: r.currency,
-      count: Number(r.count),
-      total: Number(r.total),
-      balance: Number(r.balance),
-    }));
+  ).map((r) => ({
+    currency: r.currency,
+    count: Number(r.count),
+    total: Number(r.total),
+    balance: Number(r.balance),
+  }));
 }

@@ -8,15 +8,15 @@ import { storeOf, type ServiceContext } from '../context';
 
 const DOC_LABEL = { invoice: 'invoice', quote: 'quote', credit_note: 'credit note' } as const;
 
-export function documentRecord(ctx: ServiceContext, id: number) {
-  const doc = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', id));
+export async function documentRecord(ctx: ServiceContext, id: number) {
+  const doc = await storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', id));
   if (!doc) throw notFound(msg('errors.notFound.document'));
   return doc;
 }
 
-function allocationsOf(ctx: ServiceContext, id: number, type: string): Allocation[] {
+async function allocationsOf(ctx: ServiceContext, id: number, type: string): Promise<Allocation[]> {
   const column = type === 'credit_note' ? 'a.credit_note_id' : 'a.invoice_id';
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT a.id, a.date, a.amount, a.payment_id, a.credit_note_id, a.invoice_id, a.undone_at,
               cn.number AS credit_note_number, inv.number AS invoice_number, p.method, p.reference
@@ -26,7 +26,7 @@ function allocationsOf(ctx: ServiceContext, id: number, type: string): Allocatio
        LEFT JOIN payments p ON p.id = a.payment_id
        WHERE ${column} = ? ORDER BY a.date, a.id`,
     )
-    .all(id) as {
+    .all(id)) as {
     id: number;
     date: string;
     amount: number;
@@ -55,11 +55,11 @@ function allocationsOf(ctx: ServiceContext, id: number, type: string): Allocatio
   }));
 }
 
-function relatedOf(ctx: ServiceContext, doc: { id: number; type: string; related_id: number | null }) {
+async function relatedOf(ctx: ServiceContext, doc: { id: number; type: string; related_id: number | null }) {
   const store = storeOf(ctx);
   const out: Document['related'] = [];
   if (doc.related_id !== null) {
-    const r = store.first(
+    const r = await store.first(
       qb.selectFrom('documents').select(['id', 'type', 'number']).where('id', '=', doc.related_id),
     );
     if (r) {
@@ -72,7 +72,7 @@ function relatedOf(ctx: ServiceContext, doc: { id: number; type: string; related
       out.push({ id: r.id, type: r.type, number: r.number, relation });
     }
   }
-  for (const r of store.all(
+  for (const r of await store.all(
     qb
       .selectFrom('documents')
       .select(['id', 'type', 'number'])
@@ -91,13 +91,13 @@ function relatedOf(ctx: ServiceContext, doc: { id: number; type: string; related
 }
 
 /** A whole document as the editor, the detail page and the PDF see it. */
-export function getDocument(ctx: ServiceContext, input: { id: number }): Document {
+export async function getDocument(ctx: ServiceContext, input: { id: number }): Promise<Document> {
   const store = storeOf(ctx);
-  const d = documentRecord(ctx, input.id);
-  const lines = store.all(
+  const d = await documentRecord(ctx, input.id);
+  const lines = await store.all(
     qb.selectFrom('document_lines').selectAll().where('document_id', '=', d.id).orderBy('position'),
   );
-  const taxes = store.all(
+  const taxes = await store.all(
     qb.selectFrom('document_taxes').selectAll().where('document_id', '=', d.id).orderBy('tax_id'),
   );
   return {
@@ -169,8 +169,8 @@ export function getDocument(ctx: ServiceContext, input: { id: number }): Documen
     paid: d.paid,
     credited: d.credited,
     balance: d.balance,
-    allocations: allocationsOf(ctx, d.id, d.type),
-    related: relatedOf(ctx, d),
+    allocations: await allocationsOf(ctx, d.id, d.type),
+    related: await relatedOf(ctx, d),
     voidReason: d.void_reason,
     issuedAt: d.issued_at,
     sentAt: d.sent_at,

@@ -39,7 +39,7 @@ export interface PreparedDocument {
  * Validates a document against the business rules (the schema has checked the shapes) and
  * computes every figure with the shared totals function. Messages name the field to fix.
  */
-export function prepareDocument(
+export async function prepareDocument(
   ctx: ServiceContext,
   input: ParsedDocumentInput,
   options: {
@@ -49,9 +49,11 @@ export function prepareDocument(
     /** 'line' only for a credit note of an invoice stored under the old rule (see totals.ts). */
     taxRounding?: TaxRounding;
   } = {},
-): PreparedDocument {
+): Promise<PreparedDocument> {
   const store = storeOf(ctx);
-  const customer = store.first(qb.selectFrom('customers').selectAll().where('id', '=', input.customerId));
+  const customer = await store.first(
+    qb.selectFrom('customers').selectAll().where('id', '=', input.customerId),
+  );
   if (!customer) throw fieldError('customerId', msg('errors.documentSave.chooseCustomerOneGiven'));
   if (customer.archived_at && !options.allowArchivedCustomer)
     throw fieldError(
@@ -72,14 +74,14 @@ export function prepareDocument(
     } else dueDate = input.due.date;
   }
 
-  const base = getPreferences(ctx).baseCurrency;
+  const base = (await getPreferences(ctx)).baseCurrency;
   const exchangeRate = input.currency === base ? '1' : input.exchangeRate;
 
   // One query for every item and one for every tax the document names, not one per line.
   const itemIds = [...new Set(input.lines.flatMap((l) => (l.itemId === null ? [] : [l.itemId])))];
   const knownItems = new Set(
     itemIds.length
-      ? store.all(qb.selectFrom('items').select('id').where('id', 'in', itemIds)).map((r) => r.id)
+      ? (await store.all(qb.selectFrom('items').select('id').where('id', 'in', itemIds))).map((r) => r.id)
       : [],
   );
   input.lines.forEach((line, i) => {
@@ -101,7 +103,7 @@ export function prepareDocument(
 
   const allTaxIds = [...new Set([...input.lines.flatMap((l) => l.taxIds), ...input.shippingTaxIds])];
   const taxRows = allTaxIds.length
-    ? store.all(
+    ? await store.all(
         qb
           .selectFrom('taxes')
           .select(['id', 'name', 'percent', 'compound', 'kind', 'reason', 'vat_category', 'vatex_code'])
@@ -118,7 +120,11 @@ export function prepareDocument(
   // Under the small-business exemption (§ 19 UStG) an invoice or quote that shows VAT would
   // make the VAT owed all the same (§ 14c UStG): refused, not warned. A credit note may
   // still carry the VAT of an invoice issued before the exemption was turned on.
-  if (input.type !== 'credit_note' && options.checkExemption !== false && readSmallBusiness(ctx).enabled) {
+  if (
+    input.type !== 'credit_note' &&
+    options.checkExemption !== false &&
+    (await readSmallBusiness(ctx)).enabled
+  ) {
     const taxed = (ids: number[]) =>
       ids.map((id) => taxById.get(id)!).find((t) => t.kind === 'standard' && chargesTax(t.percent));
     input.lines.forEach((l, i) => {
@@ -170,14 +176,16 @@ export function prepareDocument(
 
   const address = JSON.parse(customer.billing_address) as Address;
   const billingEmail =
-    store.first(
-      qb
-        .selectFrom('customer_emails')
-        .select('email')
-        .where('customer_id', '=', customer.id)
-        .orderBy('billing', 'desc')
-        .orderBy('position')
-        .limit(1),
+    (
+      await store.first(
+        qb
+          .selectFrom('customer_emails')
+          .select('email')
+          .where('customer_id', '=', customer.id)
+          .orderBy('billing', 'desc')
+          .orderBy('position')
+          .limit(1),
+      )
     )?.email ?? '';
 
   return {
@@ -253,16 +261,20 @@ export function prepareDocument(
 }
 
 /** Writes the lines and the tax snapshot of a document (replacing any it had). */
-export function writeParts(ctx: ServiceContext, documentId: number, prepared: PreparedDocument): void {
+export async function writeParts(
+  ctx: ServiceContext,
+  documentId: number,
+  prepared: PreparedDocument,
+): Promise<void> {
   const store = storeOf(ctx);
-  store.run(qb.deleteFrom('document_lines').where('document_id', '=', documentId));
-  store.run(qb.deleteFrom('document_taxes').where('document_id', '=', documentId));
+  await store.run(qb.deleteFrom('document_lines').where('document_id', '=', documentId));
+  await store.run(qb.deleteFrom('document_taxes').where('document_id', '=', documentId));
   const insertLine = store.prepare(
     `INSERT INTO document_lines (document_id, position, kind, item_id, description, quantity, unit, unit_price, discount,
        tax_ids, exemption_reason, amount, net, tax, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const l of prepared.lines) {
-    insertLine.run(
+    await insertLine.run(
       documentId,
       l.position,
       l.kind,
@@ -285,7 +297,7 @@ export function writeParts(ctx: ServiceContext, documentId: number, prepared: Pr
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const t of prepared.taxes)
-    insertTax.run(
+    await insertTax.run(
       documentId,
       t.tax_id,
       t.name,
@@ -300,13 +312,13 @@ export function writeParts(ctx: ServiceContext, documentId: number, prepared: Pr
 }
 
 /** Inserts a new draft and returns its id. */
-export function insertDraft(
+export async function insertDraft(
   ctx: ServiceContext,
   prepared: PreparedDocument,
   extra: { recurring_id?: number | null } = {},
-): number {
+): Promise<number> {
   const now = ctx.clock.now().toISOString();
-  const { lastInsertRowid } = storeOf(ctx).run(
+  const { lastInsertRowid } = await storeOf(ctx).run(
     qb.insertInto('documents').values({
       ...prepared.doc,
       status: 'draft',
@@ -320,7 +332,7 @@ export function insertDraft(
       updated_at: now,
     }),
   );
-  writeParts(ctx, lastInsertRowid, prepared);
+  await writeParts(ctx, lastInsertRowid, prepared);
   return lastInsertRowid;
 }
 

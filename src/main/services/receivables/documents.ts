@@ -32,9 +32,9 @@ function auditView(
   };
 }
 
-function checkRelated(ctx: ServiceContext, input: ParsedDocumentInput): void {
+async function checkRelated(ctx: ServiceContext, input: ParsedDocumentInput): Promise<void> {
   if (input.relatedId === null) return;
-  const related = storeOf(ctx).first(
+  const related = await storeOf(ctx).first(
     qb
       .selectFrom('documents')
       .select(['id', 'type', 'customer_id', 'status'])
@@ -47,12 +47,15 @@ function checkRelated(ctx: ServiceContext, input: ParsedDocumentInput): void {
     throw fieldError('relatedId', msg('errors.documents.relatedDocumentBelongsAnother'));
 }
 
-export function createDocument(ctx: ServiceContext, input: ParsedInput<'documents.create'>): Document {
-  const id = storeOf(ctx).tx(() => {
-    checkRelated(ctx, input);
-    const prepared = prepareDocument(ctx, input);
-    const id = insertDraft(ctx, prepared);
-    recordAudit(ctx, {
+export async function createDocument(
+  ctx: ServiceContext,
+  input: ParsedInput<'documents.create'>,
+): Promise<Document> {
+  const id = await storeOf(ctx).tx(async () => {
+    await checkRelated(ctx, input);
+    const prepared = await prepareDocument(ctx, input);
+    const id = await insertDraft(ctx, prepared);
+    await recordAudit(ctx, {
       entity: input.type,
       entityId: id,
       action: 'create',
@@ -60,25 +63,30 @@ export function createDocument(ctx: ServiceContext, input: ParsedInput<'document
     });
     return id;
   });
-  return getDocument(ctx, { id });
+  return await getDocument(ctx, { id });
 }
 
-export function updateDocument(ctx: ServiceContext, input: ParsedInput<'documents.update'>): Document {
-  storeOf(ctx).tx(() => {
-    const before = documentRecord(ctx, input.id);
+export async function updateDocument(
+  ctx: ServiceContext,
+  input: ParsedInput<'documents.update'>,
+): Promise<Document> {
+  await storeOf(ctx).tx(async () => {
+    const before = await documentRecord(ctx, input.id);
     assertDraft(before.status, before.type);
     if (before.type !== input.type)
       throw fieldError('type', msg('errors.documents.typeCannotChange', { type: before.type }));
-    checkRelated(ctx, input);
+    await checkRelated(ctx, input);
     const beforeLines = Number(
-      storeOf(ctx).first(
-        qb
-          .selectFrom('document_lines')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('document_id', '=', input.id),
+      (
+        await storeOf(ctx).first(
+          qb
+            .selectFrom('document_lines')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('document_id', '=', input.id),
+        )
       )?.n ?? 0,
     );
-    const prepared = prepareDocument(ctx, input, {
+    const prepared = await prepareDocument(ctx, input, {
       allowArchivedCustomer: true,
       // A credit note keeps the rounding of the invoice it credits; every other draft is
       // computed by today's rule when saved.
@@ -92,14 +100,14 @@ export function updateDocument(ctx: ServiceContext, input: ParsedInput<'document
         ([column, value]) => before[column as keyof typeof before] !== value,
       ),
     ) as Partial<typeof prepared.doc>;
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('documents')
         .set({ ...changed, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    writeParts(ctx, input.id, prepared);
-    recordAudit(ctx, {
+    await writeParts(ctx, input.id, prepared);
+    await recordAudit(ctx, {
       entity: before.type,
       entityId: input.id,
       action: 'update',
@@ -107,19 +115,19 @@ export function updateDocument(ctx: ServiceContext, input: ParsedInput<'document
       after: auditView(prepared.doc, prepared.lines.length),
     });
   });
-  return getDocument(ctx, input);
+  return await getDocument(ctx, input);
 }
 
-export function deleteDraft(ctx: ServiceContext, input: { id: number }): { deleted: true } {
-  storeOf(ctx).tx(() => {
-    const before = documentRecord(ctx, input.id);
+export async function deleteDraft(ctx: ServiceContext, input: { id: number }): Promise<{ deleted: true }> {
+  await storeOf(ctx).tx(async () => {
+    const before = await documentRecord(ctx, input.id);
     if (before.status !== 'draft')
       throw new AppError('CONFLICT', msg('errors.documents.onlyDraftsDeleted', { type: before.type }));
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb.updateTable('documents').set({ related_id: null }).where('related_id', '=', input.id),
     );
-    storeOf(ctx).run(qb.deleteFrom('documents').where('id', '=', input.id));
-    recordAudit(ctx, {
+    await storeOf(ctx).run(qb.deleteFrom('documents').where('id', '=', input.id));
+    await recordAudit(ctx, {
       entity: before.type,
       entityId: input.id,
       action: 'delete',
@@ -129,9 +137,9 @@ export function deleteDraft(ctx: ServiceContext, input: { id: number }): { delet
   return { deleted: true };
 }
 
-export function nextNumber(
+export async function nextNumber(
   ctx: ServiceContext,
   input: ParsedInput<'documents.nextNumber'>,
-): { number: string } {
-  return { number: previewNumber(ctx, input.type, ctx.clock.today()) };
+): Promise<{ number: string }> {
+  return { number: await previewNumber(ctx, input.type, ctx.clock.today()) };
 }

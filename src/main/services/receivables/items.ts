@@ -23,14 +23,14 @@ function toItem(r: ItemRow): Item {
   };
 }
 
-export function getItem(ctx: ServiceContext, input: { id: number }): Item {
-  const r = storeOf(ctx).first(qb.selectFrom('items').selectAll().where('id', '=', input.id));
+export async function getItem(ctx: ServiceContext, input: { id: number }): Promise<Item> {
+  const r = await storeOf(ctx).first(qb.selectFrom('items').selectAll().where('id', '=', input.id));
   if (!r) throw notFound(msg('errors.notFound.item'));
   return toItem(r);
 }
 
 /** Name, SKU or description containing the search text, names first: the editor's autocomplete. */
-export function listItems(ctx: ServiceContext, input: ParsedInput<'items.list'>): Item[] {
+export async function listItems(ctx: ServiceContext, input: ParsedInput<'items.list'>): Promise<Item[]> {
   let q = qb.selectFrom('items').selectAll().orderBy('name').limit(input.limit);
   if (!input.includeArchived) q = q.where('archived_at', 'is', null);
   const search = input.search.trim();
@@ -44,11 +44,11 @@ export function listItems(ctx: ServiceContext, input: ParsedInput<'items.list'>)
       ]),
     );
   }
-  return storeOf(ctx).all(q).map(toItem);
+  return (await storeOf(ctx).all(q)).map(toItem);
 }
 
-function values(ctx: ServiceContext, input: ParsedInput<'items.create'>) {
-  taxRates(ctx, input.taxIds, 'taxIds');
+async function values(ctx: ServiceContext, input: ParsedInput<'items.create'>) {
+  await taxRates(ctx, input.taxIds, 'taxIds');
   return {
     name: input.name,
     description: input.description,
@@ -59,30 +59,30 @@ function values(ctx: ServiceContext, input: ParsedInput<'items.create'>) {
   };
 }
 
-export function createItem(ctx: ServiceContext, input: ParsedInput<'items.create'>): Item {
-  const id = storeOf(ctx).tx(() => {
-    const v = values(ctx, input);
+export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.create'>): Promise<Item> {
+  const id = await storeOf(ctx).tx(async () => {
+    const v = await values(ctx, input);
     const now = ctx.clock.now().toISOString();
-    const { lastInsertRowid } = storeOf(ctx).run(
+    const { lastInsertRowid } = await storeOf(ctx).run(
       qb.insertInto('items').values({ ...v, created_at: now, updated_at: now }),
     );
-    recordAudit(ctx, { entity: 'item', entityId: lastInsertRowid, action: 'create', after: v });
+    await recordAudit(ctx, { entity: 'item', entityId: lastInsertRowid, action: 'create', after: v });
     return lastInsertRowid;
   });
-  return getItem(ctx, { id });
+  return await getItem(ctx, { id });
 }
 
-export function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update'>): Item {
-  storeOf(ctx).tx(() => {
-    const before = getItem(ctx, input);
-    const v = values(ctx, input);
-    storeOf(ctx).run(
+export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update'>): Promise<Item> {
+  await storeOf(ctx).tx(async () => {
+    const before = await getItem(ctx, input);
+    const v = await values(ctx, input);
+    await storeOf(ctx).run(
       qb
         .updateTable('items')
         .set({ ...v, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'item',
       entityId: input.id,
       action: 'update',
@@ -90,23 +90,26 @@ export function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update
       after: { ...input, taxIds: JSON.stringify(input.taxIds) },
     });
   });
-  return getItem(ctx, input);
+  return await getItem(ctx, input);
 }
 
-export function setItemArchived(ctx: ServiceContext, input: ParsedInput<'items.setArchived'>): Item {
-  storeOf(ctx).tx(() => {
-    getItem(ctx, input);
-    storeOf(ctx).run(
+export async function setItemArchived(
+  ctx: ServiceContext,
+  input: ParsedInput<'items.setArchived'>,
+): Promise<Item> {
+  await storeOf(ctx).tx(async () => {
+    await getItem(ctx, input);
+    await storeOf(ctx).run(
       qb
         .updateTable('items')
         .set({ archived_at: input.archived ? ctx.clock.now().toISOString() : null })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'item',
       entityId: input.id,
       action: input.archived ? 'archive' : 'unarchive',
     });
   });
-  return getItem(ctx, input);
+  return await getItem(ctx, input);
 }

@@ -5,8 +5,8 @@ import { AppError, fieldError } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 
-function series(ctx: ServiceContext, type: DocumentType) {
-  const s = storeOf(ctx).first(qb.selectFrom('number_series').selectAll().where('doc_type', '=', type));
+async function series(ctx: ServiceContext, type: DocumentType) {
+  const s = await storeOf(ctx).first(qb.selectFrom('number_series').selectAll().where('doc_type', '=', type));
   if (!s) throw new Error(`No number series for ${type}`);
   return {
     prefix: s.prefix,
@@ -17,8 +17,8 @@ function series(ctx: ServiceContext, type: DocumentType) {
 }
 
 /** What the next document of this type will be numbered if issued on `date`. */
-export function previewNumber(ctx: ServiceContext, type: DocumentType, date: string): string {
-  const s = series(ctx, type);
+export async function previewNumber(ctx: ServiceContext, type: DocumentType, date: string): Promise<string> {
+  const s = await series(ctx, type);
   return formatDocumentNumber(s, parseIsoDate(date).year, s.nextNumber);
 }
 
@@ -27,20 +27,20 @@ export function previewNumber(ctx: ServiceContext, type: DocumentType, date: str
  * the document move together or not at all, which keeps numbers gapless, and the unique
  * index on (type, number) makes a collision impossible rather than unlikely.
  */
-export function takeNumber(
+export async function takeNumber(
   ctx: ServiceContext,
   type: DocumentType,
   issueDate: string,
-): { number: string; counter: number } {
-  const s = series(ctx, type);
+): Promise<{ number: string; counter: number }> {
+  const s = await series(ctx, type);
   const number = formatDocumentNumber(s, parseIsoDate(issueDate).year, s.nextNumber);
-  const taken = storeOf(ctx).first(
+  const taken = await storeOf(ctx).first(
     qb.selectFrom('documents').select('id').where('type', '=', type).where('number', '=', number),
   );
   if (taken) {
     throw new AppError('CONFLICT', msg('errors.numbering.numberNumberAlreadyUsed', { number }));
   }
-  storeOf(ctx).run(
+  await storeOf(ctx).run(
     qb
       .updateTable('number_series')
       .set({ next_number: s.nextNumber + 1 })
@@ -50,8 +50,12 @@ export function takeNumber(
 }
 
 /** The editable next number may only move forward past every number already issued. */
-export function guardNextNumber(ctx: ServiceContext, type: DocumentType, nextNumber: number): void {
-  const row = storeOf(ctx).first(
+export async function guardNextNumber(
+  ctx: ServiceContext,
+  type: DocumentType,
+  nextNumber: number,
+): Promise<void> {
+  const row = await storeOf(ctx).first(
     qb
       .selectFrom('documents')
       .select((eb) => eb.fn.max('number_counter').as('highest'))

@@ -9,9 +9,9 @@ import { refreshInvoice } from './balances';
 import { getPreferences } from '../settings';
 import { toBase } from '../../../shared/domain/fx';
 
-export function getPayment(ctx: ServiceContext, input: { id: number }): Payment {
+export async function getPayment(ctx: ServiceContext, input: { id: number }): Promise<Payment> {
   const store = storeOf(ctx);
-  const p = store.first(
+  const p = await store.first(
     qb
       .selectFrom('payments as p')
       .innerJoin('customers as c', 'c.id', 'p.customer_id')
@@ -20,7 +20,7 @@ export function getPayment(ctx: ServiceContext, input: { id: number }): Payment 
       .where('p.id', '=', input.id),
   );
   if (!p) throw notFound(msg('errors.notFound.payment2'));
-  const allocations = store.all(
+  const allocations = await store.all(
     qb
       .selectFrom('allocations as a')
       .innerJoin('documents as d', 'd.id', 'a.invoice_id')
@@ -51,18 +51,20 @@ export function getPayment(ctx: ServiceContext, input: { id: number }): Payment 
   };
 }
 
-export function listPayments(ctx: ServiceContext, input: ParsedInput<'payments.list'>) {
+export async function listPayments(ctx: ServiceContext, input: ParsedInput<'payments.list'>) {
   let q = qb.selectFrom('payments');
   if (input.customerId !== null) q = q.where('customer_id', '=', input.customerId);
-  const total = Number(storeOf(ctx).first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
-  const ids = storeOf(ctx).all(
+  const total = Number(
+    (await storeOf(ctx).first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0,
+  );
+  const ids = await storeOf(ctx).all(
     q.select('id').orderBy('date', 'desc').orderBy('id', 'desc').limit(input.limit).offset(input.offset),
   );
-  return { total, rows: ids.map((r) => getPayment(ctx, r)) };
+  return { total, rows: await Promise.all(ids.map((r) => getPayment(ctx, r))) };
 }
 
 /** Checks one allocation against its invoice; `field` is where a problem is reported. */
-function checkAllocation(
+async function checkAllocation(
   ctx: ServiceContext,
   customerId: number,
   currency: string,
@@ -70,7 +72,9 @@ function checkAllocation(
   amount: number,
   field: string,
 ) {
-  const invoice = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId));
+  const invoice = await storeOf(ctx).first(
+    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId),
+  );
   if (!invoice || invoice.type !== 'invoice')
     throw fieldError(`${field}.invoiceId`, msg('errors.payments.invoiceDoesNotExist'));
   if (invoice.customer_id !== customerId)
@@ -107,26 +111,29 @@ function checkAllocation(
  * Records money received: split over invoices of the customer as given, the rest kept as
  * customer credit. Everything in one transaction, so a bad allocation saves nothing.
  */
-export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.record'>): Payment {
-  const id = storeOf(ctx).tx(() => {
+export async function recordPayment(
+  ctx: ServiceContext,
+  input: ParsedInput<'payments.record'>,
+): Promise<Payment> {
+  const id = await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const customer = store.first(
+    const customer = await store.first(
       qb.selectFrom('customers').select(['id', 'name']).where('id', '=', input.customerId),
     );
     if (!customer) throw fieldError('customerId', msg('errors.payments.chooseCustomerOneGiven'));
     const seen = new Set<number>();
-    input.allocations.forEach((a, i) => {
+    for (const [i, a] of input.allocations.entries()) {
       if (seen.has(a.invoiceId))
         throw fieldError(`allocations.${i}.invoiceId`, msg('errors.payments.invoiceListedTwice'));
       seen.add(a.invoiceId);
-      checkAllocation(ctx, input.customerId, input.currency, a.invoiceId, a.amount, `allocations.${i}`);
-    });
+      await checkAllocation(ctx, input.customerId, input.currency, a.invoiceId, a.amount, `allocations.${i}`);
+    }
     const applied = input.allocations.reduce((s, a) => s + a.amount, 0);
     if (applied > input.amount) throw fieldError('amount', msg('errors.payments.amountsAppliedInvoicesAdd'));
-    const base = getPreferences(ctx).baseCurrency;
+    const base = (await getPreferences(ctx)).baseCurrency;
     const rate = input.currency === base ? '1' : input.exchangeRate;
 
-    const { lastInsertRowid: id } = store.run(
+    const { lastInsertRowid: id } = await store.run(
       qb.insertInto('payments').values({
         customer_id: input.customerId,
         date: input.date,
@@ -144,7 +151,7 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
       }),
     );
     for (const a of input.allocations) {
-      store.run(
+      await store.run(
         qb.insertInto('allocations').values({
           invoice_id: a.invoiceId,
           payment_id: id,
@@ -154,9 +161,9 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
           undone_at: null,
         }),
       );
-      refreshInvoice(ctx, a.invoiceId);
+      await refreshInvoice(ctx, a.invoiceId);
     }
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'payment',
       entityId: id,
       action: 'record',
@@ -172,18 +179,21 @@ export function recordPayment(ctx: ServiceContext, input: ParsedInput<'payments.
     });
     return id;
   });
-  return getPayment(ctx, { id });
+  return await getPayment(ctx, { id });
 }
 
 /** Spends a payment's unapplied amount (customer credit) on an open invoice. */
-export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'payments.applyCredit'>): Payment {
-  storeOf(ctx).tx(() => {
+export async function applyPaymentCredit(
+  ctx: ServiceContext,
+  input: ParsedInput<'payments.applyCredit'>,
+): Promise<Payment> {
+  await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const p = store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.paymentId));
+    const p = await store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.paymentId));
     if (!p || p.undone_at) throw fieldError('paymentId', msg('errors.payments.paymentDoesNotExist'));
     if (input.amount > p.unapplied) throw fieldError('amount', msg('errors.payments.moreThanCreditLeft'));
-    checkAllocation(ctx, p.customer_id, p.currency, input.invoiceId, input.amount, 'allocation');
-    store.run(
+    await checkAllocation(ctx, p.customer_id, p.currency, input.invoiceId, input.amount, 'allocation');
+    await store.run(
       qb.insertInto('allocations').values({
         invoice_id: input.invoiceId,
         payment_id: p.id,
@@ -193,29 +203,31 @@ export function applyPaymentCredit(ctx: ServiceContext, input: ParsedInput<'paym
         undone_at: null,
       }),
     );
-    store.run(
+    await store.run(
       qb
         .updateTable('payments')
         .set({ unapplied: p.unapplied - input.amount })
         .where('id', '=', p.id),
     );
-    refreshInvoice(ctx, input.invoiceId);
-    recordAudit(ctx, {
+    await refreshInvoice(ctx, input.invoiceId);
+    await recordAudit(ctx, {
       entity: 'payment',
       entityId: p.id,
       action: 'apply_credit',
       details: { invoiceId: input.invoiceId, amount: input.amount, date: input.date },
     });
   });
-  return getPayment(ctx, { id: input.paymentId });
+  return await getPayment(ctx, { id: input.paymentId });
 }
 
 /** Payments of the invoice's customer, in its currency, with credit left (oldest first). */
-function creditPayments(ctx: ServiceContext, invoiceId: number) {
-  const invoice = storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId));
+async function creditPayments(ctx: ServiceContext, invoiceId: number) {
+  const invoice = await storeOf(ctx).first(
+    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId),
+  );
   if (!invoice || invoice.type !== 'invoice')
     throw fieldError('invoiceId', msg('errors.payments.invoiceDoesNotExist'));
-  const payments = storeOf(ctx).all(
+  const payments = await storeOf(ctx).all(
     qb
       .selectFrom('payments')
       .select(['id', 'unapplied'])
@@ -229,8 +241,8 @@ function creditPayments(ctx: ServiceContext, invoiceId: number) {
   return { invoice, payments };
 }
 
-export function creditFor(ctx: ServiceContext, input: ParsedInput<'payments.creditFor'>) {
-  const { invoice, payments } = creditPayments(ctx, input.invoiceId);
+export async function creditFor(ctx: ServiceContext, input: ParsedInput<'payments.creditFor'>) {
+  const { invoice, payments } = await creditPayments(ctx, input.invoiceId);
   const available = payments.reduce((s, p) => s + p.unapplied, 0);
   const open = ['issued', 'partially_paid'].includes(invoice.status);
   return {
@@ -241,9 +253,9 @@ export function creditFor(ctx: ServiceContext, input: ParsedInput<'payments.cred
 }
 
 /** Customer credit on an invoice: each payment's credit in turn, all in one transaction. */
-export function useCredit(ctx: ServiceContext, input: ParsedInput<'payments.useCredit'>) {
-  return storeOf(ctx).tx(() => {
-    const { invoice, payments } = creditPayments(ctx, input.invoiceId);
+export async function useCredit(ctx: ServiceContext, input: ParsedInput<'payments.useCredit'>) {
+  return await storeOf(ctx).tx(async () => {
+    const { invoice, payments } = await creditPayments(ctx, input.invoiceId);
     if (payments.length === 0)
       throw fieldError(
         'invoiceId',
@@ -257,7 +269,7 @@ export function useCredit(ctx: ServiceContext, input: ParsedInput<'payments.useC
     for (const p of payments) {
       if (left <= 0) break;
       const amount = Math.min(left, p.unapplied);
-      applyPaymentCredit(ctx, {
+      await applyPaymentCredit(ctx, {
         paymentId: p.id,
         invoiceId: invoice.id,
         amount,
@@ -271,35 +283,38 @@ export function useCredit(ctx: ServiceContext, input: ParsedInput<'payments.useC
 }
 
 /** Undoes a payment: its allocations stop counting, invoices reopen; the record stays, marked undone. */
-export function undoPayment(ctx: ServiceContext, input: ParsedInput<'payments.undo'>): Payment {
-  storeOf(ctx).tx(() => {
+export async function undoPayment(
+  ctx: ServiceContext,
+  input: ParsedInput<'payments.undo'>,
+): Promise<Payment> {
+  await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const p = store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.id));
+    const p = await store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.id));
     if (!p) throw notFound(msg('errors.notFound.payment2'));
     if (p.undone_at) throw new AppError('CONFLICT', msg('errors.payments.paymentAlreadyUndone'));
     const now = ctx.clock.now().toISOString();
-    const allocations = store.all(
+    const allocations = await store.all(
       qb
         .selectFrom('allocations')
         .select(['id', 'invoice_id'])
         .where('payment_id', '=', p.id)
         .where('undone_at', 'is', null),
     );
-    store.run(
+    await store.run(
       qb
         .updateTable('allocations')
         .set({ undone_at: now })
         .where('payment_id', '=', p.id)
         .where('undone_at', 'is', null),
     );
-    store.run(
+    await store.run(
       qb
         .updateTable('payments')
         .set({ undone_at: now, undo_reason: input.reason || null, unapplied: 0 })
         .where('id', '=', p.id),
     );
-    for (const a of allocations) refreshInvoice(ctx, a.invoice_id);
-    recordAudit(ctx, {
+    for (const a of allocations) await refreshInvoice(ctx, a.invoice_id);
+    await recordAudit(ctx, {
       entity: 'payment',
       entityId: p.id,
       action: 'undo',
@@ -308,5 +323,5 @@ export function undoPayment(ctx: ServiceContext, input: ParsedInput<'payments.un
       details: { reason: input.reason, amount: p.amount, invoices: allocations.map((a) => a.invoice_id) },
     });
   });
-  return getPayment(ctx, input);
+  return await getPayment(ctx, input);
 }

@@ -18,8 +18,8 @@ import { issueInTransaction } from './document-lifecycle';
 
 type Template = Omit<ParsedDocumentInput, 'issueDate' | 'type' | 'relatedId'>;
 
-function record(ctx: ServiceContext, id: number) {
-  const r = storeOf(ctx).first(
+async function record(ctx: ServiceContext, id: number) {
+  const r = await storeOf(ctx).first(
     qb
       .selectFrom('recurring_invoices as r')
       .innerJoin('customers as c', 'c.id', 'r.customer_id')
@@ -31,10 +31,10 @@ function record(ctx: ServiceContext, id: number) {
   return r;
 }
 
-function toOutput(ctx: ServiceContext, r: ReturnType<typeof record>): Recurring {
+async function toOutput(ctx: ServiceContext, r: Awaited<ReturnType<typeof record>>): Promise<Recurring> {
   const schedule = JSON.parse(r.schedule) as Schedule;
   const template = JSON.parse(r.template) as Template;
-  const documents = storeOf(ctx).all(
+  const documents = await storeOf(ctx).all(
     qb
       .selectFrom('recurring_occurrences as o')
       .leftJoin('documents as d', 'd.id', 'o.document_id')
@@ -44,14 +44,16 @@ function toOutput(ctx: ServiceContext, r: ReturnType<typeof record>): Recurring 
       .limit(50),
   );
   const generated = Number(
-    storeOf(ctx).first(
-      qb
-        .selectFrom('recurring_occurrences')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('recurring_id', '=', r.id),
+    (
+      await storeOf(ctx).first(
+        qb
+          .selectFrom('recurring_occurrences')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('recurring_id', '=', r.id),
+      )
     )?.n ?? 0,
   );
-  const preview = prepareDocument(
+  const preview = await prepareDocument(
     ctx,
     { ...template, type: 'invoice', issueDate: schedule.startDate, relatedId: null },
     { allowArchivedCustomer: true, checkExemption: false },
@@ -81,13 +83,13 @@ function toOutput(ctx: ServiceContext, r: ReturnType<typeof record>): Recurring 
   };
 }
 
-export function getRecurring(ctx: ServiceContext, input: { id: number }): Recurring {
-  return toOutput(ctx, record(ctx, input.id));
+export async function getRecurring(ctx: ServiceContext, input: { id: number }): Promise<Recurring> {
+  return await toOutput(ctx, await record(ctx, input.id));
 }
 
-export function listRecurring(ctx: ServiceContext): Recurring[] {
-  const ids = storeOf(ctx).all(qb.selectFrom('recurring_invoices').select('id').orderBy('name'));
-  return ids.map((r) => getRecurring(ctx, r));
+export async function listRecurring(ctx: ServiceContext): Promise<Recurring[]> {
+  const ids = await storeOf(ctx).all(qb.selectFrom('recurring_invoices').select('id').orderBy('name'));
+  return await Promise.all(ids.map((r) => getRecurring(ctx, r)));
 }
 
 /**
@@ -98,7 +100,7 @@ export function listRecurring(ctx: ServiceContext): Recurring[] {
  * them. The background job, which cannot ask, makes drafts when more than one is due (after the
  * app was closed for weeks, say): nothing is numbered or locked behind the user's back.
  */
-function askCatchUp(
+async function askCatchUp(
   ctx: ServiceContext,
   schedule: Schedule,
   fromIndex: number,
@@ -108,7 +110,7 @@ function askCatchUp(
   if (due.length <= 1 || choice) return;
   const first = due[0]!.date;
   const last = due.at(-1)!.date;
-  const later = storeOf(ctx).first(
+  const later = await storeOf(ctx).first(
     qb
       .selectFrom('documents')
       .select('issue_date')
@@ -125,9 +127,9 @@ function askCatchUp(
   );
 }
 
-function validate(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): void {
+async function validate(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): Promise<void> {
   // The template must make a valid invoice; its dates come from each occurrence.
-  prepareDocument(ctx, {
+  await prepareDocument(ctx, {
     ...input.template,
     type: 'invoice',
     issueDate: input.schedule.startDate,
@@ -135,12 +137,15 @@ function validate(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): 
   });
 }
 
-export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurring.create'>): Recurring {
-  const id = storeOf(ctx).tx(() => {
-    validate(ctx, input);
-    askCatchUp(ctx, input.schedule, 0, input.catchUp);
+export async function createRecurring(
+  ctx: ServiceContext,
+  input: ParsedInput<'recurring.create'>,
+): Promise<Recurring> {
+  const id = await storeOf(ctx).tx(async () => {
+    await validate(ctx, input);
+    await askCatchUp(ctx, input.schedule, 0, input.catchUp);
     const now = ctx.clock.now().toISOString();
-    const { lastInsertRowid } = storeOf(ctx).run(
+    const { lastInsertRowid } = await storeOf(ctx).run(
       qb.insertInto('recurring_invoices').values({
         name: input.name,
         customer_id: input.template.customerId,
@@ -153,7 +158,7 @@ export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
         updated_at: now,
       }),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'recurring_invoice',
       entityId: lastInsertRowid,
       action: 'create',
@@ -161,8 +166,8 @@ export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
     });
     return lastInsertRowid;
   });
-  catchUpOne(ctx, id, input.catchUp);
-  return getRecurring(ctx, { id });
+  await catchUpOne(ctx, id, input.catchUp);
+  return await getRecurring(ctx, { id });
 }
 
 /**
@@ -170,22 +175,25 @@ export function createRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
  * or after today, so nothing in the past is made up, and a date already invoiced is never
  * invoiced twice (occurrences are keyed by date).
  */
-export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'recurring.update'>): Recurring {
-  storeOf(ctx).tx(() => {
-    const before = record(ctx, input.id);
-    validate(ctx, input);
+export async function updateRecurring(
+  ctx: ServiceContext,
+  input: ParsedInput<'recurring.update'>,
+): Promise<Recurring> {
+  await storeOf(ctx).tx(async () => {
+    const before = await record(ctx, input.id);
+    await validate(ctx, input);
     const scheduleChanged = before.schedule !== JSON.stringify(input.schedule);
     const firstUpcoming = upcomingOccurrences(input.schedule, 0, 10_000).find(
       (o) => o.date >= ctx.clock.today(),
     );
-    const hasGenerated = !!storeOf(ctx).first(
+    const hasGenerated = !!(await storeOf(ctx).first(
       qb
         .selectFrom('recurring_occurrences')
         .select('recurring_id')
         .where('recurring_id', '=', input.id)
         .limit(1),
-    );
-    storeOf(ctx).run(
+    ));
+    await storeOf(ctx).run(
       qb
         .updateTable('recurring_invoices')
         .set({
@@ -199,8 +207,8 @@ export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
         })
         .where('id', '=', input.id),
     );
-    askCatchUp(ctx, input.schedule, record(ctx, input.id).next_index, input.catchUp);
-    recordAudit(ctx, {
+    await askCatchUp(ctx, input.schedule, (await record(ctx, input.id)).next_index, input.catchUp);
+    await recordAudit(ctx, {
       entity: 'recurring_invoice',
       entityId: input.id,
       action: 'update',
@@ -213,24 +221,24 @@ export function updateRecurring(ctx: ServiceContext, input: ParsedInput<'recurri
       },
     });
   });
-  catchUpOne(ctx, input.id, input.catchUp);
-  return getRecurring(ctx, input);
+  await catchUpOne(ctx, input.id, input.catchUp);
+  return await getRecurring(ctx, input);
 }
 
 /** Pausing stops generation; on resume, occurrences dated while paused are skipped. */
-export function setRecurringPaused(
+export async function setRecurringPaused(
   ctx: ServiceContext,
   input: ParsedInput<'recurring.setPaused'>,
-): Recurring {
-  storeOf(ctx).tx(() => {
-    const r = record(ctx, input.id);
+): Promise<Recurring> {
+  await storeOf(ctx).tx(async () => {
+    const r = await record(ctx, input.id);
     if (input.paused === (r.paused_at !== null)) return;
     const schedule = JSON.parse(r.schedule) as Schedule;
     const skipTo = input.paused
       ? r.next_index
       : (upcomingOccurrences(schedule, r.next_index, 10_000).find((o) => o.date >= ctx.clock.today())
           ?.index ?? r.next_index + 10_000);
-    storeOf(ctx).run(
+    await storeOf(ctx).run(
       qb
         .updateTable('recurring_invoices')
         .set({
@@ -240,22 +248,25 @@ export function setRecurringPaused(
         })
         .where('id', '=', r.id),
     );
-    recordAudit(ctx, {
+    await recordAudit(ctx, {
       entity: 'recurring_invoice',
       entityId: r.id,
       action: input.paused ? 'pause' : 'resume',
       details: { skippedTo: skipTo },
     });
   });
-  if (!input.paused) catchUpOne(ctx, input.id);
-  return getRecurring(ctx, input);
+  if (!input.paused) await catchUpOne(ctx, input.id);
+  return await getRecurring(ctx, input);
 }
 
-export function deleteRecurring(ctx: ServiceContext, input: { id: number }): { deleted: true } {
-  storeOf(ctx).tx(() => {
-    const r = record(ctx, input.id);
-    storeOf(ctx).run(qb.deleteFrom('recurring_invoices').where('id', '=', input.id));
-    recordAudit(ctx, {
+export async function deleteRecurring(
+  ctx: ServiceContext,
+  input: { id: number },
+): Promise<{ deleted: true }> {
+  await storeOf(ctx).tx(async () => {
+    const r = await record(ctx, input.id);
+    await storeOf(ctx).run(qb.deleteFrom('recurring_invoices').where('id', '=', input.id));
+    await recordAudit(ctx, {
       entity: 'recurring_invoice',
       entityId: input.id,
       action: 'delete',
@@ -274,23 +285,23 @@ export function deleteRecurring(ctx: ServiceContext, input: { id: number }): { d
  * `choice` says what to make (see askCatchUp); without one (the background job), drafts.
  * Returns how many invoices were made.
  */
-export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoice): number {
+export async function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoice): Promise<number> {
   const store = storeOf(ctx);
-  const r = record(ctx, id);
+  const r = await record(ctx, id);
   if (r.paused_at) return 0;
   const schedule = JSON.parse(r.schedule) as Schedule;
   const template = JSON.parse(r.template) as Template;
   const due = occurrencesUntil(schedule, ctx.clock.today(), r.next_index);
   const mode: CatchUpChoice = due.length > 1 ? (choice ?? 'draft') : r.mode;
   if (mode === 'skip') {
-    store.tx(() => {
-      store.run(
+    await store.tx(async () => {
+      await store.run(
         qb
           .updateTable('recurring_invoices')
           .set({ next_index: due.at(-1)!.index + 1 })
           .where('id', '=', id),
       );
-      recordAudit(ctx, {
+      await recordAudit(ctx, {
         entity: 'recurring_invoice',
         entityId: id,
         action: 'skip_catch_up',
@@ -301,8 +312,8 @@ export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoi
   }
   let made = 0;
   for (const o of due) {
-    store.tx(() => {
-      const done = store.first(
+    await store.tx(async () => {
+      const done = await store.first(
         qb
           .selectFrom('recurring_occurrences')
           .select('document_id')
@@ -310,13 +321,13 @@ export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoi
           .where('occurrence_date', '=', o.date),
       );
       if (!done) {
-        const prepared = prepareDocument(
+        const prepared = await prepareDocument(
           ctx,
           { ...template, type: 'invoice', issueDate: o.date, relatedId: null },
           { allowArchivedCustomer: true },
         );
-        const documentId = insertDraft(ctx, prepared, { recurring_id: id });
-        store.run(
+        const documentId = await insertDraft(ctx, prepared, { recurring_id: id });
+        await store.run(
           qb.insertInto('recurring_occurrences').values({
             recurring_id: id,
             occurrence_index: o.index,
@@ -324,8 +335,8 @@ export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoi
             document_id: documentId,
           }),
         );
-        if (mode === 'issue') issueInTransaction(ctx, documentId);
-        recordAudit(ctx, {
+        if (mode === 'issue') await issueInTransaction(ctx, documentId);
+        await recordAudit(ctx, {
           entity: 'invoice',
           entityId: documentId,
           action: 'create_recurring',
@@ -333,7 +344,7 @@ export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoi
         });
         made++;
       }
-      store.run(
+      await store.run(
         qb
           .updateTable('recurring_invoices')
           .set({ next_index: o.index + 1 })
@@ -344,24 +355,27 @@ export function catchUpOne(ctx: ServiceContext, id: number, choice?: CatchUpChoi
   return made;
 }
 
-export function catchUpAll(ctx: ServiceContext): number {
-  const active = storeOf(ctx).all(
+export async function catchUpAll(ctx: ServiceContext): Promise<number> {
+  const active = await storeOf(ctx).all(
     qb.selectFrom('recurring_invoices').select('id').where('paused_at', 'is', null).orderBy('id'),
   );
-  return active.reduce((n, r) => {
+  let n = 0;
+  for (const r of active) {
     try {
-      return n + catchUpOne(ctx, r.id);
+      n += await catchUpOne(ctx, r.id);
     } catch (error) {
       // One broken template (say, a tax deleted since) must not stop the others.
       ctx.log.error('recurring invoice failed', { recurringId: r.id, error });
-      if (error instanceof AppError) return n;
-      throw error;
+      if (!(error instanceof AppError)) throw error;
     }
-  }, 0);
+  }
+  return n;
 }
 
 export const recurringInvoicesJob: Job = {
   name: 'recurring-invoices',
   everyMs: 60 * 60 * 1000,
-  run: (ctx) => void catchUpAll(ctx),
+  run: async (ctx) => {
+    await catchUpAll(ctx);
+  },
 };

@@ -26,13 +26,13 @@ type TaxRow = {
   archived_at: string | null;
 };
 
-function inUse(ctx: ServiceContext, id: number): boolean {
-  return !!storeOf(ctx).first(
+async function inUse(ctx: ServiceContext, id: number): Promise<boolean> {
+  return !!(await storeOf(ctx).first(
     qb.selectFrom('document_taxes').select('tax_id').where('tax_id', '=', id).limit(1),
-  );
+  ));
 }
 
-function toTax(ctx: ServiceContext, r: TaxRow): Tax {
+async function toTax(ctx: ServiceContext, r: TaxRow): Promise<Tax> {
   return {
     id: r.id,
     name: r.name,
@@ -43,28 +43,26 @@ function toTax(ctx: ServiceContext, r: TaxRow): Tax {
     vatCategory: r.vat_category,
     vatexCode: r.vatex_code,
     archived: r.archived_at !== null,
-    inUse: inUse(ctx, r.id),
+    inUse: await inUse(ctx, r.id),
   };
 }
 
-function row(ctx: ServiceContext, id: number): TaxRow {
-  const r = storeOf(ctx).first(qb.selectFrom('taxes').selectAll().where('id', '=', id));
+async function row(ctx: ServiceContext, id: number): Promise<TaxRow> {
+  const r = await storeOf(ctx).first(qb.selectFrom('taxes').selectAll().where('id', '=', id));
   if (!r) throw notFound(msg('errors.notFound.tax'));
   return r;
 }
 
-export function listTaxes(ctx: ServiceContext, input: ParsedInput<'taxes.list'>): Tax[] {
+export async function listTaxes(ctx: ServiceContext, input: ParsedInput<'taxes.list'>): Promise<Tax[]> {
   let q = qb.selectFrom('taxes').selectAll().orderBy('name');
   if (!input.includeArchived) q = q.where('archived_at', 'is', null);
-  return storeOf(ctx)
-    .all(q)
-    .map((r) => toTax(ctx, r));
+  return await Promise.all((await storeOf(ctx).all(q)).map((r) => toTax(ctx, r)));
 }
 
 /** Rates for the totals function, by id; unknown ids are reported at `field`. */
-export function taxRates(ctx: ServiceContext, ids: number[], field: string): TaxRate[] {
+export async function taxRates(ctx: ServiceContext, ids: number[], field: string): Promise<TaxRate[]> {
   if (ids.length === 0) return [];
-  const rows = storeOf(ctx).all(
+  const rows = await storeOf(ctx).all(
     qb
       .selectFrom('taxes')
       .selectAll()
@@ -76,9 +74,9 @@ export function taxRates(ctx: ServiceContext, ids: number[], field: string): Tax
 }
 
 /** Zero-rated and exempt taxes carry a default reason that lines print (e.g. reverse charge). */
-export function taxReasons(ctx: ServiceContext, ids: number[]): Map<number, string> {
+export async function taxReasons(ctx: ServiceContext, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = storeOf(ctx).all(
+  const rows = await storeOf(ctx).all(
     qb
       .selectFrom('taxes')
       .select(['id', 'reason', 'kind'])
@@ -106,31 +104,34 @@ function normalize(input: z.output<typeof taxInput>) {
   };
 }
 
-export function createTax(ctx: ServiceContext, input: ParsedInput<'taxes.create'>): Tax {
+export async function createTax(ctx: ServiceContext, input: ParsedInput<'taxes.create'>): Promise<Tax> {
   const values = normalize(input);
-  const id = storeOf(ctx).tx(() => {
-    const { lastInsertRowid } = storeOf(ctx).run(
+  const id = await storeOf(ctx).tx(async () => {
+    const { lastInsertRowid } = await storeOf(ctx).run(
       qb.insertInto('taxes').values({ ...values, created_at: ctx.clock.now().toISOString() }),
     );
-    recordAudit(ctx, { entity: 'tax', entityId: lastInsertRowid, action: 'create', after: values });
+    await recordAudit(ctx, { entity: 'tax', entityId: lastInsertRowid, action: 'create', after: values });
     return lastInsertRowid;
   });
-  return toTax(ctx, row(ctx, id));
+  return await toTax(ctx, await row(ctx, id));
 }
 
 /**
  * The rate and the compounding of a tax that documents already use cannot change: issued
  * documents keep their own copy, and a changed rate should be a new tax (archive the old one).
  */
-export function updateTax(ctx: ServiceContext, input: ParsedInput<'taxes.update'>): Tax {
+export async function updateTax(ctx: ServiceContext, input: ParsedInput<'taxes.update'>): Promise<Tax> {
   const values = normalize(input);
-  storeOf(ctx).tx(() => {
-    const before = row(ctx, input.id);
-    if (inUse(ctx, input.id) && (before.percent !== values.percent || before.compound !== values.compound)) {
+  await storeOf(ctx).tx(async () => {
+    const before = await row(ctx, input.id);
+    if (
+      (await inUse(ctx, input.id)) &&
+      (before.percent !== values.percent || before.compound !== values.compound)
+    ) {
       throw fieldError('percent', msg('errors.taxes.documentsAlreadyUseTax'));
     }
-    storeOf(ctx).run(qb.updateTable('taxes').set(values).where('id', '=', input.id));
-    recordAudit(ctx, {
+    await storeOf(ctx).run(qb.updateTable('taxes').set(values).where('id', '=', input.id));
+    await recordAudit(ctx, {
       entity: 'tax',
       entityId: input.id,
       action: 'update',
@@ -138,19 +139,26 @@ export function updateTax(ctx: ServiceContext, input: ParsedInput<'taxes.update'
       after: values,
     });
   });
-  return toTax(ctx, row(ctx, input.id));
+  return await toTax(ctx, await row(ctx, input.id));
 }
 
-export function setTaxArchived(ctx: ServiceContext, input: ParsedInput<'taxes.setArchived'>): Tax {
-  storeOf(ctx).tx(() => {
-    row(ctx, input.id);
-    storeOf(ctx).run(
+export async function setTaxArchived(
+  ctx: ServiceContext,
+  input: ParsedInput<'taxes.setArchived'>,
+): Promise<Tax> {
+  await storeOf(ctx).tx(async () => {
+    await row(ctx, input.id);
+    await storeOf(ctx).run(
       qb
         .updateTable('taxes')
         .set({ archived_at: input.archived ? ctx.clock.now().toISOString() : null })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, { entity: 'tax', entityId: input.id, action: input.archived ? 'archive' : 'unarchive' });
+    await recordAudit(ctx, {
+      entity: 'tax',
+      entityId: input.id,
+      action: input.archived ? 'archive' : 'unarchive',
+    });
   });
-  return toTax(ctx, row(ctx, input.id));
+  return await toTax(ctx, await row(ctx, input.id));
 }

@@ -39,21 +39,21 @@ const SHIFT_SQL = `coalesce(round(s.days_late_sum * 1.0 / s.settled_count), 0)`;
  * forecast passes the end of this week, so a large book's old overdue invoices are never
  * read; expectedReceiptsByScan is the same flows read straight.
  */
-export function expectedReceipts(ctx: ServiceContext, today: string, from: string): Flow[] {
+export async function expectedReceipts(ctx: ServiceContext, today: string, from: string): Promise<Flow[]> {
   const store = storeOf(ctx);
-  const { shift } = store
+  const { shift } = (await store
     .prepare(
       `SELECT max(0, coalesce(max(${SHIFT_SQL}), 0)) AS shift FROM customer_payment_stats s WHERE s.settled_count > 0`,
     )
-    .get() as { shift: number };
-  const { open } = store
+    .get()) as { shift: number };
+  const { open } = (await store
     .prepare(
       `SELECT coalesce(sum(balance_base), 0) AS open FROM document_summary
        WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')`,
     )
-    .get() as { open: number };
+    .get()) as { open: number };
   const later = (
-    store
+    (await store
       .prepare(
         `SELECT date(d.due_date, printf('%+d days', ${SHIFT_SQL})) AS expected, sum(d.balance_base) AS amount
          FROM documents d INDEXED BY documents_open_by_due
@@ -61,7 +61,7 @@ export function expectedReceipts(ctx: ServiceContext, today: string, from: strin
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.due_date > ? AND d.balance > 0
          GROUP BY expected`,
       )
-      .all(addDays(from, -shift)) as { expected: string; amount: number }[]
+      .all(addDays(from, -shift))) as { expected: string; amount: number }[]
   ).filter((r) => r.expected > from);
   const flows = later.map((r) => ({ date: r.expected > today ? r.expected : today, amount: r.amount }));
   const rest = open - later.reduce((sum, r) => sum + r.amount, 0);
@@ -70,25 +70,29 @@ export function expectedReceipts(ctx: ServiceContext, today: string, from: strin
 }
 
 /** expectedReceipts read straight from every open invoice (for tests and comparison). */
-export function expectedReceiptsByScan(ctx: ServiceContext, today: string): Flow[] {
+export async function expectedReceiptsByScan(ctx: ServiceContext, today: string): Promise<Flow[]> {
   return (
-    storeOf(ctx)
+    (await storeOf(ctx)
       .prepare(
         `SELECT date(d.due_date, printf('%+d days', ${SHIFT_SQL})) AS expected, sum(d.balance_base) AS amount
          FROM documents d INDEXED BY documents_open_by_due LEFT JOIN customer_payment_stats s ON s.customer_id = d.customer_id AND s.settled_count > 0
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0
          GROUP BY expected`,
       )
-      .all() as { expected: string | null; amount: number }[]
+      .all()) as { expected: string | null; amount: number }[]
   ).map((r) => ({ date: r.expected && r.expected > today ? r.expected : today, amount: r.amount }));
 }
 
 type Template = Omit<ParsedDocumentInput, 'issueDate' | 'type' | 'relatedId'>;
 
 /** What one occurrence of a recurring invoice comes to, in the base currency. */
-export function recurringTotalBase(ctx: ServiceContext, templateJson: string, date: string): number {
+export async function recurringTotalBase(
+  ctx: ServiceContext,
+  templateJson: string,
+  date: string,
+): Promise<number> {
   const template = JSON.parse(templateJson) as Template;
-  const prepared = prepareDocument(
+  const prepared = await prepareDocument(
     ctx,
     { ...template, type: 'invoice', issueDate: date, relatedId: null },
     { allowArchivedCustomer: true, checkExemption: false },
@@ -97,20 +101,20 @@ export function recurringTotalBase(ctx: ServiceContext, templateJson: string, da
     prepared.doc.total,
     template.currency,
     template.exchangeRate,
-    getPreferences(ctx).baseCurrency,
+    (await getPreferences(ctx)).baseCurrency,
   );
 }
 
 /** Invoices that recurring schedules will make within the horizon, at their expected dates. */
-function recurringReceipts(ctx: ServiceContext, today: string, horizonEnd: string): Flow[] {
-  const rows = storeOf(ctx).all(
+async function recurringReceipts(ctx: ServiceContext, today: string, horizonEnd: string): Promise<Flow[]> {
+  const rows = await storeOf(ctx).all(
     qb.selectFrom('recurring_invoices').selectAll().where('paused_at', 'is', null),
   );
   const out: Flow[] = [];
   for (const r of rows) {
     const schedule = JSON.parse(r.schedule) as Schedule;
     const template = JSON.parse(r.template) as Template;
-    const stats = storeOf(ctx).first(
+    const stats = await storeOf(ctx).first(
       qb.selectFrom('customer_payment_stats').selectAll().where('customer_id', '=', r.customer_id),
     );
     const late = stats && stats.settled_count > 0 ? Math.round(stats.days_late_sum / stats.settled_count) : 0;
@@ -118,7 +122,7 @@ function recurringReceipts(ctx: ServiceContext, today: string, horizonEnd: strin
     for (const o of upcomingOccurrences(schedule, r.next_index, 60)) {
       if (o.date > horizonEnd) break;
       if (o.date < today) continue;
-      total ??= recurringTotalBase(ctx, r.template, o.date);
+      total ??= await recurringTotalBase(ctx, r.template, o.date);
       const due = template.due.kind === 'terms' ? dueDateFor(o.date, template.due.terms) : o.date;
       out.push({ date: addDays(due, late) > today ? addDays(due, late) : today, amount: total });
     }
@@ -130,20 +134,23 @@ function recurringReceipts(ctx: ServiceContext, today: string, horizonEnd: strin
  * Open bills at their due dates, in the base currency: one range of the partial index of open
  * bills, grouped by due date. Overdue bills are due now.
  */
-function billsDue(ctx: ServiceContext, today: string): Flow[] {
+async function billsDue(ctx: ServiceContext, today: string): Promise<Flow[]> {
   return (
-    storeOf(ctx)
+    (await storeOf(ctx)
       .prepare(
         `SELECT due_date, sum(balance_base) AS amount FROM bills INDEXED BY bills_open_by_due
          WHERE ${OPEN_SQL} GROUP BY due_date`,
       )
-      .all() as { due_date: string; amount: number }[]
+      .all()) as { due_date: string; amount: number }[]
   ).map((r) => ({ date: r.due_date > today ? r.due_date : today, amount: r.amount }));
 }
 
 /** Bills that recurring bills will make within the horizon, at their due dates. */
-function recurringBills(ctx: ServiceContext, today: string, horizonEnd: string): Flow[] {
-  return upcomingRecurringBills(ctx, today, horizonEnd).map((b) => ({ date: b.dueDate, amount: b.amount }));
+async function recurringBills(ctx: ServiceContext, today: string, horizonEnd: string): Promise<Flow[]> {
+  return (await upcomingRecurringBills(ctx, today, horizonEnd)).map((b) => ({
+    date: b.dueDate,
+    amount: b.amount,
+  }));
 }
 
 /**
@@ -151,13 +158,13 @@ function recurringBills(ctx: ServiceContext, today: string, horizonEnd: string):
  * recurring invoices still to come), money going out (bills due, recurring bills), and the
  * running balance from the opening cash the user entered.
  */
-export function cashflowForecast(ctx: ServiceContext): CashflowReport {
+export async function cashflowForecast(ctx: ServiceContext): Promise<CashflowReport> {
   const today = ctx.clock.today();
   const start = weekStart(today);
   const end = addDays(start, FORECAST_WEEKS * 7 - 1);
-  const settings = getReportSettings(ctx);
+  const settings = await getReportSettings(ctx);
   // The real bank balance, once a bank account in the base currency exists; else what was entered.
-  const bank = bankCashPosition(ctx, getPreferences(ctx).baseCurrency);
+  const bank = await bankCashPosition(ctx, (await getPreferences(ctx)).baseCurrency);
   const opening = bank?.amount ?? settings.openingBalance?.amount ?? 0;
   const weeks: CashflowWeek[] = Array.from({ length: FORECAST_WEEKS }, (_, i) => ({
     start: addDays(start, i * 7),
@@ -181,10 +188,10 @@ export function cashflowForecast(ctx: ServiceContext): CashflowReport {
       weeks[Math.max(index, 0)]![key] += f.amount;
     }
   };
-  place(expectedReceipts(ctx, today, addDays(start, 6)), 'receipts');
-  place(recurringReceipts(ctx, today, end), 'recurringReceipts');
-  place(billsDue(ctx, today), 'bills');
-  place(recurringBills(ctx, today, end), 'recurringBills');
+  place(await expectedReceipts(ctx, today, addDays(start, 6)), 'receipts');
+  place(await recurringReceipts(ctx, today, end), 'recurringReceipts');
+  place(await billsDue(ctx, today), 'bills');
+  place(await recurringBills(ctx, today, end), 'recurringBills');
   let balance = opening;
   for (const w of weeks) {
     w.net = w.receipts + w.recurringReceipts - w.bills - w.recurringBills;
@@ -192,7 +199,7 @@ export function cashflowForecast(ctx: ServiceContext): CashflowReport {
     w.balance = balance;
   }
   return {
-    currency: getPreferences(ctx).baseCurrency,
+    currency: (await getPreferences(ctx)).baseCurrency,
     openingBalance: opening,
     openingDate: bank?.date ?? settings.openingBalance?.date ?? null,
     openingSource: bank ? 'bank' : settings.openingBalance ? 'entered' : 'none',

@@ -12,10 +12,10 @@ import { getReminderLevels } from '../mail/reminder-levels';
  * The collections workbench: every customer with overdue invoices, how much and how late, the
  * last reminder and note, any promise to pay, and a flag for accounts being chased.
  */
-export function listCollections(ctx: ServiceContext): CollectionRow[] {
+export async function listCollections(ctx: ServiceContext): Promise<CollectionRow[]> {
   const today = ctx.clock.today();
   const store = storeOf(ctx);
-  const rows = store
+  const rows = (await store
     .prepare(
       `SELECT d.customer_id, c.name, sum(d.balance_base) AS overdue, count(*) AS invoices, min(d.due_date) AS oldest,
               col.flagged, col.promise_date, col.promise_amount, col.promise_note
@@ -23,7 +23,7 @@ export function listCollections(ctx: ServiceContext): CollectionRow[] {
        WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0 AND d.due_date < ?
        GROUP BY d.customer_id ORDER BY overdue DESC`,
     )
-    .all(today) as {
+    .all(today)) as {
     customer_id: number;
     name: string;
     overdue: number;
@@ -46,11 +46,13 @@ export function listCollections(ctx: ServiceContext): CollectionRow[] {
     `SELECT count(*) AS n FROM invoice_reminders r JOIN documents d ON d.id = r.document_id
      WHERE d.customer_id = ? AND r.status = 'proposed'`,
   );
-  const levelNames = new Map<number, string>(getReminderLevels(ctx).map((l) => [l.level, l.name]));
-  return rows.map((r) => {
-    const note = lastNote.get(r.customer_id) as { at: string; kind: string; text: string } | undefined;
-    const reminder = lastReminder.get(r.customer_id) as { at: string; level: number } | undefined;
-    return {
+  const levelNames = new Map<number, string>((await getReminderLevels(ctx)).map((l) => [l.level, l.name]));
+  const out = [];
+  for (const r of rows) {
+    const note = (await lastNote.get(r.customer_id)) as
+      { at: string; kind: string; text: string } | undefined;
+    const reminder = (await lastReminder.get(r.customer_id)) as { at: string; level: number } | undefined;
+    out.push({
       customerId: r.customer_id,
       name: r.name,
       overdue: r.overdue,
@@ -63,18 +65,19 @@ export function listCollections(ctx: ServiceContext): CollectionRow[] {
             level: levelNames.get(reminder.level) ?? `Level ${reminder.level}`,
           }
         : null,
-      proposedReminders: (proposed.get(r.customer_id) as { n: number }).n,
+      proposedReminders: ((await proposed.get(r.customer_id)) as { n: number }).n,
       promise: r.promise_date
         ? { date: r.promise_date, amount: r.promise_amount, note: r.promise_note ?? '' }
         : null,
       flagged: r.flagged === 1,
       lastNote: note ?? null,
-    };
-  });
+    });
+  }
+  return out;
 }
 
-export function collectionNotes(ctx: ServiceContext, input: { customerId: number }) {
-  return storeOf(ctx).all(
+export async function collectionNotes(ctx: ServiceContext, input: { customerId: number }) {
+  return await storeOf(ctx).all(
     qb
       .selectFrom('collection_notes')
       .select(['id', 'at', 'kind', 'text', 'user'])
@@ -84,25 +87,25 @@ export function collectionNotes(ctx: ServiceContext, input: { customerId: number
   );
 }
 
-function ensureCustomer(ctx: ServiceContext, id: number): void {
-  if (!storeOf(ctx).first(qb.selectFrom('customers').select('id').where('id', '=', id)))
+async function ensureCustomer(ctx: ServiceContext, id: number): Promise<void> {
+  if (!(await storeOf(ctx).first(qb.selectFrom('customers').select('id').where('id', '=', id))))
     throw notFound(msg('errors.notFound.customer'));
 }
 
 /** A note in the collections log (a call or a promise), audit-logged with it. */
-function addCollectionNote(
+async function addCollectionNote(
   ctx: ServiceContext,
   customerId: number,
   kind: 'call' | 'note' | 'promise',
   text: string,
-): void {
-  ensureCustomer(ctx, customerId);
-  const { lastInsertRowid } = storeOf(ctx).run(
+): Promise<void> {
+  await ensureCustomer(ctx, customerId);
+  const { lastInsertRowid } = await storeOf(ctx).run(
     qb
       .insertInto('collection_notes')
       .values({ customer_id: customerId, at: ctx.clock.now().toISOString(), kind, text, user: ctx.user }),
   );
-  recordAudit(ctx, {
+  await recordAudit(ctx, {
     entity: 'collection_note',
     entityId: lastInsertRowid,
     action: kind,
@@ -110,7 +113,7 @@ function addCollectionNote(
   });
 }
 
-function upsert(
+async function upsert(
   ctx: ServiceContext,
   customerId: number,
   change: {
@@ -121,7 +124,7 @@ function upsert(
   },
 ) {
   const now = ctx.clock.now().toISOString();
-  storeOf(ctx).run(
+  await storeOf(ctx).run(
     qb
       .insertInto('collections')
       .values({
@@ -137,23 +140,26 @@ function upsert(
   );
 }
 
-export function logCall(ctx: ServiceContext, input: ParsedInput<'collections.logCall'>): { ok: true } {
-  storeOf(ctx).tx(() => addCollectionNote(ctx, input.customerId, 'call', input.text));
+export async function logCall(
+  ctx: ServiceContext,
+  input: ParsedInput<'collections.logCall'>,
+): Promise<{ ok: true }> {
+  await storeOf(ctx).tx(async () => await addCollectionNote(ctx, input.customerId, 'call', input.text));
   return { ok: true };
 }
 
-export function recordPromise(
+export async function recordPromise(
   ctx: ServiceContext,
   input: ParsedInput<'collections.recordPromise'>,
-): { ok: true } {
-  storeOf(ctx).tx(() => {
-    ensureCustomer(ctx, input.customerId);
-    upsert(ctx, input.customerId, {
+): Promise<{ ok: true }> {
+  await storeOf(ctx).tx(async () => {
+    await ensureCustomer(ctx, input.customerId);
+    await upsert(ctx, input.customerId, {
       promise_date: input.date,
       promise_amount: input.amount,
       promise_note: input.note,
     });
-    addCollectionNote(
+    await addCollectionNote(
       ctx,
       input.customerId,
       'promise',
@@ -163,14 +169,14 @@ export function recordPromise(
   return { ok: true };
 }
 
-export function setCollectionFlag(
+export async function setCollectionFlag(
   ctx: ServiceContext,
   input: ParsedInput<'collections.setFlag'>,
-): { ok: true } {
-  storeOf(ctx).tx(() => {
-    ensureCustomer(ctx, input.customerId);
-    upsert(ctx, input.customerId, { flagged: input.flagged ? 1 : 0 });
-    recordAudit(ctx, {
+): Promise<{ ok: true }> {
+  await storeOf(ctx).tx(async () => {
+    await ensureCustomer(ctx, input.customerId);
+    await upsert(ctx, input.customerId, { flagged: input.flagged ? 1 : 0 });
+    await recordAudit(ctx, {
       entity: 'collections',
       entityId: input.customerId,
       action: input.flagged ? 'flag' : 'unflag',

@@ -27,11 +27,15 @@ export interface OverdueCustomer {
  * sum is one range of documents_open_by_customer. The straight query (mostOverdueByScan)
  * answers the rare cases this cannot (fewer than `limit` customers with overdue money).
  */
-export function mostOverdueCustomers(ctx: ServiceContext, today: string, limit: number): OverdueCustomer[] {
+export async function mostOverdueCustomers(
+  ctx: ServiceContext,
+  today: string,
+  limit: number,
+): Promise<OverdueCustomer[]> {
   const store = storeOf(ctx);
   const candidates = store.prepare(
     `SELECT id, name, open_balance_base FROM customers INDEXED BY customers_by_open_balance
-     WHERE open_balance_base > 0 ORDER BY open_balance_base DESC, id`,
+     WHERE open_balance_base > 0 ORDER BY open_balance_base DESC, id LIMIT ? OFFSET ?`,
   );
   const overdueOf = store.prepare(
     `SELECT count(*) AS n, coalesce(sum(balance_base), 0) AS amount, min(due_date) AS oldest
@@ -41,57 +45,71 @@ export function mostOverdueCustomers(ctx: ServiceContext, today: string, limit: 
   const top: OverdueCustomer[] = [];
   const better = (a: OverdueCustomer, b: OverdueCustomer) =>
     b.amount - a.amount || a.customer_id - b.customer_id;
-  for (const c of candidates.iterate() as Iterable<{ id: number; name: string; open_balance_base: number }>) {
-    if (top.length >= limit && c.open_balance_base < top[limit - 1]!.amount) break;
-    const o = overdueOf.get(c.id, today) as { n: number; amount: number; oldest: string | null };
-    if (o.n === 0 || o.oldest === null) continue;
-    top.push({ customer_id: c.id, name: c.name, amount: o.amount, oldest: o.oldest });
-    top.sort(better);
-    if (top.length > limit) top.pop();
+  // Candidates are read a page at a time: the walk usually stops within the first page.
+  const PAGE = 100;
+  walk: for (let offset = 0; ; offset += PAGE) {
+    const page = (await candidates.all(PAGE, offset)) as {
+      id: number;
+      name: string;
+      open_balance_base: number;
+    }[];
+    for (const c of page) {
+      if (top.length >= limit && c.open_balance_base < top[limit - 1]!.amount) break walk;
+      const o = (await overdueOf.get(c.id, today)) as { n: number; amount: number; oldest: string | null };
+      if (o.n === 0 || o.oldest === null) continue;
+      top.push({ customer_id: c.id, name: c.name, amount: o.amount, oldest: o.oldest });
+      top.sort(better);
+      if (top.length > limit) top.pop();
+    }
+    if (page.length < PAGE) break;
   }
-  if (top.length < limit || top[limit - 1]!.amount <= 0) return mostOverdueByScan(ctx, today, limit);
+  if (top.length < limit || top[limit - 1]!.amount <= 0) return await mostOverdueByScan(ctx, today, limit);
   return top;
 }
 
 /** The most-overdue list read straight: every overdue invoice, grouped by customer. */
-export function mostOverdueByScan(ctx: ServiceContext, today: string, limit: number): OverdueCustomer[] {
-  return storeOf(ctx)
+export async function mostOverdueByScan(
+  ctx: ServiceContext,
+  today: string,
+  limit: number,
+): Promise<OverdueCustomer[]> {
+  return (await storeOf(ctx)
     .prepare(
       `SELECT d.customer_id, c.name, sum(d.balance_base) AS amount, min(d.due_date) AS oldest
        FROM documents d INDEXED BY documents_open_by_due JOIN customers c ON c.id = d.customer_id
        WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.due_date < ? AND d.balance > 0
        GROUP BY d.customer_id ORDER BY amount DESC, d.customer_id LIMIT ?`,
     )
-    .all(today, limit) as OverdueCustomer[];
+    .all(today, limit)) as OverdueCustomer[];
 }
 
 /**
  * The figures on the dashboard, each read from maintained balances and indexes so the page
  * stays instant with a million documents: no card recomputes history.
  */
-export function dashboardSummary(ctx: ServiceContext): Dashboard {
+export async function dashboardSummary(ctx: ServiceContext): Promise<Dashboard> {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
-  const receivable = store
+  const receivable = (await store
     .prepare(
       `SELECT coalesce(sum(balance_base), 0) AS amount FROM document_summary
        WHERE type = 'invoice' AND status IN ('issued', 'partially_paid')`,
     )
-    .get() as { amount: number };
+    .get()) as { amount: number };
   // Overdue: the days before today of the per-due-date sums that triggers keep
   // (receivable_due_days), a few hundred rows however many invoices are open.
-  const overdue = store
+  const overdue = (await store
     .prepare(
       `SELECT coalesce(sum(count), 0) AS count, coalesce(sum(amount), 0) AS amount FROM receivable_due_days
        WHERE due_date < ?`,
     )
-    .get(today) as { count: number; amount: number };
-  const received = store
+    .get(today)) as { count: number; amount: number };
+  const received = (await store
     .prepare(
       `SELECT coalesce(sum(amount_base), 0) AS amount FROM payments WHERE undone_at IS NULL AND date BETWEEN ? AND ?`,
     )
-    .get(`${today.slice(0, 7)}-01`, today) as { amount: number };
-  const mostOverdue = mostOverdueCustomers(ctx, today, MOST_OVERDUE).map((r) => ({
+    .get(`${today.slice(0, 7)}-01`, today)) as { amount: number };
+  const mostOverdue = (await mostOverdueCustomers(ctx, today, MOST_OVERDUE)).map((r) => ({
     customerId: r.customer_id,
     name: r.name,
     amount: r.amount,
@@ -103,44 +121,44 @@ export function dashboardSummary(ctx: ServiceContext): Dashboard {
     `SELECT count(*) AS count, coalesce(sum(balance_base), 0) AS amount FROM bills INDEXED BY bills_open_by_due
      WHERE ${OPEN_SQL} AND due_date BETWEEN ? AND ?`,
   );
-  const billsDueSoon = dueBetween.get(today, addDays(today, NEXT_DAYS)) as { count: number; amount: number };
-  const billsOverdue = store
+  const billsDueSoon = (await dueBetween.get(today, addDays(today, NEXT_DAYS))) as {
+    count: number;
+    amount: number;
+  };
+  const billsOverdue = (await store
     .prepare(
       `SELECT count(*) AS count, coalesce(sum(balance_base), 0) AS amount FROM bills INDEXED BY bills_open_by_due
        WHERE ${OPEN_SQL} AND due_date < ?`,
     )
-    .get(today) as { count: number; amount: number };
-  const forecast = cashflowForecast(ctx);
+    .get(today)) as { count: number; amount: number };
+  const forecast = await cashflowForecast(ctx);
   const horizon = addDays(today, 31);
-  const nextRecurring = store
-    .all(
-      qb
-        .selectFrom('recurring_invoices')
-        .select(['id', 'name', 'schedule', 'template', 'next_index'])
-        .where('paused_at', 'is', null),
-    )
-    .flatMap((r) => {
-      const next = upcomingOccurrences(JSON.parse(r.schedule) as Schedule, r.next_index, 1)[0];
-      if (!next || next.date > horizon) return [];
-      return [
-        {
-          kind: 'invoice' as const,
-          id: r.id,
-          name: r.name,
-          date: next.date,
-          amount: recurringTotalBase(ctx, r.template, next.date),
-        },
-      ];
+  const nextRecurring = [];
+  for (const r of await store.all(
+    qb
+      .selectFrom('recurring_invoices')
+      .select(['id', 'name', 'schedule', 'template', 'next_index'])
+      .where('paused_at', 'is', null),
+  )) {
+    const next = upcomingOccurrences(JSON.parse(r.schedule) as Schedule, r.next_index, 1)[0];
+    if (!next || next.date > horizon) continue;
+    nextRecurring.push({
+      kind: 'invoice' as const,
+      id: r.id,
+      name: r.name,
+      date: next.date,
+      amount: await recurringTotalBase(ctx, r.template, next.date),
     });
+  }
   // The next bill of each recurring bill (the first one still to come within the month).
   const seen = new Set<number>();
-  const nextBills = upcomingRecurringBills(ctx, today, horizon).flatMap((b) => {
+  const nextBills = (await upcomingRecurringBills(ctx, today, horizon)).flatMap((b) => {
     if (seen.has(b.id)) return [];
     seen.add(b.id);
     return [{ kind: 'bill' as const, id: b.id, name: b.name, date: b.billDate, amount: b.amount }];
   });
   return {
-    currency: getPreferences(ctx).baseCurrency,
+    currency: (await getPreferences(ctx)).baseCurrency,
     today,
     receivable: receivable.amount,
     overdue,

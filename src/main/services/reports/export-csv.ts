@@ -49,11 +49,11 @@ function agingLabel(bucket: AgingBucket): string {
  * A report as CSV, built from the very service output the screen shows, with amounts as plain
  * decimals in the base currency (spreadsheets parse them; the currency is in the header).
  */
-export function exportCsv(
+export async function exportCsv(
   ctx: ServiceContext,
   input: ParsedInput<'reports.exportCsv'>,
-): { fileName: string; csv: string } {
-  const base = getPreferences(ctx).baseCurrency;
+): Promise<{ fileName: string; csv: string }> {
+  const base = (await getPreferences(ctx)).baseCurrency;
   const m = (minor: number) => minorToDecimalString(minor, base);
   const need = (field: 'asOf' | 'from' | 'to') => {
     const v = input[field];
@@ -72,7 +72,7 @@ export function exportCsv(
     case 'receivablesAging': {
       const asOf = need('asOf');
       return agingCsv(
-        receivablesAging(ctx, { asOf }),
+        await receivablesAging(ctx, { asOf }),
         msg('csv.customer'),
         msg('csv.file.receivablesAging', { date: asOf }),
         m,
@@ -81,14 +81,14 @@ export function exportCsv(
     case 'payablesAging': {
       const asOf = need('asOf');
       return agingCsv(
-        payablesAging(ctx, { asOf }),
+        await payablesAging(ctx, { asOf }),
         msg('csv.vendor'),
         msg('csv.file.payablesAging', { date: asOf }),
         m,
       );
     }
     case 'cashflow': {
-      const r = cashflowForecast(ctx);
+      const r = await cashflowForecast(ctx);
       const header = [
         msg('csv.cashflow.weekFrom'),
         msg('csv.cashflow.weekTo'),
@@ -112,7 +112,7 @@ export function exportCsv(
       return { fileName: msg('csv.file.cashflow', { date: r.weeks[0]!.start }), csv: toCsv(header, rows) };
     }
     case 'incomeExpenses': {
-      const r = incomeExpenses(ctx, { from: need('from'), to: need('to') });
+      const r = await incomeExpenses(ctx, { from: need('from'), to: need('to') });
       const header = [
         msg('csv.income.month'),
         msg('csv.income.invoiced'),
@@ -129,7 +129,7 @@ export function exportCsv(
       };
     }
     case 'taxSummary': {
-      const r = taxSummary(ctx, { from: need('from'), to: need('to'), basis: null });
+      const r = await taxSummary(ctx, { from: need('from'), to: need('to'), basis: null });
       const header = [
         msg('csv.tax.direction'),
         msg('csv.tax.tax'),
@@ -151,7 +151,7 @@ export function exportCsv(
     }
     case 'auditLog': {
       // Every entry the screen's filters select, one row per changed field, in the same words.
-      const locale = getPreferences(ctx).locale;
+      const locale = (await getPreferences(ctx)).locale;
       const text = {
         locale,
         baseCurrency: base,
@@ -161,7 +161,7 @@ export function exportCsv(
       const rows: (string | number)[][] = [];
       let beforeId: number | undefined;
       for (;;) {
-        const page = listAudit(ctx, {
+        const page = await listAudit(ctx, {
           entity: input.entity,
           text: input.text,
           from: input.from,
@@ -198,7 +198,7 @@ export function exportCsv(
       };
     }
     case 'collections': {
-      const rows = listCollections(ctx).map((c) => [
+      const rows = (await listCollections(ctx)).map((c) => [
         c.name,
         m(c.overdue),
         c.invoices,

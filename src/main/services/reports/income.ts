@@ -27,15 +27,18 @@ type CategoryLine = { bill_id: number; category_id: number | null; weight: numbe
  * The lines of each bill with their category and weight (amount plus tax, the bill's total
  * being the sum of them), by bill.
  */
-function linesOf(ctx: ServiceContext, billIds: readonly number[]): Map<number, CategoryLine[]> {
+async function linesOf(
+  ctx: ServiceContext,
+  billIds: readonly number[],
+): Promise<Map<number, CategoryLine[]>> {
   const out = new Map<number, CategoryLine[]>();
   if (billIds.length === 0) return out;
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       `SELECT bill_id, category_id, amount + tax AS weight FROM bill_lines
        WHERE bill_id IN (SELECT value FROM json_each(?)) ORDER BY bill_id, position`,
     )
-    .all(JSON.stringify(billIds)) as CategoryLine[];
+    .all(JSON.stringify(billIds))) as CategoryLine[];
   for (const r of rows) out.set(r.bill_id, [...(out.get(r.bill_id) ?? []), r]);
   return out;
 }
@@ -47,12 +50,12 @@ function linesOf(ctx: ServiceContext, billIds: readonly number[]): Map<number, C
  * each bill's lines the same way. The splits are exact (largest remainder), so the categories
  * add up to the month figures to the cent.
  */
-function byCategory(
+async function byCategory(
   ctx: ServiceContext,
   billed: readonly { id: number; total_base: number }[],
   paid: readonly { payment_id: number; amount_base: number; bill_id: number; amount: number }[],
-): IncomeReport['byCategory'] {
-  const lines = linesOf(ctx, [...new Set([...billed.map((b) => b.id), ...paid.map((p) => p.bill_id)])]);
+): Promise<IncomeReport['byCategory']> {
+  const lines = await linesOf(ctx, [...new Set([...billed.map((b) => b.id), ...paid.map((p) => p.bill_id)])]);
   const sums = new Map<number | null, { billed: number; paid: number }>();
   const spread = (billId: number, amount: number, key: 'billed' | 'paid') => {
     const ls = lines.get(billId) ?? [];
@@ -76,9 +79,10 @@ function byCategory(
     ).forEach((part, i) => spread(allocations[i]!.bill_id, part, 'paid'));
   }
   const names = new Map(
-    storeOf(ctx)
-      .all(qb.selectFrom('expense_categories').select(['id', 'name']))
-      .map((c) => [c.id, c.name]),
+    (await storeOf(ctx).all(qb.selectFrom('expense_categories').select(['id', 'name']))).map((c) => [
+      c.id,
+      c.name,
+    ]),
   );
   return [...sums.entries()]
     .map(([id, s]) => ({ id, name: id === null ? 'Uncategorised' : (names.get(id) ?? ''), ...s }))
@@ -91,12 +95,12 @@ function byCategory(
  * undone payments are left out. Billed against paid the same way: bills by bill date (drafts
  * and void bills left out), bill payments by their date, and both by expense category.
  */
-export function incomeExpenses(
+export async function incomeExpenses(
   ctx: ServiceContext,
   input: ParsedInput<'reports.incomeExpenses'>,
-): IncomeReport {
+): Promise<IncomeReport> {
   const store = storeOf(ctx);
-  const invoiced = store
+  const invoiced = (await store
     .prepare(
       `SELECT substr(issue_date, 1, 7) AS month, customer_id,
               sum(CASE WHEN type = 'credit_note' THEN -total_base ELSE total_base END) AS amount
@@ -104,28 +108,28 @@ export function incomeExpenses(
        WHERE type IN ('invoice', 'credit_note') AND status NOT IN ('draft', 'void') AND issue_date BETWEEN ? AND ?
        GROUP BY month, customer_id`,
     )
-    .all(input.from, input.to) as { month: string; customer_id: number; amount: number }[];
-  const received = store
+    .all(input.from, input.to)) as { month: string; customer_id: number; amount: number }[];
+  const received = (await store
     .prepare(
       `SELECT substr(date, 1, 7) AS month, customer_id, sum(amount_base) AS amount
        FROM payments WHERE undone_at IS NULL AND date BETWEEN ? AND ?
        GROUP BY month, customer_id`,
     )
-    .all(input.from, input.to) as { month: string; customer_id: number; amount: number }[];
+    .all(input.from, input.to)) as { month: string; customer_id: number; amount: number }[];
 
-  const billed = store
+  const billed = (await store
     .prepare(
       `SELECT id, substr(bill_date, 1, 7) AS month, total_base FROM bills INDEXED BY bills_by_date
        WHERE bill_date BETWEEN ? AND ? AND status NOT IN ('draft', 'void')`,
     )
-    .all(input.from, input.to) as { id: number; month: string; total_base: number }[];
-  const paid = store
+    .all(input.from, input.to)) as { id: number; month: string; total_base: number }[];
+  const paid = (await store
     .prepare(
       `SELECT p.id AS payment_id, substr(p.payment_date, 1, 7) AS month, p.amount_base, a.bill_id, a.amount
        FROM bill_payments p JOIN bill_payment_allocations a ON a.payment_id = p.id
        WHERE p.payment_date BETWEEN ? AND ? ORDER BY p.id, a.bill_id`,
     )
-    .all(input.from, input.to) as {
+    .all(input.from, input.to)) as {
     payment_id: number;
     month: string;
     amount_base: number;
@@ -153,9 +157,9 @@ export function incomeExpenses(
   const ids = [...new Set([...invoiced, ...received].map((r) => r.customer_id))];
   const names = new Map(
     (ids.length
-      ? (store
+      ? ((await store
           .prepare(`SELECT id, name FROM customers WHERE id IN (${ids.map(() => '?').join(',')})`)
-          .all(...ids) as { id: number; name: string }[])
+          .all(...ids)) as { id: number; name: string }[])
       : []
     ).map((c) => [c.id, c.name]),
   );
@@ -168,9 +172,9 @@ export function incomeExpenses(
     }))
     .sort((a, b) => b.invoiced - a.invoiced || a.name.localeCompare(b.name));
   return {
-    currency: getPreferences(ctx).baseCurrency,
+    currency: (await getPreferences(ctx)).baseCurrency,
     months,
     byCustomer,
-    byCategory: byCategory(ctx, billed, paid),
+    byCategory: await byCategory(ctx, billed, paid),
   };
 }

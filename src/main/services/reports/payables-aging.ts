@@ -21,20 +21,20 @@ import {
  * says was prepaid and the vendor credits applied on or before it, looking only at bills open now
  * or settled after that date (the partial index bills_settled), never the whole history.
  */
-export function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding[] {
+export async function outstandingBills(ctx: ServiceContext, asOf: string): Promise<Outstanding[]> {
   const store = storeOf(ctx);
   const columns = `b.id, nullif(b.vendor_invoice_number, '') AS number, b.vendor_id AS party_id, v.name AS party_name,
                    b.bill_date AS issue_date, b.due_date, b.currency, b.exchange_rate`;
   if (asOf >= ctx.clock.today()) {
-    return store
+    return (await store
       .prepare(
         `SELECT ${columns}, b.balance AS outstanding
          FROM bills b INDEXED BY bills_open_by_due JOIN vendors v ON v.id = b.vendor_id
          WHERE b.${OPEN_SQL} AND b.balance > 0 AND b.bill_date <= ?`,
       )
-      .all(asOf) as Outstanding[];
+      .all(asOf)) as Outstanding[];
   }
-  return store
+  return (await store
     .prepare(
       `WITH candidates AS (
          SELECT id FROM bills INDEXED BY bills_open_by_due WHERE ${OPEN_SQL} AND bill_date <= :asOf
@@ -52,7 +52,7 @@ export function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding
        FROM candidates c JOIN bills b ON b.id = c.id JOIN vendors v ON v.id = b.vendor_id
        WHERE outstanding > 0`,
     )
-    .all({ asOf }) as Outstanding[];
+    .all({ asOf })) as Outstanding[];
 }
 
 /**
@@ -61,8 +61,8 @@ export function outstandingBills(ctx: ServiceContext, asOf: string): Outstanding
  * payables/balances.ts): no bill row is read or fetched into JavaScript. The same figures as
  * agingReport over outstandingBills.
  */
-function agingSums(ctx: ServiceContext, asOf: string): PartySums[] {
-  return storeOf(ctx)
+async function agingSums(ctx: ServiceContext, asOf: string): Promise<PartySums[]> {
+  return (await storeOf(ctx)
     .prepare(
       `WITH sums AS (
          SELECT vendor_id AS party_id, ${agingSumsSql('due_date', 'balance_base')}
@@ -72,21 +72,24 @@ function agingSums(ctx: ServiceContext, asOf: string): PartySums[] {
        )
        SELECT s.*, v.name AS party_name FROM sums s JOIN vendors v ON v.id = s.party_id`,
     )
-    .all(agingSumsParams(asOf)) as PartySums[];
+    .all(agingSumsParams(asOf))) as PartySums[];
 }
 
 /** Payables aging by vendor as of a date, in the base currency at each bill's rate. */
-export function payablesAging(ctx: ServiceContext, input: ParsedInput<'reports.payablesAging'>): AgingReport {
-  const base = getPreferences(ctx).baseCurrency;
+export async function payablesAging(
+  ctx: ServiceContext,
+  input: ParsedInput<'reports.payablesAging'>,
+): Promise<AgingReport> {
+  const base = (await getPreferences(ctx)).baseCurrency;
   if (input.asOf >= ctx.clock.today())
-    return agingReportFromSums(agingSums(ctx, input.asOf), input.asOf, base);
-  return agingReport(outstandingBills(ctx, input.asOf), input.asOf, base);
+    return agingReportFromSums(await agingSums(ctx, input.asOf), input.asOf, base);
+  return agingReport(await outstandingBills(ctx, input.asOf), input.asOf, base);
 }
 
 /** The bills behind an aging cell: a vendor, a bucket, or both. */
-export function payablesAgingItems(
+export async function payablesAgingItems(
   ctx: ServiceContext,
   input: ParsedInput<'reports.payablesAgingItems'>,
-): AgingItem[] {
-  return agingItems(outstandingBills(ctx, input.asOf), input, getPreferences(ctx).baseCurrency);
+): Promise<AgingItem[]> {
+  return agingItems(await outstandingBills(ctx, input.asOf), input, (await getPreferences(ctx)).baseCurrency);
 }

@@ -20,19 +20,19 @@ import {
  * SQLite read every paid invoice issued before the date, 0.9 s at 1M), so it never walks the
  * whole history.
  */
-export function outstandingInvoices(ctx: ServiceContext, asOf: string): Outstanding[] {
+export async function outstandingInvoices(ctx: ServiceContext, asOf: string): Promise<Outstanding[]> {
   const store = storeOf(ctx);
   if (asOf >= ctx.clock.today()) {
-    return store
+    return (await store
       .prepare(
         `SELECT d.id, d.number, d.customer_id AS party_id, c.name AS party_name, d.issue_date, d.due_date, d.currency,
                 d.exchange_rate, d.balance AS outstanding
          FROM documents d JOIN customers c ON c.id = d.customer_id
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0 AND d.issue_date <= ?`,
       )
-      .all(asOf) as Outstanding[];
+      .all(asOf)) as Outstanding[];
   }
-  return store
+  return (await store
     .prepare(
       `WITH candidates AS (
          SELECT id FROM documents
@@ -48,7 +48,7 @@ export function outstandingInvoices(ctx: ServiceContext, asOf: string): Outstand
        FROM candidates c JOIN documents d ON d.id = c.id JOIN customers cu ON cu.id = d.customer_id
        WHERE outstanding > 0`,
     )
-    .all({ asOf }) as Outstanding[];
+    .all({ asOf })) as Outstanding[];
 }
 
 /**
@@ -62,8 +62,8 @@ export function outstandingInvoices(ctx: ServiceContext, asOf: string): Outstand
  * A customer has a row when they have an open invoice issued on or before the date, as in
  * agingReport over outstandingInvoices, which gives the same figures (tested).
  */
-function agingSums(ctx: ServiceContext, asOf: string): PartySums[] {
-  return storeOf(ctx)
+async function agingSums(ctx: ServiceContext, asOf: string): Promise<PartySums[]> {
+  return (await storeOf(ctx)
     .prepare(
       `WITH items AS (
          SELECT customer_id, due_date, balance_base AS amount, 1 AS n
@@ -95,24 +95,28 @@ function agingSums(ctx: ServiceContext, asOf: string): PartySums[] {
                        AND d.status IN ('issued', 'partially_paid') AND d.due_date < :d90
                        AND d.balance > 0 AND d.issue_date <= :d0)`,
     )
-    .all(agingSumsParams(asOf)) as PartySums[];
+    .all(agingSumsParams(asOf))) as PartySums[];
 }
 
 /** Receivables aging by customer as of a date, in the base currency. */
-export function receivablesAging(
+export async function receivablesAging(
   ctx: ServiceContext,
   input: ParsedInput<'reports.receivablesAging'>,
-): AgingReport {
-  const base = getPreferences(ctx).baseCurrency;
+): Promise<AgingReport> {
+  const base = (await getPreferences(ctx)).baseCurrency;
   if (input.asOf >= ctx.clock.today())
-    return agingReportFromSums(agingSums(ctx, input.asOf), input.asOf, base);
-  return agingReport(outstandingInvoices(ctx, input.asOf), input.asOf, base);
+    return agingReportFromSums(await agingSums(ctx, input.asOf), input.asOf, base);
+  return agingReport(await outstandingInvoices(ctx, input.asOf), input.asOf, base);
 }
 
 /** The invoices behind an aging cell: a customer, a bucket, or both. */
-export function receivablesAgingItems(
+export async function receivablesAgingItems(
   ctx: ServiceContext,
   input: ParsedInput<'reports.receivablesAgingItems'>,
-): AgingItem[] {
-  return agingItems(outstandingInvoices(ctx, input.asOf), input, getPreferences(ctx).baseCurrency);
+): Promise<AgingItem[]> {
+  return agingItems(
+    await outstandingInvoices(ctx, input.asOf),
+    input,
+    (await getPreferences(ctx)).baseCurrency,
+  );
 }

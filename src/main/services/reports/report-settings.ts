@@ -12,16 +12,19 @@ export type ReportSettings = z.infer<typeof reportSettings>;
 
 const DEFAULTS: ReportSettings = { openingBalance: null, taxBasis: 'accrual' };
 
-export function getReportSettings(ctx: ServiceContext): ReportSettings {
-  return readSetting(ctx, 'reports', reportSettings, DEFAULTS);
+export async function getReportSettings(ctx: ServiceContext): Promise<ReportSettings> {
+  return await readSetting(ctx, 'reports', reportSettings, DEFAULTS);
 }
 
-export function updateReportSettings(ctx: ServiceContext, change: Partial<ReportSettings>): ReportSettings {
-  const before = getReportSettings(ctx);
+export async function updateReportSettings(
+  ctx: ServiceContext,
+  change: Partial<ReportSettings>,
+): Promise<ReportSettings> {
+  const before = await getReportSettings(ctx);
   const after = { ...before, ...change };
-  storeOf(ctx).tx(() => {
-    writeSetting(ctx, 'reports', after);
-    recordAudit(ctx, {
+  await storeOf(ctx).tx(async () => {
+    await writeSetting(ctx, 'reports', after);
+    await recordAudit(ctx, {
       entity: 'report_settings',
       entityId: 'reports',
       action: 'update',

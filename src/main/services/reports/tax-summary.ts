@@ -22,18 +22,23 @@ function add(map: Map<string, Line>, name: string, percent: string, base: number
  *  - cash: the tax inside the money received in the period (each payment carries its share
  *    of the invoice's tax, in proportion to the part of the invoice it paid).
  */
-function collected(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 'cash'): Line[] {
-  const base = getPreferences(ctx).baseCurrency;
+async function collected(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  basis: 'accrual' | 'cash',
+): Promise<Line[]> {
+  const base = (await getPreferences(ctx)).baseCurrency;
   const store = storeOf(ctx);
   const out = new Map<string, Line>();
   if (basis === 'accrual') {
-    const rows = store
+    const rows = (await store
       .prepare(
         `SELECT d.type, d.currency, d.exchange_rate, t.name, t.percent, t.base, t.amount
          FROM documents d JOIN document_taxes t ON t.document_id = d.id
          WHERE d.type IN ('invoice', 'credit_note') AND d.status NOT IN ('draft', 'void') AND d.issue_date BETWEEN ? AND ?`,
       )
-      .all(from, to) as {
+      .all(from, to)) as {
       type: string;
       currency: string;
       exchange_rate: string;
@@ -53,13 +58,13 @@ function collected(ctx: ServiceContext, from: string, to: string, basis: 'accrua
       );
     }
   } else {
-    const rows = store
+    const rows = (await store
       .prepare(
         `SELECT a.amount AS paid, d.total, d.currency, d.exchange_rate, t.name, t.percent, t.base, t.amount
          FROM allocations a JOIN documents d ON d.id = a.invoice_id JOIN document_taxes t ON t.document_id = d.id
          WHERE a.payment_id IS NOT NULL AND a.undone_at IS NULL AND a.date BETWEEN ? AND ? AND d.total > 0`,
       )
-      .all(from, to) as {
+      .all(from, to)) as {
       paid: number;
       total: number;
       currency: string;
@@ -96,12 +101,17 @@ export const RECLAIMABLE_TAX = 'Reclaimable tax on bills';
  *    of the bill's tax in proportion to the part of the bill it paid (the rule used for
  *    invoices above).
  */
-function paid(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 'cash'): Line[] {
-  const base = getPreferences(ctx).baseCurrency;
+async function paid(
+  ctx: ServiceContext,
+  from: string,
+  to: string,
+  basis: 'accrual' | 'cash',
+): Promise<Line[]> {
+  const base = (await getPreferences(ctx)).baseCurrency;
   // The bill's tax is kept on the bill; the taxed amount is the sum of its lines that carry tax.
   // `part` is what counts of the bill: all of it (accrual), or what a payment paid (cash).
   const taxed = `(SELECT sum(l.amount) FROM bill_lines l WHERE l.bill_id = b.id AND l.tax > 0) AS taxed`;
-  const rows = storeOf(ctx)
+  const rows = (await storeOf(ctx)
     .prepare(
       basis === 'accrual'
         ? `SELECT b.total AS part, b.total, b.currency, b.exchange_rate, b.tax, ${taxed}
@@ -115,7 +125,7 @@ function paid(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 
            FROM bill_payments p JOIN bill_payment_allocations a ON a.payment_id = p.id JOIN bills b ON b.id = a.bill_id
            WHERE p.payment_date BETWEEN ? AND ? AND b.tax > 0`,
     )
-    .all(...(basis === 'accrual' ? [from, to, from, to] : [from, to])) as {
+    .all(...(basis === 'accrual' ? [from, to, from, to] : [from, to]))) as {
     part: number;
     total: number;
     currency: string;
@@ -138,15 +148,18 @@ function paid(ctx: ServiceContext, from: string, to: string, basis: 'accrual' | 
   return [...out.values()];
 }
 
-export function taxSummary(ctx: ServiceContext, input: ParsedInput<'reports.taxSummary'>): TaxReport {
-  const basis = input.basis ?? getReportSettings(ctx).taxBasis;
-  const collectedLines = collected(ctx, input.from, input.to, basis);
-  const paidLines = paid(ctx, input.from, input.to, basis);
+export async function taxSummary(
+  ctx: ServiceContext,
+  input: ParsedInput<'reports.taxSummary'>,
+): Promise<TaxReport> {
+  const basis = input.basis ?? (await getReportSettings(ctx)).taxBasis;
+  const collectedLines = await collected(ctx, input.from, input.to, basis);
+  const paidLines = await paid(ctx, input.from, input.to, basis);
   const totalCollected = collectedLines.reduce((s, l) => s + l.amount, 0);
   const totalPaid = paidLines.reduce((s, l) => s + l.amount, 0);
   return {
     basis,
-    currency: getPreferences(ctx).baseCurrency,
+    currency: (await getPreferences(ctx)).baseCurrency,
     collected: collectedLines,
     paid: paidLines,
     totalCollected,

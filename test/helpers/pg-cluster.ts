@@ -1,0 +1,88 @@
+/**
+ * A throwaway PostgreSQL cluster for the tests: `initdb` in a temp folder, `pg_ctl start` on a
+ * free loopback port, trust authentication for the superuser on loopback only. The binaries
+ * come from PG_BIN, or the newest /usr/lib/postgresql/<version>/bin (Debian's packages, which
+ * `.ci/run` installs). PostgreSQL refuses to run as root: as root the cluster belongs to the
+ * `postgres` system user and its commands run through `runuser`.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Cluster {
+  host: string;
+  port: number;
+  /** The superuser (trust on loopback); tests create their own roles and databases. */
+  user: string;
+  dataDir: string;
+  stop(): void;
+}
+
+/** The bin folder of the newest installed PostgreSQL, or null. */
+export function postgresBin(): string | null {
+  if (process.env.PG_BIN)
+    return fs.existsSync(path.join(process.env.PG_BIN, 'initdb')) ? process.env.PG_BIN : null;
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return null;
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? path.join(root, versions[0]!, 'bin') : null;
+}
+
+async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (set PG_BIN or install postgresql-15)');
+  const asRoot = process.getuid?.() === 0;
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-pg-'));
+  const dataDir = path.join(base, 'data');
+  const socketDir = path.join(base, 'socket');
+  fs.mkdirSync(socketDir);
+  const run = (cmd: string, args: string[]) => {
+    const file = path.join(bin, cmd);
+    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe' });
+    else execFileSync(file, args, { stdio: 'pipe' });
+  };
+  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', base]);
+  const user = asRoot ? 'postgres' : os.userInfo().username;
+  run('initdb', ['-D', dataDir, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  const port = await freePort();
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses='127.0.0.1'",
+    `-c unix_socket_directories='${socketDir}'`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+    '-c shared_buffers=128MB',
+  ].join(' ');
+  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(base, 'log'), '-w', '-t', '120', 'start']);
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    dataDir,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        fs.rmSync(base, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Calls that arrive together (the browser bridge serves several at once) interleave at every
+ * database await now that the store is asynchronous. Each write is one transaction: these
+ * prove that no two calls see or change a half-made state of the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
+import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
+
+let t: TestFolio;
+let seed: Seed;
+
+beforeAll(async () => {
+  t = await openTestFolio({ clock: fixedClock('2026-11-20T10:00:00Z') });
+  seed = await seedBusiness(t);
+});
+afterAll(async () => t.close());
+
+describe('calls at the same time', () => {
+  it('60 invoices issued at once get 60 consecutive numbers, none twice', async () => {
+    const drafts = [];
+    for (let i = 0; i < 60; i++) drafts.push(await t.call('documents.create', invoiceInput(seed)));
+    const issued = await Promise.all(drafts.map((d) => t.call('documents.issue', { id: d.id })));
+    const numbers = issued.map((d) => Number(d.number!.slice(-4))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(60);
+    expect(numbers[59]! - numbers[0]!).toBe(59);
+  });
+
+  it('the same full payment posted twice at once is recorded once; the invoice is not overpaid', async () => {
+    const draft = await t.call('documents.create', invoiceInput(seed));
+    const invoice = await t.call('documents.issue', { id: draft.id });
+    const pay = () =>
+      t.raw('payments.record', {
+        customerId: invoice.customerId,
+        date: '2026-11-20',
+        amount: invoice.balance,
+        currency: invoice.currency,
+        method: 'bank_transfer',
+        reference: 'same transfer',
+        notes: '',
+        allocations: [{ invoiceId: invoice.id, amount: invoice.balance }],
+      });
+    const results = await Promise.all([pay(), pay(), pay()]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) expect(r.ok ? '' : r.error.code).toBe('VALIDATION');
+    const after = await t.call('documents.get', { id: invoice.id });
+    expect(after).toMatchObject({ balance: 0, status: 'paid' });
+  });
+});

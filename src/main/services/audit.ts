@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../../shared/api/system';
 import type { ParsedInput } from '../../shared/api/contract';
-import { sql } from 'kysely';
 import { qb } from '../db/store';
 import { storeOf, type ServiceContext } from './context';
+import { dialectOf } from '../db/dialect';
 
 export interface AuditEvent {
   entity: string;
@@ -149,7 +149,7 @@ export async function listAudit(ctx: ServiceContext, input: ParsedInput<'audit.l
   if (input.from) q = q.where('at', '>=', input.from);
   if (input.to) q = q.where('at', '<', `${input.to}T99`);
   if (input.text)
-    q = q.where(sql<boolean>`instr(lower(changes || ' ' || entity_id), lower(${input.text})) > 0`);
+    q = q.where(dialectOf(storeOf(ctx)).containsIgnoringCase("changes || ' ' || entity_id", input.text));
   if (input.beforeId) q = q.where('id', '<', input.beforeId);
   const rows = await storeOf(ctx).all(q);
   const page = rows.slice(0, input.limit);

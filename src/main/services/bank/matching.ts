@@ -573,7 +573,7 @@ async function learn(ctx: ServiceContext, line: LineRow, kind: 'customer' | 'ven
     .prepare(
       `INSERT INTO bank_rules (kind, pattern, ${column}, ${other}, uses, created_at) VALUES (?, ?, ?, NULL, 1, ?)
        ON CONFLICT (kind, pattern) DO UPDATE SET ${column} = excluded.${column}, ${other} = NULL,
-         uses = CASE WHEN bank_rules.${column} IS excluded.${column} THEN bank_rules.uses + 1 ELSE 1 END`,
+         uses = CASE WHEN bank_rules.${column} IS NOT DISTINCT FROM excluded.${column} THEN bank_rules.uses + 1 ELSE 1 END`,
     )
     .run(rule.kind, rule.pattern, partyId, ctx.clock.now().toISOString());
 }

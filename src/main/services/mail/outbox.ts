@@ -102,7 +102,8 @@ export async function listOutbox(ctx: ServiceContext, input: ParsedInput<'outbox
   )) as Row[];
   const counts = (await store
     .prepare(
-      `SELECT sum(status IN ('queued', 'sending')) AS queued, sum(status = 'failed') AS failed FROM outbox`,
+      `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending')) AS queued,
+         count(*) FILTER (WHERE status = 'failed') AS failed FROM outbox`,
     )
     .get()) as { queued: number | null; failed: number | null };
   return {

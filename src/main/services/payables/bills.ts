@@ -18,6 +18,7 @@ import { refreshBill } from './balances';
 import { toBase } from '../../../shared/domain/fx';
 import { getPreferences } from '../settings';
 import { orderMatch } from './purchase-orders';
+import { dialectOf } from '../../db/dialect';
 
 /**
  * Bills: entered by hand, made by a recurring template or imported from CSV, all through
@@ -632,7 +633,7 @@ export async function listBills(ctx: ServiceContext, input: ParsedInput<'bills.l
       .prepare(
         `SELECT currency, sum(bills) AS n, sum(total) AS total,
            sum(CASE WHEN status IN ('awaiting_payment', 'partially_paid') THEN balance ELSE 0 END) AS balance
-         FROM bill_totals WHERE status IN (SELECT value FROM json_each(?))
+         FROM bill_totals WHERE status IN ${dialectOf(store).jsonValues('text')}
          GROUP BY currency HAVING sum(bills) > 0 ORDER BY currency`,
       )
       .all(JSON.stringify(statuses))) as typeof sums;

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { dateFormatter, moneyFormatter, nowIso } from './common';
 import type { PreparedBill } from './prepare';
+import { dialectOf } from '../../db/dialect';
 
 /**
  * Gathers what the verification rules need with indexed lookups (each is a handful of index
@@ -84,7 +85,7 @@ export async function gatherFacts(
           .prepare(
             `SELECT ${OTHER_COLUMNS}, a.sha256 FROM bill_attachments a
              JOIN bills b ON b.id = a.bill_id JOIN vendors v ON v.id = b.vendor_id
-             WHERE a.sha256 IN (SELECT value FROM json_each(?)) AND a.bill_id <> ? AND b.status <> 'void'
+             WHERE a.sha256 IN ${dialectOf(store).jsonValues('text')} AND a.bill_id <> ? AND b.status <> 'void'
              ORDER BY b.id LIMIT 10`,
           )
           .all(JSON.stringify(hashes), self)) as (OtherRow & { sha256: string })[]

@@ -14,6 +14,7 @@ import { earlyFromColumns, moneyFormatter, nowIso } from './common';
 import { rateFor, refreshBill } from './balances';
 import { toBase } from '../../../shared/domain/fx';
 import { getPreferences } from '../settings';
+import { dialectOf } from '../../db/dialect';
 
 /**
  * Paying bills. A payment goes to one vendor in one currency and may cover several of their
@@ -361,7 +362,7 @@ async function plan(
       (await storeOf(ctx)
         .prepare(
           `SELECT bill_id, count(*) AS n FROM bill_warnings
-           WHERE bill_id IN (SELECT value FROM json_each(?)) AND dismissed_at IS NULL GROUP BY bill_id`,
+           WHERE bill_id IN ${dialectOf(storeOf(ctx)).jsonValues('integer')} AND dismissed_at IS NULL GROUP BY bill_id`,
         )
         .all(JSON.stringify(billIds))) as { bill_id: number; n: number }[]
     ).map((r) => [r.bill_id, r.n]),

@@ -22,6 +22,7 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../kv';
 import { OPEN_SQL, billExists, dateFormatter, earlyFromColumns, moneyFormatter } from './common';
+import { dialectOf } from '../../db/dialect';
 
 /**
  * Bill reminders. Which bills remind, and when, is decided by the pure rules in
@@ -87,7 +88,7 @@ async function candidates(
   const discounts = (await store
     .prepare(
       `${CANDIDATE_SQL} WHERE ${OPEN_SQL} AND due_date > ? AND b.discount_bp IS NOT NULL AND b.discount_taken = 0
-         AND date(b.bill_date, '+' || b.discount_days || ' days') BETWEEN ? AND ?`,
+         AND ${dialectOf(store).addDays('b.bill_date', 'b.discount_days')} BETWEEN ? AND ?`,
     )
     .all(horizon, today, horizon)) as CandidateRow[];
   return [...due, ...discounts];
@@ -142,7 +143,7 @@ async function toItems(
       `SELECT b.id, b.bill_date, b.due_date, b.total, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
          b.currency, b.vendor_invoice_number, v.name AS vendor_name, r.snoozed_until
        FROM bills b JOIN vendors v ON v.id = b.vendor_id LEFT JOIN bill_reminders r ON r.bill_id = b.id
-       WHERE b.id IN (SELECT value FROM json_each(?))`,
+       WHERE b.id IN ${dialectOf(storeOf(ctx)).jsonValues('integer')}`,
     )
     .all(JSON.stringify(reminders.map((r) => r.billId)))) as DetailRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -20,6 +20,7 @@ import {
   parseTerms,
   requireCategory,
 } from './common';
+import { dialectOf } from '../../db/dialect';
 
 /** Vendors: who sends the bills, with their terms and bank details (for the user's reference). */
 
@@ -38,9 +39,9 @@ async function balancesOf(ctx: ServiceContext, vendorIds: number[]): Promise<Map
   const rows = (await storeOf(ctx)
     .prepare(
       `SELECT vendor_id, currency, sum(balance) AS amount, count(*) AS bills,
-         sum(due_date < ?) AS overdue
+         count(*) FILTER (WHERE due_date < ?) AS overdue
        FROM bills INDEXED BY bills_by_vendor_date
-       WHERE vendor_id IN (SELECT value FROM json_each(?)) AND ${OPEN_SQL}
+       WHERE vendor_id IN ${dialectOf(storeOf(ctx)).jsonValues('integer')} AND ${OPEN_SQL}
        GROUP BY vendor_id, currency`,
     )
     .all(today, JSON.stringify(vendorIds))) as {

@@ -12,6 +12,7 @@ import { prepareDocument } from '../receivables/document-save';
 import { getReportSettings } from './report-settings';
 import { OPEN_SQL } from '../payables/common';
 import { upcomingRecurringBills } from '../payables/recurring';
+import { dialectOf } from '../../db/dialect';
 
 export const FORECAST_WEEKS = 13;
 
@@ -55,7 +56,7 @@ export async function expectedReceipts(ctx: ServiceContext, today: string, from:
   const later = (
     (await store
       .prepare(
-        `SELECT date(d.due_date, printf('%+d days', ${SHIFT_SQL})) AS expected, sum(d.balance_base) AS amount
+        `SELECT ${dialectOf(storeOf(ctx)).addDays('d.due_date', SHIFT_SQL)} AS expected, sum(d.balance_base) AS amount
          FROM documents d INDEXED BY documents_open_by_due
            LEFT JOIN customer_payment_stats s ON s.customer_id = d.customer_id AND s.settled_count > 0
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.due_date > ? AND d.balance > 0
@@ -74,7 +75,7 @@ export async function expectedReceiptsByScan(ctx: ServiceContext, today: string)
   return (
     (await storeOf(ctx)
       .prepare(
-        `SELECT date(d.due_date, printf('%+d days', ${SHIFT_SQL})) AS expected, sum(d.balance_base) AS amount
+        `SELECT ${dialectOf(storeOf(ctx)).addDays('d.due_date', SHIFT_SQL)} AS expected, sum(d.balance_base) AS amount
          FROM documents d INDEXED BY documents_open_by_due LEFT JOIN customer_payment_stats s ON s.customer_id = d.customer_id AND s.settled_count > 0
          WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0
          GROUP BY expected`,

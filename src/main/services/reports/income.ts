@@ -5,6 +5,7 @@ import { splitProportionally } from '../../../shared/domain/split';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
+import { dialectOf } from '../../db/dialect';
 
 /** Every month that touches the period, as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
@@ -36,7 +37,7 @@ async function linesOf(
   const rows = (await storeOf(ctx)
     .prepare(
       `SELECT bill_id, category_id, amount + tax AS weight FROM bill_lines
-       WHERE bill_id IN (SELECT value FROM json_each(?)) ORDER BY bill_id, position`,
+       WHERE bill_id IN ${dialectOf(storeOf(ctx)).jsonValues('integer')} ORDER BY bill_id, position`,
     )
     .all(JSON.stringify(billIds))) as CategoryLine[];
   for (const r of rows) out.set(r.bill_id, [...(out.get(r.bill_id) ?? []), r]);

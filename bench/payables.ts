@@ -1,3 +1,4 @@
+import { localSqlite } from '../test/helpers/folio';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseHost } from '../src/main/db/host';
@@ -54,7 +55,7 @@ const ITEMS = [
 ];
 
 export function generateBills(ctx: ServiceContext): void {
-  const db = ctx.host.store.sqlite;
+  const db = localSqlite(ctx);
   const random = rng(42);
   const now = `${TODAY}T09:00:00.000Z`;
   db.pragma('synchronous = OFF');
@@ -194,13 +195,13 @@ export async function runPayables(): Promise<void> {
     );
     // A bill from a vendor with ~500 bills, entered again with its number typed differently and
     // a higher unit price: every rule runs (number, amount window, last price, bank details).
-    const last = ctx.host.store.sqlite
+    const last = localSqlite(ctx)
       .prepare(
         'SELECT vendor_invoice_number AS n, bill_date AS d FROM bills WHERE vendor_id = 7 ORDER BY id DESC LIMIT 1',
       )
       .get() as { n: string; d: string };
     const vendorCurrency = (
-      ctx.host.store.sqlite.prepare('SELECT currency FROM vendors WHERE id = 7').get() as { currency: string }
+      localSqlite(ctx).prepare('SELECT currency FROM vendors WHERE id = 7').get() as { currency: string }
     ).currency;
     const input = {
       id: null,

@@ -1,3 +1,4 @@
+import { localSqlite, localStore } from '../test/helpers/folio';
 /**
  * Receivables at scale (issue 3): generated data at 100k and 1M invoices (about 5 lines
  * each), then list pages, opening an invoice, search, totals and saving, each through the
@@ -99,7 +100,7 @@ export async function buildDataset(dir: string, n: number) {
       })),
     };
 
-    const gen = generate(folio.ctx.host.store, catalog, { invoices: n });
+    const gen = generate(localStore(folio.ctx), catalog, { invoices: n });
     return { gen, items, taxes: { vat23, vat135, vat9, reverse } };
   } finally {
     await folio.close();
@@ -146,7 +147,7 @@ async function runAt(n: number): Promise<void> {
       `${((performance.now() - t1) / 1000).toFixed(2)} s`,
     );
     const call = caller(folio);
-    const sqlite = folio.ctx.host.store.sqlite;
+    const sqlite = localSqlite(folio.ctx);
     const pages =
       (sqlite.pragma('page_count', { simple: true }) as number) *
       (sqlite.pragma('page_size', { simple: true }) as number);

@@ -9,6 +9,7 @@ import { msg } from '../shared/i18n';
 import { mirrorBackup } from './services/backup-files';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
+import { SharedBooksHost, type SharedConnection } from './db/pg/host';
 import { JOBS, runJob } from './jobs';
 import { createLogger, type Logger } from './log';
 import {
@@ -36,6 +37,12 @@ export interface FolioOptions {
   desktop?: DesktopShell;
   /** Take over the data folder's lock even though it names a running process (the user chose to). */
   takeOver?: boolean;
+  /**
+   * Shared books on a PostgreSQL server instead of the local data file: how to connect, and
+   * the person signed in (recorded in the audit log). The data folder still keeps the logs
+   * and the key that seals secrets.
+   */
+  shared?: { connect(): Promise<SharedConnection>; user: string };
 }
 
 export interface Folio {
@@ -85,12 +92,14 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     (folderProblem
       ? createLogger(null, (line) => process.stderr.write(line + '\n'))
       : createLogger(paths.logsDir));
-  const host = new DatabaseHost({
-    file: paths.databaseFile,
-    backupsDir: paths.backupsDir,
-    nativeBinding: options.nativeBinding,
-    now: () => clock.now(),
-  });
+  const host = options.shared
+    ? new SharedBooksHost(options.shared.connect)
+    : new DatabaseHost({
+        file: paths.databaseFile,
+        backupsDir: paths.backupsDir,
+        nativeBinding: options.nativeBinding,
+        now: () => clock.now(),
+      });
   if (folderProblem) {
     // The shells show the reason (the recovery screen, the CLI's "Attention" line).
     host.fail(folderProblem.status, folderProblem.message);
@@ -103,7 +112,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   const ctx: ServiceContext = {
     host,
     clock,
-    user: osUserName(),
+    user: options.shared?.user ?? osUserName(),
     paths,
     log,
     app: { version: options.version, mode: options.mode },
@@ -132,7 +141,8 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   let inFlight: Promise<void> = Promise.resolve();
   let warmedUp = false;
   const automaticBackup = (kind: 'start' | 'daily') => {
-    if (!host.isOpen) return;
+    // Shared books are backed up on the server (pg_dump; see ARCHITECTURE.md).
+    if (!host.isOpen || host.engine !== 'sqlite') return;
     inFlight = host.backup(kind).then(
       async (backup) => await mirrorBackup(ctx, backup),
       (error: unknown) => log.error('automatic backup failed', { kind, error }),
@@ -193,7 +203,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       await inFlight;
       for (const job of JOBS) await job.stop?.(ctx);
       if (warmedUp) await (await import('./services/printing/warmup')).stopPdfThread();
-      host.close();
+      await host.close();
       release();
     },
   };

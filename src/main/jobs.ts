@@ -38,7 +38,9 @@ export const checkpointJob: Job = {
   name: 'checkpoint',
   everyMs: 30_000,
   deferAtOpen: true,
-  run: (ctx) => void ctx.host.store.sqlite.pragma('wal_checkpoint(PASSIVE)'),
+  run: (ctx) => {
+    if (ctx.host.engine === 'sqlite') ctx.host.store.sqlite.pragma('wal_checkpoint(PASSIVE)');
+  },
 };
 
 export const JOBS: readonly Job[] = [
@@ -61,7 +63,10 @@ export const JOBS: readonly Job[] = [
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
   if (!ctx.host.isOpen) return;
   try {
-    await job.run(ctx);
+    // In shared books every machine runs the jobs; a server-wide lock lets one at a time do it.
+    if (ctx.host.engine === 'postgres')
+      await ctx.host.exclusive(`job:${job.name}`, async () => await job.run(ctx));
+    else await job.run(ctx);
   } catch (error) {
     log.error('background job failed', { job: job.name, error });
   }

@@ -1,4 +1,6 @@
 import { openFolio, type Folio } from '../../src/main/app';
+import type { SqliteStore } from '../../src/main/db/store';
+import type { Sqlite } from '../../src/main/db/open';
 import type { Input, Method, Output } from '../../src/shared/api/contract';
 import type { ApiError, Result } from '../../src/shared/api/envelope';
 import { silentLogger } from '../../src/main/log';
@@ -93,3 +95,15 @@ export const TWO_PIXEL_JPEG =
 /** A real 1×1 red PNG. */
 export const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
+
+/** The local book's SQLite store, for tests that look into the file itself (SQLite books only). */
+export function localStore(ctx: Folio['ctx']): SqliteStore {
+  const host = ctx.host;
+  if (host.engine !== 'sqlite') throw new Error('This test reads the local SQLite file');
+  return host.store;
+}
+
+/** The local book's better-sqlite3 connection (SQLite books only). */
+export function localSqlite(ctx: Folio['ctx']): Sqlite {
+  return localStore(ctx).sqlite;
+}

@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { mirrorBackup } from '../../src/main/services/backup-files';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,7 +76,7 @@ describe('Save a backup to… and Restore from a file…', () => {
   it('round-trips the books and the scanned bills into another data folder', async () => {
     const a = await folioIn(newDir());
     const { pdf, png } = await bookWithScan(a);
-    const original = dumpTables(a.folio.ctx.host.store.sqlite);
+    const original = dumpTables(localSqlite(a.folio.ctx));
     const saved = await a.call('backups.saveToFile', {});
     expect(saved).toMatchObject({ attachments: 2, savedTo: null });
     expect(saved.fileName).toMatch(/^Folio backup \d{4}-\d{2}-\d{2}\.foliobackup$/);
@@ -92,7 +93,7 @@ describe('Save a backup to… and Restore from a file…', () => {
     expect(result).toMatchObject({ restored: true, attachments: 2 });
     expect(result.safetyCopy?.kind).toBe('pre-restore');
 
-    const { audit_log: auditB, ...restB } = dumpTables(b.folio.ctx.host.store.sqlite);
+    const { audit_log: auditB, ...restB } = dumpTables(localSqlite(b.folio.ctx));
     const { audit_log: auditA, ...restA } = original;
     expect(restB).toEqual(restA);
     expect((auditB as unknown[]).slice(0, (auditA as unknown[]).length)).toEqual(auditA);
@@ -109,7 +110,7 @@ describe('Save a backup to… and Restore from a file…', () => {
     const t = await folioIn(newDir());
     await bookWithScan(t);
     const good = Buffer.from((await t.call('backups.saveToFile', {})).dataBase64, 'base64');
-    const before = dumpTables(t.folio.ctx.host.store.sqlite);
+    const before = dumpTables(localSqlite(t.folio.ctx));
     const attachmentsBefore = listFiles(path.join(t.dataDir, 'attachments'));
     const backupsBefore = listFiles(path.join(t.dataDir, 'backups'));
 
@@ -168,7 +169,7 @@ describe('Save a backup to… and Restore from a file…', () => {
         expect.stringMatching(message),
       ]);
     }
-    expect(dumpTables(t.folio.ctx.host.store.sqlite)).toEqual(before);
+    expect(dumpTables(localSqlite(t.folio.ctx))).toEqual(before);
     expect(listFiles(path.join(t.dataDir, 'attachments'))).toEqual(attachmentsBefore);
     expect(listFiles(path.join(t.dataDir, 'backups'))).toEqual(backupsBefore);
     expect(fs.readdirSync(t.dataDir).filter((n) => n.startsWith('.'))).toEqual([]);

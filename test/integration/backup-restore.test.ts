@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ describe('backups', () => {
       preferences: SAMPLE_PREFERENCES,
       logo: { fileName: 'l.png', dataBase64: ONE_PIXEL_PNG },
     });
-    const sqlite = () => t.folio.ctx.host.store.sqlite;
+    const sqlite = () => localSqlite(t.folio.ctx);
     const atBackup = dumpTables(sqlite());
     const backup = await t.call('backups.create', {});
     expect(backup.kind).toBe('manual');

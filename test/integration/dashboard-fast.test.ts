@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/shared/domain/dates';
 import { storeOf } from '../../src/main/services/context';
@@ -134,7 +135,7 @@ it('keeps the open receivables by due date as invoices are issued, paid, voided 
 });
 
 it('builds the same per-due-date sums for an existing book (the migration)', async () => {
-  const sqlite = t.folio.ctx.host.store.sqlite;
+  const sqlite = localSqlite(t.folio.ctx);
   const kept = await dueDaysKept();
   sqlite.exec(`
     DROP TRIGGER receivable_due_days_insert; DROP TRIGGER receivable_due_days_delete;

@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -188,7 +189,7 @@ describe('leftovers', () => {
     // A backup as an older Folio made it: a WAL-mode copy, not in the catalogue.
     const legacy = backupName(new Date('2026-11-19T08:00:00Z'), 'manual');
     fs.mkdirSync(path.join(dir, 'backups'), { recursive: true });
-    await t.folio.ctx.host.store.sqlite.backup(path.join(dir, 'backups', legacy));
+    await localSqlite(t.folio.ctx).backup(path.join(dir, 'backups', legacy));
     const copy = new Database(path.join(dir, 'backups', legacy));
     expect(copy.pragma('journal_mode', { simple: true })).toBe('wal');
     copy.close();

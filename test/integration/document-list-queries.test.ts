@@ -1,3 +1,4 @@
+import { localSqlite, localStore } from '../helpers/folio';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../src/main/db/store';
 import type { DocumentRow } from '../../src/shared/api/documents';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   t = await openTestFolio({ clock: fixedClock(`${TODAY}T12:00:00.000Z`) });
   seed = await seedBusiness(t);
   gen = generate(
-    t.folio.ctx.host.store,
+    localStore(t.folio.ctx),
     {
       taxes: [seed.vat23, seed.vat9],
       items: [seed.design, seed.prints].map((i) => ({ ...i })),
@@ -90,7 +91,7 @@ interface Doc {
 }
 
 const allDocs = () =>
-  t.folio.ctx.host.store.sqlite
+  localSqlite(t.folio.ctx)
     .prepare(
       `SELECT id, type, status, number, number_counter, customer_id, customer_name, issue_date, due_date, currency,
               total, balance, reference FROM documents`,
@@ -286,7 +287,7 @@ describe('document lists at scale', () => {
 
   it('sort customers by what they owe on open invoices, kept current by triggers', async () => {
     const owed = new Map<number, number>();
-    for (const r of t.folio.ctx.host.store.sqlite
+    for (const r of localSqlite(t.folio.ctx)
       .prepare(
         `SELECT c.id, coalesce((SELECT sum(d.balance_base) FROM documents d WHERE d.customer_id = c.id
            AND d.type = 'invoice' AND d.status IN ('issued', 'partially_paid')), 0) AS owed
@@ -308,7 +309,7 @@ describe('document lists at scale', () => {
   });
 
   it('use the intended indexes (EXPLAIN QUERY PLAN)', async () => {
-    const sqlite = t.folio.ctx.host.store.sqlite;
+    const sqlite = localSqlite(t.folio.ctx);
     // Every SQL text the store runs goes through its statement cache.
     const spy = vi.spyOn(
       SqliteStore.prototype as unknown as { statement(sql: string): unknown },

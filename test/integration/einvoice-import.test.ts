@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +72,7 @@ describe('importing the official EN 16931 examples', () => {
         expect(bill.lines.length).toBeGreaterThanOrEqual(bt.lines);
         expect(bill.attachments.map((a) => a.fileName)).toEqual([path.basename(file)]);
       } else {
-        const credit = ctx.host.store.sqlite
+        const credit = localSqlite(ctx)
           .prepare('SELECT * FROM vendor_credits WHERE id = ?')
           .get(r.vendorCreditId!) as { subtotal: number; tax: number; vendor_id: number };
         expect(credit.subtotal).toBe(sign(minor(bt.bt109)));
@@ -189,7 +190,7 @@ describe('e-invoices Folio must refuse', () => {
   for (const [name, make, message] of hostile) {
     it(`${name} is refused with a message and the database is unchanged`, async () => {
       const bytes = await make();
-      const sqlite = t.folio.ctx.host.store.sqlite;
+      const sqlite = localSqlite(t.folio.ctx);
       const before = dumpTables(sqlite);
       const filesBefore = storedFiles(t);
       const out = await t.call('einvoiceImport.commit', {
@@ -221,7 +222,7 @@ describe('e-invoices Folio must refuse', () => {
 
   it('a new vendor is only created when the user confirmed it', async () => {
     const xml = fs.readFileSync(examplePath('cii', 'CII_example4.xml'));
-    const sqlite = t.folio.ctx.host.store.sqlite;
+    const sqlite = localSqlite(t.folio.ctx);
     const before = dumpTables(sqlite);
     const filesBefore = storedFiles(t);
     const preview = await t.call('einvoiceImport.preview', {

@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -328,7 +329,7 @@ describe('email', () => {
         ['mail.getSettings', JSON.stringify(settings)],
         ['audit log', JSON.stringify(audit)],
       ];
-      folio.ctx.host.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      localSqlite(folio.ctx).pragma('wal_checkpoint(TRUNCATE)');
       const files = (d: string): string[] =>
         fs
           .readdirSync(d, { withFileTypes: true })
@@ -343,7 +344,7 @@ describe('email', () => {
       for (const [name, text] of haystacks)
         for (const n of needles) expect(text.includes(n), name).toBe(false);
       // The key file stays out of backups; the stored form is sealed.
-      const row = folio.ctx.host.store.sqlite
+      const row = localSqlite(folio.ctx)
         .prepare("SELECT value FROM settings WHERE key = 'mail.account'")
         .get() as { value: string };
       expect(JSON.parse(row.value).passwordSealed).toMatch(/^kf1:/);

@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -532,7 +533,7 @@ describe('due-date tracking', () => {
   });
 
   it('the due-date views and duplicate checks use the intended indexes', async () => {
-    const db = t.folio.ctx.host.store.sqlite;
+    const db = localSqlite(t.folio.ctx);
     const plan = (sql: string, ...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
         .map((r) => r.detail)

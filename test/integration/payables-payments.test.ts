@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
@@ -294,7 +295,7 @@ describe('maintained totals', () => {
     const e = await t.call('bills.create', billInput(v.id, { vendorInvoiceNumber: 'E' }));
     await t.call('bills.void', { id: e.bill.id, reason: 'test' });
 
-    const db = t.folio.ctx.host.store.sqlite;
+    const db = localSqlite(t.folio.ctx);
     const kept = db
       .prepare(
         'SELECT status, currency, bills, total, balance FROM bill_totals WHERE bills > 0 ORDER BY status, currency',

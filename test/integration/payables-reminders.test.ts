@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
@@ -146,7 +147,7 @@ describe('the reminder centre at scale', () => {
       });
     for (const i of [5, 20, 41]) await t.call('reminders.snooze', { billId: ids[i]!, until: '2026-03-15' });
 
-    const db = t.folio.ctx.host.store.sqlite;
+    const db = localSqlite(t.folio.ctx);
     const rows = db
       .prepare(
         `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,

@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,7 +142,7 @@ describe('recurring bills catch up exactly once', () => {
       const dates = await rentBills(t);
       expect(dates).toHaveLength(157);
       expect(new Set(dates).size).toBe(157);
-      const db = t.folio.ctx.host.store.sqlite;
+      const db = localSqlite(t.folio.ctx);
       const indexes = (
         db.prepare('SELECT recurring_index AS i FROM bills ORDER BY i').all() as { i: number }[]
       ).map((r) => r.i);

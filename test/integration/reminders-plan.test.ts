@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OVERDUE_INVOICES_SQL } from '../../src/main/services/mail/reminders';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
@@ -16,7 +17,7 @@ afterAll(async () => t.close());
 
 it('finds overdue invoices for reminders in the open-invoice index, in due-date order without sorting', () => {
   const plan = (
-    t.folio.ctx.host.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${OVERDUE_INVOICES_SQL}`).all('2026-11-20') as {
+    localSqlite(t.folio.ctx).prepare(`EXPLAIN QUERY PLAN ${OVERDUE_INVOICES_SQL}`).all('2026-11-20') as {
       detail: string;
     }[]
   ).map((r) => r.detail);

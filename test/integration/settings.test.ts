@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ONE_PIXEL_PNG,
@@ -145,7 +146,7 @@ describe('business profile and settings', () => {
 
   it('keeps the audit log append-only', async () => {
     await setup();
-    const sqlite = t.folio.ctx.host.store.sqlite;
+    const sqlite = localSqlite(t.folio.ctx);
     expect(() => sqlite.exec("UPDATE audit_log SET user = 'x'")).toThrow(/append-only/);
     expect(() => sqlite.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });

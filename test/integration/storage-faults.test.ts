@@ -1,3 +1,4 @@
+import { localSqlite } from '../helpers/folio';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,7 @@ describe('a full disk', () => {
         preferences: SAMPLE_PREFERENCES,
       }),
     ).toMatchObject({ ok: true });
-    const sqlite = folio.ctx.host.store.sqlite;
+    const sqlite = localSqlite(folio.ctx);
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     // A real SQLITE_FULL: the file may not grow by a single page.
     sqlite.pragma(`max_page_count = ${pages}`);

@@ -45,6 +45,7 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  * sentence for the user (see Health), and the dispatcher then serves only recovery methods.
  */
 export class DatabaseHost {
+  readonly engine = 'sqlite' as const;
   private state: State = { status: 'closed' };
   private readonly now: () => Date;
   /** The background integrity check of the file as opened (see checkInBackground). */

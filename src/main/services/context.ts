@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { DatabaseHost } from '../db/host';
+import type { SharedBooksHost } from '../db/pg/host';
 import type { Store } from '../db/store';
 import type { Logger } from '../log';
 import { localToday, type IsoDate } from '../../shared/domain/dates';
@@ -24,7 +25,8 @@ export interface DataPaths {
  * same under Electron, the browser-mode bridge and the tests.
  */
 export interface ServiceContext {
-  readonly host: DatabaseHost;
+  /** The local data file, or shared books on a PostgreSQL server. */
+  readonly host: DatabaseHost | SharedBooksHost;
   readonly clock: Clock;
   /** OS user name, recorded in the audit log. */
   readonly user: string;

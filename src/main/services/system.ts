@@ -11,7 +11,10 @@ export function systemInfo(ctx: ServiceContext) {
     mode: ctx.app.mode,
     dataDir: ctx.paths.dataDir,
     databaseFile: ctx.paths.databaseFile,
-    schemaVersion: ctx.host.isOpen ? schemaVersion(ctx.host.store.sqlite) : health.schemaVersion,
+    schemaVersion:
+      ctx.host.isOpen && ctx.host.engine === 'sqlite'
+        ? schemaVersion(ctx.host.store.sqlite)
+        : health.schemaVersion,
     today: ctx.clock.today(),
   };
 }

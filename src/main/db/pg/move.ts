@@ -1,0 +1,210 @@
+/**
+ * "Move my books to a server": copies the local SQLite book into an empty PostgreSQL
+ * database that already has Folio's schema (migratePg), exactly — same rows, same ids — in one
+ * transaction, then proves it: per table the row count and a money checksum (the sum of every
+ * amount column) read back from both sides must be equal, or nothing is kept.
+ */
+import type { ClientBase } from 'pg';
+import type { Sqlite } from '../open';
+
+export interface TableCheck {
+  table: string;
+  rowsLocal: number;
+  rowsServer: number;
+  /** Sum of the table's money columns (integer minor units), as a decimal string. */
+  moneyLocal: string;
+  moneyServer: string;
+  ok: boolean;
+}
+
+export interface MoveReport {
+  ok: boolean;
+  tables: TableCheck[];
+  rows: number;
+  ms: number;
+}
+
+/** Integer columns that hold money (minor units): what the checksum adds up. */
+const MONEY =
+  /^(amount|amount_base|balance|balance_base|total|total_base|subtotal|tax|net|paid|credited|discount|discount_amount|discount_taken|shipping|unit_price|opening_balance|closing_balance|open_balance_base|promise_amount|unapplied|prepaid|payable|base)$/;
+
+/** SQLite's own tables and the FTS5 index tables: PostgreSQL keeps search its own way. */
+function localTables(sqlite: Sqlite): string[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all() as { name: string; sql: string }[];
+  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name);
+  const shadow = (name: string) => virtual.some((v) => name === v || name.startsWith(`${v}_`));
+  return rows.map((r) => r.name).filter((n) => !shadow(n));
+}
+
+interface Column {
+  name: string;
+  money: boolean;
+}
+
+function localColumns(sqlite: Sqlite, table: string): Column[] {
+  return (
+    sqlite.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as {
+      name: string;
+      type: string;
+    }[]
+  ).map((c) => ({ name: c.name, money: /INT/i.test(c.type) && MONEY.test(c.name) }));
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Tables in an order where every referenced table comes first (self-references aside). */
+async function insertOrder(client: ClientBase, tables: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ child: string; parent: string }>(
+    `SELECT tc.table_name AS child, ccu.table_name AS parent
+       FROM information_schema.table_constraints tc
+       JOIN information_schema.constraint_column_usage ccu
+         ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+      WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()`,
+  );
+  const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
+  for (const r of rows) if (r.child !== r.parent) parents.get(r.child)?.add(r.parent);
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (t: string, path: Set<string>) => {
+    if (seen.has(t) || path.has(t)) return;
+    path.add(t);
+    for (const p of parents.get(t) ?? []) if (parents.has(p)) visit(p, path);
+    seen.add(t);
+    order.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return order;
+}
+
+async function serverColumns(client: ClientBase, table: string): Promise<Set<string>> {
+  const { rows } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
+    [table],
+  );
+  return new Set(rows.map((r) => r.column_name));
+}
+
+function localCheck(sqlite: Sqlite, table: string, columns: Column[]): { rows: number; money: string } {
+  const money = columns.filter((c) => c.money);
+  const sum = money.length ? money.map((c) => `coalesce(sum(${q(c.name)}), 0)`).join(' + ') : '0';
+  const r = sqlite
+    .prepare(`SELECT count(*) AS n, ${sum} AS m FROM ${q(table)}`)
+    .safeIntegers(true)
+    .get() as {
+    n: bigint;
+    m: bigint;
+  };
+  return { rows: Number(r.n), money: String(r.m) };
+}
+
+async function serverCheck(client: ClientBase, table: string, columns: Column[]) {
+  const money = columns.filter((c) => c.money);
+  const sum = money.length ? money.map((c) => `coalesce(sum(${q(c.name)}::numeric), 0)`).join(' + ') : '0';
+  const { rows } = await client.query<{ n: string; m: string }>(
+    `SELECT count(*)::text AS n, (${sum})::text AS m FROM ${q(table)}`,
+  );
+  return { rows: Number(rows[0]!.n), money: rows[0]!.m.replace(/\.0+$/, '') };
+}
+
+/**
+ * Copies every table. The target must be empty (Folio's schema, no rows). User triggers are
+ * off during the copy: the summary tables are copied as they are, not recomputed, so the
+ * server holds exactly what the file held. Throws (and keeps nothing) when a check fails.
+ */
+export async function moveBooksToServer(
+  sqlite: Sqlite,
+  client: ClientBase,
+  options: { onTable?(table: string, rows: number): void } = {},
+): Promise<MoveReport> {
+  const started = performance.now();
+  const tables = localTables(sqlite);
+  const missing: string[] = [];
+  const plan = new Map<string, Column[]>();
+  for (const table of tables) {
+    const server = await serverColumns(client, table);
+    if (server.size === 0) {
+      missing.push(table);
+      continue;
+    }
+    const columns = localColumns(sqlite, table);
+    for (const c of columns) if (!server.has(c.name)) missing.push(`${table}.${c.name}`);
+    plan.set(table, columns);
+  }
+  if (missing.length) throw new Error(`The server's schema lacks ${missing.join(', ')}`);
+
+  await client.query('BEGIN');
+  try {
+    for (const table of plan.keys()) {
+      const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${q(table)}) AS any`);
+      if ((rows[0] as { any: boolean }).any)
+        throw new Error(`The server's books are not empty (${table} has rows): move into an empty database`);
+    }
+    await client.query('SET CONSTRAINTS ALL DEFERRED');
+    const order = await insertOrder(client, [...plan.keys()]);
+    for (const table of order) await client.query(`ALTER TABLE ${q(table)} DISABLE TRIGGER USER`);
+    let total = 0;
+    for (const table of order) {
+      const columns = plan.get(table)!;
+      const names = columns.map((c) => q(c.name)).join(', ');
+      const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
+      const hasId = columns.some((c) => c.name === 'id');
+      const read = sqlite
+        .prepare(`SELECT ${names} FROM ${q(table)}${hasId ? ' ORDER BY id' : ''}`)
+        .raw(true)
+        .safeIntegers(false);
+      let batch: unknown[][] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        const values: unknown[] = [];
+        const tuples = batch.map((row) => {
+          const start = values.length;
+          values.push(...row);
+          return `(${row.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+        });
+        await client.query(`INSERT INTO ${q(table)} (${names}) VALUES ${tuples.join(', ')}`, values);
+        total += batch.length;
+        batch = [];
+      };
+      let n = 0;
+      for (const row of read.iterate() as Iterable<unknown[]>) {
+        batch.push(row);
+        n++;
+        if (batch.length >= perBatch) await flush();
+      }
+      await flush();
+      options.onTable?.(table, n);
+      if (hasId)
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence($1, 'id'), max(id)) FROM ${q(table)} HAVING max(id) IS NOT NULL`,
+          [table],
+        );
+    }
+    for (const table of order) await client.query(`ALTER TABLE ${q(table)} ENABLE TRIGGER USER`);
+    const checks: TableCheck[] = [];
+    for (const table of order) {
+      const columns = plan.get(table)!;
+      const local = localCheck(sqlite, table, columns);
+      const server = await serverCheck(client, table, columns);
+      checks.push({
+        table,
+        rowsLocal: local.rows,
+        rowsServer: server.rows,
+        moneyLocal: local.money,
+        moneyServer: server.money,
+        ok: local.rows === server.rows && local.money === server.money,
+      });
+    }
+    const ok = checks.every((c) => c.ok);
+    if (!ok) throw Object.assign(new Error('The copy does not match the local books'), { checks });
+    await client.query('COMMIT');
+    checks.sort((a, b) => a.table.localeCompare(b.table));
+    return { ok, tables: checks, rows: total, ms: performance.now() - started };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}

@@ -713,3 +713,15 @@ export interface DB {
   bank_matches: BankMatchesTable;
   bank_rules: BankRulesTable;
 }
+
+// Edit versions (migration "edit-versions"): a save over a newer version is refused.
+
+export interface CustomersTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}
+
+export interface DocumentsTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addressSchema, paymentTermsSchema } from './common';
 import {
   currencyCode,
+  editVersion,
   id,
   languageCode,
   multilineText,
@@ -108,6 +109,8 @@ export const customerOutput = z.object({
   archived: z.boolean(),
   hasDocuments: z.boolean(),
   createdAt: z.string(),
+  /** Counts the saves; an update names the version it started from (see 'customers.update'). */
+  version: z.number(),
 });
 export type Customer = z.infer<typeof customerOutput>;
 
@@ -164,7 +167,9 @@ export const customersApi = {
     output: z.object({ customer: customerOutput, warnings: z.array(duplicateWarning) }),
   },
   'customers.update': {
-    input: customerFields.extend({ id: id('fields.customer') }).superRefine(checkElectronicAddress),
+    input: customerFields
+      .extend({ id: id('fields.customer'), version: editVersion.optional() })
+      .superRefine(checkElectronicAddress),
     output: z.object({ customer: customerOutput, warnings: z.array(duplicateWarning) }),
   },
   /** Live check while typing a new customer: same name, email or tax number as an existing one. */

@@ -4,6 +4,7 @@ import { paymentTermsSchema } from './common';
 import { moneyAmount, percentText } from './catalog';
 import {
   currencyCode,
+  editVersion,
   id,
   isoDate,
   multilineText,
@@ -227,6 +228,8 @@ export const documentOutput = documentRow.extend({
   sentAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Counts the saves of a draft; an update names the version it started from. */
+  version: z.number(),
 });
 export type Document = z.infer<typeof documentOutput>;
 
@@ -263,7 +266,10 @@ export const documentsApi = {
   },
   'documents.get': { input: z.strictObject({ id: id('fields.document') }), output: documentOutput },
   'documents.create': { input: documentInput, output: documentOutput },
-  'documents.update': { input: documentInput.extend({ id: id('fields.document') }), output: documentOutput },
+  'documents.update': {
+    input: documentInput.extend({ id: id('fields.document'), version: editVersion.optional() }),
+    output: documentOutput,
+  },
   'documents.deleteDraft': {
     input: z.strictObject({ id: id('fields.document') }),
     output: z.object({ deleted: z.literal(true) }),

@@ -138,6 +138,9 @@ export const localeTag = (label = 'fields.locale') =>
 
 export const id = (label = 'fields.id') => z.number(isRequired(label)).int().positive();
 
+/** The version of a record an edit started from (see services/versions.ts). */
+export const editVersion = z.number().int().positive();
+
 /** An IBAN, checked by country length and check digits, stored without spaces ('' for none). */
 export const optionalIban = (label = 'fields.iban') =>
   text(label, 50)

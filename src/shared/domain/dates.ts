@@ -80,6 +80,18 @@ export function formatDate(iso: IsoDate, locale: string): string {
   return f.format(toUtcMs(iso));
 }
 
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant (ISO timestamp) as the locale writes a date and time of day, in local time ("2 Nov 2026, 14:05"). */
+export function formatDateTime(instant: string, locale: string): string {
+  let f = dateTimeFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormatters.set(locale, f);
+  }
+  return f.format(new Date(instant));
+}
+
 /** How a locale writes a short numeric date: field order and separator ("DD.MM.YYYY" in de). */
 export interface DatePattern {
   order: ('day' | 'month' | 'year')[];

@@ -11,6 +11,7 @@ import { up as bank } from './0009-bank';
 import { up as languages } from './0010-languages';
 import { up as receivableDueDays } from './0011-receivable-due-days';
 import { up as vendorCreditApplications } from './0012-vendor-credit-applications';
+import { up as editVersions } from './0013-edit-versions';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'languages', up: languages },
   { name: 'receivable-due-days', up: receivableDueDays },
   { name: 'vendor-credit-applications', up: vendorCreditApplications },
+  { name: 'edit-versions', up: editVersions },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { ftsQuery } from './search';
 import { taxRates } from './taxes';
+import { assertVersion } from '../versions';
 
 async function customerRow(ctx: ServiceContext, id: number) {
   const r = await storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
@@ -60,6 +61,7 @@ export async function getCustomerRecord(ctx: ServiceContext, id: number): Promis
     archived: r.archived_at !== null,
     hasDocuments: await hasDocuments(ctx, id),
     createdAt: r.created_at,
+    version: r.version,
   };
 }
 
@@ -305,12 +307,18 @@ export async function updateCustomer(ctx: ServiceContext, input: ParsedInput<'cu
   });
   await storeOf(ctx).tx(async () => {
     const before = await customerRow(ctx, input.id);
+    await assertVersion(ctx, before, input.version);
     const beforeEmails = JSON.stringify(await emailsOf(ctx, input.id));
     const values = await columns(ctx, input);
     await storeOf(ctx).run(
       qb
         .updateTable('customers')
-        .set({ ...values, updated_at: ctx.clock.now().toISOString() })
+        .set({
+          ...values,
+          updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.user,
+          version: before.version + 1,
+        })
         .where('id', '=', input.id),
     );
     await saveEmails(ctx, input.id, input.emails);

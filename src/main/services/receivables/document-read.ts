@@ -176,5 +176,6 @@ export async function getDocument(ctx: ServiceContext, input: { id: number }): P
     sentAt: d.sent_at,
     createdAt: d.created_at,
     updatedAt: d.updated_at,
+    version: d.version,
   };
 }

@@ -30,6 +30,8 @@ export interface PreparedDocument {
     | 'issued_at'
     | 'sent_at'
     | 'recurring_id'
+    | 'version'
+    | 'updated_by'
   >;
   lines: Omit<Insertable<DocumentLinesTable>, 'document_id'>[];
   taxes: Omit<DocumentTaxesTable, 'document_id'>[];

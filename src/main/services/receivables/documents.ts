@@ -8,6 +8,7 @@ import { storeOf, type ServiceContext } from '../context';
 import { documentRecord, getDocument } from './document-read';
 import { assertDraft, insertDraft, prepareDocument, writeParts } from './document-save';
 import { previewNumber } from './numbering';
+import { assertVersion } from '../versions';
 
 /** The header fields the audit log compares (lines are summarised as a count and total). */
 function auditView(
@@ -73,6 +74,7 @@ export async function updateDocument(
   await storeOf(ctx).tx(async () => {
     const before = await documentRecord(ctx, input.id);
     assertDraft(before.status, before.type);
+    await assertVersion(ctx, before, input.version);
     if (before.type !== input.type)
       throw fieldError('type', msg('errors.documents.typeCannotChange', { type: before.type }));
     await checkRelated(ctx, input);
@@ -103,7 +105,12 @@ export async function updateDocument(
     await storeOf(ctx).run(
       qb
         .updateTable('documents')
-        .set({ ...changed, updated_at: ctx.clock.now().toISOString() })
+        .set({
+          ...changed,
+          updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.user,
+          version: before.version + 1,
+        })
         .where('id', '=', input.id),
     );
     await writeParts(ctx, input.id, prepared);

@@ -120,7 +120,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
     };
     try {
       const saved = existing
-        ? await update.mutateAsync({ ...input, id: existing.id })
+        ? await update.mutateAsync({ ...input, id: existing.id, version: existing.version })
         : await create.mutateAsync(input);
       form.resetDirty();
       notifications.show({

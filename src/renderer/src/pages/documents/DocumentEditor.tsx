@@ -173,7 +173,7 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
     try {
       const input = toInput(form.getValues(), sep);
       const saved = existing
-        ? await call('documents.update', { ...input, id: existing.id })
+        ? await call('documents.update', { ...input, id: existing.id, version: existing.version })
         : await call('documents.create', input);
       if (andIssue) {
         if (type === 'quote') await call('quotes.setStatus', { id: saved.id, status: 'sent' });

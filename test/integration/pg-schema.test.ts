@@ -659,6 +659,21 @@ describe.skipIf(!testCluster())('PostgreSQL triggers keep what SQLite’s keep',
     await pgPool.query(`DELETE FROM customers WHERE id = 3`);
     expect((await pgPool.query(`SELECT 1 FROM customers_fts WHERE rowid = 3`)).rows).toEqual([]);
   });
+  it('continues every id after the copied ones once folio_reset_identities() has run', async () => {
+    const insert = `INSERT INTO customers (name, billing_address, shipping_address, currency, payment_terms, created_at, updated_at)
+       VALUES ('Neu GmbH', '{}', '{}', 'EUR', '{}', $1, $1) RETURNING id`;
+    // Rows inserted with their ids (as a copy does) leave the identity at 1.
+    await expect(pgPool.query(insert, [NOW])).rejects.toThrow(/duplicate key/);
+    await pgPool.query('SELECT folio_reset_identities()');
+    expect((await pgPool.query(insert, [NOW])).rows).toEqual([{ id: 3 }]);
+    const doc = await pgPool.query<{ id: number }>(
+      `INSERT INTO documents (type, status, customer_id, customer_name, customer_snapshot, issue_date, due, currency,
+         prices_include_tax, subtotal, discount_amount, net, tax, total, total_base, created_at, updated_at)
+       VALUES ('quote', 'draft', 3, 'Neu GmbH', '{}', '2026-01-01', '{}', 'EUR', 0, 0, 0, 0, 0, 0, 0, $1, $1) RETURNING id`,
+      [NOW],
+    );
+    expect(doc.rows).toEqual([{ id: 15 }]);
+  });
 });
 
 describe.skipIf(!testCluster())('migratePg', () => {

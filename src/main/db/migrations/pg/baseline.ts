@@ -31,6 +31,21 @@ EXCEPTION WHEN others THEN
   RETURN false;
 END $$;
 
+-- After rows are copied in with their ids, each identity continues after the largest id.
+CREATE FUNCTION folio_reset_identities() RETURNS void
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce((SELECT max(%I) FROM %I.%I), 0) + 1, false)',
+      format('%I.%I', current_schema(), c.table_name), c.column_name, c.column_name, current_schema(), c.table_name);
+  END LOOP;
+END $$;
+
 -- A text as the search index sees it: accents removed, lower case, each run of characters
 -- that are not letters or digits made one space, with one space in front ('' when nothing is
 -- left). "Müller-GmbH" → ' muller gmbh'. A search word's phrase then matches where the key

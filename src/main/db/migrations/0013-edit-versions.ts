@@ -14,3 +14,10 @@ export function up(db: Sqlite): void {
     ALTER TABLE documents ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
   `);
 }
+
+export const PG = `
+  ALTER TABLE customers ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+  ALTER TABLE customers ADD COLUMN updated_by text NOT NULL DEFAULT '';
+  ALTER TABLE documents ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+  ALTER TABLE documents ADD COLUMN updated_by text NOT NULL DEFAULT '';
+`;

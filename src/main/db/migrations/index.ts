@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { Sqlite } from '../open';
 import { up as foundation } from './0001-foundation';
 import { up as receivables } from './0002-receivables';
@@ -11,12 +12,25 @@ import { up as bank } from './0009-bank';
 import { up as languages } from './0010-languages';
 import { up as receivableDueDays } from './0011-receivable-due-days';
 import { up as vendorCreditApplications } from './0012-vendor-credit-applications';
-import { up as editVersions } from './0013-edit-versions';
+import { up as editVersions, PG as editVersionsPg } from './0013-edit-versions';
+import { PG_BASELINE } from './pg/baseline';
+
+/**
+ * A migration's PostgreSQL body: SQL run as one script, or a function given the migration's
+ * connection (inside its transaction).
+ */
+export type PgBody = string | ((client: PoolClient) => Promise<void>);
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Sqlite): void;
+  /**
+   * The PostgreSQL body (pg/migrate.ts). PostgreSQL support starts at version 12: migration
+   * 1's body is the baseline (pg/baseline.ts) that creates the whole version-12 schema, 2–12
+   * have none, and every migration from 13 on carries both bodies.
+   */
+  pg?: PgBody;
 }
 
 /**
@@ -24,8 +38,8 @@ export interface Migration {
  * user_version records once it is applied. A released migration is never edited or moved:
  * a change to the schema is a new file appended here.
  */
-const ORDERED: { name: string; up(db: Sqlite): void }[] = [
-  { name: 'foundation', up: foundation },
+const ORDERED: { name: string; up(db: Sqlite): void; pg?: PgBody }[] = [
+  { name: 'foundation', up: foundation, pg: PG_BASELINE },
   { name: 'receivables', up: receivables },
   { name: 'payables', up: payables },
   { name: 'reports', up: reports },
@@ -37,7 +51,7 @@ const ORDERED: { name: string; up(db: Sqlite): void }[] = [
   { name: 'languages', up: languages },
   { name: 'receivable-due-days', up: receivableDueDays },
   { name: 'vendor-credit-applications', up: vendorCreditApplications },
-  { name: 'edit-versions', up: editVersions },
+  { name: 'edit-versions', up: editVersions, pg: editVersionsPg },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

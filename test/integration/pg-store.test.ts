@@ -1,5 +1,10 @@
-import net from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { AppError } from '../../src/shared/api/errors';
@@ -389,23 +394,111 @@ describe.skipIf(!testCluster())('shared books: connection and roles', () => {
     expect(isLoopback('db.example.com') || isLoopback('192.0.2.2')).toBe(false);
     // The test server speaks no TLS; reached through an address of this machine that is not
     // loopback (a plain TCP relay), Folio must refuse to talk to it.
-    const address = Object.values((await import('node:os')).networkInterfaces())
-      .flat()
-      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    const address = externalAddress();
     if (!address) return ctx.skip();
-    const relay = net.createServer((socket) => {
-      const upstream = net.connect(db.config.port, db.config.host);
-      socket.pipe(upstream).pipe(socket);
-      socket.on('error', () => upstream.destroy());
-      upstream.on('error', () => socket.destroy());
-    });
-    await new Promise<void>((r) => relay.listen(0, address, r));
+    const relay = await startRelay(address, db.config, null);
     try {
-      const port = (relay.address() as net.AddressInfo).port;
-      const e = (await thrown(connectShared(settingsFor('owner', { host: address, port })))) as AppError;
+      const e = (await thrown(
+        connectShared(settingsFor('owner', { host: address, port: relay.port })),
+      )) as AppError;
       expect(e.message).toBe(en('sharedBooks.errors.tlsRefused', { host: address }));
     } finally {
       relay.close();
     }
   });
+
+  it('refuses a certificate it cannot verify, and trusts one signed by the CA it is given', async (ctx) => {
+    const address = externalAddress();
+    if (!address) return ctx.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-tls-'));
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=Folio test server',
+        '-addext',
+        `subjectAltName=IP:${address}`,
+      ],
+      { stdio: 'pipe' },
+    );
+    const pem = { key: fs.readFileSync(key, 'utf8'), cert: fs.readFileSync(cert, 'utf8') };
+    // A TLS front for the test server (as a real server with TLS would answer).
+    const relay = await startRelay(address, db.config, pem);
+    try {
+      const settings = settingsFor('owner', { host: address, port: relay.port });
+      const e = (await thrown(connectShared(settings))) as AppError;
+      expect(e.message).toBe(en('sharedBooks.errors.tlsUntrusted', { host: address }));
+      const store = await connectShared({ ...settings, ca: pem.cert });
+      opened.push(store);
+      expect(await store.prepare('SELECT session_user AS u').get()).toEqual({ u: login('owner') });
+      expect(relay.tlsSessions()).toBeGreaterThan(0);
+    } finally {
+      relay.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+function externalAddress(): string | undefined {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+}
+
+/**
+ * A relay on `address` to the test server. With `pem` it answers PostgreSQL's SSLRequest with
+ * "S" and speaks TLS to the client (plain TCP to the server behind it), as a server with TLS
+ * does; without, it passes the bytes through and the server itself answers "N".
+ */
+async function startRelay(
+  address: string,
+  upstream: { host: string; port: number },
+  pem: { key: string; cert: string } | null,
+): Promise<{ port: number; close(): void; tlsSessions(): number }> {
+  let sessions = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    const to = net.connect(upstream.port, upstream.host);
+    sockets.add(to);
+    socket.on('error', () => to.destroy());
+    to.on('error', () => socket.destroy());
+    if (!pem) {
+      socket.pipe(to).pipe(socket);
+      return;
+    }
+    socket.once('data', (first) => {
+      // SSLRequest: length 8, code 80877103.
+      if (first.length !== 8 || first.readInt32BE(4) !== 80877103) return socket.destroy();
+      socket.write('S');
+      const secure = new tls.TLSSocket(socket, { isServer: true, key: pem.key, cert: pem.cert });
+      secure.on('secure', () => sessions++);
+      secure.on('error', () => to.destroy());
+      secure.pipe(to).pipe(secure);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, address, r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close() {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+    tlsSessions: () => sessions,
+  };
+}

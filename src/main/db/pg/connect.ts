@@ -104,6 +104,12 @@ function versionText(num: number): string {
     : `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
 }
 
+/** Refuses a server older than PostgreSQL 13 (the version as server_version_num). */
+export function assertServerVersion(num: number): void {
+  if (num < MIN_SERVER_VERSION)
+    throw new AppError('DB_UNAVAILABLE', msg('sharedBooks.errors.tooOld', { version: versionText(num) }));
+}
+
 /**
  * Connects to shared books: one test connection first (so a wrong password or a missing
  * database is said at once, in the person's words, not at the first query), the server's
@@ -134,9 +140,7 @@ export async function connectShared(
     await probe.connect();
     const row = (await probe.query<{ v: string }>("SELECT current_setting('server_version_num') AS v"))
       .rows[0];
-    const num = Number(row?.v ?? 0);
-    if (num < MIN_SERVER_VERSION)
-      throw new AppError('DB_UNAVAILABLE', msg('sharedBooks.errors.tooOld', { version: versionText(num) }));
+    assertServerVersion(Number(row?.v ?? 0));
   } catch (error) {
     throw connectError(error, settings) ?? error;
   } finally {

@@ -78,6 +78,20 @@ describe.skipIf(!testCluster())('PgStore on PostgreSQL', () => {
     );
     expect(second.lastInsertRowid).toBe(created.lastInsertRowid + 1);
 
+    // With RETURNING already asked for, the id is still given.
+    const third = await store.run(
+      qb
+        .insertInto('expense_categories')
+        .values({ name: 'Phone', created_at: '2026-01-04' })
+        .returning('name'),
+    );
+    expect(third.lastInsertRowid).toBe(0); // RETURNING name has no id: nothing to give
+    const fourth = await store
+      .prepare("INSERT INTO expense_categories (name, created_at) VALUES ('Post', '2026-01-05') RETURNING id")
+      .run();
+    expect(fourth.lastInsertRowid).toBe(second.lastInsertRowid + 2);
+    await store.prepare("DELETE FROM expense_categories WHERE name IN ('Phone', 'Post')").run();
+
     const row = await store.first(
       qb
         .selectFrom('expense_categories')
@@ -343,6 +357,7 @@ describe.skipIf(!testCluster())('shared books: connection and roles', () => {
     await owner.run(qb.updateTable('number_series').set({ prefix: 'R-' }));
     const who = (await owner.prepare('SELECT session_user AS u').get()) as { u: string };
     expect(who.u).toBe(login('owner'));
+    expect(owner.login).toBe(login('owner'));
     await owner.run(
       qb.insertInto('audit_log').values({
         at: '2026-01-01T00:00:00.000Z',

@@ -146,5 +146,5 @@ export async function connectShared(
   } finally {
     await probe.end().catch(() => undefined);
   }
-  return new PgStore(new pg.Pool(config), options);
+  return new PgStore(new pg.Pool(config), { ...options, login: settings.user });
 }

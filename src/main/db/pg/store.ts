@@ -136,9 +136,10 @@ const INSERT = /^\s*insert\s/i;
 const RETURNING = /\breturning\b/i;
 
 /** A raw INSERT without RETURNING gets `RETURNING *`, so run() can give lastInsertRowid. */
-function withReturning(sql: string): { sql: string; added: boolean } {
-  if (!INSERT.test(sql) || RETURNING.test(sql)) return { sql, added: false };
-  return { sql: `${sql.replace(/[\s;]+$/, '')} RETURNING *`, added: true };
+function withReturning(sql: string): { sql: string; insert: boolean } {
+  if (!INSERT.test(sql)) return { sql, insert: false };
+  if (RETURNING.test(sql)) return { sql, insert: true };
+  return { sql: `${sql.replace(/[\s;]+$/, '')} RETURNING *`, insert: true };
 }
 
 const compiler = new PostgresQueryCompiler();
@@ -155,9 +156,12 @@ function compile(node: RootOperationNode): { sql: string; parameters: readonly u
   return { sql: compiled.sql, parameters: compiled.parameters };
 }
 
-/** SQLite's lastInsertRowid is the id of the last row inserted; 0 when there is none. */
-function runResult(result: pg.QueryResult, returned: boolean): RunResult {
-  const last = returned ? (result.rows[result.rows.length - 1] as { id?: unknown } | undefined) : undefined;
+/**
+ * SQLite's lastInsertRowid is the id of the last row inserted (here: of the INSERT's rows,
+ * which RETURNING gives); 0 for other statements and tables without an id.
+ */
+function runResult(result: pg.QueryResult, insert: boolean): RunResult {
+  const last = insert ? (result.rows[result.rows.length - 1] as { id?: unknown } | undefined) : undefined;
   const id = typeof last?.id === 'number' ? last.id : 0;
   return { changes: result.rowCount ?? 0, lastInsertRowid: id };
 }
@@ -172,17 +176,22 @@ interface TxFrame {
 const currentTx = new AsyncLocalStorage<TxFrame>();
 
 export interface PgStoreOptions {
+  /** The login the pool signs in as (connectShared sets it). */
+  login?: string;
   /** Called with an error of an idle pooled connection (the server went away); logged. */
   onIdleError?: (error: Error) => void;
 }
 
 export class PgStore implements Store {
   readonly engine = 'postgres' as const;
+  /** Who signed in (the login role): the name the audit log records for their changes. */
+  readonly login: string | null;
 
   constructor(
     readonly pool: pg.Pool,
     options: PgStoreOptions = {},
   ) {
+    this.login = options.login ?? null;
     // An idle connection that breaks emits 'error' on the pool; unheard, it would end the app.
     pool.on('error', (error) => options.onIdleError?.(error));
   }
@@ -208,7 +217,7 @@ export class PgStore implements Store {
     return {
       all: async (...params) => (await this.query(text, params)).rows,
       get: async (...params) => (await this.query(text, params)).rows[0] as unknown,
-      run: async (...params) => runResult(await this.query(insert.sql, params), insert.added),
+      run: async (...params) => runResult(await this.query(insert.sql, params), insert.insert),
     };
   }
 
@@ -224,15 +233,14 @@ export class PgStore implements Store {
 
   async run(query: Compilable<unknown>): Promise<RunResult> {
     let node = rootNode(query);
-    let added = false;
+    const insert = InsertQueryNode.is(node);
     if (InsertQueryNode.is(node) && !node.returning) {
       node = InsertQueryNode.cloneWith(node, {
         returning: ReturningNode.create([SelectionNode.createSelectAll()]),
       });
-      added = true;
     }
     const { sql, parameters } = compile(node);
-    return runResult(await this.query(sql, parameters), added);
+    return runResult(await this.query(sql, parameters), insert);
   }
 
   async tx<T>(fn: () => Promise<T>): Promise<T> {

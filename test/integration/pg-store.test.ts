@@ -243,6 +243,27 @@ describe.skipIf(!testCluster())('PgStore on PostgreSQL', () => {
     expect(new Set(unlocked).size).toBeLessThan(4);
   });
 
+  it('says the connection was lost when the server ends it mid-transaction, and goes on with a new one', async () => {
+    const e = await thrown(
+      store.tx(async () => {
+        await store.run(qb.insertInto('settings').values({ key: 'lost', value: '1' }));
+        const { pid } = (await store.prepare('SELECT pg_backend_pid() AS pid').get()) as { pid: number };
+        await other.query('SELECT pg_terminate_backend($1)', [pid]);
+        await store.prepare('SELECT 1').get();
+      }),
+    );
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe('DB_UNAVAILABLE');
+    expect((e as AppError).message).toBe(en('sharedBooks.errors.connectionLost'));
+    // Nothing was committed, and the broken connection was not handed out again.
+    for (let i = 0; i < 6; i++)
+      expect(
+        await store.tx(async () =>
+          store.first(qb.selectFrom('settings').select('key').where('key', '=', 'lost')),
+        ),
+      ).toBeUndefined();
+  });
+
   it('turns a unique index refusing a row into CONFLICT', async () => {
     const e = await thrown(
       store.run(qb.insertInto('expense_categories').values({ name: 'Travel', created_at: '2026-03-01' })),

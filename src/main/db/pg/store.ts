@@ -266,6 +266,10 @@ export class PgStore implements Store {
     }
     const frame: TxFrame = { store: this, client, open: true, savepoints: 0 };
     let broken: Error | undefined;
+    // A checked-out connection that breaks (the server ended it) emits 'error' on itself, not
+    // on the pool: unheard, it would end the app. The failing query rejects with it anyway.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED').catch((e: unknown) => {
         broken = e as Error;
@@ -289,6 +293,7 @@ export class PgStore implements Store {
       }
     } finally {
       frame.open = false;
+      client.off('error', onError);
       client.release(broken);
     }
   }

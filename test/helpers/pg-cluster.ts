@@ -1,6 +1,7 @@
 /**
  * A throwaway PostgreSQL cluster for the tests: `initdb` in a temp folder, `pg_ctl start` on a
- * free loopback port, trust authentication for the superuser on loopback only. The binaries
+ * free loopback port, trust authentication for the superuser on loopback only (every other role
+ * signs in with a password, scram-sha-256). The binaries
  * come from PG_BIN, or the newest /usr/lib/postgresql/<version>/bin (Debian's packages, which
  * `.ci/run` installs). PostgreSQL refuses to run as root: as root the cluster belongs to the
  * `postgres` system user and its commands run through `runuser`.
@@ -60,6 +61,22 @@ export async function startCluster(): Promise<Cluster> {
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', base]);
   const user = asRoot ? 'postgres' : os.userInfo().username;
   run('initdb', ['-D', dataDir, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  // The superuser needs no password; every other role (the people of shared books) signs in
+  // with its password, as on a real server, so wrong-password and role tests mean something.
+  const hba = path.join(dataDir, 'pg_hba.conf');
+  fs.writeFileSync(
+    hba,
+    [
+      `local all ${user} trust`,
+      `host all ${user} 127.0.0.1/32 trust`,
+      `host all ${user} ::1/128 trust`,
+      'local all all scram-sha-256',
+      'host all all 127.0.0.1/32 scram-sha-256',
+      'host all all ::1/128 scram-sha-256',
+      '',
+    ].join('\n'),
+  );
+  if (asRoot) execFileSync('chown', ['postgres:postgres', hba]);
   const port = await freePort();
   const options = [
     `-p ${port}`,

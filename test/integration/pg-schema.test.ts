@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createTestDatabase, testCluster, type TestDatabase } from '../helpers/pg';
-import { openTestFolio, type TestFolio } from '../helpers/folio';
+import { localSqlite, openTestFolio, type TestFolio } from '../helpers/folio';
 import { tempDir } from '../helpers/tmp';
 import { openDatabase, type Sqlite } from '../../src/main/db/open';
 import { migrate, NewerDatabaseError } from '../../src/main/db/migrate';
@@ -50,7 +50,7 @@ describe.skipIf(!testCluster())('the PostgreSQL schema (baseline = SQLite versio
     db = await createTestDatabase();
     pgPool = await migrated(db);
     book = await openTestFolio();
-    sqlite = book.folio.ctx.host.store.sqlite;
+    sqlite = localSqlite(book.folio.ctx);
   });
   afterAll(async () => {
     await pgPool?.end();

@@ -1,9 +1,17 @@
-import { openFolio, type Folio } from '../../src/main/app';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openFolio, type Folio, type FolioOptions } from '../../src/main/app';
+import { migratePg } from '../../src/main/db/migrations/pg/migrate';
+import { openSharedBooks } from '../../src/main/db/pg/open';
+import { addPerson, setUpRoles } from '../../src/main/db/pg/roles';
+import { createTestDatabase, dropTestDatabase, testCluster } from './pg';
 import type { SqliteStore } from '../../src/main/db/store';
 import type { Sqlite } from '../../src/main/db/open';
 import type { Input, Method, Output } from '../../src/shared/api/contract';
 import type { ApiError, Result } from '../../src/shared/api/envelope';
-import { silentLogger } from '../../src/main/log';
+import { createLogger, silentLogger } from '../../src/main/log';
 import type { Clock } from '../../src/main/services/context';
 import { tempDir } from './tmp';
 
@@ -23,18 +31,86 @@ export class CallError extends Error {
   }
 }
 
+/**
+ * The engine the integration tests run on: the local SQLite file (default) or shared books on
+ * the run's PostgreSQL cluster (FOLIO_TEST_ENGINE=postgres; see test/pg-setup.ts). The same
+ * tests, with the same expectations, run on both.
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' =
+  process.env.FOLIO_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A person signed in to shared test books (a LOGIN role of the test cluster). */
+export interface SharedPerson {
+  login: string;
+  password: string;
+}
+
+const SHARED_MARK = '.test-shared-books.json';
+
+/**
+ * New shared books on the test cluster: a database with Folio's schema and roles, and an owner
+ * to sign in as. Recorded in the data folder, so a test that reopens the folder reopens them.
+ */
+export async function createSharedBooks(dataDir: string): Promise<{ database: string; owner: SharedPerson }> {
+  const mark = path.join(dataDir, SHARED_MARK);
+  if (fs.existsSync(mark)) return JSON.parse(fs.readFileSync(mark, 'utf8')) as never;
+  const db = await createTestDatabase('books');
+  const admin = new pg.Client(db.config);
+  await admin.connect();
+  const owner = {
+    login: `owner_${randomBytes(4).toString('hex')}`,
+    password: randomBytes(12).toString('hex'),
+  };
+  try {
+    await migratePg(admin as never);
+    await setUpRoles(admin);
+    await addPerson(admin, {
+      name: 'Ann Owner',
+      login: owner.login,
+      password: owner.password,
+      role: 'owner',
+    });
+  } finally {
+    await admin.end();
+  }
+  const books = { database: db.config.database, owner };
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(mark, JSON.stringify(books));
+  return books;
+}
+
+/** How a person opens the shared books of a test data folder (see createSharedBooks). */
+export function sharedSettings(database: string, person: SharedPerson) {
+  const cluster = testCluster();
+  if (!cluster) throw new Error('PostgreSQL is not available');
+  return { host: cluster.host, port: cluster.port, database, user: person.login, password: person.password };
+}
+
 /** Opens Folio on a temporary (or given) data folder, exactly as the shells do. */
 export async function openTestFolio(
-  options: { dataDir?: string; clock?: Clock; keep?: boolean } = {},
+  options: { dataDir?: string; clock?: Clock; keep?: boolean; person?: SharedPerson } = {},
 ): Promise<TestFolio> {
   const tmp = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? tmp!.dir;
+  let shared: FolioOptions['shared'];
+  let drop = async () => {};
+  if (TEST_ENGINE === 'postgres') {
+    const books = await createSharedBooks(dataDir);
+    const person = options.person ?? books.owner;
+    shared = {
+      connect: async () => await openSharedBooks(sharedSettings(books.database, person)),
+      user: person.login,
+    };
+    drop = async () => await dropTestDatabase(books.database);
+  }
   const folio = await openFolio({
     dataDir,
     mode: 'browser',
     version: 'test',
     clock: options.clock,
-    log: silentLogger,
+    // FOLIO_TEST_LOG=1 prints what the app logs (an INTERNAL error's cause) to stderr.
+    log: process.env.FOLIO_TEST_LOG ? createLogger(null, (line) => process.stderr.write(line + '\n')) : silentLogger,
+    shared,
   });
   return {
     folio,
@@ -47,7 +123,10 @@ export async function openTestFolio(
     },
     async close() {
       await folio.close();
-      if (!options.keep) tmp?.cleanup();
+      if (!options.keep) {
+        tmp?.cleanup();
+        if (tmp) await drop();
+      }
     },
   };
 }

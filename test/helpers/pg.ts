@@ -38,3 +38,16 @@ export async function createTestDatabase(prefix = 'folio'): Promise<TestDatabase
     },
   };
 }
+
+/** Drops a database of the run's cluster by name, with every connection to it. */
+export async function dropTestDatabase(database: string): Promise<void> {
+  const cluster = testCluster();
+  if (!cluster) return;
+  const c = new pg.Client({ ...cluster, database: 'postgres' });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}

@@ -10,7 +10,8 @@ import pg from 'pg';
 import { AppError } from '../../src/shared/api/errors';
 import { setLanguageSource, translator } from '../../src/shared/i18n';
 import { qb } from '../../src/main/db/store';
-import { PgStore, folioTypes, toPgPlaceholders } from '../../src/main/db/pg/store';
+import { PgStore, folioTypes } from '../../src/main/db/pg/store';
+import { toPostgres } from '../../src/main/db/pg/translate';
 import { connectShared, isLoopback, type SharedBooksSettings } from '../../src/main/db/pg/connect';
 import { addPerson, setUpRoles, type Role } from '../../src/main/db/pg/roles';
 import { createTestDatabase, testCluster, type TestDatabase } from '../helpers/pg';
@@ -135,7 +136,7 @@ describe.skipIf(!testCluster())('PgStore on PostgreSQL', () => {
   });
 
   it('runs raw statements with ? placeholders, leaving a ? inside quotes alone', async () => {
-    expect(toPgPlaceholders(`SELECT '?', "a?", ? -- ?\n, $$?$$, ?`)).toBe(
+    expect(toPostgres(`SELECT '?', "a?", ? -- ?\n, $$?$$, ?`, [1, 2]).text).toBe(
       `SELECT '?', "a?", $1 -- ?\n, $$?$$, $2`,
     );
     const insert = store.prepare("INSERT INTO expense_categories (name, created_at) VALUES (? || '?', ?)");

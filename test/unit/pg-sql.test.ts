@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { toPgPlaceholders } from '../../src/main/db/pg/store';
+import { toPostgres } from '../../src/main/db/pg/translate';
 import { assertServerVersion, isLoopback, tlsFor } from '../../src/main/db/pg/connect';
 import { translator } from '../../src/shared/i18n';
 
 describe('raw SQL for PostgreSQL', () => {
   it('numbers ? placeholders and leaves a ? inside quotes, names, comments and $$ bodies', () => {
-    expect(toPgPlaceholders('SELECT * FROM t WHERE a = ? AND b IN (?, ?)')).toBe(
+    expect(toPostgres('SELECT * FROM t WHERE a = ? AND b IN (?, ?)', [1, 2, 3]).text).toBe(
       'SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)',
     );
-    expect(toPgPlaceholders(`SELECT 'it''s ?', "col?", ? /* ? */ -- ?\n, $tag$ ? $tag$, ?`)).toBe(
+    expect(toPostgres(`SELECT 'it''s ?', "col?", ? /* ? */ -- ?\n, $tag$ ? $tag$, ?`, [1, 2]).text).toBe(
       `SELECT 'it''s ?', "col?", $1 /* ? */ -- ?\n, $tag$ ? $tag$, $2`,
     );
     // $1 written by hand stays what it is (no dollar-quote is opened by it).
-    expect(toPgPlaceholders('SELECT $1, ?')).toBe('SELECT $1, $1');
+    expect(toPostgres('SELECT $1, ?', [1]).text).toBe('SELECT $1, $1');
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type RootOperationNode,
 } from 'kysely';
 import pg from 'pg';
+import { keywordsToPostgres, toPostgres } from './translate';
 import type { RunResult, Statement, Store } from '../store';
 import { pgError } from './errors';
 
@@ -89,49 +90,6 @@ export const folioTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/**
- * `?` placeholders (better-sqlite3's) become `$1`, `$2`, … A `?` inside a quoted string, a
- * quoted name, a dollar-quoted body or a comment is text, not a placeholder, and is left alone.
- */
-export function toPgPlaceholders(sql: string): string {
-  let out = '';
-  let n = 0;
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === "'" || c === '"') {
-      // '' (or "") inside is an escaped quote: the scan simply closes and reopens.
-      const end = sql.indexOf(c, i + 1);
-      const stop = end === -1 ? sql.length : end + 1;
-      out += sql.slice(i, stop);
-      i = stop;
-    } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      const stop = end === -1 ? sql.length : end;
-      out += sql.slice(i, stop);
-      i = stop;
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const end = sql.indexOf('*/', i + 2);
-      const stop = end === -1 ? sql.length : end + 2;
-      out += sql.slice(i, stop);
-      i = stop;
-    } else if (c === '$' && /^\$[A-Za-z_]?\w*\$/.test(sql.slice(i))) {
-      const tag = /^\$[A-Za-z_]?\w*\$/.exec(sql.slice(i))![0];
-      const end = sql.indexOf(tag, i + tag.length);
-      const stop = end === -1 ? sql.length : end + tag.length;
-      out += sql.slice(i, stop);
-      i = stop;
-    } else if (c === '?') {
-      out += `$${++n}`;
-      i++;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
-}
-
 const INSERT = /^\s*insert\s/i;
 const RETURNING = /\breturning\b/i;
 
@@ -153,7 +111,8 @@ function rootNode(query: Compilable<unknown>): RootOperationNode {
 
 function compile(node: RootOperationNode): { sql: string; parameters: readonly unknown[] } {
   const compiled = compiler.compileQuery(node, createQueryId());
-  return { sql: compiled.sql, parameters: compiled.parameters };
+  // sql`` fragments in services may carry SQLite's spellings (COLLATE NOCASE).
+  return { sql: keywordsToPostgres(compiled.sql), parameters: compiled.parameters };
 }
 
 /**
@@ -211,13 +170,20 @@ export class PgStore implements Store {
     }
   }
 
+  /** Raw SQL as services write it for both engines, rewritten for PostgreSQL (pg/translate.ts). */
   prepare(sql: string): Statement {
-    const text = toPgPlaceholders(sql);
-    const insert = withReturning(text);
+    const run = async (params: readonly unknown[], returning: boolean) => {
+      const { text, values } = toPostgres(sql, params);
+      const insert = returning ? withReturning(text) : { sql: text, insert: false };
+      return { result: await this.query(insert.sql, values), insert: insert.insert };
+    };
     return {
-      all: async (...params) => (await this.query(text, params)).rows,
-      get: async (...params) => (await this.query(text, params)).rows[0] as unknown,
-      run: async (...params) => runResult(await this.query(insert.sql, params), insert.insert),
+      all: async (...params) => (await run(params, false)).result.rows,
+      get: async (...params) => (await run(params, false)).result.rows[0] as unknown,
+      run: async (...params) => {
+        const { result, insert } = await run(params, true);
+        return runResult(result, insert);
+      },
     };
   }
 

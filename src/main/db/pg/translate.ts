@@ -30,36 +30,41 @@ function isNamedBinding(params: readonly unknown[]): params is [Record<string, u
   );
 }
 
-/** Rewrites only the code between quotes; `fn` sees each unquoted stretch in order. */
+/**
+ * Rewrites only the SQL code: quoted strings and names, comments and dollar-quoted bodies are
+ * text, copied as they are (a `?` or `INDEXED BY` inside them is not touched).
+ */
 function mapUnquoted(sql: string, fn: (code: string) => string): string {
   let out = '';
+  let code = '';
   let i = 0;
+  const literal = (stop: number) => {
+    out += fn(code) + sql.slice(i, stop);
+    code = '';
+    i = stop;
+  };
   while (i < sql.length) {
-    const quote = sql.slice(i).search(/['"]/);
-    if (quote < 0) {
-      out += fn(sql.slice(i));
-      break;
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      // '' (or "") inside is an escaped quote: the scan closes and reopens.
+      const end = sql.indexOf(c, i + 1);
+      literal(end === -1 ? sql.length : end + 1);
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      literal(end === -1 ? sql.length : end);
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      literal(end === -1 ? sql.length : end + 2);
+    } else if (c === '$' && /^\$(?:[A-Za-z_]\w*)?\$/.test(sql.slice(i))) {
+      const tag = /^\$(?:[A-Za-z_]\w*)?\$/.exec(sql.slice(i))![0];
+      const end = sql.indexOf(tag, i + tag.length);
+      literal(end === -1 ? sql.length : end + tag.length);
+    } else {
+      code += c;
+      i++;
     }
-    out += fn(sql.slice(i, i + quote));
-    const q = sql[i + quote]!;
-    let j = i + quote + 1;
-    for (;;) {
-      const end = sql.indexOf(q, j);
-      if (end < 0) {
-        j = sql.length;
-        break;
-      }
-      if (sql[end + 1] === q) {
-        j = end + 2;
-        continue;
-      }
-      j = end + 1;
-      break;
-    }
-    out += sql.slice(i + quote, j);
-    i = j;
   }
-  return out;
+  return out + fn(code);
 }
 
 /** SQLite-flavoured SQL with SQLite-style bindings → PostgreSQL text and positional values. */

@@ -325,7 +325,11 @@ describe('the EN 16931 rules over a batch', () => {
     const { validateMany, POOL_MIN } = await import('../../src/main/services/einvoice/validate-pool');
     const { validateEn16931 } = await import('../../src/main/services/einvoice/validate');
     const xml = [ruleBreaker().toString(), ruleBreaker('TaxExclusiveAmount').toString()];
-    const items = Array.from({ length: POOL_MIN }, (_, i) => ({ xml: xml[i % 2]!, syntax: 'UBL' as const }));
+    // Each file different (a comment), so none is answered from another's findings.
+    const items = Array.from({ length: POOL_MIN }, (_, i) => ({
+      xml: `${xml[i % 2]!}<!-- ${i} -->`,
+      syntax: 'UBL' as const,
+    }));
     const threaded = await validateMany(items, 2);
     expect(threaded).toEqual(items.map((it) => ({ ok: true, findings: validateEn16931(it.xml, it.syntax) })));
     expect(threaded.map((r) => (r.ok ? r.findings.map((f) => f.id) : [])).flat()).toEqual(

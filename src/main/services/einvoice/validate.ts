@@ -61,6 +61,7 @@ interface SaxonDom {
 export const originalAxes: {
   descendant?: SaxonDom['Ch'][string];
   descendantOrSelf?: SaxonDom['Ch'][string];
+  nameOf?: SaxonDom['X'];
 } = {};
 
 /**

@@ -70,8 +70,9 @@ export const originalAxes: {
  * and SaxonJS walks a descendant axis as a chain of nested iterators (one per level), then
  * tests each element's name by building a QName of it (checking its prefix and local name
  * against the NCName regular expression) every time. Here the descendants are listed in one
- * pass in document order (from SaxonJS's own child axis) and each element's QName is built
- * once and kept on the node (an element's name never changes). Same nodes, same order, same
+ * pass in document order (from SaxonJS's own child axis), once per parsed file for scans from
+ * its root, and each element's QName is built once and kept on the node (an element's name
+ * never changes). Same nodes, same order, same
  * names: the rules and their results are unchanged (tests compare the axes node by node and
  * the findings with Saxon-HE for Java). When a SaxonJS version has these internals elsewhere,
  * nothing is changed. FOLIO_SAXON_AXES=original turns it off (to measure).
@@ -98,14 +99,22 @@ function fasterAxes(engine: Saxon): void {
       below(c, out);
     }
   };
-  axes.descendant = (node) => {
+  // A parsed file (a document node) never changes once made: its list is made once; each
+  // answer gets its own copy.
+  const documents = new WeakMap<object, unknown[]>();
+  const descendants = (node: unknown): unknown[] => {
+    const isDocument = (node as { nodeType?: number } | null)?.nodeType === 9;
+    const known = isDocument ? documents.get(node as object) : undefined;
+    if (known) return known.slice();
     const out: unknown[] = [];
     below(node, out);
-    return new ForArray(out);
+    if (isDocument) documents.set(node as object, out.slice());
+    return out;
   };
+  axes.descendant = (node) => new ForArray(descendants(node));
   axes['descendant-or-self'] = (node) => {
-    const out: unknown[] = [node];
-    below(node, out);
+    const out = descendants(node);
+    out.unshift(node);
     return new ForArray(out);
   };
   dom.X = (node) => {

@@ -32,7 +32,11 @@ export function haveSaxon(): boolean {
 }
 
 /** Runs one XSLT (a compiled schematron) over many files; returns the fatal failed asserts per file name. */
-export function runSchematron(xslt: string, files: Record<string, string>): Record<string, Failure[]> {
+export function runSchematron(
+  xslt: string,
+  files: Record<string, string>,
+  { warnings = false }: { warnings?: boolean } = {},
+): Record<string, Failure[]> {
   const tmp = tempDir();
   try {
     const inDir = path.join(tmp.dir, 'in');
@@ -51,7 +55,7 @@ export function runSchematron(xslt: string, files: Record<string, string>): Reco
     const out: Record<string, Failure[]> = {};
     for (const name of Object.keys(files)) {
       const svrl = fs.readFileSync(path.join(outDir, name), 'utf8');
-      out[name] = failedAsserts(svrl).filter((f) => f.flag === '' || f.flag === 'fatal');
+      out[name] = failedAsserts(svrl).filter((f) => warnings || f.flag === '' || f.flag === 'fatal');
     }
     return out;
   } finally {

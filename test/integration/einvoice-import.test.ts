@@ -326,13 +326,61 @@ describe('the EN 16931 rules over a batch', () => {
     const { validateMany, POOL_MIN } = await import('../../src/main/services/einvoice/validate-pool');
     const { validateEn16931 } = await import('../../src/main/services/einvoice/validate');
     const xml = [ruleBreaker().toString(), ruleBreaker('TaxExclusiveAmount').toString()];
-    const items = Array.from({ length: POOL_MIN }, (_, i) => ({ xml: xml[i % 2]!, syntax: 'UBL' as const }));
+    // Each file different (a comment), so none is answered from another's findings.
+    const items = Array.from({ length: POOL_MIN }, (_, i) => ({
+      xml: `${xml[i % 2]!}<!-- ${i} -->`,
+      syntax: 'UBL' as const,
+    }));
     const threaded = await validateMany(items, 2);
     expect(threaded).toEqual(items.map((it) => ({ ok: true, findings: validateEn16931(it.xml, it.syntax) })));
     expect(threaded.map((r) => (r.ok ? r.findings.map((f) => f.id) : [])).flat()).toEqual(
       expect.arrayContaining(['BR-CO-10', 'BR-CO-13']),
     );
   });
+
+  it(
+    'a batch on threads keeps its order, checks a file sent twice once, and leaves a refused file in its place',
+    { timeout: 180_000 },
+    async () => {
+      const { ruleCacheStats, POOL_MIN } = await import('../../src/main/services/einvoice/validate-pool');
+      const t = await openTestFolio();
+      await setupBusiness(t);
+      // Official examples of both syntaxes, each made new (a comment) so no earlier test's
+      // findings are in the cache; the first sent again at the end, and a file that is no e-invoice.
+      const nonce = `${process.pid}-${Date.now()}`;
+      const sources = einvoiceExamples().slice(0, POOL_MIN + 2);
+      const files = sources.map((f, i) => ({
+        fileName: `${i}-${path.basename(f)}`,
+        dataBase64: b64(Buffer.from(`${fs.readFileSync(f, 'utf8')}<!-- ${nonce} -->`)),
+      }));
+      files.splice(3, 0, { fileName: 'notes.txt', dataBase64: b64(Buffer.from('not an invoice')) });
+      files.push({ ...files[0]!, fileName: 'again.xml' });
+      const { hits, misses } = ruleCacheStats;
+      const out = await t.call('einvoiceImport.preview', { files });
+      expect(out.files.map((f) => f.fileName)).toEqual(files.map((f) => f.fileName));
+      expect(out.files.map((f) => f.status === 'refused')).toEqual(
+        files.map((f) => f.fileName === 'notes.txt'),
+      );
+      expect(ruleCacheStats.misses - misses).toBe(sources.length);
+      expect(ruleCacheStats.hits - hits).toBe(1);
+      expect(out.files.at(-1)!.findings).toEqual(out.files[0]!.findings);
+      // Each file's findings are its own: the same as the file checked alone.
+      const { validateEn16931 } = await import('../../src/main/services/einvoice/validate');
+      const { findingsInWords } = await import('../../src/shared/domain/einvoice-in/rules');
+      sources.forEach((f, i) => {
+        const xml = `${fs.readFileSync(f, 'utf8')}<!-- ${nonce} -->`;
+        const syntax = xml.includes('CrossIndustryInvoice') ? 'CII' : 'UBL';
+        const r = out.files.find(
+          (x) => x.fileName === files.filter((y) => y.fileName !== 'notes.txt')[i]!.fileName,
+        )!;
+        expect(
+          r.findings.filter((x) => !x.ruleSet),
+          r.fileName,
+        ).toEqual(findingsInWords(validateEn16931(xml, syntax)));
+      });
+      await t.close();
+    },
+  );
 
   it('the import after a preview reuses the preview’s findings for the same files', async () => {
     const { ruleCacheStats } = await import('../../src/main/services/einvoice/validate-pool');

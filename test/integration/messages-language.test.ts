@@ -327,3 +327,50 @@ describe('an e-invoice batch report in the language of the call (dispatcher)', (
     );
   });
 });
+
+describe('EN 16931 rule findings in the language of the call (dispatcher)', () => {
+  let t: TestFolio;
+  beforeAll(async () => {
+    t = await openTestFolio();
+    await setupBusiness(t);
+  });
+  afterAll(() => t.close());
+
+  /** An official example with its sum of line amounts (BT-106) one cent higher: BR-CO-10 fails. */
+  function ruleBreaker(n: number): string {
+    const xml = fs.readFileSync(examplePath('ubl', 'ubl-tc434-example1.xml'), 'utf8');
+    const at = xml.indexOf('<cac:LegalMonetaryTotal>');
+    const total = xml.slice(at);
+    const m = /<cbc:LineExtensionAmount currencyID="EUR">([^<]+)</.exec(total)!;
+    const changed = total.replace(
+      m[0],
+      `<cbc:LineExtensionAmount currencyID="EUR">${(Number(m[1]) + 0.01).toFixed(2)}<`,
+    );
+    // A number of its own, so each copy is a file of its own (no finding reused from another).
+    return xml.slice(0, at).replace(/<cbc:ID>([^<]+)<\/cbc:ID>/, `<cbc:ID>$1-${n}</cbc:ID>`) + changed;
+  }
+
+  it('a batch checked on threads says which rule failed in German, and in English without a language', async () => {
+    // Enough files for the rules to run on threads (POOL_MIN), where the sentences used to be made.
+    const files = Array.from({ length: 8 }, (_, i) => ({
+      fileName: `r${i}.xml`,
+      dataBase64: Buffer.from(ruleBreaker(i)).toString('base64'),
+    }));
+    type Preview = { value: { files: { findings: { id: string; message: string }[] }[] } };
+    const sentences = async (lang?: string) => {
+      const r = (await t.folio.dispatch('einvoiceImport.preview', { files }, lang)) as Preview;
+      return r.value.files.map((f) => f.findings.find((x) => x.id === 'BR-CO-10')?.message);
+    };
+    const german = await sentences('de');
+    expect(german).toEqual(
+      files.map(() => 'Die Positionen ergeben nicht die Summe der Positionen — BR-CO-10'),
+    );
+    // The same files again: their findings come from the cache, in the language of this call.
+    expect(await sentences()).toEqual(
+      files.map(() => 'The lines do not add up to the total of the lines — BR-CO-10'),
+    );
+    expect(await sentences('fr')).toEqual(
+      files.map(() => 'Les lignes ne correspondent pas au total des lignes — BR-CO-10'),
+    );
+  });
+});

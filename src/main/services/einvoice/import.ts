@@ -16,7 +16,11 @@ import {
   type EInvoiceDraft,
 } from '../../../shared/domain/einvoice-in/map';
 import type { EInvoice } from '../../../shared/domain/einvoice-in/model';
-import { ruleFinding, type RuleFinding } from '../../../shared/domain/einvoice-in/rules';
+import {
+  findingsInWords,
+  rulesFailedFinding,
+  type RuleFinding,
+} from '../../../shared/domain/einvoice-in/rules';
 import {
   EINVOICE_MAX_BYTES,
   EInvoiceFormatError,
@@ -36,7 +40,7 @@ import type { PreparedBill } from '../payables/prepare';
 import { createVendorInTx } from '../payables/vendors';
 import { embeddedXml } from './extract-pdf';
 import { claimsXRechnung } from './validate';
-import { validateMany } from './validate-pool';
+import { CHUNK_MAX, letThreadsAnswer, RulePool, type RuleResult } from './validate-pool';
 
 /**
  * Importing e-invoices: read (the format from the content: PDF with embedded XML, UBL or CII),
@@ -113,17 +117,6 @@ export async function readEInvoiceFile(bytes: Uint8Array): Promise<ReadFile> {
       ? `Factur-X / ZUGFeRD PDF (${spec}, ${invoice.syntax})`
       : `${spec} (${invoice.syntax})`;
   return { container, xml, invoice, draft, findings: [], format };
-}
-
-function rulesFailed(error: string): RuleFinding[] {
-  return [
-    ruleFinding(
-      'EN16931',
-      'fatal',
-      `The EN 16931 rules could not be run on this file (${error.slice(0, 200)}).`,
-      '',
-    ),
-  ];
 }
 
 interface VendorRow {
@@ -611,24 +604,44 @@ export async function importEInvoiceFiles(
   files: readonly EInvoiceFile[],
   options: ImportOptions,
 ) {
-  // Read every file, run the rules over the batch (on threads when it is large), then save
-  // each in its own transaction, in order.
+  // A pipeline: each file is read and handed to the rules (on threads when the batch is
+  // large), then each is saved in its own transaction, in order, as its findings arrive; the
+  // findings are put in words here, in the language of the person importing.
+  const pool = new RulePool(files.length);
   const readings: Reading[] = [];
-  for (const f of files) readings.push(await readForImport(ctx, f));
-  const readable = readings.flatMap((r) => (r.ok ? [r.read] : []));
-  const rules = await validateMany(
-    readable.map((r) => ({
-      xml: r.xml,
-      syntax: r.invoice.syntax,
-      xrechnung: claimsXRechnung(r.invoice.customizationId),
-    })),
-  );
-  readable.forEach((r, i) => {
-    const outcome = rules[i]!;
-    r.findings = outcome.ok ? outcome.findings : rulesFailed(outcome.error);
-  });
-  const results = [];
-  for (const [i, f] of files.entries()) results.push(await importOne(ctx, f, readings[i]!, options));
+  const rules: (Promise<RuleResult> | null)[] = [];
+  const results: EInvoiceFileResult[] = [];
+  try {
+    for (const f of files) {
+      const reading = await readForImport(ctx, f);
+      readings.push(reading);
+      rules.push(
+        reading.ok
+          ? pool.check({
+              xml: reading.read.xml,
+              syntax: reading.read.invoice.syntax,
+              xrechnung: claimsXRechnung(reading.read.invoice.customizationId),
+            })
+          : null,
+      );
+      if (readings.length % CHUNK_MAX === 0) await letThreadsAnswer();
+    }
+    pool.flush();
+    for (let i = 0; i < files.length; i++) {
+      const reading = readings[i]!;
+      const pending = rules[i];
+      if (reading.ok && pending) {
+        const outcome = await pending;
+        reading.read.findings = outcome.ok
+          ? findingsInWords(outcome.findings)
+          : [rulesFailedFinding(outcome.error)];
+      }
+      results.push(await importOne(ctx, files[i]!, reading, options));
+      if (i % CHUNK_MAX === CHUNK_MAX - 1) await letThreadsAnswer();
+    }
+  } finally {
+    await pool.close();
+  }
   const refused = results.filter((r) => r.status === 'refused').length;
   const withWarnings = results.filter(
     (r) => r.status === 'imported_with_warnings' || r.status === 'ready_with_warnings',

@@ -4,16 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
-import type { RuleFinding } from '../../../shared/domain/einvoice-in/rules';
+import type { RawFinding } from '../../../shared/domain/einvoice-in/rules';
 import { checkRulesBatch, type RuleResult } from './validate';
 import type { ValidateRequest, ValidateResponse } from './validate-worker';
 
 /**
- * The EN 16931 rules for many files at once. SaxonJS takes ~0.1 s per file (more on a busy
- * machine), so a batch of at least POOL_MIN files is spread over one thread per core (at most
- * four; the built app runs out/main/einvoice-worker.js, the sources run validate-worker.ts
- * through tsx); a smaller batch, or one where no thread starts, runs on the calling thread,
- * whose stylesheets stay loaded. A file whose rules cannot run gets an error as its result.
+ * The EN 16931 rules for many files at once, as a pipeline: the import hands each file to a
+ * `RulePool` as soon as it is read (`check` gives a promise of its findings), the pool sends
+ * chunks of files of one syntax to one thread per core (at most four; the built app runs
+ * out/main/einvoice-worker.js, the sources run validate-worker.ts through tsx) while the main
+ * thread goes on reading, and the import saves each file, in order, as its findings arrive.
+ * SaxonJS takes ~40–100 ms per file, so threads pay off from POOL_MIN files; a smaller batch,
+ * or one where no thread starts, runs on the calling thread, whose stylesheets stay loaded.
+ * A file whose rules cannot run gets an error as its result.
  */
 export const POOL_MIN = 8;
 
@@ -28,11 +31,12 @@ export type { RuleResult };
 
 /**
  * Findings by the file's content: the preview and the import that follows it check the same
- * files, so the import reuses the preview's results (the rules are ~90% of an import's time).
- * At most CACHE_MAX entries, oldest dropped first.
+ * files, so the import reuses the preview's results (the rules are ~90% of an import's time),
+ * and a file sent twice in one batch is checked once. Findings are kept raw (not in words), so
+ * a cached result serves every language. At most CACHE_MAX entries, oldest dropped first.
  */
 const CACHE_MAX = 5000;
-const cache = new Map<string, RuleFinding[]>();
+const cache = new Map<string, RawFinding[]>();
 export const ruleCacheStats = { hits: 0, misses: 0 };
 
 function cacheKey(item: RuleItem): string {
@@ -44,7 +48,7 @@ function cacheKey(item: RuleItem): string {
     .digest('hex');
 }
 
-function remember(key: string, findings: RuleFinding[]): void {
+function remember(key: string, findings: RawFinding[]): void {
   cache.set(key, findings);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
 }
@@ -72,111 +76,188 @@ function startWorker(script: { file: string; source: boolean }): Worker {
 /** At most this many files of one syntax per transformation (and per message to a thread). */
 export const CHUNK_MAX = 20;
 
-/** The files split into chunks of one syntax, small enough that every thread gets several. */
-function chunks(
-  items: readonly RuleItem[],
-  threads: number,
-): { syntax: EInvoiceSyntax; indexes: number[] }[] {
-  const size = Math.max(1, Math.min(CHUNK_MAX, Math.ceil(items.length / (threads * 4))));
-  const out: { syntax: EInvoiceSyntax; indexes: number[] }[] = [];
-  for (const syntax of ['UBL', 'CII'] as const) {
-    const of = items.flatMap((it, i) => (it.syntax === syntax ? [i] : []));
-    for (let k = 0; k < of.length; k += size) out.push({ syntax, indexes: of.slice(k, k + size) });
-  }
-  return out;
-}
-
-function inline(
-  items: readonly RuleItem[],
-  indexes: readonly number[],
-  syntax: EInvoiceSyntax,
-): RuleResult[] {
-  return checkRulesBatch(
-    indexes.map((i) => items[i]!),
-    syntax,
-  );
-}
+/** Chunks a thread may have waiting besides the one it runs, so it never waits for the main thread. */
+const QUEUED_PER_THREAD = 2;
 
 export function ruleThreads(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cores));
 }
 
+interface Pending {
+  item: RuleItem;
+  key: string;
+  resolve: (r: RuleResult) => void;
+}
+
+interface Chunk {
+  syntax: EInvoiceSyntax;
+  files: Pending[];
+}
+
+interface Thread {
+  worker: Worker;
+  /** Chunks sent and not answered yet, by id. */
+  out: Map<number, Chunk>;
+  dead: boolean;
+}
+
+/**
+ * The rules as a pipeline for one batch of `expected` files: `check` each file as it is read,
+ * `flush` after the last, `close` when done (always: it stops the threads).
+ */
+export class RulePool {
+  private readonly size: number;
+  private readonly threads: Thread[] = [];
+  private readonly open: Record<EInvoiceSyntax, Pending[]> = { UBL: [], CII: [] };
+  private readonly waiting: Chunk[] = [];
+  private readonly inFlight = new Map<string, Promise<RuleResult>>();
+  private nextId = 0;
+  private closed = false;
+
+  constructor(expected: number, threads = ruleThreads()) {
+    // Chunks small enough that every thread gets several, so the last ones end together.
+    this.size = Math.max(1, Math.min(CHUNK_MAX, Math.ceil(expected / (Math.max(1, threads) * 4))));
+    const script = expected >= POOL_MIN && threads > 1 ? workerScript() : null;
+    if (!script) return;
+    try {
+      for (let i = 0; i < threads; i++) this.threads.push(this.thread(startWorker(script)));
+    } catch {
+      for (const t of this.threads) void t.worker.terminate();
+      this.threads.length = 0;
+    }
+  }
+
+  /** The findings of one file (from the cache, from the same file earlier in the batch, or fresh). */
+  check(item: RuleItem): Promise<RuleResult> {
+    const key = cacheKey(item);
+    const known = cache.get(key);
+    if (known) {
+      ruleCacheStats.hits++;
+      return Promise.resolve({ ok: true, findings: known });
+    }
+    const same = this.inFlight.get(key);
+    if (same) {
+      ruleCacheStats.hits++;
+      return same;
+    }
+    ruleCacheStats.misses++;
+    const promise = new Promise<RuleResult>((resolve) => {
+      const open = this.open[item.syntax];
+      open.push({ item, key, resolve });
+      if (open.length >= this.size) this.enqueue(item.syntax);
+    });
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  /** The files checked so far go out, though their chunks are not full (after the last file). */
+  flush(): void {
+    this.enqueue('UBL');
+    this.enqueue('CII');
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    this.closed = true;
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  private enqueue(syntax: EInvoiceSyntax): void {
+    const files = this.open[syntax].splice(0);
+    if (files.length === 0) return;
+    this.waiting.push({ syntax, files });
+    this.dispatch();
+  }
+
+  private live(): Thread[] {
+    return this.threads.filter((t) => !t.dead);
+  }
+
+  private dispatch(): void {
+    const live = this.live();
+    if (live.length === 0) {
+      // No thread (a small batch, or none could start or all died): here, now.
+      for (const c of this.waiting.splice(0)) this.runHere(c);
+      return;
+    }
+    while (this.waiting.length) {
+      const free = live
+        .filter((t) => t.out.size <= QUEUED_PER_THREAD)
+        .sort((a, b) => a.out.size - b.out.size)[0];
+      if (!free) return;
+      const c = this.waiting.shift()!;
+      const id = this.nextId++;
+      free.out.set(id, c);
+      free.worker.postMessage({
+        id,
+        syntax: c.syntax,
+        items: c.files.map((f) => ({ xml: f.item.xml, xrechnung: f.item.xrechnung === true })),
+      } satisfies ValidateRequest);
+    }
+  }
+
+  private settle(c: Chunk, results: readonly RuleResult[]): void {
+    c.files.forEach((f, k) => {
+      const r = results[k] ?? { ok: false, error: 'the rules gave no answer for this file' };
+      if (r.ok) remember(f.key, r.findings);
+      this.inFlight.delete(f.key);
+      f.resolve(r);
+    });
+  }
+
+  private runHere(c: Chunk): void {
+    this.settle(
+      c,
+      checkRulesBatch(
+        c.files.map((f) => f.item),
+        c.syntax,
+      ),
+    );
+  }
+
+  private thread(worker: Worker): Thread {
+    const t: Thread = { worker, out: new Map(), dead: false };
+    worker.on('message', (r: ValidateResponse) => {
+      const c = t.out.get(r.id);
+      if (!c) return;
+      t.out.delete(r.id);
+      this.settle(c, r.results);
+      this.dispatch();
+    });
+    const died = () => {
+      if (t.dead) return;
+      t.dead = true;
+      // What it had not answered goes back in line, for another thread or for here.
+      if (!this.closed) this.waiting.unshift(...t.out.values());
+      t.out.clear();
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', died);
+    worker.on('exit', died);
+    return t;
+  }
+}
+
+/** The rules for a list of files, in order (the pipeline with every file at once). */
 export async function validateMany(
   items: readonly RuleItem[],
   threads = ruleThreads(),
 ): Promise<RuleResult[]> {
-  const keys = items.map(cacheKey);
-  const results: (RuleResult | undefined)[] = keys.map((k) => {
-    const findings = cache.get(k);
-    return findings ? { ok: true, findings } : undefined;
-  });
-  const missing = items.flatMap((_item, i) => (results[i] ? [] : [i]));
-  ruleCacheStats.hits += items.length - missing.length;
-  ruleCacheStats.misses += missing.length;
-  const fresh = await validateUncached(
-    missing.map((i) => items[i]!),
-    threads,
-  );
-  missing.forEach((i, j) => {
-    const r = fresh[j]!;
-    results[i] = r;
-    if (r.ok) remember(keys[i]!, r.findings);
-  });
-  return results as RuleResult[];
+  const pool = new RulePool(items.length, threads);
+  try {
+    const results = items.map((item) => pool.check(item));
+    pool.flush();
+    return await Promise.all(results);
+  } finally {
+    await pool.close();
+  }
 }
 
-async function validateUncached(items: readonly RuleItem[], threads: number): Promise<RuleResult[]> {
-  const results: RuleResult[] = new Array<RuleResult>(items.length);
-  const work = chunks(items, threads);
-  const script = items.length >= POOL_MIN && threads > 1 ? workerScript() : null;
-  const runInline = (c: { syntax: EInvoiceSyntax; indexes: number[] }) =>
-    inline(items, c.indexes, c.syntax).forEach((r, k) => (results[c.indexes[k]!] = r));
-  if (!script) {
-    work.forEach(runInline);
-    return results;
-  }
-  const workers: Worker[] = [];
-  try {
-    for (let i = 0; i < Math.min(threads, work.length); i++) workers.push(startWorker(script));
-  } catch {
-    await Promise.all(workers.map((w) => w.terminate()));
-    work.forEach(runInline);
-    return results;
-  }
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            const send = () => {
-              if (next >= work.length) return resolve();
-              const id = next++;
-              const c = work[id]!;
-              worker.postMessage({
-                id,
-                syntax: c.syntax,
-                items: c.indexes.map((i) => ({
-                  xml: items[i]!.xml,
-                  xrechnung: items[i]!.xrechnung === true,
-                })),
-              } satisfies ValidateRequest);
-            };
-            worker.on('message', (r: ValidateResponse) => {
-              const c = work[r.id]!;
-              r.results.forEach((x, k) => (results[c.indexes[k]!] = x));
-              send();
-            });
-            // The thread died: what it had not answered is checked here at the end.
-            worker.on('error', () => resolve());
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  for (const c of work) if (c.indexes.some((i) => !results[i])) runInline(c);
-  return results;
+/**
+ * Lets the threads' answers in (and the next chunks out) during a long run of work on the main
+ * thread: an `await` of a settled promise does not, a turn of the event loop does.
+ */
+export function letThreadsAnswer(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

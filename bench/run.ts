@@ -13,6 +13,7 @@ import { runBank } from './bank';
 import { runEInvoicesIn } from './einvoices-in';
 import { runEinvoice } from './einvoice';
 import { runEditor } from './editor';
+import { runShared } from './shared';
 import { summary } from './report';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -26,6 +27,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'einvoices-in': runEInvoicesIn,
   einvoice: runEinvoice,
   editor: runEditor,
+  shared: runShared,
 };
 
 async function main() {

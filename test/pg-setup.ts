@@ -24,7 +24,9 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   cluster = await startCluster();
-  project.provide('pg', { host: cluster.host, port: cluster.port, user: cluster.user });
+  const settings = { host: cluster.host, port: cluster.port, user: cluster.user };
+  project.provide('pg', settings);
+  process.env.FOLIO_TEST_PG = JSON.stringify(settings);
 }
 
 export function teardown(): void {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
 import pg from 'pg';
 
 export interface TestDatabase {
@@ -9,8 +8,11 @@ export interface TestDatabase {
 }
 
 /** The run's PostgreSQL cluster (test/pg-setup.ts), or null when PostgreSQL is not installed. */
-export function testCluster() {
-  return inject('pg');
+export function testCluster(): { host: string; port: number; user: string } | null {
+  // Set by test/pg-setup.ts in the main process before the test processes start (they inherit
+  // it); read from the environment so benches and scripts can import the helpers without vitest.
+  const value = process.env.FOLIO_TEST_PG;
+  return value ? (JSON.parse(value) as { host: string; port: number; user: string }) : null;
 }
 
 /** A new, empty database in the run's cluster; drop() removes it with every connection to it. */

@@ -28,6 +28,27 @@ export interface MoveReport {
 const MONEY =
   /^(amount|amount_base|balance|balance_base|total|total_base|subtotal|tax|net|paid|credited|discount|discount_amount|discount_taken|shipping|unit_price|opening_balance|closing_balance|open_balance_base|promise_amount|unapplied|prepaid|payable|base)$/;
 
+/** Tables a new database already has rows in (migration 1's seed): replaced by the copy. */
+const SEEDED = new Set(['business_profile', 'number_series', 'expense_categories', 'settings']);
+
+const DOCUMENT_SEARCH = [
+  ['invoice', 'invoices_fts'],
+  ['quote', 'quotes_fts'],
+  ['credit_note', 'credit_notes_fts'],
+] as const;
+
+const SEARCH_FILL = `
+${DOCUMENT_SEARCH.map(
+  ([type, table]) => `INSERT INTO ${table} (rowid, number, customer_name, reference)
+  SELECT id, coalesce(number, ''), customer_name, reference FROM documents WHERE type = '${type}';`,
+).join('\n')}
+INSERT INTO customers_fts (rowid, name, contact_person, emails, tax_number)
+  SELECT c.id, c.name, c.contact_person,
+    coalesce((SELECT string_agg(e.email, ' ' ORDER BY e.position, e.id) FROM customer_emails e WHERE e.customer_id = c.id), ''),
+    c.tax_number
+  FROM customers c;
+`;
+
 /** SQLite's own tables and the FTS5 index tables: PostgreSQL keeps search its own way. */
 function localTables(sqlite: Sqlite): string[] {
   const rows = sqlite
@@ -139,13 +160,17 @@ export async function moveBooksToServer(
   await client.query('BEGIN');
   try {
     for (const table of plan.keys()) {
-      const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${q(table)}) AS any`);
-      if ((rows[0] as { any: boolean }).any)
+      if (SEEDED.has(table)) continue;
+      const { rows } = await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q(table)} LIMIT 1) AS r`);
+      if (Number((rows[0] as { n: unknown }).n) > 0)
         throw new Error(`The server's books are not empty (${table} has rows): move into an empty database`);
     }
     await client.query('SET CONSTRAINTS ALL DEFERRED');
     const order = await insertOrder(client, [...plan.keys()]);
     for (const table of order) await client.query(`ALTER TABLE ${q(table)} DISABLE TRIGGER USER`);
+    // What a new database starts with (the empty profile, the number series, the categories)
+    // is replaced by the local book's own rows.
+    for (const table of [...order].reverse()) if (SEEDED.has(table)) await client.query(`DELETE FROM ${q(table)}`);
     let total = 0;
     for (const table of order) {
       const columns = plan.get(table)!;
@@ -177,13 +202,12 @@ export async function moveBooksToServer(
       }
       await flush();
       options.onTable?.(table, n);
-      if (hasId)
-        await client.query(
-          `SELECT setval(pg_get_serial_sequence($1, 'id'), max(id)) FROM ${q(table)} HAVING max(id) IS NOT NULL`,
-          [table],
-        );
     }
     for (const table of order) await client.query(`ALTER TABLE ${q(table)} ENABLE TRIGGER USER`);
+    // The search tables (SQLite's FTS5 tables are its own format) are built from the rows,
+    // as the server's triggers would have; new rows get ids after the copied ones.
+    await client.query(SEARCH_FILL);
+    await client.query('SELECT folio_reset_identities()');
     const checks: TableCheck[] = [];
     for (const table of order) {
       const columns = plan.get(table)!;

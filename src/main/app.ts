@@ -6,10 +6,14 @@ import { DataFolderLockedError, acquireDataLock } from './data-lock';
 import { tightenDataFolder } from './db/private-files';
 import { isDiskFull } from './db/storage-errors';
 import { msg } from '../shared/i18n';
+import { AppError } from '../shared/api/errors';
 import { mirrorBackup } from './services/backup-files';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
 import { SharedBooksHost, type SharedConnection } from './db/pg/host';
+import type { SharedBooksSettings } from './db/pg/connect';
+import { openSharedBooks } from './db/pg/open';
+import { readSharedBooks } from './services/shared-books/settings';
 import { JOBS, runJob } from './jobs';
 import { createLogger, type Logger } from './log';
 import {
@@ -92,8 +96,28 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     (folderProblem
       ? createLogger(null, (line) => process.stderr.write(line + '\n'))
       : createLogger(paths.logsDir));
-  const host = options.shared
-    ? new SharedBooksHost(options.shared.connect)
+  const secrets = options.secrets ? options.secrets(paths.dataDir) : keyFileSecretBox(paths.dataDir);
+  // A data folder set up for shared books (Settings → Shared books) opens them at start.
+  const saved = options.shared || folderProblem ? null : savedSharedBooks(paths.dataDir, secrets, log);
+  const shared =
+    options.shared ??
+    (saved === 'unreadable'
+      ? {
+          connect: () =>
+            Promise.reject(new AppError('DB_UNAVAILABLE', msg('sharedBooks.errors.settingsUnreadable'))),
+          user: osUserName(),
+        }
+      : saved
+        ? {
+            connect: async () =>
+              await openSharedBooks(saved, {
+                onIdleError: (error) => log.error('shared books connection lost', { error }),
+              }),
+            user: saved.user,
+          }
+        : undefined);
+  const host = shared
+    ? new SharedBooksHost(shared.connect)
     : new DatabaseHost({
         file: paths.databaseFile,
         backupsDir: paths.backupsDir,
@@ -112,11 +136,11 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   const ctx: ServiceContext = {
     host,
     clock,
-    user: options.shared?.user ?? osUserName(),
+    user: shared?.user ?? osUserName(),
     paths,
     log,
     app: { version: options.version, mode: options.mode },
-    secrets: options.secrets ? options.secrets(paths.dataDir) : keyFileSecretBox(paths.dataDir),
+    secrets,
     desktop: options.desktop ?? null,
   };
   const baseDispatch = createDispatcher(handlers, ctx, log);
@@ -207,6 +231,24 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       release();
     },
   };
+}
+
+/**
+ * The shared books this folder opens, if set up. Settings that cannot be read (the key that
+ * sealed the password is gone) do not silently open the local book instead: the recovery
+ * screen says so.
+ */
+function savedSharedBooks(
+  dataDir: string,
+  secrets: SecretBox,
+  log: Logger,
+): SharedBooksSettings | 'unreadable' | null {
+  try {
+    return readSharedBooks(dataDir, secrets);
+  } catch (error) {
+    log.error('the shared books settings cannot be read', { error });
+    return 'unreadable';
+  }
 }
 
 /** Staging folders of a backup file being saved or restored when the process died. */

@@ -109,7 +109,9 @@ export async function openTestFolio(
     version: 'test',
     clock: options.clock,
     // FOLIO_TEST_LOG=1 prints what the app logs (an INTERNAL error's cause) to stderr.
-    log: process.env.FOLIO_TEST_LOG ? createLogger(null, (line) => process.stderr.write(line + '\n')) : silentLogger,
+    log: process.env.FOLIO_TEST_LOG
+      ? createLogger(null, (line) => process.stderr.write(line + '\n'))
+      : silentLogger,
     shared,
   });
   return {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethod, type Method } from '../../shared/api/contract';
+import type { Method } from '../../shared/api/contract';
 import type { ApiError, Result } from '../../shared/api/envelope';
 import { RECOVERY_METHODS } from '../../shared/api/system';
 import type { Logger } from '../log';
@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/errors';
 import { plainIssueMessage, unknownFieldsMessage } from '../../shared/api/fields';
 import { storageError } from '../db/storage-errors';
 import type { Handlers } from './handlers';
+import { isMethod, methodSpec } from './specs';
 import { inLanguage } from '../i18n';
 import { msg } from '../../shared/i18n';
 
@@ -48,8 +49,8 @@ export function createDispatcher(handlers: Handlers, ctx: ServiceContext, log: L
     if (!ctx.host.isOpen && !RECOVERY_METHODS.includes(method)) {
       return { ok: false, error: { code: 'DB_UNAVAILABLE', message: ctx.host.health().message } };
     }
-    const spec = contract[method as Method];
     try {
+      const spec = await methodSpec(method as Method);
       const parsed = spec.input.safeParse(rawInput, { error: plainIssueMessage });
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const handler = handlers[method as Method] as (c: ServiceContext, i: unknown) => unknown;

@@ -34,7 +34,6 @@ import * as reminders from '../services/payables/reminders';
 import * as vendors from '../services/payables/vendors';
 import * as bankAccounts from '../services/bank/accounts';
 import * as bankMatching from '../services/bank/matching';
-import * as bankStatements from '../services/bank/statements';
 
 // Documents and mail load on first use: opening the app does not need them (cold start).
 const printingSettings = () => import('../services/printing/settings');
@@ -48,6 +47,8 @@ const einvoiceImport = () => import('../services/einvoice/import');
 const vendorCredits = () => import('../services/payables/vendor-credits');
 const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
+// Bank statement files (camt, OFX, MT940: the XML parser) load with the first import.
+const bankStatements = () => import('../services/bank/statements');
 
 export type Handler<M extends Method> = (
   ctx: ServiceContext,
@@ -245,8 +246,8 @@ export const handlers: Handlers = {
   'bank.accounts.create': bankAccounts.createAccount,
   'bank.accounts.update': bankAccounts.updateAccount,
   'bank.accounts.archive': bankAccounts.archiveAccount,
-  'bank.import.preview': bankStatements.previewImport,
-  'bank.import.commit': bankStatements.commitImport,
+  'bank.import.preview': async (ctx, input) => (await bankStatements()).previewImport(ctx, input),
+  'bank.import.commit': async (ctx, input) => (await bankStatements()).commitImport(ctx, input),
   'bank.lines.list': bankMatching.listLines,
   'bank.lines.suggest': bankMatching.suggest,
   'bank.lines.confirm': bankMatching.confirm,

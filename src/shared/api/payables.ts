@@ -18,12 +18,15 @@ import {
   labelText,
 } from './fields';
 import { ATTACHMENT_MAX_BYTES, SHA256_HEX } from '../domain/attachments';
-import { percentToBp, quantityToMilli } from '../domain/bill-amounts';
+import { quantityToMilli } from '../domain/bill-amounts';
 import { WARNING_KINDS } from '../domain/bill-checks';
 import { BILL_STATUSES, PAYMENT_METHODS } from '../domain/bill-status';
 import { FREQUENCIES } from '../domain/schedule';
 import { isValidRate } from '../domain/fx';
 import { DEFAULT_SEPA_VERSION, SEPA_VERSIONS } from '../domain/sepa-versions';
+import { earlyPaymentSchema, percent, reminderSettingsSchema } from './payables-fields';
+
+export { earlyPaymentSchema, percent, reminderSettingsSchema };
 
 /**
  * Payables: vendors, expense categories, bills, bill payments, purchase orders, reminders,
@@ -52,23 +55,6 @@ export const quantity = (label = 'fields.quantity') =>
       error: () => msg('validation.number.decimals', { label: labelText(label), count: 3 }),
     });
 
-export const percent = (label: string, min: number, max: number) =>
-  z
-    .number({ error: () => msg('validation.text.required', { label: labelInSentence(label) }) })
-    .min(min, { error: () => msg('validation.percent.min', { label: labelText(label), min }) })
-    .max(max, { error: () => msg('validation.percent.max', { label: labelText(label), max }) })
-    .refine((p) => percentToBp(p) !== null, {
-      error: () => msg('validation.number.decimals', { label: labelText(label), count: 2 }),
-    });
-
-export const earlyPaymentSchema = z.strictObject({
-  discountPercent: percent('fields.earlyPaymentDiscount', 0.01, 50),
-  days: z
-    .number({ error: () => msg('validation.payables.enterTheNumberOfDays') })
-    .int({ error: () => msg('validation.payables.discountDaysMustBeA') })
-    .min(0, { error: () => msg('validation.payables.discountDaysCannotBeNegative') })
-    .max(365, { error: () => msg('validation.payables.atMost365Days') }),
-});
 export type EarlyPaymentInput = z.infer<typeof earlyPaymentSchema>;
 
 /**
@@ -620,15 +606,6 @@ export type PurchaseOrder = z.infer<typeof purchaseOrderSchema>;
 
 // ---------------------------------------------------------------------------------------
 // Reminders
-
-export const reminderSettingsSchema = z.strictObject({
-  dueSoonDays: z
-    .number({ error: () => msg('validation.payables.enterANumberOfDays') })
-    .int({ error: () => msg('validation.payables.wholeDays') })
-    .min(0, { error: () => msg('validation.payables.cannotBeNegative') })
-    .max(60, { error: () => msg('validation.payables.atMost60Days') }),
-  desktopNotifications: z.boolean(),
-});
 
 export const reminderItemSchema = z.object({
   billId: z.number(),

@@ -1,7 +1,7 @@
 import { msg } from '../i18n';
 import { z } from 'zod';
 import { emptyInput } from './common';
-import { currencyCode, id, isoDate, languageCode, multilineText, periodInOrder, text } from './fields';
+import { currencyCode, id, isoDate, languageCode, periodInOrder, text } from './fields';
 import {
   DOCUMENT_FORMATS,
   documentWordingKeys,
@@ -10,45 +10,14 @@ import {
 } from '../domain/document-language';
 import { isLanguage } from '../i18n';
 import { ADDRESS_POSITIONS, PAPER_SIZES } from '../domain/document-view';
-import { isValidBic, isValidIban } from '../domain/iban';
-import { unknownFileNameFields } from '../domain/file-names';
+import { documentSettingsSchema } from './printing-fields';
+
+export { documentSettingsSchema };
 
 /**
  * PDFs: the document layout settings, rendering one document for preview, print, download
  * or email, and the bulk export of a period as a zip.
  */
-export const documentSettingsSchema = z.strictObject({
-  paperSize: z.enum(PAPER_SIZES, { error: () => msg('validation.printing.chooseA4OrUsLetter') }),
-  accentColor: z
-    .string()
-    .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, { error: () => msg('validation.printing.accentColourMustBeA') }),
-  addressPosition: z.enum(ADDRESS_POSITIONS, {
-    error: () => msg('validation.printing.chooseWhereTheAddressGoes'),
-  }),
-  fileNamePattern: text('fields.fileNamePattern', 120)
-    .min(1, { error: () => msg('validation.printing.enterAFileNamePattern') })
-    .refine((v) => unknownFileNameFields(v).length === 0, {
-      error: (i) =>
-        `${unknownFileNameFields(i.input as string).join(', ')} is not a field: use {number}, {customer}, {type} or {date}`,
-    })
-    .refine((v) => /\{(number|date)\}/.test(v), {
-      error: () => msg('validation.printing.includeNumberOrDateSo'),
-    }),
-  showLogo: z.boolean(),
-  paymentInstructions: multilineText('fields.paymentInstructions', 1000),
-  bankName: text('fields.bank', 100),
-  accountHolder: text('fields.accountHolder', 70),
-  iban: text('fields.iban', 42).refine((v) => v === '' || isValidIban(v), {
-    error: () => msg('validation.printing.thisIbanIsNotValid'),
-  }),
-  bic: text('fields.bic', 11).refine((v) => v === '' || isValidBic(v), {
-    error: () => msg('validation.printing.aBicHas8Or'),
-  }),
-  epcQr: z.boolean(),
-  defaultFooter: multilineText('fields.footer', 500),
-});
-
 const documentSettingsOutput = z.object({
   paperSize: z.enum(PAPER_SIZES),
   accentColor: z.string(),

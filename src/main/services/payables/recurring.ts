@@ -1,7 +1,8 @@
 import { msg } from '../../../shared/i18n';
 import { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
-import { earlyPaymentSchema, type RecurringBill } from '../../../shared/api/payables';
+import type { RecurringBill } from '../../../shared/api/payables';
+import { earlyPaymentSchema } from '../../../shared/api/payables-fields';
 import { paymentTermsSchema } from '../../../shared/api/common';
 import { billTotals, quantityToMilli } from '../../../shared/domain/bill-amounts';
 import {

@@ -1,6 +1,7 @@
 import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
-import { reminderSettingsSchema, type ReminderItem } from '../../../shared/api/payables';
+import type { ReminderItem } from '../../../shared/api/payables';
+import { reminderSettingsSchema } from '../../../shared/api/payables-fields';
 import {
   DEFAULT_REMINDER_SETTINGS,
   activeReminders,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { documentSettingsSchema } from '../../../shared/api/printing';
+import { documentSettingsSchema } from '../../../shared/api/printing-fields';
 import { regionOf, type DocumentSettings } from '../../../shared/domain/document-view';
 import { DEFAULT_FILE_NAME_PATTERN } from '../../../shared/domain/file-names';
 import { normalizeIban } from '../../../shared/domain/iban';

@@ -24,6 +24,10 @@ const payables = [
   'einvoice-rules-batch',
   'einvoice-send',
   'facturx',
+  'payables-bills',
+  'payables-payments',
+  'payables-reminders',
+  'einvoice-import',
 ];
 
 const reportsAndDocuments = [

@@ -1,11 +1,11 @@
-import { localSqlite } from '../helpers/folio';
+import { storeOf } from '../../src/main/services/context';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScaled } from '../../src/shared/domain/decimal';
 import { minorUnits } from '../../src/shared/domain/currencies';
 import { importEInvoiceFiles } from '../../src/main/services/einvoice/import';
-import { dumpTables } from '../helpers/dump';
+import { dumpStoreTables } from '../helpers/dump';
 import { einvoiceExamples, examplePath, facturxPdf, readBT } from '../helpers/einvoice';
 import { openTestFolio, type TestFolio } from '../helpers/folio';
 import { setupBusiness, vendorInput } from '../helpers/payables';
@@ -72,9 +72,9 @@ describe('importing the official EN 16931 examples', () => {
         expect(bill.lines.length).toBeGreaterThanOrEqual(bt.lines);
         expect(bill.attachments.map((a) => a.fileName)).toEqual([path.basename(file)]);
       } else {
-        const credit = localSqlite(ctx)
+        const credit = (await storeOf(ctx)
           .prepare('SELECT * FROM vendor_credits WHERE id = ?')
-          .get(r.vendorCreditId!) as { subtotal: number; tax: number; vendor_id: number };
+          .get(r.vendorCreditId!)) as { subtotal: number; tax: number; vendor_id: number };
         expect(credit.subtotal).toBe(sign(minor(bt.bt109)));
         expect(credit.tax).toBe(sign(minor(bt.bt110)));
         const [listed] = await t.call('vendorCredits.list', { vendorId: credit.vendor_id });
@@ -190,8 +190,8 @@ describe('e-invoices Folio must refuse', () => {
   for (const [name, make, message] of hostile) {
     it(`${name} is refused with a message and the database is unchanged`, async () => {
       const bytes = await make();
-      const sqlite = localSqlite(t.folio.ctx);
-      const before = dumpTables(sqlite);
+      const store = storeOf(t.folio.ctx);
+      const before = await dumpStoreTables(store);
       const filesBefore = storedFiles(t);
       const out = await t.call('einvoiceImport.commit', {
         files: [{ fileName: name, dataBase64: b64(bytes) }],
@@ -201,7 +201,7 @@ describe('e-invoices Folio must refuse', () => {
       expect(out.files[0]!.status).toBe('refused');
       expect(out.files[0]!.message).toMatch(message);
       expect(out.counts).toEqual({ ok: 0, withWarnings: 0, refused: 1 });
-      expect(dumpTables(sqlite)).toEqual(before);
+      expect(await dumpStoreTables(store)).toEqual(before);
       expect(JSON.stringify(out)).not.toContain('root:x:0:0');
     });
   }
@@ -222,8 +222,8 @@ describe('e-invoices Folio must refuse', () => {
 
   it('a new vendor is only created when the user confirmed it', async () => {
     const xml = fs.readFileSync(examplePath('cii', 'CII_example4.xml'));
-    const sqlite = localSqlite(t.folio.ctx);
-    const before = dumpTables(sqlite);
+    const store = storeOf(t.folio.ctx);
+    const before = await dumpStoreTables(store);
     const filesBefore = storedFiles(t);
     const preview = await t.call('einvoiceImport.preview', {
       files: [{ fileName: 'e4.xml', dataBase64: b64(xml) }],
@@ -235,7 +235,7 @@ describe('e-invoices Folio must refuse', () => {
     });
     expect(refused.files[0]!.status).toBe('refused');
     expect(refused.files[0]!.message).toMatch(/not one of your vendors yet/);
-    expect(dumpTables(sqlite)).toEqual(before);
+    expect(await dumpStoreTables(store)).toEqual(before);
     expect(storedFiles(t)).toEqual(filesBefore);
   });
 });

@@ -1,4 +1,4 @@
-import { localSqlite } from '../helpers/folio';
+import { storeOf } from '../../src/main/services/context';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
@@ -295,13 +295,13 @@ describe('maintained totals', () => {
     const e = await t.call('bills.create', billInput(v.id, { vendorInvoiceNumber: 'E' }));
     await t.call('bills.void', { id: e.bill.id, reason: 'test' });
 
-    const db = localSqlite(t.folio.ctx);
-    const kept = db
+    const store = storeOf(t.folio.ctx);
+    const kept = await store
       .prepare(
         'SELECT status, currency, bills, total, balance FROM bill_totals WHERE bills > 0 ORDER BY status, currency',
       )
       .all();
-    const counted = db
+    const counted = await store
       .prepare(
         'SELECT status, currency, count(*) AS bills, sum(total) AS total, sum(balance) AS balance FROM bills GROUP BY status, currency ORDER BY status, currency',
       )

@@ -1,4 +1,4 @@
-import { localSqlite } from '../helpers/folio';
+import { storeOf } from '../../src/main/services/context';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
@@ -147,13 +147,12 @@ describe('the reminder centre at scale', () => {
       });
     for (const i of [5, 20, 41]) await t.call('reminders.snooze', { billId: ids[i]!, until: '2026-03-15' });
 
-    const db = localSqlite(t.folio.ctx);
-    const rows = db
+    const rows = (await storeOf(t.folio.ctx)
       .prepare(
         `SELECT b.id, b.status, b.bill_date, b.due_date, b.balance, b.discount_taken, b.discount_bp, b.discount_days,
            r.snoozed_until, r.notified_on FROM bills b LEFT JOIN bill_reminders r ON r.bill_id = b.id`,
       )
-      .all() as any[];
+      .all()) as any[];
     const candidates: ReminderCandidate[] = rows.map((r) => ({
       billId: r.id,
       status: r.status,

@@ -606,9 +606,10 @@ export async function listBills(ctx: ServiceContext, input: ParsedInput<'bills.l
   }
   const searching = input.search !== '';
   if (searching) {
+    // lower() on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not.
     const like = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     where.push(
-      "(v.name LIKE ? ESCAPE '\\' OR b.vendor_invoice_number LIKE ? ESCAPE '\\' OR b.notes LIKE ? ESCAPE '\\')",
+      "(lower(v.name) LIKE lower(?) ESCAPE '\\' OR lower(b.vendor_invoice_number) LIKE lower(?) ESCAPE '\\' OR lower(b.notes) LIKE lower(?) ESCAPE '\\')",
     );
     params.push(like, like, like);
   }

@@ -47,6 +47,8 @@ const einvoiceImport = () => import('../services/einvoice/import');
 const vendorCredits = () => import('../services/payables/vendor-credits');
 const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
+// Shared books (connecting to a PostgreSQL server) load on first use.
+const sharedBooks = () => import('../services/shared-books/connection');
 // Bank statement files (camt, OFX, MT940: the XML parser) load with the first import.
 const bankStatements = () => import('../services/bank/statements');
 
@@ -63,6 +65,9 @@ export type Handlers = { [M in Method]: Handler<M> };
  */
 export const handlers: Handlers = {
   'system.health': (ctx) => ctx.host.health(),
+  'sharedBooks.status': async (ctx) => (await sharedBooks()).sharedBooksStatus(ctx),
+  'sharedBooks.connect': async (ctx, input) => await (await sharedBooks()).connectSharedBooks(ctx, input),
+  'sharedBooks.disconnect': async (ctx) => (await sharedBooks()).disconnectSharedBooks(ctx),
   'system.info': system.systemInfo,
   'backups.list': system.backupsList,
   'backups.create': system.backupNow,

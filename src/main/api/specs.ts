@@ -25,6 +25,7 @@ const DOMAINS = {
   bank: () => import('../../shared/api/bank').then((m) => m.bankApi),
   'einvoice-import': () => import('../../shared/api/einvoice-import').then((m) => m.einvoiceImportApi),
   'vendor-credits': () => import('../../shared/api/vendor-credits').then((m) => m.vendorCreditsApi),
+  'shared-books': () => import('../../shared/api/shared-books').then((m) => m.sharedBooksApi),
 } as const;
 
 type Domain = keyof typeof DOMAINS;
@@ -34,6 +35,9 @@ type DomainOf<M extends Method> = { [D in Domain]: M extends keyof DomainApi<D> 
 
 const METHOD_DOMAIN: { readonly [M in Method]: DomainOf<M> } = {
   'system.health': 'system',
+  'sharedBooks.status': 'shared-books',
+  'sharedBooks.connect': 'shared-books',
+  'sharedBooks.disconnect': 'shared-books',
   'system.info': 'system',
   'backups.list': 'system',
   'backups.create': 'system',

@@ -14,6 +14,7 @@ import { payablesApi } from './payables';
 import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { vendorCreditsApi } from './vendor-credits';
+import { sharedBooksApi } from './shared-books';
 
 /**
  * The whole API: method name -> zod input and output schema. Main validates against it,
@@ -35,6 +36,7 @@ export const contract = {
   ...bankApi,
   ...einvoiceImportApi,
   ...vendorCreditsApi,
+  ...sharedBooksApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -129,6 +129,10 @@ export const systemApi = {
 /** Methods that still work when the database is unusable, so the user can recover. */
 export const RECOVERY_METHODS: readonly string[] = [
   'system.health',
+  // A server that cannot be reached: connect to other shared books, or back to the local file.
+  'sharedBooks.status',
+  'sharedBooks.connect',
+  'sharedBooks.disconnect',
   'system.info',
   'backups.list',
   'backups.restore',

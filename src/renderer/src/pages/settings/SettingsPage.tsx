@@ -10,6 +10,7 @@ import { EmailTab } from './EmailTab';
 import { TaxesTab } from './TaxesTab';
 import { NotFoundPage } from '../NotFoundPage';
 import { EinvoiceTab } from '../einvoice/UnitCodesTab';
+import { SharedBooksTab } from '../shared-books/SharedBooksTab';
 
 const TABS = [
   { value: 'business', label: 'settings.tabs.business', Component: BusinessTab },
@@ -20,6 +21,7 @@ const TABS = [
   { value: 'email', label: 'settings.tabs.email', Component: EmailTab },
   { value: 'einvoice', label: 'settings.tabs.einvoice', Component: EinvoiceTab },
   { value: 'backups', label: 'settings.tabs.backups', Component: BackupsTab },
+  { value: 'shared', label: 'settings.tabs.sharedBooks', Component: SharedBooksTab },
 ] as const;
 
 export function SettingsPage() {

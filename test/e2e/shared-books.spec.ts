@@ -1,0 +1,102 @@
+import { test, expect, seedSetup } from './fixtures';
+import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
+import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
+import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * Two browser-mode servers (two people's Folio) on one PostgreSQL: the first is connected
+ * through Settings → Shared books, the second through the same API; an invoice made in one
+ * appears in the other's list.
+ */
+test.describe('shared books', () => {
+  test.skip(!postgresBin(), 'PostgreSQL is not installed');
+  let cluster: Cluster;
+  test.beforeAll(async () => {
+    cluster = await startCluster();
+    process.env.FOLIO_TEST_PG = JSON.stringify({
+      host: cluster.host,
+      port: cluster.port,
+      user: cluster.user,
+    });
+  });
+  test.afterAll(() => cluster?.stop());
+
+  test('connect in Settings, then an invoice made by one person appears in the other’s list', async ({
+    app,
+    page,
+  }) => {
+    const server = tempDir('folio-e2e-books-');
+    const other = tempDir('folio-e2e-');
+    let second: BridgeProcess | null = null;
+    try {
+      const books = await createSharedBooks(server.dir);
+      const settings = sharedSettings(books.database, books.owner);
+
+      // The first person connects through the screen (of their set-up local book).
+      await seedSetup(app);
+      await app.open(page, '/settings/shared');
+      await expect(page.getByText('The books in this data folder, on this computer.')).toBeVisible();
+      await page.getByLabel('Server').fill(settings.host);
+      await page.getByLabel('Port').fill(String(settings.port));
+      await page.getByLabel('Database').fill(settings.database);
+      await page.getByLabel('User name').fill(settings.user);
+      await page.getByLabel('Password', { exact: true }).fill('wrong password');
+      await page.getByRole('button', { name: 'Check and save' }).click();
+      await expect(page.getByText(/did not accept the password/)).toBeVisible();
+      await page.getByLabel('Password', { exact: true }).fill(settings.password);
+      await page.getByRole('button', { name: 'Check and save' }).click();
+      await expect(page.getByText('Restart Folio', { exact: true })).toBeVisible();
+      await app.restart();
+      await seedSetup(app);
+
+      // The second person's Folio, on its own data folder, connected to the same books.
+      second = await startBridgeProcess(other.dir);
+      const connected = await second.call('sharedBooks.connect', settings);
+      expect(connected.ok).toBe(true);
+      await second.stop();
+      second = await startBridgeProcess(other.dir);
+      expect((await second.call('sharedBooks.status', {})).value).toMatchObject({
+        mode: 'shared',
+        open: true,
+      });
+
+      // An invoice made in the first…
+      const { customer } = await app.call('customers.create', {
+        name: 'Harbour Lights Ltd',
+        emails: [],
+        billingAddress: {
+          line1: '',
+          line2: '',
+          city: 'Cork',
+          region: '',
+          postalCode: '',
+          country: 'Ireland',
+        },
+        shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+        currency: 'EUR',
+        paymentTerms: { kind: 'net', days: 14 },
+      });
+      const draft = await app.call('documents.create', {
+        type: 'invoice',
+        customerId: customer.id,
+        issueDate: new Date().toISOString().slice(0, 10),
+        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+        currency: 'EUR',
+        lines: [{ description: 'Harbour lighting survey', quantity: '1', unitPrice: 120000, taxIds: [] }],
+      });
+      const issued = await app.call('documents.issue', { id: draft.id });
+
+      // …appears in the second person's list.
+      await page.goto(`${second.url}#/invoices`);
+      await expect(page.getByRole('link', { name: issued.number })).toBeVisible();
+      await expect(page.getByText('Harbour Lights Ltd').first()).toBeVisible();
+      await page.goto(`${second.url}#/settings/shared`);
+      await expect(page.getByText(new RegExp(`Shared books “${settings.database}”`))).toBeVisible();
+    } finally {
+      await second?.stop();
+      other.cleanup();
+      server.cleanup();
+    }
+  });
+});

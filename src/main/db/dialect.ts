@@ -16,6 +16,12 @@ export interface Dialect {
    * statement for a list of any length.
    */
   jsonValues(type: 'integer' | 'text'): string;
+  /**
+   * The largest of two or more SQL expressions (SQLite's scalar `max(a, b)`, PostgreSQL's
+   * `GREATEST`). Give it values that are never NULL: SQLite answers NULL when one is NULL,
+   * PostgreSQL ignores it.
+   */
+  greatest(...values: string[]): string;
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {
@@ -24,6 +30,7 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`instr(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: () => '(SELECT value FROM json_each(?))',
+    greatest: (...values) => `max(${values.join(', ')})`,
   },
   postgres: {
     addDays: (date, days) => `to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
@@ -31,6 +38,7 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>
       `(SELECT CAST(value AS ${type === 'integer' ? 'bigint' : 'text'}) FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS value)`,
+    greatest: (...values) => `GREATEST(${values.join(', ')})`,
   },
 };
 

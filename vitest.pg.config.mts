@@ -33,11 +33,18 @@ const payables = [
 const reportsAndDocuments = [
   'aging-sql',
   'audit-log',
+  'dashboard-fast',
+  'document-language',
   'export',
   'mail',
   'messages-language',
+  'pdf',
   'pdf-text-layer',
+  'reminders',
   'reminders-escalation',
+  'reminders-plan',
+  'reports',
+  'reports-payables',
 ];
 
 const bank: string[] = [];

@@ -1,4 +1,4 @@
-import { localSqlite } from '../helpers/folio';
+import { localSqlite, TEST_ENGINE } from '../helpers/folio';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/shared/domain/dates';
 import { storeOf } from '../../src/main/services/context';
@@ -134,16 +134,21 @@ it('keeps the open receivables by due date as invoices are issued, paid, voided 
   expect(await dueDaysKept()).toEqual(scan);
 });
 
-it('builds the same per-due-date sums for an existing book (the migration)', async () => {
-  const sqlite = localSqlite(t.folio.ctx);
-  const kept = await dueDaysKept();
-  sqlite.exec(`
+// SQLite only: it reruns SQLite migration 11 on the local file; a shared book starts from the
+// version-12 baseline, which already has these sums.
+it.skipIf(TEST_ENGINE === 'postgres')(
+  'builds the same per-due-date sums for an existing book (the migration)',
+  async () => {
+    const sqlite = localSqlite(t.folio.ctx);
+    const kept = await dueDaysKept();
+    sqlite.exec(`
     DROP TRIGGER receivable_due_days_insert; DROP TRIGGER receivable_due_days_delete;
     DROP TRIGGER receivable_due_days_update; DROP INDEX customers_by_open_balance;
     DROP TABLE receivable_due_days;`);
-  receivableDueDays(sqlite);
-  expect(await dueDaysKept()).toEqual(kept);
-});
+    receivableDueDays(sqlite);
+    expect(await dueDaysKept()).toEqual(kept);
+  },
+);
 
 it.each([TODAY, addDays(TODAY, -45), addDays(TODAY, -120), addDays(TODAY, 30)])(
   'the overdue card and the most-overdue list as of %s equal the figures read invoice by invoice',

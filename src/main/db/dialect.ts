@@ -9,6 +9,12 @@ import type { Store } from './store';
 export interface Dialect {
   /** A YYYY-MM-DD text date plus a whole number of days (both SQL expressions), as YYYY-MM-DD text. */
   addDays(date: string, days: string): string;
+  /**
+   * The largest of two or more SQL expressions (SQLite's scalar `max(a, b)`, PostgreSQL's
+   * `GREATEST`). Give it values that are never NULL: SQLite answers NULL when one is NULL,
+   * PostgreSQL ignores it.
+   */
+  greatest(...values: string[]): string;
   /** Whether the text `needle` (a bound value) occurs in the SQL expression `haystack`, ignoring case. */
   containsIgnoringCase(haystack: string, needle: string): RawBuilder<boolean>;
   /**
@@ -21,12 +27,14 @@ export interface Dialect {
 const DIALECTS: Record<Store['engine'], Dialect> = {
   sqlite: {
     addDays: (date, days) => `date(${date}, printf('%+d days', ${days}))`,
+    greatest: (...values) => `max(${values.join(', ')})`,
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`instr(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: () => '(SELECT value FROM json_each(?))',
   },
   postgres: {
     addDays: (date, days) => `to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
+    greatest: (...values) => `GREATEST(${values.join(', ')})`,
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>

@@ -44,7 +44,7 @@ export async function expectedReceipts(ctx: ServiceContext, today: string, from:
   const store = storeOf(ctx);
   const { shift } = (await store
     .prepare(
-      `SELECT max(0, coalesce(max(${SHIFT_SQL}), 0)) AS shift FROM customer_payment_stats s WHERE s.settled_count > 0`,
+      `SELECT ${dialectOf(store).greatest('0', `coalesce(max(${SHIFT_SQL}), 0)`)} AS shift FROM customer_payment_stats s WHERE s.settled_count > 0`,
     )
     .get()) as { shift: number };
   const { open } = (await store

@@ -21,7 +21,8 @@ export async function listCollections(ctx: ServiceContext): Promise<CollectionRo
               col.flagged, col.promise_date, col.promise_amount, col.promise_note
        FROM documents d INDEXED BY documents_open_by_due JOIN customers c ON c.id = d.customer_id LEFT JOIN collections col ON col.customer_id = d.customer_id
        WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.balance > 0 AND d.due_date < ?
-       GROUP BY d.customer_id ORDER BY overdue DESC`,
+       GROUP BY d.customer_id, c.name, col.flagged, col.promise_date, col.promise_amount, col.promise_note
+       ORDER BY overdue DESC`,
     )
     .all(today)) as {
     customer_id: number;

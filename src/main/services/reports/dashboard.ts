@@ -78,7 +78,7 @@ export async function mostOverdueByScan(
       `SELECT d.customer_id, c.name, sum(d.balance_base) AS amount, min(d.due_date) AS oldest
        FROM documents d INDEXED BY documents_open_by_due JOIN customers c ON c.id = d.customer_id
        WHERE d.type = 'invoice' AND d.status IN ('issued', 'partially_paid') AND d.due_date < ? AND d.balance > 0
-       GROUP BY d.customer_id ORDER BY amount DESC, d.customer_id LIMIT ?`,
+       GROUP BY d.customer_id, c.name ORDER BY amount DESC, d.customer_id LIMIT ?`,
     )
     .all(today, limit)) as OverdueCustomer[];
 }

@@ -42,6 +42,7 @@ export async function outstandingBills(ctx: ServiceContext, asOf: string): Promi
          SELECT id FROM bills INDEXED BY bills_settled
          WHERE settled_on IS NOT NULL AND settled_on > :asOf AND status = 'paid' AND bill_date <= :asOf
        )
+       SELECT * FROM (
        SELECT ${columns},
               b.total - coalesce((SELECT sum(a.amount + a.discount)
                                   FROM bill_payment_allocations a JOIN bill_payments p ON p.id = a.payment_id
@@ -50,7 +51,7 @@ export async function outstandingBills(ctx: ServiceContext, asOf: string): Promi
                       - coalesce((SELECT sum(ca.amount) FROM vendor_credit_applications ca
                                   WHERE ca.bill_id = b.id AND ca.applied_on <= :asOf), 0) AS outstanding
        FROM candidates c JOIN bills b ON b.id = c.id JOIN vendors v ON v.id = b.vendor_id
-       WHERE outstanding > 0`,
+       ) AS o WHERE outstanding > 0`,
     )
     .all({ asOf })) as Outstanding[];
 }

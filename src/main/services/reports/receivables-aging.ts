@@ -41,12 +41,13 @@ export async function outstandingInvoices(ctx: ServiceContext, asOf: string): Pr
          SELECT id FROM documents INDEXED BY documents_settled
          WHERE type = 'invoice' AND settled_on > :asOf AND status = 'paid' AND issue_date <= :asOf
        )
+       SELECT * FROM (
        SELECT d.id, d.number, d.customer_id AS party_id, cu.name AS party_name, d.issue_date, d.due_date, d.currency,
               d.exchange_rate,
               d.total - coalesce((SELECT sum(a.amount) FROM allocations a
                                   WHERE a.invoice_id = d.id AND a.date <= :asOf AND a.undone_at IS NULL), 0) AS outstanding
        FROM candidates c JOIN documents d ON d.id = c.id JOIN customers cu ON cu.id = d.customer_id
-       WHERE outstanding > 0`,
+       ) AS o WHERE outstanding > 0`,
     )
     .all({ asOf })) as Outstanding[];
 }

@@ -16,6 +16,12 @@ export interface Dialect {
    * statement for a list of any length.
    */
   jsonValues(type: 'integer' | 'text'): string;
+  /**
+   * Customers whose name has any of `words` (nameKey words: lower case, no accents) as the
+   * start of one of its words, through the search table customers_fts: a subquery of at
+   * most `limit` customer ids for `id IN …`, with its parameters in order.
+   */
+  customersNamedAny(words: readonly string[], limit: number): { sql: string; params: string[] };
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {
@@ -24,6 +30,10 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`instr(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: () => '(SELECT value FROM json_each(?))',
+    customersNamedAny: (words, limit) => ({
+      sql: `(SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${limit})`,
+      params: [words.map((w) => `name:"${w.replace(/"/g, '""')}"*`).join(' OR ')],
+    }),
   },
   postgres: {
     addDays: (date, days) => `to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
@@ -31,6 +41,21 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>
       `(SELECT CAST(value AS ${type === 'integer' ? 'bigint' : 'text'}) FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS value)`,
+    // The trigram index finds the word anywhere in the row; split_part keeps it to the name
+    // (the first column of `search`). An empty list matches nothing (WHERE false).
+    customersNamedAny: (words, limit) => ({
+      sql: `(SELECT rowid FROM customers_fts WHERE ${
+        words.length === 0
+          ? 'false'
+          : words
+              .map(
+                () =>
+                  `(search LIKE folio_search_pattern(?) AND split_part(search, ' |', 1) LIKE folio_search_pattern(?))`,
+              )
+              .join(' OR ')
+      } ORDER BY rowid LIMIT ${limit})`,
+      params: words.flatMap((w) => [w, w]),
+    }),
   },
 };
 

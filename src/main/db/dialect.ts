@@ -22,6 +22,13 @@ export interface Dialect {
    * most `limit` customer ids for `id IN …`, with its parameters in order.
    */
   customersNamedAny(words: readonly string[], limit: number): { sql: string; params: string[] };
+  /**
+   * A SELECT of rows the caller's transaction is about to change on what it reads (an
+   * invoice's balance a payment checks): on PostgreSQL `FOR UPDATE`, so another machine's
+   * transaction doing the same waits for ours to commit and then reads the new row; on the
+   * SQLite file the query as it is (one writer at a time already).
+   */
+  forUpdate<Q extends { forUpdate(): Q }>(query: Q): Q;
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {
@@ -34,6 +41,7 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql: `(SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${limit})`,
       params: [words.map((w) => `name:"${w.replace(/"/g, '""')}"*`).join(' OR ')],
     }),
+    forUpdate: (query) => query,
   },
   postgres: {
     addDays: (date, days) => `to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
@@ -56,6 +64,7 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       } ORDER BY rowid LIMIT ${limit})`,
       params: words.flatMap((w) => [w, w]),
     }),
+    forUpdate: (query) => query.forUpdate(),
   },
 };
 

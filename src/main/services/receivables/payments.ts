@@ -2,6 +2,7 @@ import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Payment } from '../../../shared/api/payments';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
+import { dialectOf } from '../../db/dialect';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
@@ -72,8 +73,11 @@ async function checkAllocation(
   amount: number,
   field: string,
 ) {
-  const invoice = await storeOf(ctx).first(
-    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId),
+  // Locked until the payment commits: the same payment posted at once on another machine
+  // waits here, then finds the balance already paid (shared books).
+  const store = storeOf(ctx);
+  const invoice = await store.first(
+    dialectOf(store).forUpdate(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId)),
   );
   if (!invoice || invoice.type !== 'invoice')
     throw fieldError(`${field}.invoiceId`, msg('errors.payments.invoiceDoesNotExist'));
@@ -222,8 +226,11 @@ export async function applyPaymentCredit(
 
 /** Payments of the invoice's customer, in its currency, with credit left (oldest first). */
 async function creditPayments(ctx: ServiceContext, invoiceId: number) {
-  const invoice = await storeOf(ctx).first(
-    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId),
+  // Locked until the payment commits: the same payment posted at once on another machine
+  // waits here, then finds the balance already paid (shared books).
+  const store = storeOf(ctx);
+  const invoice = await store.first(
+    dialectOf(store).forUpdate(qb.selectFrom('documents').selectAll().where('id', '=', invoiceId)),
   );
   if (!invoice || invoice.type !== 'invoice')
     throw fieldError('invoiceId', msg('errors.payments.invoiceDoesNotExist'));

@@ -72,8 +72,11 @@ interface Candidate {
   reasons: Reason[];
 }
 
-async function lineRow(ctx: ServiceContext, id: number): Promise<LineRow> {
-  const l = await storeOf(ctx).first(qb.selectFrom('bank_lines').selectAll().where('id', '=', id));
+/** `lock`: held until the caller's transaction ends, so two machines never change one line at once. */
+async function lineRow(ctx: ServiceContext, id: number, lock = false): Promise<LineRow> {
+  const store = storeOf(ctx);
+  const query = qb.selectFrom('bank_lines').selectAll().where('id', '=', id);
+  const l = await store.first(lock ? dialectOf(store).forUpdate(query) : query);
   if (!l) throw notFound(msg('errors.notFound.bankLine'));
   return l;
 }
@@ -251,7 +254,9 @@ async function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 
       const rows =
         kind === 'customer'
           ? ((await store
-              .prepare(`SELECT c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND c.id IN ${named.sql}`)
+              .prepare(
+                `SELECT c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND c.id IN ${named.sql}`,
+              )
               .all(...named.params)) as { id: number; name: string }[])
           : await store.all(
               qb
@@ -583,7 +588,7 @@ export async function confirm(
 ): Promise<BankLine> {
   const store = storeOf(ctx);
   await store.tx(async () => {
-    const line = await lineRow(ctx, input.lineId);
+    const line = await lineRow(ctx, input.lineId, true);
     if (line.status !== 'open')
       throw new AppError(
         'CONFLICT',
@@ -685,7 +690,7 @@ export async function confirm(
 export async function undo(ctx: ServiceContext, input: ParsedInput<'bank.lines.undo'>): Promise<BankLine> {
   const store = storeOf(ctx);
   await store.tx(async () => {
-    const line = await lineRow(ctx, input.lineId);
+    const line = await lineRow(ctx, input.lineId, true);
     const m = await store.first(
       qb.selectFrom('bank_matches').selectAll().where('line_id', '=', line.id).where('undone_at', 'is', null),
     );
@@ -709,7 +714,7 @@ export async function categorize(
 ): Promise<BankLine> {
   const store = storeOf(ctx);
   await store.tx(async () => {
-    const line = await lineRow(ctx, input.lineId);
+    const line = await lineRow(ctx, input.lineId, true);
     if (line.status === 'matched') throw new AppError('CONFLICT', msg('errors.matching.linePaysInvoiceBill'));
     await store.run(
       qb

@@ -76,7 +76,7 @@ interface Candidate {
 async function lineRow(ctx: ServiceContext, id: number, lock = false): Promise<LineRow> {
   const store = storeOf(ctx);
   const query = qb.selectFrom('bank_lines').selectAll().where('id', '=', id);
-  const l = await store.first(lock ? dialectOf(store).forUpdate(query) : query);
+  const l = await store.first(lock ? query.modifyEnd(dialectOf(store).forUpdate) : query);
   if (!l) throw notFound(msg('errors.notFound.bankLine'));
   return l;
 }

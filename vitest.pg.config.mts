@@ -36,7 +36,7 @@ const reportsAndDocuments = [
   'reminders-escalation',
 ];
 
-const bank = ['bank-matching-accuracy'];
+const bank = ['bank', 'bank-matching-accuracy'];
 
 // Without PostgreSQL (a machine that has only Node) this pass is skipped with a notice;
 // .ci/run installs PostgreSQL and sets FOLIO_REQUIRE_PG=1, which makes its absence a failure.

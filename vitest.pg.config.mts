@@ -47,7 +47,7 @@ const reportsAndDocuments = [
   'reports-payables',
 ];
 
-const bank: string[] = [];
+const bank = ['bank', 'bank-matching-accuracy'];
 
 // Without PostgreSQL (a machine that has only Node) this pass is skipped with a notice;
 // .ci/run installs PostgreSQL and sets FOLIO_REQUIRE_PG=1, which makes its absence a failure.

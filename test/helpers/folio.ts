@@ -79,6 +79,15 @@ export async function createSharedBooks(dataDir: string): Promise<{ database: st
   return books;
 }
 
+/**
+ * Another data folder (another machine) on the same shared books: openTestFolio({ dataDir,
+ * person }) on it then signs in to those books. Dropping them is the caller's (dropTestDatabase).
+ */
+export function joinSharedBooks(dataDir: string, books: { database: string; owner: SharedPerson }): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, SHARED_MARK), JSON.stringify(books));
+}
+
 /** How a person opens the shared books of a test data folder (see createSharedBooks). */
 export function sharedSettings(database: string, person: SharedPerson) {
   const cluster = testCluster();
@@ -86,7 +95,10 @@ export function sharedSettings(database: string, person: SharedPerson) {
   return { host: cluster.host, port: cluster.port, database, user: person.login, password: person.password };
 }
 
-/** Opens Folio on a temporary (or given) data folder, exactly as the shells do. */
+/**
+ * Opens Folio on a temporary (or given) data folder, exactly as the shells do. On shared books
+ * when the run's engine is PostgreSQL, or when a `person` signs in (whatever the engine).
+ */
 export async function openTestFolio(
   options: { dataDir?: string; clock?: Clock; keep?: boolean; person?: SharedPerson } = {},
 ): Promise<TestFolio> {
@@ -94,7 +106,7 @@ export async function openTestFolio(
   const dataDir = options.dataDir ?? tmp!.dir;
   let shared: FolioOptions['shared'];
   let drop = async () => {};
-  if (TEST_ENGINE === 'postgres') {
+  if (TEST_ENGINE === 'postgres' || options.person) {
     const books = await createSharedBooks(dataDir);
     const person = options.person ?? books.owner;
     shared = {

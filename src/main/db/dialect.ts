@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from './store';
 
 /**
@@ -22,6 +22,33 @@ export interface Dialect {
    * statement for a list of any length.
    */
   jsonValues(type: 'integer' | 'text'): string;
+  /**
+   * Whether a row of a receivables search table (`invoices_fts`, `quotes_fts`,
+   * `credit_notes_fts`, `customers_fts`), read in the query under `alias` (the table's own name
+   * when not aliased), matches every one of `words` (the user's text split by `searchWords`),
+   * each as a prefix: SQLite asks the FTS5 index (`"word"*` ANDed), PostgreSQL tests the
+   * row's accent- and case-folded `search` key with folio_search_pattern per word.
+   */
+  receivablesSearchMatch(table: string, alias: string, words: readonly string[]): RawBuilder<SqlBool>;
+  /**
+   * The end of a SELECT (Kysely: `.modifyEnd(dialect.forUpdate)`) made inside a transaction to
+   * check a row before changing it: PostgreSQL locks the rows read (FOR UPDATE) until the
+   * transaction ends, so a second caller waits and then reads what the first committed;
+   * SQLite's open transaction already keeps every other writer out, so nothing is added.
+   */
+  readonly forUpdate: RawBuilder<unknown>;
+  /**
+   * Customers whose name has any of `words` (nameKey words: lower case, no accents) as the
+   * start of one of its words, through the search table customers_fts (bank matching by the
+   * payer's name): a subquery of at most `limit` customer ids for `id IN …`, with its
+   * parameters in order.
+   */
+  customersNamedAny(words: readonly string[], limit: number): { sql: string; params: string[] };
+}
+
+/** FTS5's query for words that must all occur, each as a prefix, quoted so punctuation is text. */
+function fts5AllPrefixes(words: readonly string[]): string {
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {
@@ -31,6 +58,13 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`instr(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: () => '(SELECT value FROM json_each(?))',
+    receivablesSearchMatch: (table, alias, words) =>
+      sql<SqlBool>`${sql.raw(alias)}.${sql.raw(table)} MATCH ${fts5AllPrefixes(words)}`,
+    forUpdate: sql``,
+    customersNamedAny: (words, limit) => ({
+      sql: `(SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${limit})`,
+      params: [words.map((w) => `name:"${w.replace(/"/g, '""')}"*`).join(' OR ')],
+    }),
   },
   postgres: {
     addDays: (date, days) => `to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
@@ -39,6 +73,29 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>
       `(SELECT CAST(value AS ${type === 'integer' ? 'bigint' : 'text'}) FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS value)`,
+    receivablesSearchMatch: (_table, alias, words) =>
+      words.length === 0
+        ? sql<SqlBool>`false`
+        : sql<SqlBool>`(${sql.join(
+            words.map((w) => sql`${sql.raw(alias)}.search LIKE folio_search_pattern(${w})`),
+            sql` AND `,
+          )})`,
+    forUpdate: sql`FOR UPDATE`,
+    // The trigram index finds the word anywhere in the row; split_part keeps it to the name
+    // (the first column of `search`). An empty list matches nothing (WHERE false).
+    customersNamedAny: (words, limit) => ({
+      sql: `(SELECT rowid FROM customers_fts WHERE ${
+        words.length === 0
+          ? 'false'
+          : words
+              .map(
+                () =>
+                  `(search LIKE folio_search_pattern(?) AND split_part(search, ' |', 1) LIKE folio_search_pattern(?))`,
+              )
+              .join(' OR ')
+      } ORDER BY rowid LIMIT ${limit})`,
+      params: words.flatMap((w) => [w, w]),
+    }),
   },
 };
 

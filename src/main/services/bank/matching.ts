@@ -11,6 +11,7 @@ import {
   findCreditorReferences,
   referenceKey,
 } from '../../../shared/domain/bank/references';
+import { dialectOf } from '../../db/dialect';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
@@ -71,8 +72,11 @@ interface Candidate {
   reasons: Reason[];
 }
 
-async function lineRow(ctx: ServiceContext, id: number): Promise<LineRow> {
-  const l = await storeOf(ctx).first(qb.selectFrom('bank_lines').selectAll().where('id', '=', id));
+/** `lock`: held until the caller's transaction ends, so two machines never change one line at once. */
+async function lineRow(ctx: ServiceContext, id: number, lock = false): Promise<LineRow> {
+  const store = storeOf(ctx);
+  const query = qb.selectFrom('bank_lines').selectAll().where('id', '=', id);
+  const l = await store.first(lock ? query.modifyEnd(dialectOf(store).forUpdate) : query);
   if (!l) throw notFound(msg('errors.notFound.bankLine'));
   return l;
 }
@@ -94,7 +98,7 @@ async function invoiceRows(
 ): Promise<OpenDoc[]> {
   const rows = (await storeOf(ctx)
     .prepare(
-      `SELECT d.id, d.number, d.customer_id AS partyId, c.name AS partyName, d.balance, d.due_date AS dueDate
+      `SELECT d.id, d.number, d.customer_id AS "partyId", c.name AS "partyName", d.balance, d.due_date AS "dueDate"
          FROM documents d INDEXED BY ${index} JOIN customers c ON c.id = d.customer_id
         WHERE ${OPEN_INVOICE} AND d.currency = ? AND ${where}
         ORDER BY d.due_date, d.id LIMIT ${limit}`,
@@ -114,8 +118,8 @@ async function billRows(
 ): Promise<OpenDoc[]> {
   const rows = (await storeOf(ctx)
     .prepare(
-      `SELECT b.id, b.vendor_invoice_number AS number, b.vendor_id AS partyId, v.name AS partyName, b.balance,
-              b.due_date AS dueDate, b.bill_date, b.total, b.discount_taken, b.discount_bp, b.discount_days
+      `SELECT b.id, b.vendor_invoice_number AS number, b.vendor_id AS "partyId", v.name AS "partyName", b.balance,
+              b.due_date AS "dueDate", b.bill_date, b.total, b.discount_taken, b.discount_bp, b.discount_days
          FROM bills b INDEXED BY ${index} JOIN vendors v ON v.id = b.vendor_id
         WHERE ${OPEN_BILL} AND b.currency = ? AND ${where}
         ORDER BY b.due_date, b.id LIMIT ${limit}`,
@@ -246,22 +250,22 @@ async function partiesOf(ctx: ServiceContext, line: LineRow, kind: 'customer' | 
       .filter((w) => w.length >= 3)
       .slice(0, 3);
     if (words.length > 0) {
+      const named = dialectOf(store).customersNamedAny(words, 20);
       const rows =
         kind === 'customer'
           ? ((await store
               .prepare(
-                `SELECT c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND c.id IN
-                   (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? LIMIT 20)`,
+                `SELECT c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND c.id IN ${named.sql}`,
               )
-              .all(words.map((w) => `name:"${w.replace(/"/g, '""')}"*`).join(' OR '))) as {
-              id: number;
-              name: string;
-            }[])
-          : ((await store
-              .prepare(
-                `SELECT id, name FROM vendors WHERE archived_at IS NULL AND name LIKE ? ESCAPE '\\' LIMIT 50`,
-              )
-              .all(`%${words[0]!.replace(/[\\%_]/g, (c) => '\\' + c)}%`)) as { id: number; name: string }[]);
+              .all(...named.params)) as { id: number; name: string }[])
+          : await store.all(
+              qb
+                .selectFrom('vendors')
+                .select(['id', 'name'])
+                .where('archived_at', 'is', null)
+                .where(dialectOf(store).containsIgnoringCase('name', words[0]!))
+                .limit(50),
+            );
       // A name that fits many customers or vendors ("Vendor", "Müller") says nothing.
       const alike = rows.filter((r) => nameSimilarity(r.name, line.counterparty_name) >= 0.6);
       if (alike.length <= MAX_NAME_MATCHES)
@@ -584,7 +588,7 @@ export async function confirm(
 ): Promise<BankLine> {
   const store = storeOf(ctx);
   await store.tx(async () => {
-    const line = await lineRow(ctx, input.lineId);
+    const line = await lineRow(ctx, input.lineId, true);
     if (line.status !== 'open')
       throw new AppError(
         'CONFLICT',
@@ -686,7 +690,7 @@ export async function confirm(
 export async function undo(ctx: ServiceContext, input: ParsedInput<'bank.lines.undo'>): Promise<BankLine> {
   const store = storeOf(ctx);
   await store.tx(async () => {
-    const line = await lineRow(ctx, input.lineId);
+    const line = await lineRow(ctx, input.lineId, true);
     const m = await store.first(
       qb.selectFrom('bank_matches').selectAll().where('line_id', '=', line.id).where('undone_at', 'is', null),
     );
@@ -710,7 +714,7 @@ export async function categorize(
 ): Promise<BankLine> {
   const store = storeOf(ctx);
   await store.tx(async () => {
-    const line = await lineRow(ctx, input.lineId);
+    const line = await lineRow(ctx, input.lineId, true);
     if (line.status === 'matched') throw new AppError('CONFLICT', msg('errors.matching.linePaysInvoiceBill'));
     await store.run(
       qb

@@ -150,12 +150,19 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   const dispatch: Dispatch = (method, input, lang) =>
     baseDispatch(method, input, lang).finally(() => firstAnswered());
   const timers: NodeJS.Timeout[] = [];
+  // Jobs started by a timer: closing waits for them, so none touches a closed database.
+  const running = new Set<Promise<void>>();
+  const tracked = (run: Promise<void>) => {
+    running.add(run);
+    void run.finally(() => running.delete(run));
+    return run;
+  };
   for (const job of JOBS) {
     if (!job.deferAtOpen) {
       await runJob(job, ctx, log);
       continue;
     }
-    const first = setTimeout(() => void runJob(job, ctx, log), 1000);
+    const first = setTimeout(() => void tracked(runJob(job, ctx, log)), 1000);
     first.unref();
     timers.push(first);
   }
@@ -217,7 +224,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       hourly.unref();
       timers.push(hourly);
       for (const job of JOBS) {
-        const timer = setInterval(() => void runJob(job, ctx, log), job.everyMs);
+        const timer = setInterval(() => void tracked(runJob(job, ctx, log)), job.everyMs);
         timer.unref();
         timers.push(timer);
       }
@@ -225,6 +232,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
     async close() {
       for (const t of timers) clearTimeout(t);
       await inFlight;
+      await Promise.allSettled([...running]);
       for (const job of JOBS) await job.stop?.(ctx);
       if (warmedUp) await (await import('./services/printing/warmup')).stopPdfThread();
       await host.close();

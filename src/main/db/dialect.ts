@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from './store';
 
 /**
@@ -16,6 +16,26 @@ export interface Dialect {
    * statement for a list of any length.
    */
   jsonValues(type: 'integer' | 'text'): string;
+  /**
+   * Whether a row of a receivables search table (`invoices_fts`, `quotes_fts`,
+   * `credit_notes_fts`, `customers_fts`), read in the query under `alias` (the table's own name
+   * when not aliased), matches every one of `words` (the user's text split by `searchWords`),
+   * each as a prefix: SQLite asks the FTS5 index (`"word"*` ANDed), PostgreSQL tests the
+   * row's accent- and case-folded `search` key with folio_search_pattern per word.
+   */
+  receivablesSearchMatch(table: string, alias: string, words: readonly string[]): RawBuilder<SqlBool>;
+  /**
+   * The end of a SELECT (Kysely: `.modifyEnd(dialect.forUpdate)`) made inside a transaction to
+   * check a row before changing it: PostgreSQL locks the rows read (FOR UPDATE) until the
+   * transaction ends, so a second caller waits and then reads what the first committed;
+   * SQLite's open transaction already keeps every other writer out, so nothing is added.
+   */
+  readonly forUpdate: RawBuilder<unknown>;
+}
+
+/** FTS5's query for words that must all occur, each as a prefix, quoted so punctuation is text. */
+function fts5AllPrefixes(words: readonly string[]): string {
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {
@@ -24,6 +44,9 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`instr(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: () => '(SELECT value FROM json_each(?))',
+    receivablesSearchMatch: (table, alias, words) =>
+      sql<SqlBool>`${sql.raw(alias)}.${sql.raw(table)} MATCH ${fts5AllPrefixes(words)}`,
+    forUpdate: sql``,
   },
   postgres: {
     addDays: (date, days) => `to_char(CAST(${date} AS date) + CAST(${days} AS integer), 'YYYY-MM-DD')`,
@@ -31,6 +54,14 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>
       `(SELECT CAST(value AS ${type === 'integer' ? 'bigint' : 'text'}) FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS value)`,
+    receivablesSearchMatch: (_table, alias, words) =>
+      words.length === 0
+        ? sql<SqlBool>`false`
+        : sql<SqlBool>`(${sql.join(
+            words.map((w) => sql`${sql.raw(alias)}.search LIKE folio_search_pattern(${w})`),
+            sql` AND `,
+          )})`,
+    forUpdate: sql`FOR UPDATE`,
   },
 };
 

@@ -99,8 +99,8 @@ export async function adjustPaymentStats(
   await storeOf(ctx)
     .prepare(
       `INSERT INTO customer_payment_stats (customer_id, settled_count, days_late_sum) VALUES (?, ?, ?)
-       ON CONFLICT (customer_id) DO UPDATE SET settled_count = settled_count + excluded.settled_count,
-         days_late_sum = days_late_sum + excluded.days_late_sum`,
+       ON CONFLICT (customer_id) DO UPDATE SET settled_count = customer_payment_stats.settled_count + excluded.settled_count,
+         days_late_sum = customer_payment_stats.days_late_sum + excluded.days_late_sum`,
     )
     .run(customerId, count, days);
 }

@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
-import { ftsQuery } from './search';
+import { searchWords } from './search';
+import { dialectOf } from '../../db/dialect';
 import { taxRates } from './taxes';
 import { assertVersion } from '../versions';
 
@@ -83,7 +84,7 @@ export async function customerBalances(ctx: ServiceContext, id: number) {
          WHERE customer_id = ? AND undone_at IS NULL AND unapplied > 0
          UNION ALL
          SELECT currency, balance FROM documents WHERE customer_id = ? AND type = 'credit_note' AND status = 'issued' AND balance > 0
-       ) GROUP BY currency ORDER BY currency`,
+       ) AS credit GROUP BY currency ORDER BY currency`,
     )
     .all(id, id)) as { currency: string; amount: number }[];
   return { balances, credit };
@@ -100,9 +101,11 @@ export async function listCustomers(
   const store = storeOf(ctx);
   let q = qb.selectFrom('customers as c');
   if (!input.includeArchived) q = q.where('c.archived_at', 'is', null);
-  const match = ftsQuery(input.search);
-  if (match)
-    q = q.where(sql<boolean>`c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${match})`);
+  const words = searchWords(input.search);
+  if (words.length > 0)
+    q = q.where(
+      sql<boolean>`c.id IN (SELECT f.rowid FROM customers_fts AS f WHERE ${dialectOf(store).receivablesSearchMatch('customers_fts', 'f', words)})`,
+    );
 
   const total = Number((await store.first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
   let page = q.select(['c.id', 'c.name', 'c.contact_person', 'c.currency', 'c.archived_at']);

@@ -37,7 +37,7 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
     throw new AppError('CONFLICT', msg('errors.documentLifecycle.quoteSentNotIssued'));
   const { number, counter } = await takeNumber(ctx, doc.type, doc.issue_date);
   const base = (await getPreferences(ctx)).baseCurrency;
-  await store.run(
+  const issued = await store.run(
     qb
       .updateTable('documents')
       .set({
@@ -49,8 +49,12 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
         issued_at: ctx.clock.now().toISOString(),
         updated_at: ctx.clock.now().toISOString(),
       })
-      .where('id', '=', id),
+      .where('id', '=', id)
+      // On shared books someone may have issued it since it was read above: then this changes
+      // nothing, and the whole issue (the number taken too) is undone.
+      .where('status', '=', 'draft'),
   );
+  if (issued.changes !== 1) throw new AppError('CONFLICT', msg('errors.documentLifecycle.alreadyIssued'));
   if (doc.type === 'invoice') await refreshInvoice(ctx, id);
   if (doc.type === 'credit_note') {
     await refreshCreditNote(ctx, id);

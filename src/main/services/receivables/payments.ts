@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Payment } from '../../../shared/api/payments';
 import { AppError, fieldError, notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
+import { dialectOf } from '../../db/dialect';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { refreshInvoice } from './balances';
@@ -72,8 +73,11 @@ async function checkAllocation(
   amount: number,
   field: string,
 ) {
-  const invoice = await storeOf(ctx).first(
-    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId),
+  const store = storeOf(ctx);
+  // Locked until the payment is saved: a second payment of the same invoice at the same
+  // moment (shared books) waits, then sees the balance this one leaves.
+  const invoice = await store.first(
+    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId).modifyEnd(dialectOf(store).forUpdate),
   );
   if (!invoice || invoice.type !== 'invoice')
     throw fieldError(`${field}.invoiceId`, msg('errors.payments.invoiceDoesNotExist'));
@@ -189,7 +193,13 @@ export async function applyPaymentCredit(
 ): Promise<Payment> {
   await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const p = await store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.paymentId));
+    const p = await store.first(
+      qb
+        .selectFrom('payments')
+        .selectAll()
+        .where('id', '=', input.paymentId)
+        .modifyEnd(dialectOf(store).forUpdate),
+    );
     if (!p || p.undone_at) throw fieldError('paymentId', msg('errors.payments.paymentDoesNotExist'));
     if (input.amount > p.unapplied) throw fieldError('amount', msg('errors.payments.moreThanCreditLeft'));
     await checkAllocation(ctx, p.customer_id, p.currency, input.invoiceId, input.amount, 'allocation');
@@ -222,8 +232,11 @@ export async function applyPaymentCredit(
 
 /** Payments of the invoice's customer, in its currency, with credit left (oldest first). */
 async function creditPayments(ctx: ServiceContext, invoiceId: number) {
-  const invoice = await storeOf(ctx).first(
-    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId),
+  const store = storeOf(ctx);
+  // Locked until the payment is saved: a second payment of the same invoice at the same
+  // moment (shared books) waits, then sees the balance this one leaves.
+  const invoice = await store.first(
+    qb.selectFrom('documents').selectAll().where('id', '=', invoiceId).modifyEnd(dialectOf(store).forUpdate),
   );
   if (!invoice || invoice.type !== 'invoice')
     throw fieldError('invoiceId', msg('errors.payments.invoiceDoesNotExist'));

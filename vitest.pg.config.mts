@@ -20,6 +20,11 @@ const receivables = [
   'customers-and-lists',
   'customer-credit',
   'concurrent-calls',
+  'edit-versions',
+  'recurring',
+  'tax-rounding',
+  'settings',
+  'einvoice-out',
 ];
 
 const payables = [

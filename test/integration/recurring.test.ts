@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, addMonths, localToday } from '../../src/shared/domain/dates';
 import { openDatabase } from '../../src/main/db/open';
-import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
+import { fixedClock, openTestFolio, TEST_ENGINE, type TestFolio } from '../helpers/folio';
 import { invoiceInput, seedBusiness } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
 
@@ -168,7 +168,9 @@ describe('recurring invoices', () => {
     expect((await invoicesOf(t)).at(-1)).toMatchObject({ issueDate: '2026-03-23', status: 'issued' });
   });
 
-  it(
+  // A child process on a local data folder, killed while it writes the file: about the SQLite
+  // file (on shared books a killed app's open transaction is rolled back by the server).
+  it.skipIf(TEST_ENGINE === 'postgres')(
     'a crash in the middle of a catch-up repeats nothing and loses nothing',
     async () => {
       const dir = tempDir();

@@ -25,6 +25,7 @@ const receivables = [
   'tax-rounding',
   'settings',
   'einvoice-out',
+  'document-list-queries',
 ];
 
 const payables = [

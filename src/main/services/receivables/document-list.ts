@@ -34,9 +34,9 @@ function statusCondition(status: DisplayStatus, type: Filters['type'], today: st
   const late = sql<SqlBool>`d.due_date < ${today} AND d.balance > 0`;
   switch (status) {
     case 'overdue':
-      return type === 'invoice' ? sql`(d.status IN ('issued', 'partially_paid') AND ${late})` : sql`(0)`;
+      return type === 'invoice' ? sql`(d.status IN ('issued', 'partially_paid') AND ${late})` : sql`(1 = 0)`;
     case 'expired':
-      return type === 'quote' ? sql`(d.status = 'sent' AND d.due_date < ${today})` : sql`(0)`;
+      return type === 'quote' ? sql`(d.status = 'sent' AND d.due_date < ${today})` : sql`(1 = 0)`;
     case 'issued':
     case 'partially_paid':
       return type === 'invoice'
@@ -210,7 +210,10 @@ export async function listDocuments(
             ])
             .orderBy(
               column === 'd.customer_name' ? sql`d.customer_name COLLATE NOCASE` : column,
-              input.direction,
+              // Documents without a due date or number first going up, last going down: SQLite's
+              // order, said out loud for PostgreSQL (whose default is the opposite). The same
+              // as SQLite's default, so its indexes still give the order.
+              (ob) => (input.direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()),
             )
             .orderBy('d.id', input.direction)
             .limit(input.limit)

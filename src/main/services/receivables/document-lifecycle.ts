@@ -25,7 +25,7 @@ import type { TaxRounding } from '../../../shared/domain/totals';
 /** Gives a draft its number and opens its balance; for a credit note, credits its invoice. */
 export async function issueInTransaction(ctx: ServiceContext, id: number): Promise<void> {
   const store = storeOf(ctx);
-  const doc = await documentRecord(ctx, id);
+  const doc = await documentRecord(ctx, id, { lock: true });
   if (doc.status !== 'draft')
     throw new AppError(
       'CONFLICT',
@@ -58,7 +58,7 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
   if (doc.type === 'invoice') await refreshInvoice(ctx, id);
   if (doc.type === 'credit_note') {
     await refreshCreditNote(ctx, id);
-    const invoice = doc.related_id ? await documentRecord(ctx, doc.related_id) : null;
+    const invoice = doc.related_id ? await documentRecord(ctx, doc.related_id, { lock: true }) : null;
     if (
       invoice &&
       (invoice.status === 'issued' || invoice.status === 'partially_paid') &&
@@ -79,7 +79,7 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
 export async function issueDocument(ctx: ServiceContext, input: { id: number }): Promise<Document> {
   await storeOf(ctx).tx(async () => {
     // Checked inside the transaction, before the number is taken: nothing is issued half-way.
-    if ((await documentRecord(ctx, input.id)).status === 'draft')
+    if ((await documentRecord(ctx, input.id, { lock: true })).status === 'draft')
       await assertPreferredFormatPossible(ctx, input.id);
     await issueInTransaction(ctx, input.id);
   });
@@ -113,10 +113,10 @@ export async function applyCreditNote(
   input: ParsedInput<'creditNotes.apply'>,
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
-    const cn = await documentRecord(ctx, input.creditNoteId);
+    const cn = await documentRecord(ctx, input.creditNoteId, { lock: true });
     if (cn.type !== 'credit_note' || cn.status !== 'issued')
       throw fieldError('creditNoteId', msg('errors.documentLifecycle.onlyIssuedCreditNote'));
-    const invoice = await documentRecord(ctx, input.invoiceId);
+    const invoice = await documentRecord(ctx, input.invoiceId, { lock: true });
     if (invoice.type !== 'invoice' || !['issued', 'partially_paid'].includes(invoice.status))
       throw fieldError('invoiceId', msg('errors.documentLifecycle.creditOnlyAppliedOpen'));
     if (invoice.customer_id !== cn.customer_id)
@@ -163,7 +163,7 @@ export async function voidDocument(
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const doc = await documentRecord(ctx, input.id);
+    const doc = await documentRecord(ctx, input.id, { lock: true });
     if (doc.status === 'void')
       throw new AppError('CONFLICT', msg('errors.documentLifecycle.documentAlreadyVoid'));
     if (doc.status === 'draft')
@@ -309,7 +309,7 @@ export async function setQuoteStatus(
   input: ParsedInput<'quotes.setStatus'>,
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
-    const quote = await documentRecord(ctx, input.id);
+    const quote = await documentRecord(ctx, input.id, { lock: true });
     if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
     const allowed: Record<string, string[]> = {
       sent: ['draft'],

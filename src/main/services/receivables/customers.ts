@@ -13,8 +13,16 @@ import { dialectOf } from '../../db/dialect';
 import { taxRates } from './taxes';
 import { assertVersion } from '../versions';
 
-async function customerRow(ctx: ServiceContext, id: number) {
-  const r = await storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
+/**
+ * A customer's row. With `lock`, read in a transaction about to change it: on shared books a
+ * second save from the same version at the same moment waits, then sees the first one's new
+ * version and is refused, instead of both passing the version check.
+ */
+async function customerRow(ctx: ServiceContext, id: number, options: { lock?: boolean } = {}) {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('customers').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const r = await store.first(q);
   if (!r) throw notFound(msg('errors.notFound.customer'));
   return r;
 }
@@ -309,7 +317,7 @@ export async function updateCustomer(ctx: ServiceContext, input: ParsedInput<'cu
     excludeId: input.id,
   });
   await storeOf(ctx).tx(async () => {
-    const before = await customerRow(ctx, input.id);
+    const before = await customerRow(ctx, input.id, { lock: true });
     await assertVersion(ctx, before, input.version);
     const beforeEmails = JSON.stringify(await emailsOf(ctx, input.id));
     const values = await columns(ctx, input);
@@ -352,7 +360,7 @@ export async function setCustomerArchived(
   input: ParsedInput<'customers.setArchived'>,
 ): Promise<Customer> {
   await storeOf(ctx).tx(async () => {
-    await customerRow(ctx, input.id);
+    await customerRow(ctx, input.id, { lock: true });
     await storeOf(ctx).run(
       qb
         .updateTable('customers')
@@ -380,7 +388,7 @@ export async function setCustomerArchived(
 
 export async function deleteCustomer(ctx: ServiceContext, input: { id: number }): Promise<{ deleted: true }> {
   await storeOf(ctx).tx(async () => {
-    const before = await customerRow(ctx, input.id);
+    const before = await customerRow(ctx, input.id, { lock: true });
     const used =
       (await hasDocuments(ctx, input.id)) ||
       !!(await storeOf(ctx).first(

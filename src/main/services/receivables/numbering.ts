@@ -84,6 +84,8 @@ export async function guardNextNumber(
   type: DocumentType,
   nextNumber: number,
 ): Promise<void> {
+  // Waits for an issue in progress (it holds the series row): its number counts below.
+  await lockedSeries(ctx, type);
   const row = await storeOf(ctx).first(
     qb
       .selectFrom('documents')

@@ -93,4 +93,26 @@ describe('calls at the same time', () => {
     });
     expect(Number(next.number!.slice(-4))).toBe(Number(issued.number!.slice(-4)) + 1);
   });
+  it('a payment undone twice at once is undone once; the second is refused', async () => {
+    const invoice = await t.call('documents.issue', {
+      id: (await t.call('documents.create', invoiceInput(seed))).id,
+    });
+    const payment = await t.call('payments.record', {
+      customerId: invoice.customerId,
+      date: '2026-11-20',
+      amount: invoice.balance,
+      currency: invoice.currency,
+      method: 'bank_transfer',
+      allocations: [{ invoiceId: invoice.id, amount: invoice.balance }],
+    });
+    const results = await Promise.all(
+      [1, 2].map(() => t.raw('payments.undo', { id: payment.id, reason: 'Bounced' })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
+    expect(await t.call('documents.get', { id: invoice.id })).toMatchObject({
+      balance: invoice.total,
+      status: 'issued',
+    });
+  });
 });

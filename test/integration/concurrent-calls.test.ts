@@ -115,4 +115,17 @@ describe('calls at the same time', () => {
       status: 'issued',
     });
   });
+  it('a quote converted twice at once makes one invoice', async () => {
+    const quote = await t.call('documents.create', {
+      ...invoiceInput(seed),
+      type: 'quote',
+      due: { kind: 'date', date: '2026-12-20' },
+    });
+    await t.call('quotes.setStatus', { id: quote.id, status: 'sent' });
+    const results = await Promise.all([1, 2].map(() => t.raw('quotes.convert', { id: quote.id })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
+    const after = await t.call('documents.get', { id: quote.id });
+    expect(after.related.filter((r) => r.type === 'invoice')).toHaveLength(1);
+  });
 });

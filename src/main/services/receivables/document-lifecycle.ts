@@ -349,20 +349,23 @@ export async function setQuoteStatus(
 
 /** A draft invoice with the quote's content, linked back to it; the quote counts as accepted. */
 export async function convertQuote(ctx: ServiceContext, input: { id: number }): Promise<Document> {
-  const quote = await getDocument(ctx, input);
-  if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
-  if (!['sent', 'accepted'].includes(quote.status))
-    throw new AppError('CONFLICT', msg('errors.documentLifecycle.onlySentAcceptedQuote'));
-  const existing = quote.related.find((r) => r.type === 'invoice');
-  if (existing)
-    throw new AppError(
-      'CONFLICT',
-      existing.number
-        ? msg('errors.documentLifecycle.quoteConvertedTo', { number: existing.number })
-        : msg('errors.documentLifecycle.quoteConvertedToDraft'),
-    );
-  const terms = (await getPreferences(ctx)).defaultPaymentTerms;
   const id = await storeOf(ctx).tx(async () => {
+    // Locked and checked inside the transaction: converted twice at the same moment (a double
+    // click, or two people), the second finds the first one's invoice and makes none.
+    await documentRecord(ctx, input.id, { lock: true });
+    const quote = await getDocument(ctx, input);
+    if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
+    if (!['sent', 'accepted'].includes(quote.status))
+      throw new AppError('CONFLICT', msg('errors.documentLifecycle.onlySentAcceptedQuote'));
+    const existing = quote.related.find((r) => r.type === 'invoice');
+    if (existing)
+      throw new AppError(
+        'CONFLICT',
+        existing.number
+          ? msg('errors.documentLifecycle.quoteConvertedTo', { number: existing.number })
+          : msg('errors.documentLifecycle.quoteConvertedToDraft'),
+      );
+    const terms = (await getPreferences(ctx)).defaultPaymentTerms;
     if (quote.status === 'sent') {
       await storeOf(ctx).run(
         qb

@@ -61,4 +61,17 @@ describe('editing the same record twice from the same version', () => {
     const now = await t.call('documents.get', { id: draft.id });
     expect(now).toMatchObject({ notes: 'first', version: 2 });
   });
+  it('two saves of a customer from the same version at the same moment: one is kept, one refused', async () => {
+    const { customer } = await t.call('customers.get', { id: seed.customer.id });
+    const fields = editable(customer, ['archived', 'hasDocuments', 'createdAt', 'version']);
+    const results = await Promise.all(
+      ['Left Ltd', 'Right Ltd'].map((name) =>
+        t.raw('customers.update', { ...fields, name, version: customer.version }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
+    const after = (await t.call('customers.get', { id: seed.customer.id })).customer;
+    expect(after.version).toBe(customer.version + 1);
+  });
 });

@@ -1,4 +1,4 @@
-import { localSqlite } from '../helpers/folio';
+import { storeOf } from '../../src/main/services/context';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ONE_PIXEL_PNG,
@@ -146,8 +146,8 @@ describe('business profile and settings', () => {
 
   it('keeps the audit log append-only', async () => {
     await setup();
-    const sqlite = localSqlite(t.folio.ctx);
-    expect(() => sqlite.exec("UPDATE audit_log SET user = 'x'")).toThrow(/append-only/);
-    expect(() => sqlite.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    const store = storeOf(t.folio.ctx);
+    await expect(store.prepare(`UPDATE audit_log SET "user" = 'x'`).run()).rejects.toThrow(/append-only/);
+    await expect(store.prepare('DELETE FROM audit_log').run()).rejects.toThrow(/append-only/);
   });
 });

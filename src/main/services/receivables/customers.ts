@@ -8,12 +8,21 @@ import { sql } from 'kysely';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
-import { ftsQuery } from './search';
+import { searchWords } from './search';
+import { dialectOf } from '../../db/dialect';
 import { taxRates } from './taxes';
 import { assertVersion } from '../versions';
 
-async function customerRow(ctx: ServiceContext, id: number) {
-  const r = await storeOf(ctx).first(qb.selectFrom('customers').selectAll().where('id', '=', id));
+/**
+ * A customer's row. With `lock`, read in a transaction about to change it: on shared books a
+ * second save from the same version at the same moment waits, then sees the first one's new
+ * version and is refused, instead of both passing the version check.
+ */
+async function customerRow(ctx: ServiceContext, id: number, options: { lock?: boolean } = {}) {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('customers').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const r = await store.first(q);
   if (!r) throw notFound(msg('errors.notFound.customer'));
   return r;
 }
@@ -83,7 +92,7 @@ export async function customerBalances(ctx: ServiceContext, id: number) {
          WHERE customer_id = ? AND undone_at IS NULL AND unapplied > 0
          UNION ALL
          SELECT currency, balance FROM documents WHERE customer_id = ? AND type = 'credit_note' AND status = 'issued' AND balance > 0
-       ) GROUP BY currency ORDER BY currency`,
+       ) AS credit GROUP BY currency ORDER BY currency`,
     )
     .all(id, id)) as { currency: string; amount: number }[];
   return { balances, credit };
@@ -100,9 +109,11 @@ export async function listCustomers(
   const store = storeOf(ctx);
   let q = qb.selectFrom('customers as c');
   if (!input.includeArchived) q = q.where('c.archived_at', 'is', null);
-  const match = ftsQuery(input.search);
-  if (match)
-    q = q.where(sql<boolean>`c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${match})`);
+  const words = searchWords(input.search);
+  if (words.length > 0)
+    q = q.where(
+      sql<boolean>`c.id IN (SELECT f.rowid FROM customers_fts AS f WHERE ${dialectOf(store).receivablesSearchMatch('customers_fts', 'f', words)})`,
+    );
 
   const total = Number((await store.first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
   let page = q.select(['c.id', 'c.name', 'c.contact_person', 'c.currency', 'c.archived_at']);
@@ -306,7 +317,7 @@ export async function updateCustomer(ctx: ServiceContext, input: ParsedInput<'cu
     excludeId: input.id,
   });
   await storeOf(ctx).tx(async () => {
-    const before = await customerRow(ctx, input.id);
+    const before = await customerRow(ctx, input.id, { lock: true });
     await assertVersion(ctx, before, input.version);
     const beforeEmails = JSON.stringify(await emailsOf(ctx, input.id));
     const values = await columns(ctx, input);
@@ -349,7 +360,7 @@ export async function setCustomerArchived(
   input: ParsedInput<'customers.setArchived'>,
 ): Promise<Customer> {
   await storeOf(ctx).tx(async () => {
-    await customerRow(ctx, input.id);
+    await customerRow(ctx, input.id, { lock: true });
     await storeOf(ctx).run(
       qb
         .updateTable('customers')
@@ -377,7 +388,7 @@ export async function setCustomerArchived(
 
 export async function deleteCustomer(ctx: ServiceContext, input: { id: number }): Promise<{ deleted: true }> {
   await storeOf(ctx).tx(async () => {
-    const before = await customerRow(ctx, input.id);
+    const before = await customerRow(ctx, input.id, { lock: true });
     const used =
       (await hasDocuments(ctx, input.id)) ||
       !!(await storeOf(ctx).first(

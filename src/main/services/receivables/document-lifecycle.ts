@@ -25,7 +25,7 @@ import type { TaxRounding } from '../../../shared/domain/totals';
 /** Gives a draft its number and opens its balance; for a credit note, credits its invoice. */
 export async function issueInTransaction(ctx: ServiceContext, id: number): Promise<void> {
   const store = storeOf(ctx);
-  const doc = await documentRecord(ctx, id);
+  const doc = await documentRecord(ctx, id, { lock: true });
   if (doc.status !== 'draft')
     throw new AppError(
       'CONFLICT',
@@ -37,7 +37,7 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
     throw new AppError('CONFLICT', msg('errors.documentLifecycle.quoteSentNotIssued'));
   const { number, counter } = await takeNumber(ctx, doc.type, doc.issue_date);
   const base = (await getPreferences(ctx)).baseCurrency;
-  await store.run(
+  const issued = await store.run(
     qb
       .updateTable('documents')
       .set({
@@ -49,12 +49,16 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
         issued_at: ctx.clock.now().toISOString(),
         updated_at: ctx.clock.now().toISOString(),
       })
-      .where('id', '=', id),
+      .where('id', '=', id)
+      // On shared books someone may have issued it since it was read above: then this changes
+      // nothing, and the whole issue (the number taken too) is undone.
+      .where('status', '=', 'draft'),
   );
+  if (issued.changes !== 1) throw new AppError('CONFLICT', msg('errors.documentLifecycle.alreadyIssued'));
   if (doc.type === 'invoice') await refreshInvoice(ctx, id);
   if (doc.type === 'credit_note') {
     await refreshCreditNote(ctx, id);
-    const invoice = doc.related_id ? await documentRecord(ctx, doc.related_id) : null;
+    const invoice = doc.related_id ? await documentRecord(ctx, doc.related_id, { lock: true }) : null;
     if (
       invoice &&
       (invoice.status === 'issued' || invoice.status === 'partially_paid') &&
@@ -75,7 +79,7 @@ export async function issueInTransaction(ctx: ServiceContext, id: number): Promi
 export async function issueDocument(ctx: ServiceContext, input: { id: number }): Promise<Document> {
   await storeOf(ctx).tx(async () => {
     // Checked inside the transaction, before the number is taken: nothing is issued half-way.
-    if ((await documentRecord(ctx, input.id)).status === 'draft')
+    if ((await documentRecord(ctx, input.id, { lock: true })).status === 'draft')
       await assertPreferredFormatPossible(ctx, input.id);
     await issueInTransaction(ctx, input.id);
   });
@@ -109,10 +113,10 @@ export async function applyCreditNote(
   input: ParsedInput<'creditNotes.apply'>,
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
-    const cn = await documentRecord(ctx, input.creditNoteId);
+    const cn = await documentRecord(ctx, input.creditNoteId, { lock: true });
     if (cn.type !== 'credit_note' || cn.status !== 'issued')
       throw fieldError('creditNoteId', msg('errors.documentLifecycle.onlyIssuedCreditNote'));
-    const invoice = await documentRecord(ctx, input.invoiceId);
+    const invoice = await documentRecord(ctx, input.invoiceId, { lock: true });
     if (invoice.type !== 'invoice' || !['issued', 'partially_paid'].includes(invoice.status))
       throw fieldError('invoiceId', msg('errors.documentLifecycle.creditOnlyAppliedOpen'));
     if (invoice.customer_id !== cn.customer_id)
@@ -159,7 +163,7 @@ export async function voidDocument(
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const doc = await documentRecord(ctx, input.id);
+    const doc = await documentRecord(ctx, input.id, { lock: true });
     if (doc.status === 'void')
       throw new AppError('CONFLICT', msg('errors.documentLifecycle.documentAlreadyVoid'));
     if (doc.status === 'draft')
@@ -305,7 +309,7 @@ export async function setQuoteStatus(
   input: ParsedInput<'quotes.setStatus'>,
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
-    const quote = await documentRecord(ctx, input.id);
+    const quote = await documentRecord(ctx, input.id, { lock: true });
     if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
     const allowed: Record<string, string[]> = {
       sent: ['draft'],
@@ -345,20 +349,23 @@ export async function setQuoteStatus(
 
 /** A draft invoice with the quote's content, linked back to it; the quote counts as accepted. */
 export async function convertQuote(ctx: ServiceContext, input: { id: number }): Promise<Document> {
-  const quote = await getDocument(ctx, input);
-  if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
-  if (!['sent', 'accepted'].includes(quote.status))
-    throw new AppError('CONFLICT', msg('errors.documentLifecycle.onlySentAcceptedQuote'));
-  const existing = quote.related.find((r) => r.type === 'invoice');
-  if (existing)
-    throw new AppError(
-      'CONFLICT',
-      existing.number
-        ? msg('errors.documentLifecycle.quoteConvertedTo', { number: existing.number })
-        : msg('errors.documentLifecycle.quoteConvertedToDraft'),
-    );
-  const terms = (await getPreferences(ctx)).defaultPaymentTerms;
   const id = await storeOf(ctx).tx(async () => {
+    // Locked and checked inside the transaction: converted twice at the same moment (a double
+    // click, or two people), the second finds the first one's invoice and makes none.
+    await documentRecord(ctx, input.id, { lock: true });
+    const quote = await getDocument(ctx, input);
+    if (quote.type !== 'quote') throw fieldError('id', msg('errors.documentLifecycle.notQuote'));
+    if (!['sent', 'accepted'].includes(quote.status))
+      throw new AppError('CONFLICT', msg('errors.documentLifecycle.onlySentAcceptedQuote'));
+    const existing = quote.related.find((r) => r.type === 'invoice');
+    if (existing)
+      throw new AppError(
+        'CONFLICT',
+        existing.number
+          ? msg('errors.documentLifecycle.quoteConvertedTo', { number: existing.number })
+          : msg('errors.documentLifecycle.quoteConvertedToDraft'),
+      );
+    const terms = (await getPreferences(ctx)).defaultPaymentTerms;
     if (quote.status === 'sent') {
       await storeOf(ctx).run(
         qb

@@ -1,11 +1,12 @@
-import { sql, type Compilable, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { DocumentRow } from '../../../shared/api/documents';
 import { displayStatus, type DisplayStatus } from '../../../shared/domain/status';
 import { qb, type Store } from '../../db/store';
 import type { DocumentsTable } from '../../db/schema';
 import { storeOf, type ServiceContext } from '../context';
-import { ftsQuery } from './search';
+import { dialectOf } from '../../db/dialect';
+import { searchWords } from './search';
 
 type Filters = ParsedInput<'documents.totals'>;
 
@@ -33,9 +34,9 @@ function statusCondition(status: DisplayStatus, type: Filters['type'], today: st
   const late = sql<SqlBool>`d.due_date < ${today} AND d.balance > 0`;
   switch (status) {
     case 'overdue':
-      return type === 'invoice' ? sql`(d.status IN ('issued', 'partially_paid') AND ${late})` : sql`(0)`;
+      return type === 'invoice' ? sql`(d.status IN ('issued', 'partially_paid') AND ${late})` : sql`(1 = 0)`;
     case 'expired':
-      return type === 'quote' ? sql`(d.status = 'sent' AND d.due_date < ${today})` : sql`(0)`;
+      return type === 'quote' ? sql`(d.status = 'sent' AND d.due_date < ${today})` : sql`(1 = 0)`;
     case 'issued':
     case 'partially_paid':
       return type === 'invoice'
@@ -54,21 +55,24 @@ const FTS_TABLES = { invoice: 'invoices_fts', quote: 'quotes_fts', credit_note: 
 interface Search {
   /** The FTS5 table of the filtered type. */
   table: (typeof FTS_TABLES)[keyof typeof FTS_TABLES];
-  match: string;
+  /** The condition on the search table read as `f`. */
+  match: RawBuilder<SqlBool>;
   /** Documents of the type that match, counted in the FTS index alone. */
   matches: number;
 }
 
 async function search(store: Store, f: Filters): Promise<Search | null> {
-  const match = ftsQuery(f.search);
-  if (!match) return null;
+  const words = searchWords(f.search);
+  if (words.length === 0) return null;
   const table = FTS_TABLES[f.type];
-  const row = (await store
-    .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`)
-    .get(match)) as {
-    n: number;
-  };
-  return { table, match, matches: row.n };
+  const dialect = dialectOf(store);
+  const row = await store.first(
+    qb
+      .selectFrom(sql<{ rowid: number }>`${sql.raw(table)}`.as(table))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(dialect.receivablesSearchMatch(table, table, words)),
+  );
+  return { table, match: dialect.receivablesSearchMatch(table, 'f', words), matches: Number(row?.n ?? 0) };
 }
 
 /** Filters other than type and search. */
@@ -115,7 +119,10 @@ async function plan(
 
 /**
  * The filtered documents as `d`: from the FTS index (`f`, with CROSS JOIN to keep that
- * order), or from documents with each id tested against the set of matches.
+ * order), or from documents with each id tested against the set of matches. Read by
+ * documents_open when the plan says so: without statistics SQLite rates a partial index no
+ * better than a full one, so it has to be named (PostgreSQL's store drops the hint and plans
+ * with its own statistics).
  */
 function filtered(ctx: ServiceContext, p: Plan) {
   const { filters: f, search: s } = p;
@@ -123,14 +130,16 @@ function filtered(ctx: ServiceContext, p: Plan) {
   let q = qb.selectFrom(
     s && p.driven
       ? sql<DocumentsTable>`${sql.raw(s.table)} AS f CROSS JOIN documents`.as('d')
-      : sql<DocumentsTable>`documents`.as('d'),
+      : p.openIndex
+        ? sql<DocumentsTable>`documents`.as<'d'>(sql`d INDEXED BY documents_open`)
+        : sql<DocumentsTable>`documents`.as('d'),
   );
-  if (s && p.driven) q = q.where(sql<SqlBool>`f.${sql.raw(s.table)} MATCH ${s.match} AND d.id = f.rowid`);
+  if (s && p.driven) q = q.where(sql<SqlBool>`${s.match} AND d.id = f.rowid`);
   else if (s)
     q = q.where(
       // The unary + keeps SQLite from driving the query by these rowids (and then sorting all
       // of them): with many matches, reading the list in its index order stops after a page.
-      sql<SqlBool>`+d.id IN (SELECT rowid FROM ${sql.raw(s.table)} WHERE ${sql.raw(s.table)} MATCH ${s.match})`,
+      sql<SqlBool>`+d.id IN (SELECT f.rowid FROM ${sql.raw(s.table)} AS f WHERE ${s.match})`,
     );
   q = q.where('d.type', '=', f.type);
   if (f.statuses.length === 1) q = q.where(statusCondition(f.statuses[0]!, f.type, today));
@@ -149,23 +158,6 @@ function filtered(ctx: ServiceContext, p: Plan) {
   const overdueOnly = f.type === 'invoice' && f.statuses.length === 1 && f.statuses[0] === 'overdue';
   if (p.openIndex && !overdueOnly) q = q.where(sql<SqlBool>`d.status IN ('issued', 'partially_paid')`);
   return q;
-}
-
-/**
- * The query as run: with `INDEXED BY documents_open` on `d` when the plan says so (Kysely
- * cannot write it). Without statistics SQLite rates a partial index no better than a full
- * one, so it has to be named.
- */
-function planned<O>(p: Plan, query: Compilable<O>): Compilable<O> {
-  if (!p.openIndex) return query;
-  return {
-    compile() {
-      const compiled = query.compile();
-      const from = 'from documents as "d" ';
-      if (!compiled.sql.includes(from)) throw new Error('No documents table to read by documents_open');
-      return { ...compiled, sql: compiled.sql.replace(from, `${from}INDEXED BY documents_open `) };
-    },
-  };
 }
 
 /** Filters the summary table can answer: no search, customer or dates, and stored statuses only. */
@@ -201,31 +193,31 @@ export async function listDocuments(
     p.search?.matches === 0
       ? []
       : await store.all(
-          planned(
-            p,
-            filtered(ctx, p)
-              .select([
-                'd.id',
-                'd.type',
-                'd.number',
-                'd.status',
-                'd.customer_id',
-                'd.customer_name',
-                'd.issue_date',
-                'd.due_date',
-                'd.currency',
-                'd.total',
-                'd.balance',
-                'd.reference',
-              ])
-              .orderBy(
-                column === 'd.customer_name' ? sql`d.customer_name COLLATE NOCASE` : column,
-                input.direction,
-              )
-              .orderBy('d.id', input.direction)
-              .limit(input.limit)
-              .offset(input.offset),
-          ),
+          filtered(ctx, p)
+            .select([
+              'd.id',
+              'd.type',
+              'd.number',
+              'd.status',
+              'd.customer_id',
+              'd.customer_name',
+              'd.issue_date',
+              'd.due_date',
+              'd.currency',
+              'd.total',
+              'd.balance',
+              'd.reference',
+            ])
+            .orderBy(
+              column === 'd.customer_name' ? sql`d.customer_name COLLATE NOCASE` : column,
+              // Documents without a due date or number first going up, last going down: SQLite's
+              // order, said out loud for PostgreSQL (whose default is the opposite). The same
+              // as SQLite's default, so its indexes still give the order.
+              (ob) => (input.direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()),
+            )
+            .orderBy('d.id', input.direction)
+            .limit(input.limit)
+            .offset(input.offset),
         );
   return {
     rows: rows.map((d) => ({
@@ -263,14 +255,7 @@ async function countDocuments(ctx: ServiceContext, p: Plan): Promise<number> {
     return Number((await store.first(q))?.n ?? 0);
   }
   return Number(
-    (
-      await store.first(
-        planned(
-          p,
-          filtered(ctx, p).select((eb) => eb.fn.countAll<number>().as('n')),
-        ),
-      )
-    )?.n ?? 0,
+    (await store.first(filtered(ctx, p).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0,
   );
 }
 
@@ -302,18 +287,15 @@ export async function documentTotals(ctx: ServiceContext, f: Filters) {
   if (p.search?.matches === 0) return [];
   return (
     await store.all(
-      planned(
-        p,
-        filtered(ctx, p)
-          .select((eb) => [
-            'd.currency',
-            eb.fn.countAll<number>().as('count'),
-            eb.fn.sum<number>('d.total').as('total'),
-            eb.fn.sum<number>('d.balance').as('balance'),
-          ])
-          .groupBy('d.currency')
-          .orderBy('d.currency'),
-      ),
+      filtered(ctx, p)
+        .select((eb) => [
+          'd.currency',
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.sum<number>('d.total').as('total'),
+          eb.fn.sum<number>('d.balance').as('balance'),
+        ])
+        .groupBy('d.currency')
+        .orderBy('d.currency'),
     )
   ).map((r) => ({
     currency: r.currency,

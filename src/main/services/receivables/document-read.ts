@@ -5,11 +5,21 @@ import { displayStatus } from '../../../shared/domain/status';
 import { notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
+import { dialectOf } from '../../db/dialect';
 
 const DOC_LABEL = { invoice: 'invoice', quote: 'quote', credit_note: 'credit note' } as const;
 
-export async function documentRecord(ctx: ServiceContext, id: number) {
-  const doc = await storeOf(ctx).first(qb.selectFrom('documents').selectAll().where('id', '=', id));
+/**
+ * A document's row. With `lock`, read inside a transaction that is about to change it: on
+ * shared books the row stays locked until that transaction ends, so a second change at the
+ * same moment (issuing it twice, two credits against one invoice) waits and then sees the
+ * first one's result instead of the state both started from.
+ */
+export async function documentRecord(ctx: ServiceContext, id: number, options: { lock?: boolean } = {}) {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('documents').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const doc = await store.first(q);
   if (!doc) throw notFound(msg('errors.notFound.document'));
   return doc;
 }

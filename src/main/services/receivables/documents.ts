@@ -72,7 +72,7 @@ export async function updateDocument(
   input: ParsedInput<'documents.update'>,
 ): Promise<Document> {
   await storeOf(ctx).tx(async () => {
-    const before = await documentRecord(ctx, input.id);
+    const before = await documentRecord(ctx, input.id, { lock: true });
     assertDraft(before.status, before.type);
     await assertVersion(ctx, before, input.version);
     if (before.type !== input.type)
@@ -127,7 +127,7 @@ export async function updateDocument(
 
 export async function deleteDraft(ctx: ServiceContext, input: { id: number }): Promise<{ deleted: true }> {
   await storeOf(ctx).tx(async () => {
-    const before = await documentRecord(ctx, input.id);
+    const before = await documentRecord(ctx, input.id, { lock: true });
     if (before.status !== 'draft')
       throw new AppError('CONFLICT', msg('errors.documents.onlyDraftsDeleted', { type: before.type }));
     await storeOf(ctx).run(

@@ -233,8 +233,8 @@ export async function applyPaymentCredit(
 /** Payments of the invoice's customer, in its currency, with credit left (oldest first). */
 async function creditPayments(ctx: ServiceContext, invoiceId: number) {
   const store = storeOf(ctx);
-  // Locked until the payment is saved: a second payment of the same invoice at the same
-  // moment (shared books) waits, then sees the balance this one leaves.
+  // In useCredit's transaction the invoice stays locked until the credit is applied: a second
+  // use of credit on it at the same moment (shared books) waits, then sees what is left.
   const invoice = await store.first(
     qb.selectFrom('documents').selectAll().where('id', '=', invoiceId).modifyEnd(dialectOf(store).forUpdate),
   );
@@ -302,7 +302,10 @@ export async function undoPayment(
 ): Promise<Payment> {
   await storeOf(ctx).tx(async () => {
     const store = storeOf(ctx);
-    const p = await store.first(qb.selectFrom('payments').selectAll().where('id', '=', input.id));
+    // Locked: undone twice at the same moment (shared books), the second waits and is refused.
+    const p = await store.first(
+      qb.selectFrom('payments').selectAll().where('id', '=', input.id).modifyEnd(dialectOf(store).forUpdate),
+    );
     if (!p) throw notFound(msg('errors.notFound.payment2'));
     if (p.undone_at) throw new AppError('CONFLICT', msg('errors.payments.paymentAlreadyUndone'));
     const now = ctx.clock.now().toISOString();

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { insertDraft, prepareDocument } from './document-save';
 import { issueInTransaction } from './document-lifecycle';
+import { dialectOf } from '../../db/dialect';
 
 type Template = Omit<ParsedDocumentInput, 'issueDate' | 'type' | 'relatedId'>;
 
@@ -313,6 +314,15 @@ export async function catchUpOne(ctx: ServiceContext, id: number, choice?: Catch
   let made = 0;
   for (const o of due) {
     await store.tx(async () => {
+      // The schedule's row, locked: a catch-up run at the same moment (another person's app,
+      // shared books) waits here, then finds this occurrence made and makes nothing.
+      await store.first(
+        qb
+          .selectFrom('recurring_invoices')
+          .select('id')
+          .where('id', '=', id)
+          .modifyEnd(dialectOf(store).forUpdate),
+      );
       const done = await store.first(
         qb
           .selectFrom('recurring_occurrences')

@@ -161,7 +161,9 @@ export async function moveBooksToServer(
   try {
     for (const table of plan.keys()) {
       if (SEEDED.has(table)) continue;
-      const { rows } = await client.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${q(table)} LIMIT 1) AS r`);
+      const { rows } = await client.query(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM ${q(table)} LIMIT 1) AS r`,
+      );
       if (Number((rows[0] as { n: unknown }).n) > 0)
         throw new Error(`The server's books are not empty (${table} has rows): move into an empty database`);
     }
@@ -170,7 +172,8 @@ export async function moveBooksToServer(
     for (const table of order) await client.query(`ALTER TABLE ${q(table)} DISABLE TRIGGER USER`);
     // What a new database starts with (the empty profile, the number series, the categories)
     // is replaced by the local book's own rows.
-    for (const table of [...order].reverse()) if (SEEDED.has(table)) await client.query(`DELETE FROM ${q(table)}`);
+    for (const table of [...order].reverse())
+      if (SEEDED.has(table)) await client.query(`DELETE FROM ${q(table)}`);
     let total = 0;
     for (const table of order) {
       const columns = plan.get(table)!;

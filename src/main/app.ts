@@ -12,7 +12,6 @@ import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
 import { SharedBooksHost, type SharedConnection } from './db/pg/host';
 import type { SharedBooksSettings } from './db/pg/connect';
-import { openSharedBooks } from './db/pg/open';
 import { readSharedBooks } from './services/shared-books/settings';
 import { JOBS, runJob } from './jobs';
 import { createLogger, type Logger } from './log';
@@ -110,7 +109,10 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       : saved
         ? {
             connect: async () =>
-              await openSharedBooks(saved, {
+              // The PostgreSQL driver loads only for shared books (cold start).
+              await (
+                await import('./db/pg/open')
+              ).openSharedBooks(saved, {
                 onIdleError: (error) => log.error('shared books connection lost', { error }),
               }),
             user: saved.user,

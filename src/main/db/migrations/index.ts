@@ -13,7 +13,6 @@ import { up as languages } from './0010-languages';
 import { up as receivableDueDays } from './0011-receivable-due-days';
 import { up as vendorCreditApplications } from './0012-vendor-credit-applications';
 import { up as editVersions, PG as editVersionsPg } from './0013-edit-versions';
-import { PG_BASELINE } from './pg/baseline';
 
 /**
  * A migration's PostgreSQL body: SQL run as one script, or a function given the migration's
@@ -39,7 +38,14 @@ export interface Migration {
  * a change to the schema is a new file appended here.
  */
 const ORDERED: { name: string; up(db: Sqlite): void; pg?: PgBody }[] = [
-  { name: 'foundation', up: foundation, pg: PG_BASELINE },
+  {
+    name: 'foundation',
+    up: foundation,
+    // The whole version-12 schema; loaded only when a PostgreSQL database is set up (cold start).
+    pg: async (client) => {
+      await client.query((await import('./pg/baseline')).PG_BASELINE);
+    },
+  },
   { name: 'receivables', up: receivables },
   { name: 'payables', up: payables },
   { name: 'reports', up: reports },

@@ -213,7 +213,16 @@ export async function listDocuments(
               // Documents without a due date or number first going up, last going down: SQLite's
               // order, said out loud for PostgreSQL (whose default is the opposite). The same
               // as SQLite's default, so its indexes still give the order.
-              (ob) => (input.direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()),
+              // Only columns that can be empty say so: on a NOT NULL column (the issue date, the
+              // default) PostgreSQL then reads its index backwards instead of sorting every row.
+              (ob) =>
+                column === 'd.number_counter'
+                  ? input.direction === 'asc'
+                    ? ob.asc().nullsFirst()
+                    : ob.desc().nullsLast()
+                  : input.direction === 'asc'
+                    ? ob.asc()
+                    : ob.desc(),
             )
             .orderBy('d.id', input.direction)
             .limit(input.limit)

@@ -91,6 +91,20 @@ test.describe('shared books', () => {
       await page.goto(`${second.url}#/invoices`);
       await expect(page.getByRole('link', { name: issued.number })).toBeVisible();
       await expect(page.getByText('Harbour Lights Ltd').first()).toBeVisible();
+      // A second invoice made in the first while the list is open in the second shows up when
+      // the second window is looked at again (no restart, no reload).
+      const another = await app.call('documents.create', {
+        type: 'invoice',
+        customerId: customer.id,
+        issueDate: new Date().toISOString().slice(0, 10),
+        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+        currency: 'EUR',
+        lines: [{ description: 'Second survey', quantity: '1', unitPrice: 50000, taxIds: [] }],
+      });
+      const secondIssued = await app.call('documents.issue', { id: another.id });
+      await expect(page.getByRole('link', { name: secondIssued.number })).toHaveCount(0);
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect(page.getByRole('link', { name: secondIssued.number })).toBeVisible();
       await page.goto(`${second.url}#/settings/shared`);
       await expect(page.getByText(new RegExp(`Shared books “${settings.database}”`))).toBeVisible();
     } finally {

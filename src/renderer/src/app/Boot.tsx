@@ -1,6 +1,6 @@
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { RouterProvider } from 'react-router';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useScreenLanguage } from '../lib/i18n';
@@ -35,6 +35,22 @@ function BootScreens() {
   const { t } = useTranslation();
   const refetch = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
   const languageReady = useScreenLanguage(settings.data?.preferences.language, refetch);
+  // Shared books: what another person changed shows up when this window is looked at again
+  // (local books change only here, so they are fetched again only after a change).
+  const shared = useApi('sharedBooks.status', {}, { staleTime: Infinity });
+  const isShared = shared.data?.mode === 'shared' && shared.data.open;
+  useEffect(() => {
+    if (!isShared) return;
+    const again = () => {
+      if (document.visibilityState === 'visible') void queryClient.invalidateQueries();
+    };
+    window.addEventListener('focus', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('focus', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [isShared, queryClient]);
 
   if (
     health.isPending ||

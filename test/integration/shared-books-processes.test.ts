@@ -1,0 +1,106 @@
+/**
+ * Two people's Folio — two browser-mode server processes, each with its own data folder — on
+ * one shared book: 2 × 500 invoices issued at the same time get 1,000 consecutive numbers, no
+ * gap and none twice (the number series row is locked inside each issuing transaction).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
+import { createSharedBooks, sharedSettings, TEST_ENGINE } from '../helpers/folio';
+import { testCluster } from '../helpers/pg';
+import { EMPTY_ADDRESS } from '../helpers/seed';
+import { tempDir } from '../helpers/tmp';
+
+const EACH = 500;
+
+async function call(bridge: BridgeProcess, method: string, input: unknown = {}): Promise<any> {
+  const r = await bridge.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** Starts a server process on a new data folder connected to the shared book. */
+async function person(dir: string, settings: ReturnType<typeof sharedSettings>): Promise<BridgeProcess> {
+  const local = await startBridgeProcess(dir);
+  await call(local, 'sharedBooks.connect', settings);
+  await local.stop();
+  return await startBridgeProcess(dir);
+}
+
+describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('two processes on one shared book', () => {
+  const folders = [tempDir(), tempDir(), tempDir()];
+  const people: BridgeProcess[] = [];
+
+  beforeAll(async () => {
+    const books = await createSharedBooks(folders[0]!.dir);
+    const settings = sharedSettings(books.database, books.owner);
+    people.push(await person(folders[1]!.dir, settings), await person(folders[2]!.dir, settings));
+  });
+  afterAll(async () => {
+    for (const p of people) await p.stop();
+    for (const f of folders) f.cleanup();
+  });
+
+  it(`2 × ${EACH} invoices issued at once get ${2 * EACH} consecutive numbers`, async () => {
+    const [ann, ben] = people as [BridgeProcess, BridgeProcess];
+    expect((await call(ann, 'sharedBooks.status')).open).toBe(true);
+    await call(ann, 'settings.completeSetup', {
+      profile: {
+        name: 'Acme Studio Ltd',
+        address: EMPTY_ADDRESS,
+        email: '',
+        phone: '',
+        website: '',
+        taxNumber: '',
+      },
+      preferences: {
+        baseCurrency: 'EUR',
+        locale: 'en-IE',
+        defaultPaymentTerms: { kind: 'net', days: 30 },
+        fiscalYearStartMonth: 1,
+        fiscalYearStartDay: 1,
+      },
+    });
+    const { customer } = await call(ben, 'customers.create', {
+      name: 'Harbour Lights Ltd',
+      emails: [],
+      billingAddress: EMPTY_ADDRESS,
+      shippingAddress: EMPTY_ADDRESS,
+      currency: 'EUR',
+      paymentTerms: { kind: 'net', days: 14 },
+    });
+    const draft = {
+      type: 'invoice',
+      customerId: customer.id,
+      issueDate: '2026-11-30',
+      due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+      currency: 'EUR',
+      lines: [{ description: 'Work', quantity: '1', unitPrice: 1000, taxIds: [] }],
+    };
+    const drafts = async (p: BridgeProcess) => {
+      const ids: number[] = [];
+      for (let i = 0; i < EACH; i++) ids.push((await call(p, 'documents.create', draft)).id);
+      return ids;
+    };
+    const [annDrafts, benDrafts] = await Promise.all([drafts(ann), drafts(ben)]);
+    // Both issue at the same time, four calls in flight each.
+    const issue = async (p: BridgeProcess, ids: number[]) => {
+      const numbers: string[] = [];
+      const queue = [...ids];
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let id = queue.shift(); id !== undefined; id = queue.shift())
+            numbers.push((await call(p, 'documents.issue', { id })).number);
+        }),
+      );
+      return numbers;
+    };
+    const [fromAnn, fromBen] = await Promise.all([issue(ann, annDrafts), issue(ben, benDrafts)]);
+    const all = [...fromAnn, ...fromBen].map((n) => Number(/(\d+)$/.exec(n)![1]));
+    expect(new Set(all).size).toBe(2 * EACH);
+    expect(Math.min(...all)).toBe(1);
+    expect(Math.max(...all)).toBe(2 * EACH);
+    // Each person issued some of them: the two really ran at the same time on one series.
+    expect(fromAnn.length).toBe(EACH);
+    expect(fromBen.length).toBe(EACH);
+  });
+});

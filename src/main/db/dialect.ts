@@ -102,11 +102,3 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
 export function dialectOf(store: Pick<Store, 'engine'>): Dialect {
   return DIALECTS[store.engine];
 }
-
-/**
- * `(?, ?, …)` for a list of n values bound one by one (both engines); `(NULL)` for none, which
- * matches no row (an empty `()` is an error in PostgreSQL).
- */
-export function placeholders(n: number): string {
-  return n === 0 ? '(NULL)' : `(${Array.from({ length: n }, () => '?').join(', ')})`;
-}

@@ -44,6 +44,7 @@ const payables = [
   'payables-reminders',
   'einvoice-import',
   'einvoice-credits',
+  'shared-attachments',
 ];
 
 const reportsAndDocuments = [

@@ -70,7 +70,9 @@ async function measure(n: number, cluster: Awaited<ReturnType<typeof startCluste
     await migratePg(client as never);
     const sqlite = openDatabase(path.join(local, 'folio.sqlite3'));
     const t0 = performance.now();
-    const report = await moveBooksToServer(sqlite, client);
+    const report = await moveBooksToServer(sqlite, client, {
+      attachmentsDir: path.join(local, 'attachments'),
+    });
     const moveMs = performance.now() - t0;
     sqlite.close();
     await client.query('ANALYZE');

@@ -1,7 +1,9 @@
 /**
  * Move my books to a server: copies a local Folio data folder's book into an empty PostgreSQL
- * database (Folio's schema is created first), exactly, and prints each table's row count and
- * money checksum on both sides. Nothing is kept on the server unless every table matches.
+ * database (Folio's schema is created first), exactly, with the scans and e-invoice files its
+ * bills refer to, and prints each table's row count and money checksum on both sides (for the
+ * files: their count, total size and a hash of their hashes). Nothing is kept on the server
+ * unless every table matches.
  *
  *   FOLIO_PG_PASSWORD=… npx tsx scripts/move-books.ts --data <folder> --host <host> \
  *     [--port 5432] --database <name> --user <administrator> [--ca <certificate.pem>]
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
   try {
     await migratePg(client as never);
     const report = await moveBooksToServer(sqlite, client, {
+      attachmentsDir: path.join(path.resolve(a.data!), 'attachments'),
       onTable: (table, rows) => process.stdout.write(`  copied ${table} (${rows})\n`),
     });
     await setUpRoles(client);
@@ -64,7 +67,12 @@ async function main(): Promise<number> {
     );
     for (const t of report.tables)
       console.log(
-        `${pad(t.table, 30)} ${pad(String(t.rowsLocal), 10)} ${pad(String(t.rowsServer), 10)} ${t.moneyLocal} = ${t.moneyServer} ${t.ok ? 'ok' : 'DIFFERENT'}`,
+        `${pad(t.table, 30)} ${pad(String(t.rowsLocal), 10)} ${pad(String(t.rowsServer), 10)} ` +
+          (t.digestLocal !== undefined
+            ? // The stored files: their total size and a hash of their hashes, instead of money.
+              `${t.bytesLocal} bytes = ${t.bytesServer} bytes, files ${t.digestLocal.slice(0, 16)} = ${t.digestServer?.slice(0, 16)}`
+            : `${t.moneyLocal} = ${t.moneyServer}`) +
+          ` ${t.ok ? 'ok' : 'DIFFERENT'}`,
       );
     console.log(
       `\nMoved ${report.rows.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(1)} s: every table matches.`,

@@ -200,3 +200,25 @@ export function localStore(ctx: Folio['ctx']): SqliteStore {
 export function localSqlite(ctx: Folio['ctx']): Sqlite {
   return localStore(ctx).sqlite;
 }
+
+/**
+ * The stored files of the books (scans, e-invoices' original files), read where the engine
+ * keeps them and not through the attachment store: the local data folder's attachments/ab/…
+ * files, or the shared books' attachment_files table. Hash → bytes.
+ */
+export async function storedFiles(ctx: Folio['ctx']): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (ctx.host.engine === 'sqlite') {
+    const dir = ctx.paths.attachmentsDir;
+    if (!fs.existsSync(dir)) return out;
+    for (const prefix of fs.readdirSync(dir))
+      for (const name of fs.readdirSync(path.join(dir, prefix)))
+        out.set(name, fs.readFileSync(path.join(dir, prefix, name)));
+    return out;
+  }
+  const rows = (await ctx.host.store
+    .prepare('SELECT sha256, bytes FROM attachment_files ORDER BY sha256')
+    .all()) as { sha256: string; bytes: Buffer }[];
+  for (const r of rows) out.set(r.sha256, r.bytes);
+  return out;
+}

@@ -7,15 +7,14 @@ import { minorUnits } from '../../src/shared/domain/currencies';
 import { importEInvoiceFiles } from '../../src/main/services/einvoice/import';
 import { dumpStoreTables } from '../helpers/dump';
 import { einvoiceExamples, examplePath, facturxPdf, readBT } from '../helpers/einvoice';
-import { openTestFolio, type TestFolio } from '../helpers/folio';
+import { openTestFolio, storedFiles, type TestFolio } from '../helpers/folio';
 import { setupBusiness, vendorInput } from '../helpers/payables';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 
-/** Every file in the data folder's attachments/ (an e-invoice's original is kept there). */
-function storedFiles(t: TestFolio): string[] {
-  const dir = t.folio.ctx.paths.attachmentsDir;
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : [];
+/** Every stored file of the books (an e-invoice's original is kept): their hashes. */
+async function storedHashes(t: TestFolio): Promise<string[]> {
+  return [...(await storedFiles(t.folio.ctx)).keys()].sort();
 }
 
 /**
@@ -192,12 +191,12 @@ describe('e-invoices Folio must refuse', () => {
       const bytes = await make();
       const store = storeOf(t.folio.ctx);
       const before = await dumpStoreTables(store);
-      const filesBefore = storedFiles(t);
+      const filesBefore = await storedHashes(t);
       const out = await t.call('einvoiceImport.commit', {
         files: [{ fileName: name, dataBase64: b64(bytes) }],
         createVendors: true,
       });
-      expect(storedFiles(t)).toEqual(filesBefore);
+      expect(await storedHashes(t)).toEqual(filesBefore);
       expect(out.files[0]!.status).toBe('refused');
       expect(out.files[0]!.message).toMatch(message);
       expect(out.counts).toEqual({ ok: 0, withWarnings: 0, refused: 1 });
@@ -224,7 +223,7 @@ describe('e-invoices Folio must refuse', () => {
     const xml = fs.readFileSync(examplePath('cii', 'CII_example4.xml'));
     const store = storeOf(t.folio.ctx);
     const before = await dumpStoreTables(store);
-    const filesBefore = storedFiles(t);
+    const filesBefore = await storedHashes(t);
     const preview = await t.call('einvoiceImport.preview', {
       files: [{ fileName: 'e4.xml', dataBase64: b64(xml) }],
     });
@@ -236,7 +235,7 @@ describe('e-invoices Folio must refuse', () => {
     expect(refused.files[0]!.status).toBe('refused');
     expect(refused.files[0]!.message).toMatch(/not one of your vendors yet/);
     expect(await dumpStoreTables(store)).toEqual(before);
-    expect(storedFiles(t)).toEqual(filesBefore);
+    expect(await storedHashes(t)).toEqual(filesBefore);
   });
 });
 

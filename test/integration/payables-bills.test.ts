@@ -2,7 +2,14 @@ import { TEST_ENGINE, localSqlite } from '../helpers/folio';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ONE_PIXEL_PNG, TWO_PIXEL_JPEG, fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
+import {
+  ONE_PIXEL_PNG,
+  TWO_PIXEL_JPEG,
+  fixedClock,
+  openTestFolio,
+  storedFiles,
+  type TestFolio,
+} from '../helpers/folio';
 import { TINY_PDF, auditOf, billInput, setupBusiness, vendorInput } from '../helpers/payables';
 
 let t: TestFolio;
@@ -408,8 +415,11 @@ describe('attachments', () => {
       dataBase64: TINY_PDF.toString('base64'),
     });
     expect(pdf).toMatchObject({ mimeType: 'application/pdf', bytes: TINY_PDF.length });
-    const file = path.join(t.dataDir, 'attachments', pdf.sha256.slice(0, 2), pdf.sha256);
-    expect(fs.readFileSync(file).equals(TINY_PDF)).toBe(true);
+    // Local books keep it in the data folder, shared books in the database (and not on disk).
+    expect((await storedFiles(t.folio.ctx)).get(pdf.sha256)?.equals(TINY_PDF)).toBe(true);
+    expect(fs.existsSync(path.join(t.dataDir, 'attachments', pdf.sha256.slice(0, 2), pdf.sha256))).toBe(
+      TEST_ENGINE === 'sqlite',
+    );
     const png = await t.call('bills.uploadAttachment', { fileName: 'photo.PNG', dataBase64: ONE_PIXEL_PNG });
     expect(png.mimeType).toBe('image/png');
     const jpeg = Buffer.from(TWO_PIXEL_JPEG, 'base64');
@@ -456,11 +466,7 @@ describe('attachments', () => {
         ),
       },
     });
-    expect(
-      fs.existsSync(path.join(t.dataDir, 'attachments'))
-        ? fs.readdirSync(path.join(t.dataDir, 'attachments'))
-        : [],
-    ).toEqual([]);
+    expect([...(await storedFiles(t.folio.ctx)).keys()]).toEqual([]);
   });
 });
 

@@ -1,17 +1,21 @@
 /**
  * "Move my books to a server": a local book copied into an empty PostgreSQL database exactly
- * (same rows, same ids, per-table counts and money checksums equal), and then the same figures
- * read through the same services on the server.
+ * (same rows, same ids, per-table counts and money checksums equal), with the files its bills
+ * refer to, and then the same figures and files read through the same services on the server.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFolio, type Folio } from '../../src/main/app';
 import { migratePg } from '../../src/main/db/migrations/pg/migrate';
-import { moveBooksToServer, type MoveReport } from '../../src/main/db/pg/move';
+import { ATTACHMENT_FILES, moveBooksToServer, type MoveReport } from '../../src/main/db/pg/move';
 import { openSharedBooks } from '../../src/main/db/pg/open';
 import { silentLogger } from '../../src/main/log';
 import { fixedClock, localSqlite, openTestFolio, type TestFolio } from '../helpers/folio';
-import { billInput, vendorInput } from '../helpers/payables';
+import { examplePath, facturxPdf } from '../helpers/einvoice';
+import { ONE_PIXEL_PNG } from '../helpers/folio';
+import { TINY_PDF, billInput, vendorInput } from '../helpers/payables';
 import { createTestDatabase, testCluster, type TestDatabase } from '../helpers/pg';
 import { invoiceInput, seedBusiness } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
@@ -24,6 +28,9 @@ describe.skipIf(!testCluster())('moving local books to a PostgreSQL server', () 
   let admin: pg.Client;
   let report: MoveReport;
   let server: Folio;
+  let scans: { scan: string; photo: string };
+  let facturx: Buffer;
+  let importedBill: number;
   const folder = tempDir();
 
   beforeAll(async () => {
@@ -46,13 +53,57 @@ describe.skipIf(!testCluster())('moving local books to a PostgreSQL server', () 
     });
     await local.call('documents.create', { ...invoiceInput(seed), type: 'quote' });
     const vendor = await local.call('vendors.create', vendorInput());
-    await local.call('bills.create', billInput(vendor.id, { billDate: '2026-10-01' }));
+    // A bill with two scans, one of them also on a second bill (stored once), a scan uploaded
+    // but never used (not moved), and an imported Factur-X bill with its original PDF.
+    const scan = await local.call('bills.uploadAttachment', {
+      fileName: 'scan.pdf',
+      dataBase64: TINY_PDF.toString('base64'),
+    });
+    const photo = await local.call('bills.uploadAttachment', {
+      fileName: 'photo.png',
+      dataBase64: ONE_PIXEL_PNG,
+    });
+    await local.call('bills.uploadAttachment', {
+      fileName: 'unused.pdf',
+      dataBase64: Buffer.from(`${TINY_PDF.toString()}%unused\n`).toString('base64'),
+    });
+    scans = { scan: scan.sha256, photo: photo.sha256 };
+    await local.call(
+      'bills.create',
+      billInput(vendor.id, {
+        billDate: '2026-10-01',
+        attachments: [
+          { sha256: scan.sha256, fileName: 'scan.pdf' },
+          { sha256: photo.sha256, fileName: 'photo.png' },
+        ],
+      }),
+    );
+    await local.call(
+      'bills.create',
+      billInput(vendor.id, {
+        vendorInvoiceNumber: 'INV-0043',
+        billDate: '2026-10-02',
+        attachments: [{ sha256: photo.sha256, fileName: 'photo again.png' }],
+      }),
+    );
+    facturx = await facturxPdf([
+      { name: 'factur-x.xml', xml: fs.readFileSync(examplePath('cii', 'CII_example2.xml')) },
+    ]);
+    const imported = await local.call('einvoiceImport.commit', {
+      files: [{ fileName: 'fx.pdf', dataBase64: facturx.toString('base64') }],
+      createVendors: true,
+      exchangeRates: { USD: '0.9', GBP: '1.17', NOK: '0.085' },
+    });
+    expect(imported.files[0]!.billId, imported.files[0]!.message).toBeTruthy();
+    importedBill = imported.files[0]!.billId!;
 
     db = await createTestDatabase('moved');
     admin = new pg.Client(db.config);
     await admin.connect();
     await migratePg(admin as never);
-    report = await moveBooksToServer(localSqlite(local.folio.ctx), admin);
+    report = await moveBooksToServer(localSqlite(local.folio.ctx), admin, {
+      attachmentsDir: local.folio.ctx.paths.attachmentsDir,
+    });
     server = await openFolio({
       dataDir: folder.dir,
       mode: 'browser',
@@ -97,6 +148,86 @@ describe.skipIf(!testCluster())('moving local books to a PostgreSQL server', () 
     expect(report.rows).toBe(report.tables.reduce((n, t) => n + t.rowsLocal, 0));
   });
 
+  it('copies each file the bills refer to once, and checks their count, size and hashes', async () => {
+    const files = report.tables.find((t) => t.table === ATTACHMENT_FILES)!;
+    const sizes = TINY_PDF.length + Buffer.from(ONE_PIXEL_PNG, 'base64').length + facturx.length;
+    expect(files).toMatchObject({
+      rowsLocal: 3,
+      rowsServer: 3,
+      bytesLocal: sizes,
+      bytesServer: sizes,
+      ok: true,
+    });
+    expect(files.digestServer).toBe(files.digestLocal);
+    expect(files.digestLocal).toMatch(/^[0-9a-f]{64}$/);
+    // The scan uploaded but on no bill stays behind.
+    const { rows } = await admin.query<{ sha256: string }>('SELECT sha256 FROM attachment_files ORDER BY 1');
+    expect(rows.map((r) => r.sha256).sort()).toEqual(
+      [
+        scans.scan,
+        scans.photo,
+        (await local.call('einvoices.forBill', { billId: importedBill })).einvoice!.fileSha256,
+      ].sort(),
+    );
+    // Opened on the server through the same services, byte for byte.
+    for (const [sha256, bytes] of [
+      [scans.scan, TINY_PDF],
+      [scans.photo, Buffer.from(ONE_PIXEL_PNG, 'base64')],
+    ] as const) {
+      const opened = (await call(server, 'bills.getAttachment', { sha256 })) as { dataBase64: string };
+      expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+    }
+    const { einvoice } = (await call(server, 'einvoices.forBill', { billId: importedBill })) as {
+      einvoice: { fileSha256: string; fileName: string };
+    };
+    expect(einvoice.fileName).toBe('fx.pdf');
+    const original = (await call(server, 'bills.getAttachment', { sha256: einvoice.fileSha256 })) as {
+      dataBase64: string;
+    };
+    expect(Buffer.from(original.dataBase64, 'base64').equals(facturx)).toBe(true);
+  });
+
+  it('a file missing or damaged on disk stops the move, naming the bill, and nothing is kept', async () => {
+    const target = await createTestDatabase('moved_missing');
+    const c = new pg.Client(target.config);
+    await c.connect();
+    const copy = tempDir();
+    try {
+      await migratePg(c as never);
+      fs.cpSync(local.folio.ctx.paths.attachmentsDir, copy.dir, { recursive: true });
+      const file = (sha256: string) => path.join(copy.dir, sha256.slice(0, 2), sha256);
+      const move = () => moveBooksToServer(localSqlite(local.folio.ctx), c, { attachmentsDir: copy.dir });
+      const count = async (table: string) =>
+        (await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`)).rows[0]!.n;
+      fs.rmSync(file(scans.scan));
+      await expect(move()).rejects.toThrow(
+        /^The file “scan\.pdf” of bill #\d+ \(Acme Supplies, invoice INV-0042\) is missing from .*Put the file back, or remove it from the bill, and move again\.$/,
+      );
+      expect([await count('documents'), await count('bills'), await count('attachment_files')]).toEqual([
+        '0',
+        '0',
+        '0',
+      ]);
+      // The photo is on two bills: both are named.
+      fs.writeFileSync(file(scans.scan), TINY_PDF);
+      fs.writeFileSync(file(scans.photo), Buffer.from('not the photo'));
+      const damaged = await move().catch((e: Error) => e.message);
+      expect(damaged).toMatch(/“photo\.png” of bill #\d+ \(Acme Supplies, invoice INV-0042\) is damaged/);
+      expect(damaged).toMatch(
+        /“photo again\.png” of bill #\d+ \(Acme Supplies, invoice INV-0043\) is damaged/,
+      );
+      expect([await count('documents'), await count('bills'), await count('attachment_files')]).toEqual([
+        '0',
+        '0',
+        '0',
+      ]);
+    } finally {
+      await c.end();
+      await target.drop();
+      copy.cleanup();
+    }
+  });
+
   it('the server shows the same lists, totals, aging and search as the local book', async () => {
     for (const [method, input] of [
       ['documents.list', { type: 'invoice' }],
@@ -132,7 +263,11 @@ describe.skipIf(!testCluster())('moving local books to a PostgreSQL server', () 
 
   it('refuses to move into books that are not empty, and keeps them as they were', async () => {
     const before = (await admin.query<{ n: string }>('SELECT count(*)::text AS n FROM documents')).rows[0]!.n;
-    await expect(moveBooksToServer(localSqlite(local.folio.ctx), admin)).rejects.toThrow(/not empty/);
+    await expect(
+      moveBooksToServer(localSqlite(local.folio.ctx), admin, {
+        attachmentsDir: local.folio.ctx.paths.attachmentsDir,
+      }),
+    ).rejects.toThrow(/not empty/);
     expect((await admin.query<{ n: string }>('SELECT count(*)::text AS n FROM documents')).rows[0]!.n).toBe(
       before,
     );

@@ -3,8 +3,19 @@
  * database that already has Folio's schema (migratePg), exactly — same rows, same ids — in one
  * transaction, then proves it: per table the row count and a money checksum (the sum of every
  * amount column) read back from both sides must be equal, or nothing is kept.
+ *
+ * The stored files the book refers to (bill scans, imported e-invoices' original files) move
+ * too, from the data folder's attachments/ into the attachment_files table, in the same
+ * transaction; their check is the number of files, their total size and a hash of their
+ * hashes (the server hashes the bytes it holds). A referenced file that is missing or damaged
+ * on disk stops the move, naming the bill, before anything is written: the shared books would
+ * otherwise lack a scan nobody could bring back (remove it from the bill, or put the file
+ * back, and move again).
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { ClientBase } from 'pg';
+import { attachmentFile, hashOf } from '../attachments';
 import type { Sqlite } from '../open';
 
 export interface TableCheck {
@@ -14,8 +25,17 @@ export interface TableCheck {
   /** Sum of the table's money columns (integer minor units), as a decimal string. */
   moneyLocal: string;
   moneyServer: string;
+  /** attachment_files only: the files' total size in bytes, on disk and on the server. */
+  bytesLocal?: number;
+  bytesServer?: number;
+  /** attachment_files only: SHA-256 of the sorted file hashes (on the server: of the bytes it holds). */
+  digestLocal?: string;
+  digestServer?: string;
   ok: boolean;
 }
+
+/** The report's row for the stored files (a table of the server only). */
+export const ATTACHMENT_FILES = 'attachment_files';
 
 export interface MoveReport {
   ok: boolean;
@@ -139,9 +159,14 @@ async function serverCheck(client: ClientBase, table: string, columns: Column[])
 export async function moveBooksToServer(
   sqlite: Sqlite,
   client: ClientBase,
-  options: { onTable?(table: string, rows: number): void } = {},
+  options: {
+    /** The local book's attachments directory (the data folder's attachments/). */
+    attachmentsDir: string;
+    onTable?(table: string, rows: number): void;
+  },
 ): Promise<MoveReport> {
   const started = performance.now();
+  const files = referencedFiles(sqlite, options.attachmentsDir);
   const tables = localTables(sqlite);
   const missing: string[] = [];
   const plan = new Map<string, Column[]>();
@@ -159,7 +184,7 @@ export async function moveBooksToServer(
 
   await client.query('BEGIN');
   try {
-    for (const table of plan.keys()) {
+    for (const table of [...plan.keys(), ATTACHMENT_FILES]) {
       if (SEEDED.has(table)) continue;
       const { rows } = await client.query(
         `SELECT count(*) AS n FROM (SELECT 1 FROM ${q(table)} LIMIT 1) AS r`,
@@ -225,6 +250,9 @@ export async function moveBooksToServer(
         ok: local.rows === server.rows && local.money === server.money,
       });
     }
+    checks.push(await copyFiles(client, files));
+    total += files.length;
+    options.onTable?.(ATTACHMENT_FILES, files.length);
     const ok = checks.every((c) => c.ok);
     if (!ok) throw Object.assign(new Error('The copy does not match the local books'), { checks });
     await client.query('COMMIT');
@@ -234,4 +262,111 @@ export async function moveBooksToServer(
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+interface LocalFile {
+  sha256: string;
+  file: string;
+  /** Who refers to the file, in words: "the file “x.pdf” of bill #3 (Vendor, invoice 12)". */
+  owners: string[];
+}
+
+const fail = (problems: string[]) =>
+  new Error(
+    `${problems.join('; ').replace(/^t/, 'T')}. Put the file back, or remove it from the bill, and move again.`,
+  );
+
+/**
+ * Every stored file the book refers to, each once. Throws, naming every bill or vendor credit
+ * whose file is not on disk, before anything is written.
+ */
+function referencedFiles(sqlite: Sqlite, attachmentsDir: string): LocalFile[] {
+  const refs = sqlite
+    .prepare(
+      `SELECT a.sha256, a.file_name AS fileName, b.id AS billId, b.vendor_invoice_number AS number,
+              v.name AS vendor, NULL AS creditId
+         FROM bill_attachments a JOIN bills b ON b.id = a.bill_id JOIN vendors v ON v.id = b.vendor_id
+       UNION ALL
+       SELECT e.file_sha256, e.file_name, b.id, b.vendor_invoice_number, v.name, e.vendor_credit_id
+         FROM einvoices e
+         LEFT JOIN bills b ON b.id = e.bill_id
+         LEFT JOIN vendor_credits c ON c.id = e.vendor_credit_id
+         LEFT JOIN vendors v ON v.id = coalesce(b.vendor_id, c.vendor_id)
+       ORDER BY 1, 3`,
+    )
+    .all() as {
+    sha256: string;
+    fileName: string;
+    billId: number | null;
+    number: string | null;
+    vendor: string | null;
+    creditId: number | null;
+  }[];
+  const files = new Map<string, LocalFile>();
+  for (const ref of refs) {
+    let f = files.get(ref.sha256);
+    if (!f) {
+      f = { sha256: ref.sha256, file: attachmentFile(attachmentsDir, ref.sha256), owners: [] };
+      files.set(ref.sha256, f);
+    }
+    f.owners.push(
+      `the file “${ref.fileName}” of ` +
+        (ref.billId !== null
+          ? `bill #${ref.billId} (${ref.vendor ?? '?'}, invoice ${ref.number ?? '?'})`
+          : `vendor credit #${ref.creditId ?? '?'} (${ref.vendor ?? '?'})`),
+    );
+  }
+  const missing = [...files.values()]
+    .filter((f) => !fs.existsSync(f.file))
+    .flatMap((f) => f.owners.map((o) => `${o} is missing from ${attachmentsDir}`));
+  if (missing.length) throw fail(missing);
+  return [...files.values()];
+}
+
+/**
+ * Copies the files into attachment_files, each read once (a scan may be 20 MB) and checked
+ * against its name on the way, then counts, sizes and hashes what the server holds.
+ */
+async function copyFiles(client: ClientBase, files: LocalFile[]): Promise<TableCheck> {
+  const digest = (hashes: string[]) =>
+    crypto
+      .createHash('sha256')
+      .update([...hashes].sort().join('\n'))
+      .digest('hex');
+  let bytesLocal = 0;
+  const damaged: string[] = [];
+  for (const f of files) {
+    const bytes = fs.readFileSync(f.file);
+    if (hashOf(bytes) !== f.sha256) {
+      damaged.push(...f.owners.map((o) => `${o} is damaged (its contents no longer match)`));
+      continue;
+    }
+    bytesLocal += bytes.length;
+    await client.query(
+      `INSERT INTO attachment_files (sha256, bytes, size, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (sha256) DO NOTHING`,
+      [f.sha256, bytes, bytes.length, fs.statSync(f.file).mtime.toISOString()],
+    );
+  }
+  if (damaged.length) throw fail(damaged);
+  // The server hashes what it holds: a file that did not arrive whole shows here.
+  const { rows } = await client.query<{ sha256: string; size: string }>(
+    `SELECT encode(sha256(bytes), 'hex') AS sha256, octet_length(bytes)::text AS size
+       FROM ${ATTACHMENT_FILES} ORDER BY sha256`,
+  );
+  const bytesServer = rows.reduce((n, r) => n + Number(r.size), 0);
+  const digestLocal = digest(files.map((f) => f.sha256));
+  const digestServer = digest(rows.map((r) => r.sha256));
+  return {
+    table: ATTACHMENT_FILES,
+    rowsLocal: files.length,
+    rowsServer: rows.length,
+    moneyLocal: '0',
+    moneyServer: '0',
+    bytesLocal,
+    bytesServer,
+    digestLocal,
+    digestServer,
+    ok: files.length === rows.length && bytesLocal === bytesServer && digestLocal === digestServer,
+  };
 }

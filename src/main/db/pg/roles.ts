@@ -11,6 +11,7 @@ import type pg from 'pg';
  *   (the business profile, the `settings` table, and the numbering scheme: it may move a
  *   series' next number, which issuing a document does, but not change its prefix or format);
  * - `folio_viewer`: reads only.
+ * Stored files (APPEND_ONLY_TABLES) are added by owners and bookkeepers and changed by nobody.
  * Nobody but the server's administrator adds people: CREATEROLE is not given to owners, since
  * before PostgreSQL 16 it lets its holder make themselves nearly a superuser.
  *
@@ -28,6 +29,12 @@ export const GROUP_ROLES: Record<Role, string> = {
 
 /** The tables that hold the business settings: owners only may change them. */
 export const SETTINGS_TABLES = ['business_profile', 'settings', 'number_series'] as const;
+
+/**
+ * Tables whose rows are written once and never changed or deleted, by anyone: the stored
+ * files of shared books (migration 14), known by the hash of their bytes.
+ */
+export const APPEND_ONLY_TABLES = ['attachment_files'] as const;
 
 /** A column of a settings table that everyday work moves (issuing a document takes a number). */
 const BOOKKEEPER_COLUMNS: Record<string, readonly string[]> = { number_series: ['next_number'] };
@@ -87,6 +94,14 @@ export async function setUpRoles(admin: pg.ClientBase): Promise<void> {
     for (const column of BOOKKEEPER_COLUMNS[table] ?? [])
       await admin.query(`GRANT UPDATE (${ident(column)}) ON ${ident(table)} TO ${ident(bookkeeper)}`);
   }
+  const appendOnly = await admin.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY($1)",
+    [APPEND_ONLY_TABLES],
+  );
+  for (const { table_name: table } of appendOnly.rows)
+    await admin.query(
+      `REVOKE UPDATE, DELETE, TRUNCATE ON ${ident(table)} FROM ${ident(owner)}, ${ident(bookkeeper)}`,
+    );
 }
 
 export interface Person {

@@ -31,7 +31,7 @@ import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
-import { writeAttachmentFile } from '../payables/attachments';
+import { filesOf } from '../payables/attachments';
 import { refreshBill } from '../payables/balances';
 import { insertBill } from '../payables/bills';
 import { checkBill, draftToWarning, listWarnings, saveWarnings } from '../payables/checks';
@@ -480,7 +480,7 @@ async function importOne(
     return result;
   }
   // The original file is stored (once, under its hash) before the transaction that refers to it.
-  const sha256 = writeAttachmentFile(ctx, file.bytes);
+  const sha256 = await filesOf(ctx).write(file.bytes);
   const store = storeOf(ctx);
   try {
     await store.tx(async () => {

@@ -162,18 +162,19 @@ export async function prepareBill(
   }
 
   const seen = new Set<string>();
-  const attachments = input.attachments.flatMap((a, i) => {
-    if (seen.has(a.sha256)) return [];
+  const attachments: PreparedBill['attachments'] = [];
+  for (const [i, a] of input.attachments.entries()) {
+    if (seen.has(a.sha256)) continue;
     seen.add(a.sha256);
-    const stored = storedAttachment(ctx, a.sha256);
+    const stored = await storedAttachment(ctx, a.sha256);
     if (!stored)
       throw new AppError(
         'VALIDATION',
         msg('errors.prepare.filenameNotUploadedCompletely', { fileName: a.fileName }),
         `attachments.${i}.sha256`,
       );
-    return [{ sha256: a.sha256, fileName: a.fileName, ...stored }];
-  });
+    attachments.push({ sha256: a.sha256, fileName: a.fileName, ...stored });
+  }
 
   return {
     vendorId: vendor.id,

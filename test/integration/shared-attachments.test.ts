@@ -12,7 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPerson, type Role } from '../../src/main/db/pg/roles';
+import { MIGRATIONS } from '../../src/main/db/migrations';
+import { migratePg } from '../../src/main/db/migrations/pg/migrate';
+import { addPerson, setUpRoles, type Role } from '../../src/main/db/pg/roles';
 import { examplePath, facturxPdf } from '../helpers/einvoice';
 import {
   ONE_PIXEL_PNG,
@@ -27,7 +29,7 @@ import {
   type TestFolio,
 } from '../helpers/folio';
 import { TINY_PDF, billInput, setupBusiness, vendorInput } from '../helpers/payables';
-import { dropTestDatabase, testCluster } from '../helpers/pg';
+import { createTestDatabase, dropTestDatabase, testCluster } from '../helpers/pg';
 import { tempDir } from '../helpers/tmp';
 
 const clock = fixedClock('2026-03-02T09:00:00Z');
@@ -267,5 +269,58 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
         async (c) => (await c.query('SELECT sha256 FROM attachment_files')).rowCount,
       ),
     ).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe.skipIf(!testCluster())('shared books set up before stored files were in the database', () => {
+  it('bringing them up to date gives the table the same rights: bookkeepers add, viewers read, nobody deletes', async () => {
+    const db = await createTestDatabase('older');
+    const admin = new pg.Client(db.config);
+    await admin.connect();
+    try {
+      // Books at version 13 with their people, as an earlier Folio left them.
+      await migratePg(admin as never, { migrations: MIGRATIONS.slice(0, 13) });
+      await setUpRoles(admin);
+      const make = async (role: Role) => {
+        const p = {
+          login: `${role}_${randomBytes(4).toString('hex')}`,
+          password: randomBytes(12).toString('hex'),
+        };
+        await addPerson(admin, { name: role, ...p, role });
+        return p;
+      };
+      const bookkeeper = await make('bookkeeper');
+      const viewer = await make('viewer');
+      // The owner's Folio brings them up to date (only the migration runs, not setUpRoles).
+      await migratePg(admin as never);
+      const attempt = async (who: SharedPerson, sql: string, params: unknown[] = []) => {
+        const c = new pg.Client(sharedSettings(db.config.database, who));
+        await c.connect();
+        try {
+          await c.query(sql, params);
+          return 'done';
+        } catch (error) {
+          return (error as { code?: string }).code;
+        } finally {
+          await c.end();
+        }
+      };
+      const insert = `INSERT INTO attachment_files (sha256, bytes, size, created_at) VALUES ($1, $2, $3, '2026-03-02')`;
+      expect(await attempt(bookkeeper, insert, [hashOf(TINY_PDF), TINY_PDF, TINY_PDF.length])).toBe('done');
+      expect(await attempt(viewer, insert, [hashOf(Buffer.from('%PDF-x')), Buffer.from('%PDF-x'), 6])).toBe(
+        '42501',
+      );
+      expect(await attempt(viewer, 'SELECT bytes FROM attachment_files')).toBe('done');
+      for (const who of [bookkeeper, viewer]) {
+        expect(await attempt(who, 'DELETE FROM attachment_files')).toBe('42501');
+        expect(await attempt(who, "UPDATE attachment_files SET created_at = 'x'")).toBe('42501');
+      }
+      // A row whose size or name does not match its bytes is refused by the table itself.
+      expect(await attempt(bookkeeper, insert, ['not-a-hash', TINY_PDF, TINY_PDF.length])).toBe('23514');
+      expect(await attempt(bookkeeper, insert, ['b'.repeat(64), TINY_PDF, 1])).toBe('23514');
+    } finally {
+      await admin.end();
+      await db.drop();
+    }
   });
 });

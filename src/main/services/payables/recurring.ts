@@ -331,9 +331,12 @@ export async function catchUpRecurringBills(
 /** Makes the next due occurrence of one template, or returns null when none is due. */
 async function makeNext(ctx: ServiceContext, id: number, today: string) {
   const store = storeOf(ctx);
-  // Read inside the transaction: another run may have advanced it.
-  const row = (await store.first(qb.selectFrom('recurring_bills').selectAll().where('id', '=', id))) as
-    Row | undefined;
+  // Read inside the transaction: another run may have advanced it. Locked (shared books): a run
+  // on another machine at the same moment waits here, then finds this bill made and moves on,
+  // instead of making it too and failing on the "once per occurrence" index.
+  const row = (await store.first(
+    qb.selectFrom('recurring_bills').selectAll().where('id', '=', id).modifyEnd(dialectOf(store).forUpdate),
+  )) as Row | undefined;
   if (!row || row.active !== 1) return null;
   const [next]: Occurrence[] = occurrencesUntil(scheduleOf(row), today, row.next_index).slice(0, 1);
   if (!next) return null;

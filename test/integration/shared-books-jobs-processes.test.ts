@@ -185,6 +185,8 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
 
   describe('the outbox', () => {
     let smtp: TestSmtp;
+    /** The issued invoice the messages are about. */
+    let invoiceId = 0;
     beforeAll(async () => {
       smtp = await startSmtp({ user: 'folio', password: 'correct horse battery staple' });
     });
@@ -216,6 +218,7 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
         ).id,
       });
       expect(invoice.number).toBeTruthy();
+      invoiceId = invoice.id;
       // Each send delivers what is queued — the other person's messages too — at once.
       await both(async (p, who) => {
         await Promise.all(
@@ -242,6 +245,79 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
         .sort();
       expect(subjects).toEqual(expected);
       expect(await count(`SELECT count(*) AS n FROM outbox WHERE status = 'sent'`)).toBe(2 * EACH);
+    });
+
+    it('a backlog (the server was down) delivered by both at the same moment: each message once', async () => {
+      const EACH = 6;
+      const before = smtp.received.length;
+      await smtp.stop();
+      const [ann] = people;
+      const invoice = invoiceId;
+      const send = async (p: BridgeProcess, subject: string) =>
+        await call(p, 'mail.send', {
+          ref: { kind: 'document', id: invoice },
+          to: ['accounts@harbour.example'],
+          subject,
+          body: 'Please find the invoice attached.',
+        });
+      await both(async (p, who) => {
+        for (let i = 0; i < EACH; i++) await send(p, `backlog ${who} ${i}`);
+      });
+      expect(await count(`SELECT count(*) AS n FROM outbox WHERE status = 'queued'`)).toBe(2 * EACH);
+      // The server is back and every retry is due: both send one more at the same moment, and
+      // each sender goes through the whole backlog, the same messages in the same order.
+      await smtp.start();
+      await sql.query(
+        `UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE status = 'queued'`,
+      );
+      await both(async (p, who) => await send(p, `backlog ${who} last`));
+      await waitFor(
+        async () =>
+          (await count(`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`)) === 0,
+        'every message to leave the outbox',
+      );
+      await new Promise((r) => setTimeout(r, 1500));
+      const subjects = smtp.received
+        .slice(before)
+        .map((m) => m.subject)
+        .sort();
+      const expected = ['ann', 'ben']
+        .flatMap((w) => [...Array.from({ length: EACH }, (_, i) => `backlog ${w} ${i}`), `backlog ${w} last`])
+        .sort();
+      expect(subjects).toEqual(expected);
+    });
+
+    it('a message in flight on one machine is not sent again by the other when it starts', async () => {
+      const before = smtp.received.length;
+      const [ann, ben] = people;
+      const invoice = invoiceId;
+      // A slow server: the message stays "sending" on Ann's machine for a few seconds…
+      smtp.delayMs = 6000;
+      try {
+        const sending = ann.call('mail.send', {
+          ref: { kind: 'document', id: invoice },
+          to: ['accounts@harbour.example'],
+          subject: 'in flight',
+          body: 'Please find the invoice attached.',
+        });
+        await waitFor(
+          async () => (await count(`SELECT count(*) AS n FROM outbox WHERE status = 'sending'`)) === 1,
+          'the message to be on its way',
+        );
+        // …while Ben's Folio starts: its outbox run at opening must leave Ann's message alone.
+        await ben.stop();
+        people[1] = await startBridgeProcess(folders[2]!.dir);
+        expect((await sending).ok).toBe(true);
+        await waitFor(
+          async () =>
+            (await count(`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`)) === 0,
+          'the message to be sent',
+        );
+        await new Promise((r) => setTimeout(r, 8000));
+      } finally {
+        smtp.delayMs = 0;
+      }
+      expect(smtp.received.slice(before).map((m) => m.subject)).toEqual(['in flight']);
     });
   });
 });

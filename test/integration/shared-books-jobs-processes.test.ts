@@ -251,7 +251,6 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
       const EACH = 6;
       const before = smtp.received.length;
       await smtp.stop();
-      const [ann] = people;
       const invoice = invoiceId;
       const send = async (p: BridgeProcess, subject: string) =>
         await call(p, 'mail.send', {

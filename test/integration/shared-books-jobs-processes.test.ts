@@ -183,6 +183,29 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
     );
   });
 
+  it('reminder proposals refreshed by both at the same moment: one per overdue invoice', async () => {
+    const OVERDUE = 8;
+    const [ann] = people;
+    for (let i = 0; i < OVERDUE; i++) {
+      const draft = await call(ann, 'documents.create', {
+        type: 'invoice',
+        customerId,
+        issueDate: addDays(today, -60 + i),
+        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+        currency: 'EUR',
+        lines: [{ description: `Late work ${i}`, quantity: '1', unitPrice: 100_00, taxIds: [] }],
+      });
+      await call(ann, 'documents.issue', { id: draft.id });
+    }
+    await sql.query(`DELETE FROM invoice_reminders`);
+    const runs = await both(
+      async (p) => await Promise.all([1, 2].map(async () => await p.call('invoiceReminders.refresh', {}))),
+    );
+    expect(runs.flat().filter((r) => !r.ok)).toEqual([]);
+    expect(await count(`SELECT count(*) AS n FROM invoice_reminders`)).toBe(OVERDUE);
+    expect(await count(`SELECT count(DISTINCT document_id) AS n FROM invoice_reminders`)).toBe(OVERDUE);
+  });
+
   describe('the outbox', () => {
     let smtp: TestSmtp;
     /** The issued invoice the messages are about. */

@@ -113,4 +113,53 @@ test.describe('shared books', () => {
       server.cleanup();
     }
   });
+  test('a vendor saved by someone else while its form is open: the save is refused, the typing kept', async ({
+    app,
+    page,
+  }) => {
+    const server = tempDir('folio-e2e-books-');
+    const other = tempDir('folio-e2e-');
+    let second: BridgeProcess | null = null;
+    try {
+      const books = await createSharedBooks(server.dir);
+      const settings = sharedSettings(books.database, books.owner);
+      expect((await app.bridge.call('sharedBooks.connect', settings)).ok).toBe(true);
+      await app.restart();
+      await seedSetup(app);
+      second = await startBridgeProcess(other.dir);
+      expect((await second.call('sharedBooks.connect', settings)).ok).toBe(true);
+      await second.stop();
+      second = await startBridgeProcess(other.dir);
+      const fields = {
+        name: 'Office Landlord Ltd',
+        currency: 'EUR',
+        paymentTerms: { kind: 'net', days: 30 },
+      };
+      const vendor = await app.call('vendors.create', fields);
+
+      // The second person opens the vendor's form and types…
+      await page.goto(`${second.url}#/vendors/${vendor.id}/edit`);
+      const notes = page.getByLabel('Notes');
+      await notes.fill('Typed in the open form');
+      // …while the first person saves the vendor.
+      await app.call('vendors.update', {
+        ...fields,
+        notes: 'Saved by the other person',
+        id: vendor.id,
+        version: 1,
+      });
+      // The window, looked at again, fetches the vendor anew underneath the open form.
+      const refetched = page.waitForResponse((r) => (r.request().postData() ?? '').includes('"vendors.get"'));
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await refetched;
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect(page.getByText(/^Changed by .* — reload/)).toBeVisible();
+      await expect(notes).toHaveValue('Typed in the open form');
+      expect((await app.call('vendors.get', { id: vendor.id })).notes).toBe('Saved by the other person');
+    } finally {
+      await second?.stop();
+      other.cleanup();
+      server.cleanup();
+    }
+  });
 });

@@ -13,6 +13,8 @@ export interface TestSmtp {
   /** Raw bytes of every message, as received. */
   raw: Buffer[];
   logins: { user: string; ok: boolean }[];
+  /** How long the server takes to accept each message (a slow server): 0 by default. */
+  delayMs: number;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -44,6 +46,13 @@ export async function startSmtp(options: { user?: string; password?: string } = 
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const bytes = Buffer.concat(chunks);
+          if (smtp.delayMs > 0) {
+            setTimeout(() => accept(bytes), smtp.delayMs);
+            return;
+          }
+          accept(bytes);
+        });
+        const accept = (bytes: Buffer) => {
           raw.push(bytes);
           simpleParser(bytes).then(
             (mail) => {
@@ -52,7 +61,7 @@ export async function startSmtp(options: { user?: string; password?: string } = 
             },
             (error: Error) => callback(error),
           );
-        });
+        };
       },
     });
 
@@ -63,6 +72,7 @@ export async function startSmtp(options: { user?: string; password?: string } = 
     received,
     raw,
     logins,
+    delayMs: 0,
     start: () =>
       new Promise((resolve, reject) => {
         server = make();

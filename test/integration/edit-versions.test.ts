@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
+import { billInput, vendorInput } from '../helpers/payables';
 
 let t: TestFolio;
 let seed: Seed;
@@ -73,5 +74,170 @@ describe('editing the same record twice from the same version', () => {
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
     const after = (await t.call('customers.get', { id: seed.customer.id })).customer;
     expect(after.version).toBe(customer.version + 1);
+  });
+});
+
+/**
+ * Every other record a second person could edit in a form (migration more-edit-versions):
+ * the same rules as for customers and drafts.
+ */
+interface Kind {
+  name: string;
+  /** Makes a record; its id. */
+  create(i: number): Promise<number>;
+  /** Saves the record with `marker` in a free-text field, from `version`. */
+  update(id: number, marker: string, version: number): ReturnType<TestFolio['raw']>;
+  /** The record's version and the free-text field. */
+  read(id: number): Promise<{ version: number; marker: string }>;
+}
+
+const FUTURE = '2027-01-01';
+let vendorId = 0;
+const template = () => {
+  const { type: _t, issueDate: _i, relatedId: _r, ...rest } = invoiceInput(seed);
+  return rest;
+};
+const order = (notes: string) => ({
+  vendorId,
+  orderDate: '2026-11-01',
+  tolerancePercent: 5,
+  notes,
+  lines: [{ description: 'Widgets', quantity: 10, unitPrice: 2_00 }],
+});
+const recurringBill = (notes: string) => ({
+  vendorId,
+  name: 'Office rent',
+  frequency: 'monthly' as const,
+  interval: 1,
+  startDate: FUTURE,
+  notes,
+  lines: [{ description: 'Rent', unitPrice: 1500_00 }],
+});
+const recurringInvoice = (notes: string) => ({
+  name: 'Monthly retainer',
+  template: { ...template(), notes },
+  schedule: { frequency: 'monthly' as const, interval: 1, startDate: FUTURE },
+  mode: 'draft' as const,
+});
+
+const KINDS: Kind[] = [
+  {
+    name: 'a vendor',
+    create: async (i) => (await t.call('vendors.create', vendorInput({ name: `Vendor ${i}` }))).id,
+    update: (id, notes, version) =>
+      t.raw('vendors.update', { ...vendorInput({ name: 'Vendor', notes }), id, version }),
+    read: async (id) => {
+      const v = await t.call('vendors.get', { id });
+      return { version: v.version, marker: v.notes };
+    },
+  },
+  {
+    name: 'an item',
+    create: async (i) => (await t.call('items.create', { name: `Widget ${i}`, unitPrice: 1_00 })).id,
+    update: (id, description, version) =>
+      t.raw('items.update', { name: 'Widget', unitPrice: 1_00, description, id, version }),
+    read: async (id) => {
+      const v = await t.call('items.get', { id });
+      return { version: v.version, marker: v.description };
+    },
+  },
+  {
+    name: 'a bill',
+    create: async (i) =>
+      (await t.call('bills.create', billInput(vendorId, { vendorInvoiceNumber: `V-${i}` }))).bill.id,
+    update: (id, notes, version) =>
+      t.raw('bills.update', {
+        ...billInput(vendorId, { vendorInvoiceNumber: `V-${id}`, notes }),
+        id,
+        version,
+      }),
+    read: async (id) => {
+      const v = await t.call('bills.get', { id });
+      return { version: v.version, marker: v.notes };
+    },
+  },
+  {
+    name: 'a purchase order',
+    create: async () => (await t.call('purchaseOrders.create', order(''))).id,
+    update: (id, notes, version) => t.raw('purchaseOrders.update', { ...order(notes), id, version }),
+    read: async (id) => {
+      const v = await t.call('purchaseOrders.get', { id });
+      return { version: v.version, marker: v.notes };
+    },
+  },
+  {
+    name: 'a recurring bill template',
+    create: async () => (await t.call('bills.recurring.create', recurringBill(''))).id,
+    update: (id, notes, version) =>
+      t.raw('bills.recurring.update', { id, version, template: recurringBill(notes) }),
+    read: async (id) => {
+      const v = await t.call('bills.recurring.get', { id });
+      return { version: v.version, marker: v.notes };
+    },
+  },
+  {
+    name: 'a recurring invoice template',
+    create: async () => (await t.call('recurring.create', recurringInvoice(''))).id,
+    update: (id, notes, version) => t.raw('recurring.update', { ...recurringInvoice(notes), id, version }),
+    read: async (id) => {
+      const v = await t.call('recurring.get', { id });
+      return { version: v.version, marker: String(v.template.notes) };
+    },
+  },
+];
+
+describe('vendors, items, bills, orders and templates carry edit versions too', () => {
+  beforeAll(async () => {
+    vendorId = (await t.call('vendors.create', vendorInput({ name: 'Versioned Supplies' }))).id;
+  });
+
+  it.each(KINDS.map((k, i) => [k.name, k, i] as const))(
+    '%s: the second save from the same version is refused and changes nothing',
+    async (_name, kind, i) => {
+      const id = await kind.create(i);
+      expect((await kind.read(id)).version).toBe(1);
+      const first = await kind.update(id, 'first', 1);
+      expect(first.ok ? null : first.error).toBeNull();
+      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
+      const stale = await kind.update(id, 'second', 1);
+      expect(stale.ok).toBe(false);
+      if (stale.ok) return;
+      expect(stale.error.code).toBe('CONFLICT');
+      expect(stale.error.message).toMatch(new RegExp(`^Changed by ${t.folio.ctx.user} at .*2026.* — reload`));
+      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
+      // From the version now shown it goes through; without a version (an API caller) too.
+      expect((await kind.update(id, 'third', 2)).ok).toBe(true);
+      expect((await kind.update(id, 'fourth', undefined as never)).ok).toBe(true);
+      expect(await kind.read(id)).toEqual({ version: 4, marker: 'fourth' });
+    },
+  );
+
+  it.each(KINDS.map((k, i) => [k.name, k, i] as const))(
+    '%s: two saves from the same version at the same moment: one is kept, one refused',
+    async (_name, kind, i) => {
+      const id = await kind.create(100 + i);
+      const results = await Promise.all(['left', 'right'].map((m) => kind.update(id, m, 1)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
+      const kept = results.findIndex((r) => r.ok);
+      expect(await kind.read(id)).toEqual({ version: 2, marker: ['left', 'right'][kept] });
+    },
+  );
+
+  it('what the recurring run makes, and payments, are not edits: the version stays', async () => {
+    const rent = await t.call('bills.recurring.create', { ...recurringBill(''), startDate: '2026-11-20' });
+    expect(rent).toMatchObject({ billsCreated: 1, version: 1 });
+    const bill = (await t.call('bills.list', { limit: 500 })).rows.find(
+      (r) => r.vendorName === 'Versioned Supplies' && r.total === 1500_00,
+    );
+    expect(bill).toBeDefined();
+    await t.call('billPayments.create', {
+      paymentDate: '2026-11-20',
+      method: 'bank_transfer',
+      reference: 'TRX-1',
+      allocations: [{ billId: bill!.id, amount: 100_00 }],
+    });
+    expect((await t.call('bills.get', { id: bill!.id })).version).toBe(1);
+    expect((await t.call('bills.recurring.get', { id: rent.id })).version).toBe(1);
   });
 });

@@ -725,3 +725,35 @@ export interface DocumentsTable {
   version: Generated<number>;
   updated_by: Generated<string>;
 }
+
+// More edit versions (migration "more-edit-versions"): vendors, items, bills, templates, orders.
+
+export interface VendorsTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}
+
+export interface ItemsTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}
+
+export interface BillsTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}
+
+export interface RecurringInvoicesTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}
+
+export interface RecurringBillsTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}
+
+export interface PurchaseOrdersTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+}

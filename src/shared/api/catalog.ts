@@ -1,6 +1,15 @@
 import { msg } from '../i18n';
 import { z } from 'zod';
-import { id, labelInSentence, labelText, multilineText, requiredText, searchText, text } from './fields';
+import {
+  editVersion,
+  id,
+  labelInSentence,
+  labelText,
+  multilineText,
+  requiredText,
+  searchText,
+  text,
+} from './fields';
 import { isValidPercent } from '../domain/tax';
 import { isVatexCode, VAT_CATEGORIES } from '../domain/einvoice/codes';
 
@@ -76,6 +85,8 @@ export const itemOutput = z.object({
   taxIds: z.array(z.number()),
   sku: z.string(),
   archived: z.boolean(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
 });
 export type Item = z.infer<typeof itemOutput>;
 
@@ -107,7 +118,10 @@ export const catalogApi = {
   },
   'items.get': { input: z.strictObject({ id: id('fields.item') }), output: itemOutput },
   'items.create': { input: itemInput, output: itemOutput },
-  'items.update': { input: itemInput.extend({ id: id('fields.item') }), output: itemOutput },
+  'items.update': {
+    input: itemInput.extend({ id: id('fields.item'), version: editVersion.optional() }),
+    output: itemOutput,
+  },
   'items.setArchived': {
     input: z.strictObject({ id: id('fields.item'), archived: z.boolean() }),
     output: itemOutput,

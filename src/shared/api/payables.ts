@@ -5,6 +5,7 @@ import {
   base64File,
   fileNameText,
   currencyCode,
+  editVersion,
   id,
   isoDate,
   multilineText,
@@ -131,6 +132,8 @@ export const vendorSchema = z.object({
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
   openBalances: z.array(currencyAmount),
   openBills: z.number(),
   overdueBills: z.number(),
@@ -219,7 +222,7 @@ const dueAfterBill = (v: { billDate: string; dueDate: string | null }, ctx: z.Re
 export const billInput = z.strictObject(billShape).superRefine(dueAfterBill);
 export type BillInput = z.input<typeof billInput>;
 export const billUpdateInput = z
-  .strictObject({ id: id('fields.bill'), ...billShape })
+  .strictObject({ id: id('fields.bill'), version: editVersion.optional(), ...billShape })
   .superRefine(dueAfterBill);
 export const billCheckInput = z
   .strictObject({ id: z.number().int().positive().nullable().default(null), ...billShape })
@@ -297,6 +300,9 @@ export type BillAttachment = z.infer<typeof attachmentSchema>;
 
 export const billSchema = z.object({
   id: z.number(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
+
   vendor: z.object({ id: z.number(), name: z.string(), archived: z.boolean() }),
   vendorInvoiceNumber: z.string(),
   billDate: z.string(),
@@ -437,6 +443,8 @@ export type RecurringInput = z.input<typeof recurringInput>;
 
 export const recurringSchema = z.object({
   id: z.number(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
   vendorId: z.number(),
   vendorName: z.string(),
   name: z.string(),
@@ -579,6 +587,8 @@ export const purchaseOrderSummarySchema = z.object({
 export type PurchaseOrderSummary = z.infer<typeof purchaseOrderSummarySchema>;
 
 export const purchaseOrderSchema = purchaseOrderSummarySchema.extend({
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
   tolerancePercent: z.number(),
   notes: z.string(),
   lines: z.array(
@@ -685,7 +695,10 @@ export const payablesApi = {
   },
   'vendors.get': { input: z.strictObject({ id: id('fields.vendor') }), output: vendorSchema },
   'vendors.create': { input: vendorInput, output: vendorSchema },
-  'vendors.update': { input: vendorInput.extend({ id: id('fields.vendor') }), output: vendorSchema },
+  'vendors.update': {
+    input: vendorInput.extend({ id: id('fields.vendor'), version: editVersion.optional() }),
+    output: vendorSchema,
+  },
   'vendors.setArchived': {
     input: z.strictObject({ id: id('fields.vendor'), archived: z.boolean() }),
     output: vendorSchema,
@@ -803,7 +816,11 @@ export const payablesApi = {
   },
   'bills.recurring.create': { input: recurringInput, output: recurringSchema },
   'bills.recurring.update': {
-    input: z.strictObject({ id: id('fields.recurringBill'), template: recurringInput }),
+    input: z.strictObject({
+      id: id('fields.recurringBill'),
+      version: editVersion.optional(),
+      template: recurringInput,
+    }),
     output: recurringSchema,
   },
   'bills.recurring.setActive': {
@@ -909,7 +926,7 @@ export const payablesApi = {
   },
   'purchaseOrders.create': { input: purchaseOrderInput, output: purchaseOrderSchema },
   'purchaseOrders.update': {
-    input: purchaseOrderInput.extend({ id: id('fields.purchaseOrder') }),
+    input: purchaseOrderInput.extend({ id: id('fields.purchaseOrder'), version: editVersion.optional() }),
     output: purchaseOrderSchema,
   },
   'purchaseOrders.setStatus': {

@@ -1,7 +1,7 @@
 import { msg } from '../i18n';
 import { z } from 'zod';
 import { documentInput } from './documents';
-import { id, isoDate, requiredText } from './fields';
+import { editVersion, id, isoDate, requiredText } from './fields';
 import { FREQUENCIES } from '../domain/schedule';
 
 export const scheduleInput = z
@@ -51,6 +51,9 @@ export type RecurringInput = z.input<typeof recurringInput>;
 
 export const recurringOutput = z.object({
   id: z.number(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
+
   name: z.string(),
   customerId: z.number(),
   customerName: z.string(),
@@ -81,7 +84,7 @@ export const recurringApi = {
   'recurring.get': { input: z.strictObject({ id: id('fields.recurringInvoice') }), output: recurringOutput },
   'recurring.create': { input: recurringInput, output: recurringOutput },
   'recurring.update': {
-    input: recurringInput.extend({ id: id('fields.recurringInvoice') }),
+    input: recurringInput.extend({ id: id('fields.recurringInvoice'), version: editVersion.optional() }),
     output: recurringOutput,
   },
   /** Paused schedules make nothing; occurrences that fall while paused are skipped, not caught up. */

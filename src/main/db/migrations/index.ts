@@ -14,6 +14,7 @@ import { up as receivableDueDays } from './0011-receivable-due-days';
 import { up as vendorCreditApplications } from './0012-vendor-credit-applications';
 import { up as editVersions, PG as editVersionsPg } from './0013-edit-versions';
 import { up as attachmentFiles, pg as attachmentFilesPg } from './0014-attachment-files';
+import { up as moreEditVersions, PG as moreEditVersionsPg } from './0015-more-edit-versions';
 
 /**
  * A migration's PostgreSQL body: SQL run as one script, or a function given the migration's
@@ -60,6 +61,7 @@ const ORDERED: { name: string; up(db: Sqlite): void; pg?: PgBody }[] = [
   { name: 'vendor-credit-applications', up: vendorCreditApplications },
   { name: 'edit-versions', up: editVersions, pg: editVersionsPg },
   { name: 'attachment-files', up: attachmentFiles, pg: attachmentFilesPg },
+  { name: 'more-edit-versions', up: moreEditVersions, pg: moreEditVersionsPg },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -25,9 +25,21 @@ import { safeUserFileName } from '../../../shared/domain/file-names';
  * and whenever something new is sent. One delivery pass runs at a time per open data folder,
  * and a message is marked "sending" in the database before it is handed to the server, so
  * it is delivered once. The rows that were sent are the document's sent log.
+ *
+ * Shared books: every machine runs a sender over the same outbox. A message is claimed by
+ * the update that marks it "sending" only while it is still queued, so of two senders
+ * reaching it at the same moment one sends it and the other moves on; and while "sending",
+ * its next_attempt_at says until when the claim holds (SENDING_LEASE_MS), so another
+ * machine starting up does not take a message that is on its way from here.
  */
 
 export const BACKOFF_BASE_MS = 30_000;
+/**
+ * How long a claim to send a message holds: far longer than a delivery can take (the SMTP
+ * timeouts add up to under a minute). Only on shared books does it matter: a machine that
+ * stopped while sending leaves its message to be sent by another one once this has passed.
+ */
+export const SENDING_LEASE_MS = 10 * 60_000;
 export const BACKOFF_MAX_MS = 3_600_000;
 
 export function backoffMs(attempts: number): number {
@@ -458,15 +470,17 @@ async function finishFailed(
 async function deliverOne(ctx: ServiceContext, id: number): Promise<void> {
   const store = storeOf(ctx);
   const row = await store.tx(async () => {
-    const r = await rowOf(ctx, id);
-    if (r.status !== 'queued') return null;
-    await store.run(
+    // Claimed only while still queued: another machine's sender at the same moment waits
+    // for this update (shared books), then finds the message no longer queued and moves on.
+    const lease = new Date(ctx.clock.now().getTime() + SENDING_LEASE_MS).toISOString();
+    const claimed = await store.run(
       qb
         .updateTable('outbox')
-        .set({ status: 'sending', attempts: r.attempts + 1 })
-        .where('id', '=', id),
+        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
+        .where('id', '=', id)
+        .where('status', '=', 'queued'),
     );
-    return { ...r, status: 'sending' as const, attempts: r.attempts + 1 };
+    return claimed.changes === 1 ? await rowOf(ctx, id) : null;
   });
   if (!row) return;
   let account;
@@ -591,7 +605,8 @@ export async function cancelMessage(ctx: ServiceContext, input: { id: number }):
 
 /**
  * The background job: after a crash a message may be left "sending" (no pass is running
- * now, so none is really in flight): it is queued again. Then due messages are delivered.
+ * now, so none is really in flight): it is queued again — on shared books only once its
+ * claim has run out, as it may be on its way from another machine. Then due messages are delivered.
  * It does not wait for the network, so opening the data folder is never slowed by it.
  */
 export const outboxJob = {
@@ -600,11 +615,15 @@ export const outboxJob = {
   async run(ctx: ServiceContext): Promise<void> {
     const state = senderOf(ctx);
     if (!state.running) {
+      const now = ctx.clock.now().toISOString();
       await storeOf(ctx).run(
         qb
           .updateTable('outbox')
-          .set({ status: 'queued', next_attempt_at: ctx.clock.now().toISOString() })
-          .where('status', '=', 'sending'),
+          .set({ status: 'queued', next_attempt_at: now })
+          .where('status', '=', 'sending')
+          // Shared books: another machine may be sending it right now; it is taken over only
+          // once that machine's claim has run out.
+          .$if(ctx.host.engine === 'postgres', (q) => q.where('next_attempt_at', '<=', now)),
       );
     }
     void kickSender(ctx);

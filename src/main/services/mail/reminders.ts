@@ -88,18 +88,20 @@ export async function proposeReminders(ctx: ServiceContext): Promise<number> {
     const now = ctx.clock.now().toISOString();
     // Prepared once (not compiled per invoice): a large book's first run proposes tens of
     // thousands of reminders in this transaction, which blocks every other call meanwhile.
+    // Shared books: another machine's run at the same moment (a refresh) may propose the same
+    // reminder first; this one then waits for it and leaves it be, instead of failing.
     const propose = store.prepare(
       `INSERT INTO invoice_reminders
          (document_id, level, status, days_overdue, proposed_at, decided_at, outbox_id, sent_at)
-       VALUES (?, ?, 'proposed', ?, ?, NULL, NULL, NULL)`,
+       VALUES (?, ?, 'proposed', ?, ?, NULL, NULL, NULL)
+       ON CONFLICT (document_id, level) DO NOTHING`,
     );
     for (const doc of overdue) {
       if (held.has(doc.customer_id)) continue;
       const days = daysOverdue(doc.due_date!, today);
       const level = reminderLevelToPropose(days, levels, history.get(doc.id) ?? [], today);
       if (!level) continue;
-      await propose.run(doc.id, level, days, now);
-      proposed++;
+      proposed += (await propose.run(doc.id, level, days, now)).changes;
     }
   });
   return proposed;

@@ -19,6 +19,7 @@ import { toBase } from '../../../shared/domain/fx';
 import { getPreferences } from '../settings';
 import { orderMatch } from './purchase-orders';
 import { dialectOf } from '../../db/dialect';
+import { assertVersion } from '../versions';
 
 /**
  * Bills: entered by hand, made by a recurring template or imported from CSV, all through
@@ -193,8 +194,9 @@ export async function checkBillInput(ctx: ServiceContext, input: ParsedInput<'bi
 
 export async function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.update'>) {
   await storeOf(ctx).tx(async () => {
-    const before = await billExists(ctx, input.id);
+    const before = await billExists(ctx, input.id, { lock: true });
     if (before.status === 'void') throw conflict(msg('errors.bills.billVoidChanged'));
+    await assertVersion(ctx, before, input.version);
     // Paid in advance (an e-invoice's BT-113) and vendor credits applied settle the bill too.
     const settled = before.paid + before.discount_taken + before.prepaid + before.credited;
     const b = await prepareBill(ctx, input, before);
@@ -220,6 +222,8 @@ export async function updateBill(ctx: ServiceContext, input: ParsedInput<'bills.
           balance: b.totals.total - settled,
           status: b.status,
           updated_at: nowIso(ctx),
+          updated_by: ctx.user,
+          version: before.version + 1,
         })
         .where('id', '=', input.id),
     );
@@ -519,6 +523,7 @@ export async function getBill(ctx: ServiceContext, input: { id: number }): Promi
     snoozedUntil: reminder?.snoozed_until ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 

@@ -6,6 +6,7 @@ import type { EarlyPaymentTerms } from '../../../shared/domain/early-payment';
 import { formatMoney } from '../../../shared/domain/money';
 import type { PaymentTerms } from '../../../shared/domain/terms';
 import { fieldError, notFound } from '../../../shared/api/errors';
+import { dialectOf } from '../../db/dialect';
 import { qb } from '../../db/store';
 import { storeOf, type ServiceContext } from '../context';
 import { getPreferences } from '../settings';
@@ -84,8 +85,15 @@ export async function requireCategory(
   if (!c) throw fieldError(field, msg('errors.common.categoryDoesNotExist'));
 }
 
-export async function billExists(ctx: ServiceContext, id: number) {
-  const row = await storeOf(ctx).first(qb.selectFrom('bills').selectAll().where('id', '=', id));
+/**
+ * A bill's row. With `lock`, read in a transaction about to change it: on shared books a
+ * second save from the same version at the same moment waits, then sees the new version.
+ */
+export async function billExists(ctx: ServiceContext, id: number, options: { lock?: boolean } = {}) {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('bills').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const row = await store.first(q);
   if (!row) throw notFound(msg('errors.notFound.bill'));
   return row;
 }

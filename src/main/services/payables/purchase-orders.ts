@@ -10,6 +10,8 @@ import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { nowIso, requireVendor } from './common';
 import { prepareLines } from './prepare';
+import { dialectOf } from '../../db/dialect';
+import { assertVersion } from '../versions';
 
 /**
  * Purchase orders (light): a vendor, lines and an expected total before tax, with a
@@ -89,7 +91,7 @@ export async function orderMatch(ctx: ServiceContext, poId: number): Promise<Pur
 
 const SUMMARY_SQL = `
   SELECT p.id, p.number, p.vendor_id, v.name AS vendor_name, p.order_date, p.currency, p.total, p.status,
-    p.tolerance_bp, p.notes,
+    p.tolerance_bp, p.notes, p.version,
     (SELECT coalesce(sum(b.subtotal), 0) FROM bills b
       WHERE b.purchase_order_id = p.id AND purchase_order_id IS NOT NULL AND b.status <> 'void') AS billed,
     (SELECT count(*) FROM bills b
@@ -107,6 +109,7 @@ type SummaryRow = {
   status: 'open' | 'closed';
   tolerance_bp: number;
   notes: string;
+  version: number;
   billed: number;
   bills: number;
 };
@@ -173,6 +176,7 @@ export async function getPurchaseOrder(ctx: ServiceContext, input: { id: number 
     ...toSummary(row),
     tolerancePercent: bpToPercent(row.tolerance_bp),
     notes: row.notes,
+    version: row.version,
     lines: lines.map((l) => ({
       id: l.id,
       description: l.description,
@@ -204,11 +208,23 @@ async function save(
   ctx: ServiceContext,
   input: ParsedInput<'purchaseOrders.create'>,
   id: number | null,
+  expectedVersion?: number,
 ): Promise<number> {
   const store = storeOf(ctx);
+  // Locked until the transaction ends (shared books): a second save from the same version
+  // waits, then sees the new version and is refused.
   const before =
-    id !== null ? await store.first(qb.selectFrom('purchase_orders').selectAll().where('id', '=', id)) : null;
+    id !== null
+      ? await store.first(
+          qb
+            .selectFrom('purchase_orders')
+            .selectAll()
+            .where('id', '=', id)
+            .modifyEnd(dialectOf(store).forUpdate),
+        )
+      : null;
   if (id !== null && !before) throw notFound(msg('errors.notFound.purchaseOrder'));
+  if (before) await assertVersion(ctx, before, expectedVersion);
   const vendor = await requireVendor(ctx, input.vendorId, 'vendorId', before?.vendor_id === input.vendorId);
   const currency = input.currency ?? vendor.currency;
   const lines = await prepareLines(
@@ -245,7 +261,12 @@ async function save(
   let poId: number;
   if (before) {
     poId = before.id;
-    await store.run(qb.updateTable('purchase_orders').set(columns).where('id', '=', poId));
+    await store.run(
+      qb
+        .updateTable('purchase_orders')
+        .set({ ...columns, updated_by: ctx.user, version: before.version + 1 })
+        .where('id', '=', poId),
+    );
   } else {
     poId = (
       await store.run(
@@ -294,7 +315,9 @@ async function save(
     entity: 'purchase_order',
     entityId: poId,
     action: before ? 'update' : 'create',
-    before: before ? { ...before, created_at: undefined, updated_at: undefined } : null,
+    before: before
+      ? { ...before, created_at: undefined, updated_at: undefined, version: undefined, updated_by: undefined }
+      : null,
     after: { ...auditCols, updated_at: undefined },
   });
   return poId;
@@ -306,7 +329,7 @@ export async function createPurchaseOrder(ctx: ServiceContext, input: ParsedInpu
 }
 
 export async function updatePurchaseOrder(ctx: ServiceContext, input: ParsedInput<'purchaseOrders.update'>) {
-  await storeOf(ctx).tx(async () => await save(ctx, input, input.id));
+  await storeOf(ctx).tx(async () => await save(ctx, input, input.id, input.version));
   return await getPurchaseOrder(ctx, { id: input.id });
 }
 

@@ -25,6 +25,8 @@ import { getPreferences } from '../settings';
 import { insertBill } from './bills';
 import { prepareBill, prepareLines } from './prepare';
 import { rateFor } from './balances';
+import { dialectOf } from '../../db/dialect';
+import { assertVersion } from '../versions';
 
 /**
  * Recurring bills (rent, subscriptions). A template has a schedule (shared with recurring
@@ -132,6 +134,7 @@ function toRecurring(row: Row & { vendor_name: string; bills_created: number }):
     notes: t.notes,
     total: templateTotal(t),
     active: row.active === 1,
+    version: row.version,
     scheduleLabel: describeSchedule(schedule),
     billsCreated: row.bills_created,
     nextDates: row.active === 1 ? upcomingOccurrences(schedule, row.next_index, 3).map((o) => o.date) : [],
@@ -220,18 +223,35 @@ export async function createRecurring(ctx: ServiceContext, input: ParsedInput<'b
 /** Changes apply to the bills not made yet; bills already made are not touched. */
 export async function updateRecurring(ctx: ServiceContext, input: ParsedInput<'bills.recurring.update'>) {
   await storeOf(ctx).tx(async () => {
-    const before = await storeOf(ctx).first(
-      qb.selectFrom('recurring_bills').selectAll().where('id', '=', input.id),
+    const store = storeOf(ctx);
+    // Locked until the transaction ends (shared books): a second save from the same version
+    // waits, then sees the new version and is refused.
+    const before = await store.first(
+      qb
+        .selectFrom('recurring_bills')
+        .selectAll()
+        .where('id', '=', input.id)
+        .modifyEnd(dialectOf(store).forUpdate),
     );
     if (!before) throw notFound(msg('errors.notFound.recurringBill'));
+    await assertVersion(ctx, before, input.version);
     const c = await columns(ctx, input.template, before.vendor_id === input.template.vendorId);
     await storeOf(ctx).run(
       qb
         .updateTable('recurring_bills')
-        .set({ ...c, updated_at: nowIso(ctx) })
+        .set({ ...c, updated_at: nowIso(ctx), updated_by: ctx.user, version: before.version + 1 })
         .where('id', '=', input.id),
     );
-    const { id: _i, created_at: _c, updated_at: _u, next_index: _n, active: _a, ...old } = before;
+    const {
+      id: _i,
+      created_at: _c,
+      updated_at: _u,
+      next_index: _n,
+      active: _a,
+      version: _v,
+      updated_by: _ub,
+      ...old
+    } = before;
     await recordAudit(ctx, {
       entity: 'recurring_bill',
       entityId: input.id,
@@ -311,9 +331,12 @@ export async function catchUpRecurringBills(
 /** Makes the next due occurrence of one template, or returns null when none is due. */
 async function makeNext(ctx: ServiceContext, id: number, today: string) {
   const store = storeOf(ctx);
-  // Read inside the transaction: another run may have advanced it.
-  const row = (await store.first(qb.selectFrom('recurring_bills').selectAll().where('id', '=', id))) as
-    Row | undefined;
+  // Read inside the transaction: another run may have advanced it. Locked (shared books): a run
+  // on another machine at the same moment waits here, then finds this bill made and moves on,
+  // instead of making it too and failing on the "once per occurrence" index.
+  const row = (await store.first(
+    qb.selectFrom('recurring_bills').selectAll().where('id', '=', id).modifyEnd(dialectOf(store).forUpdate),
+  )) as Row | undefined;
   if (!row || row.active !== 1) return null;
   const [next]: Occurrence[] = occurrencesUntil(scheduleOf(row), today, row.next_index).slice(0, 1);
   if (!next) return null;

@@ -21,6 +21,7 @@ import {
   requireCategory,
 } from './common';
 import { dialectOf } from '../../db/dialect';
+import { assertVersion } from '../versions';
 
 /** Vendors: who sends the bills, with their terms and bank details (for the user's reference). */
 
@@ -95,12 +96,24 @@ function toVendor(row: VendorRow, balances: Balances): Vendor {
     archived: row.archived_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
     ...balances,
   };
 }
 
-async function vendorRow(ctx: ServiceContext, id: number): Promise<VendorRow> {
-  const row = await storeOf(ctx).first(qb.selectFrom('vendors').selectAll().where('id', '=', id));
+/**
+ * A vendor's row. With `lock`, read in a transaction about to change it: on shared books a
+ * second save from the same version at the same moment waits, then sees the new version.
+ */
+async function vendorRow(
+  ctx: ServiceContext,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<VendorRow> {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('vendors').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const row = await store.first(q);
   if (!row) throw notFound(msg('errors.notFound.vendor'));
   return row as VendorRow;
 }
@@ -241,7 +254,8 @@ export async function updateVendor(
 ): Promise<Vendor> {
   await requireCategory(ctx, input.defaultCategoryId, 'defaultCategoryId');
   await storeOf(ctx).tx(async () => {
-    const before = await vendorRow(ctx, input.id);
+    const before = await vendorRow(ctx, input.id, { lock: true });
+    await assertVersion(ctx, before, input.version);
     const c = columns(input);
     const now = nowIso(ctx);
     const bankChanged = before.bank_details !== c.bank_details || before.iban !== c.iban;
@@ -251,6 +265,8 @@ export async function updateVendor(
         .set({
           ...c,
           updated_at: now,
+          updated_by: ctx.user,
+          version: before.version + 1,
           // A change of bank details is dated: bills entered after it are checked against it.
           bank_details_changed_at: bankChanged ? now : before.bank_details_changed_at,
         })
@@ -262,6 +278,8 @@ export async function updateVendor(
       updated_at: _u,
       archived_at: _a,
       bank_details_changed_at: _b,
+      version: _v,
+      updated_by: _ub,
       ...old
     } = before;
     await recordAudit(ctx, {
@@ -281,7 +299,7 @@ export async function setVendorArchived(
   input: ParsedInput<'vendors.setArchived'>,
 ): Promise<Vendor> {
   await storeOf(ctx).tx(async () => {
-    const before = await vendorRow(ctx, input.id);
+    const before = await vendorRow(ctx, input.id, { lock: true });
     if ((before.archived_at !== null) === input.archived) return;
     const now = nowIso(ctx);
     await storeOf(ctx).run(

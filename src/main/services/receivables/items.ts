@@ -3,12 +3,15 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Item } from '../../../shared/api/catalog';
 import { notFound } from '../../../shared/api/errors';
 import { qb } from '../../db/store';
+import type { Selectable } from 'kysely';
 import type { ItemsTable } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { taxRates } from './taxes';
+import { dialectOf } from '../../db/dialect';
+import { assertVersion } from '../versions';
 
-type ItemRow = Omit<ItemsTable, 'id'> & { id: number };
+type ItemRow = Selectable<ItemsTable>;
 
 function toItem(r: ItemRow): Item {
   return {
@@ -20,6 +23,7 @@ function toItem(r: ItemRow): Item {
     taxIds: JSON.parse(r.tax_ids) as number[],
     sku: r.sku,
     archived: r.archived_at !== null,
+    version: r.version,
   };
 }
 
@@ -74,12 +78,25 @@ export async function createItem(ctx: ServiceContext, input: ParsedInput<'items.
 
 export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.update'>): Promise<Item> {
   await storeOf(ctx).tx(async () => {
-    const before = await getItem(ctx, input);
+    const store = storeOf(ctx);
+    // Locked until the transaction ends (shared books): a second save from the same version
+    // waits, then sees the new version and is refused.
+    const row = await store.first(
+      qb.selectFrom('items').selectAll().where('id', '=', input.id).modifyEnd(dialectOf(store).forUpdate),
+    );
+    if (!row) throw notFound(msg('errors.notFound.item'));
+    await assertVersion(ctx, row, input.version);
+    const { version: _v, ...before } = toItem(row);
     const v = await values(ctx, input);
     await storeOf(ctx).run(
       qb
         .updateTable('items')
-        .set({ ...v, updated_at: ctx.clock.now().toISOString() })
+        .set({
+          ...v,
+          updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.user,
+          version: row.version + 1,
+        })
         .where('id', '=', input.id),
     );
     await recordAudit(ctx, {
@@ -87,7 +104,7 @@ export async function updateItem(ctx: ServiceContext, input: ParsedInput<'items.
       entityId: input.id,
       action: 'update',
       before: { ...before, taxIds: JSON.stringify(before.taxIds) },
-      after: { ...input, taxIds: JSON.stringify(input.taxIds) },
+      after: { ...input, version: undefined, taxIds: JSON.stringify(input.taxIds) },
     });
   });
   return await getItem(ctx, input);

@@ -16,6 +16,7 @@ import { storeOf, type ServiceContext } from '../context';
 import { insertDraft, prepareDocument } from './document-save';
 import { issueInTransaction } from './document-lifecycle';
 import { dialectOf } from '../../db/dialect';
+import { assertVersion } from '../versions';
 
 type Template = Omit<ParsedDocumentInput, 'issueDate' | 'type' | 'relatedId'>;
 
@@ -30,6 +31,25 @@ async function record(ctx: ServiceContext, id: number) {
   );
   if (!r) throw notFound(msg('errors.notFound.recurringInvoice'));
   return r;
+}
+
+/**
+ * Checks, inside the transaction about to change it, that a template is still at the version
+ * an edit started from. The row stays locked (shared books) until the transaction ends, so a
+ * second save from the same version waits, then sees the new version and is refused.
+ */
+async function lockVersion(ctx: ServiceContext, id: number, expected: number | undefined) {
+  const store = storeOf(ctx);
+  const row = await store.first(
+    qb
+      .selectFrom('recurring_invoices')
+      .select(['version', 'updated_by', 'updated_at'])
+      .where('id', '=', id)
+      .modifyEnd(dialectOf(store).forUpdate),
+  );
+  if (!row) throw notFound(msg('errors.notFound.recurringInvoice'));
+  await assertVersion(ctx, row, expected);
+  return row;
 }
 
 async function toOutput(ctx: ServiceContext, r: Awaited<ReturnType<typeof record>>): Promise<Recurring> {
@@ -69,6 +89,7 @@ async function toOutput(ctx: ServiceContext, r: Awaited<ReturnType<typeof record
     description: describeSchedule(schedule),
     mode: r.mode,
     paused: r.paused_at !== null,
+    version: r.version,
     generated,
     total: preview.doc.total,
     currency: template.currency,
@@ -181,6 +202,7 @@ export async function updateRecurring(
   input: ParsedInput<'recurring.update'>,
 ): Promise<Recurring> {
   await storeOf(ctx).tx(async () => {
+    const { version } = await lockVersion(ctx, input.id, input.version);
     const before = await record(ctx, input.id);
     await validate(ctx, input);
     const scheduleChanged = before.schedule !== JSON.stringify(input.schedule);
@@ -204,6 +226,8 @@ export async function updateRecurring(
           schedule: JSON.stringify(input.schedule),
           mode: input.mode,
           updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.user,
+          version: version + 1,
           ...(scheduleChanged && hasGenerated ? { next_index: firstUpcoming?.index ?? 10_000 } : {}),
         })
         .where('id', '=', input.id),

@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { notifyError } from '../api/hooks';
 import { i18n } from './i18n';
@@ -37,4 +38,15 @@ export function readFileBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error(i18n.t('components.fileUnreadable')));
     reader.readAsDataURL(file);
   });
+}
+
+/**
+ * The version of a record as it was when its form opened, for the save to name (edit versions:
+ * a save from an older version is refused with who changed it). Not the record's current
+ * version: its query can be fetched again while the form is open (shared books fetch every
+ * answer anew on focus), and sending that one would let this save overwrite another person's
+ * save made in between. A form that stays open after a save sets the saved version.
+ */
+export function useEditVersion(record: { version: number } | null | undefined) {
+  return useState(record?.version);
 }

@@ -36,7 +36,7 @@ import { notifyError, useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { formatBytes } from '../../lib/format';
-import { readFileBase64, showApiError } from '../../lib/forms';
+import { readFileBase64, showApiError, useEditVersion } from '../../lib/forms';
 import { useQueryClient } from '@tanstack/react-query';
 import { AttachmentViewer } from './parts/AttachmentViewer';
 import { AttachmentList } from './parts/AttachmentList';
@@ -143,6 +143,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
   const [review, setReview] = useState<BillWarning[] | null>(null);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
+  const [loadedVersion] = useEditVersion(bill);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [viewing, setViewing] = useState<BillAttachment | null>(null);
@@ -259,7 +260,7 @@ function BillForm({ bill }: { bill: Bill | null }) {
     try {
       const body = { ...input(status), ...(acknowledge ? { acknowledge } : {}) };
       const result = bill
-        ? await call('bills.update', { ...body, id: bill.id })
+        ? await call('bills.update', { ...body, id: bill.id, version: loadedVersion })
         : await call('bills.create', body);
       await Promise.all(PAYABLES.map((d) => client.invalidateQueries({ queryKey: [d] })));
       notifications.show({

@@ -23,7 +23,7 @@ import type { PurchaseOrder } from '../../../../shared/api/payables';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { DateField } from './parts/DateField';
 import { LinesEditor, lineTotal, newLine, type LineValues } from './parts/LinesEditor';
 import { StatusBadge } from './parts/StatusBadge';
@@ -251,6 +251,7 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
   const { vendorId } = useChosenVendor(form, !order);
   const create = useApiMutation('purchaseOrders.create', { invalidates: PAYABLES });
   const update = useApiMutation('purchaseOrders.update', { invalidates: PAYABLES });
+  const [loadedVersion] = useEditVersion(order);
   const total = values.lines.reduce((s, l) => s + lineTotal(l), 0);
 
   const submit = (v: OrderValues) => {
@@ -275,7 +276,7 @@ function OrderForm({ order }: { order: PurchaseOrder | null }) {
       },
       onError: (e: unknown) => showApiError(form, e),
     };
-    if (order) update.mutate({ ...input, id: order.id }, handlers);
+    if (order) update.mutate({ ...input, id: order.id, version: loadedVersion }, handlers);
     else create.mutate(input, handlers);
   };
 

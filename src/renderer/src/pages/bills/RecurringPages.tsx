@@ -25,7 +25,7 @@ import { useSettings } from '../../app/useSettings';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { useSuggestedRate } from './parts/useSuggestedRate';
 import { ExchangeRateField } from './parts/ExchangeRateField';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { DateField } from './parts/DateField';
 import { LinesEditor, newLine, toLineInput, type LineValues } from './parts/LinesEditor';
 import { PAYABLES, useFormat } from './parts/format';
@@ -179,6 +179,7 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
   const saved = useSaveAndGo(form.isDirty(), () => '/bills/recurring');
   const create = useApiMutation('bills.recurring.create', { invalidates: PAYABLES });
   const update = useApiMutation('bills.recurring.update', { invalidates: PAYABLES });
+  const [loadedVersion] = useEditVersion(template);
   const values = form.getValues();
   const { vendorId } = useChosenVendor(form, !template);
   // Every bill of a template in another currency is made at the rate stored with it,
@@ -228,7 +229,8 @@ function RecurringForm({ template }: { template: RecurringBill | null }) {
       form.resetDirty();
       saved(r.id);
     };
-    if (template) update.mutate({ id: template.id, template: input }, { onSuccess, onError });
+    if (template)
+      update.mutate({ id: template.id, version: loadedVersion, template: input }, { onSuccess, onError });
     else create.mutate(input, { onSuccess, onError });
   };
 

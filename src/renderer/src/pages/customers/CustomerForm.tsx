@@ -29,7 +29,7 @@ import { AddressFields } from '../../components/AddressFields';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { DocumentLanguageSelect } from '../../components/DocumentLanguageSelect';
 import { PaymentTermsField } from '../../components/PaymentTermsField';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { notifications } from '@mantine/notifications';
 import { ElectronicAddressFields, formatOptions } from '../einvoice/EinvoiceFields';
@@ -110,6 +110,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
   );
   const create = useApiMutation('customers.create', { invalidates: ['customers'] });
   const update = useApiMutation('customers.update', { invalidates: ['customers', 'documents'] });
+  const [loadedVersion] = useEditVersion(existing);
   useUnsavedGuard(form.isDirty() && !create.isPending && !update.isPending);
 
   const submit = form.onSubmit(async (values) => {
@@ -120,7 +121,7 @@ function CustomerForm({ existing }: { existing: Customer | null }) {
     };
     try {
       const saved = existing
-        ? await update.mutateAsync({ ...input, id: existing.id, version: existing.version })
+        ? await update.mutateAsync({ ...input, id: existing.id, version: loadedVersion })
         : await create.mutateAsync(input);
       form.resetDirty();
       notifications.show({

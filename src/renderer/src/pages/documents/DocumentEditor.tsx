@@ -15,7 +15,7 @@ import { parseDecimalInput } from '../../../../shared/domain/number-input';
 import { ApiError, call } from '../../api/client';
 import { notifyError, useApi } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { useUnsavedGuard } from '../../lib/useUnsavedGuard';
 import { DocumentFields } from './DocumentFields';
 import {
@@ -129,6 +129,7 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
   const client = useQueryClient();
   const [params] = useSearchParams();
   const [saving, setSaving] = useState<null | 'draft' | 'issue'>(null);
+  const [loadedVersion, setLoadedVersion] = useEditVersion(existing);
   const label = DOC[type];
   const sep = decimalSeparatorOf(settings.preferences.locale);
   const initial = useMemo(
@@ -173,8 +174,10 @@ function DocumentEditor({ type, existing }: { type: DocType; existing: Document 
     try {
       const input = toInput(form.getValues(), sep);
       const saved = existing
-        ? await call('documents.update', { ...input, id: existing.id, version: existing.version })
+        ? await call('documents.update', { ...input, id: existing.id, version: loadedVersion })
         : await call('documents.create', input);
+      // Saved: should issuing fail, the next save starts from this version.
+      setLoadedVersion(saved.version);
       if (andIssue) {
         if (type === 'quote') await call('quotes.setStatus', { id: saved.id, status: 'sent' });
         else await call('documents.issue', { id: saved.id });

@@ -23,7 +23,7 @@ import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { Money } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { useListShortcuts } from '../../lib/useListShortcuts';
 
 /** Products and services with their price, unit and default taxes. */
@@ -136,6 +136,7 @@ function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }
   });
   const create = useApiMutation('items.create', { success: t('items.saved') });
   const update = useApiMutation('items.update', { success: t('items.saved') });
+  const [loadedVersion] = useEditVersion(item);
   const archive = useApiMutation('items.setArchived', {
     success: item?.archived ? t('items.restored') : t('items.archived'),
   });
@@ -143,7 +144,7 @@ function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }
     if (v.unitPrice === null) return form.setFieldError('unitPrice', t('items.priceRequired'));
     const input = { ...v, unitPrice: v.unitPrice, taxIds: v.taxIds.map(Number) };
     try {
-      if (item) await update.mutateAsync({ ...input, id: item.id });
+      if (item) await update.mutateAsync({ ...input, id: item.id, version: loadedVersion });
       else await create.mutateAsync(input);
       onClose();
     } catch (error) {

@@ -28,6 +28,7 @@ import type { CatchUpChoice } from '../../../../shared/api/recurring';
 import { localToday } from '../../../../shared/domain/dates';
 import { decimalSeparatorOf } from '../../../../shared/domain/money';
 import { ApiError, call } from '../../api/client';
+import { useEditVersion } from '../../lib/forms';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
 import { useSettings } from '../../app/useSettings';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -83,6 +84,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [saving, setSaving] = useState(false);
+  const [loadedVersion] = useEditVersion(existing);
   const sep = decimalSeparatorOf(settings.preferences.locale);
   const initial: RecurringForm = useMemo(() => {
     const doc = existing ? templateForm(existing, sep) : blankDocument('invoice', settings, null);
@@ -146,7 +148,7 @@ function RecurringEditor({ existing }: { existing: Recurring | null }) {
     setSaving(true);
     try {
       const saved = existing
-        ? await call('recurring.update', { ...input, id: existing.id })
+        ? await call('recurring.update', { ...input, id: existing.id, version: loadedVersion })
         : await call('recurring.create', input);
       form.resetDirty();
       await Promise.all(['recurring', 'documents'].map((d) => client.invalidateQueries({ queryKey: [d] })));

@@ -34,7 +34,7 @@ import { useSettings } from '../../app/useSettings';
 import { AddressFields } from '../../components/AddressFields';
 import { CurrencySelect } from '../../components/CurrencySelect';
 import { PaymentTermsField } from '../../components/PaymentTermsField';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { BillTable } from '../bills/parts/BillTable';
 import { PAYABLES, formatTotals, useFormat } from '../bills/parts/format';
 import type { PaymentTerms } from '../../../../shared/domain/terms';
@@ -384,6 +384,7 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
     invalidates: PAYABLES,
     success: t('vendors.form.saved'),
   });
+  const [loadedVersion] = useEditVersion(vendor);
   const update = useApiMutation('vendors.update', {
     invalidates: PAYABLES,
     success: t('vendors.form.saved'),
@@ -438,7 +439,7 @@ function VendorForm({ vendor }: { vendor: Vendor | null }) {
             );
       },
     };
-    if (vendor) update.mutate({ ...input, id: vendor.id }, handlers);
+    if (vendor) update.mutate({ ...input, id: vendor.id, version: loadedVersion }, handlers);
     else create.mutate(input, handlers);
   };
 

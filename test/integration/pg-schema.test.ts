@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { createQueryId, PostgresQueryCompiler, sql } from 'kysely';
 import { createTestDatabase, testCluster, type TestDatabase } from '../helpers/pg';
 import { localSqlite, openTestFolio, type TestFolio } from '../helpers/folio';
 import { tempDir } from '../helpers/tmp';
@@ -8,7 +9,8 @@ import { openDatabase, type Sqlite } from '../../src/main/db/open';
 import { migrate, NewerDatabaseError } from '../../src/main/db/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
 import { migratePg, pgSchemaVersion } from '../../src/main/db/migrations/pg/migrate';
-import { ftsQuery } from '../../src/main/services/receivables/search';
+import { ftsQuery, searchWords } from '../../src/main/services/receivables/search';
+import { dialectOf } from '../../src/main/db/dialect';
 
 /** SQLite's FTS5 tables and their shadow tables, which PostgreSQL replaces by plain tables. */
 const FTS = /_fts(_|$)/;
@@ -562,16 +564,14 @@ describe.skipIf(!testCluster())('PostgreSQL triggers keep what SQLite’s keep',
           }[]
         ).map((r) => r.id)
       : [];
-    // The PostgreSQL query: the same words as ftsQuery, each one LIKE folio_search_pattern(word).
-    const words = text
-      .trim()
-      .split(/\s+/)
-      .filter((w) => /[\p{L}\p{N}]/u.test(w));
+    // The PostgreSQL query: the same words as ftsQuery, asked as the services ask (dialect.ts).
+    const words = searchWords(text);
+    const query = new PostgresQueryCompiler().compileQuery(
+      sql`SELECT rowid AS id FROM ${sql.raw(table)} WHERE ${dialectOf({ engine: 'postgres' }).receivablesSearchMatch(table, table, words)} ORDER BY rowid`.toOperationNode() as never,
+      createQueryId(),
+    );
     const { rows } = words.length
-      ? await pgPool.query<{ id: number }>(
-          `SELECT rowid AS id FROM ${table} WHERE ${words.map((_, i) => `search LIKE folio_search_pattern($${i + 1})`).join(' AND ')} ORDER BY rowid`,
-          words,
-        )
+      ? await pgPool.query<{ id: number }>(query.sql, [...query.parameters])
       : { rows: [] };
     return { lite, pg: rows.map((r) => r.id) };
   }

@@ -26,8 +26,9 @@ export interface Dialect {
    * Whether a row of a receivables search table (`invoices_fts`, `quotes_fts`,
    * `credit_notes_fts`, `customers_fts`), read in the query under `alias` (the table's own name
    * when not aliased), matches every one of `words` (the user's text split by `searchWords`),
-   * each as a prefix: SQLite asks the FTS5 index (`"word"*` ANDed), PostgreSQL tests the
-   * row's accent- and case-folded `search` key with folio_search_pattern per word.
+   * each as a prefix: SQLite asks the FTS5 index (`"word"*` ANDed), PostgreSQL asks the index
+   * of the words of the row's accent- and case-folded `search` key (folio_search_query), and
+   * checks a word of several tokens as a phrase with folio_search_pattern.
    */
   receivablesSearchMatch(table: string, alias: string, words: readonly string[]): RawBuilder<SqlBool>;
   /**
@@ -73,11 +74,21 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>
       `(SELECT CAST(value AS ${type === 'integer' ? 'bigint' : 'text'}) FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS value)`,
+    // The index of words (migration 0016) finds the rows with every word's tokens, the last
+    // of each a prefix: all a one-token word asks. A word of several tokens is then checked
+    // as a phrase in the row's key; with the word bound, the planner drops that test for a
+    // one-token word (folio_search_one_token is then a constant true).
     receivablesSearchMatch: (_table, alias, words) =>
       words.length === 0
         ? sql<SqlBool>`false`
-        : sql<SqlBool>`(${sql.join(
-            words.map((w) => sql`${sql.raw(alias)}.search LIKE folio_search_pattern(${w})`),
+        : sql<SqlBool>`(folio_search_words(${sql.raw(alias)}.search) @@ (${sql.join(
+            words.map((w) => sql`folio_search_query(${w})`),
+            sql` && `,
+          )}) AND ${sql.join(
+            words.map(
+              (w) =>
+                sql`(folio_search_one_token(${w}) OR ${sql.raw(alias)}.search LIKE folio_search_pattern(${w}))`,
+            ),
             sql` AND `,
           )})`,
     forUpdate: sql`FOR UPDATE`,

@@ -13,6 +13,7 @@ import { up as languages } from './0010-languages';
 import { up as receivableDueDays } from './0011-receivable-due-days';
 import { up as vendorCreditApplications } from './0012-vendor-credit-applications';
 import { up as editVersions, PG as editVersionsPg } from './0013-edit-versions';
+import { up as pgSearch, PG as pgSearchPg } from './0016-pg-search';
 
 /**
  * A migration's PostgreSQL body: SQL run as one script, or a function given the migration's
@@ -58,6 +59,7 @@ const ORDERED: { name: string; up(db: Sqlite): void; pg?: PgBody }[] = [
   { name: 'receivable-due-days', up: receivableDueDays },
   { name: 'vendor-credit-applications', up: vendorCreditApplications },
   { name: 'edit-versions', up: editVersions, pg: editVersionsPg },
+  { name: 'pg-search', up: pgSearch, pg: pgSearchPg },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

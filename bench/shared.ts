@@ -163,7 +163,7 @@ async function moveInto(label: string, local: string, settings: pg.ClientConfig)
     const report = await moveBooksToServer(sqlite, client);
     const moveMs = performance.now() - t0;
     sqlite.close();
-    await client.query('ANALYZE');
+    await client.query('VACUUM ANALYZE');
     record(
       SUITE,
       `${label}: move the local book to the server (${report.rows.toLocaleString('en')} rows)`,
@@ -219,7 +219,7 @@ async function serverBook(cluster: Cluster, n: number, label: string, local: str
       const client = new pg.Client(settings(kept));
       await client.connect();
       await migratePg(client as never);
-      await client.query('ANALYZE');
+      await client.query('VACUUM ANALYZE');
       await client.end();
       note(
         SUITE,
@@ -236,7 +236,7 @@ async function serverBook(cluster: Cluster, n: number, label: string, local: str
   await admin(cluster, `CREATE DATABASE ${database} TEMPLATE ${kept} STRATEGY FILE_COPY`);
   const client = new pg.Client(settings(database));
   await client.connect();
-  await client.query('ANALYZE');
+  await client.query('VACUUM ANALYZE');
   await client.end();
   note(
     SUITE,

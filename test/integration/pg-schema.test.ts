@@ -659,6 +659,40 @@ describe.skipIf(!testCluster())('PostgreSQL triggers keep what SQLite’s keep',
     await pgPool.query(`DELETE FROM customers WHERE id = 3`);
     expect((await pgPool.query(`SELECT 1 FROM customers_fts WHERE rowid = 3`)).rows).toEqual([]);
   });
+
+  it('keeps each search table’s words (what a search reads) equal to the words of its rows after every write', async () => {
+    // Every write the earlier tests made (documents inserted, renamed, voided, deleted; customers
+    // indexed by the services' DELETE and INSERT, renamed, given addresses, deleted), plus a
+    // row changed in place and one written twice by one statement.
+    await pgPool.query(`UPDATE customers_fts SET tax_number = 'ATU 999' WHERE rowid = 1`);
+    await pgPool.query(
+      `INSERT INTO customers_fts (rowid, name) VALUES (90, 'Kilian Kilian-Kiosk'), (91, '---')`,
+    );
+    const words = (
+      await pgPool.query<{ n: number }>(`SELECT count(*) AS n FROM customers_fts_words WHERE rowid = 90`)
+    ).rows[0]!.n;
+    expect(words).toBe(2); // kilian (once), kiosk
+    for (const table of ['invoices_fts', 'quotes_fts', 'credit_notes_fts', 'customers_fts']) {
+      const diff = await pgPool.query(
+        `(SELECT DISTINCT w AS word, rowid FROM ${table}, unnest(folio_search_words(search)) AS w
+          EXCEPT SELECT word, rowid FROM ${table}_words)
+         UNION ALL
+         (SELECT word, rowid FROM ${table}_words
+          EXCEPT SELECT DISTINCT w, rowid FROM ${table}, unnest(folio_search_words(search)) AS w)`,
+      );
+      expect(diff.rows, table).toEqual([]);
+      const n = await pgPool.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}_words`);
+      if (table === 'invoices_fts' || table === 'customers_fts')
+        expect(n.rows[0]!.n, table).toBeGreaterThan(2);
+    }
+    expect((await pgPool.query(`SELECT rowid FROM customers_fts_words WHERE word = 'atu'`)).rows).toEqual([
+      { rowid: 1 },
+    ]);
+    await pgPool.query(`DELETE FROM customers_fts WHERE rowid IN (90, 91)`);
+    expect((await pgPool.query(`SELECT 1 FROM customers_fts_words WHERE rowid IN (90, 91)`)).rows).toEqual(
+      [],
+    );
+  });
   it('continues every id after the copied ones once folio_reset_identities() has run', async () => {
     const insert = `INSERT INTO customers (name, billing_address, shipping_address, currency, payment_terms, created_at, updated_at)
        VALUES ('Neu GmbH', '{}', '{}', 'EUR', '{}', $1, $1) RETURNING id`;

@@ -107,7 +107,18 @@ export async function startCluster(options: { keepIn?: string } = {}): Promise<C
     '-c max_connections=200',
     '-c shared_buffers=128MB',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(base, 'log'), '-w', '-t', '120', 'start']);
+  run('pg_ctl', [
+    '-D',
+    dataDir,
+    '-o',
+    serverOptions,
+    '-l',
+    path.join(base, 'log'),
+    '-w',
+    '-t',
+    '120',
+    'start',
+  ]);
   return {
     host: '127.0.0.1',
     port,

@@ -21,17 +21,19 @@ import { cachedBook, copyBook } from './books';
 import { median, note, record } from './report';
 
 const SUITE = 'open';
-const WEB = path.resolve(__dirname, '../out/main/web.js');
+export const WEB = path.resolve(__dirname, '../out/main/web.js');
 const RUNS = Number(process.env.FOLIO_BENCH_OPEN_RUNS ?? 3);
 
 /**
  * Spawns browser mode on `dataDir` and returns ms from spawn to the answer of each call, made
  * one after the other as soon as the URL is printed (the first is also the first answer).
+ * The answers' values are pushed onto `answers` when given.
  */
 export function timeFromStart(
   dataDir: string,
   calls: { method: string; input?: unknown }[],
   env: NodeJS.ProcessEnv = {},
+  answers?: unknown[],
 ): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -55,8 +57,9 @@ export function timeFromStart(
             headers: { Authorization: `Bearer ${url.searchParams.get('token')}` },
             body: JSON.stringify({ method, input }),
           });
-          const body = (await res.json()) as { ok: boolean; error?: { message: string } };
+          const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
           if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+          answers?.push(body.value);
           times.push(performance.now() - t0);
         }
         return times;

@@ -45,40 +45,59 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * Starts a cluster: a new one in a temp folder, removed by stop(); or, with `keepIn`, the one
+ * kept in that folder (made there the first time), which stop() only stops, so its databases
+ * outlive the process (the bench keeps a moved 1M book that way).
+ */
+export async function startCluster(options: { keepIn?: string } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (set PG_BIN or install postgresql-15)');
   const asRoot = process.getuid?.() === 0;
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-pg-'));
+  const kept = options.keepIn !== undefined;
+  if (kept) fs.mkdirSync(options.keepIn!, { recursive: true });
+  const base = kept ? path.resolve(options.keepIn!) : fs.mkdtempSync(path.join(os.tmpdir(), 'folio-pg-'));
   const dataDir = path.join(base, 'data');
   const socketDir = path.join(base, 'socket');
-  fs.mkdirSync(socketDir);
+  fs.mkdirSync(socketDir, { recursive: true });
   const run = (cmd: string, args: string[]) => {
     const file = path.join(bin, cmd);
     if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe' });
     else execFileSync(file, args, { stdio: 'pipe' });
   };
-  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', base]);
+  if (asRoot) execFileSync('chown', ['postgres:postgres', base, socketDir]);
   const user = asRoot ? 'postgres' : os.userInfo().username;
-  run('initdb', ['-D', dataDir, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  const exists = kept && fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (exists) {
+    // A kept cluster left running by an interrupted run is stopped first (it listens on an old port).
+    try {
+      run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      // not running
+    }
+  } else {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    run('initdb', ['-D', dataDir, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
+  }
   // The superuser needs no password; every other role (the people of shared books) signs in
   // with its password, as on a real server, so wrong-password and role tests mean something.
   const hba = path.join(dataDir, 'pg_hba.conf');
-  fs.writeFileSync(
-    hba,
-    [
-      `local all ${user} trust`,
-      `host all ${user} 127.0.0.1/32 trust`,
-      `host all ${user} ::1/128 trust`,
-      'local all all scram-sha-256',
-      'host all all 127.0.0.1/32 scram-sha-256',
-      'host all all ::1/128 scram-sha-256',
-      '',
-    ].join('\n'),
-  );
-  if (asRoot) execFileSync('chown', ['postgres:postgres', hba]);
+  if (!exists)
+    fs.writeFileSync(
+      hba,
+      [
+        `local all ${user} trust`,
+        `host all ${user} 127.0.0.1/32 trust`,
+        `host all ${user} ::1/128 trust`,
+        'local all all scram-sha-256',
+        'host all all 127.0.0.1/32 scram-sha-256',
+        'host all all ::1/128 scram-sha-256',
+        '',
+      ].join('\n'),
+    );
+  if (asRoot && !exists) execFileSync('chown', ['postgres:postgres', hba]);
   const port = await freePort();
-  const options = [
+  const serverOptions = [
     `-p ${port}`,
     "-c listen_addresses='127.0.0.1'",
     `-c unix_socket_directories='${socketDir}'`,
@@ -88,7 +107,18 @@ export async function startCluster(): Promise<Cluster> {
     '-c max_connections=200',
     '-c shared_buffers=128MB',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(base, 'log'), '-w', '-t', '120', 'start']);
+  run('pg_ctl', [
+    '-D',
+    dataDir,
+    '-o',
+    serverOptions,
+    '-l',
+    path.join(base, 'log'),
+    '-w',
+    '-t',
+    '120',
+    'start',
+  ]);
   return {
     host: '127.0.0.1',
     port,
@@ -96,9 +126,9 @@ export async function startCluster(): Promise<Cluster> {
     dataDir,
     stop() {
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', ['-D', dataDir, '-m', kept ? 'fast' : 'immediate', '-w', 'stop']);
       } finally {
-        fs.rmSync(base, { recursive: true, force: true });
+        if (!kept) fs.rmSync(base, { recursive: true, force: true });
       }
     },
   };

@@ -15,6 +15,7 @@ import { up as vendorCreditApplications } from './0012-vendor-credit-application
 import { up as editVersions, PG as editVersionsPg } from './0013-edit-versions';
 import { up as attachmentFiles, pg as attachmentFilesPg } from './0014-attachment-files';
 import { up as moreEditVersions, PG as moreEditVersionsPg } from './0015-more-edit-versions';
+import { up as pgSearch, PG as pgSearchPg } from './0016-pg-search';
 
 /**
  * A migration's PostgreSQL body: SQL run as one script, or a function given the migration's
@@ -62,6 +63,7 @@ const ORDERED: { name: string; up(db: Sqlite): void; pg?: PgBody }[] = [
   { name: 'edit-versions', up: editVersions, pg: editVersionsPg },
   { name: 'attachment-files', up: attachmentFiles, pg: attachmentFilesPg },
   { name: 'more-edit-versions', up: moreEditVersions, pg: moreEditVersionsPg },
+  { name: 'pg-search', up: pgSearch, pg: pgSearchPg },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

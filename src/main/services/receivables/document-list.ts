@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type OrderByItemBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { DocumentRow } from '../../../shared/api/documents';
 import { displayStatus, type DisplayStatus } from '../../../shared/domain/status';
@@ -57,6 +57,8 @@ interface Search {
   table: (typeof FTS_TABLES)[keyof typeof FTS_TABLES];
   /** The condition on the search table read as `f`. */
   match: RawBuilder<SqlBool>;
+  /** The rowids that match, as a SELECT (dialect.receivablesSearchIds). */
+  ids: RawBuilder<unknown>;
   /** Documents of the type that match, counted in the FTS index alone. */
   matches: number;
 }
@@ -66,13 +68,16 @@ async function search(store: Store, f: Filters): Promise<Search | null> {
   if (words.length === 0) return null;
   const table = FTS_TABLES[f.type];
   const dialect = dialectOf(store);
+  const ids = dialect.receivablesSearchIds(table, words);
   const row = await store.first(
-    qb
-      .selectFrom(sql<{ rowid: number }>`${sql.raw(table)}`.as(table))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(dialect.receivablesSearchMatch(table, table, words)),
+    qb.selectFrom(sql`(${ids})`.as('m')).select((eb) => eb.fn.countAll<number>().as('n')),
   );
-  return { table, match: dialect.receivablesSearchMatch(table, 'f', words), matches: Number(row?.n ?? 0) };
+  return {
+    table,
+    match: dialect.receivablesSearchMatch(table, 'f', words),
+    ids,
+    matches: Number(row?.n ?? 0),
+  };
 }
 
 /** Filters other than type and search. */
@@ -137,9 +142,9 @@ function filtered(ctx: ServiceContext, p: Plan) {
   if (s && p.driven) q = q.where(sql<SqlBool>`${s.match} AND d.id = f.rowid`);
   else if (s)
     q = q.where(
-      // The unary + keeps SQLite from driving the query by these rowids (and then sorting all
-      // of them): with many matches, reading the list in its index order stops after a page.
-      sql<SqlBool>`+d.id IN (SELECT f.rowid FROM ${sql.raw(s.table)} AS f WHERE ${s.match})`,
+      // Not driven by these rowids (and then sorting all of them): with many matches, reading
+      // the list in its index order, each row looked up among the matches, stops after a page.
+      dialectOf(storeOf(ctx)).inLookup('d.id', s.ids),
     );
   q = q.where('d.type', '=', f.type);
   if (f.statuses.length === 1) q = q.where(statusCondition(f.statuses[0]!, f.type, today));
@@ -189,45 +194,55 @@ export async function listDocuments(
   const today = ctx.clock.today();
   const p = await plan(store, input, { sort: input.sort });
   const column = SORT_COLUMNS[input.sort];
+  // Documents without a due date or number first going up, last going down: SQLite's order,
+  // said out loud for PostgreSQL (whose default is the opposite). The same as SQLite's
+  // default, so its indexes still give the order. Only columns that can be empty say so: on
+  // a NOT NULL column (the issue date, the default) PostgreSQL then reads its index backwards
+  // instead of sorting every row.
+  const sortKey = column === 'd.customer_name' ? sql`d.customer_name COLLATE NOCASE` : sql.ref(column);
+  const sortDirection = (ob: OrderByItemBuilder) =>
+    column === 'd.number_counter'
+      ? input.direction === 'asc'
+        ? ob.asc().nullsFirst()
+        : ob.desc().nullsLast()
+      : input.direction === 'asc'
+        ? ob.asc()
+        : ob.desc();
+  const columns = [
+    'd.id',
+    'd.type',
+    'd.number',
+    'd.status',
+    'd.customer_id',
+    'd.customer_name',
+    'd.issue_date',
+    'd.due_date',
+    'd.currency',
+    'd.total',
+    'd.balance',
+    'd.reference',
+  ] as const;
+  const page = filtered(ctx, p)
+    .orderBy(sortKey, sortDirection)
+    .orderBy('d.id', input.direction)
+    .limit(input.limit)
+    .offset(input.offset);
   const rows =
     p.search?.matches === 0
       ? []
-      : await store.all(
-          filtered(ctx, p)
-            .select([
-              'd.id',
-              'd.type',
-              'd.number',
-              'd.status',
-              'd.customer_id',
-              'd.customer_name',
-              'd.issue_date',
-              'd.due_date',
-              'd.currency',
-              'd.total',
-              'd.balance',
-              'd.reference',
-            ])
-            .orderBy(
-              column === 'd.customer_name' ? sql`d.customer_name COLLATE NOCASE` : column,
-              // Documents without a due date or number first going up, last going down: SQLite's
-              // order, said out loud for PostgreSQL (whose default is the opposite). The same
-              // as SQLite's default, so its indexes still give the order.
-              // Only columns that can be empty say so: on a NOT NULL column (the issue date, the
-              // default) PostgreSQL then reads its index backwards instead of sorting every row.
-              (ob) =>
-                column === 'd.number_counter'
-                  ? input.direction === 'asc'
-                    ? ob.asc().nullsFirst()
-                    : ob.desc().nullsLast()
-                  : input.direction === 'asc'
-                    ? ob.asc()
-                    : ob.desc(),
-            )
-            .orderBy('d.id', input.direction)
-            .limit(input.limit)
-            .offset(input.offset),
-        );
+      : p.search && !p.driven
+        ? // Many matches, read in list order: the page's ids first, from the sort's index alone
+          // (each id looked up among the matches), then only those documents. PostgreSQL reads
+          // a document's row only for the ids it returns, not for each one it tests.
+          await store.all(
+            qb
+              .selectFrom('documents as d')
+              .select(columns)
+              .where('d.id', 'in', page.select('d.id'))
+              .orderBy(sortKey, sortDirection)
+              .orderBy('d.id', input.direction),
+          )
+        : await store.all(page.select(columns));
   return {
     rows: rows.map((d) => ({
       id: d.id,

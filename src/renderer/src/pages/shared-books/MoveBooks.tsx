@@ -1,0 +1,248 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MoveStatus } from '../../../../shared/api/shared-books';
+import { call } from '../../api/client';
+import { notifyError, useApi, useApiMutation } from '../../api/hooks';
+import { useFormat } from '../../lib/format';
+import { ConnectForm, type ConnectInput } from './ConnectForm';
+
+/** The query key of useApi('sharedBooks.moveStatus', {}). */
+const STATUS_KEY = ['sharedBooks', 'sharedBooks.moveStatus', {}];
+
+const PHASE = {
+  preparing: 'sharedBooks.move.phase.preparing',
+  copying: 'sharedBooks.move.phase.copying',
+  checking: 'sharedBooks.move.phase.checking',
+  finished: 'sharedBooks.move.phase.checking',
+} as const;
+
+/**
+ * Settings → Shared books → "Move my books to a server": the connection, what happens (an
+ * empty database; the local book stays as it was; the shared books open at the next start),
+ * a confirm, progress while it runs (polled), and every table's rows and money checksum on
+ * both sides at the end.
+ */
+export function MoveBooksCard() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const start = useApiMutation('sharedBooks.move', { invalidates: [] });
+  const status = useApi(
+    'sharedBooks.moveStatus',
+    {},
+    { refetchInterval: (q) => (q.state.data?.state === 'running' ? 500 : false) },
+  );
+  const move = status.data ?? null;
+  const state = move?.state ?? null;
+  const [asked, setAsked] = useState(false);
+  const titleId = useId();
+  useEffect(() => {
+    // A finished move saved the connection: the status card says to restart.
+    if (state === 'done') void client.invalidateQueries({ queryKey: ['sharedBooks', 'sharedBooks.status'] });
+  }, [state, client]);
+
+  const confirmAndStart = (input: ConnectInput) =>
+    new Promise<boolean>((resolve, reject) =>
+      modals.openConfirmModal({
+        title: t('sharedBooks.move.confirmTitle'),
+        children: (
+          <Text size="sm">
+            {t('sharedBooks.move.confirmText', { database: input.database, host: input.host })}
+          </Text>
+        ),
+        labels: { confirm: t('sharedBooks.move.confirm'), cancel: t('common.cancel') },
+        onCancel: () => resolve(false),
+        onConfirm: () =>
+          void start.mutateAsync(input).then((value) => {
+            client.setQueryData(STATUS_KEY, value);
+            resolve(true);
+          }, reject),
+      }),
+    );
+
+  return (
+    <Card withBorder component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={titleId}>
+          {t('sharedBooks.move.title')}
+        </Title>
+        <Text size="sm">{t('sharedBooks.move.intro')}</Text>
+        <List size="sm" spacing={4}>
+          <List.Item>{t('sharedBooks.move.ruleEmpty')}</List.Item>
+          <List.Item>{t('sharedBooks.move.ruleLocal')}</List.Item>
+          <List.Item>{t('sharedBooks.move.ruleRestart')}</List.Item>
+        </List>
+        {move?.state === 'running' && <Running move={move} />}
+        {move?.state === 'done' && <Done move={move} />}
+        {move?.state === 'failed' && <Failed move={move} />}
+        {!move && !asked && (
+          <Group>
+            <Button variant="default" onClick={() => setAsked(true)}>
+              {t('sharedBooks.move.open')}
+            </Button>
+          </Group>
+        )}
+        {(asked || move?.state === 'failed') && move?.state !== 'running' && move?.state !== 'done' && (
+          <ConnectForm
+            initial={move?.server}
+            submitLabel={t('sharedBooks.move.start')}
+            busy={start.isPending}
+            onSubmit={confirmAndStart}
+          />
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Running({ move }: { move: MoveStatus }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const f = useFormat();
+  const share = move.rowsTotal ? Math.min(100, (move.rows / move.rowsTotal) * 100) : 0;
+  const stop = () =>
+    call('sharedBooks.moveCancel', {}).then((value) => client.setQueryData(STATUS_KEY, value), notifyError);
+  return (
+    <Alert color="blue" title={t('sharedBooks.move.running', { database: move.server.database })}>
+      <Stack gap="xs">
+        <Group gap="xs" wrap="nowrap">
+          <Loader size="xs" aria-hidden />
+          <Text size="sm" role="status">
+            {t(PHASE[move.phase], {
+              table: move.table,
+              done: Math.min(move.tablesDone + 1, move.tablesTotal),
+              total: move.tablesTotal,
+            })}
+          </Text>
+        </Group>
+        <Progress
+          value={move.phase === 'checking' ? 100 : share}
+          animated
+          aria-label={t('sharedBooks.move.progress')}
+        />
+        <Text size="sm">
+          {t('sharedBooks.move.rowsCopied', {
+            rows: f.number(move.rows),
+            total: f.number(move.rowsTotal),
+            tables: f.number(move.tablesDone),
+            tablesTotal: f.number(move.tablesTotal),
+          })}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('sharedBooks.move.keepOpen')}
+        </Text>
+        {move.phase !== 'checking' && (
+          <Group>
+            <Button variant="default" size="xs" onClick={() => void stop()}>
+              {t('sharedBooks.move.stop')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function Done({ move }: { move: MoveStatus }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Stack gap="sm">
+      <Alert color="green" title={t('sharedBooks.move.doneTitle')}>
+        <Stack gap={4}>
+          <Text size="sm">
+            {t('sharedBooks.move.doneText', {
+              rows: f.number(move.rows),
+              database: move.server.database,
+              host: move.server.host,
+              seconds: f.number(move.seconds),
+            })}
+          </Text>
+          <Text size="sm" fw={600}>
+            {t('sharedBooks.move.restart')}
+          </Text>
+        </Stack>
+      </Alert>
+      <ChecksTable tables={move.tables} />
+    </Stack>
+  );
+}
+
+function Failed({ move }: { move: MoveStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Alert color="red" title={t('sharedBooks.move.failedTitle')}>
+        <Stack gap={4}>
+          <Text size="sm">{move.error}</Text>
+          <Text size="sm">{t('sharedBooks.move.failedText')}</Text>
+        </Stack>
+      </Alert>
+      {move.tables.length > 0 && <ChecksTable tables={move.tables} />}
+    </Stack>
+  );
+}
+
+function ChecksTable({ tables }: { tables: MoveStatus['tables'] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const different = tables.filter((x) => !x.ok).length;
+  const sum = (s: string) => f.number(Number(s));
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600} c={different ? 'red' : 'green'}>
+        {different
+          ? t('sharedBooks.move.verdictDifferent', { count: different })
+          : t('sharedBooks.move.verdictEqual', { count: tables.length })}
+      </Text>
+      <Table.ScrollContainer minWidth={640} mah={420}>
+        <Table striped withTableBorder fz="sm" stickyHeader aria-label={t('sharedBooks.move.checksLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sharedBooks.move.col.table')}</Table.Th>
+              <Table.Th ta="right">{t('sharedBooks.move.col.rowsHere')}</Table.Th>
+              <Table.Th ta="right">{t('sharedBooks.move.col.rowsThere')}</Table.Th>
+              <Table.Th ta="right">{t('sharedBooks.move.col.moneyHere')}</Table.Th>
+              <Table.Th ta="right">{t('sharedBooks.move.col.moneyThere')}</Table.Th>
+              <Table.Th>{t('sharedBooks.move.col.check')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tables.map((x) => (
+              <Table.Tr key={x.table}>
+                <Table.Td ff="monospace">{x.table}</Table.Td>
+                <Table.Td className="num">{f.number(x.rowsLocal)}</Table.Td>
+                <Table.Td className="num">{f.number(x.rowsServer)}</Table.Td>
+                <Table.Td className="num">{sum(x.moneyLocal)}</Table.Td>
+                <Table.Td className="num">{sum(x.moneyServer)}</Table.Td>
+                <Table.Td>
+                  <Badge color={x.ok ? 'green' : 'red'} variant="light">
+                    {x.ok ? t('sharedBooks.move.equal') : t('sharedBooks.move.different')}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="xs" c="dimmed">
+        {t('sharedBooks.move.checksumHint')}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Loader,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, List, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoveStatus } from '../../../../shared/api/shared-books';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../lib/format';
 import { ConnectForm, type ConnectInput } from './ConnectForm';
@@ -50,7 +37,8 @@ export function MoveBooksCard() {
   const move = status.data ?? null;
   const state = move?.state ?? null;
   const [asked, setAsked] = useState(false);
-  const titleId = useId();
+  /** Why the move could not start (a wrong password, a database that is not empty). */
+  const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
     // A finished move saved the connection: the status card says to restart.
     if (state === 'done') void client.invalidateQueries({ queryKey: ['sharedBooks', 'sharedBooks.status'] });
@@ -67,18 +55,31 @@ export function MoveBooksCard() {
         ),
         labels: { confirm: t('sharedBooks.move.confirm'), cancel: t('common.cancel') },
         onCancel: () => resolve(false),
-        onConfirm: () =>
-          void start.mutateAsync(input).then((value) => {
-            client.setQueryData(STATUS_KEY, value);
-            resolve(true);
-          }, reject),
+        onConfirm: () => {
+          setRefused(null);
+          void start.mutateAsync(input).then(
+            (value) => {
+              client.setQueryData(STATUS_KEY, value);
+              resolve(true);
+            },
+            (error: unknown) => {
+              // A field's mistake goes to the field; anything else is said in this card.
+              if (error instanceof ApiError && Object.keys(error.fields).length) reject(error);
+              else {
+                setRefused(error instanceof Error ? error.message : String(error));
+                resolve(false);
+              }
+            },
+          );
+        },
       }),
     );
 
   return (
-    <Card withBorder component="section" aria-labelledby={titleId}>
+    // A section without a label of its own: "…to a server" would also answer to "Server".
+    <Card withBorder component="section">
       <Stack gap="sm">
-        <Title order={2} size="h4" id={titleId}>
+        <Title order={2} size="h4">
           {t('sharedBooks.move.title')}
         </Title>
         <Text size="sm">{t('sharedBooks.move.intro')}</Text>
@@ -89,7 +90,12 @@ export function MoveBooksCard() {
         </List>
         {move?.state === 'running' && <Running move={move} />}
         {move?.state === 'done' && <Done move={move} />}
-        {move?.state === 'failed' && <Failed move={move} />}
+        {move?.state === 'failed' && !refused && <Failed move={move} />}
+        {refused && (
+          <Alert color="red" title={t('sharedBooks.move.notStarted')}>
+            {refused}
+          </Alert>
+        )}
         {!move && !asked && (
           <Group>
             <Button variant="default" onClick={() => setAsked(true)}>
@@ -205,21 +211,41 @@ function ChecksTable({ tables }: { tables: MoveStatus['tables'] }) {
   const sum = (s: string) => f.number(Number(s));
   return (
     <Stack gap="xs">
-      <Text size="sm" fw={600} c={different ? 'red' : 'green'}>
+      <Text size="sm" fw={600} c={different ? 'red.8' : 'green.8'}>
         {different
           ? t('sharedBooks.move.verdictDifferent', { count: different })
           : t('sharedBooks.move.verdictEqual', { count: tables.length })}
       </Text>
-      <Table.ScrollContainer minWidth={640} mah={420}>
+      <Table.ScrollContainer minWidth={560} mah={420}>
         <Table striped withTableBorder fz="sm" stickyHeader aria-label={t('sharedBooks.move.checksLabel')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('sharedBooks.move.col.table')}</Table.Th>
-              <Table.Th ta="right">{t('sharedBooks.move.col.rowsHere')}</Table.Th>
-              <Table.Th ta="right">{t('sharedBooks.move.col.rowsThere')}</Table.Th>
-              <Table.Th ta="right">{t('sharedBooks.move.col.moneyHere')}</Table.Th>
-              <Table.Th ta="right">{t('sharedBooks.move.col.moneyThere')}</Table.Th>
-              <Table.Th>{t('sharedBooks.move.col.check')}</Table.Th>
+              <Table.Th rowSpan={2} scope="col">
+                {t('sharedBooks.move.col.table')}
+              </Table.Th>
+              <Table.Th colSpan={2} scope="colgroup" ta="center">
+                {t('sharedBooks.move.col.rows')}
+              </Table.Th>
+              <Table.Th colSpan={2} scope="colgroup" ta="center">
+                {t('sharedBooks.move.col.money')}
+              </Table.Th>
+              <Table.Th rowSpan={2} scope="col">
+                {t('sharedBooks.move.col.check')}
+              </Table.Th>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="col" ta="right">
+                {t('sharedBooks.move.col.here')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('sharedBooks.move.col.there')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('sharedBooks.move.col.here')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('sharedBooks.move.col.there')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -231,9 +257,9 @@ function ChecksTable({ tables }: { tables: MoveStatus['tables'] }) {
                 <Table.Td className="num">{sum(x.moneyLocal)}</Table.Td>
                 <Table.Td className="num">{sum(x.moneyServer)}</Table.Td>
                 <Table.Td>
-                  <Badge color={x.ok ? 'green' : 'red'} variant="light">
+                  <Text span size="sm" fw={600} c={x.ok ? 'green.8' : 'red.8'}>
                     {x.ok ? t('sharedBooks.move.equal') : t('sharedBooks.move.different')}
-                  </Badge>
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -10,17 +10,21 @@ import { MoveBooksCard } from './MoveBooks';
 
 /**
  * Settings → Shared books: which books this data folder opens (its own file or books on a
- * PostgreSQL server), and connecting it to a server's books. The connection is checked before
- * it is saved; Folio opens the shared books at its next start.
+ * PostgreSQL server), moving the local books to a server (MoveBooks.tsx), and connecting it
+ * to a server's books. The connection is checked before it is saved; Folio opens the shared
+ * books at its next start.
  */
 export function SharedBooksTab() {
   const status = useApi('sharedBooks.status', {});
+  const move = useApi('sharedBooks.moveStatus', {});
   if (!status.data) return null;
+  // While the books are being moved, and once they are, connecting elsewhere has no place.
+  const moving = move.data?.state === 'running' || move.data?.state === 'done';
   return (
     <Stack maw={760}>
       <StatusCard status={status.data} />
-      <ConnectCard status={status.data} />
       {localOpen(status.data) && <MoveBooksCard />}
+      {!moving && <ConnectCard status={status.data} />}
     </Stack>
   );
 }

@@ -77,7 +77,8 @@ export function MoveBooksCard() {
 
   return (
     // A section without a label of its own: "…to a server" would also answer to "Server".
-    <Card withBorder component="section">
+    // Wider than the other cards: the checks table has six columns of large numbers.
+    <Card withBorder component="section" maw={980}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('sharedBooks.move.title')}
@@ -208,6 +209,9 @@ function ChecksTable({ tables }: { tables: MoveStatus['tables'] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const different = tables.filter((x) => !x.ok).length;
+  // What to look at first: tables that differ, then those holding rows; each alphabetical.
+  const rank = (x: MoveStatus['tables'][number]) => (!x.ok ? 0 : x.rowsLocal || x.rowsServer ? 1 : 2);
+  const sorted = [...tables].sort((a, b) => rank(a) - rank(b) || a.table.localeCompare(b.table));
   const sum = (s: string) => f.number(Number(s));
   return (
     <Stack gap="xs">
@@ -217,7 +221,14 @@ function ChecksTable({ tables }: { tables: MoveStatus['tables'] }) {
           : t('sharedBooks.move.verdictEqual', { count: tables.length })}
       </Text>
       <Table.ScrollContainer minWidth={560} mah={420}>
-        <Table striped withTableBorder fz="sm" stickyHeader aria-label={t('sharedBooks.move.checksLabel')}>
+        <Table
+          striped
+          withTableBorder
+          fz="sm"
+          horizontalSpacing="sm"
+          stickyHeader
+          aria-label={t('sharedBooks.move.checksLabel')}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th rowSpan={2} scope="col">
@@ -249,9 +260,9 @@ function ChecksTable({ tables }: { tables: MoveStatus['tables'] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {tables.map((x) => (
+            {sorted.map((x) => (
               <Table.Tr key={x.table}>
-                <Table.Td ff="monospace">{x.table}</Table.Td>
+                <Table.Td>{x.table}</Table.Td>
                 <Table.Td className="num">{f.number(x.rowsLocal)}</Table.Td>
                 <Table.Td className="num">{f.number(x.rowsServer)}</Table.Td>
                 <Table.Td className="num">{sum(x.moneyLocal)}</Table.Td>

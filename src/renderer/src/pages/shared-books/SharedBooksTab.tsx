@@ -21,7 +21,7 @@ export function SharedBooksTab() {
   // While the books are being moved, and once they are, connecting elsewhere has no place.
   const moving = move.data?.state === 'running' || move.data?.state === 'done';
   return (
-    <Stack maw={760}>
+    <Stack>
       <StatusCard status={status.data} />
       {localOpen(status.data) && <MoveBooksCard />}
       {!moving && <ConnectCard status={status.data} />}
@@ -39,7 +39,7 @@ function StatusCard({ status }: { status: SharedBooksStatus }) {
   const disconnect = useApiMutation('sharedBooks.disconnect', { invalidates: ['sharedBooks'] });
   const c = status.connection;
   return (
-    <Card withBorder>
+    <Card withBorder maw={760}>
       <Stack gap="xs">
         <Title order={2} size="h4">
           {t('sharedBooks.tab.whichBooks')}
@@ -87,7 +87,7 @@ function ConnectCard({ status }: { status: SharedBooksStatus }) {
   const connect = useApiMutation('sharedBooks.connect', { invalidates: ['sharedBooks'] });
   const titleId = useId();
   return (
-    <Card withBorder component="section" aria-labelledby={titleId}>
+    <Card withBorder maw={760} component="section" aria-labelledby={titleId}>
       <ConnectForm
         initial={status.connection}
         submitLabel={t('sharedBooks.tab.connect')}

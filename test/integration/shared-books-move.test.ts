@@ -77,7 +77,7 @@ describe.skipIf(!testCluster())('moving the local books to a server from the scr
     seed = await seedBusiness(local);
     for (const issueDate of ['2026-09-15', '2026-10-20', '2026-11-25']) {
       const d = await local.call('documents.create', invoiceInput(seed, { issueDate }));
-      numbers.push((await local.call('documents.issue', { id: d.id })).number);
+      numbers.push((await local.call('documents.issue', { id: d.id })).number!);
     }
   });
   afterAll(async () => {
@@ -181,7 +181,7 @@ describe.skipIf(!testCluster())('moving the local books to a server from the scr
       expect(await server.call('sharedBooks.status', {})).toMatchObject({ mode: 'shared', open: true });
       const list = await server.call('documents.list', { type: 'invoice' });
       expect(list).toEqual(before);
-      expect(list.rows.map((r: { number: string }) => r.number).sort()).toEqual([...numbers].sort());
+      expect(list.rows.map((r) => r.number).sort()).toEqual([...numbers].sort());
       // The owner works on them there.
       const d = await server.call('documents.create', invoiceInput(seed, { issueDate: '2026-11-30' }));
       expect((await server.call('documents.issue', { id: d.id })).number).toBe('INV-2026-0004');

@@ -43,6 +43,9 @@ interface Move {
 /** The person stopped the move (sharedBooks.moveCancel). */
 class MoveCancelledError extends Error {}
 
+/** The login may not create Folio's group roles (owner, bookkeeper, viewer) on this server. */
+class RolesNotAllowedError extends Error {}
+
 const moves = new WeakMap<ServiceContext, Move>();
 
 function secretsOf(ctx: ServiceContext) {
@@ -79,6 +82,7 @@ function reasonOf(ctx: ServiceContext, error: unknown, settings: SharedBooksSett
     return () => msg('sharedBooks.move.errors.notEmpty', { database, table: error.table });
   if (error instanceof MoveMismatchError) return () => msg('sharedBooks.move.errors.mismatch');
   if (error instanceof MoveCancelledError) return () => msg('sharedBooks.move.errors.cancelled');
+  if (error instanceof RolesNotAllowedError) return () => msg('sharedBooks.move.errors.noRoles', { user });
   if (error instanceof NewerDatabaseError) return () => msg('sharedBooks.move.errors.newer', { database });
   if ((error as { code?: unknown } | null)?.code === '42501')
     return () => msg('sharedBooks.move.errors.notAllowed', { database, user });
@@ -99,7 +103,7 @@ function reasonOf(ctx: ServiceContext, error: unknown, settings: SharedBooksSett
 /** An AppError with the sentence of reasonOf, for the checks made before the move starts. */
 function refusal(ctx: ServiceContext, error: unknown, settings: SharedBooksSettings): AppError {
   if (error instanceof AppError) return error;
-  const code = error instanceof BooksNotEmptyError ? 'CONFLICT' : 'VALIDATION';
+  const code = (error as { code?: unknown } | null)?.code === '42501' ? 'UNAUTHORIZED' : 'CONFLICT';
   return Object.assign(new AppError(code, reasonOf(ctx, error, settings)()), { cause: error });
 }
 
@@ -218,7 +222,16 @@ export async function startMove(
         prepare: async (c) => {
           if (version < LATEST_VERSION) await migratePg(c as PoolClient, { inTransaction: true });
         },
-        finish: async (c) => await setUpRoles(c),
+        finish: async (c) => {
+          try {
+            await setUpRoles(c);
+          } catch (error) {
+            // Creating the group roles needs CREATEROLE (the rest only owning the database).
+            if ((error as { code?: unknown }).code === '42501')
+              throw Object.assign(new RolesNotAllowedError('no right to create roles'), { cause: error });
+            throw error;
+          }
+        },
         onProgress: (p) => {
           if (move.cancelled) throw new MoveCancelledError('stopped by the person');
           move.status = { ...move.status, phase: 'copying', ...p };

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/api/settings';
 import { formatDocumentNumber } from '../../../shared/domain/numbering';
-import { useApiMutation } from '../api/hooks';
+import { notifyError, useApiMutation } from '../api/hooks';
 import { AddressFields } from '../components/AddressFields';
 import { CurrencySelect } from '../components/CurrencySelect';
 import { LocaleSelect } from '../components/LocaleSelect';
@@ -262,6 +262,13 @@ export function SetupWizard({ initial }: { initial: Settings }) {
 function UseSharedBooks({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const connect = useApiMutation('sharedBooks.connect', { invalidates: ['sharedBooks'] });
+  const disconnect = useApiMutation('sharedBooks.disconnect', { invalidates: ['sharedBooks'] });
+  // Setting up books here after all: the saved connection would open the shared books at the
+  // next start instead, so it is forgotten.
+  const back = async () => {
+    if (connect.isSuccess) await disconnect.mutateAsync({});
+    onBack();
+  };
   return (
     <Stack gap="sm">
       {connect.isSuccess ? (
@@ -286,7 +293,11 @@ function UseSharedBooks({ onBack }: { onBack: () => void }) {
         </ConnectForm>
       )}
       <Group>
-        <Button variant="default" onClick={onBack}>
+        <Button
+          variant="default"
+          loading={disconnect.isPending}
+          onClick={() => void back().catch(notifyError)}
+        >
           {t('sharedBooks.wizard.setUpHere')}
         </Button>
       </Group>

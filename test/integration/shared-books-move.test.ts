@@ -11,6 +11,8 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MoveStatus } from '../../src/shared/api/shared-books';
+import { runJob } from '../../src/main/jobs';
+import { silentLogger } from '../../src/main/log';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { createTestDatabase, testCluster, type TestDatabase } from '../helpers/pg';
 import { invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
@@ -129,6 +131,13 @@ describe.skipIf(!testCluster())('moving the local books to a server from the scr
       await count(db, `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'`),
     ).toBe('0');
     expect((await local.call('sharedBooks.status', {})).mode).toBe('local');
+    const ran: string[] = [];
+    await runJob(
+      { name: 'probe', everyMs: 60_000, run: () => void ran.push('probe') },
+      local.folio.ctx,
+      silentLogger,
+    );
+    expect(ran).toEqual(['probe']);
     const tax = await local.call('taxes.create', { name: 'Written after the stop', percent: '5' });
     expect(tax.id).toBeGreaterThan(0);
   });
@@ -171,6 +180,14 @@ describe.skipIf(!testCluster())('moving the local books to a server from the scr
     const after = await local.raw('taxes.create', { name: 'Too late', percent: '8' });
     expect(after.ok).toBe(false);
     if (!after.ok) expect(after.error.message).toMatch(/have been moved to the server\. Restart Folio/);
+    // Background jobs (recurring documents, reminders, the outbox) wait for the restart too.
+    const ran: string[] = [];
+    await runJob(
+      { name: 'probe', everyMs: 60_000, run: () => void ran.push('probe') },
+      local.folio.ctx,
+      silentLogger,
+    );
+    expect(ran).toEqual([]);
     const again = await local.raw('sharedBooks.move', settings);
     expect(again.ok).toBe(false);
 

@@ -88,6 +88,11 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
+  /** Whether writes are refused now (see refuseWrites). */
+  get refusingWrites(): boolean {
+    return this.refusal !== null;
+  }
+
   /**
    * From now on every statement that would change the file throws `reason()` (reads go on),
    * until the returned function is called. Resolves once no transaction is open any more, so

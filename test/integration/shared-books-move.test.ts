@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MoveStatus } from '../../src/shared/api/shared-books';
 import { runJob } from '../../src/main/jobs';
+import { migratePg } from '../../src/main/db/migrations/pg/migrate';
 import { silentLogger } from '../../src/main/log';
 import { fixedClock, openTestFolio, type TestFolio } from '../helpers/folio';
 import { createTestDatabase, testCluster, type TestDatabase } from '../helpers/pg';
@@ -140,6 +141,34 @@ describe.skipIf(!testCluster())('moving the local books to a server from the scr
     expect(ran).toEqual(['probe']);
     const tax = await local.call('taxes.create', { name: 'Written after the stop', percent: '5' });
     expect(tax.id).toBeGreaterThan(0);
+  });
+
+  it('a copy that does not match is not kept, and the table says which table differs', async () => {
+    const { db, settings } = await ownedDatabase('move_differs');
+    dbs.push(db);
+    // Folio's empty books, where a rule (not a trigger, so the copy does not switch it off)
+    // silently drops what is written to the audit log.
+    const c = new pg.Client({ ...settings });
+    await c.connect();
+    await migratePg(c as never);
+    await c.query('CREATE RULE lose_audit AS ON INSERT TO audit_log DO INSTEAD NOTHING');
+    await c.end();
+    await local.call('sharedBooks.move', settings);
+    const end = await waitForMove(local);
+    expect(end.state).toBe('failed');
+    expect(end.error).toBe(
+      'The copy on the server did not match your books (see the tables marked “Different”), so it was not kept.',
+    );
+    const audit = end.tables.find((t) => t.table === 'audit_log')!;
+    expect(audit.ok).toBe(false);
+    expect(audit.rowsServer).toBe(0);
+    expect(audit.rowsLocal).toBeGreaterThan(0);
+    expect(end.tables.find((t) => t.table === 'documents')).toMatchObject({ ok: true, rowsServer: 3 });
+    expect(await count(db, 'SELECT count(*) FROM documents')).toBe('0');
+    expect((await local.call('sharedBooks.status', {})).mode).toBe('local');
+    expect((await local.call('taxes.create', { name: 'After a mismatch', percent: '6' })).id).toBeGreaterThan(
+      0,
+    );
   });
 
   it('moves the books as the database’s owner, refuses changes meanwhile and after, and saves the connection', async () => {

@@ -72,6 +72,7 @@ export const handlers: Handlers = {
   'sharedBooks.move': async (ctx, input) => await (await moveBooks()).startMove(ctx, input),
   'sharedBooks.moveStatus': async (ctx) => (await moveBooks()).moveStatus(ctx),
   'sharedBooks.moveCancel': async (ctx) => (await moveBooks()).cancelMove(ctx),
+  'sharedBooks.restart': async (ctx) => (await moveBooks()).restartOnSharedBooks(ctx),
   'system.info': system.systemInfo,
   'backups.list': system.backupsList,
   'backups.create': system.backupNow,

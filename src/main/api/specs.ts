@@ -41,6 +41,7 @@ const METHOD_DOMAIN: { readonly [M in Method]: DomainOf<M> } = {
   'sharedBooks.move': 'shared-books',
   'sharedBooks.moveStatus': 'shared-books',
   'sharedBooks.moveCancel': 'shared-books',
+  'sharedBooks.restart': 'shared-books',
   'system.info': 'system',
   'backups.list': 'system',
   'backups.create': 'system',

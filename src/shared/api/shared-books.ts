@@ -81,6 +81,11 @@ export const sharedBooksApi = {
   'sharedBooks.move': { input: sharedBooksConnectInput, output: moveStatus },
   /** The running or last move of this session; null when there was none. */
   'sharedBooks.moveStatus': { input: emptyInput, output: moveStatus.nullable() },
+  /**
+   * Desktop: after a move, closes Folio and starts it again on the shared books (restarting:
+   * true). Browser mode cannot restart its server process: restarting false, the screen says so.
+   */
+  'sharedBooks.restart': { input: emptyInput, output: z.object({ restarting: z.boolean() }) },
   /** Stops a running move while it copies (nothing is kept on the server). */
   'sharedBooks.moveCancel': { input: emptyInput, output: moveStatus.nullable() },
 };

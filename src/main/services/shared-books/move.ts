@@ -75,6 +75,19 @@ export function cancelMove(ctx: ServiceContext): MoveStatus | null {
   return move ? view(move) : null;
 }
 
+/**
+ * The desktop app restarts itself once the books have moved (the answer goes out first);
+ * browser mode cannot restart the process that serves it and says restarting: false.
+ */
+export function restartOnSharedBooks(ctx: ServiceContext): { restarting: boolean } {
+  if (moves.get(ctx)?.status.state !== 'done') throw conflict(msg('sharedBooks.move.errors.notMoved'));
+  const relaunch = ctx.desktop?.relaunch;
+  if (!relaunch) return { restarting: false };
+  ctx.log.info('restarting on the shared books');
+  setTimeout(() => relaunch(), 200);
+  return { restarting: true };
+}
+
 /** The reason a move failed, in the person's words (a thunk: see Move.error). */
 function reasonOf(ctx: ServiceContext, error: unknown, settings: SharedBooksSettings): () => string {
   const { database, user } = settings;

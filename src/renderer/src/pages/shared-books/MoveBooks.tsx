@@ -168,6 +168,9 @@ function Running({ move }: { move: MoveStatus }) {
 function Done({ move }: { move: MoveStatus }) {
   const { t } = useTranslation();
   const f = useFormat();
+  // The desktop app can restart itself; browser mode's server is started by whoever runs it.
+  const desktop = useApi('system.info', {}).data?.mode === 'desktop';
+  const restart = useApiMutation('sharedBooks.restart', { invalidates: [] });
   return (
     <Stack gap="sm">
       <Alert color="green" title={t('sharedBooks.move.doneTitle')}>
@@ -183,6 +186,16 @@ function Done({ move }: { move: MoveStatus }) {
           <Text size="sm" fw={600}>
             {t('sharedBooks.move.restart')}
           </Text>
+          {desktop && (
+            <Group mt={4}>
+              <Button
+                loading={restart.isPending || restart.data?.restarting}
+                onClick={() => void restart.mutateAsync({}).catch(notifyError)}
+              >
+                {t('sharedBooks.move.restartNow')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Alert>
       <ChecksTable tables={move.tables} />

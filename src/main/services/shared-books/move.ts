@@ -47,6 +47,8 @@ class MoveCancelledError extends Error {}
 class RolesNotAllowedError extends Error {}
 
 const moves = new WeakMap<ServiceContext, Move>();
+/** A move being started (connecting, checking): a second one waits its turn by being refused. */
+const starting = new WeakSet<ServiceContext>();
 
 function secretsOf(ctx: ServiceContext) {
   return ctx.secrets ?? keyFileSecretBox(ctx.paths.dataDir);
@@ -165,7 +167,8 @@ export async function startMove(
   const host = ctx.host;
   if (host.engine !== 'sqlite') throw conflict(msg('sharedBooks.move.errors.alreadyShared'));
   const previous = moves.get(ctx);
-  if (previous?.status.state === 'running') throw conflict(msg('sharedBooks.move.errors.running'));
+  if (previous?.status.state === 'running' || starting.has(ctx))
+    throw conflict(msg('sharedBooks.move.errors.running'));
   if (previous?.status.state === 'done') throw conflict(msg('sharedBooks.move.errors.alreadyMoved'));
   const settings: SharedBooksSettings = { ...input, maxConnections: 1 };
   const localStore = host.store;
@@ -185,6 +188,7 @@ export async function startMove(
     await server?.close().catch(() => undefined);
   };
   let version: number;
+  starting.add(ctx);
   try {
     server = await connectShared(settings);
     client = await server.pool.connect();
@@ -201,6 +205,8 @@ export async function startMove(
     allowWrites?.();
     await cleanUp();
     throw refusal(ctx, error, settings);
+  } finally {
+    starting.delete(ctx);
   }
 
   const move: Move = {

@@ -55,12 +55,13 @@ async function main(): Promise<number> {
   await client.connect();
   const sqlite = openDatabase(file, { readonly: true });
   try {
-    await migratePg(client as never);
+    // Folio's schema, the rows and the roles' rights in one transaction: a failure keeps nothing.
     const report = await moveBooksToServer(sqlite, client, {
       attachmentsDir: path.join(path.resolve(a.data!), 'attachments'),
+      prepare: async (c) => void (await migratePg(c as never, { inTransaction: true })),
+      finish: async (c) => await setUpRoles(c),
       onTable: (table, rows) => process.stdout.write(`  copied ${table} (${rows})\n`),
     });
-    await setUpRoles(client);
     const pad = (s: string, n: number) => s.padEnd(n);
     console.log(
       `\n${pad('table', 30)} ${pad('rows here', 10)} ${pad('rows there', 10)} money here = money there`,

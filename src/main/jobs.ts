@@ -62,6 +62,8 @@ export const JOBS: readonly Job[] = [
 
 export async function runJob(job: Job, ctx: ServiceContext, log: Logger): Promise<void> {
   if (!ctx.host.isOpen) return;
+  // The local books are being moved to a server (or were): they take no change until restart.
+  if (ctx.host.engine === 'sqlite' && ctx.host.store.refusingWrites) return;
   try {
     // In shared books every machine runs the jobs; a server-wide lock lets one at a time do it.
     if (ctx.host.engine === 'postgres')

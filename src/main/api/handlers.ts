@@ -49,6 +49,7 @@ const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
 // Shared books (connecting to a PostgreSQL server) load on first use.
 const sharedBooks = () => import('../services/shared-books/connection');
+const moveBooks = () => import('../services/shared-books/move');
 // Bank statement files (camt, OFX, MT940: the XML parser) load with the first import.
 const bankStatements = () => import('../services/bank/statements');
 
@@ -68,6 +69,10 @@ export const handlers: Handlers = {
   'sharedBooks.status': async (ctx) => (await sharedBooks()).sharedBooksStatus(ctx),
   'sharedBooks.connect': async (ctx, input) => await (await sharedBooks()).connectSharedBooks(ctx, input),
   'sharedBooks.disconnect': async (ctx) => (await sharedBooks()).disconnectSharedBooks(ctx),
+  'sharedBooks.move': async (ctx, input) => await (await moveBooks()).startMove(ctx, input),
+  'sharedBooks.moveStatus': async (ctx) => (await moveBooks()).moveStatus(ctx),
+  'sharedBooks.moveCancel': async (ctx) => (await moveBooks()).cancelMove(ctx),
+  'sharedBooks.restart': async (ctx) => (await moveBooks()).restartOnSharedBooks(ctx),
   'system.info': system.systemInfo,
   'backups.list': system.backupsList,
   'backups.create': system.backupNow,

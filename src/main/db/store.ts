@@ -72,6 +72,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, SqliteStatement>();
   private lock: Promise<void> | null = null;
   private savepoints = 0;
+  /** Set while the books are being moved to a server (and after): why a write is refused. */
+  private refusal: (() => Error) | null = null;
 
   constructor(readonly sqlite: Sqlite) {}
 
@@ -82,7 +84,27 @@ export class SqliteStore implements Store {
       stmt = this.sqlite.prepare(sql);
       this.statements.set(sql, stmt);
     }
+    if (this.refusal && !stmt.readonly) throw this.refusal();
     return stmt;
+  }
+
+  /** Whether writes are refused now (see refuseWrites). */
+  get refusingWrites(): boolean {
+    return this.refusal !== null;
+  }
+
+  /**
+   * From now on every statement that would change the file throws `reason()` (reads go on),
+   * until the returned function is called. Resolves once no transaction is open any more, so
+   * whatever was committed before is all there is: a snapshot read after it misses nothing.
+   * A transaction that was open and writes again is refused and rolled back.
+   */
+  async refuseWrites(reason: () => Error): Promise<() => void> {
+    this.refusal = reason;
+    while (this.lock) await this.lock;
+    return () => {
+      if (this.refusal === reason) this.refusal = null;
+    };
   }
 
   private inOwnTx(): boolean {

@@ -2,7 +2,7 @@
  * What the services may ask of the desktop shell, implemented with Electron. Kept thin: the
  * services decide what to do and only call these to reach the OS.
  */
-import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
+import { BrowserWindow, app, dialog, safeStorage, shell } from 'electron';
 import type { DesktopShell, SecretBox } from '../services/context';
 import { keyFileSecretBox } from '../services/secrets';
 
@@ -47,5 +47,10 @@ export const desktopShell: DesktopShell = {
     const options = { filters: [filter], properties: ['openFile' as const] };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  relaunch() {
+    // Quitting closes Folio properly first (main.ts, will-quit); then it starts again.
+    app.relaunch();
+    app.quit();
   },
 };

@@ -41,6 +41,8 @@ export function buildMenu({ window, dispatch, dataDir }: MenuDeps): void {
           click: () => void backUpNow(),
         },
         { label: 'Open Data Folder', click: () => void shell.openPath(dataDir) },
+        // Connect to books on a server, or move these books there (Settings → Shared books).
+        { label: 'Open Shared Books…', click: () => goTo(window(), '/settings/shared') },
         { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => goTo(window(), '/settings') },
         { type: 'separator' },

@@ -60,6 +60,8 @@ export interface DesktopShell {
   ): Promise<string | null>;
   /** The OS Open dialog; the chosen path, or null when cancelled. */
   chooseOpenFile?(filter: { name: string; extensions: string[] }): Promise<string | null>;
+  /** Closes Folio (as quitting does) and starts it again: after the books moved to a server. */
+  relaunch?(): void;
 }
 
 /** The open database; throws DB_UNAVAILABLE when the file is corrupt or from a newer Folio. */

@@ -151,47 +151,94 @@ async function serverCheck(client: ClientBase, table: string, columns: Column[])
   return { rows: Number(rows[0]!.n), money: rows[0]!.m.replace(/\.0+$/, '') };
 }
 
+/** The server's books already hold rows: Folio moves only into an empty database. */
+export class BooksNotEmptyError extends Error {
+  constructor(readonly table: string) {
+    super(`The server's books are not empty (${table} has rows): move into an empty database`);
+  }
+}
+
+/** A table's count or money checksum differs between the file and the server. */
+export class MoveMismatchError extends Error {
+  constructor(readonly checks: TableCheck[]) {
+    super('The copy does not match the local books');
+  }
+}
+
+export interface MoveProgress {
+  /** The table being copied (or just copied). */
+  table: string;
+  tablesDone: number;
+  tablesTotal: number;
+  /** Rows copied so far, of rowsTotal. */
+  rows: number;
+  rowsTotal: number;
+}
+
+export interface MoveOptions {
+  /** The local book's attachments directory (the data folder's attachments/). */
+  attachmentsDir: string;
+  /** Called after each table (the script prints it). */
+  onTable?(table: string, rows: number): void;
+  /** Called after each batch of rows and each table (the screen's progress). */
+  onProgress?(progress: MoveProgress): void;
+  /** Called once the copy is done and the checks begin. */
+  onChecking?(): void;
+  /**
+   * Runs first inside the move's transaction (creating Folio's schema there, so a failed
+   * move leaves the database as it was found).
+   */
+  prepare?(client: ClientBase): Promise<void>;
+  /** Runs last inside the move's transaction, after the checks passed (the roles' rights). */
+  finish?(client: ClientBase): Promise<void>;
+}
+
 /**
  * Copies every table. The target must be empty (Folio's schema, no rows). User triggers are
  * off during the copy: the summary tables are copied as they are, not recomputed, so the
  * server holds exactly what the file held. Throws (and keeps nothing) when a check fails.
+ *
+ * Everything happens in one server transaction, so a failure of any kind keeps nothing. The
+ * local side is read with `sqlite` as it is: for a consistent copy of a book that is in use,
+ * the caller opens its own connection and holds a read transaction on it (one snapshot of
+ * the file from the first read on; see services/shared-books/move.ts).
  */
 export async function moveBooksToServer(
   sqlite: Sqlite,
   client: ClientBase,
-  options: {
-    /** The local book's attachments directory (the data folder's attachments/). */
-    attachmentsDir: string;
-    onTable?(table: string, rows: number): void;
-  },
+  options: MoveOptions,
 ): Promise<MoveReport> {
   const started = performance.now();
   const files = referencedFiles(sqlite, options.attachmentsDir);
-  const tables = localTables(sqlite);
-  const missing: string[] = [];
-  const plan = new Map<string, Column[]>();
-  for (const table of tables) {
-    const server = await serverColumns(client, table);
-    if (server.size === 0) {
-      missing.push(table);
-      continue;
-    }
-    const columns = localColumns(sqlite, table);
-    for (const c of columns) if (!server.has(c.name)) missing.push(`${table}.${c.name}`);
-    plan.set(table, columns);
-  }
-  if (missing.length) throw new Error(`The server's schema lacks ${missing.join(', ')}`);
-
   await client.query('BEGIN');
   try {
+    await options.prepare?.(client);
+    const tables = localTables(sqlite);
+    const missing: string[] = [];
+    const plan = new Map<string, Column[]>();
+    for (const table of tables) {
+      const server = await serverColumns(client, table);
+      if (server.size === 0) {
+        missing.push(table);
+        continue;
+      }
+      const columns = localColumns(sqlite, table);
+      for (const c of columns) if (!server.has(c.name)) missing.push(`${table}.${c.name}`);
+      plan.set(table, columns);
+    }
+    if (missing.length) throw new Error(`The server's schema lacks ${missing.join(', ')}`);
+
     for (const table of [...plan.keys(), ATTACHMENT_FILES]) {
       if (SEEDED.has(table)) continue;
       const { rows } = await client.query(
         `SELECT count(*) AS n FROM (SELECT 1 FROM ${q(table)} LIMIT 1) AS r`,
       );
-      if (Number((rows[0] as { n: unknown }).n) > 0)
-        throw new Error(`The server's books are not empty (${table} has rows): move into an empty database`);
+      if (Number((rows[0] as { n: unknown }).n) > 0) throw new BooksNotEmptyError(table);
     }
+    const rowsTotal = [...plan.keys()].reduce(
+      (n, table) => n + (sqlite.prepare(`SELECT count(*) AS n FROM ${q(table)}`).get() as { n: number }).n,
+      0,
+    );
     await client.query('SET CONSTRAINTS ALL DEFERRED');
     const order = await insertOrder(client, [...plan.keys()]);
     for (const table of order) await client.query(`ALTER TABLE ${q(table)} DISABLE TRIGGER USER`);
@@ -200,7 +247,11 @@ export async function moveBooksToServer(
     for (const table of [...order].reverse())
       if (SEEDED.has(table)) await client.query(`DELETE FROM ${q(table)}`);
     let total = 0;
+    let tablesDone = 0;
+    const progress = (table: string) =>
+      options.onProgress?.({ table, tablesDone, tablesTotal: order.length, rows: total, rowsTotal });
     for (const table of order) {
+      progress(table);
       const columns = plan.get(table)!;
       const names = columns.map((c) => q(c.name)).join(', ');
       const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
@@ -221,6 +272,7 @@ export async function moveBooksToServer(
         await client.query(`INSERT INTO ${q(table)} (${names}) VALUES ${tuples.join(', ')}`, values);
         total += batch.length;
         batch = [];
+        progress(table);
       };
       let n = 0;
       for (const row of read.iterate() as Iterable<unknown[]>) {
@@ -229,8 +281,11 @@ export async function moveBooksToServer(
         if (batch.length >= perBatch) await flush();
       }
       await flush();
+      tablesDone++;
+      progress(table);
       options.onTable?.(table, n);
     }
+    options.onChecking?.();
     for (const table of order) await client.query(`ALTER TABLE ${q(table)} ENABLE TRIGGER USER`);
     // The search tables (SQLite's FTS5 tables are its own format) are built from the rows,
     // as the server's triggers would have; new rows get ids after the copied ones.
@@ -253,13 +308,15 @@ export async function moveBooksToServer(
     checks.push(await copyFiles(client, files));
     total += files.length;
     options.onTable?.(ATTACHMENT_FILES, files.length);
-    const ok = checks.every((c) => c.ok);
-    if (!ok) throw Object.assign(new Error('The copy does not match the local books'), { checks });
-    await client.query('COMMIT');
     checks.sort((a, b) => a.table.localeCompare(b.table));
+    const ok = checks.every((c) => c.ok);
+    if (!ok) throw new MoveMismatchError(checks);
+    await options.finish?.(client);
+    await client.query('COMMIT');
     return { ok, tables: checks, rows: total, ms: performance.now() - started };
   } catch (error) {
-    await client.query('ROLLBACK');
+    // A lost connection rolls back by itself; the first error is the one to tell.
+    await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
@@ -271,10 +328,16 @@ interface LocalFile {
   owners: string[];
 }
 
-const fail = (problems: string[]) =>
-  new Error(
-    `${problems.join('; ').replace(/^t/, 'T')}. Put the file back, or remove it from the bill, and move again.`,
-  );
+/** A file the book refers to is missing from the data folder or no longer matches its hash. */
+export class MoveFilesError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `${problems.join('; ').replace(/^t/, 'T')}. Put the file back, or remove it from the bill, and move again.`,
+    );
+  }
+}
+
+const fail = (problems: string[]) => new MoveFilesError(problems);
 
 /**
  * Every stored file the book refers to, each once. Throws, naming every bill or vendor credit

@@ -23,22 +23,24 @@ export async function pgSchemaVersion(client: PoolClient): Promise<number> {
  * refuses a database written by a newer Folio (NewerDatabaseError, as for a SQLite file),
  * runs every pending PostgreSQL body (migration 1's is the version-12 baseline; 2–12 are
  * part of it; every later migration must carry one) and records the version. Call it on a
- * client that is not inside a transaction. Returns the schema version.
+ * client that is not inside a transaction (or say `inTransaction`: the caller's transaction
+ * then holds the new schema, and the caller commits or rolls back). Returns the schema version.
  */
 export async function migratePg(
   client: PoolClient,
-  options: { migrations?: readonly Migration[] } = {},
+  options: { migrations?: readonly Migration[]; inTransaction?: boolean } = {},
 ): Promise<number> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length;
-  await client.query('BEGIN');
+  const own = !options.inTransaction;
+  if (own) await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     const current = await pgSchemaVersion(client);
     if (current > latest) throw new NewerDatabaseError(current, latest);
     const pending = migrations.filter((m) => m.version > current);
     if (pending.length === 0) {
-      await client.query('COMMIT');
+      if (own) await client.query('COMMIT');
       return current;
     }
     for (const m of pending) {
@@ -60,10 +62,10 @@ export async function migratePg(
        ON CONFLICT (one_row) DO UPDATE SET schema_version = excluded.schema_version`,
       [latest],
     );
-    await client.query('COMMIT');
+    if (own) await client.query('COMMIT');
     return latest;
   } catch (e) {
-    await client.query('ROLLBACK');
+    if (own) await client.query('ROLLBACK');
     throw e;
   }
 }

@@ -1,38 +1,37 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SharedBooksStatus } from '../../../../shared/api/shared-books';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { showApiError } from '../../lib/forms';
+import { ConnectForm } from './ConnectForm';
+import { MoveBooksCard } from './MoveBooks';
 
 /**
  * Settings → Shared books: which books this data folder opens (its own file or books on a
- * PostgreSQL server), and connecting it to a server's books. The connection is checked before
- * it is saved; Folio opens the shared books at its next start.
+ * PostgreSQL server), moving the local books to a server (MoveBooks.tsx), and connecting it
+ * to a server's books. The connection is checked before it is saved; Folio opens the shared
+ * books at its next start.
  */
 export function SharedBooksTab() {
   const status = useApi('sharedBooks.status', {});
+  const move = useApi('sharedBooks.moveStatus', {});
   if (!status.data) return null;
+  // While the books are being moved, and once they are, connecting elsewhere has no place.
+  const moving = move.data?.state === 'running' || move.data?.state === 'done';
   return (
-    <Stack maw={760}>
+    <Stack>
       <StatusCard status={status.data} />
-      <ConnectCard status={status.data} />
+      {localOpen(status.data) && <MoveBooksCard />}
+      {!moving && <ConnectCard status={status.data} />}
     </Stack>
   );
+}
+
+/** Whether the books open now are this folder's own file (the ones that can be moved). */
+function localOpen(status: SharedBooksStatus): boolean {
+  return status.open ? status.mode === 'local' : status.mode === 'shared';
 }
 
 function StatusCard({ status }: { status: SharedBooksStatus }) {
@@ -40,7 +39,7 @@ function StatusCard({ status }: { status: SharedBooksStatus }) {
   const disconnect = useApiMutation('sharedBooks.disconnect', { invalidates: ['sharedBooks'] });
   const c = status.connection;
   return (
-    <Card withBorder>
+    <Card withBorder maw={760}>
       <Stack gap="xs">
         <Title order={2} size="h4">
           {t('sharedBooks.tab.whichBooks')}
@@ -86,66 +85,26 @@ function StatusCard({ status }: { status: SharedBooksStatus }) {
 function ConnectCard({ status }: { status: SharedBooksStatus }) {
   const { t } = useTranslation();
   const connect = useApiMutation('sharedBooks.connect', { invalidates: ['sharedBooks'] });
-  const form = useForm({
-    initialValues: {
-      host: status.connection?.host ?? '',
-      port: status.connection?.port ?? 5432,
-      database: status.connection?.database ?? '',
-      user: status.connection?.user ?? '',
-      password: '',
-    },
-  });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await connect.mutateAsync({ ...values, port: Number(values.port) });
-      form.setFieldValue('password', '');
-      notifications.show({ color: 'green', message: t('sharedBooks.tab.saved') });
-    } catch (error) {
-      showApiError(form, error);
-    }
-  });
+  const titleId = useId();
   return (
-    <Card withBorder>
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('sharedBooks.tab.connectTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('sharedBooks.tab.connectHint')}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.server')} required {...form.getInputProps('host')} />
-            <NumberInput
-              label={t('sharedBooks.tab.port')}
-              min={1}
-              max={65535}
-              required
-              {...form.getInputProps('port')}
-            />
-            <TextInput label={t('fields.database')} required {...form.getInputProps('database')} />
-            <TextInput
-              label={t('fields.userName')}
-              required
-              autoComplete="username"
-              {...form.getInputProps('user')}
-            />
-            <PasswordInput
-              label={t('fields.password')}
-              autoComplete="current-password"
-              {...form.getInputProps('password')}
-            />
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            {t('sharedBooks.tab.security')}
-          </Text>
-          <Group>
-            <Button type="submit" loading={connect.isPending}>
-              {t('sharedBooks.tab.connect')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <Card withBorder maw={760} component="section" aria-labelledby={titleId}>
+      <ConnectForm
+        initial={status.connection}
+        submitLabel={t('sharedBooks.tab.connect')}
+        busy={connect.isPending}
+        onSubmit={async (input) => {
+          await connect.mutateAsync(input);
+          notifications.show({ color: 'green', message: t('sharedBooks.tab.saved') });
+          return true;
+        }}
+      >
+        <Title order={2} size="h4" id={titleId}>
+          {t('sharedBooks.tab.connectTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('sharedBooks.tab.connectHint')}
+        </Text>
+      </ConnectForm>
     </Card>
   );
 }

@@ -1,0 +1,227 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Page } from '@playwright/test';
+import { test, expect, seedSetup } from './fixtures';
+import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
+import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * Issue 14 §2 from the screens: Settings → Shared books → "Move my books to a server" moves a
+ * small local book into an empty database (as the database's owner), shows every table equal
+ * on both sides, and after a restart the same invoices come from the shared books. The
+ * first-run wizard offers shared books next to setting up new books here.
+ */
+
+/** Words cut off or spilling out of their box (see languages.spec.ts). */
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter(
+        (el) =>
+          el.offsetParent !== null &&
+          (el instanceof HTMLInputElement ||
+            el.children.length === 0 ||
+            getComputedStyle(el).textOverflow === 'ellipsis') &&
+          el.clientWidth > 0 &&
+          el.scrollWidth > el.clientWidth + 1,
+      )
+      .map((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim()),
+  );
+
+const shoot = async (page: Page, name: string) => {
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => overflowing(page), { message: `cut off at ${width}×${height}` }).toEqual([]);
+    await page.screenshot({ path: `test-results/move-${name}-${width}x${height}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 860 });
+};
+
+test.describe('moving books to a server', () => {
+  test.skip(!postgresBin(), 'PostgreSQL is not installed');
+  let cluster: Cluster;
+  test.beforeAll(async () => {
+    cluster = await startCluster();
+    process.env.FOLIO_TEST_PG = JSON.stringify({
+      host: cluster.host,
+      port: cluster.port,
+      user: cluster.user,
+    });
+  });
+  test.afterAll(() => cluster?.stop());
+
+  /** An empty database owned by its own login (as a server's administrator sets one up). */
+  async function emptyDatabase() {
+    const login = `mover_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    const database = `moved_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({
+      host: cluster.host,
+      port: cluster.port,
+      user: cluster.user,
+      database: 'postgres',
+    });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE "${login}" LOGIN CREATEROLE PASSWORD '${password}'`);
+      await admin.query(`CREATE DATABASE "${database}" OWNER "${login}"`);
+    } finally {
+      await admin.end();
+    }
+    return { host: cluster.host, port: cluster.port, database, user: login, password };
+  }
+
+  test('Move my books: progress, every table equal, and the same invoices from the server after a restart', async ({
+    app,
+    page,
+    browser,
+  }) => {
+    const target = await emptyDatabase();
+    await seedSetup(app);
+    const { customer } = await app.call('customers.create', {
+      name: 'Harbour Lights Ltd',
+      emails: [],
+      billingAddress: { line1: '', line2: '', city: 'Cork', region: '', postalCode: '', country: 'Ireland' },
+      shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+      currency: 'EUR',
+      paymentTerms: { kind: 'net', days: 14 },
+    });
+    const numbers: string[] = [];
+    for (const [i, amount] of [120000, 45050, 9999].entries()) {
+      const draft = await app.call('documents.create', {
+        type: 'invoice',
+        customerId: customer.id,
+        issueDate: new Date().toISOString().slice(0, 10),
+        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+        currency: 'EUR',
+        lines: [{ description: `Survey ${i + 1}`, quantity: '1', unitPrice: amount, taxIds: [] }],
+      });
+      numbers.push((await app.call('documents.issue', { id: draft.id })).number);
+    }
+
+    await app.open(page, '/settings/shared');
+    const move = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Move my books to a server' }) });
+    await expect(move.getByText('The database must be empty.', { exact: false })).toBeVisible();
+    await move.getByRole('button', { name: 'Move my books to a server…' }).click();
+    await move.getByLabel('Server').fill(target.host);
+    await move.getByLabel('Port').fill(String(target.port));
+    await move.getByLabel('Database').fill(target.database);
+    await move.getByLabel('User name').fill(target.user);
+    await move.getByLabel('Password', { exact: true }).fill('wrong password');
+    await move.getByRole('button', { name: 'Move my books', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Move your books to the server?' });
+    await expect(confirm.getByText(`“${target.database}”`, { exact: false })).toBeVisible();
+    await confirm.getByRole('button', { name: 'Move my books' }).click();
+    await expect(page.getByText(/did not accept the password/)).toBeVisible();
+
+    await move.getByLabel('Password', { exact: true }).fill(target.password);
+    await shoot(page, 'form');
+    const germanForm = await browser.newContext({ locale: 'de-DE' });
+    try {
+      const dePage = await germanForm.newPage();
+      await app.open(dePage, '/settings/shared');
+      await dePage.getByRole('button', { name: 'Meine Bücher auf einen Server verschieben…' }).click();
+      await shoot(dePage, 'form-de');
+    } finally {
+      await germanForm.close();
+    }
+    await move.getByRole('button', { name: 'Move my books', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Move my books' }).click();
+
+    await expect(move.getByText('Your books are on the server')).toBeVisible();
+    await expect(move.getByText('Restart Folio to open the shared books.')).toBeVisible();
+    const checks = move.getByRole('table', { name: 'Each table on this computer and on the server' });
+    const documents = checks
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'documents', exact: true }) });
+    await expect(documents.getByRole('cell')).toHaveText(['documents', '3', '3', /\d/, /\d/, 'Equal']);
+    const [here, there] = [
+      await documents.getByRole('cell').nth(3).textContent(),
+      await documents.getByRole('cell').nth(4).textContent(),
+    ];
+    expect(here).toBe(there);
+    expect(Number(here!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    const rows = await checks.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(20);
+    await expect(checks.getByText('Equal', { exact: true })).toHaveCount(rows);
+    await expect(checks.getByText('Different', { exact: true })).toHaveCount(0);
+    await expect(
+      move.getByText(`All ${rows} tables are equal: the server holds exactly your books.`),
+    ).toBeVisible();
+    await expect(
+      page.getByText('The connection is saved. Close and start Folio again to open the shared books.'),
+    ).toBeVisible();
+    await shoot(page, 'result');
+
+    // German (a browser that speaks German; the books may not change any more): the same
+    // result screen, nothing cut off.
+    const german = await browser.newContext({ locale: 'de-DE' });
+    try {
+      const dePage = await german.newPage();
+      await app.open(dePage, '/settings/shared');
+      await expect(dePage.getByText('Ihre Bücher sind auf dem Server')).toBeVisible();
+      await expect(dePage.getByText('Gleich', { exact: true })).toHaveCount(rows);
+      await shoot(dePage, 'result-de');
+    } finally {
+      await german.close();
+    }
+
+    // The next start opens the shared books: the same invoices, from the server.
+    await app.restart();
+    expect(await app.call('sharedBooks.status')).toMatchObject({ mode: 'shared', open: true });
+    await app.open(page, '/invoices');
+    for (const number of numbers) await expect(page.getByRole('link', { name: number })).toBeVisible();
+    await expect(page.getByText('Harbour Lights Ltd').first()).toBeVisible();
+  });
+
+  test('the first-run wizard offers shared books on a server next to setting up new books here', async ({
+    app,
+    page,
+  }) => {
+    const server = tempDir('folio-e2e-books-');
+    try {
+      const books = await createSharedBooks(server.dir);
+      const settings = sharedSettings(books.database, books.owner);
+      await app.open(page);
+      await expect(page.getByRole('heading', { name: 'Welcome to Folio' })).toBeVisible();
+      await shoot(page, 'wizard');
+      await page.getByRole('button', { name: 'Use shared books on a server' }).click();
+      await expect(page.getByRole('heading', { name: 'Use shared books on a server' })).toBeVisible();
+      const connect = async () => {
+        await page.getByLabel('Server').fill(settings.host);
+        await page.getByLabel('Port').fill(String(settings.port));
+        await page.getByLabel('Database').fill(settings.database);
+        await page.getByLabel('User name').fill(settings.user);
+        await page.getByLabel('Password', { exact: true }).fill(settings.password);
+        await page.getByRole('button', { name: 'Check and save' }).click();
+        await expect(
+          page.getByText('The connection is saved. Close and start Folio again to open the shared books.'),
+        ).toBeVisible();
+      };
+      await connect();
+      await shoot(page, 'wizard-connected');
+      // Setting up new books here after all forgets the connection (or the next start would
+      // open the shared books instead).
+      await page.getByRole('button', { name: 'Set up new books here instead' }).click();
+      await expect(page.getByLabel('Business name')).toBeVisible();
+      expect(await app.call('sharedBooks.status')).toMatchObject({ mode: 'local', connection: null });
+
+      await page.getByRole('button', { name: 'Use shared books on a server' }).click();
+      await connect();
+      await app.restart();
+      expect(await app.call('sharedBooks.status')).toMatchObject({
+        mode: 'shared',
+        open: true,
+        connection: { database: settings.database },
+      });
+    } finally {
+      server.cleanup();
+    }
+  });
+});

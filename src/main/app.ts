@@ -10,7 +10,7 @@ import { AppError } from '../shared/api/errors';
 import { mirrorBackup } from './services/backup-files';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
-import { SharedBooksHost, type SharedConnection } from './db/pg/host';
+import { SharedBooksHost, type SharedConnection, type SharedConnectionHooks } from './db/pg/host';
 import type { SharedBooksSettings } from './db/pg/connect';
 import { readSharedBooks } from './services/shared-books/settings';
 import { JOBS, runJob } from './jobs';
@@ -45,7 +45,7 @@ export interface FolioOptions {
    * the person signed in (recorded in the audit log). The data folder still keeps the logs
    * and the key that seals secrets.
    */
-  shared?: { connect(): Promise<SharedConnection>; user: string };
+  shared?: { connect(hooks: SharedConnectionHooks): Promise<SharedConnection>; user: string };
 }
 
 export interface Folio {
@@ -108,18 +108,19 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
         }
       : saved
         ? {
-            connect: async () =>
+            connect: async (hooks: SharedConnectionHooks) =>
               // The PostgreSQL driver loads only for shared books (cold start).
               await (
                 await import('./db/pg/open')
               ).openSharedBooks(saved, {
                 onIdleError: (error) => log.error('shared books connection lost', { error }),
+                ...hooks,
               }),
             user: saved.user,
           }
         : undefined);
   const host = shared
-    ? new SharedBooksHost(shared.connect)
+    ? new SharedBooksHost(shared.connect, { log, now: () => clock.now() })
     : new DatabaseHost({
         file: paths.databaseFile,
         backupsDir: paths.backupsDir,

@@ -49,6 +49,7 @@ const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
 // Shared books (connecting to a PostgreSQL server) load on first use.
 const sharedBooks = () => import('../services/shared-books/connection');
+const serverBackups = () => import('../services/shared-books/server-backups');
 // Bank statement files (camt, OFX, MT940: the XML parser) load with the first import.
 const bankStatements = () => import('../services/bank/statements');
 
@@ -68,6 +69,15 @@ export const handlers: Handlers = {
   'sharedBooks.status': async (ctx) => (await sharedBooks()).sharedBooksStatus(ctx),
   'sharedBooks.connect': async (ctx, input) => await (await sharedBooks()).connectSharedBooks(ctx, input),
   'sharedBooks.disconnect': async (ctx) => (await sharedBooks()).disconnectSharedBooks(ctx),
+  'sharedBooks.ping': async (ctx) =>
+    ctx.host.engine === 'postgres'
+      ? { mode: 'shared' as const, ...(await ctx.host.ping()) }
+      : { mode: 'local' as const, reachable: true, awaySince: null },
+  'sharedBooks.backups': async (ctx) => await (await serverBackups()).listServerBackups(ctx),
+  'sharedBooks.backUpNow': async (ctx) => await (await serverBackups()).backUpSharedBooks(ctx),
+  'sharedBooks.restoreToNew': async (ctx, input) =>
+    await (await serverBackups()).restoreToNewDatabase(ctx, input),
+  'sharedBooks.useDatabase': async (ctx, input) => (await serverBackups()).useRestoredDatabase(ctx, input),
   'system.info': system.systemInfo,
   'backups.list': system.backupsList,
   'backups.create': system.backupNow,

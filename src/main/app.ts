@@ -175,14 +175,22 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   let inFlight: Promise<void> = Promise.resolve();
   let warmedUp = false;
   const automaticBackup = (kind: 'start' | 'daily') => {
-    // Shared books are backed up on the server (pg_dump; see ARCHITECTURE.md).
-    if (!host.isOpen || host.engine !== 'sqlite') return;
+    if (!host.isOpen) return;
+    if (host.engine === 'postgres') {
+      // Shared books: pg_dump once a day on an owner's computer (services/shared-books/server-backups.ts).
+      inFlight = import('./services/shared-books/server-backups')
+        .then(async (m) => void (await m.automaticSharedBackup(ctx)))
+        .catch((error: unknown) => log.error('automatic backup of the shared books failed', { kind, error }));
+      return;
+    }
     inFlight = host.backup(kind).then(
       async (backup) => await mirrorBackup(ctx, backup),
       (error: unknown) => log.error('automatic backup failed', { kind, error }),
     );
   };
   const dailyIfDue = () => {
+    // Shared books: automaticSharedBackup knows when its last backup was.
+    if (host.engine === 'postgres') return automaticBackup('daily');
     const last = listBackups(paths.backupsDir).find((b) => b.kind === 'start' || b.kind === 'daily');
     if (!last || clock.now().getTime() - new Date(last.createdAt).getTime() >= DAY) automaticBackup('daily');
   };

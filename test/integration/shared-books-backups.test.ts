@@ -11,10 +11,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson } from '../../src/main/db/pg/roles';
-import { documentedCommand, findTool } from '../../src/main/services/shared-books/server-backups';
+import {
+  AUTOMATIC_KEEP,
+  automaticSharedBackup,
+  documentedCommand,
+  findTool,
+} from '../../src/main/services/shared-books/server-backups';
 import {
   CallError,
   createSharedBooks,
+  fixedClock,
   openTestFolio,
   sharedSettings,
   TEST_ENGINE,
@@ -27,12 +33,17 @@ import { issuedInvoice } from '../helpers/documents';
 import { tempDir } from '../helpers/tmp';
 
 /** A data folder connected to the shared books as `person`, opened as Folio opens it at start. */
-async function folioOn(dir: string, database: string, person: SharedPerson): Promise<TestFolio> {
+async function folioOn(
+  dir: string,
+  database: string,
+  person: SharedPerson,
+  clock?: ReturnType<typeof fixedClock>,
+): Promise<TestFolio> {
   const local = await openTestFolio({ dataDir: dir, keep: true });
   await local.call('sharedBooks.connect', sharedSettings(database, person));
   await local.close();
   // No `person` option: Folio reads shared-books.json itself, as the shells do.
-  const t = await openTestFolio({ dataDir: dir, keep: true });
+  const t = await openTestFolio({ dataDir: dir, keep: true, clock });
   expect(t.folio.ctx.host.engine).toBe('postgres');
   return t;
 }
@@ -228,6 +239,60 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite' || !PG_BIN_PRESENT)(
         expect(fs.existsSync(path.join(viewerDir.dir, 'backups', 'shared'))).toBe(false);
       } finally {
         await v.close();
+      }
+    });
+
+    it('the daily automatic backup: owners only, once a day, never while another computer holds the lock, 14 kept', async () => {
+      const clock = fixedClock('2026-12-01T08:00:00Z');
+      const autoDir = tempDir();
+      const a = await folioOn(autoDir.dir, books.database, books.owner, clock);
+      const v = await folioOn(viewerDir.dir, books.database, viewer);
+      try {
+        // A viewer's computer never dumps.
+        expect(await automaticSharedBackup(v.folio.ctx)).toBeNull();
+        expect(fs.existsSync(path.join(viewerDir.dir, 'backups', 'shared'))).toBe(false);
+
+        const first = await automaticSharedBackup(a.folio.ctx);
+        expect(first).toMatchObject({ database: books.database, automatic: true });
+        expect(first!.name).toMatch(/-auto\.dump$/);
+        // Not due again the same day.
+        clock.set('2026-12-01T20:00:00Z');
+        expect(await automaticSharedBackup(a.folio.ctx)).toBeNull();
+
+        // Another owner's computer dumping right now holds the server-wide lock: this one skips.
+        clock.set('2026-12-02T09:00:00Z');
+        const other = await admin(books.database);
+        try {
+          await other.query("SELECT pg_advisory_lock(hashtext('folio-shared-backup'))");
+          expect(await automaticSharedBackup(a.folio.ctx)).toBeNull();
+        } finally {
+          await other.end();
+        }
+        // Its lock gone, the next hourly check dumps.
+        expect((await automaticSharedBackup(a.folio.ctx))?.automatic).toBe(true);
+
+        // Only the newest automatic backups are kept; a manual one is never pruned.
+        const folder = path.join(autoDir.dir, 'backups', 'shared');
+        for (let day = 1; day <= 20; day++)
+          fs.writeFileSync(
+            path.join(
+              folder,
+              `${books.database}-2026-10-${String(day).padStart(2, '0')}T08-00-00Z-auto.dump`,
+            ),
+            'old',
+          );
+        const manual = `${books.database}-2026-09-01T08-00-00Z.dump`;
+        fs.writeFileSync(path.join(folder, manual), 'kept');
+        clock.set('2026-12-03T09:00:00Z');
+        expect(await automaticSharedBackup(a.folio.ctx)).not.toBeNull();
+        const left = (await a.call('sharedBooks.backups', {})).backups;
+        expect(left.filter((b) => b.automatic)).toHaveLength(AUTOMATIC_KEEP);
+        expect(left.filter((b) => b.automatic)[0]!.createdAt).toBe('2026-12-03T09:00:00Z');
+        expect(left.map((b) => b.name)).toContain(manual);
+      } finally {
+        await a.close();
+        await v.close();
+        autoDir.cleanup();
       }
     });
 

@@ -74,7 +74,7 @@ export const handlers: Handlers = {
       ? { mode: 'shared' as const, ...(await ctx.host.ping()) }
       : { mode: 'local' as const, reachable: true, awaySince: null },
   'sharedBooks.backups': async (ctx) => await (await serverBackups()).listServerBackups(ctx),
-  'sharedBooks.backUpNow': async (ctx) => await (await serverBackups()).backUpSharedBooks(ctx),
+  'sharedBooks.backUpNow': async (ctx) => await (await serverBackups()).backUpSharedBooks(ctx, false),
   'sharedBooks.restoreToNew': async (ctx, input) =>
     await (await serverBackups()).restoreToNewDatabase(ctx, input),
   'sharedBooks.useDatabase': async (ctx, input) => (await serverBackups()).useRestoredDatabase(ctx, input),

@@ -24,6 +24,8 @@ const serverBackup = z.object({
   database: z.string(),
   createdAt: z.string(),
   bytes: z.number(),
+  /** Made by the daily automatic backup (pruned), not by a person (kept). */
+  automatic: z.boolean(),
 });
 export type ServerBackup = z.infer<typeof serverBackup>;
 

@@ -39,7 +39,10 @@ import { readSharedBooks, saveSharedBooks } from './settings';
  */
 
 const SHARED_FOLDER = 'shared';
-const NAME = /^([a-z0-9_]{1,63})-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.dump$/;
+const NAME = /^([a-z0-9_]{1,63})-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z(-auto)?\.dump$/;
+/** Automatic backups kept per database (manual ones are the owner's to remove). */
+export const AUTOMATIC_KEEP = 14;
+const DAY_MS = 24 * 3_600_000;
 
 function secretsOf(ctx: ServiceContext) {
   return ctx.secrets ?? keyFileSecretBox(ctx.paths.dataDir);
@@ -248,7 +251,13 @@ function listFiles(ctx: ServiceContext): ServerBackup[] {
     } catch {
       continue;
     }
-    out.push({ name, database: m[1]!, createdAt: `${m[2]}T${m[3]}:${m[4]}:${m[5]}Z`, bytes });
+    out.push({
+      name,
+      database: m[1]!,
+      createdAt: `${m[2]}T${m[3]}:${m[4]}:${m[5]}Z`,
+      bytes,
+      automatic: m[6] !== undefined,
+    });
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
@@ -267,13 +276,13 @@ export async function listServerBackups(ctx: ServiceContext): Promise<ServerBack
   };
 }
 
-function fileName(database: string, at: Date): string {
+function fileName(database: string, at: Date, automatic: boolean): string {
   const iso = at.toISOString().slice(0, 19).replace(/:/g, '-');
-  return `${database}-${iso}Z.dump`;
+  return `${database}-${iso}Z${automatic ? '-auto' : ''}.dump`;
 }
 
 /** pg_dump -Fc of the open shared books into the backups folder (see the top of this file). */
-export async function backUpSharedBooks(ctx: ServiceContext): Promise<ServerBackup> {
+export async function backUpSharedBooks(ctx: ServiceContext, automatic = false): Promise<ServerBackup> {
   const settings = savedSettings(ctx);
   if (!/^[a-z0-9_]{1,63}$/.test(settings.database))
     throw new AppError('CONFLICT', msg('sharedBooks.backups.unusualName'));
@@ -284,7 +293,7 @@ export async function backUpSharedBooks(ctx: ServiceContext): Promise<ServerBack
   const dir = folderOf(ctx);
   ensurePrivateDir(ctx.paths.backupsDir);
   ensurePrivateDir(dir);
-  const name = fileName(settings.database, ctx.clock.now());
+  const name = fileName(settings.database, ctx.clock.now(), automatic);
   const target = path.join(dir, name);
   const partial = `${target}.partial`;
   // Created 0600 before pg_dump writes into it, so the books are never readable by others.
@@ -322,7 +331,35 @@ export async function backUpSharedBooks(ctx: ServiceContext): Promise<ServerBack
     database: settings.database,
     createdAt: ctx.clock.now().toISOString().slice(0, 19) + 'Z',
     bytes,
+    automatic,
   };
+}
+
+/**
+ * The daily automatic backup of shared books. It runs on the computer of an owner with a
+ * suitable pg_dump (a bookkeeper's or viewer's could not dump the books; without pg_dump
+ * nothing can), when this folder's newest backup of these books is a day old or more, under
+ * the server-wide lock of the background jobs: two owners' computers never dump at the same
+ * time (the one that finds the lock taken tries again at the next hourly check). Each owner's
+ * computer keeps its own copies; the newest AUTOMATIC_KEEP automatic ones are kept. Null when
+ * nothing was due or possible (said nowhere: the Backups tab says why to whoever looks).
+ */
+export async function automaticSharedBackup(ctx: ServiceContext): Promise<ServerBackup | null> {
+  const host = ctx.host;
+  if (host.engine !== 'postgres' || !host.isOpen) return null;
+  const settings = readSharedBooks(ctx.paths.dataDir, secretsOf(ctx));
+  if (!settings || !/^[a-z0-9_]{1,63}$/.test(settings.database)) return null;
+  const newest = listFiles(ctx).find((b) => b.database === settings.database);
+  if (newest && ctx.clock.now().getTime() - new Date(newest.createdAt).getTime() < DAY_MS) return null;
+  const facts = await serverFacts(ctx);
+  const tool = await findTool('pg_dump', facts.major);
+  if (refusal(facts, tool)) return null;
+  const made = await host.exclusive('folio-shared-backup', async () => await backUpSharedBooks(ctx, true));
+  if (!made) return null;
+  const automatic = listFiles(ctx).filter((b) => b.database === settings.database && b.automatic);
+  for (const old of automatic.slice(AUTOMATIC_KEEP))
+    fs.rmSync(path.join(folderOf(ctx), old.name), { force: true });
+  return made;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Code, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +123,14 @@ function BackupList({
             <Table.Td>{formatDateTime(b.createdAt, locale)}</Table.Td>
             <Table.Td>{b.database}</Table.Td>
             <Table.Td>
-              <Code>{b.name}</Code>
+              <Group gap="xs" wrap="nowrap">
+                <Code>{b.name}</Code>
+                {b.automatic && (
+                  <Badge variant="light" color="gray">
+                    {t('sharedBooks.backups.automaticBadge')}
+                  </Badge>
+                )}
+              </Group>
             </Table.Td>
             <Table.Td className="num">{formatBytes(b.bytes)}</Table.Td>
             <Table.Td>

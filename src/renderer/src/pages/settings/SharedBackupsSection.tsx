@@ -79,7 +79,9 @@ export function SharedBackupsSection({ locale }: { locale: string }) {
               {t('sharedBooks.backups.commandTitle')}
             </Title>
             <Text size="sm">{t('sharedBooks.backups.commandText')}</Text>
-            <Code block>{data.command}</Code>
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {data.command}
+            </Code>
           </Stack>
         </Card>
       )}
@@ -110,7 +112,7 @@ function BackupList({
         <Table.Tr>
           <Table.Th>{t('sharedBooks.backups.taken')}</Table.Th>
           <Table.Th>{t('sharedBooks.backups.database')}</Table.Th>
-          <Table.Th>{t('sharedBooks.backups.file')}</Table.Th>
+          <Table.Th>{t('sharedBooks.backups.kind')}</Table.Th>
           <Table.Th className="num">{t('sharedBooks.backups.size')}</Table.Th>
           <Table.Th>
             <span className="visually-hidden">{t('common.actions')}</span>
@@ -120,17 +122,12 @@ function BackupList({
       <Table.Tbody>
         {backups.map((b) => (
           <Table.Tr key={b.name}>
-            <Table.Td>{formatDateTime(b.createdAt, locale)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(b.createdAt, locale)}</Table.Td>
             <Table.Td>{b.database}</Table.Td>
             <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Code>{b.name}</Code>
-                {b.automatic && (
-                  <Badge variant="light" color="gray">
-                    {t('sharedBooks.backups.automaticBadge')}
-                  </Badge>
-                )}
-              </Group>
+              <Badge variant="light" color={b.automatic ? 'gray' : 'blue'} title={b.name}>
+                {b.automatic ? t('sharedBooks.backups.automaticBadge') : t('sharedBooks.backups.manualBadge')}
+              </Badge>
             </Table.Td>
             <Table.Td className="num">{formatBytes(b.bytes)}</Table.Td>
             <Table.Td>

@@ -7,7 +7,8 @@
  * allocations, numbers have no gap, each payment has its audit line), everything the app said
  * was saved is there, the Folio process never died, said DB_UNAVAILABLE in words, found the
  * server again by itself (its own probe) once it was started again, and saves again — without
- * a restart of Folio.
+ * a restart of Folio. A Folio started while the server is away opens the books by itself once
+ * the server answers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -254,6 +255,27 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
       });
       const after = await call(folio, 'documents.issue', { id: draft.id });
       expect(after.status).toBe('issued');
+    }, 180_000);
+
+    it('started while the server is away, Folio opens the books by itself once it answers', async () => {
+      await folio.stop();
+      await cluster.crash();
+      folio = await startBridgeProcess(dir.dir);
+      const health = await call(folio, 'system.health');
+      expect(health.status).toBe('failed');
+      expect(health.message).toMatch(/cannot reach the database server/);
+      await cluster.restart();
+      // The recovery screen asks for the health every 15 s; the host reconnects by itself.
+      const deadline = Date.now() + 60_000;
+      while ((await call(folio, 'system.health')).status !== 'ok' && Date.now() < deadline) await sleep(250);
+      if ((await call(folio, 'system.health')).status !== 'ok') {
+        const logs = path.join(dir.dir, 'logs');
+        for (const f of fs.readdirSync(logs))
+          console.log(fs.readFileSync(path.join(logs, f), 'utf8').slice(-3000));
+      }
+      expect((await call(folio, 'system.health')).status).toBe('ok');
+      expect((await call(folio, 'documents.list', { type: 'invoice' })).total).toBeGreaterThan(10);
+      expect(folio.output()).not.toMatch(/Unhandled|uncaught/i);
     }, 180_000);
   },
 );

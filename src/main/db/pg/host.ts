@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { Backup, Health } from '../../../shared/api/system';
 import { msg } from '../../../shared/i18n';
 import { LATEST_VERSION } from '../migrations';
+import { isConnectionError } from './errors';
 import type { Store } from '../store';
 
 /** What the shared-books host needs from an opened PostgreSQL connection (see pg/store.ts). */
@@ -59,6 +60,11 @@ export class SharedBooksHost {
   private state: State = { status: 'closed' };
   /** Set while the server does not answer; the probe timer runs only then. */
   private away: { since: string; attempt: number; timer: NodeJS.Timeout | null } | null = null;
+  /** Set while the books could not be opened because the server was unreachable. */
+  private reopenTimer: NodeJS.Timeout | null = null;
+  private reopenAttempt = 0;
+  /** close() was called: nothing reopens or probes any more. */
+  private closed = false;
 
   constructor(
     private readonly connect: (hooks: SharedConnectionHooks) => Promise<SharedConnection>,
@@ -153,12 +159,43 @@ export class SharedBooksHost {
   /** Connects (and migrates, in connect); a failure leaves the reason for the recovery screen. */
   async open(): Promise<void> {
     await this.close();
+    this.closed = false;
+    await this.tryOpen();
+  }
+
+  /**
+   * One attempt to connect. A server that cannot be reached at start (not a wrong password,
+   * nor a server too old) is tried again in the background with the probe's backoff, so the
+   * recovery screen (which asks system.health every 15 s) gives way to the books by itself
+   * once the server answers — no restart of Folio.
+   */
+  private async tryOpen(): Promise<void> {
     try {
       const connection = await this.connect({ onConnectionLost: (error) => this.serverAway(error) });
-      this.state = { status: 'ok', connection, version: await connection.schemaVersion() };
+      const version = await connection.schemaVersion();
+      if (this.closed) {
+        await connection.close();
+        return;
+      }
+      this.state = { status: 'ok', connection, version };
+      this.reopenAttempt = 0;
+      if (this.reopenTimer) this.options.log?.info('shared books opened: the server answers again');
+      this.reopenTimer = null;
     } catch (error) {
       const message = error instanceof AppError ? error.message : String((error as Error)?.message ?? error);
       this.state = { status: 'failed', message: () => message };
+      const cause = error instanceof AppError ? (error as { cause?: unknown }).cause : error;
+      const unreachable =
+        isConnectionError(cause) ||
+        (cause as { code?: unknown } | null)?.code === 'EAI_AGAIN' ||
+        /timeout expired/i.test(String((cause as Error | null)?.message ?? ''));
+      // A server still starting up (57P03) comes back as its own error, not an AppError.
+      const retry = unreachable && (!(error instanceof AppError) || error.code === 'DB_UNAVAILABLE');
+      if (!this.closed && retry) {
+        const delay = PROBE_DELAYS_MS[Math.min(this.reopenAttempt++, PROBE_DELAYS_MS.length - 1)]!;
+        this.reopenTimer = setTimeout(() => void this.tryOpen(), delay);
+        this.reopenTimer.unref();
+      } else this.reopenTimer = null;
     }
   }
 
@@ -173,6 +210,9 @@ export class SharedBooksHost {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = null;
     this.stopProbing();
     const s = this.state;
     this.state = { status: 'closed' };

@@ -10,7 +10,7 @@ import { AppError } from '../shared/api/errors';
 import { mirrorBackup } from './services/backup-files';
 import { listBackups } from './db/backups';
 import { DatabaseHost } from './db/host';
-import { SharedBooksHost, type SharedConnection } from './db/pg/host';
+import { SharedBooksHost, type SharedConnection, type SharedConnectionHooks } from './db/pg/host';
 import type { SharedBooksSettings } from './db/pg/connect';
 import { readSharedBooks } from './services/shared-books/settings';
 import { JOBS, runJob } from './jobs';
@@ -45,7 +45,7 @@ export interface FolioOptions {
    * the person signed in (recorded in the audit log). The data folder still keeps the logs
    * and the key that seals secrets.
    */
-  shared?: { connect(): Promise<SharedConnection>; user: string };
+  shared?: { connect(hooks: SharedConnectionHooks): Promise<SharedConnection>; user: string };
 }
 
 export interface Folio {
@@ -108,18 +108,19 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
         }
       : saved
         ? {
-            connect: async () =>
+            connect: async (hooks: SharedConnectionHooks) =>
               // The PostgreSQL driver loads only for shared books (cold start).
               await (
                 await import('./db/pg/open')
               ).openSharedBooks(saved, {
                 onIdleError: (error) => log.error('shared books connection lost', { error }),
+                ...hooks,
               }),
             user: saved.user,
           }
         : undefined);
   const host = shared
-    ? new SharedBooksHost(shared.connect)
+    ? new SharedBooksHost(shared.connect, { log, now: () => clock.now() })
     : new DatabaseHost({
         file: paths.databaseFile,
         backupsDir: paths.backupsDir,
@@ -174,14 +175,22 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
   let inFlight: Promise<void> = Promise.resolve();
   let warmedUp = false;
   const automaticBackup = (kind: 'start' | 'daily') => {
-    // Shared books are backed up on the server (pg_dump; see ARCHITECTURE.md).
-    if (!host.isOpen || host.engine !== 'sqlite') return;
+    if (!host.isOpen) return;
+    if (host.engine === 'postgres') {
+      // Shared books: pg_dump once a day on an owner's computer (services/shared-books/server-backups.ts).
+      inFlight = import('./services/shared-books/server-backups')
+        .then(async (m) => void (await m.automaticSharedBackup(ctx)))
+        .catch((error: unknown) => log.error('automatic backup of the shared books failed', { kind, error }));
+      return;
+    }
     inFlight = host.backup(kind).then(
       async (backup) => await mirrorBackup(ctx, backup),
       (error: unknown) => log.error('automatic backup failed', { kind, error }),
     );
   };
   const dailyIfDue = () => {
+    // Shared books: automaticSharedBackup knows when its last backup was.
+    if (host.engine === 'postgres') return automaticBackup('daily');
     const last = listBackups(paths.backupsDir).find((b) => b.kind === 'start' || b.kind === 'daily');
     if (!last || clock.now().getTime() - new Date(last.createdAt).getTime() >= DAY) automaticBackup('daily');
   };

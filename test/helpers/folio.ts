@@ -110,7 +110,7 @@ export async function openTestFolio(
     const books = await createSharedBooks(dataDir);
     const person = options.person ?? books.owner;
     shared = {
-      connect: async () => await openSharedBooks(sharedSettings(books.database, person)),
+      connect: async (hooks) => await openSharedBooks(sharedSettings(books.database, person), hooks),
       user: person.login,
     };
     drop = async () => await dropTestDatabase(books.database);

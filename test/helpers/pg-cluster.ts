@@ -6,7 +6,7 @@
  * `.ci/run` installs). PostgreSQL refuses to run as root: as root the cluster belongs to the
  * `postgres` system user and its commands run through `runuser`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,6 +19,13 @@ export interface Cluster {
   user: string;
   dataDir: string;
   stop(): void;
+  /**
+   * Stops the server at once (`pg_ctl stop -m immediate`: what a crash or a pulled cable looks
+   * like to a client), keeping its files; asynchronous, so the test's own work goes on meanwhile.
+   */
+  crash(): Promise<void>;
+  /** Starts the stopped server again on the same port. */
+  restart(): Promise<void>;
 }
 
 /** The bin folder of the newest installed PostgreSQL, or null. */
@@ -49,8 +56,13 @@ async function freePort(): Promise<number> {
  * Starts a cluster: a new one in a temp folder, removed by stop(); or, with `keepIn`, the one
  * kept in that folder (made there the first time), which stop() only stops, so its databases
  * outlive the process (the bench keeps a moved 1M book that way).
+ *
+ * durable: keep PostgreSQL's defaults (fsync, synchronous_commit, full_page_writes on). The
+ * default turns them off for speed — which also means a commit already acknowledged can be
+ * lost when the server is stopped with `-m immediate`: a test that crashes the server and
+ * then looks for what was acknowledged needs a durable cluster.
  */
-export async function startCluster(options: { keepIn?: string } = {}): Promise<Cluster> {
+export async function startCluster(options: { keepIn?: string; durable?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (set PG_BIN or install postgresql-15)');
   const asRoot = process.getuid?.() === 0;
@@ -101,13 +113,11 @@ export async function startCluster(options: { keepIn?: string } = {}): Promise<C
     `-p ${port}`,
     "-c listen_addresses='127.0.0.1'",
     `-c unix_socket_directories='${socketDir}'`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
     '-c shared_buffers=128MB',
   ].join(' ');
-  run('pg_ctl', [
+  const startArgs = [
     '-D',
     dataDir,
     '-o',
@@ -118,12 +128,21 @@ export async function startCluster(options: { keepIn?: string } = {}): Promise<C
     '-t',
     '120',
     'start',
-  ]);
+  ];
+  run('pg_ctl', startArgs);
+  const runAsync = (cmd: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const file = path.join(bin, cmd);
+      const [exe, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
+      execFile(exe, argv, (error) => (error ? reject(error) : resolve()));
+    });
   return {
     host: '127.0.0.1',
     port,
     user,
     dataDir,
+    crash: () => runAsync('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']),
+    restart: () => runAsync('pg_ctl', startArgs),
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', kept ? 'fast' : 'immediate', '-w', 'stop']);

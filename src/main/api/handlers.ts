@@ -50,6 +50,7 @@ const einvoice = () => import('../services/einvoice/export');
 // Shared books (connecting to a PostgreSQL server) load on first use.
 const sharedBooks = () => import('../services/shared-books/connection');
 const moveBooks = () => import('../services/shared-books/move');
+const serverBackups = () => import('../services/shared-books/server-backups');
 // Bank statement files (camt, OFX, MT940: the XML parser) load with the first import.
 const bankStatements = () => import('../services/bank/statements');
 
@@ -73,6 +74,15 @@ export const handlers: Handlers = {
   'sharedBooks.moveStatus': async (ctx) => (await moveBooks()).moveStatus(ctx),
   'sharedBooks.moveCancel': async (ctx) => (await moveBooks()).cancelMove(ctx),
   'sharedBooks.restart': async (ctx) => (await moveBooks()).restartOnSharedBooks(ctx),
+  'sharedBooks.ping': async (ctx) =>
+    ctx.host.engine === 'postgres'
+      ? { mode: 'shared' as const, ...(await ctx.host.ping()) }
+      : { mode: 'local' as const, reachable: true, awaySince: null },
+  'sharedBooks.backups': async (ctx) => await (await serverBackups()).listServerBackups(ctx),
+  'sharedBooks.backUpNow': async (ctx) => await (await serverBackups()).backUpSharedBooks(ctx, false),
+  'sharedBooks.restoreToNew': async (ctx, input) =>
+    await (await serverBackups()).restoreToNewDatabase(ctx, input),
+  'sharedBooks.useDatabase': async (ctx, input) => (await serverBackups()).useRestoredDatabase(ctx, input),
   'system.info': system.systemInfo,
   'backups.list': system.backupsList,
   'backups.create': system.backupNow,

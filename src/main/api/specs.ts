@@ -26,6 +26,8 @@ const DOMAINS = {
   'einvoice-import': () => import('../../shared/api/einvoice-import').then((m) => m.einvoiceImportApi),
   'vendor-credits': () => import('../../shared/api/vendor-credits').then((m) => m.vendorCreditsApi),
   'shared-books': () => import('../../shared/api/shared-books').then((m) => m.sharedBooksApi),
+  'shared-books-server': () =>
+    import('../../shared/api/shared-books-server').then((m) => m.sharedBooksServerApi),
 } as const;
 
 type Domain = keyof typeof DOMAINS;
@@ -42,6 +44,11 @@ const METHOD_DOMAIN: { readonly [M in Method]: DomainOf<M> } = {
   'sharedBooks.moveStatus': 'shared-books',
   'sharedBooks.moveCancel': 'shared-books',
   'sharedBooks.restart': 'shared-books',
+  'sharedBooks.ping': 'shared-books-server',
+  'sharedBooks.backups': 'shared-books-server',
+  'sharedBooks.backUpNow': 'shared-books-server',
+  'sharedBooks.restoreToNew': 'shared-books-server',
+  'sharedBooks.useDatabase': 'shared-books-server',
   'system.info': 'system',
   'backups.list': 'system',
   'backups.create': 'system',

@@ -15,6 +15,7 @@ import { settingsApi } from './settings';
 import { systemApi } from './system';
 import { vendorCreditsApi } from './vendor-credits';
 import { sharedBooksApi } from './shared-books';
+import { sharedBooksServerApi } from './shared-books-server';
 
 /**
  * The whole API: method name -> zod input and output schema. Main validates against it,
@@ -37,6 +38,7 @@ export const contract = {
   ...einvoiceImportApi,
   ...vendorCreditsApi,
   ...sharedBooksApi,
+  ...sharedBooksServerApi,
 } as const;
 
 export type Contract = typeof contract;

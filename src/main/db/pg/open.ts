@@ -49,6 +49,7 @@ export async function openSharedBooks(
         }
       });
     },
+    ping: async (timeoutMs) => await store.ping(timeoutMs),
     close: async () => await store.close(),
   };
 }

@@ -12,7 +12,8 @@ import {
 import pg from 'pg';
 import { keywordsToPostgres, toPostgres } from './translate';
 import type { RunResult, Statement, Store } from '../store';
-import { pgError } from './errors';
+import { AppError } from '../../../shared/api/errors';
+import { isConnectionError, pgError } from './errors';
 
 /**
  * Shared books (issue 14): the same `Store` as SqliteStore, over a pool of PostgreSQL
@@ -139,6 +140,11 @@ export interface PgStoreOptions {
   login?: string;
   /** Called with an error of an idle pooled connection (the server went away); logged. */
   onIdleError?: (error: Error) => void;
+  /**
+   * Called whenever the server cannot be reached or ends a connection (a query that fails with
+   * DB_UNAVAILABLE, an idle connection that breaks): the host then probes until it answers.
+   */
+  onConnectionLost?: (error: unknown) => void;
 }
 
 export class PgStore implements Store {
@@ -148,11 +154,48 @@ export class PgStore implements Store {
 
   constructor(
     readonly pool: pg.Pool,
-    options: PgStoreOptions = {},
+    private readonly options: PgStoreOptions = {},
   ) {
     this.login = options.login ?? null;
     // An idle connection that breaks emits 'error' on the pool; unheard, it would end the app.
-    pool.on('error', (error) => options.onIdleError?.(error));
+    pool.on('error', (error) => {
+      options.onIdleError?.(error);
+      if (isConnectionError(error)) options.onConnectionLost?.(error);
+    });
+  }
+
+  /** The AppError a failure becomes (errors.ts); a lost server is also reported to the host. */
+  private fail(error: unknown): unknown {
+    const mapped = pgError(error);
+    if (mapped instanceof AppError && mapped.code === 'DB_UNAVAILABLE' && isConnectionError(error))
+      this.options.onConnectionLost?.(error);
+    return mapped;
+  }
+
+  /**
+   * Asks the server `SELECT 1` and gives up after timeoutMs: whether the shared books answer
+   * (the banner's retry, the host's probe while the server is away). Throws DB_UNAVAILABLE.
+   */
+  async ping(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const query = this.pool.query('SELECT 1');
+    // Still running when the timeout wins: its own failure must not go unheard.
+    query.catch(() => undefined);
+    try {
+      await Promise.race([
+        query,
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' })),
+            timeoutMs,
+          );
+        }),
+      ]);
+    } catch (error) {
+      throw this.fail(error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The connection of the caller's open transaction on this store, if any. */
@@ -166,7 +209,7 @@ export class PgStore implements Store {
     try {
       return await on.query(sql, params as unknown[]);
     } catch (error) {
-      throw pgError(error);
+      throw this.fail(error);
     }
   }
 
@@ -228,7 +271,7 @@ export class PgStore implements Store {
     try {
       client = await this.pool.connect();
     } catch (error) {
-      throw pgError(error);
+      throw this.fail(error);
     }
     const frame: TxFrame = { store: this, client, open: true, savepoints: 0 };
     let broken: Error | undefined;
@@ -239,12 +282,12 @@ export class PgStore implements Store {
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED').catch((e: unknown) => {
         broken = e as Error;
-        throw pgError(e);
+        throw this.fail(e);
       });
       try {
         const value = await currentTx.run(frame, fn);
         const commit = await client.query('COMMIT').catch((e: unknown) => {
-          throw pgError(e);
+          throw this.fail(e);
         });
         // COMMIT of a transaction a failed statement aborted is answered with ROLLBACK, not
         // an error: the changes are gone, and the caller must not believe otherwise.

@@ -55,6 +55,16 @@ function setConnection(next: Connection): void {
   for (const listener of connectionListeners) listener();
 }
 
+/**
+ * Shared books: a call was answered DB_UNAVAILABLE (the server with the books cannot be
+ * reached). The app shell's banner listens, says so at once and probes until it answers.
+ */
+const serverAwayListeners = new Set<() => void>();
+export function subscribeServerAway(listener: () => void): () => void {
+  serverAwayListeners.add(listener);
+  return () => serverAwayListeners.delete(listener);
+}
+
 /** Said when Folio's main process does not answer, in the screen's language at the time. */
 export const notRunningMessage = (): string => i18n.t('app.connection.notRunningMessage');
 
@@ -101,6 +111,8 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
     throw new ApiError({ code: 'INTERNAL', message: notRunningMessage() });
   }
   if (!(!result.ok && result.error.code === 'UNAUTHORIZED')) setConnection('ok');
+  if (!result.ok && result.error.code === 'DB_UNAVAILABLE')
+    for (const listener of serverAwayListeners) listener();
   if (!result.ok) throw new ApiError(result.error);
   return result.value as Output<M>;
 }

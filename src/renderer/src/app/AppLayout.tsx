@@ -8,6 +8,7 @@ import { CommandPalette } from './CommandPalette';
 import { useSettings } from './useSettings';
 import { useGlobalShortcuts } from './shortcuts';
 import { ReminderCentre } from '../pages/bills/ReminderCentre';
+import { ServerAwayBanner } from './ServerAwayBanner';
 
 export function AppLayout() {
   const settings = useSettings();
@@ -66,6 +67,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box maw={1400}>
+          <ServerAwayBanner />
           <Outlet />
         </Box>
       </AppShell.Main>

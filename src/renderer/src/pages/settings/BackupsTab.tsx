@@ -8,11 +8,20 @@ import { BackupFileActions } from '../../components/BackupFileActions';
 import { BackupsTable } from '../../components/BackupsTable';
 import { formatDateTime } from '../../lib/format';
 import { showApiError } from '../../lib/forms';
+import { SharedBackupsSection } from './SharedBackupsSection';
 
 export function BackupsTab() {
-  const { t } = useTranslation();
   const settings = useSettings();
   const locale = settings.preferences.locale;
+  const shared = useApi('sharedBooks.status', {}, { staleTime: Infinity });
+  if (shared.isPending) return null;
+  // Shared books live on the server: the local file's backups would back up nothing of them.
+  if (shared.data?.mode === 'shared' && shared.data.open) return <SharedBackupsSection locale={locale} />;
+  return <LocalBackups locale={locale} />;
+}
+
+function LocalBackups({ locale }: { locale: string }) {
+  const { t } = useTranslation();
   const info = useApi('system.info', {});
   const backups = useApi('backups.list', {});
   const backupNow = useApiMutation('backups.create', {

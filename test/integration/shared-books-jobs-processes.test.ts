@@ -28,9 +28,11 @@ async function call(bridge: BridgeProcess, method: string, input: unknown = {}):
 }
 
 describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs across two processes', () => {
-  const folders = [tempDir(), tempDir(), tempDir()];
+  const folders = [tempDir(), tempDir(), tempDir(), tempDir()];
   let people: [BridgeProcess, BridgeProcess];
   let sql: pg.Client;
+  /** Starts a server process on a new data folder connected to the shared book. */
+  let person: (dir: string) => Promise<BridgeProcess>;
   let customerId = 0;
   let vendorId = 0;
   const today = localToday();
@@ -43,7 +45,7 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
   beforeAll(async () => {
     const books = await createSharedBooks(folders[0]!.dir);
     const settings = sharedSettings(books.database, books.owner);
-    const person = async (dir: string) => {
+    person = async (dir: string) => {
       const local = await startBridgeProcess(dir);
       await call(local, 'sharedBooks.connect', settings);
       await local.stop();
@@ -340,6 +342,46 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
         smtp.delayMs = 0;
       }
       expect(smtp.received.slice(before).map((m) => m.subject)).toEqual(['in flight']);
+    });
+
+    it('a machine that cannot read the mail password leaves the messages to one that can', async () => {
+      const before = smtp.received.length;
+      const [ann] = people;
+      const send = async (subject: string) =>
+        await call(ann, 'mail.send', {
+          ref: { kind: 'document', id: invoiceId },
+          to: ['accounts@harbour.example'],
+          subject,
+          body: 'Please find the invoice attached.',
+        });
+      await smtp.stop();
+      for (let i = 0; i < 3; i++) await send(`waiting ${i}`);
+      await smtp.start();
+      await sql.query(
+        `UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE status = 'queued'`,
+      );
+      // Cy's Folio (its own key: the password Ann saved cannot be read there) starts, and its
+      // sender looks at the outbox a second later.
+      const cy = await person(folders[3]!.dir);
+      try {
+        await new Promise((r) => setTimeout(r, 4000));
+        // (Ann's or Ben's sender, on its timer, may have sent them meanwhile: that is fine.)
+        expect(await count(`SELECT count(*) AS n FROM outbox WHERE status = 'failed'`)).toBe(0);
+      } finally {
+        await cy.stop();
+      }
+      await send('waiting last');
+      await waitFor(
+        async () =>
+          (await count(`SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')`)) === 0,
+        'every message to leave the outbox',
+      );
+      expect(
+        smtp.received
+          .slice(before)
+          .map((m) => m.subject)
+          .sort(),
+      ).toEqual(['waiting 0', 'waiting 1', 'waiting 2', 'waiting last']);
     });
   });
 });

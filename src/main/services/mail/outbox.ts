@@ -500,8 +500,24 @@ async function deliverOne(ctx: ServiceContext, id: number): Promise<void> {
   }
 }
 
+/**
+ * Shared books: the mail password is sealed with the key of the machine that saved it. A
+ * machine that cannot read it leaves the outbox to the ones that can, instead of taking every
+ * message and marking it failed (on a local book, the failure tells the user to enter it again).
+ */
+async function cannotReadPasswordHere(ctx: ServiceContext): Promise<boolean> {
+  if (ctx.host.engine !== 'postgres') return false;
+  try {
+    await smtpAccount(ctx);
+    return false;
+  } catch (error) {
+    return error instanceof AppError && error.field === 'password';
+  }
+}
+
 /** Delivers every due message, one at a time. */
 async function deliveryPass(ctx: ServiceContext, state: SenderState): Promise<void> {
+  if (await cannotReadPasswordHere(ctx)) return;
   do {
     state.again = false;
     const tried = new Set<number>();

@@ -124,13 +124,223 @@ function fasterAxes(engine: Saxon): void {
   };
 }
 
-function stylesheet(file: string): unknown {
-  let sef = stylesheets.get(file);
+/** Whether `stylesheet` lifts the rules' whole-file expressions (FOLIO_SAXON_LIFT=original: not). */
+export const liftingOn = (): boolean => process.env.FOLIO_SAXON_LIFT !== 'original';
+
+/**
+ * A compiled stylesheet, loaded once per process; with `lift` (the default unless
+ * FOLIO_SAXON_LIFT=original), its whole-file expressions are evaluated once per file (see
+ * `liftWholeFileExpressions`). Both kinds are kept apart, for the test that compares them.
+ */
+export function stylesheet(file: string, lift = liftingOn()): unknown {
+  const key = `${lift ? 'lifted' : 'plain'}:${file}`;
+  let sef = stylesheets.get(key);
   if (!sef) {
     sef = JSON.parse(fs.readFileSync(findUp(file), 'utf8'));
-    stylesheets.set(file, sef);
+    if (lift) liftWholeFileExpressions(sef as SefNode, engine());
+    stylesheets.set(key, sef);
   }
   return sef;
+}
+
+/** An expression of a compiled stylesheet (SEF): its kind, its operands, SaxonJS's own closure. */
+interface SefNode {
+  N: string;
+  C?: SefNode[];
+  name?: string;
+  ELAB?: unknown;
+  [k: string]: unknown;
+}
+
+type Closure = (context: unknown) => SaxonIterator & { expand(): unknown[] };
+
+/** What an expression's value depends on, besides its operands' values. */
+const ON_FOCUS = 1;
+const ON_ROOT = 2;
+const ON_OTHER = 4;
+
+/** Expressions with no effect and no input but their operands (and, for the rest, their focus). */
+const PURE_KINDS = new Set([
+  'and',
+  'or',
+  'not',
+  'gc',
+  'vc',
+  'compareToString',
+  'compareToInt',
+  'arith',
+  'union',
+  'docOrder',
+  'data',
+  'atomSing',
+  'cvUntyped',
+  'check',
+  'cast',
+  'treat',
+  'homCheck',
+  'convert',
+  'first',
+  'str',
+  'int',
+  'dec',
+  'dbl',
+  'true',
+  'false',
+  'empty',
+]);
+
+/** Functions whose value is that of their arguments alone (no focus, no new nodes, no effect). */
+const PURE_FUNCTIONS = new Set([
+  'abs',
+  'concat',
+  'contains',
+  'count',
+  'distinct-values',
+  'ends-with',
+  'exists',
+  'empty',
+  'local-name',
+  'matches',
+  'name',
+  'namespace-uri',
+  'normalize-space',
+  'not',
+  'reverse',
+  'round',
+  'starts-with',
+  'string',
+  'string-join',
+  'string-length',
+  'substring',
+  'substring-after',
+  'substring-before',
+  'sum',
+  'translate',
+  'upper-case',
+  'lower-case',
+  'boolean',
+]);
+
+/** Kinds worth remembering: each is a scan or a test over scans. */
+const REMEMBERED = new Set([
+  'slash',
+  'filter',
+  'docOrder',
+  'fn',
+  'and',
+  'or',
+  'gc',
+  'compareToString',
+  'compareToInt',
+  'union',
+]);
+
+/**
+ * The official rules ask the same questions of the whole file again and again: dozens of
+ * asserts test `//cac:TaxCategory[cac:TaxScheme/…='VAT']/cbc:ID[…]` and the like, and SaxonJS
+ * runs each one from scratch — `//x` as "every node of the file, then its children named x",
+ * then the predicates on each — every time an assert runs. An expression whose value depends
+ * on nothing but the file it starts from (it starts at `/`, uses no variable, no function with
+ * an effect or a hidden input, and no node the rule is looking at), and that is itself a scan
+ * or a test over one, has one value per file: here it is computed the first time it is needed
+ * for a file and then reused, by every assert that has the same expression (the same compiled
+ * form), for that file only. This is what an optimising XSLT processor does by moving such
+ * expressions out of the loops ("loop lifting"); the rules and what they find are unchanged. One
+ * difference could show: SaxonJS evaluates lazily (`exists(…)` stops at the first node), this
+ * evaluates the whole value; when that raises an error (a predicate failing on a node SaxonJS
+ * would not have reached), the expression is run SaxonJS's own way for that file instead, so
+ * errors too stay as they were. The compiled expressions are SaxonJS's own (each closure is
+ * made by SaxonJS from the same SEF node and kept in the slot SaxonJS keeps it in), only their
+ * results are remembered. A test compares the findings with and without, for every official
+ * example; FOLIO_SAXON_LIFT=original turns it off.
+ */
+function liftWholeFileExpressions(sef: SefNode, saxon: Saxon): void {
+  const internals = (
+    saxon as unknown as {
+      internals?: {
+        Expr?: { elaborate?: (node: SefNode) => Closure };
+        Iter?: { ForArray?: unknown };
+      };
+    }
+  ).internals;
+  const elaborate = internals?.Expr?.elaborate;
+  const ForArray = internals?.Iter?.ForArray as (new (items: unknown[]) => SaxonIterator) | undefined;
+  if (typeof elaborate !== 'function' || typeof ForArray !== 'function') return;
+  const rootExpression: SefNode = { N: 'root' };
+  let rootOf: Closure | null = null;
+  // One table per file (its root node): expression id → its value, or null when it failed.
+  const values = new WeakMap<object, Map<number, unknown[] | null>>();
+  const ids = new Map<string, number>();
+  const same = (node: SefNode): number => {
+    const text = JSON.stringify(node, (k, v: unknown) =>
+      k === 'line' || k === 'module' || k === 'ELAB' ? undefined : v,
+    );
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = ids.size));
+    return id;
+  };
+  const lift = (node: SefNode): void => {
+    const id = same(node);
+    let own: Closure | null = null;
+    const remembered: Closure = (context) => {
+      if (!own) {
+        // SaxonJS's own closure for this node (its operands' closures are theirs, or these).
+        node.ELAB = undefined;
+        own = elaborate(node);
+        node.ELAB = remembered;
+      }
+      let root: unknown;
+      try {
+        rootOf ??= elaborate(rootExpression);
+        root = rootOf(context).next();
+      } catch {
+        return own(context);
+      }
+      if (root === null || typeof root !== 'object') return own(context);
+      let table = values.get(root);
+      if (!table) values.set(root, (table = new Map()));
+      let value = table.get(id);
+      if (value === undefined) {
+        try {
+          value = [...own(context).expand()];
+        } catch {
+          value = null;
+        }
+        table.set(id, value);
+      }
+      return value === null ? own(context) : (new ForArray(value.slice()) as ReturnType<Closure>);
+    };
+    node.ELAB = remembered;
+  };
+  const depends = (node: SefNode): number => {
+    const operands = (node.C ?? []).map(depends);
+    let on: number;
+    switch (node.N) {
+      case 'root':
+        on = ON_ROOT;
+        break;
+      case 'dot':
+      case 'axis':
+        on = ON_FOCUS | operands.reduce((a, b) => a | b, 0);
+        break;
+      case 'slash':
+      case 'filter':
+        // The second operand runs with the first's items as its focus.
+        on = operands.length === 2 ? operands[0]! | (operands[1]! & ON_OTHER) : ON_OTHER;
+        break;
+      case 'fn':
+        on =
+          PURE_FUNCTIONS.has(node.name ?? '') && operands.length > 0
+            ? operands.reduce((a, b) => a | b, 0)
+            : ON_OTHER;
+        break;
+      default:
+        on = PURE_KINDS.has(node.N) ? operands.reduce((a, b) => a | b, 0) : ON_OTHER;
+    }
+    if (on === ON_ROOT && REMEMBERED.has(node.N)) lift(node);
+    return on;
+  };
+  depends(sef);
 }
 
 function run(file: string, xml: string): string {

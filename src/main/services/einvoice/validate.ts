@@ -124,20 +124,32 @@ function fasterAxes(engine: Saxon): void {
   };
 }
 
-/** Whether `stylesheet` lifts the rules' whole-file expressions (FOLIO_SAXON_LIFT=original: not). */
-export const liftingOn = (): boolean => process.env.FOLIO_SAXON_LIFT !== 'original';
+/**
+ * Two ways of evaluating the rules faster, each switchable off to measure or compare:
+ * `lift` (FOLIO_SAXON_LIFT=original: off) evaluates whole-file expressions once per file,
+ * `scans` (FOLIO_SAXON_SCANS=original: off) finds `//name` through a per-file list of elements by
+ * name. See `speedUp`.
+ */
+export interface Speedups {
+  lift: boolean;
+  scans: boolean;
+}
+
+export const speedupsOn = (): Speedups => ({
+  lift: process.env.FOLIO_SAXON_LIFT !== 'original',
+  scans: process.env.FOLIO_SAXON_SCANS !== 'original',
+});
 
 /**
- * A compiled stylesheet, loaded once per process; with `lift` (the default unless
- * FOLIO_SAXON_LIFT=original), its whole-file expressions are evaluated once per file (see
- * `liftWholeFileExpressions`). Both kinds are kept apart, for the test that compares them.
+ * A compiled stylesheet, loaded once per process, with the `speedups` asked for (by default
+ * those not switched off). Each combination is kept apart, for the test that compares them.
  */
-export function stylesheet(file: string, lift = liftingOn()): unknown {
-  const key = `${lift ? 'lifted' : 'plain'}:${file}`;
+export function stylesheet(file: string, speedups: Speedups = speedupsOn()): unknown {
+  const key = `${speedups.lift}:${speedups.scans}:${file}`;
   let sef = stylesheets.get(key);
   if (!sef) {
     sef = JSON.parse(fs.readFileSync(findUp(file), 'utf8'));
-    if (lift) liftWholeFileExpressions(sef as SefNode, engine());
+    speedUp(sef as SefNode, engine(), speedups);
     stylesheets.set(key, sef);
   }
   return sef;
@@ -236,7 +248,7 @@ const REMEMBERED = new Set([
 ]);
 
 /**
- * The official rules ask the same questions of the whole file again and again: dozens of
+ * `lift`: the official rules ask the same questions of the whole file again and again: dozens of
  * asserts test `//cac:TaxCategory[cac:TaxScheme/…='VAT']/cbc:ID[…]` and the like, and SaxonJS
  * runs each one from scratch — `//x` as "every node of the file, then its children named x",
  * then the predicates on each — every time an assert runs. An expression whose value depends
@@ -253,8 +265,19 @@ const REMEMBERED = new Set([
  * made by SaxonJS from the same SEF node and kept in the slot SaxonJS keeps it in), only their
  * results are remembered. A test compares the findings with and without, for every official
  * example; FOLIO_SAXON_LIFT=original turns it off.
+ *
+ * `scans`: SaxonJS runs `//cac:TaxCategory[…]` as "every node of the file, then each one's
+ * children named cac:TaxCategory, then the predicates": a child step from each of the file's
+ * ~500 nodes. When the predicates do not ask for a position (`position()`, `last()`, a number),
+ * that is the same list, in the same order, as "the descendants of the file named
+ * cac:TaxCategory, then the predicates" (an XSLT processor's usual rewrite), and the descendants
+ * of a parsed file with a given name are listed once per file, in one pass over its nodes. The
+ * rewritten expression is compiled by SaxonJS from a copy of the SEF nodes, with the same
+ * predicates (the stylesheet itself is not changed: SaxonJS checks its checksum on every run).
+ * FOLIO_SAXON_SCANS=original turns it off.
  */
-function liftWholeFileExpressions(sef: SefNode, saxon: Saxon): void {
+function speedUp(sef: SefNode, saxon: Saxon, speedups: Speedups): void {
+  if (!speedups.lift && !speedups.scans) return;
   const internals = (
     saxon as unknown as {
       internals?: {
@@ -264,17 +287,97 @@ function liftWholeFileExpressions(sef: SefNode, saxon: Saxon): void {
     }
   ).internals;
   const elaborate = internals?.Expr?.elaborate;
+  const dom = (saxon as unknown as { internals?: { DomUtils?: SaxonDom } }).internals?.DomUtils;
   const ForArray = internals?.Iter?.ForArray as (new (items: unknown[]) => SaxonIterator) | undefined;
   if (typeof elaborate !== 'function' || typeof ForArray !== 'function') return;
+  if (typeof dom?.X !== 'function' || typeof dom.Ch?.child !== 'function') return;
+  const nameOf = dom.X;
+  const childrenOf = dom.Ch.child;
+
+  // Scans: the elements of a parsed file by expanded name (Q{uri}local), in document order.
+  const byName = new WeakMap<object, Map<string, unknown[]>>();
+  const named = (doc: object, name: string): unknown[] => {
+    let names = byName.get(doc);
+    if (!names) {
+      const list = new Map<string, unknown[]>();
+      const walk = (node: unknown): void => {
+        const children = childrenOf(node);
+        for (let c = children.next(); c !== null; c = children.next()) {
+          if ((c as { nodeType?: number }).nodeType === 1) {
+            const key = (nameOf(c) as { toEQName(): string }).toEQName();
+            const known = list.get(key);
+            if (known) known.push(c);
+            else list.set(key, [c]);
+            walk(c);
+          }
+        }
+      };
+      walk(doc);
+      byName.set(doc, (names = list));
+    }
+    return names.get(name) ?? [];
+  };
+  /** `descendant::name` (an element name test), from a parsed file through its list; else SaxonJS's own. */
+  const descendantAxis = (axis: SefNode): SefNode => {
+    const test = /^\*?NE n(Q\{[^}]*\}[^\s{}]+)$/.exec(String(axis.nodeTest ?? ''));
+    if (!test) return axis;
+    const name = test[1]!;
+    let theirs: Closure | null = null;
+    const copy: SefNode = { ...axis, ELAB: undefined };
+    copy.ELAB = ((context: { noCurrentFocus?(): boolean; getCurrentFocus?(): unknown }) => {
+      const focus =
+        typeof context.noCurrentFocus === 'function' && !context.noCurrentFocus()
+          ? context.getCurrentFocus?.()
+          : null;
+      if ((focus as { nodeType?: number } | null)?.nodeType === 9)
+        return new ForArray(named(focus as object, name).slice());
+      theirs ??= elaborate({ ...axis, ELAB: undefined });
+      return theirs(context);
+    }) as Closure;
+    return copy;
+  };
+  /**
+   * `root/descendant-or-self::node()/child::name[p]…[q]` as `root/descendant::name[p]…[q]`,
+   * when no predicate asks for a position; null when the expression is not of that form.
+   */
+  const asDescendants = (node: SefNode): SefNode | null => {
+    if (node.N !== 'slash' || node.C?.length !== 2) return null;
+    const [from, step] = node.C as [SefNode, SefNode];
+    if (from.N !== 'slash' || from.C?.length !== 2) return null;
+    const [root, all] = from.C as [SefNode, SefNode];
+    if (root.N !== 'root' || all.N !== 'axis' || all.name !== 'descendant-or-self' || all.nodeTest !== '*N')
+      return null;
+    const chain = (f: SefNode): SefNode | null => {
+      if (f.N === 'axis')
+        return f.name === 'child' && /^\*?NE n/.test(String(f.nodeTest ?? ''))
+          ? descendantAxis({ ...f, name: 'descendant' })
+          : null;
+      if (f.N !== 'filter' || f.C?.length !== 2 || f.flags) return null;
+      const predicate = f.C[1]!;
+      if (['int', 'dec', 'dbl'].includes(predicate.N)) return null;
+      if (/"(position|last|subscript|first)"/.test(sefText(predicate))) return null;
+      const inner = chain(f.C[0]!);
+      return inner && { ...f, ELAB: undefined, C: [inner, predicate] };
+    };
+    const steps = chain(step);
+    if (!steps || steps.N === 'axis') return null;
+    return { ...node, ELAB: undefined, C: [root, steps] };
+  };
+  /** SaxonJS's closure for a node: for the rewritten scans, that of the rewritten form. */
+  const ownClosure = (node: SefNode): Closure => {
+    const rewritten = speedups.scans ? asDescendants(node) : null;
+    if (rewritten) return elaborate(rewritten);
+    node.ELAB = undefined;
+    return elaborate(node);
+  };
+
   const rootExpression: SefNode = { N: 'root' };
   let rootOf: Closure | null = null;
   // One table per file (its root node): expression id → its value, or null when it failed.
   const values = new WeakMap<object, Map<number, unknown[] | null>>();
   const ids = new Map<string, number>();
   const same = (node: SefNode): number => {
-    const text = JSON.stringify(node, (k, v: unknown) =>
-      k === 'line' || k === 'module' || k === 'ELAB' ? undefined : v,
-    );
+    const text = sefText(node);
     let id = ids.get(text);
     if (id === undefined) ids.set(text, (id = ids.size));
     return id;
@@ -285,8 +388,7 @@ function liftWholeFileExpressions(sef: SefNode, saxon: Saxon): void {
     const remembered: Closure = (context) => {
       if (!own) {
         // SaxonJS's own closure for this node (its operands' closures are theirs, or these).
-        node.ELAB = undefined;
-        own = elaborate(node);
+        own = ownClosure(node);
         node.ELAB = remembered;
       }
       let root: unknown;
@@ -337,10 +439,30 @@ function liftWholeFileExpressions(sef: SefNode, saxon: Saxon): void {
       default:
         on = PURE_KINDS.has(node.N) ? operands.reduce((a, b) => a | b, 0) : ON_OTHER;
     }
-    if (on === ON_ROOT && REMEMBERED.has(node.N)) lift(node);
+    if (speedups.lift && on === ON_ROOT && REMEMBERED.has(node.N)) lift(node);
+    else if (speedups.scans && asDescendants(node)) {
+      // Made on first use (SaxonJS has then linked the nodes to their parents); the closures
+      // of the expressions around this one keep calling this one.
+      let own: Closure | null = null;
+      const scan: Closure = (context) => {
+        if (!own) node.ELAB = own = ownClosure(node);
+        return own(context);
+      };
+      node.ELAB = scan;
+    } else if (speedups.scans && node.N === 'axis' && node.name === 'descendant') {
+      const axis = descendantAxis(node);
+      if (axis !== node) node.ELAB = axis.ELAB;
+    }
     return on;
   };
   depends(sef);
+}
+
+/** A SEF node as text, without SaxonJS's own additions (closures, links to the parent). */
+function sefText(node: SefNode): string {
+  return JSON.stringify(node, (k, v: unknown) =>
+    k === 'line' || k === 'module' || k === 'ELAB' || k === 'PUSH' || k === 'parentNode' ? undefined : v,
+  );
 }
 
 function run(file: string, xml: string): string {

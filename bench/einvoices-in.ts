@@ -115,7 +115,7 @@ export async function runEInvoicesIn(): Promise<void> {
     note(
       'einvoices-in',
       'EN 16931 rules, CPU per file (UBL / CII)',
-      `${cpuPerFile.UBL} / ${cpuPerFile.CII} (FOLIO_SAXON_AXES=${process.env.FOLIO_SAXON_AXES ?? 'faster'}, FOLIO_SAXON_LIFT=${process.env.FOLIO_SAXON_LIFT ?? 'on'}, FOLIO_SAXON_SCANS=${process.env.FOLIO_SAXON_SCANS ?? 'on'})`,
+      `${cpuPerFile.UBL} / ${cpuPerFile.CII} (FOLIO_SAXON_AXES=${process.env.FOLIO_SAXON_AXES ?? 'faster'}, FOLIO_SAXON_LIFT=${process.env.FOLIO_SAXON_LIFT ?? 'on'}, FOLIO_SAXON_SCANS=${process.env.FOLIO_SAXON_SCANS ?? 'on'}, FOLIO_SAXON_CHILDREN=${process.env.FOLIO_SAXON_CHILDREN ?? 'on'})`,
     );
 
     const load = os.loadavg()[0]!;

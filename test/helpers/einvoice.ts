@@ -187,3 +187,29 @@ export async function facturxPdf(
 
 export const examplePath = (syntax: 'ubl' | 'cii', name: string) =>
   path.join(einvoiceRulesDir(), 'en16931', syntax, 'examples', name);
+
+/**
+ * Broken copies of an e-invoice, so rules fire: for every `stride`-th element with only text in
+ * it, one copy without that element, one with its text changed (a number a little off, a code
+ * another code of the VAT category list, other text "X"). Deterministic: the same copies each run.
+ */
+export function brokenCopies(xml: string, stride = 9): string[] {
+  const leaves = [...xml.matchAll(/<([A-Za-z][\w.-]*:[\w.-]+)(\s[^>]*)?>([^<]*)<\/\1>/g)];
+  const out: string[] = [];
+  const codes = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M'];
+  leaves.forEach((m, i) => {
+    if (i % stride !== 0) return;
+    const at = m.index;
+    const [whole, name, attrs = '', text] = m as unknown as [string, string, string | undefined, string];
+    const put = (s: string) => xml.slice(0, at) + s + xml.slice(at + whole.length);
+    out.push(put(''));
+    const t = text.trim();
+    const changed = /^-?\d+(\.\d+)?$/.test(t)
+      ? (Number(t) + 1.37).toFixed(2)
+      : codes.includes(t)
+        ? codes[(codes.indexOf(t) + 1 + (i % (codes.length - 1))) % codes.length]!
+        : 'X';
+    out.push(put(`<${name}${attrs}>${changed}</${name}>`));
+  });
+  return out;
+}

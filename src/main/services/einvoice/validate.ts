@@ -124,13 +124,397 @@ function fasterAxes(engine: Saxon): void {
   };
 }
 
-function stylesheet(file: string): unknown {
-  let sef = stylesheets.get(file);
+/**
+ * Three ways of evaluating the rules faster, each switchable off to measure or compare:
+ * `lift` (FOLIO_SAXON_LIFT=original: off) evaluates whole-file expressions once per file,
+ * `scans` (FOLIO_SAXON_SCANS=original: off) finds `//name` through a per-file list of elements by
+ * name, `children` (FOLIO_SAXON_CHILDREN=original: off) lists `@*|*` without sorting a union.
+ * See `speedUp`.
+ */
+export interface Speedups {
+  lift: boolean;
+  scans: boolean;
+  children: boolean;
+}
+
+export const speedupsOn = (): Speedups => ({
+  lift: process.env.FOLIO_SAXON_LIFT !== 'original',
+  scans: process.env.FOLIO_SAXON_SCANS !== 'original',
+  children: process.env.FOLIO_SAXON_CHILDREN !== 'original',
+});
+
+/**
+ * A compiled stylesheet, loaded once per process, with the `speedups` asked for (by default
+ * those not switched off). Each combination is kept apart, for the test that compares them.
+ */
+export function stylesheet(file: string, speedups: Speedups = speedupsOn()): unknown {
+  const key = `${speedups.lift}:${speedups.scans}:${speedups.children}:${file}`;
+  let sef = stylesheets.get(key);
   if (!sef) {
     sef = JSON.parse(fs.readFileSync(findUp(file), 'utf8'));
-    stylesheets.set(file, sef);
+    speedUp(sef as SefNode, engine(), speedups);
+    stylesheets.set(key, sef);
   }
   return sef;
+}
+
+/** An expression of a compiled stylesheet (SEF): its kind, its operands, SaxonJS's own closure. */
+interface SefNode {
+  N: string;
+  C?: SefNode[];
+  name?: string;
+  ELAB?: unknown;
+  [k: string]: unknown;
+}
+
+type Closure = (context: unknown) => SaxonIterator & { expand(): unknown[] };
+
+/** What an expression's value depends on, besides its operands' values. */
+const ON_FOCUS = 1;
+const ON_ROOT = 2;
+const ON_OTHER = 4;
+
+/** Expressions with no effect and no input but their operands (and, for the rest, their focus). */
+const PURE_KINDS = new Set([
+  'and',
+  'or',
+  'not',
+  'gc',
+  'vc',
+  'compareToString',
+  'compareToInt',
+  'arith',
+  'union',
+  'docOrder',
+  'data',
+  'atomSing',
+  'cvUntyped',
+  'check',
+  'cast',
+  'treat',
+  'homCheck',
+  'convert',
+  'first',
+  'str',
+  'int',
+  'dec',
+  'dbl',
+  'true',
+  'false',
+  'empty',
+]);
+
+/** Functions whose value is that of their arguments alone (no focus, no new nodes, no effect). */
+const PURE_FUNCTIONS = new Set([
+  'abs',
+  'concat',
+  'contains',
+  'count',
+  'distinct-values',
+  'ends-with',
+  'exists',
+  'empty',
+  'local-name',
+  'matches',
+  'name',
+  'namespace-uri',
+  'normalize-space',
+  'not',
+  'reverse',
+  'round',
+  'starts-with',
+  'string',
+  'string-join',
+  'string-length',
+  'substring',
+  'substring-after',
+  'substring-before',
+  'sum',
+  'translate',
+  'upper-case',
+  'lower-case',
+  'boolean',
+]);
+
+/** Kinds worth remembering: each is a scan or a test over scans. */
+const REMEMBERED = new Set([
+  'slash',
+  'filter',
+  'docOrder',
+  'fn',
+  'and',
+  'or',
+  'gc',
+  'compareToString',
+  'compareToInt',
+  'union',
+]);
+
+/**
+ * `lift`: the official rules ask the same questions of the whole file again and again: dozens of
+ * asserts test `//cac:TaxCategory[cac:TaxScheme/…='VAT']/cbc:ID[…]` and the like, and SaxonJS
+ * runs each one from scratch — `//x` as "every node of the file, then its children named x",
+ * then the predicates on each — every time an assert runs. An expression whose value depends
+ * on nothing but the file it starts from (it starts at `/`, uses no variable, no function with
+ * an effect or a hidden input, and no node the rule is looking at), and that is itself a scan
+ * or a test over one, has one value per file: here it is computed the first time it is needed
+ * for a file and then reused, by every assert that has the same expression (the same compiled
+ * form), for that file only. This is what an optimising XSLT processor does by moving such
+ * expressions out of the loops ("loop lifting"); the rules and what they find are unchanged. One
+ * difference could show: SaxonJS evaluates lazily (`exists(…)` stops at the first node), this
+ * evaluates the whole value; when that raises an error (a predicate failing on a node SaxonJS
+ * would not have reached), the expression is run SaxonJS's own way for that file instead, so
+ * errors too stay as they were. The compiled expressions are SaxonJS's own (each closure is
+ * made by SaxonJS from the same SEF node and kept in the slot SaxonJS keeps it in), only their
+ * results are remembered. A test compares the findings with and without, for every official
+ * example; FOLIO_SAXON_LIFT=original turns it off.
+ *
+ * `scans`: SaxonJS runs `//cac:TaxCategory[…]` as "every node of the file, then each one's
+ * children named cac:TaxCategory, then the predicates": a child step from each of the file's
+ * ~500 nodes. When the predicates do not ask for a position (`position()`, `last()`, a number),
+ * that is the same list, in the same order, as "the descendants of the file named
+ * cac:TaxCategory, then the predicates" (an XSLT processor's usual rewrite), and the descendants
+ * of a parsed file with a given name are listed once per file, in one pass over its nodes. The
+ * rewritten expression is compiled by SaxonJS from a copy of the SEF nodes, with the same
+ * predicates (the stylesheet itself is not changed: SaxonJS checks its checksum on every run).
+ * FOLIO_SAXON_SCANS=original turns it off.
+ *
+ * `children`: every rule, and the default rule of each pattern, goes on with
+ * `<xsl:apply-templates select="@*|*"/>`, which SaxonJS runs as the union of two lists sorted
+ * into document order by comparing nodes, for every element of the file in every pattern. For
+ * one element that order is its attributes (as SaxonJS's attribute axis lists them), then its
+ * child elements: listed so directly. FOLIO_SAXON_CHILDREN=original turns it off.
+ */
+function speedUp(sef: SefNode, saxon: Saxon, speedups: Speedups): void {
+  if (!speedups.lift && !speedups.scans && !speedups.children) return;
+  const internals = (
+    saxon as unknown as {
+      internals?: {
+        Expr?: { elaborate?: (node: SefNode) => Closure };
+        Iter?: { ForArray?: unknown };
+      };
+    }
+  ).internals;
+  const elaborate = internals?.Expr?.elaborate;
+  const dom = (saxon as unknown as { internals?: { DomUtils?: SaxonDom } }).internals?.DomUtils;
+  const ForArray = internals?.Iter?.ForArray as (new (items: unknown[]) => SaxonIterator) | undefined;
+  if (typeof elaborate !== 'function' || typeof ForArray !== 'function') return;
+  if (typeof dom?.X !== 'function' || typeof dom.Ch?.child !== 'function') return;
+  const nameOf = dom.X;
+  const childrenOf = dom.Ch.child;
+
+  // Scans: the elements of a parsed file by expanded name (Q{uri}local), in document order.
+  const byName = new WeakMap<object, Map<string, unknown[]>>();
+  const named = (doc: object, name: string): unknown[] => {
+    let names = byName.get(doc);
+    if (!names) {
+      const list = new Map<string, unknown[]>();
+      const walk = (node: unknown): void => {
+        const children = childrenOf(node);
+        for (let c = children.next(); c !== null; c = children.next()) {
+          if ((c as { nodeType?: number }).nodeType === 1) {
+            const key = (nameOf(c) as { toEQName(): string }).toEQName();
+            const known = list.get(key);
+            if (known) known.push(c);
+            else list.set(key, [c]);
+            walk(c);
+          }
+        }
+      };
+      walk(doc);
+      byName.set(doc, (names = list));
+    }
+    return names.get(name) ?? [];
+  };
+  /** `descendant::name` (an element name test), from a parsed file through its list; else SaxonJS's own. */
+  const descendantAxis = (axis: SefNode): SefNode => {
+    const test = /^\*?NE n(Q\{[^}]*\}[^\s{}]+)$/.exec(String(axis.nodeTest ?? ''));
+    if (!test) return axis;
+    const name = test[1]!;
+    let theirs: Closure | null = null;
+    const copy: SefNode = { ...axis, ELAB: undefined };
+    copy.ELAB = ((context: { noCurrentFocus?(): boolean; getCurrentFocus?(): unknown }) => {
+      const focus =
+        typeof context.noCurrentFocus === 'function' && !context.noCurrentFocus()
+          ? context.getCurrentFocus?.()
+          : null;
+      if ((focus as { nodeType?: number } | null)?.nodeType === 9)
+        return new ForArray(named(focus as object, name).slice());
+      theirs ??= elaborate({ ...axis, ELAB: undefined });
+      return theirs(context);
+    }) as Closure;
+    return copy;
+  };
+  /**
+   * `root/descendant-or-self::node()/child::name[p]…[q]` as `root/descendant::name[p]…[q]`,
+   * when no predicate asks for a position; null when the expression is not of that form.
+   */
+  const asDescendants = (node: SefNode): SefNode | null => {
+    if (node.N !== 'slash' || node.C?.length !== 2) return null;
+    const [from, step] = node.C as [SefNode, SefNode];
+    if (from.N !== 'slash' || from.C?.length !== 2) return null;
+    const [root, all] = from.C as [SefNode, SefNode];
+    if (root.N !== 'root' || all.N !== 'axis' || all.name !== 'descendant-or-self' || all.nodeTest !== '*N')
+      return null;
+    const chain = (f: SefNode): SefNode | null => {
+      if (f.N === 'axis')
+        return f.name === 'child' && /^\*?NE n/.test(String(f.nodeTest ?? ''))
+          ? descendantAxis({ ...f, name: 'descendant' })
+          : null;
+      if (f.N !== 'filter' || f.C?.length !== 2 || f.flags) return null;
+      const predicate = f.C[1]!;
+      if (['int', 'dec', 'dbl'].includes(predicate.N)) return null;
+      if (/"(position|last|subscript|first)"/.test(sefText(predicate))) return null;
+      const inner = chain(f.C[0]!);
+      return inner && { ...f, ELAB: undefined, C: [inner, predicate] };
+    };
+    const steps = chain(step);
+    if (!steps || steps.N === 'axis') return null;
+    return { ...node, ELAB: undefined, C: [root, steps] };
+  };
+  /** SaxonJS's closure for a node: for the rewritten scans, that of the rewritten form. */
+  const ownClosure = (node: SefNode): Closure => {
+    const rewritten = speedups.scans ? asDescendants(node) : null;
+    if (rewritten) return elaborate(rewritten);
+    node.ELAB = undefined;
+    return elaborate(node);
+  };
+
+  const rootExpression: SefNode = { N: 'root' };
+  let rootOf: Closure | null = null;
+  // One table per file (its root node): expression id → its value, or null when it failed.
+  const values = new WeakMap<object, Map<number, unknown[] | null>>();
+  const ids = new Map<string, number>();
+  const same = (node: SefNode): number => {
+    const text = sefText(node);
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = ids.size));
+    return id;
+  };
+  const lift = (node: SefNode): void => {
+    const id = same(node);
+    let own: Closure | null = null;
+    const remembered: Closure = (context) => {
+      if (!own) {
+        // SaxonJS's own closure for this node (its operands' closures are theirs, or these).
+        own = ownClosure(node);
+        node.ELAB = remembered;
+      }
+      let root: unknown;
+      try {
+        rootOf ??= elaborate(rootExpression);
+        root = rootOf(context).next();
+      } catch {
+        return own(context);
+      }
+      if (root === null || typeof root !== 'object') return own(context);
+      let table = values.get(root);
+      if (!table) values.set(root, (table = new Map()));
+      let value = table.get(id);
+      if (value === undefined) {
+        try {
+          value = [...own(context).expand()];
+        } catch {
+          value = null;
+        }
+        table.set(id, value);
+      }
+      return value === null ? own(context) : (new ForArray(value.slice()) as ReturnType<Closure>);
+    };
+    node.ELAB = remembered;
+  };
+  const depends = (node: SefNode): number => {
+    const operands = (node.C ?? []).map(depends);
+    let on: number;
+    switch (node.N) {
+      case 'root':
+        on = ON_ROOT;
+        break;
+      case 'dot':
+      case 'axis':
+        on = ON_FOCUS | operands.reduce((a, b) => a | b, 0);
+        break;
+      case 'slash':
+      case 'filter':
+        // The second operand runs with the first's items as its focus.
+        on = operands.length === 2 ? operands[0]! | (operands[1]! & ON_OTHER) : ON_OTHER;
+        break;
+      case 'fn':
+        on =
+          PURE_FUNCTIONS.has(node.name ?? '') && operands.length > 0
+            ? operands.reduce((a, b) => a | b, 0)
+            : ON_OTHER;
+        break;
+      default:
+        on = PURE_KINDS.has(node.N) ? operands.reduce((a, b) => a | b, 0) : ON_OTHER;
+    }
+    if (speedups.lift && on === ON_ROOT && REMEMBERED.has(node.N)) lift(node);
+    else if (speedups.scans && asDescendants(node)) {
+      // Made on first use (SaxonJS has then linked the nodes to their parents); the closures
+      // of the expressions around this one keep calling this one.
+      let own: Closure | null = null;
+      const scan: Closure = (context) => {
+        if (!own) node.ELAB = own = ownClosure(node);
+        return own(context);
+      };
+      node.ELAB = scan;
+    } else if (speedups.children && isAttributesAndChildren(node)) {
+      let theirs: Closure | null = null;
+      const attributes = dom.Ch.attribute;
+      node.ELAB = ((context: FocusContext) => {
+        const focus = focusOf(context) as { nodeType?: number } | null;
+        if (focus?.nodeType !== 1 || typeof attributes !== 'function') {
+          theirs ??= elaborate({ ...node, ELAB: undefined });
+          return theirs(context);
+        }
+        const out: unknown[] = [];
+        const a = attributes(focus);
+        for (let n = a.next(); n !== null; n = a.next()) out.push(n);
+        const c = childrenOf(focus);
+        for (let n = c.next(); n !== null; n = c.next())
+          if ((n as { nodeType?: number }).nodeType === 1) out.push(n);
+        return new ForArray(out);
+      }) as Closure;
+    } else if (speedups.scans && node.N === 'axis' && node.name === 'descendant') {
+      const axis = descendantAxis(node);
+      if (axis !== node) node.ELAB = axis.ELAB;
+    }
+    return on;
+  };
+  depends(sef);
+}
+
+type FocusContext = { noCurrentFocus?(): boolean; getCurrentFocus?(): unknown };
+
+/** The context item, or null when there is none. */
+function focusOf(context: FocusContext): unknown {
+  return typeof context.noCurrentFocus === 'function' && !context.noCurrentFocus()
+    ? (context.getCurrentFocus?.() ?? null)
+    : null;
+}
+
+/** `@*|*` as SaxonJS compiles it: the union of the attributes and the child elements, in document order. */
+function isAttributesAndChildren(node: SefNode): boolean {
+  const union = node.N === 'docOrder' && node.C?.length === 1 ? node.C[0]! : null;
+  if (union?.N !== 'union' || union.op !== '|' || union.C?.length !== 2) return false;
+  const [a, c] = union.C as [SefNode, SefNode];
+  return (
+    a.N === 'axis' &&
+    a.name === 'attribute' &&
+    a.nodeTest === '*NA' &&
+    !a.C &&
+    c.N === 'axis' &&
+    c.name === 'child' &&
+    c.nodeTest === '*NE' &&
+    !c.C
+  );
+}
+
+/** A SEF node as text, without SaxonJS's own additions (closures, links to the parent). */
+function sefText(node: SefNode): string {
+  return JSON.stringify(node, (k, v: unknown) =>
+    k === 'line' || k === 'module' || k === 'ELAB' || k === 'PUSH' || k === 'parentNode' ? undefined : v,
+  );
 }
 
 function run(file: string, xml: string): string {

@@ -70,7 +70,7 @@ function fts5AllPrefixes(words: readonly string[]): string {
 
 /**
  * PostgreSQL's rowids matching `words`: for each word, the rows that have all of its words
- * (the words of its folio_search_key), the last as a prefix: a range of `<table>_words`'s index
+ * (folio_search_query_words), the last as a prefix: a range of `<table>_words`'s index
  * (word, rowid), read from the index alone ('casey' ≤ word < 'casey' + U+10FFFF for a prefix,
  * < 'casey' + U+0001 for a whole word). A word of several words ("INV-2026", "po 77/b") is
  * also checked as a phrase in the row's key with folio_search_pattern, as before; for a word of
@@ -82,20 +82,15 @@ function fts5AllPrefixes(words: readonly string[]): string {
  */
 function pgSearchIds(table: string, words: readonly string[]): RawBuilder<unknown> {
   if (words.length === 0) return sql`SELECT CAST(NULL AS bigint) AS rowid WHERE false`;
-  const one = (word: string) => {
-    // The word's words, worked out once while planning (immutable functions of a bound value).
-    const parts = sql`folio_search_words(folio_search_key(${word}))`;
-    return sql`SELECT m.rowid FROM (
-      SELECT w.rowid FROM unnest(${parts}) WITH ORDINALITY AS q(t, i)
+  const one = (word: string) => sql`SELECT m.rowid FROM (
+      SELECT w.rowid FROM folio_search_query_words(${word}) AS q
         JOIN ${sql.raw(table)}_words AS w ON w.word >= q.t COLLATE "C"
-          AND w.word < (q.t || CASE WHEN q.i = cardinality(${parts}) THEN chr(1114111) ELSE chr(1) END) COLLATE "C"
+          AND w.word < (q.t || CASE WHEN q.i = q.n THEN chr(1114111) ELSE chr(1) END) COLLATE "C"
       GROUP BY w.rowid
-      HAVING sum(CASE WHEN q.i < cardinality(${parts}) THEN 1 ELSE 0 END) = cardinality(${parts}) - 1
-        AND bool_or(q.i = cardinality(${parts}))
+      HAVING sum(CASE WHEN q.i < q.n THEN 1 ELSE 0 END) = max(q.n) - 1 AND bool_or(q.i = q.n)
     ) AS m
     WHERE folio_search_one_word(${word})
       OR EXISTS (SELECT 1 FROM ${sql.raw(table)} AS p WHERE p.rowid = m.rowid AND p.search LIKE folio_search_pattern(${word}))`;
-  };
   return sql.join(
     words.map((w) => one(w)),
     sql` INTERSECT `,

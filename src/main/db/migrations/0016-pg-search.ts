@@ -28,6 +28,18 @@ AS $$
   SELECT array_remove(array_remove(string_to_array(btrim(search), ' '), '|'), '')
 $$;
 
+-- The words of what a person typed as one search word, numbered, with their count: all but
+-- the last must be words of the row, the last the start of one ('inv-20' → inv, 20…). No rows
+-- when the word has no letter or digit.
+CREATE FUNCTION folio_search_query_words(word text) RETURNS TABLE (t text, i integer, n integer)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 3
+SET search_path FROM CURRENT
+AS $$
+  SELECT u.t, CAST(u.i AS integer), cardinality(a.words)
+  FROM (SELECT folio_search_words(folio_search_key(word)) AS words) AS a,
+    unnest(a.words) WITH ORDINALITY AS u(t, i)
+$$;
+
 -- Whether the word is one word of the key: then the table of words alone decides, with no
 -- phrase to check.
 CREATE FUNCTION folio_search_one_word(word text) RETURNS boolean

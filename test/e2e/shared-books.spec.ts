@@ -1,6 +1,6 @@
 import { test, expect, seedSetup } from './fixtures';
-import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
-import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
+import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
+import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
 import { tempDir } from '../helpers/tmp';
 
@@ -10,17 +10,7 @@ import { tempDir } from '../helpers/tmp';
  * appears in the other's list.
  */
 test.describe('shared books', () => {
-  test.skip(!postgresBin(), 'PostgreSQL is not installed');
-  let cluster: Cluster;
-  test.beforeAll(async () => {
-    cluster = await startCluster();
-    process.env.FOLIO_TEST_PG = JSON.stringify({
-      host: cluster.host,
-      port: cluster.port,
-      user: cluster.user,
-    });
-  });
-  test.afterAll(() => cluster?.stop());
+  useOwnCluster();
 
   test('connect in Settings, then an invoice made by one person appears in the other’s list', async ({
     app,
@@ -51,11 +41,7 @@ test.describe('shared books', () => {
       await seedSetup(app);
 
       // The second person's Folio, on its own data folder, connected to the same books.
-      second = await startBridgeProcess(other.dir);
-      const connected = await second.call('sharedBooks.connect', settings);
-      expect(connected.ok).toBe(true);
-      await second.stop();
-      second = await startBridgeProcess(other.dir);
+      second = await startOnSharedBooks(other.dir, settings);
       expect((await second.call('sharedBooks.status', {})).value).toMatchObject({
         mode: 'shared',
         open: true,
@@ -121,15 +107,8 @@ test.describe('shared books', () => {
     const other = tempDir('folio-e2e-');
     let second: BridgeProcess | null = null;
     try {
-      const books = await createSharedBooks(server.dir);
-      const settings = sharedSettings(books.database, books.owner);
-      expect((await app.bridge.call('sharedBooks.connect', settings)).ok).toBe(true);
-      await app.restart();
-      await seedSetup(app);
-      second = await startBridgeProcess(other.dir);
-      expect((await second.call('sharedBooks.connect', settings)).ok).toBe(true);
-      await second.stop();
-      second = await startBridgeProcess(other.dir);
+      const { settings } = await openSharedBooksIn(app, server.dir);
+      second = await startOnSharedBooks(other.dir, settings);
       const fields = {
         name: 'Office Landlord Ltd',
         currency: 'EUR',

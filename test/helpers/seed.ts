@@ -1,7 +1,7 @@
-import { SAMPLE_PREFERENCES, SAMPLE_PROFILE, type TestFolio } from './folio';
+import { EMPTY_ADDRESS, SAMPLE_PREFERENCES, SAMPLE_PROFILE, type TestFolio } from './folio';
 import type { DocumentInput } from '../../src/shared/api/documents';
 
-export const EMPTY_ADDRESS = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
+export { EMPTY_ADDRESS };
 
 /** A configured business (EUR, en-IE) with two VAT rates, a customer and two items. */
 export async function seedBusiness(t: TestFolio) {

@@ -21,7 +21,8 @@ import {
   TEST_ENGINE,
   createSharedBooks,
   fixedClock,
-  joinSharedBooks,
+  addSharedPerson,
+  openOnOwnMachine,
   openTestFolio,
   sharedSettings,
   storedFiles,
@@ -101,28 +102,11 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
   const people: Record<string, SharedPerson> = {};
 
   async function person(name: string, role: Role): Promise<SharedPerson> {
-    const p = {
-      login: `${role}_${randomBytes(4).toString('hex')}`,
-      password: randomBytes(12).toString('hex'),
-    };
-    const admin = new pg.Client({ ...testCluster()!, database: books.database });
-    await admin.connect();
-    try {
-      await addPerson(admin, { name, ...p, role });
-    } finally {
-      await admin.end();
-    }
-    people[role] = p;
-    return p;
+    people[role] = await addSharedPerson(books.database, name, role);
+    return people[role];
   }
 
-  async function machine(who: SharedPerson): Promise<TestFolio> {
-    const dir = tempDir();
-    joinSharedBooks(dir.dir, books);
-    const t = await openTestFolio({ dataDir: dir.dir, person: who, clock, keep: true });
-    cleanups.push(dir.cleanup, () => t.close());
-    return t;
-  }
+  const machine = (who: SharedPerson) => openOnOwnMachine(books, who, { clock, cleanups });
 
   /** A direct connection of a person to the books, as another program would make. */
   async function direct<T>(who: SharedPerson, fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -5,10 +5,8 @@
  * once happens once. Runs whatever FOLIO_TEST_ENGINE says (a person signing in opens shared
  * books); skipped where PostgreSQL is not installed.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { addPerson, type Role } from '../../src/main/db/pg/roles';
+import type { Role } from '../../src/main/db/pg/roles';
 import { storeOf } from '../../src/main/services/context';
 import { catchUpAll, recurringInvoicesJob } from '../../src/main/services/receivables/recurring';
 import { runJob } from '../../src/main/jobs';
@@ -16,7 +14,8 @@ import { silentLogger } from '../../src/main/log';
 import {
   createSharedBooks,
   fixedClock,
-  joinSharedBooks,
+  addSharedPerson,
+  openOnOwnMachine,
   openTestFolio,
   type SharedPerson,
   type TestFolio,
@@ -35,26 +34,10 @@ let ben: TestFolio;
 let seed: Seed;
 
 /** A new person in the books, as the server's administrator adds them. */
-async function person(name: string, role: Role): Promise<SharedPerson> {
-  const p = { login: `${role}_${randomBytes(4).toString('hex')}`, password: randomBytes(12).toString('hex') };
-  const admin = new pg.Client({ ...testCluster()!, database: books.database });
-  await admin.connect();
-  try {
-    await addPerson(admin, { name, ...p, role });
-  } finally {
-    await admin.end();
-  }
-  return p;
-}
+const person = (name: string, role: Role) => addSharedPerson(books.database, name, role);
 
 /** Folio on a machine of its own (a data folder of its own) signed in to the books as `who`. */
-async function machine(who: SharedPerson): Promise<TestFolio> {
-  const dir = tempDir();
-  joinSharedBooks(dir.dir, books);
-  const t = await openTestFolio({ dataDir: dir.dir, person: who, clock, keep: true });
-  cleanups.push(dir.cleanup, () => t.close());
-  return t;
-}
+const machine = (who: SharedPerson) => openOnOwnMachine(books, who, { clock, cleanups });
 
 const invoices = async (t: TestFolio) =>
   (await t.call('documents.list', { type: 'invoice', sort: 'issueDate', direction: 'asc', limit: 500 })).rows;

@@ -4,7 +4,10 @@ import { test, expect, seedSetup, shootAtTwoSizes } from './fixtures';
 import { useOwnCluster } from './shared-books-fixtures';
 import { connectTo } from '../helpers/pg-cluster';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { oneLineInvoice } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Issue 14 §2 from the screens: Settings → Shared books → "Move my books to a server" moves a
@@ -50,14 +53,10 @@ test.describe('moving books to a server', () => {
     });
     const numbers: string[] = [];
     for (const [i, amount] of [120000, 45050, 9999].entries()) {
-      const draft = await app.call('documents.create', {
-        type: 'invoice',
-        customerId: customer.id,
-        issueDate: new Date().toISOString().slice(0, 10),
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: `Survey ${i + 1}`, quantity: '1', unitPrice: amount, taxIds: [] }],
-      });
+      const draft = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: `Survey ${i + 1}`, unitPrice: amount }, today()),
+      );
       numbers.push((await app.call('documents.issue', { id: draft.id })).number);
     }
 

@@ -2,7 +2,10 @@ import { test, expect, seedSetup } from './fixtures';
 import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { oneLineInvoice } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Two browser-mode servers (two people's Folio) on one PostgreSQL: the first is connected
@@ -63,14 +66,10 @@ test.describe('shared books', () => {
         currency: 'EUR',
         paymentTerms: { kind: 'net', days: 14 },
       });
-      const draft = await app.call('documents.create', {
-        type: 'invoice',
-        customerId: customer.id,
-        issueDate: new Date().toISOString().slice(0, 10),
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: 'Harbour lighting survey', quantity: '1', unitPrice: 120000, taxIds: [] }],
-      });
+      const draft = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: 'Harbour lighting survey', unitPrice: 120000 }, today()),
+      );
       const issued = await app.call('documents.issue', { id: draft.id });
 
       // …appears in the second person's list.
@@ -79,14 +78,10 @@ test.describe('shared books', () => {
       await expect(page.getByText('Harbour Lights Ltd').first()).toBeVisible();
       // A second invoice made in the first while the list is open in the second shows up when
       // the second window is looked at again (no restart, no reload).
-      const another = await app.call('documents.create', {
-        type: 'invoice',
-        customerId: customer.id,
-        issueDate: new Date().toISOString().slice(0, 10),
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: 'Second survey', quantity: '1', unitPrice: 50000, taxIds: [] }],
-      });
+      const another = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: 'Second survey', unitPrice: 50000 }, today()),
+      );
       const secondIssued = await app.call('documents.issue', { id: another.id });
       await expect(page.getByRole('link', { name: secondIssued.number })).toHaveCount(0);
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));

@@ -120,6 +120,28 @@ export async function openOnOwnMachine(
   return t;
 }
 
+/**
+ * New shared books with their owner's Folio open on a data folder of its own; what closes it,
+ * drops the books and removes the folder goes into `cleanups`.
+ */
+export async function openNewSharedBooks(options: {
+  clock?: Clock;
+  cleanups: (() => void | Promise<void>)[];
+}): Promise<{ books: { database: string; owner: SharedPerson }; owner: TestFolio }> {
+  const first = tempDir();
+  options.cleanups.push(first.cleanup);
+  const books = await createSharedBooks(first.dir);
+  options.cleanups.push(() => dropTestDatabase(books.database));
+  const owner = await openTestFolio({
+    dataDir: first.dir,
+    person: books.owner,
+    clock: options.clock,
+    keep: true,
+  });
+  options.cleanups.push(() => owner.close());
+  return { books, owner };
+}
+
 /** How a person opens the shared books of a test data folder (see createSharedBooks). */
 export function sharedSettings(database: string, person: SharedPerson) {
   const cluster = testCluster();

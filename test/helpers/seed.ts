@@ -54,3 +54,31 @@ export function invoiceInput(seed: Seed, overrides: Partial<DocumentInput> = {})
     ...overrides,
   };
 }
+
+/** An invoice of one untaxed line (quantity 1) for `customerId`, in EUR, due net 14. */
+export function oneLineInvoice(
+  customerId: number,
+  line: { description: string; unitPrice: number },
+  issueDate = '2026-11-30',
+): DocumentInput {
+  return {
+    type: 'invoice',
+    customerId,
+    issueDate,
+    due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+    currency: 'EUR',
+    lines: [{ description: line.description, quantity: '1', unitPrice: line.unitPrice, taxIds: [] }],
+  };
+}
+
+/** A customer with no email and no address, in EUR, paying net 14. */
+export function plainCustomer(name: string) {
+  return {
+    name,
+    emails: [],
+    billingAddress: EMPTY_ADDRESS,
+    shippingAddress: EMPTY_ADDRESS,
+    currency: 'EUR',
+    paymentTerms: { kind: 'net' as const, days: 14 },
+  };
+}

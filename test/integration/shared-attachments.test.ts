@@ -19,9 +19,9 @@ import { examplePath, facturxPdf } from '../helpers/einvoice';
 import {
   ONE_PIXEL_PNG,
   TEST_ENGINE,
-  createSharedBooks,
   fixedClock,
   addSharedPerson,
+  openNewSharedBooks,
   openOnOwnMachine,
   openTestFolio,
   sharedSettings,
@@ -120,12 +120,7 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
   }
 
   beforeAll(async () => {
-    const first = tempDir();
-    cleanups.push(first.cleanup);
-    books = await createSharedBooks(first.dir);
-    cleanups.push(() => dropTestDatabase(books.database));
-    ann = await openTestFolio({ dataDir: first.dir, person: books.owner, clock, keep: true });
-    cleanups.push(() => ann.close());
+    ({ books, owner: ann } = await openNewSharedBooks({ clock, cleanups }));
     await setupBusiness(ann);
     ben = await machine(await person('Ben Bookkeeper', 'bookkeeper'));
     vera = await machine(await person('Vera Viewer', 'viewer'));

@@ -23,7 +23,7 @@ import {
 } from '../helpers/bridge-process';
 import { setupInput, TEST_ENGINE } from '../helpers/folio';
 import { connectTo, postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
-import { EMPTY_ADDRESS } from '../helpers/seed';
+import { oneLineInvoice, plainCustomer } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
 
 const WRITERS = 4;
@@ -71,16 +71,7 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
       });
       expect((await call(folio, 'sharedBooks.status')).open).toBe(true);
       await call(folio, 'settings.completeSetup', setupInput({ name: 'Acme Studio Ltd' }));
-      customerId = (
-        await call(folio, 'customers.create', {
-          name: 'Harbour Lights Ltd',
-          emails: [],
-          billingAddress: EMPTY_ADDRESS,
-          shippingAddress: EMPTY_ADDRESS,
-          currency: 'EUR',
-          paymentTerms: { kind: 'net', days: 14 },
-        })
-      ).customer.id;
+      customerId = (await call(folio, 'customers.create', plainCustomer('Harbour Lights Ltd'))).customer.id;
     }, 180_000);
 
     afterAll(async () => {
@@ -103,14 +94,11 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
         while (!stop) {
           n++;
           try {
-            const draft = await call(folio, 'documents.create', {
-              type: 'invoice',
-              customerId,
-              issueDate: '2026-11-30',
-              due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-              currency: 'EUR',
-              lines: [{ description: `Work ${n}`, quantity: '1', unitPrice: 1000 + n, taxIds: [] }],
-            });
+            const draft = await call(
+              folio,
+              'documents.create',
+              oneLineInvoice(customerId, { description: `Work ${n}`, unitPrice: 1000 + n }),
+            );
             const invoice = await call(folio, 'documents.issue', { id: draft.id });
             issued.push(invoice.id);
             const payment = await call(folio, 'payments.record', {
@@ -215,14 +203,11 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
       }
 
       // And it saves again, with the same process.
-      const draft = await call(folio, 'documents.create', {
-        type: 'invoice',
-        customerId,
-        issueDate: '2026-11-30',
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: 'After the outage', quantity: '1', unitPrice: 5000, taxIds: [] }],
-      });
+      const draft = await call(
+        folio,
+        'documents.create',
+        oneLineInvoice(customerId, { description: 'After the outage', unitPrice: 5000 }),
+      );
       const after = await call(folio, 'documents.issue', { id: draft.id });
       expect(after.status).toBe('issued');
     }, 180_000);

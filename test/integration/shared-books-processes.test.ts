@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { createSharedBooks, setupInput, sharedSettings, TEST_ENGINE } from '../helpers/folio';
 import { testCluster } from '../helpers/pg';
-import { EMPTY_ADDRESS } from '../helpers/seed';
+import { oneLineInvoice, plainCustomer } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
 
 const EACH = 500;
@@ -39,22 +39,8 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('two processes on on
     const [ann, ben] = people as [BridgeProcess, BridgeProcess];
     expect((await call(ann, 'sharedBooks.status')).open).toBe(true);
     await call(ann, 'settings.completeSetup', setupInput({ name: 'Acme Studio Ltd' }));
-    const { customer } = await call(ben, 'customers.create', {
-      name: 'Harbour Lights Ltd',
-      emails: [],
-      billingAddress: EMPTY_ADDRESS,
-      shippingAddress: EMPTY_ADDRESS,
-      currency: 'EUR',
-      paymentTerms: { kind: 'net', days: 14 },
-    });
-    const draft = {
-      type: 'invoice',
-      customerId: customer.id,
-      issueDate: '2026-11-30',
-      due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-      currency: 'EUR',
-      lines: [{ description: 'Work', quantity: '1', unitPrice: 1000, taxIds: [] }],
-    };
+    const { customer } = await call(ben, 'customers.create', plainCustomer('Harbour Lights Ltd'));
+    const draft = oneLineInvoice(customer.id, { description: 'Work', unitPrice: 1000 });
     const drafts = async (p: BridgeProcess) => {
       const ids: number[] = [];
       for (let i = 0; i < EACH; i++) ids.push((await call(p, 'documents.create', draft)).id);

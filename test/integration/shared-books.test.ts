@@ -12,17 +12,15 @@ import { catchUpAll, recurringInvoicesJob } from '../../src/main/services/receiv
 import { runJob } from '../../src/main/jobs';
 import { silentLogger } from '../../src/main/log';
 import {
-  createSharedBooks,
   fixedClock,
   addSharedPerson,
+  openNewSharedBooks,
   openOnOwnMachine,
-  openTestFolio,
   type SharedPerson,
   type TestFolio,
 } from '../helpers/folio';
-import { dropTestDatabase, testCluster } from '../helpers/pg';
+import { testCluster } from '../helpers/pg';
 import { EMPTY_ADDRESS, invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
-import { tempDir } from '../helpers/tmp';
 import { b64, camt053 } from '../helpers/bank';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -44,12 +42,7 @@ const invoices = async (t: TestFolio) =>
 
 describe.skipIf(!testCluster())('two machines on the same shared books', () => {
   beforeAll(async () => {
-    const first = tempDir();
-    cleanups.push(first.cleanup);
-    books = await createSharedBooks(first.dir);
-    cleanups.push(() => dropTestDatabase(books.database));
-    ann = await openTestFolio({ dataDir: first.dir, person: books.owner, clock, keep: true });
-    cleanups.push(() => ann.close());
+    ({ books, owner: ann } = await openNewSharedBooks({ clock, cleanups }));
     ben = await machine(await person('Ben Bookkeeper', 'bookkeeper'));
     seed = await seedBusiness(ann);
   });

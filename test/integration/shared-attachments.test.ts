@@ -46,6 +46,13 @@ function scan(kilobytes = 700): Buffer {
   ]);
 }
 
+/** The stored file opens for `t` as the PDF `fileName`, byte for byte `bytes`. */
+async function expectOpensAsPdf(t: TestFolio, sha256: string, fileName: string, bytes: Buffer) {
+  const opened = await t.call('bills.getAttachment', { sha256 });
+  expect(opened).toMatchObject({ fileName, mimeType: 'application/pdf', bytes: bytes.length });
+  expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+}
+
 describe(`stored files on the run’s engine (${TEST_ENGINE})`, () => {
   it('a scan outlives closing and opening the books again, byte for byte, kept where the books are', async () => {
     const folder = tempDir();
@@ -67,13 +74,7 @@ describe(`stored files on the run’s engine (${TEST_ENGINE})`, () => {
       ]);
       await t.close();
       t = await openTestFolio({ dataDir: folder.dir, clock, keep: true });
-      const opened = await t.call('bills.getAttachment', { sha256: uploaded.sha256 });
-      expect(opened).toMatchObject({
-        fileName: 'march.pdf',
-        mimeType: 'application/pdf',
-        bytes: bytes.length,
-      });
-      expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+      await expectOpensAsPdf(t, uploaded.sha256, 'march.pdf', bytes);
       expect((await storedFiles(t.folio.ctx)).get(uploaded.sha256)?.equals(bytes)).toBe(true);
       // The data folder holds the file for a local book only.
       expect(fs.existsSync(path.join(folder.dir, 'attachments'))).toBe(TEST_ENGINE === 'sqlite');
@@ -145,13 +146,7 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
       expect(seen.attachments).toEqual([
         { sha256: uploaded.sha256, fileName: 'paper.pdf', mimeType: 'application/pdf', bytes: bytes.length },
       ]);
-      const opened = await other.call('bills.getAttachment', { sha256: uploaded.sha256 });
-      expect(opened).toMatchObject({
-        fileName: 'paper.pdf',
-        mimeType: 'application/pdf',
-        bytes: bytes.length,
-      });
-      expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+      await expectOpensAsPdf(other, uploaded.sha256, 'paper.pdf', bytes);
       // Nothing of it on that machine's disk.
       expect(fs.existsSync(other.folio.ctx.paths.attachmentsDir)).toBe(false);
     }
@@ -204,9 +199,7 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
         format: expect.stringMatching(/Factur-X/),
       });
       expect(einvoice!.data.seller.name).toBeTruthy();
-      const original = await other.call('bills.getAttachment', { sha256: einvoice!.fileSha256 });
-      expect(original).toMatchObject({ fileName: 'fx.pdf', mimeType: 'application/pdf', bytes: pdf.length });
-      expect(Buffer.from(original.dataBase64, 'base64').equals(pdf)).toBe(true);
+      await expectOpensAsPdf(other, einvoice!.fileSha256, 'fx.pdf', pdf);
     }
   });
 

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { startBridgeProcess, WEB_ENTRY, type BridgeProcess } from '../test/helpers/bridge-process';
+import { EMPTY_ADDRESS, setupInput } from '../test/helpers/folio';
 import { tempDir } from '../test/helpers/tmp';
 import { median, note, percentile, record } from './report';
 
@@ -123,30 +124,23 @@ export async function runEditor(): Promise<void> {
     ],
   });
   try {
-    await call(bridge, 'settings.completeSetup', {
-      profile: {
-        name: 'Bench GmbH',
-        address: {
-          line1: 'Weg 1',
-          line2: '',
-          city: 'Köln',
-          region: '',
-          postalCode: '50667',
-          country: 'Deutschland',
+    await call(
+      bridge,
+      'settings.completeSetup',
+      setupInput(
+        {
+          name: 'Bench GmbH',
+          address: {
+            ...EMPTY_ADDRESS,
+            line1: 'Weg 1',
+            city: 'Köln',
+            postalCode: '50667',
+            country: 'Deutschland',
+          },
         },
-        email: '',
-        phone: '',
-        website: '',
-        taxNumber: '',
-      },
-      preferences: {
-        baseCurrency: 'EUR',
-        locale: 'de-DE',
-        defaultPaymentTerms: { kind: 'net', days: 14 },
-        fiscalYearStartMonth: 1,
-        fiscalYearStartDay: 1,
-      },
-    });
+        { locale: 'de-DE', defaultPaymentTerms: { kind: 'net', days: 14 } },
+      ),
+    );
     const small = await seedDraft(bridge, 1);
     const big = await seedDraft(bridge, 200);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

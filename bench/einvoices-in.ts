@@ -10,6 +10,7 @@ import { CHUNK_MAX } from '../src/main/services/einvoice/validate-pool';
 import { parseEInvoiceXml } from '../src/shared/domain/einvoice-in/detect';
 import { draftFromEInvoice } from '../src/shared/domain/einvoice-in/map';
 import { einvoiceExamples } from '../test/helpers/einvoice';
+import { EMPTY_ADDRESS, setupInput } from '../test/helpers/folio';
 import { tempDir } from '../test/helpers/tmp';
 import { note, record } from './report';
 
@@ -58,30 +59,13 @@ export async function runEInvoicesIn(): Promise<void> {
   const tmp = tempDir('folio-bench-einv-');
   const folio = await openFolio({ dataDir: tmp.dir, mode: 'browser', version: 'bench', log: silentLogger });
   try {
-    await folio.dispatch('settings.completeSetup', {
-      profile: {
+    await folio.dispatch(
+      'settings.completeSetup',
+      setupInput({
         name: 'Bench Ltd',
-        address: {
-          line1: '1 Main St',
-          line2: '',
-          city: 'Dublin',
-          region: '',
-          postalCode: '',
-          country: 'Ireland',
-        },
-        email: '',
-        phone: '',
-        website: '',
-        taxNumber: '',
-      },
-      preferences: {
-        baseCurrency: 'EUR',
-        locale: 'en-IE',
-        defaultPaymentTerms: { kind: 'net', days: 30 },
-        fiscalYearStartMonth: 1,
-        fiscalYearStartDay: 1,
-      },
-    });
+        address: { ...EMPTY_ADDRESS, line1: '1 Main St', city: 'Dublin', country: 'Ireland' },
+      }),
+    );
     // Warm-up: load SaxonJS and both stylesheets once, as the first import of a session does.
     let t = performance.now();
     validateEn16931(batch.find((f) => f.syntax === 'UBL')!.bytes.toString(), 'UBL');

@@ -13,7 +13,7 @@ import { openFolio, type Folio } from '../src/main/app';
 import { silentLogger } from '../src/main/log';
 import type { Input, Method, Output } from '../src/shared/api/contract';
 import type { DocumentInput } from '../src/shared/api/documents';
-import { fixedClock } from '../test/helpers/folio';
+import { fixedClock, setupInput } from '../test/helpers/folio';
 import { tempDir } from '../test/helpers/tmp';
 import { COMMON_NAME, TODAY, generate, type Catalog } from './receivables-data';
 import { median, note, percentile, record, timeAsync } from './report';
@@ -53,23 +53,15 @@ export async function buildDataset(dir: string, n: number) {
   const folio = await open(dir);
   try {
     const call = caller(folio);
-    await call('settings.completeSetup', {
-      profile: {
+    await call(
+      'settings.completeSetup',
+      setupInput({
         name: 'Acme Studio Ltd',
         address: ADDRESS,
         email: 'hello@acme.example',
-        phone: '',
-        website: '',
         taxNumber: 'IE1234567T',
-      },
-      preferences: {
-        baseCurrency: 'EUR',
-        locale: 'en-IE',
-        defaultPaymentTerms: { kind: 'net', days: 30 },
-        fiscalYearStartMonth: 1,
-        fiscalYearStartDay: 1,
-      },
-    });
+      }),
+    );
     const vat23 = await call('taxes.create', { name: 'VAT 23%', percent: '23' });
     const vat135 = await call('taxes.create', { name: 'VAT 13.5%', percent: '13.5' });
     const vat9 = await call('taxes.create', { name: 'VAT 9%', percent: '9' });

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { openFolio } from '../src/main/app';
 import { silentLogger } from '../src/main/log';
+import { DEFAULT_PREFERENCES } from '../src/main/services/settings';
 import { addDays, localToday } from '../src/shared/domain/dates';
 import type { Input, Method, Output } from '../src/shared/api/contract';
 import type { Customer } from '../src/shared/api/customers';
@@ -48,13 +49,7 @@ async function main() {
       website: 'northwind.example',
       taxNumber: 'IE 6388047V',
     },
-    preferences: {
-      baseCurrency: 'EUR',
-      locale: 'en-IE',
-      defaultPaymentTerms: { kind: 'net', days: 30 },
-      fiscalYearStartMonth: 1,
-      fiscalYearStartDay: 1,
-    },
+    preferences: { ...DEFAULT_PREFERENCES, baseCurrency: 'EUR', locale: 'en-IE' },
   });
   const vat = await call('taxes.create', { name: 'VAT 23%', percent: '23' });
   const reduced = await call('taxes.create', { name: 'VAT 13.5%', percent: '13.5' });

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
+import { SAMPLE_PREFERENCES } from '../helpers/folio';
 import { tempDir } from '../helpers/tmp';
 
 export interface App {
@@ -63,13 +64,41 @@ export const PROFILE = {
 export async function seedSetup(app: App, preferences: Record<string, unknown> = {}): Promise<void> {
   await app.call('settings.completeSetup', {
     profile: PROFILE,
-    preferences: {
-      baseCurrency: 'EUR',
-      locale: 'en-IE',
-      defaultPaymentTerms: { kind: 'net', days: 30 },
-      fiscalYearStartMonth: 1,
-      fiscalYearStartDay: 1,
-      ...preferences,
-    },
+    preferences: { ...SAMPLE_PREFERENCES, ...preferences },
   });
+}
+
+/**
+ * Words cut off or spilling out: a field's value or a text element (no element inside) whose
+ * content is wider than its box, like a label ending in "…".
+ */
+export const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter(
+        (el) =>
+          el.offsetParent !== null &&
+          (el instanceof HTMLInputElement ||
+            el.children.length === 0 ||
+            getComputedStyle(el).textOverflow === 'ellipsis') &&
+          el.clientWidth > 0 &&
+          el.scrollWidth > el.clientWidth + 1,
+      )
+      .map((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim()),
+  );
+
+/**
+ * At 1280×800 and 1024×700: waits until nothing is cut off, then saves a full-page screenshot
+ * as test-results/<name>-<width>x<height>.png; leaves the page at 1366×860.
+ */
+export async function shootAtTwoSizes(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => overflowing(page), { message: `cut off at ${width}×${height}` }).toEqual([]);
+    await page.screenshot({ path: `test-results/${name}-${width}x${height}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 860 });
 }

@@ -1,4 +1,4 @@
-import { test, expect, seedSetup } from './fixtures';
+import { test, expect, seedSetup, shootAtTwoSizes } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -7,42 +7,13 @@ import type { Page } from '@playwright/test';
  * the date pickers' month and day names all follow.
  */
 
-const shoot = async (page: Page, name: string) => {
-  for (const [width, height] of [
-    [1280, 800],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expect.poll(() => overflowing(page), { message: `cut off at ${width}×${height}` }).toEqual([]);
-    await page.screenshot({ path: `test-results/languages-${name}-${width}x${height}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 860 });
-};
+const shoot = (page: Page, name: string) => shootAtTwoSizes(page, `languages-${name}`);
 
 /** Another screen of the same page (the hash router), as a link would: never a reload. */
 const goTo = (page: Page, route: string) =>
   page.evaluate((r) => {
     window.location.hash = r;
   }, route);
-
-/**
- * Words cut off or spilling out: a field's value or a text element (no element inside) whose
- * content is wider than its box, like a label ending in "…".
- */
-const overflowing = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter(
-        (el) =>
-          el.offsetParent !== null &&
-          (el instanceof HTMLInputElement ||
-            el.children.length === 0 ||
-            getComputedStyle(el).textOverflow === 'ellipsis') &&
-          el.clientWidth > 0 &&
-          el.scrollWidth > el.clientWidth + 1,
-      )
-      .map((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim()),
-  );
 
 test('choosing Deutsch in Preferences switches the whole app, and English switches it back, without a reload', async ({
   app,

@@ -1,6 +1,5 @@
-import { test, expect, seedSetup } from './fixtures';
-import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
-import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { test, expect } from './fixtures';
+import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
 import { tempDir } from '../helpers/tmp';
 
 /**
@@ -10,17 +9,7 @@ import { tempDir } from '../helpers/tmp';
  * works — no reload, no restart. Then the Backups tab backs the shared books up with pg_dump.
  */
 test.describe('shared books: server away, backups', () => {
-  test.skip(!postgresBin(), 'PostgreSQL is not installed');
-  let cluster: Cluster;
-  test.beforeAll(async () => {
-    cluster = await startCluster();
-    process.env.FOLIO_TEST_PG = JSON.stringify({
-      host: cluster.host,
-      port: cluster.port,
-      user: cluster.user,
-    });
-  });
-  test.afterAll(() => cluster?.stop());
+  const cluster = useOwnCluster();
 
   test('the banner says the server is away, the typed form stays, and saving works once it is back', async ({
     app,
@@ -28,10 +17,7 @@ test.describe('shared books: server away, backups', () => {
   }) => {
     const server = tempDir('folio-e2e-books-');
     try {
-      const books = await createSharedBooks(server.dir);
-      await app.call('sharedBooks.connect', sharedSettings(books.database, books.owner));
-      await app.restart();
-      await seedSetup(app);
+      await openSharedBooksIn(app, server.dir);
 
       await app.open(page, '/customers');
       await expect(page.getByText('No customers yet.')).toBeVisible();
@@ -39,7 +25,7 @@ test.describe('shared books: server away, backups', () => {
       await page.getByLabel('Customer name').fill('Harbour Lights Ltd');
       await expect(page.getByText('The server with the shared books cannot be reached.')).toHaveCount(0);
 
-      await cluster.crash();
+      await cluster().crash();
       await page.getByRole('button', { name: 'Save customer' }).click();
       const banner = page
         .getByRole('alert')
@@ -54,7 +40,7 @@ test.describe('shared books: server away, backups', () => {
       await expect(banner).toContainText(/Retrying in \d+ seconds?…/);
       await expect(banner).toBeVisible();
 
-      await cluster.restart();
+      await cluster().restart();
       // Found again by the banner's own retries: it goes by itself.
       await expect(banner).toHaveCount(0, { timeout: 60_000 });
       await expect(page.getByLabel('Customer name')).toHaveValue('Harbour Lights Ltd');
@@ -71,10 +57,7 @@ test.describe('shared books: server away, backups', () => {
   }) => {
     const server = tempDir('folio-e2e-books-');
     try {
-      const books = await createSharedBooks(server.dir);
-      await app.call('sharedBooks.connect', sharedSettings(books.database, books.owner));
-      await app.restart();
-      await seedSetup(app);
+      const { books } = await openSharedBooksIn(app, server.dir);
       // The owner's Folio takes the daily automatic backup by itself soon after it starts.
       await expect
         .poll(async () => (await app.call('sharedBooks.backups')).backups.length, { timeout: 60_000 })

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Page } from '@playwright/test';
-import { test, expect, seedSetup } from './fixtures';
-import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
+import { test, expect, seedSetup, shootAtTwoSizes } from './fixtures';
+import { useOwnCluster } from './shared-books-fixtures';
+import { connectTo } from '../helpers/pg-cluster';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { oneLineInvoice } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Issue 14 §2 from the screens: Settings → Shared books → "Move my books to a server" moves a
@@ -13,66 +16,24 @@ import { tempDir } from '../helpers/tmp';
  * first-run wizard offers shared books next to setting up new books here.
  */
 
-/** Words cut off or spilling out of their box (see languages.spec.ts). */
-const overflowing = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter(
-        (el) =>
-          el.offsetParent !== null &&
-          (el instanceof HTMLInputElement ||
-            el.children.length === 0 ||
-            getComputedStyle(el).textOverflow === 'ellipsis') &&
-          el.clientWidth > 0 &&
-          el.scrollWidth > el.clientWidth + 1,
-      )
-      .map((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim()),
-  );
-
-const shoot = async (page: Page, name: string) => {
-  for (const [width, height] of [
-    [1280, 800],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expect.poll(() => overflowing(page), { message: `cut off at ${width}×${height}` }).toEqual([]);
-    await page.screenshot({ path: `test-results/move-${name}-${width}x${height}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 860 });
-};
+const shoot = (page: Page, name: string) => shootAtTwoSizes(page, `move-${name}`);
 
 test.describe('moving books to a server', () => {
-  test.skip(!postgresBin(), 'PostgreSQL is not installed');
-  let cluster: Cluster;
-  test.beforeAll(async () => {
-    cluster = await startCluster();
-    process.env.FOLIO_TEST_PG = JSON.stringify({
-      host: cluster.host,
-      port: cluster.port,
-      user: cluster.user,
-    });
-  });
-  test.afterAll(() => cluster?.stop());
+  const cluster = useOwnCluster();
 
   /** An empty database owned by its own login (as a server's administrator sets one up). */
   async function emptyDatabase() {
     const login = `mover_${randomBytes(4).toString('hex')}`;
     const password = randomBytes(12).toString('hex');
     const database = `moved_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({
-      host: cluster.host,
-      port: cluster.port,
-      user: cluster.user,
-      database: 'postgres',
-    });
-    await admin.connect();
+    const admin = await connectTo(cluster(), 'postgres');
     try {
       await admin.query(`CREATE ROLE "${login}" LOGIN CREATEROLE PASSWORD '${password}'`);
       await admin.query(`CREATE DATABASE "${database}" OWNER "${login}"`);
     } finally {
       await admin.end();
     }
-    return { host: cluster.host, port: cluster.port, database, user: login, password };
+    return { host: cluster().host, port: cluster().port, database, user: login, password };
   }
 
   test('Move my books: progress, every table equal, and the same invoices from the server after a restart', async ({
@@ -92,14 +53,10 @@ test.describe('moving books to a server', () => {
     });
     const numbers: string[] = [];
     for (const [i, amount] of [120000, 45050, 9999].entries()) {
-      const draft = await app.call('documents.create', {
-        type: 'invoice',
-        customerId: customer.id,
-        issueDate: new Date().toISOString().slice(0, 10),
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: `Survey ${i + 1}`, quantity: '1', unitPrice: amount, taxIds: [] }],
-      });
+      const draft = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: `Survey ${i + 1}`, unitPrice: amount }, today()),
+      );
       numbers.push((await app.call('documents.issue', { id: draft.id })).number);
     }
 

@@ -1,8 +1,11 @@
 import { test, expect, seedSetup } from './fixtures';
-import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
-import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
+import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
+import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { oneLineInvoice } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Two browser-mode servers (two people's Folio) on one PostgreSQL: the first is connected
@@ -10,17 +13,7 @@ import { tempDir } from '../helpers/tmp';
  * appears in the other's list.
  */
 test.describe('shared books', () => {
-  test.skip(!postgresBin(), 'PostgreSQL is not installed');
-  let cluster: Cluster;
-  test.beforeAll(async () => {
-    cluster = await startCluster();
-    process.env.FOLIO_TEST_PG = JSON.stringify({
-      host: cluster.host,
-      port: cluster.port,
-      user: cluster.user,
-    });
-  });
-  test.afterAll(() => cluster?.stop());
+  useOwnCluster();
 
   test('connect in Settings, then an invoice made by one person appears in the other’s list', async ({
     app,
@@ -51,11 +44,7 @@ test.describe('shared books', () => {
       await seedSetup(app);
 
       // The second person's Folio, on its own data folder, connected to the same books.
-      second = await startBridgeProcess(other.dir);
-      const connected = await second.call('sharedBooks.connect', settings);
-      expect(connected.ok).toBe(true);
-      await second.stop();
-      second = await startBridgeProcess(other.dir);
+      second = await startOnSharedBooks(other.dir, settings);
       expect((await second.call('sharedBooks.status', {})).value).toMatchObject({
         mode: 'shared',
         open: true,
@@ -77,14 +66,10 @@ test.describe('shared books', () => {
         currency: 'EUR',
         paymentTerms: { kind: 'net', days: 14 },
       });
-      const draft = await app.call('documents.create', {
-        type: 'invoice',
-        customerId: customer.id,
-        issueDate: new Date().toISOString().slice(0, 10),
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: 'Harbour lighting survey', quantity: '1', unitPrice: 120000, taxIds: [] }],
-      });
+      const draft = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: 'Harbour lighting survey', unitPrice: 120000 }, today()),
+      );
       const issued = await app.call('documents.issue', { id: draft.id });
 
       // …appears in the second person's list.
@@ -93,14 +78,10 @@ test.describe('shared books', () => {
       await expect(page.getByText('Harbour Lights Ltd').first()).toBeVisible();
       // A second invoice made in the first while the list is open in the second shows up when
       // the second window is looked at again (no restart, no reload).
-      const another = await app.call('documents.create', {
-        type: 'invoice',
-        customerId: customer.id,
-        issueDate: new Date().toISOString().slice(0, 10),
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: 'Second survey', quantity: '1', unitPrice: 50000, taxIds: [] }],
-      });
+      const another = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: 'Second survey', unitPrice: 50000 }, today()),
+      );
       const secondIssued = await app.call('documents.issue', { id: another.id });
       await expect(page.getByRole('link', { name: secondIssued.number })).toHaveCount(0);
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -121,15 +102,8 @@ test.describe('shared books', () => {
     const other = tempDir('folio-e2e-');
     let second: BridgeProcess | null = null;
     try {
-      const books = await createSharedBooks(server.dir);
-      const settings = sharedSettings(books.database, books.owner);
-      expect((await app.bridge.call('sharedBooks.connect', settings)).ok).toBe(true);
-      await app.restart();
-      await seedSetup(app);
-      second = await startBridgeProcess(other.dir);
-      expect((await second.call('sharedBooks.connect', settings)).ok).toBe(true);
-      await second.stop();
-      second = await startBridgeProcess(other.dir);
+      const { settings } = await openSharedBooksIn(app, server.dir);
+      second = await startOnSharedBooks(other.dir, settings);
       const fields = {
         name: 'Office Landlord Ltd',
         currency: 'EUR',

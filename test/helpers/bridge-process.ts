@@ -66,3 +66,18 @@ export function startBridgeProcess(dataDir: string, extraArgs: string[] = []): P
     });
   });
 }
+
+/**
+ * Another person's Folio on shared books: a server process on its own data folder, connected
+ * to the books through the API (which then asks for a restart) and started again on them.
+ */
+export async function startOnSharedBooks(dataDir: string, settings: unknown): Promise<BridgeProcess> {
+  const local = await startBridgeProcess(dataDir);
+  try {
+    const r = await local.call('sharedBooks.connect', settings);
+    if (!r.ok) throw new Error(`sharedBooks.connect: ${JSON.stringify(r.error)}`);
+  } finally {
+    await local.stop();
+  }
+  return await startBridgeProcess(dataDir);
+}

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openFolio, type Folio, type FolioOptions } from '../../src/main/app';
 import { migratePg } from '../../src/main/db/migrations/pg/migrate';
 import { openSharedBooks } from '../../src/main/db/pg/open';
-import { addPerson, setUpRoles } from '../../src/main/db/pg/roles';
+import { addPerson, setUpRoles, type Role } from '../../src/main/db/pg/roles';
 import { createTestDatabase, dropTestDatabase, testCluster } from './pg';
 import type { SqliteStore } from '../../src/main/db/store';
 import type { Sqlite } from '../../src/main/db/open';
@@ -86,6 +86,60 @@ export async function createSharedBooks(dataDir: string): Promise<{ database: st
 export function joinSharedBooks(dataDir: string, books: { database: string; owner: SharedPerson }): void {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, SHARED_MARK), JSON.stringify(books));
+}
+
+/** A new person in shared test books, as the server's administrator adds them. */
+export async function addSharedPerson(database: string, name: string, role: Role): Promise<SharedPerson> {
+  const person = {
+    login: `${role}_${randomBytes(4).toString('hex')}`,
+    password: randomBytes(12).toString('hex'),
+  };
+  const admin = new pg.Client({ ...testCluster()!, database });
+  await admin.connect();
+  try {
+    await addPerson(admin, { name, ...person, role });
+  } finally {
+    await admin.end();
+  }
+  return person;
+}
+
+/**
+ * Folio on a machine of its own (a new data folder) signed in to `books` as `who`; what closes
+ * it and removes the folder goes into `cleanups`.
+ */
+export async function openOnOwnMachine(
+  books: { database: string; owner: SharedPerson },
+  who: SharedPerson,
+  options: { clock?: Clock; cleanups: (() => void | Promise<void>)[] },
+): Promise<TestFolio> {
+  const dir = tempDir();
+  joinSharedBooks(dir.dir, books);
+  const t = await openTestFolio({ dataDir: dir.dir, person: who, clock: options.clock, keep: true });
+  options.cleanups.push(dir.cleanup, () => t.close());
+  return t;
+}
+
+/**
+ * New shared books with their owner's Folio open on a data folder of its own; what closes it,
+ * drops the books and removes the folder goes into `cleanups`.
+ */
+export async function openNewSharedBooks(options: {
+  clock?: Clock;
+  cleanups: (() => void | Promise<void>)[];
+}): Promise<{ books: { database: string; owner: SharedPerson }; owner: TestFolio }> {
+  const first = tempDir();
+  options.cleanups.push(first.cleanup);
+  const books = await createSharedBooks(first.dir);
+  options.cleanups.push(() => dropTestDatabase(books.database));
+  const owner = await openTestFolio({
+    dataDir: first.dir,
+    person: books.owner,
+    clock: options.clock,
+    keep: true,
+  });
+  options.cleanups.push(() => owner.close());
+  return { books, owner };
 }
 
 /** How a person opens the shared books of a test data folder (see createSharedBooks). */
@@ -180,6 +234,24 @@ export const SAMPLE_PREFERENCES = {
   fiscalYearStartMonth: 1,
   fiscalYearStartDay: 1,
 };
+
+export const EMPTY_ADDRESS = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
+
+/**
+ * The settings.completeSetup input of a business: the profile's fields not given are empty,
+ * the preferences SAMPLE_PREFERENCES' (EUR, en-IE, net 30, calendar year) unless given.
+ */
+export function setupInput(
+  profile: Partial<typeof SAMPLE_PROFILE> & { name: string },
+  preferences: Partial<Omit<typeof SAMPLE_PREFERENCES, 'defaultPaymentTerms'>> & {
+    defaultPaymentTerms?: { kind: 'net'; days: number };
+  } = {},
+) {
+  return {
+    profile: { address: EMPTY_ADDRESS, email: '', phone: '', website: '', taxNumber: '', ...profile },
+    preferences: { ...SAMPLE_PREFERENCES, ...preferences },
+  };
+}
 
 /** A real 2×2 grey progressive JPEG (written by MuPDF). */
 export const TWO_PIXEL_JPEG =

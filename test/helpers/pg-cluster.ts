@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface Cluster {
   host: string;
@@ -151,4 +152,11 @@ export async function startCluster(options: { keepIn?: string; durable?: boolean
       }
     },
   };
+}
+
+/** A connection of the cluster's superuser to `database`, connected (end() it when done). */
+export async function connectTo(cluster: Cluster, database: string): Promise<pg.Client> {
+  const client = new pg.Client({ host: cluster.host, port: cluster.port, user: cluster.user, database });
+  await client.connect();
+  return client;
 }

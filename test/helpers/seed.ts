@@ -1,7 +1,7 @@
-import { SAMPLE_PREFERENCES, SAMPLE_PROFILE, type TestFolio } from './folio';
+import { EMPTY_ADDRESS, SAMPLE_PREFERENCES, SAMPLE_PROFILE, type TestFolio } from './folio';
 import type { DocumentInput } from '../../src/shared/api/documents';
 
-export const EMPTY_ADDRESS = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' };
+export { EMPTY_ADDRESS };
 
 /** A configured business (EUR, en-IE) with two VAT rates, a customer and two items. */
 export async function seedBusiness(t: TestFolio) {
@@ -52,5 +52,33 @@ export function invoiceInput(seed: Seed, overrides: Partial<DocumentInput> = {})
       },
     ],
     ...overrides,
+  };
+}
+
+/** An invoice of one untaxed line (quantity 1) for `customerId`, in EUR, due net 14. */
+export function oneLineInvoice(
+  customerId: number,
+  line: { description: string; unitPrice: number },
+  issueDate = '2026-11-30',
+): DocumentInput {
+  return {
+    type: 'invoice',
+    customerId,
+    issueDate,
+    due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
+    currency: 'EUR',
+    lines: [{ description: line.description, quantity: '1', unitPrice: line.unitPrice, taxIds: [] }],
+  };
+}
+
+/** A customer with no email and no address, in EUR, paying net 14. */
+export function plainCustomer(name: string) {
+  return {
+    name,
+    emails: [],
+    billingAddress: EMPTY_ADDRESS,
+    shippingAddress: EMPTY_ADDRESS,
+    currency: 'EUR',
+    paymentTerms: { kind: 'net' as const, days: 14 },
   };
 }

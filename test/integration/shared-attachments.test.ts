@@ -19,9 +19,10 @@ import { examplePath, facturxPdf } from '../helpers/einvoice';
 import {
   ONE_PIXEL_PNG,
   TEST_ENGINE,
-  createSharedBooks,
   fixedClock,
-  joinSharedBooks,
+  addSharedPerson,
+  openNewSharedBooks,
+  openOnOwnMachine,
   openTestFolio,
   sharedSettings,
   storedFiles,
@@ -45,6 +46,13 @@ function scan(kilobytes = 700): Buffer {
   ]);
 }
 
+/** The stored file opens for `t` as the PDF `fileName`, byte for byte `bytes`. */
+async function expectOpensAsPdf(t: TestFolio, sha256: string, fileName: string, bytes: Buffer) {
+  const opened = await t.call('bills.getAttachment', { sha256 });
+  expect(opened).toMatchObject({ fileName, mimeType: 'application/pdf', bytes: bytes.length });
+  expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+}
+
 describe(`stored files on the run’s engine (${TEST_ENGINE})`, () => {
   it('a scan outlives closing and opening the books again, byte for byte, kept where the books are', async () => {
     const folder = tempDir();
@@ -66,13 +74,7 @@ describe(`stored files on the run’s engine (${TEST_ENGINE})`, () => {
       ]);
       await t.close();
       t = await openTestFolio({ dataDir: folder.dir, clock, keep: true });
-      const opened = await t.call('bills.getAttachment', { sha256: uploaded.sha256 });
-      expect(opened).toMatchObject({
-        fileName: 'march.pdf',
-        mimeType: 'application/pdf',
-        bytes: bytes.length,
-      });
-      expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+      await expectOpensAsPdf(t, uploaded.sha256, 'march.pdf', bytes);
       expect((await storedFiles(t.folio.ctx)).get(uploaded.sha256)?.equals(bytes)).toBe(true);
       // The data folder holds the file for a local book only.
       expect(fs.existsSync(path.join(folder.dir, 'attachments'))).toBe(TEST_ENGINE === 'sqlite');
@@ -101,28 +103,11 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
   const people: Record<string, SharedPerson> = {};
 
   async function person(name: string, role: Role): Promise<SharedPerson> {
-    const p = {
-      login: `${role}_${randomBytes(4).toString('hex')}`,
-      password: randomBytes(12).toString('hex'),
-    };
-    const admin = new pg.Client({ ...testCluster()!, database: books.database });
-    await admin.connect();
-    try {
-      await addPerson(admin, { name, ...p, role });
-    } finally {
-      await admin.end();
-    }
-    people[role] = p;
-    return p;
+    people[role] = await addSharedPerson(books.database, name, role);
+    return people[role];
   }
 
-  async function machine(who: SharedPerson): Promise<TestFolio> {
-    const dir = tempDir();
-    joinSharedBooks(dir.dir, books);
-    const t = await openTestFolio({ dataDir: dir.dir, person: who, clock, keep: true });
-    cleanups.push(dir.cleanup, () => t.close());
-    return t;
-  }
+  const machine = (who: SharedPerson) => openOnOwnMachine(books, who, { clock, cleanups });
 
   /** A direct connection of a person to the books, as another program would make. */
   async function direct<T>(who: SharedPerson, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -136,12 +121,7 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
   }
 
   beforeAll(async () => {
-    const first = tempDir();
-    cleanups.push(first.cleanup);
-    books = await createSharedBooks(first.dir);
-    cleanups.push(() => dropTestDatabase(books.database));
-    ann = await openTestFolio({ dataDir: first.dir, person: books.owner, clock, keep: true });
-    cleanups.push(() => ann.close());
+    ({ books, owner: ann } = await openNewSharedBooks({ clock, cleanups }));
     await setupBusiness(ann);
     ben = await machine(await person('Ben Bookkeeper', 'bookkeeper'));
     vera = await machine(await person('Vera Viewer', 'viewer'));
@@ -166,13 +146,7 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
       expect(seen.attachments).toEqual([
         { sha256: uploaded.sha256, fileName: 'paper.pdf', mimeType: 'application/pdf', bytes: bytes.length },
       ]);
-      const opened = await other.call('bills.getAttachment', { sha256: uploaded.sha256 });
-      expect(opened).toMatchObject({
-        fileName: 'paper.pdf',
-        mimeType: 'application/pdf',
-        bytes: bytes.length,
-      });
-      expect(Buffer.from(opened.dataBase64, 'base64').equals(bytes)).toBe(true);
+      await expectOpensAsPdf(other, uploaded.sha256, 'paper.pdf', bytes);
       // Nothing of it on that machine's disk.
       expect(fs.existsSync(other.folio.ctx.paths.attachmentsDir)).toBe(false);
     }
@@ -225,9 +199,7 @@ describe.skipIf(!testCluster())('stored files seen by everyone on the same share
         format: expect.stringMatching(/Factur-X/),
       });
       expect(einvoice!.data.seller.name).toBeTruthy();
-      const original = await other.call('bills.getAttachment', { sha256: einvoice!.fileSha256 });
-      expect(original).toMatchObject({ fileName: 'fx.pdf', mimeType: 'application/pdf', bytes: pdf.length });
-      expect(Buffer.from(original.dataBase64, 'base64').equals(pdf)).toBe(true);
+      await expectOpensAsPdf(other, einvoice!.fileSha256, 'fx.pdf', pdf);
     }
   });
 

@@ -12,14 +12,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg } from '../../src/main/db/migrations/pg/migrate';
 import { addPerson, setUpRoles } from '../../src/main/db/pg/roles';
-import { startBridgeProcess, WEB_ENTRY, type BridgeProcess } from '../helpers/bridge-process';
-import { TEST_ENGINE } from '../helpers/folio';
-import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
-import { EMPTY_ADDRESS } from '../helpers/seed';
+import {
+  startBridgeProcess,
+  startOnSharedBooks,
+  WEB_ENTRY,
+  type BridgeProcess,
+} from '../helpers/bridge-process';
+import { setupInput, TEST_ENGINE } from '../helpers/folio';
+import { connectTo, postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
+import { oneLineInvoice, plainCustomer } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
 
 const WRITERS = 4;
@@ -42,27 +46,12 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
     const owner = { login: 'ann_owner', password: 'ann-secret-123' };
     let customerId: number;
 
-    const admin = async () => {
-      const c = new pg.Client({
-        host: cluster.host,
-        port: cluster.port,
-        user: cluster.user,
-        database: 'books',
-      });
-      await c.connect();
-      return c;
-    };
+    const admin = async () => await connectTo(cluster, 'books');
 
     beforeAll(async () => {
       // Durable: a commit acknowledged before the crash must survive it (pg-cluster.ts).
       cluster = await startCluster({ durable: true });
-      const root = new pg.Client({
-        host: cluster.host,
-        port: cluster.port,
-        user: cluster.user,
-        database: 'postgres',
-      });
-      await root.connect();
+      const root = await connectTo(cluster, 'postgres');
       await root.query('CREATE DATABASE books');
       await root.end();
       const c = await admin();
@@ -73,44 +62,16 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
       } finally {
         await c.end();
       }
-      const local = await startBridgeProcess(dir.dir);
-      await call(local, 'sharedBooks.connect', {
+      folio = await startOnSharedBooks(dir.dir, {
         host: cluster.host,
         port: cluster.port,
         database: 'books',
         user: owner.login,
         password: owner.password,
       });
-      await local.stop();
-      folio = await startBridgeProcess(dir.dir);
       expect((await call(folio, 'sharedBooks.status')).open).toBe(true);
-      await call(folio, 'settings.completeSetup', {
-        profile: {
-          name: 'Acme Studio Ltd',
-          address: EMPTY_ADDRESS,
-          email: '',
-          phone: '',
-          website: '',
-          taxNumber: '',
-        },
-        preferences: {
-          baseCurrency: 'EUR',
-          locale: 'en-IE',
-          defaultPaymentTerms: { kind: 'net', days: 30 },
-          fiscalYearStartMonth: 1,
-          fiscalYearStartDay: 1,
-        },
-      });
-      customerId = (
-        await call(folio, 'customers.create', {
-          name: 'Harbour Lights Ltd',
-          emails: [],
-          billingAddress: EMPTY_ADDRESS,
-          shippingAddress: EMPTY_ADDRESS,
-          currency: 'EUR',
-          paymentTerms: { kind: 'net', days: 14 },
-        })
-      ).customer.id;
+      await call(folio, 'settings.completeSetup', setupInput({ name: 'Acme Studio Ltd' }));
+      customerId = (await call(folio, 'customers.create', plainCustomer('Harbour Lights Ltd'))).customer.id;
     }, 180_000);
 
     afterAll(async () => {
@@ -133,14 +94,11 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
         while (!stop) {
           n++;
           try {
-            const draft = await call(folio, 'documents.create', {
-              type: 'invoice',
-              customerId,
-              issueDate: '2026-11-30',
-              due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-              currency: 'EUR',
-              lines: [{ description: `Work ${n}`, quantity: '1', unitPrice: 1000 + n, taxIds: [] }],
-            });
+            const draft = await call(
+              folio,
+              'documents.create',
+              oneLineInvoice(customerId, { description: `Work ${n}`, unitPrice: 1000 + n }),
+            );
             const invoice = await call(folio, 'documents.issue', { id: draft.id });
             issued.push(invoice.id);
             const payment = await call(folio, 'payments.record', {
@@ -245,14 +203,11 @@ describe.skipIf(!postgresBin() || TEST_ENGINE !== 'sqlite' || !fs.existsSync(WEB
       }
 
       // And it saves again, with the same process.
-      const draft = await call(folio, 'documents.create', {
-        type: 'invoice',
-        customerId,
-        issueDate: '2026-11-30',
-        due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-        currency: 'EUR',
-        lines: [{ description: 'After the outage', quantity: '1', unitPrice: 5000, taxIds: [] }],
-      });
+      const draft = await call(
+        folio,
+        'documents.create',
+        oneLineInvoice(customerId, { description: 'After the outage', unitPrice: 5000 }),
+      );
       const after = await call(folio, 'documents.issue', { id: draft.id });
       expect(after.status).toBe('issued');
     }, 180_000);

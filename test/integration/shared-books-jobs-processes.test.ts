@@ -10,8 +10,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localToday } from '../../src/shared/domain/dates';
 import { KEY_FILE } from '../../src/main/services/secrets';
-import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
-import { createSharedBooks, sharedSettings, TEST_ENGINE } from '../helpers/folio';
+import { startBridgeProcess, startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
+import { createSharedBooks, setupInput, sharedSettings, TEST_ENGINE } from '../helpers/folio';
 import { testCluster } from '../helpers/pg';
 import { EMPTY_ADDRESS } from '../helpers/seed';
 import { startSmtp, waitFor, type TestSmtp } from '../helpers/smtp';
@@ -45,42 +45,24 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('background runs acr
   beforeAll(async () => {
     const books = await createSharedBooks(folders[0]!.dir);
     const settings = sharedSettings(books.database, books.owner);
-    person = async (dir: string) => {
-      const local = await startBridgeProcess(dir);
-      await call(local, 'sharedBooks.connect', settings);
-      await local.stop();
-      return await startBridgeProcess(dir);
-    };
+    person = async (dir: string) => await startOnSharedBooks(dir, settings);
     const ann = await person(folders[1]!.dir);
     // The mail password is stored in the books, sealed with the key of the folder that saved
     // it: here both folders have the same key, so both people's senders can deliver.
     fs.copyFileSync(path.join(folders[1]!.dir, KEY_FILE), path.join(folders[2]!.dir, KEY_FILE));
     people = [ann, await person(folders[2]!.dir)];
     const cluster = testCluster()!;
-    sql = new pg.Client({
-      host: cluster.host,
-      port: cluster.port,
-      user: cluster.user,
-      database: books.database,
-    });
+    sql = new pg.Client({ ...cluster, database: books.database });
     await sql.connect();
-    await call(ann, 'settings.completeSetup', {
-      profile: {
+    await call(
+      ann,
+      'settings.completeSetup',
+      setupInput({
         name: 'Acme Studio Ltd',
         address: { ...EMPTY_ADDRESS, line1: '1 Main Street', city: 'Dublin', country: 'Ireland' },
         email: 'billing@acme.example',
-        phone: '',
-        website: '',
-        taxNumber: '',
-      },
-      preferences: {
-        baseCurrency: 'EUR',
-        locale: 'en-IE',
-        defaultPaymentTerms: { kind: 'net', days: 30 },
-        fiscalYearStartMonth: 1,
-        fiscalYearStartDay: 1,
-      },
-    });
+      }),
+    );
     customerId = (
       await call(ann, 'customers.create', {
         name: 'Harbour Lights Ltd',

@@ -4,10 +4,10 @@
  * gap and none twice (the number series row is locked inside each issuing transaction).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process';
-import { createSharedBooks, sharedSettings, TEST_ENGINE } from '../helpers/folio';
+import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
+import { createSharedBooks, setupInput, sharedSettings, TEST_ENGINE } from '../helpers/folio';
 import { testCluster } from '../helpers/pg';
-import { EMPTY_ADDRESS } from '../helpers/seed';
+import { oneLineInvoice, plainCustomer } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
 
 const EACH = 500;
@@ -18,14 +18,6 @@ async function call(bridge: BridgeProcess, method: string, input: unknown = {}):
   return r.value;
 }
 
-/** Starts a server process on a new data folder connected to the shared book. */
-async function person(dir: string, settings: ReturnType<typeof sharedSettings>): Promise<BridgeProcess> {
-  const local = await startBridgeProcess(dir);
-  await call(local, 'sharedBooks.connect', settings);
-  await local.stop();
-  return await startBridgeProcess(dir);
-}
-
 describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('two processes on one shared book', () => {
   const folders = [tempDir(), tempDir(), tempDir()];
   const people: BridgeProcess[] = [];
@@ -33,7 +25,10 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('two processes on on
   beforeAll(async () => {
     const books = await createSharedBooks(folders[0]!.dir);
     const settings = sharedSettings(books.database, books.owner);
-    people.push(await person(folders[1]!.dir, settings), await person(folders[2]!.dir, settings));
+    people.push(
+      await startOnSharedBooks(folders[1]!.dir, settings),
+      await startOnSharedBooks(folders[2]!.dir, settings),
+    );
   });
   afterAll(async () => {
     for (const p of people) await p.stop();
@@ -43,39 +38,9 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('two processes on on
   it(`2 × ${EACH} invoices issued at once get ${2 * EACH} consecutive numbers`, async () => {
     const [ann, ben] = people as [BridgeProcess, BridgeProcess];
     expect((await call(ann, 'sharedBooks.status')).open).toBe(true);
-    await call(ann, 'settings.completeSetup', {
-      profile: {
-        name: 'Acme Studio Ltd',
-        address: EMPTY_ADDRESS,
-        email: '',
-        phone: '',
-        website: '',
-        taxNumber: '',
-      },
-      preferences: {
-        baseCurrency: 'EUR',
-        locale: 'en-IE',
-        defaultPaymentTerms: { kind: 'net', days: 30 },
-        fiscalYearStartMonth: 1,
-        fiscalYearStartDay: 1,
-      },
-    });
-    const { customer } = await call(ben, 'customers.create', {
-      name: 'Harbour Lights Ltd',
-      emails: [],
-      billingAddress: EMPTY_ADDRESS,
-      shippingAddress: EMPTY_ADDRESS,
-      currency: 'EUR',
-      paymentTerms: { kind: 'net', days: 14 },
-    });
-    const draft = {
-      type: 'invoice',
-      customerId: customer.id,
-      issueDate: '2026-11-30',
-      due: { kind: 'terms', terms: { kind: 'net', days: 14 } },
-      currency: 'EUR',
-      lines: [{ description: 'Work', quantity: '1', unitPrice: 1000, taxIds: [] }],
-    };
+    await call(ann, 'settings.completeSetup', setupInput({ name: 'Acme Studio Ltd' }));
+    const { customer } = await call(ben, 'customers.create', plainCustomer('Harbour Lights Ltd'));
+    const draft = oneLineInvoice(customer.id, { description: 'Work', unitPrice: 1000 });
     const drafts = async (p: BridgeProcess) => {
       const ids: number[] = [];
       for (let i = 0; i < EACH; i++) ids.push((await call(p, 'documents.create', draft)).id);

@@ -5,25 +5,22 @@
  * once happens once. Runs whatever FOLIO_TEST_ENGINE says (a person signing in opens shared
  * books); skipped where PostgreSQL is not installed.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { addPerson, type Role } from '../../src/main/db/pg/roles';
+import type { Role } from '../../src/main/db/pg/roles';
 import { storeOf } from '../../src/main/services/context';
 import { catchUpAll, recurringInvoicesJob } from '../../src/main/services/receivables/recurring';
 import { runJob } from '../../src/main/jobs';
 import { silentLogger } from '../../src/main/log';
 import {
-  createSharedBooks,
   fixedClock,
-  joinSharedBooks,
-  openTestFolio,
+  addSharedPerson,
+  openNewSharedBooks,
+  openOnOwnMachine,
   type SharedPerson,
   type TestFolio,
 } from '../helpers/folio';
-import { dropTestDatabase, testCluster } from '../helpers/pg';
+import { testCluster } from '../helpers/pg';
 import { EMPTY_ADDRESS, invoiceInput, seedBusiness, type Seed } from '../helpers/seed';
-import { tempDir } from '../helpers/tmp';
 import { b64, camt053 } from '../helpers/bank';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -35,38 +32,17 @@ let ben: TestFolio;
 let seed: Seed;
 
 /** A new person in the books, as the server's administrator adds them. */
-async function person(name: string, role: Role): Promise<SharedPerson> {
-  const p = { login: `${role}_${randomBytes(4).toString('hex')}`, password: randomBytes(12).toString('hex') };
-  const admin = new pg.Client({ ...testCluster()!, database: books.database });
-  await admin.connect();
-  try {
-    await addPerson(admin, { name, ...p, role });
-  } finally {
-    await admin.end();
-  }
-  return p;
-}
+const person = (name: string, role: Role) => addSharedPerson(books.database, name, role);
 
 /** Folio on a machine of its own (a data folder of its own) signed in to the books as `who`. */
-async function machine(who: SharedPerson): Promise<TestFolio> {
-  const dir = tempDir();
-  joinSharedBooks(dir.dir, books);
-  const t = await openTestFolio({ dataDir: dir.dir, person: who, clock, keep: true });
-  cleanups.push(dir.cleanup, () => t.close());
-  return t;
-}
+const machine = (who: SharedPerson) => openOnOwnMachine(books, who, { clock, cleanups });
 
 const invoices = async (t: TestFolio) =>
   (await t.call('documents.list', { type: 'invoice', sort: 'issueDate', direction: 'asc', limit: 500 })).rows;
 
 describe.skipIf(!testCluster())('two machines on the same shared books', () => {
   beforeAll(async () => {
-    const first = tempDir();
-    cleanups.push(first.cleanup);
-    books = await createSharedBooks(first.dir);
-    cleanups.push(() => dropTestDatabase(books.database));
-    ann = await openTestFolio({ dataDir: first.dir, person: books.owner, clock, keep: true });
-    cleanups.push(() => ann.close());
+    ({ books, owner: ann } = await openNewSharedBooks({ clock, cleanups }));
     ben = await machine(await person('Ben Bookkeeper', 'bookkeeper'));
     seed = await seedBusiness(ann);
   });

@@ -1,24 +1,11 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServerBackup } from '../../../../shared/api/shared-books-server';
 import { notifyError, useApi, useApiMutation } from '../../api/hooks';
-import { formatBytes, formatDateTime } from '../../lib/format';
 import { showApiError } from '../../lib/forms';
+import { BackupList } from '../../components/BackupsTable';
 
 /**
  * The Backups tab when the books are shared on a PostgreSQL server: backups with pg_dump into
@@ -71,7 +58,7 @@ export function SharedBackupsSection({ locale }: { locale: string }) {
           )}
         </Stack>
       </Card>
-      {data && <BackupList backups={data.backups} locale={locale} onRestore={setRestoring} />}
+      {data && <ServerBackupList backups={data.backups} locale={locale} onRestore={setRestoring} />}
       {data && (
         <Card withBorder padding="lg">
           <Stack gap="xs">
@@ -90,7 +77,7 @@ export function SharedBackupsSection({ locale }: { locale: string }) {
   );
 }
 
-function BackupList({
+function ServerBackupList({
   backups,
   locale,
   onRestore,
@@ -100,45 +87,32 @@ function BackupList({
   onRestore: (b: ServerBackup) => void;
 }) {
   const { t } = useTranslation();
-  if (backups.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('sharedBooks.backups.none')}
-      </Text>
-    );
   return (
-    <Table withTableBorder aria-label={t('sharedBooks.backups.listLabel')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('sharedBooks.backups.taken')}</Table.Th>
-          <Table.Th>{t('sharedBooks.backups.database')}</Table.Th>
-          <Table.Th>{t('sharedBooks.backups.kind')}</Table.Th>
-          <Table.Th className="num">{t('sharedBooks.backups.size')}</Table.Th>
-          <Table.Th>
-            <span className="visually-hidden">{t('common.actions')}</span>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {backups.map((b) => (
-          <Table.Tr key={b.name}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(b.createdAt, locale)}</Table.Td>
-            <Table.Td>{b.database}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={b.automatic ? 'gray' : 'blue'} title={b.name}>
-                {b.automatic ? t('sharedBooks.backups.automaticBadge') : t('sharedBooks.backups.manualBadge')}
-              </Badge>
-            </Table.Td>
-            <Table.Td className="num">{formatBytes(b.bytes)}</Table.Td>
-            <Table.Td>
-              <Button size="xs" variant="default" onClick={() => onRestore(b)}>
-                {t('sharedBooks.backups.restore')}
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <BackupList
+      backups={backups}
+      locale={locale}
+      label={t('sharedBooks.backups.listLabel')}
+      empty={t('sharedBooks.backups.none')}
+      madeHeader={t('sharedBooks.backups.taken')}
+      sizeHeader={t('sharedBooks.backups.size')}
+      noWrapDate
+      columns={[
+        { header: t('sharedBooks.backups.database'), cell: (b) => b.database },
+        {
+          header: t('sharedBooks.backups.kind'),
+          cell: (b) => (
+            <Badge variant="light" color={b.automatic ? 'gray' : 'blue'} title={b.name}>
+              {b.automatic ? t('sharedBooks.backups.automaticBadge') : t('sharedBooks.backups.manualBadge')}
+            </Badge>
+          ),
+        },
+      ]}
+      action={(b) => (
+        <Button size="xs" variant="default" onClick={() => onRestore(b)}>
+          {t('sharedBooks.backups.restore')}
+        </Button>
+      )}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * Two people's Folio — two browser-mode server processes, each with its own data folder — on
  * one shared book: 2 × 500 invoices issued at the same time get 1,000 consecutive numbers, no
- * gap and none twice (the number series row is locked inside each issuing transaction).
+ * gap and none twice (the number series row is locked inside each issuing transaction); the
+ * same payment posted by both at the same moment is recorded once and never overpays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
@@ -67,5 +68,42 @@ describe.skipIf(!testCluster() || TEST_ENGINE !== 'sqlite')('two processes on on
     // Each person issued some of them: the two really ran at the same time on one series.
     expect(fromAnn.length).toBe(EACH);
     expect(fromBen.length).toBe(EACH);
+  });
+
+  it('the same payment posted by both processes at the same moment is recorded once; the invoice is not overpaid', async () => {
+    const [ann, ben] = people as [BridgeProcess, BridgeProcess];
+    const { customer } = await call(ann, 'customers.create', plainCustomer('Brightside Cafes'));
+    for (let round = 0; round < 5; round++) {
+      const draft = await call(
+        ann,
+        'documents.create',
+        oneLineInvoice(customer.id, { description: 'Consulting', unitPrice: 12345 }),
+      );
+      const invoice = await call(ann, 'documents.issue', { id: draft.id });
+      const pay = async (p: BridgeProcess) =>
+        await p.call('payments.record', {
+          customerId: customer.id,
+          date: invoice.issueDate,
+          amount: invoice.balance,
+          currency: invoice.currency,
+          method: 'bank_transfer',
+          reference: `transfer ${round}`,
+          notes: '',
+          allocations: [{ invoiceId: invoice.id, amount: invoice.balance }],
+        });
+      const results = await Promise.all([pay(ann), pay(ben)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      // The other is told the invoice no longer owes that much; nothing of it is kept.
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      for (const p of [ann, ben])
+        expect(await call(p, 'documents.get', { id: invoice.id })).toMatchObject({
+          balance: 0,
+          paid: invoice.balance,
+          status: 'paid',
+        });
+      const payments = await call(ben, 'payments.list', { customerId: customer.id });
+      const rows = payments.rows as { reference: string; undone: boolean }[];
+      expect(rows.filter((r) => r.reference === `transfer ${round}` && !r.undone)).toHaveLength(1);
+    }
   });
 });

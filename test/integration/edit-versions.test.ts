@@ -241,3 +241,102 @@ describe('vendors, items, bills, orders and templates carry edit versions too', 
     expect((await t.call('bills.recurring.get', { id: rent.id })).version).toBe(1);
   });
 });
+
+/**
+ * Tax rates, expense categories and bank accounts (migration edit-versions-settings): edited in
+ * Settings → Taxes, Bills → Categories and Bank by whoever keeps the books, so two people can
+ * have the same one open at once.
+ */
+const account = (name: string) => ({
+  name,
+  accountNumber: 'ACC-1',
+  currency: 'EUR',
+  openingBalance: 100_00,
+  openingDate: '2026-01-01',
+});
+/** A category's name holds its id, so that the markers of several categories never clash. */
+const categoryName = (id: number | string, marker: string) => `Category ${id} ${marker}`.trim();
+
+const SETTINGS_KINDS: Kind[] = [
+  {
+    name: 'a tax rate',
+    create: async (i) => (await t.call('taxes.create', { name: `Tax ${i}`, percent: '7' })).id,
+    update: (id, name, version) => t.raw('taxes.update', { name, percent: '7', id, version }),
+    read: async (id) => {
+      const tax = (await t.call('taxes.list', { includeArchived: true })).find((x) => x.id === id)!;
+      return { version: tax.version, marker: tax.name };
+    },
+  },
+  {
+    name: 'an expense category',
+    create: async (i) =>
+      (await t.call('expenseCategories.create', { name: categoryName(`new ${i}`, '') })).id,
+    update: (id, marker, version) =>
+      t.raw('expenseCategories.update', { id, name: categoryName(id, marker), archived: false, version }),
+    read: async (id) => {
+      const c = (await t.call('expenseCategories.list', {})).find((x) => x.id === id)!;
+      return { version: c.version, marker: c.name.replace(`Category ${id} `, '') };
+    },
+  },
+  {
+    name: 'a bank account',
+    create: async (i) => (await t.call('bank.accounts.create', account(`Account ${i}`))).id,
+    update: (id, name, version) => t.raw('bank.accounts.update', { ...account(name), id, version }),
+    read: async (id) => {
+      const a = await t.call('bank.accounts.get', { id });
+      return { version: a.version, marker: a.name };
+    },
+  },
+];
+
+describe('tax rates, expense categories and bank accounts carry edit versions too', () => {
+  it.each(SETTINGS_KINDS.map((k, i) => [k.name, k, i] as const))(
+    '%s: the second save from the same version is refused and changes nothing',
+    async (_name, kind, i) => {
+      const id = await kind.create(i);
+      expect((await kind.read(id)).version).toBe(1);
+      const first = await kind.update(id, 'first', 1);
+      expect(first.ok ? null : first.error).toBeNull();
+      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
+      const stale = await kind.update(id, 'second', 1);
+      expect(stale.ok).toBe(false);
+      if (stale.ok) return;
+      expect(stale.error.code).toBe('CONFLICT');
+      expect(stale.error.message).toMatch(new RegExp(`^Changed by ${t.folio.ctx.user} at .*2026.* — reload`));
+      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
+      expect((await kind.update(id, 'third', 2)).ok).toBe(true);
+      expect((await kind.update(id, 'fourth', undefined as never)).ok).toBe(true);
+      expect(await kind.read(id)).toEqual({ version: 4, marker: 'fourth' });
+    },
+  );
+
+  it.each(SETTINGS_KINDS.map((k, i) => [k.name, k, i] as const))(
+    '%s: two saves from the same version at the same moment: one is kept, one refused',
+    async (_name, kind, i) => {
+      const id = await kind.create(100 + i);
+      const results = await Promise.all(['left', 'right'].map((m) => kind.update(id, m, 1)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
+      const kept = results.findIndex((r) => r.ok);
+      expect(await kind.read(id)).toEqual({ version: 2, marker: ['left', 'right'][kept] });
+    },
+  );
+
+  it('the refusal names the time of the save it lost to, in the caller’s language', async () => {
+    const id = await SETTINGS_KINDS[2]!.create(200);
+    await t.call('bank.accounts.update', { ...account('Giro'), id, version: 1 });
+    const stale = await t.raw('bank.accounts.update', { ...account('Savings'), id, version: 1 }, 'de');
+    expect(stale.ok ? '' : stale.error.message).toMatch(/^Geändert von .* am .*2026/);
+  });
+
+  it('archiving a tax or an account and reconciling an account are not edits: the version stays', async () => {
+    const tax = await t.call('taxes.create', { name: 'Archived tax', percent: '5' });
+    expect((await t.call('taxes.setArchived', { id: tax.id, archived: true })).version).toBe(1);
+    const a = await t.call('bank.accounts.create', account('Reconciled'));
+    expect((await t.call('bank.reconcile.mark', { accountId: a.id, date: '2026-02-01' })).version).toBe(1);
+    expect((await t.call('bank.accounts.archive', { id: a.id, archived: true })).version).toBe(1);
+    // The form opened before, saved afterwards, still goes through.
+    const saved = await t.call('bank.accounts.update', { ...account('Reconciled 2'), id: a.id, version: 1 });
+    expect(saved).toMatchObject({ name: 'Reconciled 2', version: 2, reconciledTo: '2026-02-01' });
+  });
+});

@@ -96,6 +96,31 @@ describe.skipIf(!testCluster())('moving local books to a PostgreSQL server', () 
     });
     expect(imported.files[0]!.billId, imported.files[0]!.message).toBeTruthy();
     importedBill = imported.files[0]!.billId!;
+    // Records edited once (version 2, by the local user): their edit versions move along.
+    await local.call('taxes.update', { id: seed.vat9.id, name: 'VAT 9% reduced', percent: '9', version: 1 });
+    const rent = (await local.call('expenseCategories.list', {})).find((c) => c.name === 'Rent')!;
+    await local.call('expenseCategories.update', {
+      id: rent.id,
+      name: 'Rent and lease',
+      archived: false,
+      version: 1,
+    });
+    const giro = await local.call('bank.accounts.create', {
+      name: 'Giro',
+      accountNumber: '1234',
+      currency: 'EUR',
+      openingBalance: 100_00,
+      openingDate: '2026-01-01',
+    });
+    await local.call('bank.accounts.update', {
+      name: 'Giro main',
+      accountNumber: '1234',
+      currency: 'EUR',
+      openingBalance: 100_00,
+      openingDate: '2026-01-01',
+      id: giro.id,
+      version: 1,
+    });
 
     db = await createTestDatabase('moved');
     admin = new pg.Client(db.config);
@@ -237,10 +262,34 @@ describe.skipIf(!testCluster())('moving local books to a PostgreSQL server', () 
       ['bills.list', {}],
       ['reports.receivablesAging', { asOf: '2026-11-30' }],
       ['dashboard.summary', {}],
+      ['taxes.list', { includeArchived: true }],
+      ['expenseCategories.list', {}],
+      ['bank.accounts.list', { includeArchived: true }],
     ] as const) {
       const here = await local.call(method as never, input as never);
       expect(await call(server, method, input), `${method} ${JSON.stringify(input)}`).toEqual(here);
     }
+  });
+
+  it('edit versions move along: a save from before the last local edit is refused on the server', async () => {
+    const [giro] = (await call(server, 'bank.accounts.list', {})) as { id: number; version: number }[];
+    expect(giro!.version).toBe(2);
+    const input = {
+      name: 'Giro stale',
+      accountNumber: '1234',
+      currency: 'EUR',
+      openingBalance: 100_00,
+      openingDate: '2026-01-01',
+      id: giro!.id,
+    };
+    const stale = await server.dispatch('bank.accounts.update', { ...input, version: 1 });
+    expect(stale.ok ? '' : stale.error.message).toMatch(
+      new RegExp(`^Changed by ${local.folio.ctx.user} at .* — reload`),
+    );
+    expect(await call(server, 'bank.accounts.update', { ...input, version: 2 })).toMatchObject({
+      name: 'Giro stale',
+      version: 3,
+    });
   });
 
   it('new records on the server continue the numbers and ids after the copied ones', async () => {

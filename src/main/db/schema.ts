@@ -757,3 +757,24 @@ export interface PurchaseOrdersTable {
   version: Generated<number>;
   updated_by: Generated<string>;
 }
+
+// Edit versions for tax rates, expense categories and bank accounts (migration
+// "edit-versions-settings"); `updated_at` is new to these tables too.
+
+export interface TaxesTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface ExpenseCategoriesTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface BankAccountsTable {
+  version: Generated<number>;
+  updated_by: Generated<string>;
+  updated_at: Generated<string>;
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   base64File,
   currencyCode,
+  editVersion,
   id,
   isoDate,
   optionalBic,
@@ -66,6 +67,8 @@ export const bankAccountOutput = z.object({
     })
     .nullable(),
   archived: z.boolean(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
 });
 export type BankAccount = z.infer<typeof bankAccountOutput>;
 
@@ -178,7 +181,7 @@ export const bankApi = {
   'bank.accounts.get': { input: z.strictObject({ id: id('fields.account') }), output: bankAccountOutput },
   'bank.accounts.create': { input: bankAccountInput, output: bankAccountOutput },
   'bank.accounts.update': {
-    input: bankAccountInput.extend({ id: id('fields.account') }),
+    input: bankAccountInput.extend({ id: id('fields.account'), version: editVersion.optional() }),
     output: bankAccountOutput,
   },
   'bank.accounts.archive': {

@@ -61,6 +61,8 @@ export const taxOutput = z.object({
   vatexCode: z.string(),
   archived: z.boolean(),
   inUse: z.boolean(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
 });
 export type Tax = z.infer<typeof taxOutput>;
 
@@ -99,7 +101,10 @@ export const catalogApi = {
     output: z.array(taxOutput),
   },
   'taxes.create': { input: taxInput, output: taxOutput },
-  'taxes.update': { input: taxInput.extend({ id: id('fields.tax') }), output: taxOutput },
+  'taxes.update': {
+    input: taxInput.extend({ id: id('fields.tax'), version: editVersion.optional() }),
+    output: taxOutput,
+  },
   'taxes.setArchived': {
     input: z.strictObject({ id: id('fields.tax'), archived: z.boolean() }),
     output: taxOutput,

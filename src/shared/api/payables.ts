@@ -78,6 +78,8 @@ export const categorySchema = z.object({
   archived: z.boolean(),
   /** Bill lines using it (a used category can be archived, not deleted). */
   usage: z.number(),
+  /** Counts the saves; an update names the version it started from (services/versions.ts). */
+  version: z.number(),
 });
 export type ExpenseCategory = z.infer<typeof categorySchema>;
 
@@ -679,6 +681,7 @@ export const payablesApi = {
       id: id('fields.category'),
       name: requiredText('fields.categoryName', 100),
       archived: z.boolean(),
+      version: editVersion.optional(),
     }),
     output: categorySchema,
   },

@@ -16,6 +16,7 @@ import { up as editVersions, PG as editVersionsPg } from './0013-edit-versions';
 import { up as attachmentFiles, pg as attachmentFilesPg } from './0014-attachment-files';
 import { up as moreEditVersions, PG as moreEditVersionsPg } from './0015-more-edit-versions';
 import { up as pgSearch, PG as pgSearchPg } from './0016-pg-search';
+import { up as editVersionsSettings, PG as editVersionsSettingsPg } from './0017-edit-versions-settings';
 
 /**
  * A migration's PostgreSQL body: SQL run as one script, or a function given the migration's
@@ -64,6 +65,7 @@ const ORDERED: { name: string; up(db: Sqlite): void; pg?: PgBody }[] = [
   { name: 'attachment-files', up: attachmentFiles, pg: attachmentFilesPg },
   { name: 'more-edit-versions', up: moreEditVersions, pg: moreEditVersionsPg },
   { name: 'pg-search', up: pgSearch, pg: pgSearchPg },
+  { name: 'edit-versions-settings', up: editVersionsSettings, pg: editVersionsSettingsPg },
 ];
 
 export const MIGRATIONS: readonly Migration[] = ORDERED.map((m, i) => ({ ...m, version: i + 1 }));

@@ -2,10 +2,12 @@ import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BankAccount } from '../../../shared/api/bank';
 import { fieldError, notFound } from '../../../shared/api/errors';
+import { dialectOf } from '../../db/dialect';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
 import { moneyFormatter } from '../payables/common';
+import { assertVersion } from '../versions';
 
 /**
  * Bank accounts: what the user has at the bank, its opening balance, and what the imported
@@ -25,6 +27,9 @@ type AccountRow = {
   reconciled_to: string | null;
   archived_at: string | null;
   csv_mapping: string | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
 };
 
 /** Opening balance plus the lines booked up to `asOf` (all lines when null). */
@@ -77,11 +82,23 @@ async function toAccount(ctx: ServiceContext, a: AccountRow): Promise<BankAccoun
       ? { closingBalance: last.closing_balance, closingDate: last.closing_date, importedAt: last.imported_at }
       : null,
     archived: a.archived_at !== null,
+    version: a.version,
   };
 }
 
-export async function accountRow(ctx: ServiceContext, id: number): Promise<AccountRow> {
-  const a = await storeOf(ctx).first(qb.selectFrom('bank_accounts').selectAll().where('id', '=', id));
+/**
+ * An account's row. With `lock`, read in a transaction about to change it: on shared books a
+ * second save from the same version at the same moment waits, then sees the new version.
+ */
+export async function accountRow(
+  ctx: ServiceContext,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<AccountRow> {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('bank_accounts').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const a = await store.first(q);
   if (!a) throw notFound(msg('errors.notFound.bankAccount'));
   return a;
 }
@@ -124,6 +141,7 @@ export async function createAccount(
 ): Promise<BankAccount> {
   const id = await storeOf(ctx).tx(async () => {
     await checkIdentity(ctx, input, null);
+    const now = ctx.clock.now().toISOString();
     const { lastInsertRowid } = await storeOf(ctx).run(
       qb.insertInto('bank_accounts').values({
         name: input.name,
@@ -136,7 +154,8 @@ export async function createAccount(
         csv_mapping: null,
         reconciled_to: null,
         archived_at: null,
-        created_at: ctx.clock.now().toISOString(),
+        created_at: now,
+        updated_at: now,
       }),
     );
     await recordAudit(ctx, {
@@ -155,7 +174,8 @@ export async function updateAccount(
   input: ParsedInput<'bank.accounts.update'>,
 ): Promise<BankAccount> {
   await storeOf(ctx).tx(async () => {
-    const before = await accountRow(ctx, input.id);
+    const before = await accountRow(ctx, input.id, { lock: true });
+    await assertVersion(ctx, before, input.version);
     await checkIdentity(ctx, input, input.id);
     const hasLines = await storeOf(ctx).first(
       qb.selectFrom('bank_lines').select('id').where('account_id', '=', input.id).limit(1),
@@ -173,6 +193,9 @@ export async function updateAccount(
           currency: input.currency,
           opening_balance: input.openingBalance,
           opening_date: input.openingDate,
+          updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.user,
+          version: before.version + 1,
         })
         .where('id', '=', input.id),
     );

@@ -2,19 +2,21 @@ import { msg } from '../../../shared/i18n';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ExpenseCategory } from '../../../shared/api/payables';
 import { conflict, notFound } from '../../../shared/api/errors';
+import { dialectOf } from '../../db/dialect';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
+import { assertVersion } from '../versions';
 import { nowIso } from './common';
 
 /** The editable list of expense categories (Rent, Utilities, Supplies…). */
 
 const LIST_SQL = `
-  SELECT c.id, c.name, c.archived,
+  SELECT c.id, c.name, c.archived, c.version,
     (SELECT count(*) FROM bill_lines l WHERE l.category_id = c.id) AS usage
   FROM expense_categories c`;
 
-type Row = { id: number; name: string; archived: number; usage: number };
+type Row = { id: number; name: string; archived: number; usage: number; version: number };
 const toCategory = (r: Row): ExpenseCategory => ({ ...r, archived: r.archived === 1 });
 
 export async function listCategories(ctx: ServiceContext): Promise<ExpenseCategory[]> {
@@ -48,8 +50,9 @@ export async function createCategory(
 ): Promise<ExpenseCategory> {
   return await storeOf(ctx).tx(async () => {
     await assertUniqueName(ctx, input.name, null);
+    const now = nowIso(ctx);
     const { lastInsertRowid: id } = await storeOf(ctx).run(
-      qb.insertInto('expense_categories').values({ name: input.name, created_at: nowIso(ctx) }),
+      qb.insertInto('expense_categories').values({ name: input.name, created_at: now, updated_at: now }),
     );
     await recordAudit(ctx, {
       entity: 'expense_category',
@@ -66,12 +69,30 @@ export async function updateCategory(
   input: ParsedInput<'expenseCategories.update'>,
 ): Promise<ExpenseCategory> {
   return await storeOf(ctx).tx(async () => {
+    const store = storeOf(ctx);
+    // Locked until the transaction ends (shared books): a second save from the same version
+    // waits, then sees the new version and is refused.
+    const locked = await store.first(
+      qb
+        .selectFrom('expense_categories')
+        .select(['version', 'updated_by', 'updated_at'])
+        .where('id', '=', input.id)
+        .modifyEnd(dialectOf(store).forUpdate),
+    );
+    if (!locked) throw notFound(msg('errors.notFound.category'));
+    await assertVersion(ctx, locked, input.version);
     const before = await getCategory(ctx, input.id);
     await assertUniqueName(ctx, input.name, input.id);
-    await storeOf(ctx).run(
+    await store.run(
       qb
         .updateTable('expense_categories')
-        .set({ name: input.name, archived: input.archived ? 1 : 0 })
+        .set({
+          name: input.name,
+          archived: input.archived ? 1 : 0,
+          updated_at: nowIso(ctx),
+          updated_by: ctx.user,
+          version: locked.version + 1,
+        })
         .where('id', '=', input.id),
     );
     await recordAudit(ctx, {

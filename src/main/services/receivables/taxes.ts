@@ -10,9 +10,11 @@ import {
   ZERO_RATE_CATEGORIES,
   type VatCategory,
 } from '../../../shared/domain/einvoice/codes';
+import { dialectOf } from '../../db/dialect';
 import { qb } from '../../db/store';
 import { recordAudit } from '../audit';
 import { storeOf, type ServiceContext } from '../context';
+import { assertVersion } from '../versions';
 
 type TaxRow = {
   id: number;
@@ -24,6 +26,10 @@ type TaxRow = {
   vat_category: VatCategory;
   vatex_code: string;
   archived_at: string | null;
+  created_at: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
 };
 
 async function inUse(ctx: ServiceContext, id: number): Promise<boolean> {
@@ -44,11 +50,19 @@ async function toTax(ctx: ServiceContext, r: TaxRow): Promise<Tax> {
     vatexCode: r.vatex_code,
     archived: r.archived_at !== null,
     inUse: await inUse(ctx, r.id),
+    version: r.version,
   };
 }
 
-async function row(ctx: ServiceContext, id: number): Promise<TaxRow> {
-  const r = await storeOf(ctx).first(qb.selectFrom('taxes').selectAll().where('id', '=', id));
+/**
+ * A tax's row. With `lock`, read in a transaction about to change it: on shared books a
+ * second save from the same version at the same moment waits, then sees the new version.
+ */
+async function row(ctx: ServiceContext, id: number, options: { lock?: boolean } = {}): Promise<TaxRow> {
+  const store = storeOf(ctx);
+  let q = qb.selectFrom('taxes').selectAll().where('id', '=', id);
+  if (options.lock) q = q.modifyEnd(dialectOf(store).forUpdate);
+  const r = await store.first(q);
   if (!r) throw notFound(msg('errors.notFound.tax'));
   return r;
 }
@@ -107,8 +121,9 @@ function normalize(input: z.output<typeof taxInput>) {
 export async function createTax(ctx: ServiceContext, input: ParsedInput<'taxes.create'>): Promise<Tax> {
   const values = normalize(input);
   const id = await storeOf(ctx).tx(async () => {
+    const now = ctx.clock.now().toISOString();
     const { lastInsertRowid } = await storeOf(ctx).run(
-      qb.insertInto('taxes').values({ ...values, created_at: ctx.clock.now().toISOString() }),
+      qb.insertInto('taxes').values({ ...values, created_at: now, updated_at: now }),
     );
     await recordAudit(ctx, { entity: 'tax', entityId: lastInsertRowid, action: 'create', after: values });
     return lastInsertRowid;
@@ -123,14 +138,26 @@ export async function createTax(ctx: ServiceContext, input: ParsedInput<'taxes.c
 export async function updateTax(ctx: ServiceContext, input: ParsedInput<'taxes.update'>): Promise<Tax> {
   const values = normalize(input);
   await storeOf(ctx).tx(async () => {
-    const before = await row(ctx, input.id);
+    const locked = await row(ctx, input.id, { lock: true });
+    await assertVersion(ctx, locked, input.version);
+    const { version, updated_by: _ub, updated_at: _ua, ...before } = locked;
     if (
       (await inUse(ctx, input.id)) &&
       (before.percent !== values.percent || before.compound !== values.compound)
     ) {
       throw fieldError('percent', msg('errors.taxes.documentsAlreadyUseTax'));
     }
-    await storeOf(ctx).run(qb.updateTable('taxes').set(values).where('id', '=', input.id));
+    await storeOf(ctx).run(
+      qb
+        .updateTable('taxes')
+        .set({
+          ...values,
+          updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.user,
+          version: version + 1,
+        })
+        .where('id', '=', input.id),
+    );
     await recordAudit(ctx, {
       entity: 'tax',
       entityId: input.id,

@@ -136,4 +136,68 @@ test.describe('shared books', () => {
       server.cleanup();
     }
   });
+
+  test('a bank account saved by someone else while its form is open: refused, the typing kept, then opened again fresh', async ({
+    app,
+    page,
+  }) => {
+    const server = tempDir('folio-e2e-books-');
+    const other = tempDir('folio-e2e-');
+    let second: BridgeProcess | null = null;
+    try {
+      const { settings } = await openSharedBooksIn(app, server.dir);
+      second = await startOnSharedBooks(other.dir, settings);
+      const fields = {
+        name: 'Operating account',
+        accountNumber: '4711',
+        currency: 'EUR',
+        openingBalance: 250_00,
+        openingDate: '2026-01-01',
+      };
+      const account = await app.call('bank.accounts.create', fields);
+
+      // The second person opens the account's form and types…
+      await page.goto(`${second.url}#/bank/${account.id}`);
+      await page.getByRole('button', { name: 'Edit account' }).click();
+      const name = page.getByLabel('Account name');
+      await expect(name).toHaveValue('Operating account');
+      await name.fill('Typed in the open form');
+      // …while the first person saves the account.
+      await app.call('bank.accounts.update', {
+        ...fields,
+        name: 'Saved by the other person',
+        id: account.id,
+        version: 1,
+      });
+      // The window, looked at again, fetches the account anew underneath the open form.
+      const refetched = page.waitForResponse((r) =>
+        (r.request().postData() ?? '').includes('"bank.accounts.get"'),
+      );
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await refetched;
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(page.getByText(/^Changed by .* — reload/)).toBeVisible();
+      await expect(name).toHaveValue('Typed in the open form');
+      expect((await app.call('bank.accounts.get', { id: account.id })).name).toBe(
+        'Saved by the other person',
+      );
+
+      // Opened again, the form starts from the other person's save, and saving it goes through.
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByRole('heading', { name: 'Saved by the other person' })).toBeVisible();
+      await page.getByRole('button', { name: 'Edit account' }).click();
+      await expect(name).toHaveValue('Saved by the other person');
+      await name.fill('Main account');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'Main account' })).toBeVisible();
+      expect(await app.call('bank.accounts.get', { id: account.id })).toMatchObject({
+        name: 'Main account',
+        version: 3,
+      });
+    } finally {
+      await second?.stop();
+      other.cleanup();
+      server.cleanup();
+    }
+  });
 });

@@ -21,18 +21,27 @@ export function useApi<M extends Method>(
 
 /**
  * A call that changes data. On success every query of the listed domains (by default the
- * method's own) is refetched, so lists and totals never show stale figures.
+ * method's own) is refetched, so lists and totals never show stale figures. So they are on a
+ * conflict too (a save refused because someone else changed the record): what is shown
+ * behind the open form becomes the other person's save, and a form opened again starts from
+ * it, while the open form keeps what was typed and the version it started from.
  */
 export function useApiMutation<M extends Method>(
   method: M,
   options: { invalidates?: string[]; success?: string | ((value: Output<M>) => string) } = {},
 ) {
   const client = useQueryClient();
+  const refresh = async () => {
+    const domains = options.invalidates ?? [domainOf(method)];
+    await Promise.all(domains.map((d) => client.invalidateQueries({ queryKey: [d] })));
+  };
   return useMutation<Output<M>, ApiError, Input<M>>({
     mutationFn: (input) => call(method, input),
+    onError: (error) => {
+      if (error.code === 'CONFLICT') void refresh();
+    },
     onSuccess: async (value) => {
-      const domains = options.invalidates ?? [domainOf(method)];
-      await Promise.all(domains.map((d) => client.invalidateQueries({ queryKey: [d] })));
+      await refresh();
       if (options.success) {
         const message = typeof options.success === 'function' ? options.success(value) : options.success;
         notifications.show({ color: 'green', message });

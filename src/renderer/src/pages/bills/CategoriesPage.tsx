@@ -67,15 +67,33 @@ export function CategoriesPage() {
   );
 }
 
+/**
+ * One category, renamed in place. The row names the version its name was taken from when it
+ * saves (edit versions: a save over someone else's newer one is refused with who and when). A
+ * row nobody is typing in follows the list, another person's rename included; a row with typed
+ * text keeps it, and the version it started from, until it is saved.
+ */
 function CategoryRow({ category }: { category: ExpenseCategory }) {
   const { t } = useTranslation();
   const [name, setName] = useState(category.name);
+  const [loaded, setLoaded] = useState({ name: category.name, version: category.version });
+  if (category.version !== loaded.version && name === loaded.name) {
+    setLoaded({ name: category.name, version: category.version });
+    setName(category.name);
+  }
   const [error, setError] = useState<string | undefined>();
   const update = useApiMutation('expenseCategories.update', { invalidates: PAYABLES });
   const save = (archived = category.archived) =>
     update.mutate(
-      { id: category.id, name, archived },
-      { onSuccess: () => setError(undefined), onError: (e) => setError(e.fields.name ?? e.message) },
+      { id: category.id, name, archived, version: loaded.version },
+      {
+        onSuccess: (saved) => {
+          setLoaded({ name: saved.name, version: saved.version });
+          setName((typed) => (typed === name ? saved.name : typed));
+          setError(undefined);
+        },
+        onError: (e) => setError(e.fields.name ?? e.message),
+      },
     );
   return (
     <Table.Tr c={category.archived ? 'dimmed' : undefined}>

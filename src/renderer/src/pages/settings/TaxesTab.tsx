@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { SmallBusinessSetting } from '../../../../shared/api/settings';
 import type { Tax } from '../../../../shared/api/catalog';
 import { useApi, useApiMutation, notifyError } from '../../api/hooks';
-import { showApiError } from '../../lib/forms';
+import { showApiError, useEditVersion } from '../../lib/forms';
 import { useSettings } from '../../app/useSettings';
 import { decimalForInput, parseDecimalInput } from '../../../../shared/domain/number-input';
 import { decimalSeparatorOf } from '../../../../shared/domain/money';
@@ -200,10 +200,11 @@ function TaxModal({ tax, onClose }: { tax: Tax | null; onClose: () => void }) {
   });
   const create = useApiMutation('taxes.create', { success: t('settings.taxes.saved') });
   const update = useApiMutation('taxes.update', { success: t('settings.taxes.saved') });
+  const [loadedVersion] = useEditVersion(tax);
   const submit = form.onSubmit(async (typed) => {
     const v = { ...typed, percent: parseDecimalInput(typed.percent, sep, PERCENT_SCALE) ?? typed.percent };
     try {
-      if (tax) await update.mutateAsync({ ...v, id: tax.id });
+      if (tax) await update.mutateAsync({ ...v, id: tax.id, version: loadedVersion });
       else await create.mutateAsync(v);
       onClose();
     } catch (error) {

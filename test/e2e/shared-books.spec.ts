@@ -200,4 +200,60 @@ test.describe('shared books', () => {
       server.cleanup();
     }
   });
+
+  test('expense categories renamed by someone else: an untouched row follows, a row being typed in is refused and kept', async ({
+    app,
+    page,
+  }) => {
+    const server = tempDir('folio-e2e-books-');
+    const other = tempDir('folio-e2e-');
+    let second: BridgeProcess | null = null;
+    try {
+      const { settings } = await openSharedBooksIn(app, server.dir);
+      second = await startOnSharedBooks(other.dir, settings);
+      const categories = await app.call('expenseCategories.list', {});
+      const id = (name: string) => categories.find((c) => c.name === name)!.id;
+      const lookAgain = async () => {
+        const refetched = page.waitForResponse((r) =>
+          (r.request().postData() ?? '').includes('"expenseCategories.list"'),
+        );
+        await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+        await refetched;
+      };
+
+      await page.goto(`${second.url}#/bills/categories`);
+      await expect(page.getByLabel('Name of Rent')).toHaveValue('Rent');
+      // The second person starts renaming Travel; the first renames Rent and Travel meanwhile.
+      await page.getByLabel('Name of Travel').fill('Travel and meals');
+      for (const [from, to] of [
+        ['Rent', 'Rent and lease'],
+        ['Travel', 'Business travel'],
+      ] as const)
+        await app.call('expenseCategories.update', { id: id(from), name: to, archived: false, version: 1 });
+      await lookAgain();
+      // The row nobody typed in shows the new name; the other keeps what was typed…
+      await expect(page.getByLabel('Name of Rent and lease')).toHaveValue('Rent and lease');
+      const travel = page.getByLabel('Name of Business travel');
+      await expect(travel).toHaveValue('Travel and meals');
+      // …and saving it is refused with who changed it, instead of overwriting their name.
+      await travel.press('Enter');
+      await expect(page.getByText(/^Changed by .* — reload/)).toBeVisible();
+      await expect(travel).toHaveValue('Travel and meals');
+      const now = await app.call('expenseCategories.list', {});
+      expect(now.find((c) => c.id === id('Travel'))).toMatchObject({ name: 'Business travel', version: 2 });
+      // The renamed row is saved from the version it now shows.
+      const rent = page.getByLabel('Name of Rent and lease');
+      await rent.fill('Rent, lease and service charges');
+      await rent.press('Enter');
+      await expect(page.getByLabel('Name of Rent, lease and service charges')).toBeVisible();
+      expect((await app.call('expenseCategories.list', {})).find((c) => c.id === id('Rent'))).toMatchObject({
+        name: 'Rent, lease and service charges',
+        version: 3,
+      });
+    } finally {
+      await second?.stop();
+      other.cleanup();
+      server.cleanup();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-proces
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
 import { oneLineInvoice } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
+import type { ExpenseCategory } from '../../src/shared/api/payables';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -211,7 +212,8 @@ test.describe('shared books', () => {
     try {
       const { settings } = await openSharedBooksIn(app, server.dir);
       second = await startOnSharedBooks(other.dir, settings);
-      const categories = await app.call('expenseCategories.list', {});
+      const list = async (): Promise<ExpenseCategory[]> => await app.call('expenseCategories.list', {});
+      const categories = await list();
       const id = (name: string) => categories.find((c) => c.name === name)!.id;
       const lookAgain = async () => {
         const refetched = page.waitForResponse((r) =>
@@ -239,14 +241,14 @@ test.describe('shared books', () => {
       await travel.press('Enter');
       await expect(page.getByText(/^Changed by .* — reload/)).toBeVisible();
       await expect(travel).toHaveValue('Travel and meals');
-      const now = await app.call('expenseCategories.list', {});
+      const now = await list();
       expect(now.find((c) => c.id === id('Travel'))).toMatchObject({ name: 'Business travel', version: 2 });
       // The renamed row is saved from the version it now shows.
       const rent = page.getByLabel('Name of Rent and lease');
       await rent.fill('Rent, lease and service charges');
       await rent.press('Enter');
       await expect(page.getByLabel('Name of Rent, lease and service charges')).toBeVisible();
-      expect((await app.call('expenseCategories.list', {})).find((c) => c.id === id('Rent'))).toMatchObject({
+      expect((await list()).find((c) => c.id === id('Rent'))).toMatchObject({
         name: 'Rent, lease and service charges',
         version: 3,
       });

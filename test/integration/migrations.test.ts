@@ -66,6 +66,27 @@ describe('migrations', () => {
     },
   );
 
+  it('edit-versions-settings: taxes, categories and accounts saved before it are at version 1, changed when made', () => {
+    const step = MIGRATIONS.find((m) => m.name === 'edit-versions-settings')!;
+    const db = openDatabase(tmpDb().file);
+    migrate(db, { target: step.version - 1 });
+    db.prepare(
+      "INSERT INTO taxes (name, percent, created_at) VALUES ('VAT 20%', '20', '2025-03-01T09:00:00.000Z')",
+    ).run();
+    db.prepare(
+      `INSERT INTO bank_accounts (name, currency, opening_date, created_at)
+       VALUES ('Giro', 'EUR', '2025-01-01', '2025-03-02T09:00:00.000Z')`,
+    ).run();
+    migrate(db, { target: step.version });
+    const columns = 'version, updated_by, updated_at = created_at AS same';
+    for (const table of ['taxes', 'bank_accounts', 'expense_categories'])
+      expect(db.prepare(`SELECT DISTINCT ${columns} FROM ${table}`).all(), table).toEqual([
+        { version: 1, updated_by: '', same: 1 },
+      ]);
+    expect(() => db.prepare('UPDATE taxes SET version = 0').run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('roll back completely when one migration fails', () => {
     const { file } = tmpDb();
     const db = openDatabase(file);

@@ -776,6 +776,40 @@ describe.skipIf(!testCluster())('migratePg', () => {
     }
   });
 
+  it('edit-versions-settings: taxes, categories and accounts saved before it are at version 1, changed when made', async () => {
+    const step = MIGRATIONS.find((m) => m.name === 'edit-versions-settings')!;
+    const older = await createTestDatabase();
+    const p = await pool(older);
+    const c = await p.connect();
+    try {
+      expect(await migratePg(c, { migrations: MIGRATIONS.slice(0, step.version - 1) })).toBe(
+        step.version - 1,
+      );
+      await c.query(
+        "INSERT INTO taxes (name, percent, created_at) VALUES ('VAT 20%', '20', '2025-03-01T09:00:00.000Z')",
+      );
+      await c.query(
+        `INSERT INTO bank_accounts (name, currency, opening_date, created_at)
+         VALUES ('Giro', 'EUR', '2025-01-01', '2025-03-02T09:00:00.000Z')`,
+      );
+      expect(await migratePg(c, { migrations: MIGRATIONS.slice(0, step.version) })).toBe(step.version);
+      for (const table of ['taxes', 'bank_accounts', 'expense_categories'])
+        expect(
+          (
+            await c.query(
+              `SELECT DISTINCT version, updated_by, updated_at = created_at AS same FROM ${table}`,
+            )
+          ).rows,
+          table,
+        ).toEqual([{ version: 1, updated_by: '', same: true }]);
+      await expect(c.query('UPDATE taxes SET version = 0')).rejects.toThrow(/check constraint/);
+    } finally {
+      c.release();
+      await p.end();
+      await older.drop();
+    }
+  });
+
   it('runs a later migration’s PostgreSQL body, and refuses one that lacks it', async () => {
     const c = await pgPool.connect();
     try {

@@ -205,6 +205,20 @@ function AccountCard({ settings }: { settings: MailSettings }) {
               label={t('settings.email.account.security')}
               allowDeselect={false}
               data={SMTP_SECURITY.map((s) => ({ value: s, label: t(SECURITY_LABELS[s]) }))}
+              renderOption={({ option }) => (
+                <div>
+                  <Text size="sm">{option.label}</Text>
+                  {option.value === 'none' && (
+                    <Text size="xs" c="dimmed">
+                      {t('settings.email.security.noneHint')}
+                    </Text>
+                  )}
+                </div>
+              )}
+              description={
+                form.getValues().security === 'none' ? t('settings.email.security.noneHint') : undefined
+              }
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               disabled={locked}
               {...form.getInputProps('security')}
             />
@@ -340,7 +354,7 @@ function TemplateForm({
         ),
       )}
     >
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="xs">
           <TextInput label={t('settings.email.templates.subject')} {...form.getInputProps('subject')} />
           <Textarea

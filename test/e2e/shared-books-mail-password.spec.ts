@@ -2,10 +2,12 @@ import { test, expect, shootAtTwoSizes } from './fixtures';
 import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { addSharedPerson, sharedSettings } from '../helpers/folio';
+import { oneLineInvoice } from '../helpers/seed';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { tempDir } from '../helpers/tmp';
 
 const PASSWORD = 'e2e-Secret-pw';
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Settings → Email on shared books: the owner saves the account with the password (kept on
@@ -57,6 +59,36 @@ test.describe('the email password on shared books', () => {
       // The bookkeeper's Folio, on a computer of its own: the account is there, the password not.
       const ben = await addSharedPerson(books.database, 'Ben Bookkeeper', 'bookkeeper');
       second = await startOnSharedBooks(other.dir, sharedSettings(books.database, ben));
+
+      // Sending an invoice from there says what to do.
+      const { customer } = await app.call('customers.create', {
+        name: 'Harbour Lights Ltd',
+        emails: [{ email: 'accounts@harbour.example', billing: true }],
+        billingAddress: {
+          line1: '2 Quay',
+          line2: '',
+          city: 'Cork',
+          region: '',
+          postalCode: '',
+          country: 'Ireland',
+        },
+        shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
+        currency: 'EUR',
+        paymentTerms: { kind: 'net', days: 14 },
+      });
+      const draft = await app.call(
+        'documents.create',
+        oneLineInvoice(customer.id, { description: 'Harbour lighting survey', unitPrice: 120000 }, today()),
+      );
+      const invoice = await app.call('documents.issue', { id: draft.id });
+      await page.goto(`${second.url}#/invoices/${invoice.id}`);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: `Send Invoice ${invoice.number}` });
+      await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(
+        dialog.getByText(/Enter the email password on this computer \(Settings → Mail\)/),
+      ).toBeVisible();
+      await page.keyboard.press('Escape');
       await page.goto(`${second.url}#/settings/email`);
       const note = page.getByText(
         'Enter the password on this computer to send email from it. It is kept only on this computer.',

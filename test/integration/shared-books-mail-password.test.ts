@@ -17,6 +17,7 @@ import {
   addSharedPerson,
   CallError,
   fixedClock,
+  localSqlite,
   openNewSharedBooks,
   openOnOwnMachine,
   openTestFolio,
@@ -304,6 +305,13 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('the email password on local books', (
       expect(settings.account.passwordStorageNote).toMatch(/secret\.key/);
       await t.call('mail.sendTest', { to: 'me@acme.example' });
       expect(fs.existsSync(path.join(t.dataDir, MAIL_PASSWORD_FILE))).toBe(false);
+      // Stored as before: sealed in the database, no per-computer flag.
+      const row = localSqlite(t.folio.ctx)
+        .prepare("SELECT value FROM settings WHERE key = 'mail.account'")
+        .get() as { value: string };
+      const stored = JSON.parse(row.value);
+      expect(stored.passwordSealed).toMatch(/^kf1:/);
+      expect(stored).not.toHaveProperty('passwordPerComputer');
       expect(await refusal(t.call('mail.setPasswordHere', { password: PASSWORD }))).toMatchObject({
         code: 'CONFLICT',
       });

@@ -277,7 +277,9 @@ export async function updateAccount(
       passwordSealed,
       passwordPerComputer,
     };
-    await writeSetting(ctx, ACCOUNT_KEY, next);
+    // Local books store the account exactly as before (no per-computer flag).
+    const { passwordPerComputer: _perComputer, ...asBefore } = next;
+    await writeSetting(ctx, ACCOUNT_KEY, shared ? next : asBefore);
     await recordAudit(ctx, {
       entity: 'mail_account',
       entityId: 'smtp',

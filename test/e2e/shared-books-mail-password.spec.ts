@@ -118,6 +118,19 @@ test.describe('the email password on shared books', () => {
         { user: 'billing', ok: true },
       ]);
       expect(smtp.received).toHaveLength(2);
+
+      // In German (about a third longer) the bookkeeper's screen still fits, the note included.
+      expect((await second.call('mail.setPasswordHere', { password: '' })).ok).toBe(true);
+      const { preferences } = await app.call('settings.get');
+      await app.call('settings.updatePreferences', { ...preferences, language: 'de' });
+      await page.goto(`${second.url}#/settings/email`);
+      await page.reload();
+      await expect(
+        page.getByText(
+          'Geben Sie das Passwort auf diesem Computer ein, um von hier E-Mails zu versenden. Es wird nur auf diesem Computer gespeichert.',
+        ),
+      ).toBeVisible();
+      await shootAtTwoSizes(page, 'email-shared-bookkeeper-de');
     } finally {
       await second?.stop();
       server.cleanup();

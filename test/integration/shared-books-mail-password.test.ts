@@ -118,6 +118,10 @@ describe.skipIf(!testCluster())('the email password on shared books, one per com
       maySetPasswordHere: true,
     });
     expect(settings.account.passwordStorageNote).toMatch(/kept only on this computer/);
+    const french = await ann.raw('mail.getSettings', {}, 'fr');
+    expect(french.ok && (french.value as any).account.passwordStorageNote).toMatch(
+      /conservé uniquement sur cet ordinateur/,
+    );
     await ann.call('mail.sendTest', { to: 'me@acme.example' });
     expect(smtp.logins.at(-1)).toEqual({ user: 'folio', ok: true });
     const doc = await issuedInvoice(ann, seed);
@@ -303,6 +307,11 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('the email password on local books', (
         maySetPasswordHere: true,
       });
       expect(settings.account.passwordStorageNote).toMatch(/secret\.key/);
+      // In the caller's language.
+      const german = await t.raw('mail.getSettings', {}, 'de');
+      expect(german.ok && (german.value as any).account.passwordStorageNote).toMatch(
+        /^Browsermodus: .*secret\.key/,
+      );
       await t.call('mail.sendTest', { to: 'me@acme.example' });
       expect(fs.existsSync(path.join(t.dataDir, MAIL_PASSWORD_FILE))).toBe(false);
       // Stored as before: sealed in the database, no per-computer flag.

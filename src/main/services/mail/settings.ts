@@ -101,13 +101,10 @@ export function isAccountReady(a: StoredAccount): boolean {
   return a.host !== '' && a.fromEmail !== '';
 }
 
+/** What Settings → Mail says about where the password is kept (in the caller's language). */
 const STORAGE_NOTES = {
-  'os-keychain':
-    'The password is encrypted by your operating system’s keychain. The database, its backups and exports only hold the encrypted form.',
-  'key-file':
-    'Browser mode: the password is encrypted (AES-256) with a key in the file secret.key in your data folder. ' +
-    'The database and its backups only hold the encrypted form and backups do not include the key, ' +
-    'but anyone who can read your whole data folder can recover the password: keep that folder private.',
+  'os-keychain': () => msg('settings.email.account.storageKeychain'),
+  'key-file': () => msg('settings.email.account.storageKeyFile'),
 } as const;
 
 /** The account signs in with a password (shared books: each computer keeps its own). */
@@ -183,7 +180,7 @@ export async function getMailSettings(
       passwordStorage: secretsOf(ctx).kind,
       passwordStorageNote: shared
         ? msg('settings.email.account.storageShared')
-        : STORAGE_NOTES[secretsOf(ctx).kind],
+        : STORAGE_NOTES[secretsOf(ctx).kind](),
     },
     templates: await getTemplates(ctx, language),
     reminderLevels: await getReminderLevels(ctx),

@@ -174,6 +174,7 @@ export const handlers: Handlers = {
 
   'mail.getSettings': async (ctx, input) => await (await mailSettings()).getMailSettings(ctx, input.language),
   'mail.updateAccount': async (ctx, input) => await (await mailSettings()).updateAccount(ctx, input),
+  'mail.setPasswordHere': async (ctx, input) => await (await mailSettings()).setPasswordHere(ctx, input),
   'mail.updateTemplate': async (ctx, input) => await (await mailSettings()).updateTemplate(ctx, input),
   'mail.resetTemplate': async (ctx, input) => await (await mailSettings()).resetTemplate(ctx, input),
   'mail.updateReminderLevels': async (ctx, input) =>

@@ -124,6 +124,7 @@ const METHOD_DOMAIN: { readonly [M in Method]: DomainOf<M> } = {
   'printing.exportCancel': 'printing',
   'mail.getSettings': 'mail',
   'mail.updateAccount': 'mail',
+  'mail.setPasswordHere': 'mail',
   'mail.updateTemplate': 'mail',
   'mail.resetTemplate': 'mail',
   'mail.updateReminderLevels': 'mail',

@@ -35,7 +35,8 @@ export function writePrivateFile(file: string, data: string | Uint8Array, flag =
 }
 
 /** The data folder's own files and folders (desktop: also Electron's, which are left alone). */
-const FOLIO_FILES = /^(folio\.sqlite3(-wal|-shm)?|folio\.lock|secret\.key|window-state\.json)$/;
+const FOLIO_FILES =
+  /^(folio\.sqlite3(-wal|-shm)?|folio\.lock|secret\.key|window-state\.json|mail-password\.json)$/;
 const FOLIO_DIRS = ['backups', 'logs', 'attachments'];
 
 /**

@@ -66,7 +66,19 @@ const accountOutput = z.object({
   fromEmail: z.string(),
   replyTo: z.string(),
   bccSelf: z.boolean(),
+  /** Whether a password is there to sign in with (shared books: on this computer). */
   hasPassword: z.boolean(),
+  /** The account signs in with a password (on shared books, each computer keeps its own). */
+  usesPassword: z.boolean(),
+  /**
+   * Shared books: the account is the books', the password each computer's own (kept in its
+   * data folder, never in the shared database); hasPassword tells whether this one has it.
+   */
+  passwordPerComputer: z.boolean(),
+  /** This person may change the account (shared books: owners). */
+  mayChangeAccount: z.boolean(),
+  /** This person may keep the password on this computer (shared books: owners and bookkeepers). */
+  maySetPasswordHere: z.boolean(),
   /** How the password is kept: by the OS keychain (desktop) or a key file (browser mode). */
   passwordStorage: z.enum(['os-keychain', 'key-file']),
   passwordStorageNote: z.string(),
@@ -203,6 +215,14 @@ export const mailApi = {
     output: mailSettingsOutput,
   },
   'mail.updateAccount': { input: smtpAccountInput, output: mailSettingsOutput },
+  /**
+   * Shared books: keeps the account's password on this computer only (its data folder, sealed
+   * with its key), changing nothing in the database. Empty: forgets it here.
+   */
+  'mail.setPasswordHere': {
+    input: z.strictObject({ password: smtpAccountInput.shape.password.unwrap() }),
+    output: mailSettingsOutput,
+  },
   'mail.updateTemplate': { input: templateInput, output: mailSettingsOutput },
   'mail.resetTemplate': {
     input: z.strictObject({ kind: z.enum(TEMPLATE_KINDS), language: templateLanguage }),

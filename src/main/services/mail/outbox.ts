@@ -501,8 +501,8 @@ async function deliverOne(ctx: ServiceContext, id: number): Promise<void> {
 }
 
 /**
- * Shared books: the mail password is sealed with the key of the machine that saved it. A
- * machine that cannot read it leaves the outbox to the ones that can, instead of taking every
+ * Shared books: each computer keeps its own copy of the mail password (password-here.ts). A
+ * computer without it leaves the outbox to the ones that have it, instead of taking every
  * message and marking it failed (on a local book, the failure tells the user to enter it again).
  */
 async function cannotReadPasswordHere(ctx: ServiceContext): Promise<boolean> {

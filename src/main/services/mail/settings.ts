@@ -19,6 +19,13 @@ import { storeOf, type ServiceContext } from '../context';
 import { readSetting, writeSetting } from '../kv';
 import { LEVELS_KEY, getReminderLevels } from './reminder-levels';
 import { secretsOf } from '../secrets';
+import {
+  booksIdOf,
+  forgetPasswordHere,
+  readPasswordHere,
+  savePasswordHere,
+  type SmtpIdentity,
+} from './password-here';
 
 export const ACCOUNT_KEY = 'mail.account';
 export const TEMPLATES_KEY = 'mail.templates';
@@ -34,6 +41,11 @@ const storedAccount = z.object({
   replyTo: z.string().default(''),
   bccSelf: z.boolean().default(false),
   passwordSealed: z.string().nullable(),
+  /**
+   * Shared books: the account signs in with a password that each computer keeps in its own
+   * data folder (password-here.ts); the database never holds it. Always false on local books.
+   */
+  passwordPerComputer: z.boolean().default(false),
 });
 export type StoredAccount = z.infer<typeof storedAccount>;
 
@@ -47,6 +59,7 @@ const EMPTY_ACCOUNT: StoredAccount = {
   replyTo: '',
   bccSelf: false,
   passwordSealed: null,
+  passwordPerComputer: false,
 };
 
 const storedTemplates = z.record(z.string(), z.object({ subject: z.string(), body: z.string() }));
@@ -88,20 +101,65 @@ export function isAccountReady(a: StoredAccount): boolean {
   return a.host !== '' && a.fromEmail !== '';
 }
 
+/** What Settings → Mail says about where the password is kept (in the caller's language). */
 const STORAGE_NOTES = {
-  'os-keychain':
-    'The password is encrypted by your operating system’s keychain. The database, its backups and exports only hold the encrypted form.',
-  'key-file':
-    'Browser mode: the password is encrypted (AES-256) with a key in the file secret.key in your data folder. ' +
-    'The database and its backups only hold the encrypted form and backups do not include the key, ' +
-    'but anyone who can read your whole data folder can recover the password: keep that folder private.',
+  'os-keychain': () => msg('settings.email.account.storageKeychain'),
+  'key-file': () => msg('settings.email.account.storageKeyFile'),
 } as const;
+
+/** The account signs in with a password (shared books: each computer keeps its own). */
+function usesPassword(a: StoredAccount): boolean {
+  return a.passwordPerComputer || a.passwordSealed !== null;
+}
+
+const smtpIdentity = (a: { host: string; user: string }): SmtpIdentity => ({ host: a.host, user: a.user });
+
+/**
+ * Shared books: this computer's password for the account, or null when it has none. A
+ * password an earlier Folio sealed into the database is still used by the computer that can
+ * open it, and moved to this computer's own file then (the next save by an owner removes it
+ * from the database).
+ */
+async function passwordHere(ctx: ServiceContext, a: StoredAccount): Promise<string | null> {
+  const books = await booksIdOf(ctx);
+  const here = readPasswordHere(ctx, books, smtpIdentity(a));
+  if (here !== null) return here;
+  if (a.passwordSealed === null) return null;
+  let old: string;
+  try {
+    old = secretsOf(ctx).open(a.passwordSealed);
+  } catch {
+    return null;
+  }
+  savePasswordHere(ctx, books, smtpIdentity(a), old);
+  return old;
+}
+
+/**
+ * What this person may do with the email settings. Local books: everything. Shared books: what
+ * the server grants (roles.ts): the account is a business setting (owners); keeping the
+ * password on their own computer is for whoever may put mail in the outbox (owners and
+ * bookkeepers; viewers do not send).
+ */
+async function mailAccess(
+  ctx: ServiceContext,
+): Promise<{ mayChangeAccount: boolean; maySetPasswordHere: boolean }> {
+  if (ctx.host.engine !== 'postgres') return { mayChangeAccount: true, maySetPasswordHere: true };
+  const row = (await ctx.host.store
+    .prepare(
+      "SELECT has_table_privilege('settings', 'UPDATE') AS account, has_table_privilege('outbox', 'INSERT') AS send",
+    )
+    .get()) as { account: number; send: number };
+  return { mayChangeAccount: row.account === 1, maySetPasswordHere: row.send === 1 };
+}
 
 export async function getMailSettings(
   ctx: ServiceContext,
   language?: Language | null,
 ): Promise<MailSettings> {
   const a = await storedAccountOf(ctx);
+  const shared = ctx.host.engine === 'postgres';
+  const access = await mailAccess(ctx);
   return {
     account: {
       configured: isAccountReady(a),
@@ -113,9 +171,16 @@ export async function getMailSettings(
       fromEmail: a.fromEmail,
       replyTo: a.replyTo,
       bccSelf: a.bccSelf,
-      hasPassword: a.passwordSealed !== null,
+      hasPassword: shared
+        ? usesPassword(a) && (await passwordHere(ctx, a)) !== null
+        : a.passwordSealed !== null,
+      usesPassword: usesPassword(a),
+      passwordPerComputer: shared,
+      ...access,
       passwordStorage: secretsOf(ctx).kind,
-      passwordStorageNote: STORAGE_NOTES[secretsOf(ctx).kind],
+      passwordStorageNote: shared
+        ? msg('settings.email.account.storageShared')
+        : STORAGE_NOTES[secretsOf(ctx).kind](),
     },
     templates: await getTemplates(ctx, language),
     reminderLevels: await getReminderLevels(ctx),
@@ -129,7 +194,13 @@ export async function smtpAccount(
   const a = await storedAccountOf(ctx);
   if (!isAccountReady(a)) throw new AppError('CONFLICT', msg('errors.settings.setUpEmailAccount'));
   let password: string | null = null;
-  if (a.passwordSealed) {
+  if (ctx.host.engine === 'postgres') {
+    if (usesPassword(a)) {
+      password = await passwordHere(ctx, a);
+      if (password === null)
+        throw new AppError('VALIDATION', msg('errors.settings.enterPasswordHere'), 'password');
+    }
+  } else if (a.passwordSealed) {
     try {
       password = secretsOf(ctx).open(a.passwordSealed);
     } catch {
@@ -154,17 +225,42 @@ function publicFields(a: StoredAccount): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * Saves the account. Local books: the password sealed in the database, as always. Shared
+ * books: the account in the database, the password (when one is typed) in this computer's
+ * own file only; the database keeps no password, not even a sealed one.
+ */
 export async function updateAccount(
   ctx: ServiceContext,
   input: ParsedInput<'mail.updateAccount'>,
 ): Promise<MailSettings> {
-  await storeOf(ctx).tx(async () => {
+  const shared = ctx.host.engine === 'postgres';
+  // Shared books: what to do with this computer's file once the database change is committed.
+  const here = await storeOf(ctx).tx(async (): Promise<{ save: string } | 'forget' | null> => {
+    let here: { save: string } | 'forget' | null = null;
     const before = await storedAccountOf(ctx);
     let passwordSealed = before.passwordSealed;
+    let passwordPerComputer = false;
     let password: 'unchanged' | 'changed' | 'removed' = 'unchanged';
-    if (input.password !== undefined) {
-      passwordSealed = input.password === '' ? null : secretsOf(ctx).seal(input.password);
-      password = input.password === '' ? 'removed' : 'changed';
+    if (input.password !== undefined) password = input.password === '' ? 'removed' : 'changed';
+    if (!shared) {
+      if (input.password !== undefined)
+        passwordSealed = input.password === '' ? null : secretsOf(ctx).seal(input.password);
+    } else {
+      passwordSealed = null;
+      passwordPerComputer = usesPassword(before);
+      if (input.password !== undefined) {
+        passwordPerComputer = input.password !== '';
+        here = input.password === '' ? 'forget' : { save: input.password };
+      } else if (before.passwordSealed !== null && before.host === input.host && before.user === input.user) {
+        // Old data: the password an earlier Folio sealed into the database moves to this
+        // computer's file when this computer can open it.
+        try {
+          here = { save: secretsOf(ctx).open(before.passwordSealed) };
+        } catch {
+          // Sealed by another computer: that one keeps using it until then; this one asks.
+        }
+      }
     }
     const next: StoredAccount = {
       host: input.host,
@@ -176,8 +272,11 @@ export async function updateAccount(
       replyTo: input.replyTo,
       bccSelf: input.bccSelf,
       passwordSealed,
+      passwordPerComputer,
     };
-    await writeSetting(ctx, ACCOUNT_KEY, next);
+    // Local books store the account exactly as before (no per-computer flag).
+    const { passwordPerComputer: _perComputer, ...asBefore } = next;
+    await writeSetting(ctx, ACCOUNT_KEY, shared ? next : asBefore);
     await recordAudit(ctx, {
       entity: 'mail_account',
       entityId: 'smtp',
@@ -195,7 +294,43 @@ export async function updateAccount(
         .where('status', '=', 'failed')
         .where('failure_kind', 'in', ['auth', 'tls']),
     );
+    return here;
   });
+  if (here !== null) {
+    const books = await booksIdOf(ctx);
+    if (here === 'forget') forgetPasswordHere(ctx, books);
+    else savePasswordHere(ctx, books, smtpIdentity(input), here.save);
+  }
+  return await getMailSettings(ctx);
+}
+
+/**
+ * Shared books: keeps the account's password on this computer only (its data folder, sealed
+ * with its key). Changes nothing in the database, so a bookkeeper may do it; a viewer may not
+ * (viewers do not send). An empty password forgets it here.
+ */
+export async function setPasswordHere(
+  ctx: ServiceContext,
+  input: ParsedInput<'mail.setPasswordHere'>,
+): Promise<MailSettings> {
+  if (ctx.host.engine !== 'postgres')
+    throw new AppError('CONFLICT', msg('errors.settings.passwordHereSharedOnly'));
+  if (!(await mailAccess(ctx)).maySetPasswordHere)
+    throw new AppError('READ_ONLY', msg('errors.settings.viewersDoNotSend'));
+  const a = await storedAccountOf(ctx);
+  if (!isAccountReady(a)) throw new AppError('CONFLICT', msg('errors.settings.setUpEmailAccount'));
+  if (!usesPassword(a))
+    throw new AppError('CONFLICT', msg('errors.settings.accountHasNoPassword'), 'password');
+  const books = await booksIdOf(ctx);
+  if (input.password === '') forgetPasswordHere(ctx, books);
+  else savePasswordHere(ctx, books, smtpIdentity(a), input.password);
+  ctx.log.info(
+    input.password === ''
+      ? 'email password forgotten on this computer'
+      : 'email password saved on this computer',
+  );
+  // Messages waiting for a computer that can send go out from this one now.
+  if (input.password !== '') void (await import('./outbox')).kickSender(ctx);
   return await getMailSettings(ctx);
 }
 

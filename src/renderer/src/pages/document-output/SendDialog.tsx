@@ -35,10 +35,16 @@ interface Values {
 const MAIL_DOMAINS = ['mail', 'outbox', 'invoiceReminders', 'documents'];
 
 /** Puts API messages such as "to.1" under the field they belong to ("to"). */
+/** The dialog's own fields: an error about another (the account's password) shows as a failure. */
+const MESSAGE_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+
 function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(error.fields)) out[path.split('.')[0]!] ??= message;
+  for (const [path, message] of Object.entries(error.fields)) {
+    const field = path.split('.')[0]!;
+    if (MESSAGE_FIELDS.has(field)) out[field] ??= message;
+  }
   return out;
 }
 

@@ -102,25 +102,50 @@ function AccountCard({ settings }: { settings: MailSettings }) {
     invalidates: ['mail', 'outbox'],
     success: t('settings.email.account.saved'),
   });
+  const saveHere = useApiMutation('mail.setPasswordHere', {
+    invalidates: ['mail', 'outbox'],
+    success: t('settings.email.account.passwordHereDone'),
+  });
   const sendTest = useApiMutation('mail.sendTest');
   const [testTo, setTestTo] = useState(business.profile.email);
   const [testError, setTestError] = useState<string | null>(null);
   useUnsavedGuard(form.isDirty());
 
-  const submit = form.onSubmit(({ password, ...rest }) =>
+  // Shared books: the account is the books' (owners change it); the password is this
+  // computer's own, which a bookkeeper may keep here too (viewers do not send).
+  const shared = a.passwordPerComputer;
+  const locked = !a.mayChangeAccount;
+  const passwordOnly = locked && a.maySetPasswordHere;
+  const mayEditPassword = a.mayChangeAccount || a.maySetPasswordHere;
+  const needsPasswordHere = shared && a.usesPassword && !a.hasPassword;
+
+  /** A refusal about the password shows at the password field; anything else as a notice. */
+  const passwordError = (e: unknown): boolean => {
+    if (!(e instanceof ApiError) || e.field !== 'password') return false;
+    form.setFieldError('password', e.message);
+    return true;
+  };
+
+  const emptyPassword = () => {
+    // The password field empties once saved: it is stored sealed and never shown again.
+    const saved = { ...form.getValues(), password: '' };
+    form.setValues(saved);
+    form.resetDirty(saved);
+  };
+
+  const submit = form.onSubmit(({ password, ...rest }) => {
+    if (passwordOnly) {
+      saveHere.mutate(
+        { password },
+        { onSuccess: emptyPassword, onError: (e) => passwordError(e) || notifyError(e) },
+      );
+      return;
+    }
     save.mutate(
       { ...rest, ...(password ? { password } : {}) },
-      {
-        onSuccess: () => {
-          // The password field empties once saved: it is stored sealed and never shown again.
-          const saved = { ...form.getValues(), password: '' };
-          form.setValues(saved);
-          form.resetDirty(saved);
-        },
-        onError: (e) => showApiError(form, e),
-      },
-    ),
-  );
+      { onSuccess: emptyPassword, onError: (e) => showApiError(form, e) },
+    );
+  });
 
   const test = () => {
     setTestError(null);
@@ -133,12 +158,17 @@ function AccountCard({ settings }: { settings: MailSettings }) {
             message: t('settings.email.account.testSent', { to: testTo }),
           }),
         onError: (e) => {
+          if (passwordError(e)) return;
           if (e instanceof ApiError && e.code === 'VALIDATION') setTestError(e.message);
           else notifyError(e);
         },
       },
     );
   };
+
+  const savedPlaceholder = shared
+    ? t('settings.email.account.passwordHereSaved')
+    : t('settings.email.account.passwordSaved');
 
   return (
     <Card withBorder padding="lg">
@@ -150,11 +180,17 @@ function AccountCard({ settings }: { settings: MailSettings }) {
           <Text size="sm" c="dimmed">
             {t('settings.email.account.intro')}
           </Text>
+          {shared && !a.mayChangeAccount && (
+            <Text size="sm">
+              {passwordOnly ? t('settings.email.account.ownersOnly') : t('settings.email.account.viewerNote')}
+            </Text>
+          )}
           <SimpleGrid cols={3} spacing="xs">
             <TextInput
               label={t('settings.email.account.host')}
               placeholder="smtp.example.com"
               withAsterisk
+              disabled={locked}
               {...form.getInputProps('host')}
             />
             <NumberInput
@@ -162,76 +198,114 @@ function AccountCard({ settings }: { settings: MailSettings }) {
               min={1}
               max={65535}
               allowDecimal={false}
+              disabled={locked}
               {...form.getInputProps('port')}
             />
             <Select
               label={t('settings.email.account.security')}
               allowDeselect={false}
               data={SMTP_SECURITY.map((s) => ({ value: s, label: t(SECURITY_LABELS[s]) }))}
+              renderOption={({ option }) => (
+                <div>
+                  <Text size="sm">{option.label}</Text>
+                  {option.value === 'none' && (
+                    <Text size="xs" c="dimmed">
+                      {t('settings.email.security.noneHint')}
+                    </Text>
+                  )}
+                </div>
+              )}
+              description={
+                form.getValues().security === 'none' ? t('settings.email.security.noneHint') : undefined
+              }
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              disabled={locked}
               {...form.getInputProps('security')}
             />
             <TextInput
               label={t('settings.email.account.user')}
               autoComplete="off"
+              disabled={locked}
               {...form.getInputProps('user')}
             />
             <PasswordInput
-              label={t('settings.email.account.password')}
+              label={shared ? t('settings.email.account.passwordHere') : t('settings.email.account.password')}
               autoComplete="new-password"
-              placeholder={a.hasPassword ? t('settings.email.account.passwordSaved') : ''}
+              placeholder={a.hasPassword ? savedPlaceholder : ''}
+              disabled={!mayEditPassword}
               {...form.getInputProps('password')}
             />
             <div />
-            <TextInput label={t('settings.email.account.fromName')} {...form.getInputProps('fromName')} />
+            <TextInput
+              label={t('settings.email.account.fromName')}
+              disabled={locked}
+              {...form.getInputProps('fromName')}
+            />
             <TextInput
               label={t('settings.email.account.fromEmail')}
               withAsterisk
+              disabled={locked}
               {...form.getInputProps('fromEmail')}
             />
             <TextInput
               label={t('settings.email.account.replyTo')}
               placeholder={t('common.optional')}
+              disabled={locked}
               {...form.getInputProps('replyTo')}
             />
           </SimpleGrid>
           <Switch
             label={t('settings.email.account.bccSelf')}
+            disabled={locked}
             {...form.getInputProps('bccSelf', { type: 'checkbox' })}
           />
+          {needsPasswordHere && mayEditPassword && (
+            <Alert color="yellow">{t('settings.email.account.passwordHereMissing')}</Alert>
+          )}
           <Alert color="gray" title={t('settings.email.account.passwordStorage')}>
             {a.passwordStorageNote}
           </Alert>
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              {t('settings.email.account.save')}
-            </Button>
-          </Group>
+          {mayEditPassword && (
+            <Group justify="flex-end">
+              {passwordOnly ? (
+                <Button type="submit" loading={saveHere.isPending} disabled={!form.getValues().password}>
+                  {t('settings.email.account.savePasswordHere')}
+                </Button>
+              ) : (
+                <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                  {t('settings.email.account.save')}
+                </Button>
+              )}
+            </Group>
+          )}
         </Stack>
       </form>
-      <Stack gap="xs" mt="md">
-        <Group align="flex-end">
-          <TextInput
-            label={t('settings.email.account.testTo')}
-            value={testTo}
-            onChange={(e) => setTestTo(e.currentTarget.value)}
-            style={{ flex: 1 }}
-            error={testError ?? undefined}
-          />
-          <Button
-            variant="default"
-            onClick={test}
-            loading={sendTest.isPending}
-            disabled={!a.configured || form.isDirty() || !testTo}
-          >
-            {t('settings.email.account.sendTest')}
-          </Button>
-        </Group>
-        {!a.configured && (
-          <Text size="xs" c="dimmed">
-            {t('settings.email.account.saveFirst')}
-          </Text>
-        )}
-      </Stack>
+      {mayEditPassword && (
+        <Stack gap="xs" mt="md">
+          <Group align="flex-end">
+            <TextInput
+              label={t('settings.email.account.testTo')}
+              value={testTo}
+              onChange={(e) => setTestTo(e.currentTarget.value)}
+              style={{ flex: 1 }}
+              error={testError ?? undefined}
+            />
+            <Button
+              variant="default"
+              onClick={test}
+              loading={sendTest.isPending}
+              disabled={!a.configured || form.isDirty() || !testTo}
+            >
+              {t('settings.email.account.sendTest')}
+            </Button>
+          </Group>
+          {!a.configured && (
+            <Text size="xs" c="dimmed">
+              {t('settings.email.account.saveFirst')}
+            </Text>
+          )}
+        </Stack>
+      )}
     </Card>
   );
 }
@@ -280,7 +354,7 @@ function TemplateForm({
         ),
       )}
     >
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="xs">
           <TextInput label={t('settings.email.templates.subject')} {...form.getInputProps('subject')} />
           <Textarea

@@ -381,6 +381,35 @@ describe('the EN 16931 rules over a batch', () => {
     },
   );
 
+  it(
+    'the rule threads started by one import serve the next and end when Folio closes',
+    { timeout: 180_000 },
+    async () => {
+      const { ruleThreadIds, ruleThreads, POOL_MIN } =
+        await import('../../src/main/services/einvoice/validate-pool');
+      const t = await openTestFolio();
+      await setupBusiness(t);
+      const batch = (tag: string) =>
+        einvoiceExamples()
+          .slice(0, POOL_MIN)
+          .map((f, i) => ({
+            fileName: `${tag}-${i}.xml`,
+            dataBase64: b64(
+              Buffer.from(`${fs.readFileSync(f, 'utf8')}<!-- ${tag} ${process.pid} ${Date.now()} -->`),
+            ),
+          }));
+      const first = await t.call('einvoiceImport.preview', { files: batch('first') });
+      expect(first.files.every((f) => f.status !== 'refused')).toBe(true);
+      const started = ruleThreadIds();
+      expect(started).toHaveLength(ruleThreads());
+      const second = await t.call('einvoiceImport.preview', { files: batch('second') });
+      expect(second.files.every((f) => f.status !== 'refused')).toBe(true);
+      expect(ruleThreadIds()).toEqual(started);
+      await t.close();
+      expect(ruleThreadIds()).toEqual([]);
+    },
+  );
+
   it('the import after a preview reuses the preview’s findings for the same files', async () => {
     const { ruleCacheStats } = await import('../../src/main/services/einvoice/validate-pool');
     const t = await openTestFolio();

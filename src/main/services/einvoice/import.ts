@@ -372,6 +372,16 @@ async function warningsFor(
   return bank ? [...drafts, bank] : drafts;
 }
 
+/** A file that will be saved (not refused for a vendor or a rate), so its original may be written ahead. */
+function surelySaved(read: ReadFile, options: ImportOptions, base: string): boolean {
+  const currency = read.draft.currency;
+  return (
+    options.commit &&
+    options.createVendors === true &&
+    (currency === base || Boolean(options.exchangeRates?.[currency]))
+  );
+}
+
 function emptyResult(fileName: string): EInvoiceFileResult {
   return {
     fileName,
@@ -418,6 +428,7 @@ async function importOne(
   file: EInvoiceFile,
   reading: Reading,
   options: ImportOptions,
+  stored?: Promise<string>,
 ): Promise<EInvoiceFileResult> {
   const name = file.fileName || msg('einvoiceErrors.file.unnamed');
   const result = emptyResult(file.fileName);
@@ -479,8 +490,9 @@ async function importOne(
     result.message = msg('einvoiceErrors.file.newVendor', { name, seller: invoice.seller.name });
     return result;
   }
-  // The original file is stored (once, under its hash) before the transaction that refers to it.
-  const sha256 = await filesOf(ctx).write(file.bytes);
+  // The original file is stored (once, under its hash) before the transaction that refers to it
+  // (a batch started writing it when it was read).
+  const sha256 = await (stored ?? filesOf(ctx).write(file.bytes));
   const store = storeOf(ctx);
   try {
     await store.tx(async () => {
@@ -610,11 +622,21 @@ export async function importEInvoiceFiles(
   const pool = new RulePool(files.length);
   const readings: Reading[] = [];
   const rules: (Promise<RuleResult> | null)[] = [];
+  // When saving, each file's original is written as soon as it is read (when nothing can
+  // refuse it: new vendors allowed and its exchange rate known), so the writes wait for the disk
+  // on libuv's threads while the rules run and earlier files are saved.
+  const base = (await getPreferences(ctx)).baseCurrency;
+  const stored: (Promise<string> | undefined)[] = [];
   const results: EInvoiceFileResult[] = [];
   try {
     for (const f of files) {
       const reading = await readForImport(ctx, f);
       readings.push(reading);
+      const write =
+        reading.ok && surelySaved(reading.read, options, base) ? filesOf(ctx).write(f.bytes) : undefined;
+      // Awaited by importOne; a file not saved after all (refused) must not leave a rejection unheard.
+      write?.catch(() => undefined);
+      stored.push(write);
       rules.push(
         reading.ok
           ? pool.check({
@@ -636,7 +658,7 @@ export async function importEInvoiceFiles(
           ? findingsInWords(outcome.findings)
           : [rulesFailedFinding(outcome.error)];
       }
-      results.push(await importOne(ctx, files[i]!, reading, options));
+      results.push(await importOne(ctx, files[i]!, reading, options, stored[i]));
       if (i % CHUNK_MAX === CHUNK_MAX - 1) await letThreadsAnswer();
     }
   } finally {

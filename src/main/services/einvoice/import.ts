@@ -611,6 +611,9 @@ async function importOne(
   return result;
 }
 
+/** Files saved in one transaction (each in a savepoint of its own). */
+const SAVE_GROUP = CHUNK_MAX;
+
 export async function importEInvoiceFiles(
   ctx: ServiceContext,
   files: readonly EInvoiceFile[],
@@ -649,17 +652,31 @@ export async function importEInvoiceFiles(
       if (readings.length % CHUNK_MAX === 0) await letThreadsAnswer();
     }
     pool.flush();
-    for (let i = 0; i < files.length; i++) {
-      const reading = readings[i]!;
-      const pending = rules[i];
-      if (reading.ok && pending) {
-        const outcome = await pending;
-        reading.read.findings = outcome.ok
-          ? findingsInWords(outcome.findings)
-          : [rulesFailedFinding(outcome.error)];
+    // Saving: SAVE_GROUP files at a time, once the rules have answered for all of them, in one
+    // transaction in which each file is a savepoint of its own (a file refused while saving
+    // leaves the others): a thousand commits cost ~1 ms each on the main thread (SQLite writes
+    // the pages they share, the indexes and the vendor, once per commit). A file that stops
+    // the import (an error, not a refusal) stops it for its group too.
+    const store = storeOf(ctx);
+    for (let start = 0; start < files.length; start += SAVE_GROUP) {
+      const end = Math.min(files.length, start + SAVE_GROUP);
+      for (let i = start; i < end; i++) {
+        const reading = readings[i]!;
+        const pending = rules[i];
+        if (reading.ok && pending) {
+          const outcome = await pending;
+          reading.read.findings = outcome.ok
+            ? findingsInWords(outcome.findings)
+            : [rulesFailedFinding(outcome.error)];
+        }
       }
-      results.push(await importOne(ctx, files[i]!, reading, options, stored[i]));
-      if (i % CHUNK_MAX === CHUNK_MAX - 1) await letThreadsAnswer();
+      const save = async () => {
+        for (let i = start; i < end; i++)
+          results.push(await importOne(ctx, files[i]!, readings[i]!, options, stored[i]));
+      };
+      if (options.commit && end - start > 1) await store.tx(save);
+      else await save();
+      await letThreadsAnswer();
     }
   } finally {
     await pool.close();

@@ -410,6 +410,32 @@ describe('the EN 16931 rules over a batch', () => {
     },
   );
 
+  it('a rule thread left without work ends by itself', { timeout: 180_000 }, async () => {
+    const { ruleThreadIdle, ruleThreadIds, validateMany, POOL_MIN } =
+      await import('../../src/main/services/einvoice/validate-pool');
+    const { stopRuleThreads } = await import('../../src/main/services/einvoice/rule-threads');
+    await stopRuleThreads();
+    const before = ruleThreadIdle.ms;
+    ruleThreadIdle.ms = 300;
+    try {
+      const items = einvoiceExamples()
+        .slice(0, POOL_MIN)
+        .map((f) => fs.readFileSync(f, 'utf8'))
+        .map((xml) => ({
+          xml: `${xml}<!-- idle ${process.pid} ${Date.now()} -->`,
+          syntax: (xml.includes('CrossIndustryInvoice') ? 'CII' : 'UBL') as 'CII' | 'UBL',
+        }));
+      const results = await validateMany(items, 2);
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(ruleThreadIds()).toHaveLength(2);
+      const until = Date.now() + 10_000;
+      while (ruleThreadIds().length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(ruleThreadIds()).toEqual([]);
+    } finally {
+      ruleThreadIdle.ms = before;
+    }
+  });
+
   it('the import after a preview reuses the preview’s findings for the same files', async () => {
     const { ruleCacheStats } = await import('../../src/main/services/einvoice/validate-pool');
     const t = await openTestFolio();

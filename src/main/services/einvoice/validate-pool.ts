@@ -107,6 +107,26 @@ interface Thread {
   worker: Worker;
   out: Map<number, Chunk>;
   dead: boolean;
+  /** Ends the thread after `ruleThreadIdle.ms` without work (its memory back: SaxonJS and the stylesheets). */
+  idle: NodeJS.Timeout | null;
+}
+
+/**
+ * A rule thread with no work for this long ends (each holds SaxonJS, the stylesheets and their
+ * compiled code, ~120 MB resident): long enough for a preview and its import, or one batch after another.
+ */
+export const ruleThreadIdle = { ms: 10 * 60_000 };
+
+function rest(t: Thread): void {
+  t.worker.unref();
+  if (t.idle) clearTimeout(t.idle);
+  t.idle = setTimeout(() => {
+    if (t.out.size === 0 && !t.dead) {
+      runningRuleThreads.delete(t.worker);
+      void t.worker.terminate();
+    }
+  }, ruleThreadIdle.ms);
+  t.idle.unref();
 }
 
 /**
@@ -138,19 +158,20 @@ function ruleThreadsFor(count: number): Thread[] {
 }
 
 function startThread(worker: Worker): Thread {
-  const t: Thread = { worker, out: new Map(), dead: false };
+  const t: Thread = { worker, out: new Map(), dead: false, idle: null };
   runningRuleThreads.add(worker);
-  worker.unref();
+  rest(t);
   worker.on('message', (r: ValidateResponse) => {
     const c = t.out.get(r.id);
     if (!c) return;
     t.out.delete(r.id);
-    if (t.out.size === 0) worker.unref();
+    if (t.out.size === 0) rest(t);
     c.pool.answered(c, r.results);
   });
   const died = () => {
     if (t.dead) return;
     t.dead = true;
+    if (t.idle) clearTimeout(t.idle);
     runningRuleThreads.delete(worker);
     threads = threads.filter((x) => x !== t);
     // What it had not answered goes back to its pools, for another thread or the calling one.
@@ -165,7 +186,11 @@ function startThread(worker: Worker): Thread {
 
 function send(t: Thread, c: Chunk): void {
   const id = nextId++;
-  if (t.out.size === 0) t.worker.ref();
+  if (t.out.size === 0) {
+    t.worker.ref();
+    if (t.idle) clearTimeout(t.idle);
+    t.idle = null;
+  }
   t.out.set(id, c);
   t.worker.postMessage({
     id,

@@ -14,6 +14,7 @@ import { SharedBooksHost, type SharedConnection, type SharedConnectionHooks } fr
 import type { SharedBooksSettings } from './db/pg/connect';
 import { readSharedBooks } from './services/shared-books/settings';
 import { JOBS, runJob } from './jobs';
+import { stopRuleThreads } from './services/einvoice/rule-threads';
 import { createLogger, type Logger } from './log';
 import {
   osUserName,
@@ -246,6 +247,7 @@ export async function openFolio(options: FolioOptions): Promise<Folio> {
       await Promise.allSettled([...running]);
       for (const job of JOBS) await job.stop?.(ctx);
       if (warmedUp) await (await import('./services/printing/warmup')).stopPdfThread();
+      await stopRuleThreads();
       await host.close();
       release();
     },

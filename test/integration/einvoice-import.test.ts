@@ -381,6 +381,61 @@ describe('the EN 16931 rules over a batch', () => {
     },
   );
 
+  it(
+    'the rule threads started by one import serve the next and end when Folio closes',
+    { timeout: 180_000 },
+    async () => {
+      const { ruleThreadIds, ruleThreads, POOL_MIN } =
+        await import('../../src/main/services/einvoice/validate-pool');
+      const t = await openTestFolio();
+      await setupBusiness(t);
+      const batch = (tag: string) =>
+        einvoiceExamples()
+          .slice(0, POOL_MIN)
+          .map((f, i) => ({
+            fileName: `${tag}-${i}.xml`,
+            dataBase64: b64(
+              Buffer.from(`${fs.readFileSync(f, 'utf8')}<!-- ${tag} ${process.pid} ${Date.now()} -->`),
+            ),
+          }));
+      const first = await t.call('einvoiceImport.preview', { files: batch('first') });
+      expect(first.files.every((f) => f.status !== 'refused')).toBe(true);
+      const started = ruleThreadIds();
+      expect(started).toHaveLength(ruleThreads());
+      const second = await t.call('einvoiceImport.preview', { files: batch('second') });
+      expect(second.files.every((f) => f.status !== 'refused')).toBe(true);
+      expect(ruleThreadIds()).toEqual(started);
+      await t.close();
+      expect(ruleThreadIds()).toEqual([]);
+    },
+  );
+
+  it('a rule thread left without work ends by itself', { timeout: 180_000 }, async () => {
+    const { ruleThreadIdle, ruleThreadIds, validateMany, POOL_MIN } =
+      await import('../../src/main/services/einvoice/validate-pool');
+    const { stopRuleThreads } = await import('../../src/main/services/einvoice/rule-threads');
+    await stopRuleThreads();
+    const before = ruleThreadIdle.ms;
+    ruleThreadIdle.ms = 300;
+    try {
+      const items = einvoiceExamples()
+        .slice(0, POOL_MIN)
+        .map((f) => fs.readFileSync(f, 'utf8'))
+        .map((xml) => ({
+          xml: `${xml}<!-- idle ${process.pid} ${Date.now()} -->`,
+          syntax: (xml.includes('CrossIndustryInvoice') ? 'CII' : 'UBL') as 'CII' | 'UBL',
+        }));
+      const results = await validateMany(items, 2);
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(ruleThreadIds()).toHaveLength(2);
+      const until = Date.now() + 10_000;
+      while (ruleThreadIds().length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(ruleThreadIds()).toEqual([]);
+    } finally {
+      ruleThreadIdle.ms = before;
+    }
+  });
+
   it('the import after a preview reuses the preview’s findings for the same files', async () => {
     const { ruleCacheStats } = await import('../../src/main/services/einvoice/validate-pool');
     const t = await openTestFolio();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
 import type { RawFinding } from '../../../shared/domain/einvoice-in/rules';
+import { runningRuleThreads } from './rule-threads';
 import { checkRulesBatch, type RuleResult } from './validate';
 import type { ValidateRequest, ValidateResponse } from './validate-worker';
 
@@ -98,39 +99,126 @@ interface Pending {
 interface Chunk {
   syntax: EInvoiceSyntax;
   files: Pending[];
+  pool: RulePool;
 }
 
+/** A rule thread: its worker and the chunks sent to it and not answered yet, by id. */
 interface Thread {
   worker: Worker;
-  /** Chunks sent and not answered yet, by id. */
   out: Map<number, Chunk>;
   dead: boolean;
+  /** Ends the thread after `ruleThreadIdle.ms` without work (its memory back: SaxonJS and the stylesheets). */
+  idle: NodeJS.Timeout | null;
+}
+
+/**
+ * A rule thread with no work for this long ends (each holds SaxonJS, the stylesheets and their
+ * compiled code, ~120 MB resident): long enough for a preview and its import, or one batch after another.
+ */
+export const ruleThreadIdle = { ms: 10 * 60_000 };
+
+function rest(t: Thread): void {
+  t.worker.unref();
+  if (t.idle) clearTimeout(t.idle);
+  t.idle = setTimeout(() => {
+    if (t.out.size === 0 && !t.dead) {
+      runningRuleThreads.delete(t.worker);
+      void t.worker.terminate();
+    }
+  }, ruleThreadIdle.ms);
+  t.idle.unref();
+}
+
+/**
+ * The rule threads are started by the first large import and kept for the life of the
+ * process (ended by `stopRuleThreads` in rule-threads.ts when Folio closes): each loads SaxonJS and the
+ * stylesheets, and V8 compiles the rules' code, once (~1–1.5 s of CPU per thread), instead
+ * of at every import. An idle thread does not keep the process alive (unref); one with work
+ * out does. Pools running at the same time share them; answers go to the pool that asked.
+ */
+let threads: Thread[] = [];
+let nextId = 0;
+
+function liveThreads(): Thread[] {
+  return threads.filter((t) => !t.dead);
+}
+
+/** The running rule threads, started (up to `count`) if there are fewer; none when no script. */
+function ruleThreadsFor(count: number): Thread[] {
+  threads = liveThreads();
+  if (threads.length >= count) return threads.slice(0, count);
+  const script = workerScript();
+  if (!script) return threads;
+  try {
+    while (threads.length < count) threads.push(startThread(startWorker(script)));
+  } catch {
+    // As many as could start.
+  }
+  return threads;
+}
+
+function startThread(worker: Worker): Thread {
+  const t: Thread = { worker, out: new Map(), dead: false, idle: null };
+  runningRuleThreads.add(worker);
+  rest(t);
+  worker.on('message', (r: ValidateResponse) => {
+    const c = t.out.get(r.id);
+    if (!c) return;
+    t.out.delete(r.id);
+    if (t.out.size === 0) rest(t);
+    c.pool.answered(c, r.results);
+  });
+  const died = () => {
+    if (t.dead) return;
+    t.dead = true;
+    if (t.idle) clearTimeout(t.idle);
+    runningRuleThreads.delete(worker);
+    threads = threads.filter((x) => x !== t);
+    // What it had not answered goes back to its pools, for another thread or the calling one.
+    const lost = [...t.out.values()];
+    t.out.clear();
+    for (const c of lost) c.pool.retry(c);
+  };
+  worker.on('error', died);
+  worker.on('exit', died);
+  return t;
+}
+
+function send(t: Thread, c: Chunk): void {
+  const id = nextId++;
+  if (t.out.size === 0) {
+    t.worker.ref();
+    if (t.idle) clearTimeout(t.idle);
+    t.idle = null;
+  }
+  t.out.set(id, c);
+  t.worker.postMessage({
+    id,
+    syntax: c.syntax,
+    items: c.files.map((f) => ({ xml: f.item.xml, xrechnung: f.item.xrechnung === true })),
+  } satisfies ValidateRequest);
+}
+
+/** The running rule threads' ids (for tests). */
+export function ruleThreadIds(): number[] {
+  return liveThreads().map((t) => t.worker.threadId);
 }
 
 /**
  * The rules as a pipeline for one batch of `expected` files: `check` each file as it is read,
- * `flush` after the last, `close` when done (always: it stops the threads).
+ * `flush` after the last, `close` when done (always: it sends what is left).
  */
 export class RulePool {
   private readonly size: number;
-  private readonly threads: Thread[] = [];
+  private readonly threads: Thread[];
   private readonly open: Record<EInvoiceSyntax, Pending[]> = { UBL: [], CII: [] };
   private readonly waiting: Chunk[] = [];
   private readonly inFlight = new Map<string, Promise<RuleResult>>();
-  private nextId = 0;
-  private closed = false;
 
-  constructor(expected: number, threads = ruleThreads()) {
+  constructor(expected: number, threadCount = ruleThreads()) {
     // Chunks small enough that every thread gets several, so the last ones end together.
-    this.size = Math.max(1, Math.min(CHUNK_MAX, Math.ceil(expected / (Math.max(1, threads) * 4))));
-    const script = expected >= POOL_MIN && threads > 1 ? workerScript() : null;
-    if (!script) return;
-    try {
-      for (let i = 0; i < threads; i++) this.threads.push(this.thread(startWorker(script)));
-    } catch {
-      for (const t of this.threads) void t.worker.terminate();
-      this.threads.length = 0;
-    }
+    this.size = Math.max(1, Math.min(CHUNK_MAX, Math.ceil(expected / (Math.max(1, threadCount) * 4))));
+    this.threads = expected >= POOL_MIN && threadCount > 1 ? ruleThreadsFor(threadCount) : [];
   }
 
   /** The findings of one file (from the cache, from the same file earlier in the batch, or fresh). */
@@ -162,27 +250,34 @@ export class RulePool {
     this.enqueue('CII');
   }
 
+  /** Sends what is left; the threads stay for the next import. */
   async close(): Promise<void> {
     this.flush();
-    this.closed = true;
-    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  /** A thread's answer for one of this pool's chunks. */
+  answered(c: Chunk, results: readonly RuleResult[]): void {
+    this.settle(c, results);
+    this.dispatch();
+  }
+
+  /** A chunk whose thread ended before answering: back in line. */
+  retry(c: Chunk): void {
+    this.waiting.unshift(c);
+    this.dispatch();
   }
 
   private enqueue(syntax: EInvoiceSyntax): void {
     const files = this.open[syntax].splice(0);
     if (files.length === 0) return;
-    this.waiting.push({ syntax, files });
+    this.waiting.push({ syntax, files, pool: this });
     this.dispatch();
   }
 
-  private live(): Thread[] {
-    return this.threads.filter((t) => !t.dead);
-  }
-
   private dispatch(): void {
-    const live = this.live();
+    const live = this.threads.filter((t) => !t.dead);
     if (live.length === 0) {
-      // No thread (a small batch, or none could start or all died): here, now.
+      // No thread (a small batch, or none could start or all ended): here, now.
       for (const c of this.waiting.splice(0)) this.runHere(c);
       return;
     }
@@ -191,14 +286,7 @@ export class RulePool {
         .filter((t) => t.out.size <= QUEUED_PER_THREAD)
         .sort((a, b) => a.out.size - b.out.size)[0];
       if (!free) return;
-      const c = this.waiting.shift()!;
-      const id = this.nextId++;
-      free.out.set(id, c);
-      free.worker.postMessage({
-        id,
-        syntax: c.syntax,
-        items: c.files.map((f) => ({ xml: f.item.xml, xrechnung: f.item.xrechnung === true })),
-      } satisfies ValidateRequest);
+      send(free, this.waiting.shift()!);
     }
   }
 
@@ -219,28 +307,6 @@ export class RulePool {
         c.syntax,
       ),
     );
-  }
-
-  private thread(worker: Worker): Thread {
-    const t: Thread = { worker, out: new Map(), dead: false };
-    worker.on('message', (r: ValidateResponse) => {
-      const c = t.out.get(r.id);
-      if (!c) return;
-      t.out.delete(r.id);
-      this.settle(c, r.results);
-      this.dispatch();
-    });
-    const died = () => {
-      if (t.dead) return;
-      t.dead = true;
-      // What it had not answered goes back in line, for another thread or for here.
-      if (!this.closed) this.waiting.unshift(...t.out.values());
-      t.out.clear();
-      if (!this.closed) this.dispatch();
-    };
-    worker.on('error', died);
-    worker.on('exit', died);
-    return t;
   }
 }
 

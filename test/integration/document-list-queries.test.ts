@@ -295,6 +295,14 @@ describe('document lists at scale', () => {
       'zoe mull',
       'muller-kovac',
       'no such name',
+      // Typed with accents and capitals, as the names are written (folded on both engines).
+      'ZOË MÜLL',
+      'Müller-KOVAC d',
+      // A prefix that finds several words of one row (Murphy Motors): each row counted once.
+      'm',
+      'mo',
+      // Two words, each a prefix, in different columns (name and number).
+      `${COMMON_NAME.slice(0, 4)} inv`,
     ];
     const statuses: DisplayStatus[][] = [
       [],

@@ -155,16 +155,40 @@ function pgSearchIds(table: string, terms: SearchTerms): RawBuilder<unknown> {
   );
 }
 
-/** The search keys of each word, in order, in one statement. */
+/** How many typed words' keys a store keeps (pgSearchTerms): the oldest go first. */
+const KEYS_KEPT = 500;
+const keptKeys = new WeakMap<Store, Map<string, readonly string[]>>();
+
+/**
+ * The search keys of each word, in order: those not asked yet in one statement. A word's keys
+ * are an immutable function of the word on the server, so each store (one server) keeps them:
+ * a list, its totals, the next page and the refetch when the window gets the focus ask the
+ * same words again, and then need no statement of their own.
+ */
 async function pgSearchTerms(store: Store, words: readonly string[]): Promise<SearchTerms> {
   if (words.length === 0) return { words, keys: [] };
-  const rows = (await store
-    .prepare(
-      `SELECT folio_search_words(folio_search_key(u.value)) AS keys
-       FROM jsonb_array_elements_text(CAST(? AS jsonb)) WITH ORDINALITY AS u(value, i) ORDER BY u.i`,
-    )
-    .all(JSON.stringify(words))) as { keys: string[] | null }[];
-  return { words, keys: rows.map((r) => r.keys ?? []) };
+  let kept = keptKeys.get(store);
+  if (!kept) keptKeys.set(store, (kept = new Map()));
+  const known = new Map(words.flatMap((w) => (kept.has(w) ? [[w, kept.get(w)!] as const] : [])));
+  const missing = [...new Set(words.filter((w) => !known.has(w)))];
+  if (missing.length > 0) {
+    const rows = (await store
+      .prepare(
+        `SELECT folio_search_words(folio_search_key(u.value)) AS keys
+         FROM jsonb_array_elements_text(CAST(? AS jsonb)) WITH ORDINALITY AS u(value, i) ORDER BY u.i`,
+      )
+      .all(JSON.stringify(missing))) as { keys: string[] | null }[];
+    missing.forEach((w, i) => {
+      const keys = rows[i]?.keys ?? [];
+      known.set(w, keys);
+      kept.set(w, keys);
+    });
+    for (const w of kept.keys()) {
+      if (kept.size <= KEYS_KEPT) break;
+      kept.delete(w);
+    }
+  }
+  return { words, keys: words.map((w) => known.get(w) ?? []) };
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../src/main/db/store';
+import { PgStore } from '../../src/main/db/pg/store';
 import type { DocumentRow } from '../../src/shared/api/documents';
 import { displayStatus, type DisplayStatus } from '../../src/shared/domain/status';
 import { COMMON_NAME, TODAY, generate, rng, type Generated } from '../../bench/receivables-data';
@@ -295,6 +296,14 @@ describe('document lists at scale', () => {
       'zoe mull',
       'muller-kovac',
       'no such name',
+      // Typed with accents and capitals, as the names are written (folded on both engines).
+      'ZOË MÜLL',
+      'Müller-KOVAC d',
+      // A prefix that finds several words of one row (Murphy Motors): each row counted once.
+      'm',
+      'mo',
+      // Two words, each a prefix, in different columns (name and number).
+      `${COMMON_NAME.slice(0, 4)} inv`,
     ];
     const statuses: DisplayStatus[][] = [
       [],
@@ -386,6 +395,28 @@ describe('document lists at scale', () => {
       }
     }
   });
+
+  // PostgreSQL folds a search's words on the server (folio_search_key), once per word.
+  it.skipIf(TEST_ENGINE !== 'postgres')(
+    'ask the server for a search’s words once, however often the list, its totals and its pages search them',
+    async () => {
+      const spy = vi.spyOn(PgStore.prototype, 'prepare');
+      try {
+        const search = 'kovac-design ZOË';
+        const first = await t.call('documents.list', { type: 'invoice', search });
+        await t.call('documents.totals', { type: 'invoice', search });
+        const again = await t.call('documents.list', { type: 'invoice', search, offset: 0, limit: 1 });
+        await t.call('customers.list', { search: 'ZOË' });
+        const asked = spy.mock.calls.filter(([sql]) => sql.includes('folio_search_key'));
+        expect(asked.length).toBe(1);
+        expect(first.rows.length).toBeGreaterThan(0);
+        expect(again.rows.map((r) => r.id)).toEqual(first.rows.slice(0, 1).map((r) => r.id));
+        expect(again.total).toBe(first.total);
+      } finally {
+        spy.mockRestore();
+      }
+    },
+  );
 
   // SQLite's planner and its plans: PostgreSQL plans with its own statistics.
   it.skipIf(TEST_ENGINE === 'postgres')('use the intended indexes (EXPLAIN QUERY PLAN)', async () => {

@@ -23,20 +23,28 @@ export interface Dialect {
    */
   jsonValues(type: 'integer' | 'text'): string;
   /**
+   * The words of a search (the user's text split by `searchWords`) made ready for
+   * receivablesSearchMatch and receivablesSearchIds, once per search: PostgreSQL asks the
+   * server, in one statement, for the words of each one's accent- and case-folded search key
+   * (folio_search_key, as the rows' keys are made), so the statements that search are written
+   * with those keys as plain values, which the planner sees and estimates from the table's
+   * statistics; SQLite's FTS5 folds the words itself (nothing asked).
+   */
+  searchTerms(store: Store, words: readonly string[]): Promise<SearchTerms>;
+  /**
    * Whether a row of a receivables search table (`invoices_fts`, `quotes_fts`,
    * `credit_notes_fts`, `customers_fts`), read in the query under `alias` (the table's own name
-   * when not aliased), matches every one of `words` (the user's text split by `searchWords`),
-   * each as a prefix: SQLite asks the FTS5 index (`"word"*` ANDed), PostgreSQL the table of the
-   * words of each row's accent- and case-folded `search` key (`<table>_words`, migration 0016;
-   * see pgSearchIds).
+   * when not aliased), matches every one of the search's words, each as a prefix: SQLite asks
+   * the FTS5 index (`"word"*` ANDed), PostgreSQL the table of the words of each row's accent-
+   * and case-folded `search` key (`<table>_words`, migration 0016; see pgSearchIds).
    */
-  receivablesSearchMatch(table: string, alias: string, words: readonly string[]): RawBuilder<SqlBool>;
+  receivablesSearchMatch(table: string, alias: string, terms: SearchTerms): RawBuilder<SqlBool>;
   /**
-   * The rowids of the rows of a search table that match every one of `words`, as a SELECT of
-   * one column `rowid` (each once): what receivablesSearchMatch finds, for counting the
-   * matches or looking ids up among them without reading the search table on PostgreSQL.
+   * The rowids of the rows of a search table that match every one of the search's words, as a
+   * SELECT of one column `rowid` (each once): what receivablesSearchMatch finds, for counting
+   * the matches or looking ids up among them without reading the search table on PostgreSQL.
    */
-  receivablesSearchIds(table: string, words: readonly string[]): RawBuilder<unknown>;
+  receivablesSearchIds(table: string, terms: SearchTerms): RawBuilder<unknown>;
   /**
    * `id IN (subquery)` answered by looking each row's `id` up in the subquery's answers,
    * gathered once (SQLite's list subquery, PostgreSQL's hashed subplan), instead of joining
@@ -63,38 +71,124 @@ export interface Dialect {
   customersNamedAny(words: readonly string[], limit: number): { sql: string; params: string[] };
 }
 
+/** The words of a search, ready for the dialect's search expressions (dialect.searchTerms). */
+export interface SearchTerms {
+  /** The words as typed, split by searchWords. */
+  readonly words: readonly string[];
+  /**
+   * PostgreSQL: the words of each word's search key, in order ('INV-2026' → ['inv', '2026'];
+   * [] when it has no letter or digit the server knows); null on SQLite.
+   */
+  readonly keys: readonly (readonly string[])[] | null;
+}
+
 /** FTS5's query for words that must all occur, each as a prefix, quoted so punctuation is text. */
 function fts5AllPrefixes(words: readonly string[]): string {
   return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }
 
 /**
- * PostgreSQL's rowids matching `words`: for each word, the rows that have all of its words
- * (folio_search_query_words), the last as a prefix: a range of `<table>_words`'s index
- * (word, rowid), read from the index alone ('casey' ≤ word < 'casey' + U+10FFFF for a prefix,
- * < 'casey' + U+0001 for a whole word). A word of several words ("INV-2026", "po 77/b") is
- * also checked as a phrase in the row's key with folio_search_pattern, as before; for a word of
- * one word that test is a constant true once the word is bound, and the planner drops it.
- * Several words: the rows found by every one (INTERSECT). No words: no rows. A row has all of
- * a word's words when it has each whole word once (one index entry per word and row) and at
- * least one word starting with the last: counted with plain sums, which PostgreSQL adds up
- * in a hash table instead of sorting the matches.
+ * The first text after every text that starts with `key`, in code point order (PostgreSQL's
+ * COLLATE "C" order of UTF-8): `key` with its last code point made the next one ('casey' →
+ * 'casez'), so a prefix is a range of the index whose ends are both plain values. Null when
+ * no such text exists (every code point the last one).
  */
-function pgSearchIds(table: string, words: readonly string[]): RawBuilder<unknown> {
-  if (words.length === 0) return sql`SELECT CAST(NULL AS bigint) AS rowid WHERE false`;
-  const one = (word: string) => sql`SELECT m.rowid FROM (
-      SELECT w.rowid FROM folio_search_query_words(${word}) AS q
-        JOIN ${sql.raw(table)}_words AS w ON w.word >= q.t COLLATE "C"
-          AND w.word < (q.t || CASE WHEN q.i = q.n THEN chr(1114111) ELSE chr(1) END) COLLATE "C"
-      GROUP BY w.rowid
-      HAVING sum(CASE WHEN q.i < q.n THEN 1 ELSE 0 END) = max(q.n) - 1 AND bool_or(q.i = q.n)
-    ) AS m
-    WHERE folio_search_one_word(${word})
-      OR EXISTS (SELECT 1 FROM ${sql.raw(table)} AS p WHERE p.rowid = m.rowid AND p.search LIKE folio_search_pattern(${word}))`;
+export function prefixEnd(key: string): string | null {
+  const points = Array.from(key, (c) => c.codePointAt(0)!);
+  while (points.length > 0) {
+    const last = points.pop()!;
+    // The surrogates U+D800–U+DFFF are no text: the code point after U+D7FF is U+E000.
+    if (last < 0x10ffff) return String.fromCodePoint(...points, last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL's rowids matching the search (keys from searchTerms): for each word, the rows
+ * that have all of its keys as words of their `search` key, the last as a prefix, each a
+ * range of `<table>_words`'s index (word, rowid) read from the index alone ('casey' ≤ word <
+ * 'casez' for a prefix, word = 'inv' for a whole word). A word of several keys ("INV-2026",
+ * "po 77/b") is also checked as a phrase in the row's key (' inv 2026' within ' … inv 2026…',
+ * the LIKE pattern folio_search_pattern makes), as before. Several words: the rows found by
+ * every one (INTERSECT). No words, or a word with no key: no rows. The keys are bound values,
+ * so the planner estimates each range from the table's statistics (a range of keys computed in
+ * the statement is estimated blind, at a tenth of the table: a cost that started JIT
+ * compilation, 10–20 ms of a 30 ms search at a million invoices). Computing them in the
+ * statement as constants instead (an immutable function of a bound value, which the planner
+ * evaluates) costs about 0.3 ms per call of folio_search_key, once per place it appears:
+ * more than the one statement of searchTerms.
+ */
+function pgSearchIds(table: string, terms: SearchTerms): RawBuilder<unknown> {
+  const keys = terms.keys ?? [];
+  if (keys.length === 0 || keys.some((k) => k.length === 0))
+    return sql`SELECT CAST(NULL AS bigint) AS rowid WHERE false`;
+  const words = sql.raw(`${table}_words`);
+  const range = (key: string) => {
+    const end = prefixEnd(key);
+    return end === null ? sql`w.word >= ${key}` : sql`w.word >= ${key} AND w.word < ${end}`;
+  };
+  // The rows with a word starting with the last key, each looked up for the other keys as
+  // whole words (the index's (word, rowid) pairs) and for the phrase: the planner knows each
+  // key's rows from the statistics and starts from the fewest ('inv-2026-0042': the rows of
+  // 0042, not the half million of inv).
+  const one = (k: readonly string[]) =>
+    sql`SELECT w.rowid FROM ${words} AS w WHERE ${range(k.at(-1)!)}${
+      k.length === 1
+        ? sql``
+        : sql`${sql.join(
+            k
+              .slice(0, -1)
+              .map(
+                (o) =>
+                  sql` AND EXISTS (SELECT 1 FROM ${words} AS o WHERE o.word = ${o} AND o.rowid = w.rowid)`,
+              ),
+            sql``,
+          )} AND EXISTS (SELECT 1 FROM ${sql.raw(table)} AS p
+          WHERE p.rowid = w.rowid AND p.search LIKE ${`% ${k.join(' ')}%`})`
+    }`;
+  // One prefix can find a row twice (casey, caseys): DISTINCT makes each row once (INTERSECT
+  // does for several words).
+  if (keys.length === 1) return sql`SELECT DISTINCT m.rowid FROM (${one(keys[0]!)}) AS m`;
   return sql.join(
-    words.map((w) => one(w)),
+    keys.map((k) => one(k)),
     sql` INTERSECT `,
   );
+}
+
+/** How many typed words' keys a store keeps (pgSearchTerms): the oldest go first. */
+const KEYS_KEPT = 500;
+const keptKeys = new WeakMap<Store, Map<string, readonly string[]>>();
+
+/**
+ * The search keys of each word, in order: those not asked yet in one statement. A word's keys
+ * are an immutable function of the word on the server, so each store (one server) keeps them:
+ * a list, its totals, the next page and the refetch when the window gets the focus ask the
+ * same words again, and then need no statement of their own.
+ */
+async function pgSearchTerms(store: Store, words: readonly string[]): Promise<SearchTerms> {
+  if (words.length === 0) return { words, keys: [] };
+  let kept = keptKeys.get(store);
+  if (!kept) keptKeys.set(store, (kept = new Map()));
+  const known = new Map(words.flatMap((w) => (kept.has(w) ? [[w, kept.get(w)!] as const] : [])));
+  const missing = [...new Set(words.filter((w) => !known.has(w)))];
+  if (missing.length > 0) {
+    const rows = (await store
+      .prepare(
+        `SELECT folio_search_words(folio_search_key(u.value)) AS keys
+         FROM jsonb_array_elements_text(CAST(? AS jsonb)) WITH ORDINALITY AS u(value, i) ORDER BY u.i`,
+      )
+      .all(JSON.stringify(missing))) as { keys: string[] | null }[];
+    missing.forEach((w, i) => {
+      const keys = rows[i]?.keys ?? [];
+      known.set(w, keys);
+      kept.set(w, keys);
+    });
+    for (const w of kept.keys()) {
+      if (kept.size <= KEYS_KEPT) break;
+      kept.delete(w);
+    }
+  }
+  return { words, keys: words.map((w) => known.get(w) ?? []) };
 }
 
 const DIALECTS: Record<Store['engine'], Dialect> = {
@@ -104,10 +198,11 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
     containsIgnoringCase: (haystack, needle) =>
       sql<boolean>`instr(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: () => '(SELECT value FROM json_each(?))',
-    receivablesSearchMatch: (table, alias, words) =>
-      sql<SqlBool>`${sql.raw(alias)}.${sql.raw(table)} MATCH ${fts5AllPrefixes(words)}`,
-    receivablesSearchIds: (table, words) =>
-      sql`SELECT rowid FROM ${sql.raw(table)} WHERE ${sql.raw(table)} MATCH ${fts5AllPrefixes(words)}`,
+    searchTerms: async (_store, words) => await Promise.resolve({ words, keys: null }),
+    receivablesSearchMatch: (table, alias, terms) =>
+      sql<SqlBool>`${sql.raw(alias)}.${sql.raw(table)} MATCH ${fts5AllPrefixes(terms.words)}`,
+    receivablesSearchIds: (table, terms) =>
+      sql`SELECT rowid FROM ${sql.raw(table)} WHERE ${sql.raw(table)} MATCH ${fts5AllPrefixes(terms.words)}`,
     inLookup: (id, subquery) => sql<SqlBool>`+${sql.raw(id)} IN (${subquery})`,
     forUpdate: sql``,
     customersNamedAny: (words, limit) => ({
@@ -122,8 +217,9 @@ const DIALECTS: Record<Store['engine'], Dialect> = {
       sql<boolean>`strpos(lower(${sql.raw(haystack)}), lower(${needle})) > 0`,
     jsonValues: (type) =>
       `(SELECT CAST(value AS ${type === 'integer' ? 'bigint' : 'text'}) FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS value)`,
-    receivablesSearchMatch: (table, alias, words) =>
-      sql<SqlBool>`${sql.raw(alias)}.rowid IN (${pgSearchIds(table, words)})`,
+    searchTerms: pgSearchTerms,
+    receivablesSearchMatch: (table, alias, terms) =>
+      sql<SqlBool>`${sql.raw(alias)}.rowid IN (${pgSearchIds(table, terms)})`,
     receivablesSearchIds: pgSearchIds,
     inLookup: (id, subquery) => sql<SqlBool>`(${sql.raw(id)} IN (${subquery})) IS TRUE`,
     forUpdate: sql`FOR UPDATE`,

@@ -110,10 +110,13 @@ export async function listCustomers(
   let q = qb.selectFrom('customers as c');
   if (!input.includeArchived) q = q.where('c.archived_at', 'is', null);
   const words = searchWords(input.search);
-  if (words.length > 0)
+  if (words.length > 0) {
+    const dialect = dialectOf(store);
+    const terms = await dialect.searchTerms(store, words);
     q = q.where(
-      sql<boolean>`c.id IN (SELECT f.rowid FROM customers_fts AS f WHERE ${dialectOf(store).receivablesSearchMatch('customers_fts', 'f', words)})`,
+      sql<boolean>`c.id IN (SELECT f.rowid FROM customers_fts AS f WHERE ${dialect.receivablesSearchMatch('customers_fts', 'f', terms)})`,
     );
+  }
 
   const total = Number((await store.first(q.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0);
   let page = q.select(['c.id', 'c.name', 'c.contact_person', 'c.currency', 'c.archived_at']);

@@ -63,21 +63,31 @@ interface Search {
   matches: number;
 }
 
-async function search(store: Store, f: Filters): Promise<Search | null> {
+/** The search of the filters, not yet counted (matches unknown), or null without one. */
+async function searchOf(store: Store, f: Filters): Promise<Omit<Search, 'matches'> | null> {
   const words = searchWords(f.search);
   if (words.length === 0) return null;
   const table = FTS_TABLES[f.type];
   const dialect = dialectOf(store);
-  const ids = dialect.receivablesSearchIds(table, words);
-  const row = await store.first(
-    qb.selectFrom(sql`(${ids})`.as('m')).select((eb) => eb.fn.countAll<number>().as('n')),
-  );
+  const terms = await dialect.searchTerms(store, words);
   return {
     table,
-    match: dialect.receivablesSearchMatch(table, 'f', words),
-    ids,
-    matches: Number(row?.n ?? 0),
+    match: dialect.receivablesSearchMatch(table, 'f', terms),
+    ids: dialect.receivablesSearchIds(table, terms),
   };
+}
+
+async function search(
+  store: Store,
+  f: Filters,
+  found?: Omit<Search, 'matches'> | null,
+): Promise<Search | null> {
+  const s = found === undefined ? await searchOf(store, f) : found;
+  if (s === null) return null;
+  const row = await store.first(
+    qb.selectFrom(sql`(${s.ids})`.as('m')).select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  return { ...s, matches: Number(row?.n ?? 0) };
 }
 
 /** Filters other than type and search. */
@@ -103,9 +113,12 @@ const UNINDEXED_SORTS: readonly string[] = ['total', 'balance'];
 async function plan(
   store: Store,
   f: Filters,
-  options: { totals?: boolean; sort?: string } = {},
+  options: { totals?: boolean; sort?: string; search?: Omit<Search, 'matches'> | null } = {},
 ): Promise<Plan> {
-  const s = await search(store, f);
+  return planFor(f, await search(store, f, options.search), options);
+}
+
+function planFor(f: Filters, s: Search | null, options: { totals?: boolean; sort?: string } = {}): Plan {
   // Totals add up every match, so without other filters the FTS index (in rowid order) is
   // the way in whatever the count, as is a sort that reads everything anyway; otherwise a
   // page can stop early, so many matches are read in list order.
@@ -192,7 +205,6 @@ export async function listDocuments(
 ): Promise<{ rows: DocumentRow[]; total: number }> {
   const store = storeOf(ctx);
   const today = ctx.clock.today();
-  const p = await plan(store, input, { sort: input.sort });
   const column = SORT_COLUMNS[input.sort];
   // Documents without a due date or number first going up, last going down: SQLite's order,
   // said out loud for PostgreSQL (whose default is the opposite). The same as SQLite's
@@ -222,27 +234,66 @@ export async function listDocuments(
     'd.balance',
     'd.reference',
   ] as const;
-  const page = filtered(ctx, p)
-    .orderBy(sortKey, sortDirection)
-    .orderBy('d.id', input.direction)
-    .limit(input.limit)
-    .offset(input.offset);
-  const rows =
-    p.search?.matches === 0
-      ? []
-      : p.search && !p.driven
-        ? // Many matches, read in list order: the page's ids first, from the sort's index alone
-          // (each id looked up among the matches), then only those documents. PostgreSQL reads
-          // a document's row only for the ids it returns, not for each one it tests.
-          await store.all(
-            qb
-              .selectFrom('documents as d')
-              .select(columns)
-              .where('d.id', 'in', page.select('d.id'))
-              .orderBy(sortKey, sortDirection)
-              .orderBy('d.id', input.direction),
-          )
-        : await store.all(page.select(columns));
+  const pageOf = (p: Plan) =>
+    filtered(ctx, p)
+      .orderBy(sortKey, sortDirection)
+      .orderBy('d.id', input.direction)
+      .limit(input.limit)
+      .offset(input.offset);
+  // Many matches, read in list order: the page's ids first, from the sort's index alone
+  // (each id looked up among the matches), then only those documents. PostgreSQL reads a
+  // document's row only for the ids it returns, not for each one it tests.
+  const inListOrder = (p: Plan, creator: typeof qb = qb) =>
+    creator
+      .selectFrom('documents as d')
+      .select(columns)
+      .where('d.id', 'in', pageOf(p).select('d.id'))
+      .orderBy(sortKey, sortDirection)
+      .orderBy('d.id', input.direction);
+
+  type Row = Awaited<ReturnType<ReturnType<typeof inListOrder>['execute']>>[number];
+  let p: Plan | null = null;
+  let rows: Row[] | null = null;
+  const guess =
+    store.engine === 'postgres' && !UNINDEXED_SORTS.includes(input.sort)
+      ? await searchOf(store, input)
+      : undefined;
+  if (guess) {
+    // PostgreSQL, one statement for the common case (each statement is a round trip to the
+    // server and a plan): the matches gathered once (a MATERIALIZED CTE), counted, and —
+    // when there are more than FTS_DRIVEN_MAX, the plan search() + plan() would choose —
+    // the page read in list order, each id looked up among them (the planner's hashed
+    // subplan), with the count on every row. No row back (few matches, or an empty page):
+    // the two statements below, as on SQLite.
+    const many = planFor(
+      input,
+      { ...guess, ids: sql`SELECT rowid FROM search_matches`, matches: Number.POSITIVE_INFINITY },
+      { sort: input.sort },
+    );
+    const withMatches = qb.with(
+      (cte) => cte('search_matches').materialized(),
+      () => sql<{ rowid: number }>`(${guess.ids})`,
+    ) as unknown as typeof qb;
+    const found = await store.all(
+      inListOrder(many, withMatches)
+        .select(sql<number>`(SELECT count(*) FROM search_matches)`.as('search_matches'))
+        .where(sql<SqlBool>`(SELECT count(*) FROM search_matches) > ${FTS_DRIVEN_MAX}`),
+    );
+    if (found.length > 0) {
+      // Later statements (the count with other filters) gather the matches themselves.
+      p = { ...many, search: { ...guess, matches: Number(found[0]!.search_matches) } };
+      rows = found;
+    }
+  }
+  if (p === null || rows === null) {
+    p = await plan(store, input, { sort: input.sort, search: guess });
+    rows =
+      p.search?.matches === 0
+        ? []
+        : p.search && !p.driven
+          ? await store.all(inListOrder(p))
+          : await store.all(pageOf(p).select(columns));
+  }
   return {
     rows: rows.map((d) => ({
       id: d.id,

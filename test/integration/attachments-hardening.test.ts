@@ -5,7 +5,7 @@ import { EMPTY_ADDRESS } from '../../src/shared/api/common';
 import { ATTACHMENT_MAX_BYTES } from '../../src/shared/domain/attachments';
 import { issuedInvoice, renderPdf, setupDocuments } from '../helpers/documents';
 import { seedBusiness } from '../helpers/seed';
-import { ONE_PIXEL_PNG, openTestFolio, type TestFolio } from '../helpers/folio';
+import { ONE_PIXEL_PNG, openTestFolio, TEST_ENGINE, type TestFolio } from '../helpers/folio';
 import { TINY_PDF, billInput, setupBusiness, vendorInput } from '../helpers/payables';
 
 /** Scanned bills through the real dispatcher and data folder: exact size limit, real structure, safe names. */
@@ -89,25 +89,29 @@ describe('bill attachments', () => {
       error: { field: 'fileName', message: 'File name must fit on one line. Remove the line break.' },
     });
   });
-  it('are stored again after the attachments folder went away (a restored backup), read back whole', async () => {
-    const pdf = pdfOfSize(2000);
-    const upload = () =>
-      t.call('bills.uploadAttachment', { fileName: 'scan.pdf', dataBase64: pdf.toString('base64') });
-    const first = await upload();
-    const dir = t.folio.ctx.paths.attachmentsDir;
-    fs.rmSync(dir, { recursive: true });
-    // The same scan again: its folder is gone with the rest.
-    const again = await upload();
-    expect(again.sha256).toBe(first.sha256);
-    const stored = path.join(dir, again.sha256.slice(0, 2), again.sha256);
-    expect(fs.readFileSync(stored)).toEqual(pdf);
-    if (process.platform !== 'win32') {
-      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
-      expect(fs.statSync(path.dirname(stored)).mode & 0o777).toBe(0o700);
-      expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
-    }
-    expect(fs.readdirSync(path.dirname(stored))).toEqual([again.sha256]);
-  });
+  // Local books only: shared books keep their files in the database (attachment_files).
+  it.skipIf(TEST_ENGINE === 'postgres')(
+    'are stored again after the attachments folder went away (a restored backup), read back whole',
+    async () => {
+      const pdf = pdfOfSize(2000);
+      const upload = () =>
+        t.call('bills.uploadAttachment', { fileName: 'scan.pdf', dataBase64: pdf.toString('base64') });
+      const first = await upload();
+      const dir = t.folio.ctx.paths.attachmentsDir;
+      fs.rmSync(dir, { recursive: true });
+      // The same scan again: its folder is gone with the rest.
+      const again = await upload();
+      expect(again.sha256).toBe(first.sha256);
+      const stored = path.join(dir, again.sha256.slice(0, 2), again.sha256);
+      expect(fs.readFileSync(stored)).toEqual(pdf);
+      if (process.platform !== 'win32') {
+        expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+        expect(fs.statSync(path.dirname(stored)).mode & 0o777).toBe(0o700);
+        expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
+      }
+      expect(fs.readdirSync(path.dirname(stored))).toEqual([again.sha256]);
+    },
+  );
 });
 
 describe('the logo', () => {

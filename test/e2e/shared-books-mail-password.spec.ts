@@ -54,6 +54,8 @@ test.describe('the email password on shared books', () => {
       );
       await page.getByRole('button', { name: 'Send test email' }).click();
       await expect(page.getByText('Test email sent to hello@acme.example.')).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Subject' })).toBeEnabled();
+      await expect(page.getByRole('button', { name: 'Save template' })).toBeVisible();
       await shootAtTwoSizes(page, 'email-shared-owner');
 
       // The bookkeeper's Folio, on a computer of its own: the account is there, the password not.
@@ -100,6 +102,14 @@ test.describe('the email password on shared books', () => {
       await expect(page.getByRole('textbox', { name: 'SMTP server', exact: true })).toHaveValue('127.0.0.1');
       await expect(page.getByRole('textbox', { name: 'SMTP server', exact: true })).toBeDisabled();
       await expect(page.getByRole('button', { name: 'Save email account' })).toHaveCount(0);
+      // The templates and reminder levels are the books' settings too: read, not changed here.
+      await expect(
+        page.getByText('Only an owner of the shared books can change the email templates.'),
+      ).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Subject' })).toBeDisabled();
+      await expect(page.getByRole('button', { name: 'Save template' })).toHaveCount(0);
+      await expect(page.getByRole('textbox', { name: 'Name of reminder level 1' })).toBeDisabled();
+      await expect(page.getByRole('button', { name: 'Save reminder levels' })).toHaveCount(0);
       await shootAtTwoSizes(page, 'email-shared-bookkeeper');
 
       // Sending from here without it: the answer is at the password field.

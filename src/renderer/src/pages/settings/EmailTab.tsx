@@ -20,6 +20,7 @@ import {
   TextInput,
   Textarea,
   Title,
+  Fieldset,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -313,6 +314,9 @@ function AccountCard({ settings }: { settings: MailSettings }) {
 function TemplatesCard({ settings }: { settings: MailSettings }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<TemplateKind>('invoice');
+  // Shared books: the templates are the books' settings, changed by owners (the server refuses
+  // anyone else); others read them.
+  const locked = !settings.account.mayChangeAccount;
   return (
     <Card withBorder padding="lg">
       <Stack gap="xs">
@@ -327,7 +331,8 @@ function TemplatesCard({ settings }: { settings: MailSettings }) {
           onChange={(v) => v && setKind(v as TemplateKind)}
           maw={320}
         />
-        <TemplateForm key={kind} kind={kind} template={settings.templates[kind]} />
+        {locked && <Text size="sm">{t('settings.email.templates.ownersOnly')}</Text>}
+        <TemplateForm key={kind} kind={kind} template={settings.templates[kind]} locked={locked} />
       </Stack>
     </Card>
   );
@@ -336,9 +341,11 @@ function TemplatesCard({ settings }: { settings: MailSettings }) {
 function TemplateForm({
   kind,
   template,
+  locked,
 }: {
   kind: TemplateKind;
   template: { subject: string; body: string };
+  locked: boolean;
 }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: template });
@@ -355,48 +362,52 @@ function TemplateForm({
       )}
     >
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Stack gap="xs">
-          <TextInput label={t('settings.email.templates.subject')} {...form.getInputProps('subject')} />
-          <Textarea
-            label={t('settings.email.templates.message')}
-            autosize
-            minRows={8}
-            {...form.getInputProps('body')}
-          />
-          <Text size="xs" c="dimmed">
-            {t('settings.email.templates.placeholders')}{' '}
-            {(Object.keys(PLACEHOLDERS) as Placeholder[]).map((name, i) => (
-              <span key={name}>
-                {i > 0 && ' '}
-                <Anchor
-                  component="button"
-                  type="button"
-                  size="xs"
-                  title={t(PLACEHOLDER_HINTS[name])}
-                  onClick={() => form.setFieldValue('body', `${form.getValues().body}{${name}}`)}
+        <Fieldset variant="unstyled" disabled={locked} p={0}>
+          <Stack gap="xs">
+            <TextInput label={t('settings.email.templates.subject')} {...form.getInputProps('subject')} />
+            <Textarea
+              label={t('settings.email.templates.message')}
+              autosize
+              minRows={8}
+              {...form.getInputProps('body')}
+            />
+            <Text size="xs" c="dimmed">
+              {t('settings.email.templates.placeholders')}{' '}
+              {(Object.keys(PLACEHOLDERS) as Placeholder[]).map((name, i) => (
+                <span key={name}>
+                  {i > 0 && ' '}
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="xs"
+                    title={t(PLACEHOLDER_HINTS[name])}
+                    onClick={() => form.setFieldValue('body', `${form.getValues().body}{${name}}`)}
+                  >
+                    <Code>{`{${name}}`}</Code>
+                  </Anchor>
+                </span>
+              ))}
+            </Text>
+            {!locked && (
+              <Group justify="flex-end">
+                <Button
+                  variant="subtle"
+                  onClick={() =>
+                    reset.mutate(
+                      { kind },
+                      { onSuccess: (s) => form.setValues(s.templates[kind]), onError: notifyError },
+                    )
+                  }
                 >
-                  <Code>{`{${name}}`}</Code>
-                </Anchor>
-              </span>
-            ))}
-          </Text>
-          <Group justify="flex-end">
-            <Button
-              variant="subtle"
-              onClick={() =>
-                reset.mutate(
-                  { kind },
-                  { onSuccess: (s) => form.setValues(s.templates[kind]), onError: notifyError },
-                )
-              }
-            >
-              {t('settings.email.templates.reset')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              {t('settings.email.templates.save')}
-            </Button>
-          </Group>
-        </Stack>
+                  {t('settings.email.templates.reset')}
+                </Button>
+                <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                  {t('settings.email.templates.save')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Fieldset>
         <Paper withBorder p="sm" aria-label={t('settings.email.templates.preview')} component="section">
           <Text size="xs" c="dimmed">
             {t('settings.email.templates.previewHint')}
@@ -415,6 +426,7 @@ function TemplateForm({
 
 function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
   const { t } = useTranslation();
+  const locked = !settings.account.mayChangeAccount;
   const form = useForm({
     initialValues: {
       levels: settings.reminderLevels.map((l) => ({ ...l, level: l.level as 1 | 2 | 3 })),
@@ -438,47 +450,52 @@ function ReminderLevelsCard({ settings }: { settings: MailSettings }) {
           <Text size="sm" c="dimmed">
             {t('settings.email.levels.intro')}
           </Text>
-          <Table aria-label={t('settings.email.levels.label')} maw={560}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('settings.email.levels.on')}</Table.Th>
-                <Table.Th>{t('common.name')}</Table.Th>
-                <Table.Th>{t('settings.email.levels.days')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {form.getValues().levels.map((l, i) => (
-                <Table.Tr key={l.level}>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={t('settings.email.levels.use', { level: l.level, name: l.name })}
-                      {...form.getInputProps(`levels.${i}.enabled`, { type: 'checkbox' })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={t('settings.email.levels.name', { level: l.level })}
-                      {...form.getInputProps(`levels.${i}.name`)}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={t('settings.email.levels.daysFor', { level: l.level, name: l.name })}
-                      min={1}
-                      max={365}
-                      allowDecimal={false}
-                      {...form.getInputProps(`levels.${i}.days`)}
-                    />
-                  </Table.Td>
+          {locked && <Text size="sm">{t('settings.email.levels.ownersOnly')}</Text>}
+          <Fieldset variant="unstyled" disabled={locked} p={0}>
+            <Table aria-label={t('settings.email.levels.label')} maw={560}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.email.levels.on')}</Table.Th>
+                  <Table.Th>{t('common.name')}</Table.Th>
+                  <Table.Th>{t('settings.email.levels.days')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              {t('settings.email.levels.save')}
-            </Button>
-          </Group>
+              </Table.Thead>
+              <Table.Tbody>
+                {form.getValues().levels.map((l, i) => (
+                  <Table.Tr key={l.level}>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t('settings.email.levels.use', { level: l.level, name: l.name })}
+                        {...form.getInputProps(`levels.${i}.enabled`, { type: 'checkbox' })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={t('settings.email.levels.name', { level: l.level })}
+                        {...form.getInputProps(`levels.${i}.name`)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={t('settings.email.levels.daysFor', { level: l.level, name: l.name })}
+                        min={1}
+                        max={365}
+                        allowDecimal={false}
+                        {...form.getInputProps(`levels.${i}.days`)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Fieldset>
+          {!locked && (
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                {t('settings.email.levels.save')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Card>

@@ -120,6 +120,42 @@ const recurringInvoice = (notes: string) => ({
   mode: 'draft' as const,
 });
 
+/** A stale save is refused and changes nothing; two saves from one version at once keep one. */
+function versionedSaves(kinds: Kind[]): void {
+  it.each(kinds.map((k, i) => [k.name, k, i] as const))(
+    '%s: the second save from the same version is refused and changes nothing',
+    async (_name, kind, i) => {
+      const id = await kind.create(i);
+      expect((await kind.read(id)).version).toBe(1);
+      const first = await kind.update(id, 'first', 1);
+      expect(first.ok ? null : first.error).toBeNull();
+      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
+      const stale = await kind.update(id, 'second', 1);
+      expect(stale.ok).toBe(false);
+      if (stale.ok) return;
+      expect(stale.error.code).toBe('CONFLICT');
+      expect(stale.error.message).toMatch(new RegExp(`^Changed by ${t.folio.ctx.user} at .*2026.* — reload`));
+      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
+      // From the version now shown it goes through; without a version (an API caller) too.
+      expect((await kind.update(id, 'third', 2)).ok).toBe(true);
+      expect((await kind.update(id, 'fourth', undefined as never)).ok).toBe(true);
+      expect(await kind.read(id)).toEqual({ version: 4, marker: 'fourth' });
+    },
+  );
+
+  it.each(kinds.map((k, i) => [k.name, k, i] as const))(
+    '%s: two saves from the same version at the same moment: one is kept, one refused',
+    async (_name, kind, i) => {
+      const id = await kind.create(100 + i);
+      const results = await Promise.all(['left', 'right'].map((m) => kind.update(id, m, 1)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
+      const kept = results.findIndex((r) => r.ok);
+      expect(await kind.read(id)).toEqual({ version: 2, marker: ['left', 'right'][kept] });
+    },
+  );
+}
+
 const KINDS: Kind[] = [
   {
     name: 'a vendor',
@@ -191,38 +227,7 @@ describe('vendors, items, bills, orders and templates carry edit versions too', 
     vendorId = (await t.call('vendors.create', vendorInput({ name: 'Versioned Supplies' }))).id;
   });
 
-  it.each(KINDS.map((k, i) => [k.name, k, i] as const))(
-    '%s: the second save from the same version is refused and changes nothing',
-    async (_name, kind, i) => {
-      const id = await kind.create(i);
-      expect((await kind.read(id)).version).toBe(1);
-      const first = await kind.update(id, 'first', 1);
-      expect(first.ok ? null : first.error).toBeNull();
-      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
-      const stale = await kind.update(id, 'second', 1);
-      expect(stale.ok).toBe(false);
-      if (stale.ok) return;
-      expect(stale.error.code).toBe('CONFLICT');
-      expect(stale.error.message).toMatch(new RegExp(`^Changed by ${t.folio.ctx.user} at .*2026.* — reload`));
-      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
-      // From the version now shown it goes through; without a version (an API caller) too.
-      expect((await kind.update(id, 'third', 2)).ok).toBe(true);
-      expect((await kind.update(id, 'fourth', undefined as never)).ok).toBe(true);
-      expect(await kind.read(id)).toEqual({ version: 4, marker: 'fourth' });
-    },
-  );
-
-  it.each(KINDS.map((k, i) => [k.name, k, i] as const))(
-    '%s: two saves from the same version at the same moment: one is kept, one refused',
-    async (_name, kind, i) => {
-      const id = await kind.create(100 + i);
-      const results = await Promise.all(['left', 'right'].map((m) => kind.update(id, m, 1)));
-      expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
-      const kept = results.findIndex((r) => r.ok);
-      expect(await kind.read(id)).toEqual({ version: 2, marker: ['left', 'right'][kept] });
-    },
-  );
+  versionedSaves(KINDS);
 
   it('what the recurring run makes, and payments, are not edits: the version stays', async () => {
     const rent = await t.call('bills.recurring.create', { ...recurringBill(''), startDate: '2026-11-20' });
@@ -290,37 +295,7 @@ const SETTINGS_KINDS: Kind[] = [
 ];
 
 describe('tax rates, expense categories and bank accounts carry edit versions too', () => {
-  it.each(SETTINGS_KINDS.map((k, i) => [k.name, k, i] as const))(
-    '%s: the second save from the same version is refused and changes nothing',
-    async (_name, kind, i) => {
-      const id = await kind.create(i);
-      expect((await kind.read(id)).version).toBe(1);
-      const first = await kind.update(id, 'first', 1);
-      expect(first.ok ? null : first.error).toBeNull();
-      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
-      const stale = await kind.update(id, 'second', 1);
-      expect(stale.ok).toBe(false);
-      if (stale.ok) return;
-      expect(stale.error.code).toBe('CONFLICT');
-      expect(stale.error.message).toMatch(new RegExp(`^Changed by ${t.folio.ctx.user} at .*2026.* — reload`));
-      expect(await kind.read(id)).toEqual({ version: 2, marker: 'first' });
-      expect((await kind.update(id, 'third', 2)).ok).toBe(true);
-      expect((await kind.update(id, 'fourth', undefined as never)).ok).toBe(true);
-      expect(await kind.read(id)).toEqual({ version: 4, marker: 'fourth' });
-    },
-  );
-
-  it.each(SETTINGS_KINDS.map((k, i) => [k.name, k, i] as const))(
-    '%s: two saves from the same version at the same moment: one is kept, one refused',
-    async (_name, kind, i) => {
-      const id = await kind.create(100 + i);
-      const results = await Promise.all(['left', 'right'].map((m) => kind.update(id, m, 1)));
-      expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['CONFLICT']);
-      const kept = results.findIndex((r) => r.ok);
-      expect(await kind.read(id)).toEqual({ version: 2, marker: ['left', 'right'][kept] });
-    },
-  );
+  versionedSaves(SETTINGS_KINDS);
 
   it('the refusal names the time of the save it lost to, in the caller’s language', async () => {
     const id = await SETTINGS_KINDS[2]!.create(200);

@@ -174,7 +174,12 @@ export const handlers: Handlers = {
 
   'mail.getSettings': async (ctx, input) => await (await mailSettings()).getMailSettings(ctx, input.language),
   'mail.updateAccount': async (ctx, input) => await (await mailSettings()).updateAccount(ctx, input),
-  'mail.setPasswordHere': async (ctx, input) => await (await mailSettings()).setPasswordHere(ctx, input),
+  'mail.setPasswordHere': async (ctx, input) => {
+    const settings = await (await mailSettings()).setPasswordHere(ctx, input);
+    // Messages waiting for a computer that can send go out from this one now.
+    if (input.password !== '') void (await outbox()).kickSender(ctx);
+    return settings;
+  },
   'mail.updateTemplate': async (ctx, input) => await (await mailSettings()).updateTemplate(ctx, input),
   'mail.resetTemplate': async (ctx, input) => await (await mailSettings()).resetTemplate(ctx, input),
   'mail.updateReminderLevels': async (ctx, input) =>

@@ -329,8 +329,6 @@ export async function setPasswordHere(
       ? 'email password forgotten on this computer'
       : 'email password saved on this computer',
   );
-  // Messages waiting for a computer that can send go out from this one now.
-  if (input.password !== '') void (await import('./outbox')).kickSender(ctx);
   return await getMailSettings(ctx);
 }
 

@@ -1,4 +1,6 @@
+import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
+import { tempDir } from '../helpers/tmp';
 import { postgresBin, startCluster, type Cluster } from '../helpers/pg-cluster';
 import { seedSetup, test, type App } from './fixtures';
 
@@ -35,4 +37,24 @@ export async function openSharedBooksIn(app: App, serverDir: string) {
   await app.restart();
   await seedSetup(app);
   return { books, settings };
+}
+
+/**
+ * Two people on one shared book: the app as the owner of new shared books (openSharedBooksIn)
+ * and a second Folio, a browser-mode server of its own on the same books (`second.url`), for
+ * `body`; the second stopped and both folders removed afterwards, whatever happened.
+ */
+export async function withSecondPerson(app: App, body: (second: BridgeProcess) => Promise<void>) {
+  const server = tempDir('folio-e2e-books-');
+  const other = tempDir('folio-e2e-');
+  let second: BridgeProcess | null = null;
+  try {
+    const { settings } = await openSharedBooksIn(app, server.dir);
+    second = await startOnSharedBooks(other.dir, settings);
+    await body(second);
+  } finally {
+    await second?.stop();
+    other.cleanup();
+    server.cleanup();
+  }
 }

@@ -2,7 +2,7 @@ import { test, expect, shootAtTwoSizes } from './fixtures';
 import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { addSharedPerson, sharedSettings } from '../helpers/folio';
-import { oneLineInvoice } from '../helpers/seed';
+import { EMPTY_ADDRESS, oneLineInvoice, plainCustomer } from '../helpers/seed';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { tempDir } from '../helpers/tmp';
 
@@ -64,19 +64,9 @@ test.describe('the email password on shared books', () => {
 
       // Sending an invoice from there says what to do.
       const { customer } = await app.call('customers.create', {
-        name: 'Harbour Lights Ltd',
+        ...plainCustomer('Harbour Lights Ltd'),
         emails: [{ email: 'accounts@harbour.example', billing: true }],
-        billingAddress: {
-          line1: '2 Quay',
-          line2: '',
-          city: 'Cork',
-          region: '',
-          postalCode: '',
-          country: 'Ireland',
-        },
-        shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
-        currency: 'EUR',
-        paymentTerms: { kind: 'net', days: 14 },
+        billingAddress: { ...EMPTY_ADDRESS, line1: '2 Quay', city: 'Cork', country: 'Ireland' },
       });
       const draft = await app.call(
         'documents.create',

@@ -1,8 +1,8 @@
 import { test, expect, seedSetup } from './fixtures';
-import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
+import { useOwnCluster, withSecondPerson } from './shared-books-fixtures';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { createSharedBooks, sharedSettings } from '../helpers/folio';
-import { oneLineInvoice } from '../helpers/seed';
+import { EMPTY_ADDRESS, oneLineInvoice, plainCustomer } from '../helpers/seed';
 import { tempDir } from '../helpers/tmp';
 import type { ExpenseCategory } from '../../src/shared/api/payables';
 
@@ -53,19 +53,8 @@ test.describe('shared books', () => {
 
       // An invoice made in the first…
       const { customer } = await app.call('customers.create', {
-        name: 'Harbour Lights Ltd',
-        emails: [],
-        billingAddress: {
-          line1: '',
-          line2: '',
-          city: 'Cork',
-          region: '',
-          postalCode: '',
-          country: 'Ireland',
-        },
-        shippingAddress: { line1: '', line2: '', city: '', region: '', postalCode: '', country: '' },
-        currency: 'EUR',
-        paymentTerms: { kind: 'net', days: 14 },
+        ...plainCustomer('Harbour Lights Ltd'),
+        billingAddress: { ...EMPTY_ADDRESS, city: 'Cork', country: 'Ireland' },
       });
       const draft = await app.call(
         'documents.create',
@@ -99,12 +88,7 @@ test.describe('shared books', () => {
     app,
     page,
   }) => {
-    const server = tempDir('folio-e2e-books-');
-    const other = tempDir('folio-e2e-');
-    let second: BridgeProcess | null = null;
-    try {
-      const { settings } = await openSharedBooksIn(app, server.dir);
-      second = await startOnSharedBooks(other.dir, settings);
+    await withSecondPerson(app, async (second) => {
       const fields = {
         name: 'Office Landlord Ltd',
         currency: 'EUR',
@@ -131,23 +115,14 @@ test.describe('shared books', () => {
       await expect(page.getByText(/^Changed by .* — reload/)).toBeVisible();
       await expect(notes).toHaveValue('Typed in the open form');
       expect((await app.call('vendors.get', { id: vendor.id })).notes).toBe('Saved by the other person');
-    } finally {
-      await second?.stop();
-      other.cleanup();
-      server.cleanup();
-    }
+    });
   });
 
   test('a bank account saved by someone else while its form is open: refused, the typing kept, then opened again fresh', async ({
     app,
     page,
   }) => {
-    const server = tempDir('folio-e2e-books-');
-    const other = tempDir('folio-e2e-');
-    let second: BridgeProcess | null = null;
-    try {
-      const { settings } = await openSharedBooksIn(app, server.dir);
-      second = await startOnSharedBooks(other.dir, settings);
+    await withSecondPerson(app, async (second) => {
       const fields = {
         name: 'Operating account',
         accountNumber: '4711',
@@ -195,23 +170,14 @@ test.describe('shared books', () => {
         name: 'Main account',
         version: 3,
       });
-    } finally {
-      await second?.stop();
-      other.cleanup();
-      server.cleanup();
-    }
+    });
   });
 
   test('expense categories renamed by someone else: an untouched row follows, a row being typed in is refused and kept', async ({
     app,
     page,
   }) => {
-    const server = tempDir('folio-e2e-books-');
-    const other = tempDir('folio-e2e-');
-    let second: BridgeProcess | null = null;
-    try {
-      const { settings } = await openSharedBooksIn(app, server.dir);
-      second = await startOnSharedBooks(other.dir, settings);
+    await withSecondPerson(app, async (second) => {
       const list = async (): Promise<ExpenseCategory[]> => await app.call('expenseCategories.list', {});
       const categories = await list();
       const id = (name: string) => categories.find((c) => c.name === name)!.id;
@@ -252,10 +218,6 @@ test.describe('shared books', () => {
         name: 'Rent, lease and service charges',
         version: 3,
       });
-    } finally {
-      await second?.stop();
-      other.cleanup();
-      server.cleanup();
-    }
+    });
   });
 });

@@ -191,25 +191,43 @@ export const examplePath = (syntax: 'ubl' | 'cii', name: string) =>
 /**
  * Broken copies of an e-invoice, so rules fire: for every `stride`-th element with only text in
  * it, one copy without that element, one with its text changed (a number a little off, a code
- * another code of the VAT category list, other text "X"). Deterministic: the same copies each run.
+ * another code of the VAT category list, other text "X") and, in turn, an attribute UBL's
+ * syntax rules forbid anywhere in the file (`not(//@schemeName)`, …) added to it; in UBL the
+ * copy without the element has, in its place, one the syntax rules forbid there.
+ * Deterministic: the same copies each run.
  */
 export function brokenCopies(xml: string, stride = 9): string[] {
   const leaves = [...xml.matchAll(/<([A-Za-z][\w.-]*:[\w.-]+)(\s[^>]*)?>([^<]*)<\/\1>/g)];
   const out: string[] = [];
   const codes = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O', 'L', 'M'];
+  const unwantedUbl = [
+    'UUID',
+    'WebsiteURI',
+    'TaxPointDate',
+    'Percent',
+    'DocumentTypeCode',
+    'MarkAttentionIndicator',
+  ];
+  const forbidden = ['schemeName', 'listURI', 'unitCodeListID', 'schemeAgencyName', 'languageID', 'format'];
   leaves.forEach((m, i) => {
     if (i % stride !== 0) return;
     const at = m.index;
     const [whole, name, attrs = '', text] = m as unknown as [string, string, string | undefined, string];
     const put = (s: string) => xml.slice(0, at) + s + xml.slice(at + whole.length);
-    out.push(put(''));
+    // In UBL, an element its syntax rules forbid where the removed one was (`not(cbc:UUID)`,
+    // `not(cac:AccountingSupplierParty/cac:Party/cbc:WebsiteURI)`, …).
+    const unwanted = unwantedUbl[(i / stride) % unwantedUbl.length]!;
+    out.push(put(name.startsWith('cbc:') ? `<cbc:${unwanted}>X</cbc:${unwanted}>` : ''));
     const t = text.trim();
     const changed = /^-?\d+(\.\d+)?$/.test(t)
       ? (Number(t) + 1.37).toFixed(2)
       : codes.includes(t)
         ? codes[(codes.indexOf(t) + 1 + (i % (codes.length - 1))) % codes.length]!
         : 'X';
-    out.push(put(`<${name}${attrs}>${changed}</${name}>`));
+    const extra = ` ${forbidden[(i / stride) % forbidden.length]}="X"`;
+    out.push(
+      put(`<${name}${attrs.includes(extra.split('=')[0]!) ? attrs : attrs + extra}>${changed}</${name}>`),
+    );
   });
   return out;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEInvoiceXml } from '../../src/shared/domain/einvoice-in/detect';
 import { draftFromEInvoice, nameKey, termsFromText } from '../../src/shared/domain/einvoice-in/map';
-import { EInvoiceFormatError } from '../../src/shared/domain/einvoice-in/xml';
+import { all, attr, EInvoiceFormatError, parseXml, txt } from '../../src/shared/domain/einvoice-in/xml';
 import { parseScaled } from '../../src/shared/domain/decimal';
 import { minorUnits } from '../../src/shared/domain/currencies';
 import { einvoiceExamples, readBT } from '../helpers/einvoice';
@@ -65,8 +65,24 @@ describe('hostile and wrong XML is refused with a sentence', () => {
     const xml = fs.readFileSync(examples[0]!, 'utf8');
     expect(refuse(xml.slice(0, Math.floor(xml.length / 2)))).toMatch(/not well-formed/);
   });
+  it('an entity XML does not define, a repeated attribute, a second root', () => {
+    for (const bad of ['<Invoice>&nbsp;</Invoice>', '<Invoice a="1" a="2"/>', '<Invoice/><Invoice/>'])
+      expect(refuse(bad), bad).toMatch(/not well-formed XML \(line 1: .+\)/);
+  });
   it('UBL root in a foreign namespace', () =>
     expect(refuse('<Invoice xmlns="urn:example"><ID>1</ID></Invoice>')).toMatch(/not an e-invoice/));
+});
+
+describe('the XML tree', () => {
+  it('text and attributes are decoded once, CDATA is text, prefixes and namespace declarations are not names', () => {
+    const { root, node } = parseXml(
+      '<?xml version="1.0"?><p:Invoice xmlns:p="urn:p" xmlns="urn:d" p:kind=" a &amp;amp; b "><Note>x &amp;lt; y &#x20AC; <![CDATA[<z> & ]]>w</Note><Note/></p:Invoice>',
+    );
+    expect(root).toBe('Invoice');
+    expect(attr(node, 'kind')).toBe('a &amp; b');
+    expect(Object.keys(node).sort()).toEqual(['#text', '@kind', 'Note']);
+    expect(all(node, 'Note').map((n) => txt(n))).toEqual(['x &lt; y € <z> & w', '']);
+  });
 });
 
 describe('what the files say is kept exactly', () => {

@@ -1,51 +1,24 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { msg } from '../../i18n';
 
 /**
  * Reading untrusted XML safely. A DOCTYPE is refused outright (no external entities, no entity
- * expansion: XXE and "billion laughs" never reach a parser), the size is capped, and
- * fast-xml-parser runs with entity processing off; only the five predefined entities and
- * character references are decoded, by hand, as text.
+ * expansion: XXE and "billion laughs" never reach a parser), the size is capped, and the file is
+ * read by saxes, a strict XML parser (well-formedness as the XML 1.0 specification has it: one
+ * root, matching tags, unique attributes, only the five predefined entities and character
+ * references, which it decodes; any other entity is an error).
  */
 export const EINVOICE_MAX_BYTES = 20 * 1024 * 1024;
 
 export class EInvoiceFormatError extends Error {}
 
-/** An element: attributes as '@name', text as '#text', children by local name (always arrays). */
+/**
+ * An element: attributes as '@name', its own text (trimmed, entities decoded) as '#text',
+ * children by local name (always arrays). Namespace prefixes are dropped from names, and
+ * namespace declarations are not attributes.
+ */
 export interface XNode {
   [key: string]: XNode[] | string | undefined;
-}
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  isArray: (_name: string, _path: unknown, _isLeaf: boolean, isAttribute: boolean) => !isAttribute,
-  alwaysCreateTextNode: true,
-  textNodeName: '#text',
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: false,
-});
-
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_m, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
 }
 
 /** Decodes bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM). */
@@ -62,25 +35,51 @@ export function looksLikeXml(text: string): boolean {
   return /^\s*</.test(text.slice(0, 1024));
 }
 
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
 /** The root element's local name and tree; throws EInvoiceFormatError with a sentence for the user. */
 export function parseXml(text: string): { root: string; node: XNode } {
   if (text.length > EINVOICE_MAX_BYTES) throw new EInvoiceFormatError(msg('einvoiceErrors.xml.tooLarge'));
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))
     throw new EInvoiceFormatError(msg('einvoiceErrors.xml.doctype'));
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true)
+  const top: XNode = {};
+  // The open elements, each with the pieces of its own text.
+  const open: { node: XNode; text: string[] }[] = [{ node: top, text: [] }];
+  const parser = new SaxesParser({ position: true });
+  parser.on('opentag', (tag) => {
+    const node: XNode = {};
+    for (const name in tag.attributes) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      node[`@${localName(name)}`] = tag.attributes[name] as string;
+    }
+    const parent = open[open.length - 1]!.node;
+    const key = localName(tag.name);
+    const siblings = parent[key];
+    if (Array.isArray(siblings)) siblings.push(node);
+    else parent[key] = [node];
+    open.push({ node, text: [] });
+  });
+  parser.on('text', (t) => open[open.length - 1]!.text.push(t));
+  parser.on('cdata', (t) => open[open.length - 1]!.text.push(t));
+  parser.on('closetag', () => {
+    const { node, text } = open.pop()!;
+    node['#text'] = text.join('').trim();
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const at = /^(\d+):\d+: (.*)$/s.exec(detail);
     throw new EInvoiceFormatError(
       msg('einvoiceErrors.xml.malformed', {
-        line: String(valid.err.line),
-        detail: valid.err.msg.replace(/\.$/, ''),
+        line: at ? at[1]! : String(parser.line),
+        detail: (at ? at[2]! : detail).replace(/\.$/, ''),
       }),
     );
-  const doc = parser.parse(text) as XNode;
-  const roots = Object.keys(doc).filter(
-    (k) => !k.startsWith('#') && !k.startsWith('@') && !k.startsWith('?'),
-  );
+  }
+  const roots = Object.keys(top);
   const root = roots[0];
-  const node = root ? (doc[root] as XNode[] | undefined)?.[0] : undefined;
+  const node = root ? (top[root] as XNode[])[0] : undefined;
   if (!root || !node || roots.length !== 1) throw new EInvoiceFormatError(msg('einvoiceErrors.xml.noRoot'));
   return { root, node };
 }
@@ -109,10 +108,10 @@ export function one(node: XNode | undefined, path: string): XNode | undefined {
 export function txt(node: XNode | undefined, path?: string): string {
   const n = path ? one(node, path) : node;
   const t = n?.['#text'];
-  return typeof t === 'string' ? decodeEntities(t).trim() : '';
+  return typeof t === 'string' ? t : '';
 }
 
 export function attr(node: XNode | undefined, name: string): string {
   const a = node?.[`@${name}`];
-  return typeof a === 'string' ? decodeEntities(a).trim() : '';
+  return typeof a === 'string' ? a.trim() : '';
 }

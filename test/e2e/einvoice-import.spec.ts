@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, seedSetup } from './fixtures';
@@ -55,7 +56,17 @@ test('drop a Factur-X PDF and an XRechnung XML on the Bills page: both become bi
     return dt;
   }, files);
   const zone = page.locator('[data-dropzone="einvoices"]');
+  // Files dragged over the page: the rule threads start warming up before the drop.
+  const prepared = page.waitForResponse(
+    (r) =>
+      r.url().endsWith('/api/call') && (r.request().postData() ?? '').includes('"einvoiceImport.prepare"'),
+  );
   await zone.dispatchEvent('dragover', { dataTransfer });
+  const warm = (await (await prepared).json()) as { ok: boolean; value?: { threads: number } };
+  expect(warm.ok).toBe(true);
+  // One thread per core, at most four; none on one core (the rules then run in the import's own).
+  const cores = os.availableParallelism();
+  expect(warm.value?.threads).toBe(cores > 1 ? Math.min(4, cores) : 0);
   await zone.dispatchEvent('drop', { dataTransfer });
 
   const dialog = page.getByRole('dialog', { name: 'Import e-invoices' });

@@ -12,6 +12,17 @@ import { setupBusiness, vendorInput } from '../helpers/payables';
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 
+/** The first `count` official examples as files to import, each made new (not in the rules' cache). */
+const freshExamples = (tag: string, count: number) =>
+  einvoiceExamples()
+    .slice(0, count)
+    .map((f, i) => ({
+      fileName: `${tag}-${i}.xml`,
+      dataBase64: b64(
+        Buffer.from(`${fs.readFileSync(f, 'utf8')}<!-- ${tag} ${process.pid} ${Date.now()} -->`),
+      ),
+    }));
+
 /** Every stored file of the books (an e-invoice's original is kept): their hashes. */
 async function storedHashes(t: TestFolio): Promise<string[]> {
   return [...(await storedFiles(t.folio.ctx)).keys()].sort();
@@ -389,15 +400,7 @@ describe('the EN 16931 rules over a batch', () => {
         await import('../../src/main/services/einvoice/validate-pool');
       const t = await openTestFolio();
       await setupBusiness(t);
-      const batch = (tag: string) =>
-        einvoiceExamples()
-          .slice(0, POOL_MIN)
-          .map((f, i) => ({
-            fileName: `${tag}-${i}.xml`,
-            dataBase64: b64(
-              Buffer.from(`${fs.readFileSync(f, 'utf8')}<!-- ${tag} ${process.pid} ${Date.now()} -->`),
-            ),
-          }));
+      const batch = (tag: string) => freshExamples(tag, POOL_MIN);
       const first = await t.call('einvoiceImport.preview', { files: batch('first') });
       expect(first.files.every((f) => f.status !== 'refused')).toBe(true);
       const started = ruleThreadIds();
@@ -409,6 +412,46 @@ describe('the EN 16931 rules over a batch', () => {
       expect(ruleThreadIds()).toEqual([]);
     },
   );
+
+  it(
+    'opening the import screen starts the rule threads and warms them up; the import then runs on them',
+    { timeout: 180_000 },
+    async () => {
+      const { ruleThreadIds, ruleThreads, POOL_MIN } =
+        await import('../../src/main/services/einvoice/validate-pool');
+      const { stopRuleThreads } = await import('../../src/main/services/einvoice/rule-threads');
+      await stopRuleThreads();
+      const t = await openTestFolio();
+      await setupBusiness(t);
+      const ready = await t.call('einvoiceImport.prepare', {});
+      expect(ready.threads).toBe(ruleThreads());
+      const warm = ruleThreadIds();
+      expect(warm).toHaveLength(ruleThreads());
+      // Asked again (another drag over the page): the same threads, nothing started.
+      expect(await t.call('einvoiceImport.prepare', {})).toEqual(ready);
+      expect(ruleThreadIds()).toEqual(warm);
+      const files = freshExamples('warm', POOL_MIN);
+      const preview = await t.call('einvoiceImport.preview', { files });
+      expect(preview.files.map((f) => f.status)).not.toContain('refused');
+      expect(ruleThreadIds()).toEqual(warm);
+      await t.close();
+      expect(ruleThreadIds()).toEqual([]);
+    },
+  );
+
+  it('the warm-up files are e-invoices Folio reads, and the EN 16931 rules find nothing wrong in them', async () => {
+    const { WARM_UP_FILES, checkRules, warmUpRules } =
+      await import('../../src/main/services/einvoice/validate');
+    const { parseEInvoiceXml } = await import('../../src/shared/domain/einvoice-in/detect');
+    for (const syntax of ['UBL', 'CII'] as const) {
+      const xml = fs.readFileSync(path.join(__dirname, '../..', WARM_UP_FILES[syntax]), 'utf8');
+      const invoice = parseEInvoiceXml(xml);
+      expect(invoice.syntax).toBe(syntax);
+      expect(invoice.lines.length).toBeGreaterThan(1);
+      expect(checkRules(xml, syntax, false).filter((f) => f.severity === 'fatal')).toEqual([]);
+    }
+    expect(() => warmUpRules()).not.toThrow();
+  });
 
   it('a rule thread left without work ends by itself', { timeout: 180_000 }, async () => {
     const { ruleThreadIdle, ruleThreadIds, validateMany, POOL_MIN } =

@@ -44,6 +44,7 @@ const mailSettings = () => import('../services/mail/settings');
 const outbox = () => import('../services/mail/outbox');
 // E-invoice import (SaxonJS, MuPDF) loads on first use too.
 const einvoiceImport = () => import('../services/einvoice/import');
+const rulePool = () => import('../services/einvoice/validate-pool');
 const vendorCredits = () => import('../services/payables/vendor-credits');
 const invoiceReminders = () => import('../services/mail/reminders');
 const einvoice = () => import('../services/einvoice/export');
@@ -283,6 +284,7 @@ export const handlers: Handlers = {
   'bank.rules.delete': bankMatching.deleteRule,
   'bank.reconcile.status': bankAccounts.reconcileStatus,
   'bank.reconcile.mark': bankAccounts.markReconciled,
+  'einvoiceImport.prepare': async () => ({ threads: await (await rulePool()).prepareRuleThreads() }),
   'einvoiceImport.preview': async (ctx, input) => (await einvoiceImport()).previewEInvoices(ctx, input),
   'einvoiceImport.commit': async (ctx, input) => (await einvoiceImport()).commitEInvoices(ctx, input),
   'einvoices.forBill': async (ctx, input) => await (await einvoiceImport()).einvoiceForBill(ctx, input),

@@ -226,6 +226,7 @@ const METHOD_DOMAIN: { readonly [M in Method]: DomainOf<M> } = {
   'bank.rules.delete': 'bank',
   'bank.reconcile.status': 'bank',
   'bank.reconcile.mark': 'bank',
+  'einvoiceImport.prepare': 'einvoice-import',
   'einvoiceImport.preview': 'einvoice-import',
   'einvoiceImport.commit': 'einvoice-import',
   'einvoices.forBill': 'einvoice-import',

@@ -107,6 +107,15 @@ export const vendorCreditSchema = z.object({
 export type VendorCredit = z.infer<typeof vendorCreditSchema>;
 
 export const einvoiceImportApi = {
+  /**
+   * The import screen is about to be used (a file picker opens, files are dragged over it):
+   * the rule threads start and warm up meanwhile. Nothing is read or saved; the answer is
+   * the number of threads ready (0 on one core).
+   */
+  'einvoiceImport.prepare': {
+    input: z.strictObject({}),
+    output: z.object({ threads: z.number() }),
+  },
   'einvoiceImport.preview': {
     input: z.strictObject({
       files,

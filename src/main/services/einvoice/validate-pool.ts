@@ -82,8 +82,14 @@ function startWorker(script: { file: string; source: boolean }): Worker {
  */
 export const CHUNK_MAX = 50;
 
-/** Chunks a thread may have waiting besides the one it runs, so it never waits for the main thread. */
-const QUEUED_PER_THREAD = 2;
+/**
+ * Chunks a thread may have waiting besides the one it runs, so it never waits for the main
+ * thread; the rest wait in the pool, for whichever thread is free first.
+ */
+const QUEUED_PER_THREAD = 1;
+
+/** The smallest chunk towards the end of a batch (SaxonJS's ~20 ms per transformation is ~15% of it). */
+const TAIL_MIN = 8;
 
 export function ruleThreads(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -109,6 +115,9 @@ interface Thread {
   dead: boolean;
   /** Ends the thread after `ruleThreadIdle.ms` without work (its memory back: SaxonJS and the stylesheets). */
   idle: NodeJS.Timeout | null;
+  /** Its warm-up (`prepareRuleThreads`), asked once; `warming` until it answers. */
+  warm: Promise<void> | null;
+  warming: { id: number; done: () => void } | null;
 }
 
 /**
@@ -158,20 +167,29 @@ function ruleThreadsFor(count: number): Thread[] {
 }
 
 function startThread(worker: Worker): Thread {
-  const t: Thread = { worker, out: new Map(), dead: false, idle: null };
+  const t: Thread = { worker, out: new Map(), dead: false, idle: null, warm: null, warming: null };
   runningRuleThreads.add(worker);
   rest(t);
   worker.on('message', (r: ValidateResponse) => {
+    if (t.warming?.id === r.id) {
+      const { done } = t.warming;
+      t.warming = null;
+      if (t.out.size === 0) rest(t);
+      done();
+      return;
+    }
     const c = t.out.get(r.id);
     if (!c) return;
     t.out.delete(r.id);
-    if (t.out.size === 0) rest(t);
+    if (t.out.size === 0 && !t.warming) rest(t);
     c.pool.answered(c, r.results);
   });
   const died = () => {
     if (t.dead) return;
     t.dead = true;
     if (t.idle) clearTimeout(t.idle);
+    t.warming?.done();
+    t.warming = null;
     runningRuleThreads.delete(worker);
     threads = threads.filter((x) => x !== t);
     // What it had not answered goes back to its pools, for another thread or the calling one.
@@ -184,19 +202,48 @@ function startThread(worker: Worker): Thread {
   return t;
 }
 
+/** A thread given work: it keeps the process alive until it answers, and does not end idle. */
+function busy(t: Thread): void {
+  t.worker.ref();
+  if (t.idle) clearTimeout(t.idle);
+  t.idle = null;
+}
+
 function send(t: Thread, c: Chunk): void {
   const id = nextId++;
-  if (t.out.size === 0) {
-    t.worker.ref();
-    if (t.idle) clearTimeout(t.idle);
-    t.idle = null;
-  }
+  if (t.out.size === 0) busy(t);
   t.out.set(id, c);
   t.worker.postMessage({
     id,
     syntax: c.syntax,
     items: c.files.map((f) => ({ xml: f.item.xml, xrechnung: f.item.xrechnung === true })),
   } satisfies ValidateRequest);
+}
+
+/**
+ * Starts the rule threads, if they are not running, and warms each up once (SaxonJS and the
+ * stylesheets loaded, the rules run over two sample e-invoices: `warmUpRules`), while the
+ * person picks or drags the files: the import screen asks for it when it opens a file picker or
+ * files are dragged over it, so a session's first import does not pay for it (~1.5 s of one
+ * core per thread). Resolves with the number of threads once they are warm; at once when they
+ * already are, or when there are none (one core: the rules then run on the calling thread).
+ */
+export function prepareRuleThreads(): Promise<number> {
+  const count = ruleThreads();
+  if (count <= 1) return Promise.resolve(0);
+  const live = ruleThreadsFor(count);
+  return Promise.all(live.map(warm)).then(() => live.length);
+}
+
+function warm(t: Thread): Promise<void> {
+  if (t.warm) return t.warm;
+  const id = nextId++;
+  t.warm = new Promise<void>((done) => {
+    t.warming = { id, done };
+  });
+  busy(t);
+  t.worker.postMessage({ id, warm: true } satisfies ValidateRequest);
+  return t.warm;
 }
 
 /** The running rule threads' ids (for tests). */
@@ -209,20 +256,36 @@ export function ruleThreadIds(): number[] {
  * `flush` after the last, `close` when done (always: it sends what is left).
  */
 export class RulePool {
-  private readonly size: number;
+  private readonly expected: number;
+  private readonly threadCount: number;
+  /** Files handed to `check` so far. */
+  private seen = 0;
   private readonly threads: Thread[];
   private readonly open: Record<EInvoiceSyntax, Pending[]> = { UBL: [], CII: [] };
   private readonly waiting: Chunk[] = [];
   private readonly inFlight = new Map<string, Promise<RuleResult>>();
 
   constructor(expected: number, threadCount = ruleThreads()) {
-    // Chunks small enough that every thread gets several, so the last ones end together.
-    this.size = Math.max(1, Math.min(CHUNK_MAX, Math.ceil(expected / (Math.max(1, threadCount) * 4))));
+    this.expected = expected;
+    this.threadCount = Math.max(1, threadCount);
     this.threads = expected >= POOL_MIN && threadCount > 1 ? ruleThreadsFor(threadCount) : [];
+  }
+
+  /**
+   * The size of the chunk being filled: CHUNK_MAX while much of the batch is still to come,
+   * then smaller (down to TAIL_MIN, or less in a small batch), so that the last chunks are short
+   * and the threads end together instead of one running a long last chunk alone.
+   */
+  private size(): number {
+    const left = Math.max(0, this.expected - this.seen);
+    // A small batch still goes to every thread (8 files on 2 threads: chunks of 2).
+    const least = Math.min(TAIL_MIN, Math.ceil(this.expected / (this.threadCount * 2)));
+    return Math.max(least, Math.min(CHUNK_MAX, Math.ceil(left / (this.threadCount * 3))));
   }
 
   /** The findings of one file (from the cache, from the same file earlier in the batch, or fresh). */
   check(item: RuleItem): Promise<RuleResult> {
+    this.seen++;
     const key = cacheKey(item);
     const known = cache.get(key);
     if (known) {
@@ -238,7 +301,7 @@ export class RulePool {
     const promise = new Promise<RuleResult>((resolve) => {
       const open = this.open[item.syntax];
       open.push({ item, key, resolve });
-      if (open.length >= this.size) this.enqueue(item.syntax);
+      if (open.length >= this.size()) this.enqueue(item.syntax);
     });
     this.inFlight.set(key, promise);
     return promise;

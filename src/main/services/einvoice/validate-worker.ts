@@ -6,13 +6,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { EInvoiceSyntax } from '../../../shared/domain/einvoice-in/model';
-import { checkRulesBatch, type RuleResult } from './validate';
+import { checkRulesBatch, warmUpRules, type RuleResult } from './validate';
 
-export interface ValidateRequest {
-  id: number;
-  syntax: EInvoiceSyntax;
-  items: { xml: string; xrechnung?: boolean }[];
-}
+/** A chunk of files to check, or (`warm`) the warm-up: load the rules and run them on samples. */
+export type ValidateRequest =
+  | { id: number; syntax: EInvoiceSyntax; items: { xml: string; xrechnung?: boolean }[] }
+  | { id: number; warm: true };
 
 export interface ValidateResponse {
   id: number;
@@ -22,6 +21,15 @@ export interface ValidateResponse {
 const port = parentPort;
 if (port) {
   port.on('message', (request: ValidateRequest) => {
+    if ('warm' in request) {
+      try {
+        warmUpRules();
+      } catch {
+        // A warm-up that fails leaves the thread as cold as it was; its imports still run.
+      }
+      port.postMessage({ id: request.id, results: [] } satisfies ValidateResponse);
+      return;
+    }
     port.postMessage({
       id: request.id,
       results: checkRulesBatch(request.items, request.syntax),

@@ -17,6 +17,7 @@ import { createContext, useCallback, useContext, useRef, useState } from 'react'
 import { Link } from 'react-router';
 import type { Output } from '../../../../shared/api/contract';
 import type { EInvoiceFileResult } from '../../../../shared/api/einvoice-import';
+import { call } from '../../api/client';
 import { notifyError, useApiMutation } from '../../api/hooks';
 import { en16931Only, XRechnungFindings } from './XRechnungFindings';
 import { PAYABLES, useFormat } from '../bills/parts/format';
@@ -292,6 +293,14 @@ export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
   const [dragging, setDragging] = useState(false);
   const [batch, setBatch] = useState<{ files: PickedFile[]; preview: Batch } | null>(null);
   const check = useApiMutation('einvoiceImport.preview', { invalidates: [] });
+  // The rule threads start and warm up while the person picks or drags files (at most once a
+  // minute; the threads stay for ten idle minutes). Nothing to show: the import works either way.
+  const preparedAt = useRef(0);
+  const prepare = useCallback(() => {
+    if (Date.now() - preparedAt.current < 60_000) return;
+    preparedAt.current = Date.now();
+    call('einvoiceImport.prepare', {}).catch(() => undefined);
+  }, []);
 
   const start = useCallback(
     async (list: FileList | File[]) => {
@@ -306,7 +315,10 @@ export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
     },
     [check],
   );
-  const pick = useCallback(() => input.current?.click(), []);
+  const pick = useCallback(() => {
+    prepare();
+    input.current?.click();
+  }, [prepare]);
 
   return (
     <ImportContext.Provider value={{ pick }}>
@@ -316,6 +328,7 @@ export function EInvoiceDropZone({ children }: { children: React.ReactNode }) {
         onDragOver={(e) => {
           if (![...e.dataTransfer.types].includes('Files')) return;
           e.preventDefault();
+          if (!dragging) prepare();
           setDragging(true);
         }}
         onDragLeave={(e) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, seedSetup, type App } from './fixtures';
+import { test, expect, seedSetup, typeEmailAccount, type App } from './fixtures';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { addDays, localToday } from '../../src/shared/domain/dates';
 
@@ -53,17 +53,7 @@ test('set up email, preview an invoice PDF, send it to the mail server and see i
 
   // The email account, in Settings, as a user would type it.
   await app.open(page, '/settings/email');
-  await page.getByRole('textbox', { name: 'SMTP server', exact: true }).fill('127.0.0.1');
-  await page.getByRole('textbox', { name: 'Port', exact: true }).fill(String(smtp.port));
-  await page
-    .getByRole('combobox', { name: 'Security' })
-    .or(page.getByRole('textbox', { name: 'Security' }))
-    .first()
-    .click();
-  await page.getByRole('option', { name: /^None/ }).click();
-  await page.getByRole('textbox', { name: 'User name', exact: true }).fill('billing');
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Sender email', exact: true }).fill('billing@acme.example');
+  await typeEmailAccount(page, { port: smtp.port, password: PASSWORD, passwordField: 'Password' });
   await expect(page.getByText(/Browser mode: the password is encrypted/)).toBeVisible();
   await page.getByRole('button', { name: 'Save email account' }).click();
   await expect(page.getByText('Email account saved.')).toBeVisible();

@@ -69,6 +69,29 @@ export async function seedSetup(app: App, preferences: Record<string, unknown> =
 }
 
 /**
+ * Types an SMTP account into Settings → Email (already open) as a user would: server 127.0.0.1
+ * on `port`, no security, user "billing", the password into the field labelled `passwordField`
+ * ("Password", or "Password on this computer" on shared books), sender billing@acme.example.
+ * Does not save.
+ */
+export async function typeEmailAccount(
+  page: Page,
+  account: { port: number; password: string; passwordField: string },
+): Promise<void> {
+  await page.getByRole('textbox', { name: 'SMTP server', exact: true }).fill('127.0.0.1');
+  await page.getByRole('textbox', { name: 'Port', exact: true }).fill(String(account.port));
+  await page
+    .getByRole('combobox', { name: 'Security' })
+    .or(page.getByRole('textbox', { name: 'Security' }))
+    .first()
+    .click();
+  await page.getByRole('option', { name: /^None/ }).click();
+  await page.getByRole('textbox', { name: 'User name', exact: true }).fill('billing');
+  await page.getByRole('textbox', { name: account.passwordField }).fill(account.password);
+  await page.getByRole('textbox', { name: 'Sender email', exact: true }).fill('billing@acme.example');
+}
+
+/**
  * Words cut off or spilling out: a field's value or a text element (no element inside) whose
  * content is wider than its box, like a label ending in "…".
  */

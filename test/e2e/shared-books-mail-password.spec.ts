@@ -1,4 +1,4 @@
-import { test, expect, shootAtTwoSizes } from './fixtures';
+import { test, expect, shootAtTwoSizes, typeEmailAccount } from './fixtures';
 import { openSharedBooksIn, useOwnCluster } from './shared-books-fixtures';
 import { startOnSharedBooks, type BridgeProcess } from '../helpers/bridge-process';
 import { addSharedPerson, sharedSettings } from '../helpers/folio';
@@ -35,17 +35,11 @@ test.describe('the email password on shared books', () => {
       // The owner: the account with its password, kept on this computer.
       await app.open(page, '/settings/email');
       await expect(page.getByText(/its password is kept only on this computer/)).toBeVisible();
-      await page.getByRole('textbox', { name: 'SMTP server', exact: true }).fill('127.0.0.1');
-      await page.getByRole('textbox', { name: 'Port', exact: true }).fill(String(smtp.port));
-      await page
-        .getByRole('combobox', { name: 'Security' })
-        .or(page.getByRole('textbox', { name: 'Security' }))
-        .first()
-        .click();
-      await page.getByRole('option', { name: /^None/ }).click();
-      await page.getByRole('textbox', { name: 'User name', exact: true }).fill('billing');
-      await page.getByRole('textbox', { name: 'Password on this computer' }).fill(PASSWORD);
-      await page.getByRole('textbox', { name: 'Sender email', exact: true }).fill('billing@acme.example');
+      await typeEmailAccount(page, {
+        port: smtp.port,
+        password: PASSWORD,
+        passwordField: 'Password on this computer',
+      });
       await page.getByRole('button', { name: 'Save email account' }).click();
       await expect(page.getByText('Email account saved.')).toBeVisible();
       await expect(page.getByRole('textbox', { name: 'Password on this computer' })).toHaveAttribute(
